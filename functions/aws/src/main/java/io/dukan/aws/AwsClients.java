@@ -1,0 +1,127 @@
+package io.dukan.aws;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Every AWS client of a function, built once per function instance over one URL-connection HTTP client.
+ * Explicit endpoints (the local cloud) win; otherwise the SDK's own resolution applies, which honours
+ * AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_&lt;SERVICE&gt; (LocalStack).
+ */
+@Factory
+public class AwsClients {
+
+    private final DukanProperties properties;
+
+    public AwsClients(DukanProperties properties) {
+        this.properties = properties;
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder().build();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    DynamoDbClient dynamoDb(SdkHttpClient http) {
+        return configure(DynamoDbClient.builder().httpClient(http), properties.getEndpoints().getDynamodb()).build();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    S3Client s3(SdkHttpClient http) {
+        String endpoint = properties.getEndpoints().getS3();
+        return configure(S3Client.builder().httpClient(http), endpoint)
+                .forcePathStyle(endpoint != null)
+                .build();
+    }
+
+    /** Signs URLs for browsers, which may reach S3 at another address than the function does. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    S3Presigner presigner() {
+        String endpoint = properties.getS3PublicEndpoint() != null
+                ? properties.getS3PublicEndpoint()
+                : properties.getEndpoints().getS3();
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .credentialsProvider(credentials())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint != null).build());
+        if (properties.getRegion() != null) {
+            builder.region(Region.of(properties.getRegion()));
+        }
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    @Singleton
+    @Requires(env = "provisioning")
+    @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
+    @Bean(preDestroy = "close")
+    LambdaClient lambda(SdkHttpClient http) {
+        return configure(LambdaClient.builder().httpClient(http), null).build();
+    }
+
+    @Singleton
+    @Requires(env = "provisioning")
+    @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
+    @Bean(preDestroy = "close")
+    IamClient iam(SdkHttpClient http) {
+        // IAM is global: its endpoint is in us-east-1 (aws partition) whatever the function's region.
+        return IamClient.builder().httpClient(http).credentialsProvider(credentials()).region(Region.AWS_GLOBAL).build();
+    }
+
+    @Singleton
+    @Requires(env = "provisioning")
+    @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
+    @Bean(preDestroy = "close")
+    ApiGatewayClient apiGateway(SdkHttpClient http) {
+        return configure(ApiGatewayClient.builder().httpClient(http), null).build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String endpoint) {
+        builder.credentialsProvider(credentials());
+        if (properties.getRegion() != null) {
+            builder.region(Region.of(properties.getRegion()));
+        }
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder;
+    }
+
+    private AwsCredentialsProvider credentials() {
+        if (properties.getAccessKeyId() != null && properties.getSecretAccessKey() != null) {
+            return StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(properties.getAccessKeyId(), properties.getSecretAccessKey()));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

@@ -1,0 +1,67 @@
+package io.dukan.aws.dynamodb;
+
+import io.dukan.core.account.StoreUser;
+import io.dukan.core.tenant.Slug;
+import io.dukan.core.tenant.StoreDataRepository;
+import io.dukan.core.tenant.StoreSettings;
+import io.dukan.core.tenant.TenantId;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/** A store's settings and owner account, written together at signup, in the store's partition. */
+@Singleton
+final class DynamoDbStoreData implements StoreDataRepository {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    DynamoDbStoreData(DynamoDbClient dynamo, TableName table) {
+        this.dynamo = dynamo;
+        this.table = table.value();
+    }
+
+    @Override
+    public void createStoreData(StoreSettings settings, StoreUser owner) {
+        Map<String, AttributeValue> settingsItem = Items.item(Keys.settings(settings.tenantId()))
+                .with("tenantId", settings.tenantId().value())
+                .with("slug", settings.slug().value())
+                .with("name", settings.name())
+                .with("currency", settings.currency())
+                .with("country", settings.country())
+                .with("language", settings.language())
+                .build();
+        Map<String, AttributeValue> userItem = Items.item(Keys.user(owner.tenantId(), owner.email()))
+                .with("email", owner.email())
+                .with("passwordHash", owner.passwordHash())
+                .with("role", owner.role().name())
+                .build();
+        dynamo.transactWriteItems(r -> r.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(settingsItem).build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(userItem).build()).build()));
+    }
+
+    @Override
+    public void deleteStoreData(TenantId id, String ownerEmail) {
+        dynamo.transactWriteItems(r -> r.transactItems(List.of(
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.settings(id)).build()).build(),
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.user(id, ownerEmail)).build()).build())));
+    }
+
+    @Override
+    public Optional<StoreSettings> settings(TenantId id) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.settings(id)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        Items i = Items.of(item);
+        return Optional.of(new StoreSettings(id, new Slug(i.s("slug")), i.s("name"), i.s("currency"), i.s("country"),
+                i.s("language")));
+    }
+}

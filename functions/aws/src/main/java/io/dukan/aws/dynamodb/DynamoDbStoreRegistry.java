@@ -1,0 +1,179 @@
+package io.dukan.aws.dynamodb;
+
+import static io.dukan.aws.dynamodb.Keys.s;
+
+import io.dukan.core.tenant.ProvisioningStep;
+import io.dukan.core.tenant.Slug;
+import io.dukan.core.tenant.Store;
+import io.dukan.core.tenant.StoreRegistry;
+import io.dukan.core.tenant.StoreSlugTakenException;
+import io.dukan.core.tenant.StoreStatus;
+import io.dukan.core.tenant.TenantId;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** The platform's store records and slug claims, under PLATFORM# keys (provisioning function only). */
+@Singleton
+@Requires(env = "provisioning")
+final class DynamoDbStoreRegistry implements StoreRegistry {
+
+    private static final String NOT_EXISTS = "attribute_not_exists(pk)";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    DynamoDbStoreRegistry(DynamoDbClient dynamo, TableName table) {
+        this.dynamo = dynamo;
+        this.table = table.value();
+    }
+
+    @Override
+    public Registration register(Store store, String idempotencyKey) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(put(Items.item(Keys.slug(store.slug())).with("tenantId", store.id().value()).build()));
+        writes.add(put(storeItem(store)));
+        if (idempotencyKey != null) {
+            writes.add(put(Items.item(Keys.signup(idempotencyKey)).with("tenantId", store.id().value()).build()));
+        }
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
+            return new Registration(store, true);
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (idempotencyKey != null && failedCondition(reasons, 2)) {
+                Store earlier = findBySignup(idempotencyKey).orElseThrow(() -> new IllegalStateException(
+                        "signup " + idempotencyKey + " is recorded but its store is missing", e));
+                return new Registration(earlier, false);
+            }
+            if (failedCondition(reasons, 0)) {
+                throw new StoreSlugTakenException(store.slug());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Store> findById(TenantId id) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.store(id)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toStore(Items.of(item)));
+    }
+
+    @Override
+    public Optional<Store> findBySlug(Slug slug) {
+        return pointer(Keys.slug(slug)).flatMap(this::findById);
+    }
+
+    @Override
+    public void markStepDone(TenantId id, ProvisioningStep step) {
+        dynamo.updateItem(r -> r.tableName(table).key(Keys.store(id))
+                .updateExpression("ADD stepsDone :s SET updatedAt = :now")
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(step.name())),
+                        ":now", s(Instant.now().toString()))));
+    }
+
+    @Override
+    public void markStepUndone(TenantId id, ProvisioningStep step) {
+        dynamo.updateItem(r -> r.tableName(table).key(Keys.store(id))
+                .updateExpression("DELETE stepsDone :s SET updatedAt = :now")
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(step.name())),
+                        ":now", s(Instant.now().toString()))));
+    }
+
+    @Override
+    public void setStatus(TenantId id, StoreStatus status, String reason) {
+        if (reason == null) {
+            dynamo.updateItem(r -> r.tableName(table).key(Keys.store(id))
+                    .updateExpression("SET #st = :st, updatedAt = :now REMOVE failureReason")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":st", s(status.name()), ":now", s(Instant.now().toString()))));
+        } else {
+            dynamo.updateItem(r -> r.tableName(table).key(Keys.store(id))
+                    .updateExpression("SET #st = :st, failureReason = :why, updatedAt = :now")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":st", s(status.name()), ":why", s(truncate(reason)),
+                            ":now", s(Instant.now().toString()))));
+        }
+    }
+
+    @Override
+    public void releaseSlug(Slug slug, TenantId holder) {
+        try {
+            dynamo.deleteItem(r -> r.tableName(table).key(Keys.slug(slug))
+                    .conditionExpression("tenantId = :t")
+                    .expressionAttributeValues(Map.of(":t", s(holder.value()))));
+        } catch (ConditionalCheckFailedException heldByAnotherOrGone) {
+            // nothing of ours to release
+        }
+    }
+
+    private Optional<Store> findBySignup(String idempotencyKey) {
+        return pointer(Keys.signup(idempotencyKey)).flatMap(this::findById);
+    }
+
+    private Optional<TenantId> pointer(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+        if (item == null || !item.containsKey("tenantId")) {
+            return Optional.empty();
+        }
+        return Optional.of(new TenantId(item.get("tenantId").s()));
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder()
+                .put(Put.builder().tableName(table).item(item).conditionExpression(NOT_EXISTS).build())
+                .build();
+    }
+
+    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
+        return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    private static Map<String, AttributeValue> storeItem(Store store) {
+        Items item = Items.item(Keys.store(store.id()))
+                .with("tenantId", store.id().value())
+                .with("slug", store.slug().value())
+                .with("name", store.name())
+                .with("ownerEmail", store.ownerEmail())
+                .with("currency", store.currency())
+                .with("country", store.country())
+                .with("language", store.language())
+                .with("status", store.status().name())
+                .with("failureReason", store.failureReason())
+                .with("createdAt", store.createdAt().toString())
+                .with("updatedAt", store.createdAt().toString());
+        if (!store.stepsDone().isEmpty()) {
+            item.with("stepsDone", AttributeValue.fromSs(store.stepsDone().stream().map(Enum::name).toList()));
+        }
+        return item.build();
+    }
+
+    private static Store toStore(Items item) {
+        Set<ProvisioningStep> steps = EnumSet.noneOf(ProvisioningStep.class);
+        AttributeValue done = item.raw("stepsDone");
+        if (done != null && done.hasSs()) {
+            done.ss().forEach(name -> steps.add(ProvisioningStep.valueOf(name)));
+        }
+        return new Store(new TenantId(item.s("tenantId")), new Slug(item.s("slug")), item.s("name"),
+                item.s("ownerEmail"), item.s("currency"), item.s("country"), item.s("language"),
+                StoreStatus.valueOf(item.s("status")), item.s("failureReason"), steps,
+                Instant.parse(item.s("createdAt")));
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() <= 1000 ? reason : reason.substring(0, 1000) + "…";
+    }
+}

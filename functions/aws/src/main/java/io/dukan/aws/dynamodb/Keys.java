@@ -1,0 +1,89 @@
+package io.dukan.aws.dynamodb;
+
+import io.dukan.core.catalog.ProductId;
+import io.dukan.core.tenant.Slug;
+import io.dukan.core.tenant.TenantId;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The one place that knows the table's keys. Tenant keys begin "{tenantId}#" so IAM's dynamodb:LeadingKeys can
+ * confine a store's function to them; platform keys begin "PLATFORM#" and only the provisioning function may
+ * touch them.
+ */
+final class Keys {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String EXPIRES_AT = "expiresAt";
+
+    private Keys() {}
+
+    // Platform records (provisioning function only)
+
+    static Map<String, AttributeValue> slug(Slug slug) {
+        return key("PLATFORM#SLUG#" + slug.value(), "SLUG");
+    }
+
+    static Map<String, AttributeValue> store(TenantId id) {
+        return key("PLATFORM#STORE#" + id.value(), "STORE");
+    }
+
+    static Map<String, AttributeValue> signup(String idempotencyKey) {
+        return key("PLATFORM#SIGNUP#" + idempotencyKey, "SIGNUP");
+    }
+
+    // The store's own records
+
+    static Map<String, AttributeValue> settings(TenantId t) {
+        return key(t.value() + "#STORE", "SETTINGS");
+    }
+
+    static Map<String, AttributeValue> orderCounter(TenantId t) {
+        return key(t.value() + "#STORE", "ORDER_COUNTER");
+    }
+
+    static Map<String, AttributeValue> user(TenantId t, String email) {
+        return key(t.value() + "#USER#" + email, "USER");
+    }
+
+    static Map<String, AttributeValue> session(TenantId t, String token) {
+        return key(t.value() + "#SESSION#" + token, "SESSION");
+    }
+
+    static String catalog(TenantId t) {
+        return t.value() + "#CATALOG";
+    }
+
+    static String productSort(ProductId id) {
+        return "PRODUCT#" + id.value();
+    }
+
+    static Map<String, AttributeValue> product(TenantId t, ProductId id) {
+        return key(catalog(t), productSort(id));
+    }
+
+    static String orders(TenantId t) {
+        return t.value() + "#ORDERS";
+    }
+
+    static Map<String, AttributeValue> order(TenantId t, long number) {
+        return key(orders(t), String.format("ORDER#%012d", number));
+    }
+
+    static Map<String, AttributeValue> orderCode(TenantId t, String code) {
+        return key(t.value() + "#ORDERCODE#" + code, "ORDERCODE");
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,11 @@
+package io.dukan.aws.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+
+/** How a function dresses an error page for people (the shop in its store's look, the platform in its own). */
+public interface ErrorPageRenderer {
+
+    MutableHttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String title, String message);
+}

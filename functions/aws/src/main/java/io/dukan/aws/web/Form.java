@@ -1,0 +1,58 @@
+package io.dukan.aws.web;
+
+import io.dukan.core.shared.InvalidInputException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+/** An application/x-www-form-urlencoded body, parsed here so limits and errors are ours, not a framework's. */
+public final class Form {
+
+    public static final int MAX_BODY_CHARS = 64 * 1024;
+    private static final int MAX_FIELDS = 100;
+
+    private final Map<String, String> fields;
+
+    private Form(Map<String, String> fields) {
+        this.fields = fields;
+    }
+
+    public static Form parse(String body) {
+        if (body == null || body.isEmpty()) {
+            return new Form(Collections.emptyMap());
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            throw new InvalidInputException("body", "the form is too large");
+        }
+        Map<String, String> fields = new HashMap<>();
+        String[] pairs = body.split("&");
+        if (pairs.length > MAX_FIELDS) {
+            throw new InvalidInputException("body", "the form has too many fields");
+        }
+        for (String pair : pairs) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                fields.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("body", "the form is not properly encoded");
+            }
+        }
+        return new Form(fields);
+    }
+
+    /** The field's value, or null when absent. */
+    public String get(String name) {
+        return fields.get(name);
+    }
+
+    public String getOrEmpty(String name) {
+        return fields.getOrDefault(name, "");
+    }
+}

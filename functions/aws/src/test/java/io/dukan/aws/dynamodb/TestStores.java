@@ -1,0 +1,27 @@
+package io.dukan.aws.dynamodb;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.dukan.aws.DukanProperties;
+import io.dukan.aws.testing.Emulators;
+import io.dukan.core.account.Role;
+import io.dukan.core.account.StoreUser;
+import io.dukan.core.tenant.Slug;
+import io.dukan.core.tenant.StoreSettings;
+import io.dukan.core.tenant.TenantId;
+
+/** Writes a store's own records through the real adapter, as provisioning's STORE_DATA step does. */
+public final class TestStores {
+
+    private TestStores() {}
+
+    public static StoreSettings seed(Emulators emulators, String slug, String currency, String ownerEmail,
+            String password) {
+        DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
+        properties.setTable(Emulators.TABLE);
+        DynamoDbStoreData data = new DynamoDbStoreData(emulators.dynamo(), new TableName(properties));
+        StoreSettings settings = new StoreSettings(TenantId.newId(), new Slug(slug), "Store " + slug, currency, "PK", "en");
+        data.createStoreData(settings, new StoreUser(settings.tenantId(), ownerEmail,
+                BCrypt.withDefaults().hashToString(4, password.toCharArray()), Role.OWNER));
+        return settings;
+    }
+}

@@ -1,0 +1,113 @@
+package io.dukan.aws.testing;
+
+import com.adobe.testing.s3mock.S3MockApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+/**
+ * DynamoDB Local and s3mock on loopback ports, in this JVM, with the platform's table (pk/sk, as template.yaml
+ * declares it) and bucket. For adapter and function ITs; the local cloud starts its own from template.yaml.
+ */
+public final class Emulators implements AutoCloseable {
+
+    public static final String TABLE = "dukan-test";
+    public static final String BUCKET = "dukan-media-test";
+
+    private final DynamoDBProxyServer dynamoServer;
+    private final S3MockApplication s3mock;
+    private final String dynamoEndpoint;
+    private final String s3Endpoint;
+    private final DynamoDbClient dynamo;
+    private final S3Client s3;
+
+    private Emulators() throws Exception {
+        int dynamoPort = freePort();
+        dynamoServer = ServerRunner.createServerFromCommandLineArgs(
+                new String[] {"-inMemory", "-port", Integer.toString(dynamoPort)});
+        dynamoServer.start();
+        dynamoEndpoint = "http://127.0.0.1:" + dynamoPort;
+        Map<String, Object> s3Properties = new HashMap<>(Map.of(
+                "com.adobe.testing.s3mock.http-port", 0,
+                "com.adobe.testing.s3mock.store.region", "us-east-1",
+                "com.adobe.testing.s3mock.store.initial-buckets", BUCKET,
+                "spring.main.lazy-initialization", true,
+                "spring.jmx.enabled", false,
+                "server.port", 0));
+        s3mock = S3MockApplication.start(s3Properties);
+        s3Endpoint = "http://127.0.0.1:" + s3mock.getHttpPort();
+        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).endpointOverride(URI.create(dynamoEndpoint)).build();
+        s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).endpointOverride(URI.create(s3Endpoint)).forcePathStyle(true).build();
+        dynamo.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+    }
+
+    public static Emulators start() {
+        try {
+            return new Emulators();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the emulators", e);
+        }
+    }
+
+    /** The properties a function instance needs to use these emulators (as the local cloud sets them). */
+    public Map<String, Object> functionProperties() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("dukan.table", TABLE);
+        p.put("dukan.bucket", BUCKET);
+        p.put("dukan.region", "us-east-1");
+        p.put("dukan.endpoints.dynamodb", dynamoEndpoint);
+        p.put("dukan.endpoints.s3", s3Endpoint);
+        p.put("dukan.access-key-id", "test");
+        p.put("dukan.secret-access-key", "test");
+        return p;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public String s3Endpoint() {
+        return s3Endpoint;
+    }
+
+    @Override
+    public void close() throws Exception {
+        dynamo.close();
+        s3.close();
+        s3mock.stop();
+        dynamoServer.stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

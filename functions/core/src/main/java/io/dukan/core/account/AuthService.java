@@ -1,0 +1,61 @@
+package io.dukan.core.account;
+
+import io.dukan.core.shared.Ids;
+import io.dukan.core.tenant.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Sign in, find the signed-in user, sign out: always within one store. */
+public class AuthService {
+
+    public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    /** Checked against when the email is unknown, so a wrong email costs as much time as a wrong password. */
+    private volatile String decoyHash;
+
+    public AuthService(AccountRepository accounts, PasswordHasher hasher, Clock clock) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    public Session login(TenantId tenant, String email, String password) {
+        if (email == null || password == null || email.length() > 254 || password.length() > 200) {
+            throw new LoginFailedException();
+        }
+        Optional<StoreUser> user = accounts.findUser(tenant, email.strip().toLowerCase(Locale.ROOT));
+        boolean ok = hasher.matches(password, user.map(StoreUser::passwordHash).orElseGet(this::decoyHash));
+        if (user.isEmpty() || !ok) {
+            throw new LoginFailedException();
+        }
+        Session session = new Session(tenant, Ids.newSecret(), user.get().email(), user.get().role(),
+                clock.instant().plus(SESSION_LIFETIME));
+        accounts.saveSession(session);
+        return session;
+    }
+
+    private String decoyHash() {
+        if (decoyHash == null) {
+            decoyHash = hasher.hash(Ids.newSecret());
+        }
+        return decoyHash;
+    }
+
+    public Optional<Session> session(TenantId tenant, String token) {
+        if (!Ids.looksLikeId(token, 26)) {
+            return Optional.empty();
+        }
+        return accounts.findSession(tenant, token).filter(s -> s.expiresAt().isAfter(clock.instant()));
+    }
+
+    public void logout(TenantId tenant, String token) {
+        if (Ids.looksLikeId(token, 26)) {
+            accounts.deleteSession(tenant, token);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.dukan.core.account;
+
+public enum Role {
+    OWNER
+}

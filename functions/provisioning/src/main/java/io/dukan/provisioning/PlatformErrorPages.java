@@ -1,0 +1,18 @@
+package io.dukan.provisioning;
+
+import io.dukan.aws.web.ErrorPageRenderer;
+import io.dukan.aws.web.Pages;
+import io.dukan.aws.web.Requests;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+
+@Singleton
+class PlatformErrorPages implements ErrorPageRenderer {
+
+    @Override
+    public MutableHttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String title, String message) {
+        return Pages.error(status, title, message, Requests.stagePrefix(request) + "/");
+    }
+}

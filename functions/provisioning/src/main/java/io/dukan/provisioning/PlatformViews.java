@@ -1,0 +1,93 @@
+package io.dukan.provisioning;
+
+import static io.dukan.aws.web.Html.esc;
+
+import io.dukan.aws.web.Pages;
+import io.dukan.core.tenant.Store;
+import java.util.Map;
+
+/** The platform's own pages: the front page, signup, a store's status. */
+final class PlatformViews {
+
+    static final String CURRENCIES = "PKR CNY USD EUR GBP INR BDT LKR NPR AED SAR QAR TRY IDR MYR PHP VND THB NGN KES GHS EGP MAD ZAR BRL MXN";
+    static final String LANGUAGES = "en ur zh ar fr es tr id ru hi bn fa pt sw de";
+
+    private PlatformViews() {}
+
+    static String front(String root) {
+        String body = "<h1>Your shop online in a minute</h1><p>Sell to your customers with cash on delivery or bank "
+                + "transfer, in your currency and language. No card processor needed.</p>"
+                + "<p><a class=\"button\" href=\"" + esc(root) + "/signup\">Open your store</a></p>";
+        return page(root, "Dukan", body);
+    }
+
+    static String signup(String root, String idempotencyKey, String error, Map<String, String> form) {
+        StringBuilder b = new StringBuilder("<h1>Open your store</h1>");
+        if (error != null) {
+            b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
+        }
+        b.append("<form method=\"post\" action=\"").append(esc(root)).append("/signup\">")
+                .append("<input type=\"hidden\" name=\"idempotencyKey\" value=\"").append(esc(idempotencyKey)).append("\">")
+                .append(field("storeName", "Store name", "text", form.get("storeName"), "maxlength=\"80\" required"))
+                .append(field("slug", "Store address (lowercase letters, digits, hyphens)", "text", form.get("slug"),
+                        "minlength=\"3\" maxlength=\"40\" pattern=\"[a-z0-9][a-z0-9-]{1,38}[a-z0-9]\" required"))
+                .append(field("ownerEmail", "Your email", "email", form.get("ownerEmail"), "maxlength=\"254\" required autocomplete=\"email\""))
+                .append(field("password", "Password (at least 10 characters)", "password", null,
+                        "minlength=\"10\" required autocomplete=\"new-password\""))
+                .append(field("currency", "Currency (ISO 4217)", "text", form.getOrDefault("currency", "USD"),
+                        "list=\"currencies\" maxlength=\"3\" required"))
+                .append(datalist("currencies", CURRENCIES))
+                .append(field("country", "Country (ISO 3166, two letters)", "text", form.get("country"),
+                        "maxlength=\"2\" required placeholder=\"PK\""))
+                .append(field("language", "Language (ISO 639, two letters)", "text", form.getOrDefault("language", "en"),
+                        "list=\"languages\" maxlength=\"2\" required"))
+                .append(datalist("languages", LANGUAGES))
+                .append("<button type=\"submit\">Create my store</button></form>");
+        return page(root, "Open your store", b.toString());
+    }
+
+    static String status(String root, Store store, String storeUrl, String subdomainUrl) {
+        StringBuilder b = new StringBuilder("<h1>").append(esc(store.name())).append("</h1>");
+        switch (store.status()) {
+            case ACTIVE -> {
+                b.append("<p class=\"ok\" id=\"status\" data-status=\"ACTIVE\">Your store is live.</p>")
+                        .append("<p>Shoppers: <a id=\"store-url\" href=\"").append(esc(storeUrl)).append("\">")
+                        .append(esc(storeUrl)).append("</a>");
+                if (subdomainUrl != null) {
+                    b.append(" or <a href=\"").append(esc(subdomainUrl)).append("\">").append(esc(subdomainUrl)).append("</a>");
+                }
+                b.append("</p><p><a class=\"button\" id=\"admin-url\" href=\"").append(esc(storeUrl))
+                        .append("admin/login\">Sign in to your store's admin</a></p>");
+            }
+            case PROVISIONING -> b.append("<p id=\"status\" data-status=\"PROVISIONING\">Your store is being set up. "
+                    + "This page refreshes by itself.</p>");
+            case FAILED -> b.append("<p class=\"error\" id=\"status\" data-status=\"FAILED\">Your store could not be "
+                            + "created: ").append(esc(store.failureReason()))
+                    .append(". Nothing was kept; the address is free again.</p><p><a class=\"button\" href=\"")
+                    .append(esc(root)).append("/signup\">Try again</a></p>");
+        }
+        String html = page(root, store.name(), b.toString());
+        if (store.status().name().equals("PROVISIONING")) {
+            html = html.replace("<head>", "<head><meta http-equiv=\"refresh\" content=\"2\">");
+        }
+        return html;
+    }
+
+    private static String field(String name, String label, String type, String value, String extra) {
+        return "<label for=\"" + name + "\">" + esc(label) + "</label><input id=\"" + name + "\" name=\"" + name
+                + "\" type=\"" + type + "\" value=\"" + esc(value) + "\" " + extra + ">";
+    }
+
+    private static String datalist(String id, String values) {
+        StringBuilder b = new StringBuilder("<datalist id=\"").append(id).append("\">");
+        for (String v : values.split(" ")) {
+            b.append("<option value=\"").append(v).append("\">");
+        }
+        return b.append("</datalist>").toString();
+    }
+
+    private static String page(String root, String title, String body) {
+        return Pages.page("en", title, "<a href=\"" + esc(root) + "/\">Dukan</a><nav><a href=\"" + esc(root)
+                + "/signup\">Open a store</a></nav>", body);
+    }
+}

@@ -1,0 +1,24 @@
+package io.dukan.provisioning;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+
+/**
+ * Entry point of the shared provisioning function: signup (HTML and JSON), store status, and the page for
+ * addresses of stores that do not exist. Handler: {@code io.dukan.provisioning.ProvisioningFunction::handleRequest}.
+ */
+public class ProvisioningFunction extends ApiGatewayProxyRequestEventFunction {
+
+    public static final String ENVIRONMENT = "provisioning";
+
+    /** On Lambda: configuration from the environment. */
+    public ProvisioningFunction() {
+        this(ApplicationContext.builder());
+    }
+
+    /** In the local cloud: the caller has set properties and its StoreFleet on the builder. */
+    public ProvisioningFunction(ApplicationContextBuilder builder) {
+        super(builder.environments(ENVIRONMENT).deduceEnvironment(false).start());
+    }
+}

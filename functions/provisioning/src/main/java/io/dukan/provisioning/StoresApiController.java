@@ -1,0 +1,77 @@
+package io.dukan.provisioning;
+
+import io.dukan.aws.web.Problem;
+import io.dukan.core.tenant.ProvisioningService;
+import io.dukan.core.tenant.SignupCommand;
+import io.dukan.core.tenant.Store;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * Signup as a JSON API. An {@code Idempotency-Key} header (or field) makes a retried signup answer exactly as the
+ * first call did, with the same store: 201 ACTIVE, 202 while still provisioning, 502 problem when it failed.
+ */
+@Controller(value = "/api/stores", produces = MediaType.APPLICATION_JSON)
+class StoresApiController {
+
+    private final ProvisioningService provisioning;
+    private final StoreLinks links;
+
+    StoresApiController(ProvisioningService provisioning, StoreLinks links) {
+        this.provisioning = provisioning;
+        this.links = links;
+    }
+
+    @Serdeable
+    record SignupJson(@Nullable String storeName, @Nullable String slug, @Nullable String ownerEmail,
+            @Nullable String password, @Nullable String currency, @Nullable String country, @Nullable String language,
+            @Nullable String idempotencyKey) {
+
+        @Override
+        public String toString() {
+            return "SignupJson[slug=" + slug + ", password=<hidden>]";
+        }
+    }
+
+    @Serdeable
+    record StoreJson(String id, String slug, String name, String status, @Nullable String failureReason,
+            String currency, String country, String language, String storeUrl, String adminUrl,
+            @Nullable String subdomainUrl) {}
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<?> signup(HttpRequest<?> request, @Body SignupJson body,
+            @Header("Idempotency-Key") @Nullable String idempotencyHeader) {
+        String key = idempotencyHeader != null ? idempotencyHeader : body.idempotencyKey();
+        SignupCommand command = SignupCommand.of(body.storeName(), body.slug(), body.ownerEmail(), body.password(),
+                body.currency(), body.country(), body.language(), key);
+        Store store = provisioning.signup(command);
+        StoreJson json = json(request, store);
+        return switch (store.status()) {
+            case ACTIVE -> HttpResponse.created(json);
+            case PROVISIONING -> HttpResponse.accepted().body(json);
+            case FAILED -> Problem.of(HttpStatus.BAD_GATEWAY, "provisioning-failed", "Provisioning failed",
+                    "The store could not be created and nothing was kept: " + store.failureReason(), null);
+        };
+    }
+
+    @Get("/{slug}")
+    StoreJson status(HttpRequest<?> request, String slug) {
+        return json(request, provisioning.status(SignupController.parse(slug)));
+    }
+
+    private StoreJson json(HttpRequest<?> request, Store s) {
+        String storeUrl = links.storePath(request, s.slug());
+        return new StoreJson(s.id().value(), s.slug().value(), s.name(), s.status().name(), s.failureReason(),
+                s.currency(), s.country(), s.language(), storeUrl, storeUrl + "admin/login",
+                links.subdomainUrl(request, s.slug()));
+    }
+}

@@ -1,0 +1,64 @@
+package io.dukan.provisioning;
+
+import io.dukan.aws.web.Pages;
+import io.dukan.core.shared.NotFoundException;
+import io.dukan.core.tenant.ProvisioningService;
+import io.dukan.core.tenant.Slug;
+import io.dukan.core.tenant.Store;
+import io.dukan.core.tenant.StoreStatus;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+
+/**
+ * /s/{store}/… for stores that have no route of their own (API Gateway prefers the static per-store resources):
+ * a store still being set up says so; anything else is a plain 404 page.
+ */
+@Controller("/s/{store}")
+class UnknownStoreController {
+
+    private final ProvisioningService provisioning;
+    private final StoreLinks links;
+
+    UnknownStoreController(ProvisioningService provisioning, StoreLinks links) {
+        this.provisioning = provisioning;
+        this.links = links;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    HttpResponse<String> root(HttpRequest<?> request, String store) {
+        return answer(request, store);
+    }
+
+    @Get(value = "/{+path}", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> anyGet(HttpRequest<?> request, String store, String path) {
+        return answer(request, store);
+    }
+
+    @Post(value = "/{+path}", consumes = MediaType.ALL, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> anyPost(HttpRequest<?> request, String store, String path) {
+        return answer(request, store);
+    }
+
+    private HttpResponse<String> answer(HttpRequest<?> request, String store) {
+        Slug slug = Slug.parseOrNull(store);
+        Store found = null;
+        if (slug != null) {
+            try {
+                found = provisioning.status(slug);
+            } catch (NotFoundException e) {
+                found = null;
+            }
+        }
+        String root = links.root(request) + "/";
+        if (found != null && found.status() == StoreStatus.PROVISIONING) {
+            return Pages.error(HttpStatus.SERVICE_UNAVAILABLE, "Almost there",
+                    "This store is being set up. Please try again in a few seconds.", root).header("Retry-After", "2");
+        }
+        return Pages.error(HttpStatus.NOT_FOUND, "No such store", "There is no store at this address.", root);
+    }
+}

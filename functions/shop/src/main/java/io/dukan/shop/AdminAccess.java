@@ -1,0 +1,40 @@
+package io.dukan.shop;
+
+import io.dukan.aws.web.Requests;
+import io.dukan.core.account.AuthService;
+import io.dukan.core.account.Session;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The owner's session cookie: an opaque token, looked up in this store's partition only. */
+@Singleton
+class AdminAccess {
+
+    static final String COOKIE = "dukan_session";
+
+    private final AuthService auth;
+    private final ThisStore store;
+
+    AdminAccess(AuthService auth, ThisStore store) {
+        this.auth = auth;
+        this.store = store;
+    }
+
+    Optional<Session> current(HttpRequest<?> request) {
+        return request.getCookies().findCookie(COOKIE).flatMap(c -> auth.session(store.id(), c.getValue()));
+    }
+
+    Cookie cookie(HttpRequest<?> request, String token, Duration maxAge) {
+        String base = Requests.storeBase(request, store.slug().value());
+        return Cookie.of(COOKIE, token)
+                .httpOnly(true)
+                .secure(Requests.secure(request))
+                .sameSite(SameSite.Lax)
+                .path(base.isEmpty() ? "/" : base + "/")
+                .maxAge(maxAge);
+    }
+}

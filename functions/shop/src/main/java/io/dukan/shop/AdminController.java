@@ -1,0 +1,142 @@
+package io.dukan.shop;
+
+import io.dukan.aws.web.Requests;
+import io.dukan.aws.web.Form;
+import io.dukan.aws.web.Pages;
+import io.dukan.aws.web.Problem;
+import io.dukan.core.account.AuthService;
+import io.dukan.core.account.LoginFailedException;
+import io.dukan.core.account.Session;
+import io.dukan.core.catalog.CatalogService;
+import io.dukan.core.catalog.CreateProductCommand;
+import io.dukan.core.catalog.MediaStore;
+import io.dukan.core.order.OrderService;
+import io.dukan.core.shared.InvalidInputException;
+import io.dukan.core.tenant.StoreSettings;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** The owner's admin: sign in, products (with an image uploaded straight to S3), orders. */
+@Controller("/s/{store}/admin")
+class AdminController {
+
+    private final ThisStore store;
+    private final AdminAccess access;
+    private final AuthService auth;
+    private final CatalogService catalog;
+    private final OrderService orders;
+
+    AdminController(ThisStore store, AdminAccess access, AuthService auth, CatalogService catalog, OrderService orders) {
+        this.store = store;
+        this.access = access;
+        this.auth = auth;
+        this.catalog = catalog;
+        this.orders = orders;
+    }
+
+    @Serdeable
+    record UploadRequest(@Nullable String contentType, long contentLength) {}
+
+    @Serdeable
+    record UploadGrant(String url, String key, String contentType) {}
+
+    @Get(produces = MediaType.TEXT_HTML)
+    HttpResponse<String> dashboard(HttpRequest<?> request) {
+        if (access.current(request).isEmpty()) {
+            return toLogin(request);
+        }
+        StoreSettings settings = store.settings();
+        return Pages.html(HttpStatus.OK, ShopViews.dashboard(settings, base(request),
+                catalog.products(store.id(), null, 100).items(), orders.recentOrders(store.id(), 50)));
+    }
+
+    @Get(value = "/login", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> loginPage(HttpRequest<?> request) {
+        return Pages.html(HttpStatus.OK, ShopViews.login(store.settings(), base(request), null, null));
+    }
+
+    @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> login(HttpRequest<?> request, @Body @Nullable String body) {
+        Form form = Form.parse(body);
+        try {
+            Session session = auth.login(store.id(), form.get("email"), form.get("password"));
+            return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin"))
+                    .cookie(access.cookie(request, session.token(), AuthService.SESSION_LIFETIME));
+        } catch (LoginFailedException e) {
+            return Pages.html(HttpStatus.UNAUTHORIZED,
+                    ShopViews.login(store.settings(), base(request), e.getMessage(), form.get("email")));
+        }
+    }
+
+    @Post(value = "/logout", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
+    HttpResponse<String> logout(HttpRequest<?> request) {
+        request.getCookies().findCookie(AdminAccess.COOKIE).ifPresent(c -> auth.logout(store.id(), c.getValue()));
+        return HttpResponse.<String>seeOther(URI.create(base(request) + "/"))
+                .cookie(access.cookie(request, "", Duration.ZERO));
+    }
+
+    @Get(value = "/products/new", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> newProduct(HttpRequest<?> request) {
+        if (access.current(request).isEmpty()) {
+            return toLogin(request);
+        }
+        return Pages.html(HttpStatus.OK, ShopViews.newProduct(store.settings(), base(request), null, Map.of()));
+    }
+
+    @Post(value = "/products", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> createProduct(HttpRequest<?> request, @Body @Nullable String body) {
+        if (access.current(request).isEmpty()) {
+            return toLogin(request);
+        }
+        Form form = Form.parse(body);
+        StoreSettings settings = store.settings();
+        try {
+            catalog.createProduct(store.id(), CreateProductCommand.of(form.get("name"), form.get("description"),
+                    form.get("price"), form.get("stock"), form.get("imageKey"), settings.currency()));
+            return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin#products"));
+        } catch (InvalidInputException e) {
+            Map<String, String> typed = Map.of("name", form.getOrEmpty("name"), "description",
+                    form.getOrEmpty("description"), "price", form.getOrEmpty("price"), "stock", form.getOrEmpty("stock"));
+            return Pages.html(HttpStatus.BAD_REQUEST, ShopViews.newProduct(settings, base(request), e.getMessage(), typed));
+        }
+    }
+
+    /** Signs a one-object upload under this store's prefix; the browser then PUTs the file to S3 itself. */
+    @Post(value = "/uploads", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> startUpload(HttpRequest<?> request, @Body UploadRequest upload) {
+        Optional<Session> session = access.current(request);
+        if (session.isEmpty()) {
+            return Problem.of(HttpStatus.UNAUTHORIZED, "login-required", "Unauthorized", "Please sign in again.", null);
+        }
+        MediaStore.Upload grant = catalog.startImageUpload(store.id(), upload.contentType(), upload.contentLength());
+        return HttpResponse.ok(new UploadGrant(grant.url().toString(), grant.key(), grant.contentType()));
+    }
+
+    @Get(value = "/orders/{code}", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> order(HttpRequest<?> request, String code) {
+        if (access.current(request).isEmpty()) {
+            return toLogin(request);
+        }
+        return Pages.html(HttpStatus.OK, ShopViews.adminOrder(store.settings(), base(request), orders.order(store.id(), code)));
+    }
+
+    private HttpResponse<String> toLogin(HttpRequest<?> request) {
+        return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin/login"));
+    }
+
+    private String base(HttpRequest<?> request) {
+        return Requests.storeBase(request, store.slug().value());
+    }
+}

@@ -1,0 +1,108 @@
+package io.dukan.shop;
+
+import io.dukan.core.catalog.CatalogService;
+import io.dukan.core.catalog.Product;
+import io.dukan.core.catalog.ProductId;
+import io.dukan.core.order.Order;
+import io.dukan.core.order.OrderService;
+import io.dukan.core.order.PlaceOrderCommand;
+import io.dukan.core.shared.Ids;
+import io.dukan.core.shared.InvalidInputException;
+import io.dukan.core.shared.Money;
+import io.dukan.core.shared.Page;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/** The store's JSON API for integrations: the catalog, and guest orders. Errors are application/problem+json. */
+@Controller(value = "/s/{store}/api", produces = MediaType.APPLICATION_JSON)
+class ShopApiController {
+
+    private final ThisStore store;
+    private final CatalogService catalog;
+    private final OrderService orders;
+
+    ShopApiController(ThisStore store, CatalogService catalog, OrderService orders) {
+        this.store = store;
+        this.catalog = catalog;
+        this.orders = orders;
+    }
+
+    @Serdeable
+    record Price(String amount, String currency, long minor) {
+        static Price of(Money m) {
+            return new Price(m.amount(), m.currency(), m.minor());
+        }
+    }
+
+    @Serdeable
+    record ProductJson(String id, String name, String description, Price price, int stock, boolean inStock,
+            @Nullable String imageUrl) {}
+
+    @Serdeable
+    record ProductPage(List<ProductJson> items, @Nullable String next) {}
+
+    @Serdeable
+    record LineJson(@Nullable String productId, int quantity) {}
+
+    @Serdeable
+    record PlaceOrderJson(@Nullable List<LineJson> lines, @Nullable String customerName, @Nullable String phone,
+            @Nullable String address, @Nullable String paymentMethod) {}
+
+    @Serdeable
+    record OrderLineJson(String productId, String name, Price unitPrice, int quantity) {}
+
+    @Serdeable
+    record OrderJson(String number, String code, List<OrderLineJson> lines, Price total, String paymentMethod,
+            String placedAt) {}
+
+    @Get("/products")
+    ProductPage products(@QueryValue @Nullable String after) {
+        Page<Product> page = catalog.products(store.id(), after, 50);
+        return new ProductPage(page.items().stream().map(this::json).toList(), page.next());
+    }
+
+    @Get("/products/{id}")
+    ProductJson product(String id) {
+        return json(catalog.product(store.id(), ProductId.parse(id)));
+    }
+
+    @Post(value = "/orders", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<OrderJson> placeOrder(@Body PlaceOrderJson body) {
+        List<PlaceOrderCommand.Line> lines = body.lines() == null ? List.of() : body.lines().stream()
+                .map(l -> new PlaceOrderCommand.Line(productId(l.productId()), l.quantity())).toList();
+        Order order = orders.place(store.id(), new PlaceOrderCommand(lines, body.customerName(), body.phone(),
+                body.address(), PlaceOrderCommand.paymentMethod(body.paymentMethod())));
+        return HttpResponse.created(json(order));
+    }
+
+    @Get("/orders/{code}")
+    OrderJson order(String code) {
+        return json(orders.order(store.id(), code));
+    }
+
+    private static ProductId productId(String text) {
+        if (!Ids.looksLikeId(text, 16)) {
+            throw new InvalidInputException("productId", "unknown product: " + text);
+        }
+        return new ProductId(text);
+    }
+
+    private ProductJson json(Product p) {
+        return new ProductJson(p.id().value(), p.name(), p.description(), Price.of(p.price()), p.stock(), p.inStock(),
+                catalog.imageUrl(store.id(), p));
+    }
+
+    private static OrderJson json(Order o) {
+        return new OrderJson(o.displayNumber(), o.code(), o.lines().stream().map(l -> new OrderLineJson(
+                l.productId().value(), l.productName(), Price.of(l.unitPrice()), l.quantity())).toList(),
+                Price.of(o.total()), o.paymentMethod().name(), o.placedAt().toString());
+    }
+}

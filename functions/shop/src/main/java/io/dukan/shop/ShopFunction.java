@@ -1,0 +1,24 @@
+package io.dukan.shop;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+
+/**
+ * Entry point of every store's own function: the same code for every store, configured with the store's tenant
+ * id and slug (DUKAN_TENANT_ID, DUKAN_STORE_SLUG). Handler: {@code io.dukan.shop.ShopFunction::handleRequest}.
+ */
+public class ShopFunction extends ApiGatewayProxyRequestEventFunction {
+
+    public static final String ENVIRONMENT = "shop";
+
+    /** On Lambda: configuration from the environment. */
+    public ShopFunction() {
+        this(ApplicationContext.builder());
+    }
+
+    /** In the local cloud: the caller has set this instance's properties on the builder. */
+    public ShopFunction(ApplicationContextBuilder builder) {
+        super(builder.environments(ENVIRONMENT).deduceEnvironment(false).start());
+    }
+}

@@ -1,0 +1,36 @@
+// Uploads the chosen image straight to S3 with a presigned PUT, then submits the product form with its key.
+// Without JavaScript the form still works; the product is saved without an image.
+(function () {
+  var form = document.getElementById('product-form');
+  var input = document.getElementById('image');
+  var status = document.getElementById('upload-status');
+  if (!form || !input) return;
+  form.addEventListener('submit', function (event) {
+    var file = input.files && input.files[0];
+    if (!file || document.getElementById('imageKey').value) return;
+    event.preventDefault();
+    status.textContent = 'Uploading image…';
+    fetch(form.dataset.uploadUrl, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
+      body: JSON.stringify({contentType: file.type, contentLength: file.size})
+    }).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok) throw new Error(body.detail || 'the upload was refused');
+        return body;
+      });
+    }).then(function (upload) {
+      return fetch(upload.url, {method: 'PUT', headers: {'Content-Type': upload.contentType}, body: file})
+        .then(function (response) {
+          if (!response.ok) throw new Error('storage answered ' + response.status);
+          document.getElementById('imageKey').value = upload.key;
+          status.textContent = 'Image uploaded.';
+          form.submit();
+        });
+    }).catch(function (error) {
+      status.textContent = 'The image could not be uploaded: ' + error.message;
+      status.className = 'error';
+    });
+  });
+})();

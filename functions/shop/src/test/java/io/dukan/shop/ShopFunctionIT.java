@@ -1,0 +1,294 @@
+package io.dukan.shop;
+
+import static io.dukan.aws.testing.ProxyEvents.form;
+import static io.dukan.aws.testing.ProxyEvents.get;
+import static io.dukan.aws.testing.ProxyEvents.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.dukan.aws.dynamodb.TestStores;
+import io.dukan.aws.testing.Emulators;
+import io.dukan.aws.testing.ProxyEvents;
+import io.dukan.core.tenant.StoreSettings;
+import io.micronaut.context.ApplicationContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shop function through its real Lambda handler, against DynamoDB Local and s3mock: two stores side by side. */
+class ShopFunctionIT {
+
+    static final String PASSWORD = "correct horse battery";
+    static Emulators emulators;
+    static StoreSettings alpha;
+    static StoreSettings beta;
+    static ShopFunction alphaFn;
+    static ShopFunction betaFn;
+
+    @BeforeAll
+    static void start() {
+        emulators = Emulators.start();
+        alpha = TestStores.seed(emulators, "alpha", "PKR", "owner@alpha.example", PASSWORD);
+        beta = TestStores.seed(emulators, "beta", "USD", "owner@beta.example", PASSWORD);
+        alphaFn = function(alpha);
+        betaFn = function(beta);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        alphaFn.close();
+        betaFn.close();
+        emulators.close();
+    }
+
+    static ShopFunction function(StoreSettings store) {
+        Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
+        properties.put("dukan.tenant-id", store.tenantId().value());
+        properties.put("dukan.store-slug", store.slug().value());
+        return new ShopFunction(ApplicationContext.builder().properties(properties));
+    }
+
+    static APIGatewayProxyResponseEvent call(ShopFunction fn, APIGatewayProxyRequestEvent event) {
+        return fn.handleRequest(event, null);
+    }
+
+    static APIGatewayProxyRequestEvent withCookie(APIGatewayProxyRequestEvent event, String cookie) {
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("Cookie", cookie);
+        return event.withHeaders(headers).withMultiValueHeaders(null);
+    }
+
+    static String login(ShopFunction fn, String slug, String email) {
+        APIGatewayProxyResponseEvent response = call(fn, form("/s/" + slug + "/admin/login",
+                "email=" + enc(email) + "&password=" + enc(PASSWORD)));
+        assertThat(response.getStatusCode()).isEqualTo(303);
+        String setCookie = header(response, "Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static String createProduct(ShopFunction fn, String slug, String cookie, String name, String price, int stock,
+            String imageKey) {
+        APIGatewayProxyResponseEvent response = call(fn, withCookie(form("/s/" + slug + "/admin/products",
+                "name=" + enc(name) + "&description=" + enc("Sweet\nand dry") + "&price=" + price + "&stock=" + stock
+                        + "&imageKey=" + enc(imageKey)), cookie));
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(303);
+        String home = call(fn, get("/s/" + slug + "/")).getBody();
+        Matcher m = Pattern.compile("/products/([a-z2-7]{16})\">[^<]*(?:<img[^>]*>)?<div class=\"product-name\">"
+                + Pattern.quote(name)).matcher(home);
+        assertThat(m.find()).as(home).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void home_showsTheStore_atItsPathWithAndWithoutTrailingSlash() {
+        APIGatewayProxyResponseEvent slash = call(alphaFn, get("/s/alpha/"));
+        APIGatewayProxyResponseEvent bare = call(alphaFn, get("/s/alpha"));
+        assertThat(slash.getStatusCode()).isEqualTo(200);
+        assertThat(bare.getStatusCode()).isEqualTo(200);
+        assertThat(header(slash, "Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(slash.getBody()).contains("Store alpha").contains("<html lang=\"en\"");
+    }
+
+    @Test
+    void anotherStoresPath_isNotFound_evenOnThisStoresFunction() {
+        APIGatewayProxyResponseEvent response = call(alphaFn, get("/s/beta/"));
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getBody()).doesNotContain("Store beta").doesNotContain("Store alpha");
+    }
+
+    @Test
+    void admin_redirectsToLogin_withoutASession() {
+        APIGatewayProxyResponseEvent response = call(alphaFn, get("/s/alpha/admin"));
+        assertThat(response.getStatusCode()).isEqualTo(303);
+        assertThat(header(response, "Location").orElseThrow()).isEqualTo("/s/alpha/admin/login");
+    }
+
+    @Test
+    void login_refusesAWrongPassword_withoutSayingWhichPartWasWrong() {
+        APIGatewayProxyResponseEvent response = call(alphaFn, form("/s/alpha/admin/login",
+                "email=owner%40alpha.example&password=wrong-password"));
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(response.getBody()).contains("wrong email or password");
+        assertThat(header(response, "Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void ownerAddsAProduct_shopperOrdersIt_ownerSeesTheOrderAndTheStockDecrease() {
+        String cookie = login(alphaFn, "alpha", "owner@alpha.example");
+        String productId = createProduct(alphaFn, "alpha", cookie, "Dried apricots 1kg", "1250.50", 5, "");
+
+        APIGatewayProxyResponseEvent page = call(alphaFn, get("/s/alpha/products/" + productId));
+        assertThat(page.getStatusCode()).isEqualTo(200);
+        assertThat(page.getBody()).contains("Dried apricots 1kg").contains("PKR 1,250.50").contains("Sweet<br>and dry");
+
+        APIGatewayProxyResponseEvent placed = call(alphaFn, form("/s/alpha/orders", "productId=" + productId
+                + "&quantity=2&name=Ayesha&phone=%2B92+300+1234567&address=House+1%2C+Street+2%2C+Lahore"
+                + "&paymentMethod=CASH_ON_DELIVERY"));
+        assertThat(placed.getStatusCode()).as(placed.getBody()).isEqualTo(303);
+        String location = header(placed, "Location").orElseThrow();
+        assertThat(location).matches("/s/alpha/orders/[a-z2-7]{26}");
+
+        APIGatewayProxyResponseEvent confirmation = call(alphaFn, get(location));
+        assertThat(confirmation.getStatusCode()).isEqualTo(200);
+        assertThat(confirmation.getBody()).containsPattern("Order #1\\d{3}").contains("PKR 2,501.00");
+
+        String admin = call(alphaFn, withCookie(get("/s/alpha/admin"), cookie)).getBody();
+        assertThat(admin).contains("Ayesha").contains("PKR 2,501.00");
+        assertThat(admin).containsPattern("data-product-id=\"" + productId + "\">.*?<td class=\"stock\">3</td>");
+    }
+
+    @Test
+    void orderForMoreThanTheStock_isRefused_andTheStockIsUnchanged() {
+        String cookie = login(alphaFn, "alpha", "owner@alpha.example");
+        String productId = createProduct(alphaFn, "alpha", cookie, "Raisins 500g", "400", 2, "");
+
+        APIGatewayProxyResponseEvent refused = call(alphaFn, form("/s/alpha/orders", "productId=" + productId
+                + "&quantity=3&name=Bilal&phone=03001234567&address=Karachi&paymentMethod=CASH_ON_DELIVERY"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(409);
+        assertThat(refused.getBody()).contains("not enough stock").contains("Bilal").contains("2 in stock");
+    }
+
+    @Test
+    void zeroNegativeOrNonNumericQuantities_areRefusedWithAClearMessage() {
+        String cookie = login(alphaFn, "alpha", "owner@alpha.example");
+        String productId = createProduct(alphaFn, "alpha", cookie, "Walnuts", "900", 4, "");
+        for (String quantity : new String[] {"0", "-1", "abc", "99999999999"}) {
+            APIGatewayProxyResponseEvent response = call(alphaFn, form("/s/alpha/orders", "productId=" + productId
+                    + "&quantity=" + quantity + "&name=A&phone=03001234567&address=X&paymentMethod=CASH_ON_DELIVERY"));
+            assertThat(response.getStatusCode()).as(quantity).isEqualTo(400);
+            assertThat(response.getBody()).as(quantity).contains("quantity must be");
+        }
+        assertThat(call(alphaFn, get("/s/alpha/products/" + productId)).getBody()).contains("4 in stock");
+    }
+
+    @Test
+    void badProductInput_isShownOnTheForm_andNothingIsSaved() {
+        String cookie = login(alphaFn, "alpha", "owner@alpha.example");
+        for (String price : new String[] {"0", "-5", "abc", "1.234"}) {
+            APIGatewayProxyResponseEvent response = call(alphaFn, withCookie(form("/s/alpha/admin/products",
+                    "name=Bad+price+" + enc(price) + "&price=" + enc(price) + "&stock=1"), cookie));
+            assertThat(response.getStatusCode()).as(price).isEqualTo(400);
+            assertThat(response.getBody()).as(price).contains("price");
+        }
+        assertThat(call(alphaFn, get("/s/alpha/")).getBody()).doesNotContain("Bad price");
+    }
+
+    @Test
+    void imageUpload_goesToS3UnderTheStoresPrefix_andTheStorefrontShowsItByPresignedUrl() throws Exception {
+        String cookie = login(alphaFn, "alpha", "owner@alpha.example");
+        APIGatewayProxyResponseEvent grant = call(alphaFn, withCookie(ProxyEvents.json("POST", "/s/alpha/admin/uploads",
+                "{\"contentType\":\"image/png\",\"contentLength\":4}"), cookie));
+        assertThat(grant.getStatusCode()).as(grant.getBody()).isEqualTo(200);
+        String url = field(grant.getBody(), "url");
+        String key = field(grant.getBody(), "key");
+        assertThat(key).startsWith("tenants/" + alpha.tenantId().value() + "/media/").endsWith(".png");
+        assertThat(url).startsWith(emulators.s3Endpoint() + "/" + Emulators.BUCKET + "/" + key)
+                .contains("X-Amz-Signature=").contains("X-Amz-Expires=600");
+
+        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3, 4}))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(200);
+
+        String productId = createProduct(alphaFn, "alpha", cookie, "Almonds with photo", "1500", 3, key);
+        String page = call(alphaFn, get("/s/alpha/products/" + productId)).getBody();
+        assertThat(page).contains("<img src=\"" + emulators.s3Endpoint() + "/" + Emulators.BUCKET + "/" + key);
+    }
+
+    @Test
+    void uploadsAreRefused_forWrongTypesTooLargeFilesAndWithoutASession() {
+        String cookie = login(alphaFn, "alpha", "owner@alpha.example");
+        assertThat(call(alphaFn, withCookie(ProxyEvents.json("POST", "/s/alpha/admin/uploads",
+                "{\"contentType\":\"text/html\",\"contentLength\":10}"), cookie)).getStatusCode()).isEqualTo(400);
+        assertThat(call(alphaFn, withCookie(ProxyEvents.json("POST", "/s/alpha/admin/uploads",
+                "{\"contentType\":\"image/png\",\"contentLength\":20000000}"), cookie)).getStatusCode()).isEqualTo(400);
+        assertThat(call(alphaFn, ProxyEvents.json("POST", "/s/alpha/admin/uploads",
+                "{\"contentType\":\"image/png\",\"contentLength\":10}")).getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anotherStoresImageKey_cannotBeAttachedToAProduct() {
+        String cookie = login(alphaFn, "alpha", "owner@alpha.example");
+        String foreignKey = "tenants/" + beta.tenantId().value() + "/media/aaaaaaaaaaaaaaaa.png";
+        for (String key : new String[] {foreignKey, "tenants/" + alpha.tenantId().value() + "/media/../x.png"}) {
+            APIGatewayProxyResponseEvent response = call(alphaFn, withCookie(form("/s/alpha/admin/products",
+                    "name=Stolen&price=10&stock=1&imageKey=" + enc(key)), cookie));
+            assertThat(response.getStatusCode()).as(key).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void storeB_withStoreAsIdsCodesAndSession_getsNotFoundOrLogin_neverAsData() {
+        String alphaCookie = login(alphaFn, "alpha", "owner@alpha.example");
+        String productId = createProduct(alphaFn, "alpha", alphaCookie, "Secret saffron", "9999", 9, "");
+        String location = header(call(alphaFn, form("/s/alpha/orders", "productId=" + productId
+                + "&quantity=1&name=Zainab+Private&phone=03001234567&address=Secret+street&paymentMethod=CASH_ON_DELIVERY")),
+                "Location").orElseThrow();
+        String code = location.substring(location.lastIndexOf('/') + 1);
+
+        APIGatewayProxyResponseEvent product = call(betaFn, get("/s/beta/products/" + productId));
+        APIGatewayProxyResponseEvent order = call(betaFn, get("/s/beta/orders/" + code));
+        APIGatewayProxyResponseEvent adminOrder = call(betaFn, withCookie(get("/s/beta/admin/orders/" + code), alphaCookie));
+        APIGatewayProxyResponseEvent adminHome = call(betaFn, withCookie(get("/s/beta/admin"), alphaCookie));
+        APIGatewayProxyResponseEvent apiProduct = call(betaFn, ProxyEvents.json("GET", "/s/beta/api/products/" + productId, null));
+        APIGatewayProxyResponseEvent orderOnB = call(betaFn, form("/s/beta/orders", "productId=" + productId
+                + "&quantity=1&name=X&phone=03001234567&address=Y&paymentMethod=CASH_ON_DELIVERY"));
+
+        assertThat(product.getStatusCode()).isEqualTo(404);
+        assertThat(order.getStatusCode()).isEqualTo(404);
+        assertThat(adminOrder.getStatusCode()).isEqualTo(303);
+        assertThat(adminHome.getStatusCode()).isEqualTo(303);
+        assertThat(apiProduct.getStatusCode()).isEqualTo(404);
+        assertThat(orderOnB.getStatusCode()).isEqualTo(404);
+        for (APIGatewayProxyResponseEvent r : new APIGatewayProxyResponseEvent[] {product, order, adminOrder, adminHome,
+                apiProduct, orderOnB}) {
+            assertThat(r.getBody() == null ? "" : r.getBody()).doesNotContain("Secret saffron")
+                    .doesNotContain("Zainab").doesNotContain("Secret street");
+        }
+        assertThat(call(alphaFn, get("/s/alpha/products/" + productId)).getBody()).contains("9 in stock".replace("9", "8"));
+    }
+
+    @Test
+    void api_answersProblemJson_forMalformedAndInvalidOrders() {
+        APIGatewayProxyResponseEvent malformed = call(alphaFn, ProxyEvents.json("POST", "/s/alpha/api/orders", "{\"lines\": ["));
+        APIGatewayProxyResponseEvent empty = call(alphaFn, ProxyEvents.json("POST", "/s/alpha/api/orders",
+                "{\"lines\": [], \"customerName\": \"A\", \"phone\": \"03001234567\", \"address\": \"X\", \"paymentMethod\": \"CASH_ON_DELIVERY\"}"));
+        APIGatewayProxyResponseEvent unknown = call(alphaFn, ProxyEvents.json("POST", "/s/alpha/api/orders",
+                "{\"lines\": [{\"productId\": \"zzzzzzzzzzzzzzzz\", \"quantity\": 1}], \"customerName\": \"A\", "
+                        + "\"phone\": \"03001234567\", \"address\": \"X\", \"paymentMethod\": \"CASH_ON_DELIVERY\"}"));
+        for (APIGatewayProxyResponseEvent r : new APIGatewayProxyResponseEvent[] {malformed, empty, unknown}) {
+            assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(400);
+            assertThat(header(r, "Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(r.getBody()).contains("\"status\":400").doesNotContain("Exception").doesNotContain("at io.");
+        }
+    }
+
+    @Test
+    void unknownPage_isAnHtmlNotFoundPage_notAStackTrace() {
+        APIGatewayProxyResponseEvent response = call(alphaFn, get("/s/alpha/no/such/page"));
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(header(response, "Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(response.getBody()).contains("Not found").doesNotContain("Exception");
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        assertThat(m.find()).as(json).isTrue();
+        return m.group(1).replace("\\u0026", "&");
+    }
+}
