@@ -34,12 +34,12 @@ class UnknownStoreController {
         return answer(request, store);
     }
 
-    @Get(value = "/{+path}", produces = MediaType.TEXT_HTML)
+    @Get(value = "/{path:.*}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> anyGet(HttpRequest<?> request, String store, String path) {
         return answer(request, store);
     }
 
-    @Post(value = "/{+path}", consumes = MediaType.ALL, produces = MediaType.TEXT_HTML)
+    @Post(value = "/{path:.*}", consumes = MediaType.ALL, produces = MediaType.TEXT_HTML)
     HttpResponse<String> anyPost(HttpRequest<?> request, String store, String path) {
         return answer(request, store);
     }
@@ -59,6 +59,7 @@ class UnknownStoreController {
             return Pages.error(HttpStatus.SERVICE_UNAVAILABLE, "Almost there",
                     "This store is being set up. Please try again in a few seconds.", root).header("Retry-After", "2");
         }
-        return Pages.error(HttpStatus.NOT_FOUND, "No such store", "There is no store at this address.", root);
+        // thrown, not returned: Micronaut answers a returned 404 with its global not-found route
+        throw new NotFoundException("There is no store at this address.");
     }
 }

@@ -1,0 +1,152 @@
+package io.dukan.aws.fleet;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the provisioning function puts each store's function and route on AWS. On Lambda these come from
+ * environment variables: DUKAN_FLEET_REST_API_ID → dukan.fleet.rest-api-id, and so on.
+ */
+@ConfigurationProperties("dukan.fleet")
+public class AwsFleetProperties {
+
+    static final int DEFAULT_MEMORY_MB = 1024;
+
+    /** "aws" (the default) or "local" (the local cloud supplies its own StoreFleet). */
+    private String mode = "aws";
+    @Nullable private String restApiId;
+    @Nullable private String storesResourceId;
+    @Nullable private String stage;
+    @Nullable private String shopLayerArn;
+    @Nullable private String shopHandler;
+    @Nullable private String tableArn;
+    @Nullable private String bucketArn;
+    @Nullable private String permissionsBoundaryArn;
+    @Nullable private String namePrefix;
+    @Nullable private String accountId;
+    private int memoryMb = DEFAULT_MEMORY_MB;
+
+    /** The environment variables that are unset or blank, so a misconfigured deployment says what to fix. */
+    public List<String> missingSettings() {
+        List<String> missing = new ArrayList<>();
+        check(missing, restApiId, "DUKAN_FLEET_REST_API_ID");
+        check(missing, storesResourceId, "DUKAN_FLEET_STORES_RESOURCE_ID");
+        check(missing, stage, "DUKAN_FLEET_STAGE");
+        check(missing, shopLayerArn, "DUKAN_FLEET_SHOP_LAYER_ARN");
+        check(missing, shopHandler, "DUKAN_FLEET_SHOP_HANDLER");
+        check(missing, tableArn, "DUKAN_FLEET_TABLE_ARN");
+        check(missing, bucketArn, "DUKAN_FLEET_BUCKET_ARN");
+        check(missing, permissionsBoundaryArn, "DUKAN_FLEET_PERMISSIONS_BOUNDARY_ARN");
+        check(missing, namePrefix, "DUKAN_FLEET_NAME_PREFIX");
+        check(missing, accountId, "DUKAN_FLEET_ACCOUNT_ID");
+        return missing;
+    }
+
+    private static void check(List<String> missing, String value, String variable) {
+        if (value == null || value.isBlank()) {
+            missing.add(variable);
+        }
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+    public @Nullable String getRestApiId() {
+        return restApiId;
+    }
+
+    public void setRestApiId(@Nullable String restApiId) {
+        this.restApiId = restApiId;
+    }
+
+    /** Id of the API resource "/s" under which each store's /s/{slug} resource is created. */
+    public @Nullable String getStoresResourceId() {
+        return storesResourceId;
+    }
+
+    public void setStoresResourceId(@Nullable String storesResourceId) {
+        this.storesResourceId = storesResourceId;
+    }
+
+    public @Nullable String getStage() {
+        return stage;
+    }
+
+    public void setStage(@Nullable String stage) {
+        this.stage = stage;
+    }
+
+    /** The layer version holding the shop code, shared by every store's function. */
+    public @Nullable String getShopLayerArn() {
+        return shopLayerArn;
+    }
+
+    public void setShopLayerArn(@Nullable String shopLayerArn) {
+        this.shopLayerArn = shopLayerArn;
+    }
+
+    public @Nullable String getShopHandler() {
+        return shopHandler;
+    }
+
+    public void setShopHandler(@Nullable String shopHandler) {
+        this.shopHandler = shopHandler;
+    }
+
+    public @Nullable String getTableArn() {
+        return tableArn;
+    }
+
+    public void setTableArn(@Nullable String tableArn) {
+        this.tableArn = tableArn;
+    }
+
+    public @Nullable String getBucketArn() {
+        return bucketArn;
+    }
+
+    public void setBucketArn(@Nullable String bucketArn) {
+        this.bucketArn = bucketArn;
+    }
+
+    /** Managed policy every store role carries as its permissions boundary. */
+    public @Nullable String getPermissionsBoundaryArn() {
+        return permissionsBoundaryArn;
+    }
+
+    public void setPermissionsBoundaryArn(@Nullable String permissionsBoundaryArn) {
+        this.permissionsBoundaryArn = permissionsBoundaryArn;
+    }
+
+    /** Prefix of store roles and functions: "dukan-store" names them dukan-store-{tenantId}. */
+    public @Nullable String getNamePrefix() {
+        return namePrefix;
+    }
+
+    public void setNamePrefix(@Nullable String namePrefix) {
+        this.namePrefix = namePrefix;
+    }
+
+    public @Nullable String getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(@Nullable String accountId) {
+        this.accountId = accountId;
+    }
+
+    public int getMemoryMb() {
+        return memoryMb;
+    }
+
+    public void setMemoryMb(int memoryMb) {
+        this.memoryMb = memoryMb;
+    }
+}

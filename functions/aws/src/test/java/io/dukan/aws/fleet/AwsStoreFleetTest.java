@@ -1,0 +1,376 @@
+package io.dukan.aws.fleet;
+
+import static io.dukan.aws.fleet.FleetFixture.ADD_PERMISSION;
+import static io.dukan.aws.fleet.FleetFixture.API;
+import static io.dukan.aws.fleet.FleetFixture.BOUNDARY_ARN;
+import static io.dukan.aws.fleet.FleetFixture.CREATE_DEPLOYMENT;
+import static io.dukan.aws.fleet.FleetFixture.CREATE_FUNCTION;
+import static io.dukan.aws.fleet.FleetFixture.CREATE_RESOURCE;
+import static io.dukan.aws.fleet.FleetFixture.DELETE_FUNCTION;
+import static io.dukan.aws.fleet.FleetFixture.DELETE_RESOURCE;
+import static io.dukan.aws.fleet.FleetFixture.GET_RESOURCES;
+import static io.dukan.aws.fleet.FleetFixture.HANDLER;
+import static io.dukan.aws.fleet.FleetFixture.LAYER_ARN;
+import static io.dukan.aws.fleet.FleetFixture.NAME;
+import static io.dukan.aws.fleet.FleetFixture.PUT_INTEGRATION;
+import static io.dukan.aws.fleet.FleetFixture.PUT_METHOD;
+import static io.dukan.aws.fleet.FleetFixture.REMOVE_PERMISSION;
+import static io.dukan.aws.fleet.FleetFixture.STORE;
+import static io.dukan.aws.fleet.FleetFixture.STORES_RESOURCE;
+import static io.dukan.aws.fleet.FleetFixture.iam;
+import static io.dukan.aws.fleet.ScriptedAws.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dukan.aws.fleet.ScriptedAws.Reply;
+import io.dukan.aws.fleet.ScriptedAws.Request;
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+
+class AwsStoreFleetTest {
+
+    private static final String ROLE_NOT_ASSUMABLE = "The role defined for the function cannot be assumed by Lambda.";
+    private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:" + NAME;
+
+    private final FleetFixture fixture = new FleetFixture();
+    private final ScriptedAws aws = fixture.aws;
+
+    @Test
+    void createFunction_createsABoundedRole_itsPolicy_andAFunctionOnTheSharedLayer() throws Exception {
+        // given
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when
+        fleet.createFunction(STORE);
+
+        // then
+        assertThat(aws.operations()).containsExactly("CreateRole", "PutRolePolicy", "POST /2015-03-31/functions");
+
+        Map<String, String> createRole = aws.requests().get(0).form();
+        assertThat(createRole)
+                .containsEntry("RoleName", NAME)
+                .containsEntry("PermissionsBoundary", BOUNDARY_ARN)
+                .containsEntry("Tags.member.1.Key", "dukan:tenant-id")
+                .containsEntry("Tags.member.1.Value", STORE.id().value());
+        JsonNode trust = JSON.readTree(createRole.get("AssumeRolePolicyDocument"));
+        assertThat(trust.at("/Statement/0/Principal/Service").asText()).isEqualTo("lambda.amazonaws.com");
+        assertThat(trust.at("/Statement/0/Action/0").asText()).isEqualTo("sts:AssumeRole");
+
+        Map<String, String> putPolicy = aws.requests().get(1).form();
+        assertThat(putPolicy).containsEntry("RoleName", NAME).containsEntry("PolicyName", "store-access");
+        assertThat(putPolicy.get("PolicyDocument"))
+                .isEqualTo(new StorePolicies(FleetFixture.TABLE_ARN, FleetFixture.BUCKET_ARN, "us-east-1",
+                        FleetFixture.ACCOUNT).storePolicy(STORE.id(), NAME));
+
+        JsonNode function = aws.requests().get(2).json();
+        assertThat(function.path("FunctionName").asText()).isEqualTo(NAME);
+        assertThat(function.path("Runtime").asText()).isEqualTo("java21");
+        assertThat(function.path("Handler").asText()).isEqualTo(HANDLER);
+        assertThat(function.path("Role").asText()).isEqualTo("arn:aws:iam::123456789012:role/" + NAME);
+        assertThat(function.path("Layers")).extracting(JsonNode::asText).containsExactly(LAYER_ARN);
+        assertThat(function.path("MemorySize").asInt()).isEqualTo(1024);
+        assertThat(function.path("Timeout").asInt()).isEqualTo(29);
+        assertThat(JSON.convertValue(function.at("/Environment/Variables"),
+                new TypeReference<Map<String, String>>() {})).isEqualTo(Map.of(
+                        "DUKAN_TENANT_ID", STORE.id().value(),
+                        "DUKAN_STORE_SLUG", "bilal-crafts",
+                        "DUKAN_TABLE", "dukan-Table-1ABC",
+                        "DUKAN_BUCKET", "dukan-media-1abc",
+                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
+        assertThat(function.at("/Tags/dukan:tenant-id").asText()).isEqualTo(STORE.id().value());
+
+        byte[] zip = Base64.getDecoder().decode(function.at("/Code/ZipFile").asText());
+        assertThat(zip.length).as("placeholder package size").isLessThan(1024);
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            assertThat(entries.getNextEntry()).as("a valid zip with an entry").isNotNull();
+        }
+    }
+
+    @Test
+    void createFunction_succeeds_whenRoleAndFunctionAlreadyExist() {
+        // given
+        aws.on(iam("CreateRole"), Reply.iamError(409, "EntityAlreadyExists", "Role " + NAME + " already exists."))
+                .on(CREATE_FUNCTION, Reply.restError(409, "ResourceConflictException", "Function already exist"));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when
+        fleet.createFunction(STORE);
+
+        // then
+        assertThat(aws.operations()).containsExactly("CreateRole", "PutRolePolicy", "POST /2015-03-31/functions");
+        assertThat(fixture.sleeps).isEmpty();
+    }
+
+    @Test
+    void createFunction_retries_whileRoleIsNotYetAssumable() {
+        // given
+        aws.onFirst(2, CREATE_FUNCTION,
+                Reply.restError(400, "InvalidParameterValueException", ROLE_NOT_ASSUMABLE));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when
+        fleet.createFunction(STORE);
+
+        // then
+        assertThat(aws.matching(CREATE_FUNCTION)).hasSize(3);
+        assertThat(fixture.sleeps).containsExactlyElementsOf(AwsStoreFleet.ROLE_PROPAGATION_DELAYS.subList(0, 2));
+        assertThat(aws.matching(DELETE_FUNCTION)).isEmpty();
+    }
+
+    @Test
+    void createFunction_givesUpAfterBoundedRetries_andRemovesTheRole_whenRoleNeverBecomesAssumable() {
+        // given
+        aws.on(CREATE_FUNCTION, Reply.restError(400, "InvalidParameterValueException", ROLE_NOT_ASSUMABLE));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when / then
+        assertThatThrownBy(() -> fleet.createFunction(STORE))
+                .isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("could not create function " + NAME)
+                .hasMessageContaining("InvalidParameterValueException")
+                .hasMessageContaining(ROLE_NOT_ASSUMABLE);
+        assertThat(aws.matching(CREATE_FUNCTION)).hasSize(AwsStoreFleet.ROLE_PROPAGATION_DELAYS.size() + 1);
+        assertThat(fixture.sleeps).containsExactlyElementsOf(AwsStoreFleet.ROLE_PROPAGATION_DELAYS);
+        assertThat(aws.operations()).endsWith(
+                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole");
+    }
+
+    @Test
+    void createFunction_doesNotRetry_otherInvalidParameters() {
+        // given
+        aws.on(CREATE_FUNCTION,
+                Reply.restError(400, "InvalidParameterValueException", "Unzipped size must be smaller"));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when / then
+        assertThatThrownBy(() -> fleet.createFunction(STORE)).isInstanceOf(StoreFleetException.class);
+        assertThat(aws.matching(CREATE_FUNCTION)).hasSize(1);
+        assertThat(fixture.sleeps).isEmpty();
+    }
+
+    @Test
+    void createFunction_saysWhichPermissionIsMissing_whenAccessIsDenied() {
+        // given
+        aws.on(iam("CreateRole"), Reply.iamError(403, "AccessDenied",
+                "User: provisioning is not authorized to perform: iam:CreateRole"));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when / then
+        assertThatThrownBy(() -> fleet.createFunction(STORE))
+                .isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("could not create role " + NAME)
+                .hasMessageContaining("AccessDenied")
+                .hasMessageContaining("iam:CreateRole")
+                .hasMessageContaining("lacks this permission");
+        assertThat(aws.matching(CREATE_FUNCTION)).isEmpty();
+    }
+
+    @Test
+    void createRoute_createsResources_methods_integrations_permission_andOneDeployment() {
+        // given
+        aws.on(GET_RESOURCES, Reply.json(200, """
+                {"item":[{"id":"root","path":"/"},
+                         {"id":"sres","parentId":"root","pathPart":"s","path":"/s"}]}"""));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when
+        fleet.createRoute(STORE);
+
+        // then
+        List<Request> created = aws.matching(CREATE_RESOURCE);
+        assertThat(created).extracting(Request::path).containsExactly(
+                "/restapis/" + API + "/resources/" + STORES_RESOURCE,
+                "/restapis/" + API + "/resources/res-bilal-crafts");
+        assertThat(created).extracting(r -> r.json().path("pathPart").asText())
+                .containsExactly("bilal-crafts", "{proxy+}");
+
+        assertThat(aws.matching(PUT_METHOD)).extracting(Request::path).containsExactly(
+                "/restapis/api123/resources/res-bilal-crafts/methods/ANY",
+                "/restapis/api123/resources/res-proxy/methods/ANY");
+        assertThat(aws.matching(PUT_METHOD)).allSatisfy(
+                r -> assertThat(r.json().path("authorizationType").asText()).isEqualTo("NONE"));
+
+        String uri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + FUNCTION_ARN
+                + "/invocations";
+        assertThat(aws.matching(PUT_INTEGRATION)).hasSize(2).allSatisfy(r -> {
+            assertThat(r.json().path("type").asText()).isEqualTo("AWS_PROXY");
+            assertThat(r.json().path("httpMethod").asText()).isEqualTo("POST");
+            assertThat(r.json().path("uri").asText()).isEqualTo(uri);
+        });
+
+        List<Request> permissions = aws.matching(ADD_PERMISSION);
+        assertThat(permissions).hasSize(1);
+        assertThat(permissions.get(0).path()).isEqualTo("/2015-03-31/functions/" + NAME + "/policy");
+        JsonNode permission = permissions.get(0).json();
+        assertThat(permission.path("Action").asText()).isEqualTo("lambda:InvokeFunction");
+        assertThat(permission.path("Principal").asText()).isEqualTo("apigateway.amazonaws.com");
+        assertThat(permission.path("SourceArn").asText())
+                .isEqualTo("arn:aws:execute-api:us-east-1:123456789012:api123/*/*/s/bilal-crafts*");
+
+        List<Request> deployments = aws.matching(CREATE_DEPLOYMENT);
+        assertThat(deployments).hasSize(1);
+        assertThat(deployments.get(0).json().path("stageName").asText()).isEqualTo("prod");
+        assertThat(aws.operations()).last().isEqualTo("POST /restapis/api123/deployments");
+    }
+
+    @Test
+    void createRoute_skipsResourcesAndMethodsThatAlreadyExist_acrossResultPages() {
+        // given an earlier run made the resources; the API lists them on its second page
+        aws.on(r -> GET_RESOURCES.test(r) && r.queryParameter("position").isEmpty(), Reply.json(200, """
+                {"position":"page2","item":[{"id":"sres","parentId":"root","pathPart":"s","path":"/s"}]}"""))
+                .on(r -> GET_RESOURCES.test(r) && r.queryParameter("position").equals(Optional.of("page2")),
+                        Reply.json(200, """
+                {"item":[{"id":"slug1","parentId":"sres","pathPart":"bilal-crafts","path":"/s/bilal-crafts",
+                          "resourceMethods":{"ANY":{}}},
+                         {"id":"proxy1","parentId":"slug1","pathPart":"{proxy+}","path":"/s/bilal-crafts/{proxy+}",
+                          "resourceMethods":{"ANY":{}}}]}"""))
+                .on(ADD_PERMISSION, Reply.restError(409, "ResourceConflictException",
+                        "The statement id (dukan-route-api123) provided already exists."));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when
+        fleet.createRoute(STORE);
+
+        // then
+        assertThat(aws.matching(GET_RESOURCES)).hasSize(2);
+        assertThat(aws.matching(CREATE_RESOURCE)).isEmpty();
+        assertThat(aws.matching(PUT_METHOD)).isEmpty();
+        assertThat(aws.matching(PUT_INTEGRATION)).extracting(Request::path).containsExactly(
+                "/restapis/api123/resources/slug1/methods/ANY/integration",
+                "/restapis/api123/resources/proxy1/methods/ANY/integration");
+        assertThat(aws.matching(CREATE_DEPLOYMENT)).hasSize(1);
+        assertThat(aws.matching(DELETE_RESOURCE)).isEmpty();
+    }
+
+    @Test
+    void createRoute_removesTheResourcesItMade_whenDeploymentFails() {
+        // given
+        aws.on(CREATE_DEPLOYMENT, Reply.restError(429, "TooManyRequestsException", "Too Many Requests"));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when / then
+        assertThatThrownBy(() -> fleet.createRoute(STORE))
+                .isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("could not deploy REST API api123 to stage prod")
+                .hasMessageContaining("TooManyRequestsException");
+        assertThat(aws.matching(DELETE_RESOURCE)).extracting(Request::path)
+                .containsExactly("/restapis/api123/resources/res-bilal-crafts");
+        assertThat(aws.matching(REMOVE_PERMISSION)).hasSize(1);
+    }
+
+    @Test
+    void deleteRoute_deletesTheSlugResource_revokesThePermission_andRedeploys() {
+        // given
+        aws.on(GET_RESOURCES, Reply.json(200, """
+                {"item":[{"id":"sres","parentId":"root","pathPart":"s"},
+                         {"id":"other","parentId":"sres","pathPart":"bilal-crafts-2"},
+                         {"id":"slug1","parentId":"sres","pathPart":"bilal-crafts"}]}"""));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when
+        fleet.deleteRoute(STORE);
+
+        // then
+        assertThat(aws.operations()).containsExactly(
+                "GET /restapis/api123/resources",
+                "DELETE /restapis/api123/resources/slug1",
+                "DELETE /2015-03-31/functions/" + NAME + "/policy/dukan-route-api123",
+                "POST /restapis/api123/deployments");
+    }
+
+    @Test
+    void deleteRoute_succeeds_whenTheRouteIsAlreadyGone() {
+        // given
+        aws.on(REMOVE_PERMISSION, Reply.restError(404, "ResourceNotFoundException", "No policy is associated"));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when
+        fleet.deleteRoute(STORE);
+
+        // then
+        assertThat(aws.matching(DELETE_RESOURCE)).isEmpty();
+        assertThat(aws.matching(CREATE_DEPLOYMENT)).hasSize(1);
+    }
+
+    @Test
+    void deleteRoute_succeeds_whenTheResourceVanishesMeanwhile() {
+        // given
+        aws.on(GET_RESOURCES, Reply.json(200, """
+                {"item":[{"id":"slug1","parentId":"sres","pathPart":"bilal-crafts"}]}"""))
+                .on(DELETE_RESOURCE, Reply.restError(404, "NotFoundException", "Invalid Resource identifier"));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when
+        fleet.deleteRoute(STORE);
+
+        // then
+        assertThat(aws.matching(CREATE_DEPLOYMENT)).hasSize(1);
+    }
+
+    @Test
+    void deleteFunction_deletesFunction_policy_andRole() {
+        // given
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when
+        fleet.deleteFunction(STORE);
+
+        // then
+        assertThat(aws.operations()).containsExactly(
+                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole");
+        assertThat(aws.requests().get(1).form()).containsEntry("RoleName", NAME)
+                .containsEntry("PolicyName", "store-access");
+        assertThat(aws.requests().get(2).form()).containsEntry("RoleName", NAME);
+    }
+
+    @Test
+    void deleteFunction_succeeds_whenFunctionAndRoleAreAlreadyGone() {
+        // given
+        aws.on(DELETE_FUNCTION, Reply.restError(404, "ResourceNotFoundException", "Function not found: " + NAME))
+                .on(iam("DeleteRolePolicy"), Reply.iamError(404, "NoSuchEntity", "The role policy was not found."))
+                .on(iam("DeleteRole"), Reply.iamError(404, "NoSuchEntity", "The role cannot be found."));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when
+        fleet.deleteFunction(STORE);
+
+        // then
+        assertThat(aws.operations()).containsExactly(
+                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole");
+    }
+
+    @Test
+    void deleteFunction_fails_whenAwsFailsOtherwise() {
+        // given
+        aws.on(iam("DeleteRole"),
+                Reply.iamError(409, "DeleteConflict", "Cannot delete entity, must detach all policies first."));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when / then
+        assertThatThrownBy(() -> fleet.deleteFunction(STORE))
+                .isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("could not delete role " + NAME)
+                .hasMessageContaining("DeleteConflict");
+    }
+
+    @Test
+    void construction_fails_namingTheMissingSettings() {
+        // given
+        AwsFleetProperties properties = FleetFixture.properties();
+        properties.setRestApiId(null);
+        properties.setShopLayerArn(" ");
+
+        // when / then
+        assertThatThrownBy(() -> new AwsStoreFleet(properties, fixture.iam, fixture.lambda, fixture.apiGateway,
+                fixture.sleeps::add))
+                .isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("DUKAN_FLEET_REST_API_ID, DUKAN_FLEET_SHOP_LAYER_ARN");
+    }
+}

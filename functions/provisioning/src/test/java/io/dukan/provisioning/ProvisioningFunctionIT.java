@@ -1,0 +1,236 @@
+package io.dukan.provisioning;
+
+import static io.dukan.aws.testing.ProxyEvents.form;
+import static io.dukan.aws.testing.ProxyEvents.get;
+import static io.dukan.aws.testing.ProxyEvents.header;
+import static io.dukan.aws.testing.ProxyEvents.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.dukan.aws.testing.Emulators;
+import io.dukan.core.tenant.StoreFleet;
+import io.dukan.core.tenant.StoreRef;
+import io.micronaut.context.ApplicationContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The provisioning function through its real handler, against DynamoDB Local, with a recording fleet. */
+class ProvisioningFunctionIT {
+
+    static Emulators emulators;
+    static RecordingFleet fleet = new RecordingFleet();
+    static ProvisioningFunction function;
+
+    /** Records what the saga asked of the fleet; can be told to fail a step. */
+    static final class RecordingFleet implements StoreFleet {
+        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+        volatile String failRouteFor;
+
+        @Override
+        public void createFunction(StoreRef store) {
+            calls.add("createFunction " + store.slug());
+        }
+
+        @Override
+        public void deleteFunction(StoreRef store) {
+            calls.add("deleteFunction " + store.slug());
+        }
+
+        @Override
+        public void createRoute(StoreRef store) {
+            calls.add("createRoute " + store.slug());
+            if (store.slug().value().equals(failRouteFor)) {
+                throw new IllegalStateException("API Gateway said no");
+            }
+        }
+
+        @Override
+        public void deleteRoute(StoreRef store) {
+            calls.add("deleteRoute " + store.slug());
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        emulators = Emulators.start();
+        Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
+        properties.put("dukan.fleet.mode", "local");
+        function = new ProvisioningFunction(ApplicationContext.builder().properties(properties).singletons(fleet));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        function.close();
+        emulators.close();
+    }
+
+    @BeforeEach
+    void resetFleet() {
+        fleet.failRouteFor = null;
+    }
+
+    static APIGatewayProxyResponseEvent call(APIGatewayProxyRequestEvent event) {
+        return function.handleRequest(event, null);
+    }
+
+    static String signupJson(String slug, String key) {
+        return "{\"storeName\":\"Kashgar Dried Fruit\",\"slug\":\"" + slug + "\",\"ownerEmail\":\"Owner@Example.com\","
+                + "\"password\":\"a long enough secret\",\"currency\":\"CNY\",\"country\":\"CN\",\"language\":\"zh\""
+                + (key == null ? "" : ",\"idempotencyKey\":\"" + key + "\"") + "}";
+    }
+
+    @Test
+    void jsonSignup_createsAnActiveStore_withItsFunctionAndRoute() {
+        APIGatewayProxyResponseEvent response = call(json("POST", "/api/stores", signupJson("kashgar-fruit", null)));
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        assertThat(response.getBody()).contains("\"status\":\"ACTIVE\"").contains("\"storeUrl\":\"/s/kashgar-fruit/\"")
+                .doesNotContain("secret").doesNotContain("password");
+        assertThat(fleet.calls).contains("createFunction kashgar-fruit", "createRoute kashgar-fruit");
+        APIGatewayProxyResponseEvent status = call(json("GET", "/api/stores/kashgar-fruit", null));
+        assertThat(status.getBody()).contains("\"status\":\"ACTIVE\"").contains("\"currency\":\"CNY\"");
+    }
+
+    @Test
+    void passwords_areStoredOnlyAsBcryptHashes() {
+        call(json("POST", "/api/stores", signupJson("hash-check", null)));
+        List<Map<String, AttributeValue>> items = emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).items();
+        assertThat(items.toString()).doesNotContain("a long enough secret");
+        assertThat(items.stream().filter(i -> i.containsKey("passwordHash")).map(i -> i.get("passwordHash").s()))
+                .isNotEmpty().allMatch(h -> h.startsWith("$2a$10$"));
+    }
+
+    @Test
+    void twoSignupsRacingForOneSlug_exactlyOneWins_theOthersGetAClearConflict() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<APIGatewayProxyResponseEvent>> racers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            racers.add(() -> call(json("POST", "/api/stores", signupJson("contested", null))));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (Future<APIGatewayProxyResponseEvent> f : pool.invokeAll(racers)) {
+            statuses.add(f.get().getStatusCode());
+            bodies.add(f.get().getBody());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).as(bodies.toString()).containsOnly(201, 409);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        assertThat(bodies.stream().filter(b -> b.contains("already taken")).count()).isEqualTo(7);
+        assertThat(fleet.calls.stream().filter(c -> c.equals("createFunction contested")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void retryingASignupWithTheSameIdempotencyKey_returnsTheSameStore() {
+        APIGatewayProxyResponseEvent first = call(json("POST", "/api/stores", signupJson("retry-me", "key-0123456789")));
+        APIGatewayProxyResponseEvent again = call(json("POST", "/api/stores", signupJson("retry-me", "key-0123456789")));
+
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(again.getStatusCode()).isEqualTo(201);
+        assertThat(id(again.getBody())).isEqualTo(id(first.getBody()));
+        assertThat(fleet.calls.stream().filter(c -> c.equals("createFunction retry-me")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingStep_isCompensated_theStoreIsFailedWithAReason_andTheSlugIsFreeAgain() {
+        fleet.failRouteFor = "doomed";
+        APIGatewayProxyResponseEvent failed = call(json("POST", "/api/stores", signupJson("doomed", null)));
+
+        assertThat(failed.getStatusCode()).isEqualTo(502);
+        assertThat(failed.getBody()).contains("API Gateway said no");
+        assertThat(fleet.calls).containsSubsequence("createFunction doomed", "createRoute doomed", "deleteFunction doomed");
+        assertThat(call(json("GET", "/api/stores/doomed", null)).getStatusCode()).isEqualTo(404);
+        List<Map<String, AttributeValue>> leftovers = emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).items()
+                .stream().filter(i -> i.get("pk").s().contains("#STORE") || i.get("pk").s().contains("#USER#"))
+                .filter(i -> "doomed".equals(i.getOrDefault("slug", AttributeValue.fromS("")).s())
+                        || i.get("pk").s().contains("owner@example.com") && false)
+                .filter(i -> !i.get("pk").s().startsWith("PLATFORM#"))
+                .toList();
+        assertThat(leftovers).isEmpty();
+
+        fleet.failRouteFor = null;
+        assertThat(call(json("POST", "/api/stores", signupJson("doomed", null))).getStatusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void badInput_isAnsweredWithProblemJson_naming_theField_andNothingIsWritten() {
+        long before = emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).count();
+        Map<String, String> cases = new HashMap<>();
+        cases.put(signupJson("ab", null), "slug");
+        cases.put(signupJson("admin", null), "slug");
+        cases.put(signupJson("Bad_Slug", null), "slug");
+        cases.put(signupJson("-edge-", null), "slug");
+        cases.put(signupJson("fine-slug", null).replace("CNY", "XYZ"), "currency");
+        cases.put(signupJson("fine-slug", null).replace("Owner@Example.com", "not-an-email"), "ownerEmail");
+        cases.put(signupJson("fine-slug", null).replace("a long enough secret", "short"), "password");
+        cases.put(signupJson("fine-slug", null).replace("\"CN\"", "\"ZZ\""), "country");
+        cases.put(signupJson("fine-slug", null).replace("Kashgar Dried Fruit", "x".repeat(81)), "storeName");
+        cases.put("{\"slug\":\"fine-slug\"}", "storeName");
+        cases.forEach((body, field) -> {
+            APIGatewayProxyResponseEvent r = call(json("POST", "/api/stores", body));
+            assertThat(r.getStatusCode()).as(body).isEqualTo(400);
+            assertThat(header(r, "Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(r.getBody()).as(body).contains("\"field\":\"" + field + "\"");
+        });
+        APIGatewayProxyResponseEvent malformed = call(json("POST", "/api/stores", "{\"storeName\": "));
+        assertThat(malformed.getStatusCode()).isEqualTo(400);
+        assertThat(malformed.getBody()).contains("\"status\":400").doesNotContain("Exception");
+        assertThat(emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).count()).isEqualTo(before);
+    }
+
+    @Test
+    void formSignup_redirectsToTheStatusPage_whichLinksTheLiveStore() {
+        String body = "idempotencyKey=form-key-123456&storeName=Sialkot+Textiles&slug=sialkot-textiles"
+                + "&ownerEmail=owner%40sialkot.example&password=another+long+secret&currency=PKR&country=PK&language=ur";
+        APIGatewayProxyResponseEvent created = call(form("/signup", body));
+        assertThat(created.getStatusCode()).isEqualTo(303);
+        assertThat(header(created, "Location").orElseThrow()).isEqualTo("/stores/sialkot-textiles");
+
+        String status = call(get("/stores/sialkot-textiles")).getBody();
+        assertThat(status).contains("data-status=\"ACTIVE\"").contains("href=\"/s/sialkot-textiles/\"")
+                .contains("http://sialkot-textiles.localhost:3000/");
+
+        APIGatewayProxyResponseEvent doubleSubmit = call(form("/signup", body));
+        assertThat(doubleSubmit.getStatusCode()).isEqualTo(303);
+        assertThat(fleet.calls.stream().filter(c -> c.equals("createFunction sialkot-textiles")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void formSignupWithATakenSlug_showsTheFormAgain_withWhatWasTyped() {
+        call(json("POST", "/api/stores", signupJson("taken-one", null)));
+        APIGatewayProxyResponseEvent response = call(form("/signup", "storeName=Second&slug=taken-one"
+                + "&ownerEmail=b%40example.com&password=0123456789ab&currency=USD&country=US&language=en"));
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(response.getBody()).contains("already taken").contains("value=\"Second\"")
+                .doesNotContain("0123456789ab");
+    }
+
+    @Test
+    void unknownStoreAddress_isA404Page() {
+        APIGatewayProxyResponseEvent root = call(get("/s/nobody-here"));
+        assertThat(root.getStatusCode()).isEqualTo(404);
+        assertThat(root.getBody()).contains("There is no store at this address");
+        APIGatewayProxyResponseEvent response = call(get("/s/nobody-here/products/x"));
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getBody()).contains("There is no store at this address").doesNotContain("Exception");
+    }
+
+    static String id(String json) {
+        int i = json.indexOf("\"id\":\"") + 6;
+        return json.substring(i, json.indexOf('"', i));
+    }
+}
