@@ -9,11 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.dukan.aws.testing.Emulators;
-import io.dukan.core.tenant.StoreFleet;
-import io.dukan.core.tenant.StoreRef;
+import io.dukan.core.testing.RecordingFleet;
 import io.micronaut.context.ApplicationContext;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,35 +32,6 @@ class ProvisioningFunctionIT {
     static RecordingFleet fleet = new RecordingFleet();
     static ProvisioningFunction function;
 
-    /** Records what the saga asked of the fleet; can be told to fail a step. */
-    static final class RecordingFleet implements StoreFleet {
-        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-        volatile String failRouteFor;
-
-        @Override
-        public void createFunction(StoreRef store) {
-            calls.add("createFunction " + store.slug());
-        }
-
-        @Override
-        public void deleteFunction(StoreRef store) {
-            calls.add("deleteFunction " + store.slug());
-        }
-
-        @Override
-        public void createRoute(StoreRef store) {
-            calls.add("createRoute " + store.slug());
-            if (store.slug().value().equals(failRouteFor)) {
-                throw new IllegalStateException("API Gateway said no");
-            }
-        }
-
-        @Override
-        public void deleteRoute(StoreRef store) {
-            calls.add("deleteRoute " + store.slug());
-        }
-    }
-
     @BeforeAll
     static void start() {
         emulators = Emulators.start();
@@ -79,7 +48,7 @@ class ProvisioningFunctionIT {
 
     @BeforeEach
     void resetFleet() {
-        fleet.failRouteFor = null;
+        fleet.failOn = null;
     }
 
     static APIGatewayProxyResponseEvent call(APIGatewayProxyRequestEvent event) {
@@ -147,11 +116,11 @@ class ProvisioningFunctionIT {
 
     @Test
     void aFailingStep_isCompensated_theStoreIsFailedWithAReason_andTheSlugIsFreeAgain() {
-        fleet.failRouteFor = "doomed";
+        fleet.failOn = "createRoute";
         APIGatewayProxyResponseEvent failed = call(json("POST", "/api/stores", signupJson("doomed", null)));
 
         assertThat(failed.getStatusCode()).isEqualTo(502);
-        assertThat(failed.getBody()).contains("API Gateway said no");
+        assertThat(failed.getBody()).contains("createRoute failed");
         assertThat(fleet.calls).containsSubsequence("createFunction doomed", "createRoute doomed", "deleteFunction doomed");
         assertThat(call(json("GET", "/api/stores/doomed", null)).getStatusCode()).isEqualTo(404);
         List<Map<String, AttributeValue>> leftovers = emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).items()
@@ -162,7 +131,7 @@ class ProvisioningFunctionIT {
                 .toList();
         assertThat(leftovers).isEmpty();
 
-        fleet.failRouteFor = null;
+        fleet.failOn = null;
         assertThat(call(json("POST", "/api/stores", signupJson("doomed", null))).getStatusCode()).isEqualTo(201);
     }
 

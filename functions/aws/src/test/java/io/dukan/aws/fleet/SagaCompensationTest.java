@@ -11,29 +11,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dukan.aws.fleet.ScriptedAws.Reply;
 import io.dukan.aws.fleet.ScriptedAws.Request;
-import io.dukan.core.account.PasswordHasher;
-import io.dukan.core.account.StoreUser;
+import io.dukan.core.testing.InMemoryStoreData;
+import io.dukan.core.testing.InMemoryStoreRegistry;
+import io.dukan.core.testing.PlainHasher;
 import io.dukan.core.tenant.ProvisioningService;
 import io.dukan.core.tenant.ProvisioningStep;
 import io.dukan.core.tenant.SignupCommand;
 import io.dukan.core.tenant.Slug;
 import io.dukan.core.tenant.Store;
-import io.dukan.core.tenant.StoreDataRepository;
-import io.dukan.core.tenant.StoreRegistry;
-import io.dukan.core.tenant.StoreSettings;
-import io.dukan.core.tenant.StoreSlugTakenException;
 import io.dukan.core.tenant.StoreStatus;
-import io.dukan.core.tenant.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -138,93 +128,5 @@ class SagaCompensationTest {
 
     private static List<String> tail(List<String> list, int count) {
         return list.subList(Math.max(0, list.size() - count), list.size());
-    }
-
-    /** The platform's registry, in memory: slug claims, stores, steps, idempotency keys. */
-    private static final class InMemoryStoreRegistry implements StoreRegistry {
-        final Map<TenantId, Store> stores = new HashMap<>();
-        final Map<TenantId, Set<ProvisioningStep>> steps = new HashMap<>();
-        final Map<TenantId, String> reasons = new HashMap<>();
-        final Map<Slug, TenantId> slugs = new HashMap<>();
-        final Map<String, TenantId> idempotencyKeys = new HashMap<>();
-
-        @Override
-        public Registration register(Store store, String idempotencyKey) {
-            if (idempotencyKey != null && idempotencyKeys.containsKey(idempotencyKey)) {
-                return new Registration(stores.get(idempotencyKeys.get(idempotencyKey)), false);
-            }
-            if (slugs.containsKey(store.slug())) {
-                throw new StoreSlugTakenException(store.slug());
-            }
-            slugs.put(store.slug(), store.id());
-            stores.put(store.id(), store);
-            steps.put(store.id(), EnumSet.noneOf(ProvisioningStep.class));
-            if (idempotencyKey != null) {
-                idempotencyKeys.put(idempotencyKey, store.id());
-            }
-            return new Registration(store, true);
-        }
-
-        @Override
-        public Optional<Store> findById(TenantId id) {
-            return Optional.ofNullable(stores.get(id));
-        }
-
-        @Override
-        public Optional<Store> findBySlug(Slug slug) {
-            return Optional.ofNullable(slugs.get(slug)).map(stores::get);
-        }
-
-        @Override
-        public void markStepDone(TenantId id, ProvisioningStep step) {
-            steps.get(id).add(step);
-        }
-
-        @Override
-        public void markStepUndone(TenantId id, ProvisioningStep step) {
-            steps.get(id).remove(step);
-        }
-
-        @Override
-        public void setStatus(TenantId id, StoreStatus status, String reason) {
-            stores.put(id, stores.get(id).withStatus(status, reason));
-            reasons.put(id, reason);
-        }
-
-        @Override
-        public void releaseSlug(Slug slug, TenantId holder) {
-            slugs.remove(slug, holder);
-        }
-    }
-
-    private static final class InMemoryStoreData implements StoreDataRepository {
-        final Set<TenantId> stores = new HashSet<>();
-
-        @Override
-        public void createStoreData(StoreSettings settings, StoreUser owner) {
-            stores.add(settings.tenantId());
-        }
-
-        @Override
-        public void deleteStoreData(TenantId id, String ownerEmail) {
-            stores.remove(id);
-        }
-
-        @Override
-        public Optional<StoreSettings> settings(TenantId id) {
-            return Optional.empty();
-        }
-    }
-
-    private static final class PlainHasher implements PasswordHasher {
-        @Override
-        public String hash(String password) {
-            return "plain:" + password;
-        }
-
-        @Override
-        public boolean matches(String password, String hash) {
-            return hash.equals(hash(password));
-        }
     }
 }
