@@ -32,7 +32,6 @@ public class AwsFleetProperties {
     public List<String> missingSettings() {
         List<String> missing = new ArrayList<>();
         check(missing, restApiId, "DUKAN_FLEET_REST_API_ID");
-        check(missing, storesResourceId, "DUKAN_FLEET_STORES_RESOURCE_ID");
         check(missing, stage, "DUKAN_FLEET_STAGE");
         check(missing, shopLayerArn, "DUKAN_FLEET_SHOP_LAYER_ARN");
         check(missing, shopHandler, "DUKAN_FLEET_SHOP_HANDLER");

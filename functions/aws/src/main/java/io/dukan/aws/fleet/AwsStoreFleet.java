@@ -199,10 +199,11 @@ class AwsStoreFleet implements StoreFleet {
         String slugResourceId = null;
         try {
             List<Resource> resources = resources();
-            Optional<Resource> slugResource = child(resources, fleet.getStoresResourceId(), slug);
+            String storesId = storesResourceId(resources);
+            Optional<Resource> slugResource = child(resources, storesId, slug);
             slugResourceId = slugResource.isPresent()
                     ? slugResource.get().id()
-                    : createResource(fleet.getStoresResourceId(), slug);
+                    : createResource(storesId, slug);
             Optional<Resource> proxyResource = child(resources, slugResourceId, PROXY_PATH_PART);
             String proxyResourceId = proxyResource.isPresent()
                     ? proxyResource.get().id()
@@ -235,13 +236,16 @@ class AwsStoreFleet implements StoreFleet {
 
     private void removeRoute(StoreRef store, String knownSlugResourceId) {
         String slug = store.slug().value();
-        String slugResourceId = knownSlugResourceId != null
-                ? knownSlugResourceId
-                : child(resources(), fleet.getStoresResourceId(), slug).map(Resource::id).orElse(null);
+        String slugResourceId = knownSlugResourceId;
+        if (slugResourceId == null) {
+            List<Resource> resources = resources();
+            slugResourceId = child(resources, storesResourceId(resources), slug).map(Resource::id).orElse(null);
+        }
+        String toDelete = slugResourceId;
         if (slugResourceId != null) {
             // Deleting a resource deletes its children ({proxy+}) and their methods.
             attempt("delete API resource /s/" + slug, () -> apiGateway.deleteResource(r -> r
-                    .restApiId(fleet.getRestApiId()).resourceId(slugResourceId)), NotFoundException.class);
+                    .restApiId(fleet.getRestApiId()).resourceId(toDelete)), NotFoundException.class);
         }
         String name = functionName(store);
         attempt("revoke API Gateway's permission to invoke " + name,
@@ -256,6 +260,20 @@ class AwsStoreFleet implements StoreFleet {
                 .items()
                 .forEach(all::add));
         return all;
+    }
+
+    /**
+     * The id of the API's "/s" resource: configured, or found by its path. The template cannot pass it (the API
+     * creates "/s" for its catch-all route and CloudFormation does not expose that resource's id).
+     */
+    private String storesResourceId(List<Resource> resources) {
+        String configured = fleet.getStoresResourceId();
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return resources.stream().filter(r -> "/s".equals(r.path())).map(Resource::id).findFirst()
+                .orElseThrow(() -> new StoreFleetException("REST API " + fleet.getRestApiId()
+                        + " has no /s resource: deploy template.yaml, whose catch-all route /s/{store} creates it"));
     }
 
     private static Optional<Resource> child(List<Resource> resources, String parentId, String pathPart) {

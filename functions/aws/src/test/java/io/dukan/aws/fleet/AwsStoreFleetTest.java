@@ -173,6 +173,39 @@ class AwsStoreFleetTest {
     }
 
     @Test
+    void createRoute_findsTheStoresResourceByPath_whenItsIdIsNotConfigured() {
+        // given: the template cannot pass the id of the "/s" resource its own catch-all route creates
+        aws.on(GET_RESOURCES, Reply.json(200, """
+                {"item":[{"id":"root","path":"/"},
+                         {"id":"found-s","parentId":"root","pathPart":"s","path":"/s"}]}"""));
+        AwsFleetProperties properties = FleetFixture.properties();
+        properties.setStoresResourceId("");
+        AwsStoreFleet fleet = new AwsStoreFleet(properties, fixture.iam, fixture.lambda, fixture.apiGateway, fixture.sleeps::add);
+
+        // when
+        fleet.createRoute(STORE);
+
+        // then
+        assertThat(aws.matching(CREATE_RESOURCE)).extracting(Request::path)
+                .startsWith("/restapis/" + API + "/resources/found-s");
+    }
+
+    @Test
+    void createRoute_saysWhatIsWrong_whenTheApiHasNoStoresResource() {
+        // given
+        aws.on(GET_RESOURCES, Reply.json(200, """
+                {"item":[{"id":"root","path":"/"}]}"""));
+        AwsFleetProperties properties = FleetFixture.properties();
+        properties.setStoresResourceId(null);
+        AwsStoreFleet fleet = new AwsStoreFleet(properties, fixture.iam, fixture.lambda, fixture.apiGateway, fixture.sleeps::add);
+
+        // when / then
+        assertThatThrownBy(() -> fleet.createRoute(STORE)).isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("has no /s resource");
+        assertThat(aws.matching(CREATE_RESOURCE)).isEmpty();
+    }
+
+    @Test
     void createRoute_createsResources_methods_integrations_permission_andOneDeployment() {
         // given
         aws.on(GET_RESOURCES, Reply.json(200, """

@@ -1,0 +1,23 @@
+package io.dukan.local.template;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A function as the template declares it (AWS::Serverless::Function, with Globals.Function merged in).
+ *
+ * @param handler     "class::method" (null for a function without a Handler, such as an image)
+ * @param environment Environment.Variables with their raw values: strings, or intrinsic maps such as
+ *                    {@code {Ref: MediaBucket}} that the caller resolves; never null
+ * @param apiRoutes   the function's events of Type Api, in template order; never null
+ */
+public record FunctionSpec(String logicalId, String handler, Map<String, Object> environment,
+        List<ApiRoute> apiRoutes) {
+
+    public FunctionSpec {
+        environment = environment == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        apiRoutes = apiRoutes == null ? List.of() : List.copyOf(apiRoutes);
+    }
+}
