@@ -1,0 +1,441 @@
+package io.dukan.local;
+
+import io.dukan.local.template.BucketSpec;
+import io.dukan.local.template.FunctionSpec;
+import io.dukan.local.template.SamTemplate;
+import io.dukan.local.template.TableSpec;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The local cloud: one process with DynamoDB Local, s3mock, the template's table and bucket, and a local API
+ * Gateway invoking the real handlers in-process (the provisioning function from template.yaml, and a shop function
+ * instance per store, started on the store's first request). Data lives under the data folder, so a restart keeps
+ * the stores, their items and their media. Dev only, never deployed.
+ *
+ * <p>{@code java io.dukan.local.LocalCloud --project-root=DIR --data=DIR --port=3000 --idle-seconds=600}, or from
+ * tests {@code LocalCloud.start(Options.defaults().port(0).dataDir(tmp))}.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCloud.class);
+    static final String DEFAULT_SHOP_HANDLER = "io.dukan.shop.ShopFunction::handleRequest";
+    static final String LOCAL_CREDENTIAL = "local";
+
+    /** How to run. Mutable setters returning this; {@link #defaults()} to begin. */
+    public static final class Options {
+        private Path projectRoot = Path.of(".");
+        private Path dataDir;
+        private Path template;
+        private int port = 3000;
+        private Duration idleTimeout = Duration.ofSeconds(600);
+        private boolean inMemoryDynamoDb;
+        private FunctionFactory functionFactory = new MicronautFunctions();
+
+        public static Options defaults() {
+            return new Options();
+        }
+
+        /** From the command line: --project-root=DIR --data=DIR --port=N --idle-seconds=N [--in-memory]. */
+        public static Options fromArgs(String... args) {
+            Options options = new Options();
+            for (String arg : args) {
+                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+                switch (name) {
+                    case "--project-root" -> options.projectRoot(Path.of(value));
+                    case "--data" -> options.dataDir(Path.of(value));
+                    case "--template" -> options.template(Path.of(value));
+                    case "--port" -> options.port(Integer.parseInt(value));
+                    case "--idle-seconds" -> options.idleTimeout(Duration.ofSeconds(Long.parseLong(value)));
+                    case "--in-memory" -> options.inMemoryDynamoDb(true);
+                    default -> throw new IllegalArgumentException("unknown option " + arg + "; expected"
+                            + " --project-root=DIR --data=DIR --port=N --idle-seconds=N [--template=FILE]"
+                            + " [--in-memory]");
+                }
+            }
+            return options;
+        }
+
+        public Options projectRoot(Path projectRoot) {
+            this.projectRoot = projectRoot;
+            return this;
+        }
+
+        /** Where the emulators and the fleet keep their data; default {projectRoot}/.local-cloud. */
+        public Options dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** The SAM template; default {projectRoot}/template.yaml. */
+        public Options template(Path template) {
+            this.template = template;
+            return this;
+        }
+
+        /** The API port on 127.0.0.1; 0 picks a free one (tests). */
+        public Options port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** How long a function instance may sit unused before it is closed (Lambda reclaims idle instances). */
+        public Options idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        /** Keep DynamoDB in memory (faster tests; nothing persists). S3 always uses the data folder. */
+        public Options inMemoryDynamoDb(boolean inMemoryDynamoDb) {
+            this.inMemoryDynamoDb = inMemoryDynamoDb;
+            return this;
+        }
+
+        /** Test hook: how function instances are made (default: the real Micronaut handlers). */
+        Options functionFactory(FunctionFactory functionFactory) {
+            this.functionFactory = functionFactory;
+            return this;
+        }
+
+        Path dataDirOrDefault() {
+            return (dataDir != null ? dataDir : projectRoot.resolve(".local-cloud")).toAbsolutePath().normalize();
+        }
+
+        Path templateOrDefault() {
+            return (template != null ? template : projectRoot.resolve("template.yaml")).toAbsolutePath().normalize();
+        }
+    }
+
+    private final Options options;
+    private final Path dataDir;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private DynamoDbLocalServer dynamo;
+    private S3MockServer s3mock;
+    private LocalStoreFleet fleet;
+    private LocalApiGateway gateway;
+    private ScheduledExecutorService sweeper;
+    private final List<FunctionSlot> templateFunctions = new ArrayList<>();
+    private final Set<String> functionPackages = new TreeSet<>();
+    private volatile String baseUrl;
+    private boolean isClosed;
+
+    private LocalCloud(Options options) {
+        this.options = options;
+        this.dataDir = options.dataDirOrDefault();
+    }
+
+    /** Starts everything; the returned cloud serves requests until {@link #close()}. */
+    public static LocalCloud start(Options options) throws Exception {
+        LocalCloud cloud = new LocalCloud(options);
+        try {
+            cloud.boot();
+            return cloud;
+        } catch (Exception | Error e) {
+            cloud.close();
+            throw e;
+        }
+    }
+
+    public static void main(String[] args) {
+        LocalCloud cloud;
+        try {
+            cloud = start(Options.fromArgs(args));
+        } catch (Exception e) {
+            LOG.error("the local cloud did not start: {}", e.getMessage(), e);
+            System.exit(1); // DynamoDB Local and Tomcat leave non-daemon threads behind
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "local-cloud-shutdown"));
+        cloud.printBanner(System.out);
+        cloud.awaitClose();
+    }
+
+    private void boot() throws Exception {
+        long start = System.nanoTime();
+        Files.createDirectories(dataDir);
+        Path templateFile = options.templateOrDefault();
+        if (!Files.isRegularFile(templateFile)) {
+            throw new IllegalStateException("no template at " + templateFile + " (set --project-root or --template)");
+        }
+        SamTemplate template = SamTemplate.load(templateFile);
+        startEmulators();
+        createResources(template);
+
+        Map<String, Map<String, Object>> environments = resolvedEnvironments(template);
+        String table = setting(environments, "DUKAN_TABLE",
+                template.tables().isEmpty() ? "" : LocalNames.resourceName(template.tables().get(0).logicalId()));
+        String bucket = setting(environments, "DUKAN_BUCKET",
+                template.buckets().isEmpty() ? "" : LocalNames.resourceName(template.buckets().get(0).logicalId()));
+        String shopHandler = setting(environments, "DUKAN_FLEET_SHOP_HANDLER", DEFAULT_SHOP_HANDLER);
+        functionPackages.add(FunctionFactory.Definition.packageOf(shopHandler));
+        template.functions().stream().filter(f -> f.handler() != null)
+                .forEach(f -> functionPackages.add(FunctionFactory.Definition.packageOf(f.handler())));
+        fleet = new LocalStoreFleet(dataDir.resolve("fleet.json"), table, bucket,
+                function -> options.functionFactory.create(storeDefinition(function, shopHandler)));
+        ApiRouteTable<FunctionSlot> routes = templateFunctions(template, environments);
+
+        gateway = new LocalApiGateway(options.port);
+        baseUrl = "http://localhost:" + gateway.port();
+        // the template names the deployed origins (execute-api, *.{ShopDomain}); locally those are these
+        List<String> localOrigins = List.of(baseUrl, "http://*.localhost:" + gateway.port(),
+                "http://127.0.0.1:" + gateway.port());
+        Map<String, S3Cors> cors = new LinkedHashMap<>();
+        template.buckets().forEach(b -> cors.put(LocalNames.resourceName(b.logicalId()),
+                new S3Cors(b.cors(), localOrigins)));
+        gateway.start(routes, fleet, new S3Proxy(s3mock.endpoint(), cors));
+
+        long periodMillis = Math.max(100, Math.min(30_000, options.idleTimeout.toMillis() / 4));
+        sweeper = Executors.newSingleThreadScheduledExecutor(LocalApiGateway.daemonThreads("idle-sweeper-"));
+        sweeper.scheduleWithFixedDelay(this::closeIdleInstances, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        LOG.info("local cloud up in {} ms: {} route(s) from the template, {} store route(s)", millisSince(start),
+                routes.routes().size(), fleet.routes().size());
+    }
+
+    /** DynamoDB Local and s3mock, started side by side (s3mock, a Spring Boot app, is the slower). */
+    private void startEmulators() throws Exception {
+        CompletableFuture<S3MockServer> s3Starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                long start = System.nanoTime();
+                S3MockServer server = S3MockServer.start(dataDir.resolve("s3"));
+                LOG.info("s3mock up at {} in {} ms", server.endpoint(), millisSince(start));
+                return server;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        try {
+            long start = System.nanoTime();
+            dynamo = DynamoDbLocalServer.start(options.inMemoryDynamoDb ? null : dataDir.resolve("dynamodb"));
+            LOG.info("DynamoDB Local up at {} in {} ms", dynamo.endpoint(), millisSince(start));
+        } catch (Exception e) {
+            try {
+                s3mock = s3Starting.join(); // so close() stops it
+            } catch (CompletionException ignored) {
+                // it failed too; the DynamoDB failure is the one reported
+            }
+            throw e;
+        }
+        try {
+            s3mock = s3Starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** Each function's Environment.Variables with intrinsic functions resolved to local names. */
+    private static Map<String, Map<String, Object>> resolvedEnvironments(SamTemplate template) {
+        Set<String> tables = template.tables().stream().map(TableSpec::logicalId).collect(Collectors.toSet());
+        Set<String> buckets = template.buckets().stream().map(BucketSpec::logicalId).collect(Collectors.toSet());
+        TemplateValues values = new TemplateValues(tables, buckets, TemplateValues.parameterDefaults(template.raw()));
+        Map<String, Map<String, Object>> environments = new LinkedHashMap<>();
+        for (FunctionSpec function : template.functions()) {
+            environments.put(function.logicalId(), values.resolveAll(function.environment()));
+        }
+        return environments;
+    }
+
+    /** A lazily started slot per template function, and its Api events as routes. */
+    private ApiRouteTable<FunctionSlot> templateFunctions(SamTemplate template,
+            Map<String, Map<String, Object>> environments) {
+        ApiRouteTable<FunctionSlot> routes = new ApiRouteTable<>();
+        for (FunctionSpec function : template.functions()) {
+            if (function.handler() == null) {
+                LOG.warn("function {} has no Handler; the local cloud cannot run it", function.logicalId());
+                continue;
+            }
+            FunctionFactory.Definition definition = new FunctionFactory.Definition(function.logicalId(),
+                    function.handler(), environments.get(function.logicalId()), Map.of(), List.of(fleet),
+                    foreignPackages(function.handler()));
+            FunctionSlot slot = new FunctionSlot(function.logicalId(),
+                    () -> options.functionFactory.create(definition.withProperties(commonProperties())));
+            templateFunctions.add(slot);
+            function.apiRoutes().forEach(route -> routes.add(route.path(), route.method(), slot));
+        }
+        return routes;
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private void createResources(SamTemplate template) {
+        AwsBasicCredentials credentials = AwsBasicCredentials.create(LOCAL_CREDENTIAL, LOCAL_CREDENTIAL);
+        try (SdkHttpClient http = UrlConnectionHttpClient.builder().build();
+                DynamoDbClient dynamoClient = DynamoDbClient.builder().httpClient(http)
+                        .endpointOverride(dynamo.endpoint()).region(Region.of(LocalNames.REGION))
+                        .credentialsProvider(StaticCredentialsProvider.create(credentials)).build();
+                S3Client s3Client = S3Client.builder().httpClient(http).forcePathStyle(true)
+                        .endpointOverride(s3mock.endpoint()).region(Region.of(LocalNames.REGION))
+                        .credentialsProvider(StaticCredentialsProvider.create(credentials)).build()) {
+            template.tables().forEach(t -> TemplateResources.ensureTable(dynamoClient, t));
+            template.buckets().forEach(b -> TemplateResources.ensureBucket(s3Client, b));
+        }
+    }
+
+    /** What every function instance is told about the local cloud (on top of its own environment). */
+    private Map<String, Object> commonProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("dukan.endpoints.dynamodb", dynamoEndpoint());
+        properties.put("dukan.endpoints.s3", s3Endpoint());
+        properties.put("dukan.s3-public-endpoint", baseUrl + S3Proxy.PREFIX);
+        properties.put("dukan.region", LocalNames.REGION);
+        properties.put("dukan.access-key-id", LOCAL_CREDENTIAL);
+        properties.put("dukan.secret-access-key", LOCAL_CREDENTIAL);
+        properties.put("dukan.fleet.mode", "local");
+        return properties;
+    }
+
+    private FunctionFactory.Definition storeDefinition(LocalStoreFleet.StoreFunction function, String handler) {
+        Map<String, Object> properties = commonProperties();
+        properties.put("dukan.tenant-id", function.tenantId());
+        properties.put("dukan.store-slug", function.slug());
+        properties.put("dukan.table", function.environment().get("DUKAN_TABLE"));
+        properties.put("dukan.bucket", function.environment().get("DUKAN_BUCKET"));
+        return new FunctionFactory.Definition(function.functionName(), handler, Map.copyOf(function.environment()),
+                properties, List.of(), foreignPackages(handler));
+    }
+
+    /** The code packages of every other function (see {@link FunctionFactory.Definition#foreignPackages()}). */
+    private List<String> foreignPackages(String handler) {
+        String own = FunctionFactory.Definition.packageOf(handler);
+        return functionPackages.stream()
+                .filter(p -> !p.isEmpty() && !own.equals(p) && !own.startsWith(p + ".") && !p.startsWith(own + "."))
+                .toList();
+    }
+
+    /** A resolved environment variable of the first function that sets it (the provisioning function's). */
+    private static String setting(Map<String, Map<String, Object>> environments, String name, String fallback) {
+        return environments.values().stream().filter(env -> env.get(name) != null && !env.get(name).toString()
+                .isBlank()).map(env -> env.get(name).toString()).findFirst().orElse(fallback);
+    }
+
+    private void closeIdleInstances() {
+        try {
+            fleet.closeIdle(options.idleTimeout);
+            templateFunctions.forEach(slot -> slot.closeIfIdle(options.idleTimeout));
+        } catch (RuntimeException e) {
+            LOG.warn("idle sweep failed", e);
+        }
+    }
+
+    /** The API base, e.g. http://localhost:3000 (stores also at http://{slug}.localhost:3000). */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String dynamoEndpoint() {
+        return dynamo.endpoint().toString();
+    }
+
+    public String s3Endpoint() {
+        return s3mock.endpoint().toString();
+    }
+
+    /** The browser-facing S3 endpoint presigned URLs point at. */
+    public String s3PublicEndpoint() {
+        return baseUrl + S3Proxy.PREFIX;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public LocalStoreFleet fleet() {
+        return fleet;
+    }
+
+    /** Live store function instances (the provisioning function's instance is not counted). */
+    public int instanceCount() {
+        return fleet == null ? 0 : fleet.instanceCount();
+    }
+
+    void printBanner(PrintStream out) {
+        String line = "-".repeat(72);
+        out.println(line);
+        out.println(" Dukan local cloud is running");
+        out.println();
+        out.println("   Sign up a store:   " + baseUrl + "/signup");
+        out.println("   API base:          " + baseUrl);
+        out.println("   A store:           " + baseUrl + "/s/{slug}/   or   "
+                + baseUrl.replace("localhost", "{slug}.localhost") + "/");
+        out.println("   Browser S3:        " + s3PublicEndpoint());
+        out.println("   DynamoDB Local:    " + dynamoEndpoint() + "   (region " + LocalNames.REGION
+                + ", any credentials)");
+        out.println("   S3 (s3mock):       " + s3Endpoint() + "   (path-style)");
+        out.println("   Data folder:       " + dataDir);
+        out.println("   Idle instances are closed after " + options.idleTimeout.toSeconds() + " s");
+        out.println();
+        out.println(" Stop with Ctrl-C.");
+        out.println(line);
+        out.flush();
+    }
+
+    void awaitClose() {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops everything: function instances, the gateway, s3mock and DynamoDB Local. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (isClosed) {
+            return;
+        }
+        isClosed = true;
+        LOG.info("stopping the local cloud");
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (fleet != null) {
+            fleet.closeAll();
+        }
+        templateFunctions.forEach(FunctionSlot::close);
+        if (s3mock != null) {
+            try {
+                s3mock.close();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping s3mock failed", e);
+            }
+        }
+        if (dynamo != null) {
+            try {
+                dynamo.close();
+            } catch (Exception e) {
+                LOG.warn("stopping DynamoDB Local failed", e);
+            }
+        }
+        LOG.info("local cloud stopped");
+        closed.countDown();
+    }
+}

@@ -1,0 +1,233 @@
+package io.dukan.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dukan.core.tenant.StoreFleet;
+import io.dukan.core.tenant.StoreRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local stand-in for the AWS fleet (a Lambda function and an API Gateway route per store). createFunction only
+ * records the store's function configuration, as CreateFunction does; the instance starts on the store's first
+ * request. The registry is kept in a JSON file, so a restarted local cloud serves the same stores.
+ *
+ * <p>Deliberately not AutoCloseable: the provisioning function holds this as a Micronaut singleton, and its context
+ * must not close the fleet when an idle provisioning instance is reclaimed.
+ */
+public final class LocalStoreFleet implements StoreFleet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStoreFleet.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** A store's function as CreateFunction would record it: its name and environment. */
+    public record StoreFunction(String tenantId, String slug, String functionName, Map<String, String> environment) {
+        public StoreFunction {
+            environment = Collections.unmodifiableMap(new TreeMap<>(environment));
+        }
+    }
+
+    /** What fleet.json holds: functions by tenant id, routes by slug (→ tenant id). */
+    record Registry(Map<String, StoreFunction> functions, Map<String, String> routes) {}
+
+    /** Starts an instance of a store's function (a cold start). */
+    @FunctionalInterface
+    interface InstanceFactory {
+        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> start(StoreFunction function)
+                throws Exception;
+    }
+
+    /** Where a store's requests go: the store function's slot (both null when the route outlived its function). */
+    record Target(String slug, StoreFunction function, FunctionSlot slot) {}
+
+    private final Path registryFile;
+    private final String table;
+    private final String bucket;
+    private final InstanceFactory instances;
+
+    // guarded by this
+    private final Map<String, StoreFunction> functions = new TreeMap<>();
+    private final Map<String, String> routes = new TreeMap<>();
+    private final Map<String, FunctionSlot> slots = new HashMap<>();
+
+    LocalStoreFleet(Path registryFile, String table, String bucket, InstanceFactory instances) {
+        this.registryFile = registryFile;
+        this.table = table;
+        this.bucket = bucket;
+        this.instances = instances;
+        load();
+    }
+
+    @Override
+    public synchronized void createFunction(StoreRef store) {
+        String tenantId = store.id().value();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("DUKAN_TENANT_ID", tenantId);
+        environment.put("DUKAN_STORE_SLUG", store.slug().value());
+        environment.put("DUKAN_TABLE", table);
+        environment.put("DUKAN_BUCKET", bucket);
+        environment.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        StoreFunction function = new StoreFunction(tenantId, store.slug().value(),
+                LocalNames.storeFunctionName(tenantId), environment);
+        StoreFunction existing = functions.get(tenantId);
+        if (function.equals(existing)) {
+            return;
+        }
+        if (existing != null) {
+            retire(tenantId); // new configuration: the next request starts a fresh instance, as on Lambda
+        }
+        functions.put(tenantId, function);
+        save();
+        LOG.info("fleet: function {} created for store {}", function.functionName(), function.slug());
+    }
+
+    @Override
+    public synchronized void deleteFunction(StoreRef store) {
+        String tenantId = store.id().value();
+        if (functions.remove(tenantId) != null) {
+            retire(tenantId);
+            save();
+            LOG.info("fleet: function {} deleted", LocalNames.storeFunctionName(tenantId));
+        }
+    }
+
+    @Override
+    public synchronized void createRoute(StoreRef store) {
+        String slug = store.slug().value();
+        String previous = routes.put(slug, store.id().value());
+        if (!store.id().value().equals(previous)) {
+            if (previous != null) {
+                LOG.warn("fleet: route /s/{} moved from tenant {} to {}", slug, previous, store.id().value());
+            }
+            save();
+            LOG.info("fleet: route /s/{} created", slug);
+        }
+    }
+
+    @Override
+    public synchronized void deleteRoute(StoreRef store) {
+        String slug = store.slug().value();
+        if (store.id().value().equals(routes.get(slug))) {
+            routes.remove(slug);
+            save();
+            LOG.info("fleet: route /s/{} deleted", slug);
+        }
+    }
+
+    /** The routes, slug → tenant id. */
+    public synchronized Map<String, String> routes() {
+        return Map.copyOf(routes);
+    }
+
+    /** The functions, by tenant id. */
+    public synchronized Map<String, StoreFunction> functions() {
+        return Map.copyOf(functions);
+    }
+
+    /** How many store function instances are live (started and not yet reclaimed). */
+    public synchronized int instanceCount() {
+        return (int) slots.values().stream().filter(FunctionSlot::isLive).count();
+    }
+
+    /** Whether the store's function has a live instance. */
+    public synchronized boolean isLive(String tenantId) {
+        FunctionSlot slot = slots.get(tenantId);
+        return slot != null && slot.isLive();
+    }
+
+    /** The store function serving /s/{slug}, if the slug is routed to a function that exists. */
+    synchronized Optional<Target> target(String slug) {
+        String tenantId = routes.get(slug);
+        if (tenantId == null) {
+            return Optional.empty();
+        }
+        StoreFunction function = functions.get(tenantId);
+        if (function == null) {
+            return Optional.of(new Target(slug, null, null)); // a route whose function is gone: a 500, as on AWS
+        }
+        FunctionSlot slot = slots.computeIfAbsent(tenantId,
+                id -> new FunctionSlot(function.functionName(), () -> instances.start(function)));
+        return Optional.of(new Target(slug, function, slot));
+    }
+
+    /** Closes instances idle longer than {@code idle}; their next request cold-starts a new one. */
+    void closeIdle(Duration idle) {
+        for (FunctionSlot slot : snapshot()) {
+            slot.closeIfIdle(idle);
+        }
+    }
+
+    /** Closes every live instance (shutdown). */
+    void closeAll() {
+        for (FunctionSlot slot : snapshot()) {
+            slot.close();
+        }
+        synchronized (this) {
+            slots.clear();
+        }
+    }
+
+    private synchronized List<FunctionSlot> snapshot() {
+        return List.copyOf(slots.values());
+    }
+
+    private void retire(String tenantId) {
+        FunctionSlot slot = slots.remove(tenantId);
+        if (slot != null) {
+            slot.retire();
+        }
+    }
+
+    private void load() {
+        if (!Files.exists(registryFile)) {
+            return;
+        }
+        try {
+            Registry registry = JSON.readValue(registryFile.toFile(), Registry.class);
+            if (registry.functions() != null) {
+                functions.putAll(registry.functions());
+            }
+            if (registry.routes() != null) {
+                routes.putAll(registry.routes());
+            }
+            LOG.info("fleet: {} store function(s) and {} route(s) loaded from {}", functions.size(), routes.size(),
+                    registryFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the local fleet registry " + registryFile, e);
+        }
+    }
+
+    /** Writes the registry to a temporary file and moves it into place, so a crash never leaves half a file. */
+    private void save() {
+        try {
+            Files.createDirectories(registryFile.toAbsolutePath().getParent());
+            Path temporary = registryFile.resolveSibling(registryFile.getFileName() + ".tmp");
+            JSON.writeValue(temporary.toFile(), new Registry(new TreeMap<>(functions), new TreeMap<>(routes)));
+            try {
+                Files.move(temporary, registryFile, StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, registryFile, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the local fleet registry " + registryFile, e);
+        }
+    }
+}
