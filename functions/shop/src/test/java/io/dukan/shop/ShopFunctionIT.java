@@ -279,6 +279,13 @@ class ShopFunctionIT {
     }
 
     @Test
+    void jsonApi_askedForHtml_answersNotAcceptable_notAServerError() {
+        APIGatewayProxyResponseEvent response = call(alphaFn, get("/s/alpha/api/products"));
+        assertThat(response.getStatusCode()).isEqualTo(406);
+        assertThat(header(response, "Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
     void unknownPage_isAnHtmlNotFoundPage_notAStackTrace() {
         APIGatewayProxyResponseEvent response = call(alphaFn, get("/s/alpha/no/such/page"));
         assertThat(response.getStatusCode()).isEqualTo(404);

@@ -13,6 +13,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.codec.CodecException;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import org.slf4j.Logger;
@@ -79,6 +80,24 @@ public class ErrorRoutes {
     @Error(global = true, exception = ContentLengthExceededException.class)
     public HttpResponse<?> tooLarge(HttpRequest<?> request, ContentLengthExceededException e) {
         return respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too-large", "The request is too large.", null);
+    }
+
+    /** Micronaut's own refusals (406 for an Accept it cannot produce, 415, 405, …) keep their status. */
+    @Error(global = true, exception = HttpStatusException.class)
+    public HttpResponse<?> httpStatus(HttpRequest<?> request, HttpStatusException e) {
+        HttpStatus status = e.getStatus();
+        if (status.getCode() >= 500) {
+            return unexpected(request, e);
+        }
+        String message = switch (status) {
+            case NOT_ACCEPTABLE -> "This address cannot answer in the requested format (Accept: "
+                    + request.getHeaders().get(HttpHeaders.ACCEPT) + ").";
+            case UNSUPPORTED_MEDIA_TYPE -> "This content type is not accepted here.";
+            case METHOD_NOT_ALLOWED -> request.getMethodName() + " is not allowed here.";
+            case NOT_FOUND -> "There is nothing at this address.";
+            default -> status.getReason();
+        };
+        return respond(request, status, status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), message, null);
     }
 
     @Error(global = true, exception = Exception.class)

@@ -1,0 +1,297 @@
+package io.dukan.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole journey over real HTTP against the local cloud, as a new store's owner and its first shopper live it:
+ * signup → sign in → product with an image uploaded to S3 by presigned PUT → guest order → the owner sees it with
+ * the stock decreased → everything still there after a restart. Then what must not work: other stores' data,
+ * overselling, bad input.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformJourneyIT {
+
+    static final String PASSWORD = "dried apricots from Kashgar";
+    static final byte[] IMAGE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3, 4};
+    static Path data;
+    static LocalCloud cloud;
+    static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    // what the journey learns as it goes, for the later steps
+    static String ownerCookie;
+    static String productId;
+    static String orderPath;
+    static String imageUrl;
+
+    @BeforeAll
+    static void start() throws Exception {
+        data = Files.createTempDirectory("dukan-journey");
+        cloud = startCloud();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    static LocalCloud startCloud() throws Exception {
+        Path root = Path.of(System.getProperty("dukan.project.root", "../..")).toAbsolutePath().normalize();
+        return LocalCloud.start(LocalCloud.Options.defaults().projectRoot(root).dataDir(data).port(0));
+    }
+
+    // --- the journey ---------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(1)
+    void ownerSignsUp_andTheStoreIsLiveAtItsAddress() throws Exception {
+        HttpResponse<String> form = get("/signup", null);
+        assertThat(form.statusCode()).isEqualTo(200);
+        String key = match(form.body(), "name=\"idempotencyKey\" value=\"([^\"]+)\"");
+
+        HttpResponse<String> created = postForm("/signup", Map.of("idempotencyKey", key, "storeName", "Kashgar Fruit",
+                "slug", "kashgar-fruit", "ownerEmail", "owner@kashgar.example", "password", PASSWORD,
+                "currency", "CNY", "country", "CN", "language", "zh"), null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+        assertThat(created.headers().firstValue("Location")).hasValue("/stores/kashgar-fruit");
+
+        HttpResponse<String> status = get("/stores/kashgar-fruit", null);
+        assertThat(status.body()).contains("data-status=\"ACTIVE\"").contains("href=\"/s/kashgar-fruit/\"");
+
+        HttpResponse<String> store = get("/s/kashgar-fruit/", null);
+        assertThat(store.statusCode()).isEqualTo(200);
+        assertThat(store.body()).contains("Kashgar Fruit").contains("No products yet");
+    }
+
+    @Test
+    @Order(2)
+    void ownerSignsIn_andAddsAProductWithAnImageUploadedStraightToS3() throws Exception {
+        HttpResponse<String> login = postForm("/s/kashgar-fruit/admin/login",
+                Map.of("email", "owner@kashgar.example", "password", PASSWORD), null);
+        assertThat(login.statusCode()).isEqualTo(303);
+        ownerCookie = login.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElseThrow();
+
+        HttpResponse<String> grant = send(HttpRequest.newBuilder(uri("/s/kashgar-fruit/admin/uploads"))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Cookie", ownerCookie)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"contentType\":\"image/png\",\"contentLength\":"
+                        + IMAGE.length + "}")));
+        assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
+        String uploadUrl = match(grant.body(), "\"url\":\"([^\"]+)\"").replace("\\u0026", "&");
+        String key = match(grant.body(), "\"key\":\"([^\"]+)\"");
+        assertThat(uploadUrl).startsWith(cloud.baseUrl() + "/_s3/").contains("X-Amz-Signature=");
+
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(uploadUrl))
+                .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(IMAGE)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> saved = postForm("/s/kashgar-fruit/admin/products", Map.of("name", "Dried apricots 1 kg",
+                "description", "Sun-dried in Kashgar", "price", "68.50", "stock", "5", "imageKey", key), ownerCookie);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+
+        String home = get("/s/kashgar-fruit/", null).body();
+        productId = match(home, "/s/kashgar-fruit/products/([a-z2-7]{16})");
+        imageUrl = match(home, "<img src=\"([^\"]+)\"").replace("&amp;", "&");
+        assertThat(home).contains("Dried apricots 1 kg").contains("CNY 68.50");
+        HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(imageUrl)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.body()).isEqualTo(IMAGE);
+    }
+
+    @Test
+    @Order(3)
+    void shopperOrdersAsAGuest_withCashOnDelivery_andGetsAnOrderNumber() throws Exception {
+        HttpResponse<String> product = get("/s/kashgar-fruit/products/" + productId, null);
+        assertThat(product.body()).contains("Sun-dried in Kashgar").contains("5 in stock").contains("Cash on delivery");
+
+        HttpResponse<String> placed = postForm("/s/kashgar-fruit/orders", Map.of("productId", productId, "quantity", "2",
+                "name", "Aygul", "phone", "+86 138 0000 0000", "address", "12 Bazaar Road, Kashgar",
+                "paymentMethod", "CASH_ON_DELIVERY"), null);
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(303);
+        orderPath = placed.headers().firstValue("Location").orElseThrow();
+
+        HttpResponse<String> confirmation = get(orderPath, null);
+        assertThat(confirmation.statusCode()).isEqualTo(200);
+        assertThat(confirmation.body()).contains("Order #1001").contains("CNY 137.00").contains("Dried apricots 1 kg");
+    }
+
+    @Test
+    @Order(4)
+    void ownerSeesTheOrder_andTheStockDecreased() throws Exception {
+        String admin = get("/s/kashgar-fruit/admin", ownerCookie).body();
+        assertThat(admin).contains("#1001").contains("Aygul").contains("CNY 137.00");
+        assertThat(admin).containsPattern("data-product-id=\"" + productId + "\">.*?<td class=\"stock\">3</td>");
+        String orderCode = orderPath.substring(orderPath.lastIndexOf('/') + 1);
+        assertThat(get("/s/kashgar-fruit/admin/orders/" + orderCode, ownerCookie).body())
+                .contains("12 Bazaar Road, Kashgar").contains("+86 138 0000 0000");
+    }
+
+    @Test
+    @Order(5)
+    void theStoreIsAlsoServedAtItsOwnHost() throws Exception {
+        RawHttp.Response response = RawHttp.get(port(), "kashgar-fruit.localhost:" + port(), "/");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.text()).contains("Dried apricots 1 kg").contains("href=\"/products/" + productId + "\"");
+    }
+
+    // --- what must not work --------------------------------------------------------------------------------------
+
+    @Test
+    @Order(6)
+    void anotherStore_withTheFirstStoresIdsCodesAndSession_getsNotFoundOrLogin_neverItsData() throws Exception {
+        HttpResponse<String> other = send(HttpRequest.newBuilder(uri("/api/stores"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "other-store-0001")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":\"Sialkot Balls\",\"slug\":\"sialkot-balls\","
+                        + "\"ownerEmail\":\"owner@sialkot.example\",\"password\":\"footballs stitched by hand\","
+                        + "\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"ur\"}")));
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+        String orderCode = orderPath.substring(orderPath.lastIndexOf('/') + 1);
+
+        Map<String, HttpResponse<String>> attempts = Map.of(
+                "product page", get("/s/sialkot-balls/products/" + productId, null),
+                "order page", get("/s/sialkot-balls/orders/" + orderCode, null),
+                "admin order with A's session", get("/s/sialkot-balls/admin/orders/" + orderCode, ownerCookie),
+                "admin with A's session", get("/s/sialkot-balls/admin", ownerCookie),
+                "API product", getJson("/s/sialkot-balls/api/products/" + productId),
+                "API order", getJson("/s/sialkot-balls/api/orders/" + orderCode),
+                "order A's product in B", postForm("/s/sialkot-balls/orders", Map.of("productId", productId,
+                        "quantity", "1", "name", "X", "phone", "03001234567", "address", "Y",
+                        "paymentMethod", "CASH_ON_DELIVERY"), null));
+        attempts.forEach((what, response) -> {
+            assertThat(response.statusCode()).as(what).isIn(303, 404);
+            assertThat(response.body()).as(what).doesNotContain("Aygul").doesNotContain("Bazaar Road")
+                    .doesNotContain("Dried apricots");
+        });
+        assertThat(attempts.get("admin with A's session").headers().firstValue("Location"))
+                .hasValue("/s/sialkot-balls/admin/login");
+        assertThat(get("/s/sialkot-balls/", null).body()).doesNotContain("Dried apricots");
+        assertThat(get("/s/kashgar-fruit/products/" + productId, null).body()).contains("3 in stock");
+    }
+
+    @Test
+    @Order(7)
+    void anOrderForMoreThanTheStock_isRefused_andTheStockIsUnchanged() throws Exception {
+        HttpResponse<String> refused = postForm("/s/kashgar-fruit/orders", Map.of("productId", productId,
+                "quantity", "4", "name", "Greedy", "phone", "03001234567", "address", "Somewhere",
+                "paymentMethod", "CASH_ON_DELIVERY"), null);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("not enough stock").contains("3 in stock");
+        assertThat(get("/s/kashgar-fruit/admin", ownerCookie).body()).doesNotContain("Greedy").doesNotContain("#1002");
+    }
+
+    @Test
+    @Order(8)
+    void badInput_getsClearErrors_neverAStackTrace() throws Exception {
+        HttpResponse<String> unknownStore = get("/s/no-such-store/", null);
+        assertThat(unknownStore.statusCode()).isEqualTo(404);
+        assertThat(unknownStore.body()).contains("There is no store at this address");
+
+        HttpResponse<String> malformed = send(HttpRequest.newBuilder(uri("/api/stores"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"slug\": ")));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+
+        HttpResponse<String> taken = postForm("/signup", Map.of("storeName", "Copycat", "slug", "kashgar-fruit",
+                "ownerEmail", "copy@example.com", "password", "0123456789abc", "currency", "CNY", "country", "CN",
+                "language", "zh"), null);
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(taken.body()).contains("already taken");
+
+        HttpResponse<String> wrongPassword = postForm("/s/kashgar-fruit/admin/login",
+                Map.of("email", "owner@kashgar.example", "password", "not the password"), null);
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(wrongPassword.headers().firstValue("Set-Cookie")).isEmpty();
+
+        for (HttpResponse<String> r : java.util.List.of(unknownStore, malformed, taken, wrongPassword)) {
+            assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void afterARestart_storesProductsImagesAndOrdersAreStillThere() throws Exception {
+        cloud.close();
+        cloud = startCloud();
+
+        assertThat(get("/s/kashgar-fruit/", null).body()).contains("Dried apricots 1 kg");
+        assertThat(get(orderPath, null).body()).contains("Order #1001");
+        String home = get("/s/kashgar-fruit/", null).body();
+        String freshImageUrl = match(home, "<img src=\"([^\"]+)\"").replace("&amp;", "&");
+        HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(freshImageUrl)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(image.body()).isEqualTo(IMAGE);
+        HttpResponse<String> login = postForm("/s/kashgar-fruit/admin/login",
+                Map.of("email", "owner@kashgar.example", "password", PASSWORD), null);
+        assertThat(login.statusCode()).isEqualTo(303);
+        assertThat(get("/s/sialkot-balls/", null).statusCode()).isEqualTo(200);
+    }
+
+    // --- plumbing ------------------------------------------------------------------------------------------------
+
+    static int port() {
+        return URI.create(cloud.baseUrl()).getPort();
+    }
+
+    static URI uri(String path) {
+        return URI.create(cloud.baseUrl() + path);
+    }
+
+    static HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Accept", "text/html");
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return send(b.GET());
+    }
+
+    static HttpResponse<String> getJson(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET());
+    }
+
+    static HttpResponse<String> postForm(String path, Map<String, String> fields, String cookie) throws Exception {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return send(b);
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String match(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("'%s' in %s", regex, text).isTrue();
+        return m.group(1);
+    }
+}
