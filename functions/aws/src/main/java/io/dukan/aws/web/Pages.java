@@ -17,7 +17,7 @@ public final class Pages {
             *{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;\
             color:#1d1d1f;background:#fafafa}header{background:#14532d;color:#fff;padding:.7rem 1rem}\
             header a{color:#fff;text-decoration:none;font-weight:600}header nav{float:right}header nav a,header nav button\
-            {margin-left:1rem;font-weight:400;color:#fff;background:none;border:0;font:inherit;cursor:pointer;padding:0}\
+            {margin:0 0 0 1rem;font-weight:400;color:#fff;background:none;border:0;font:inherit;cursor:pointer;padding:0}\
             main{max-width:60rem;margin:0 auto;padding:1rem}h1{font-size:1.5rem;margin:.5rem 0 1rem}\
             .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:1rem}\
             .card{background:#fff;border:1px solid #e5e5e5;border-radius:.5rem;padding:.6rem}.card a{color:inherit;\
