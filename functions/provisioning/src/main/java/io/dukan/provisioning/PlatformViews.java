@@ -4,6 +4,7 @@ import static io.dukan.aws.web.Html.esc;
 
 import io.dukan.aws.web.Pages;
 import io.dukan.core.tenant.Store;
+import io.dukan.core.tenant.StoreStatus;
 import java.util.Map;
 
 /** The platform's own pages: the front page, signup, a store's status. */
@@ -28,18 +29,18 @@ final class PlatformViews {
         }
         b.append("<form method=\"post\" action=\"").append(esc(root)).append("/signup\">")
                 .append("<input type=\"hidden\" name=\"idempotencyKey\" value=\"").append(esc(idempotencyKey)).append("\">")
-                .append(field("storeName", "Store name", "text", form.get("storeName"), "maxlength=\"80\" required"))
-                .append(field("slug", "Store address (lowercase letters, digits, hyphens)", "text", form.get("slug"),
+                .append(Pages.field("storeName", "Store name", "text", form.get("storeName"), "maxlength=\"80\" required"))
+                .append(Pages.field("slug", "Store address (lowercase letters, digits, hyphens)", "text", form.get("slug"),
                         "minlength=\"3\" maxlength=\"40\" pattern=\"[a-z0-9][a-z0-9-]{1,38}[a-z0-9]\" required"))
-                .append(field("ownerEmail", "Your email", "email", form.get("ownerEmail"), "maxlength=\"254\" required autocomplete=\"email\""))
-                .append(field("password", "Password (at least 10 characters)", "password", null,
+                .append(Pages.field("ownerEmail", "Your email", "email", form.get("ownerEmail"), "maxlength=\"254\" required autocomplete=\"email\""))
+                .append(Pages.field("password", "Password (at least 10 characters)", "password", null,
                         "minlength=\"10\" required autocomplete=\"new-password\""))
-                .append(field("currency", "Currency (ISO 4217)", "text", form.getOrDefault("currency", "USD"),
+                .append(Pages.field("currency", "Currency (ISO 4217)", "text", form.getOrDefault("currency", "USD"),
                         "list=\"currencies\" maxlength=\"3\" required"))
                 .append(datalist("currencies", CURRENCIES))
-                .append(field("country", "Country (ISO 3166, two letters)", "text", form.get("country"),
+                .append(Pages.field("country", "Country (ISO 3166, two letters)", "text", form.get("country"),
                         "maxlength=\"2\" required placeholder=\"PK\""))
-                .append(field("language", "Language (ISO 639, two letters)", "text", form.getOrDefault("language", "en"),
+                .append(Pages.field("language", "Language (ISO 639, two letters)", "text", form.getOrDefault("language", "en"),
                         "list=\"languages\" maxlength=\"2\" required"))
                 .append(datalist("languages", LANGUAGES))
                 .append("<button type=\"submit\">Create my store</button></form>");
@@ -66,16 +67,8 @@ final class PlatformViews {
                     .append(". Nothing was kept; the address is free again.</p><p><a class=\"button\" href=\"")
                     .append(esc(root)).append("/signup\">Try again</a></p>");
         }
-        String html = page(root, store.name(), b.toString());
-        if (store.status().name().equals("PROVISIONING")) {
-            html = html.replace("<head>", "<head><meta http-equiv=\"refresh\" content=\"2\">");
-        }
-        return html;
-    }
-
-    private static String field(String name, String label, String type, String value, String extra) {
-        return "<label for=\"" + name + "\">" + esc(label) + "</label><input id=\"" + name + "\" name=\"" + name
-                + "\" type=\"" + type + "\" value=\"" + esc(value) + "\" " + extra + ">";
+        String refresh = store.status() == StoreStatus.PROVISIONING ? "<meta http-equiv=\"refresh\" content=\"2\">" : "";
+        return Pages.page("en", store.name(), refresh, header(root), b.toString());
     }
 
     private static String datalist(String id, String values) {
@@ -87,7 +80,10 @@ final class PlatformViews {
     }
 
     private static String page(String root, String title, String body) {
-        return Pages.page("en", title, "<a href=\"" + esc(root) + "/\">Dukan</a><nav><a href=\"" + esc(root)
-                + "/signup\">Open a store</a></nav>", body);
+        return Pages.page("en", title, header(root), body);
+    }
+
+    private static String header(String root) {
+        return "<a href=\"" + esc(root) + "/\">Dukan</a><nav><a href=\"" + esc(root) + "/signup\">Open a store</a></nav>";
     }
 }

@@ -10,6 +10,7 @@ import io.dukan.core.tenant.ProvisioningService;
 import io.dukan.core.tenant.SignupCommand;
 import io.dukan.core.tenant.Slug;
 import io.dukan.core.tenant.Store;
+import io.dukan.core.tenant.StoreStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -53,14 +54,21 @@ class SignupController {
             Store store = provisioning.signup(SignupCommand.of(form.get("storeName"), form.get("slug"),
                     form.get("ownerEmail"), form.get("password"), form.get("currency"), form.get("country"),
                     form.get("language"), form.get("idempotencyKey")));
+            if (store.status() == StoreStatus.FAILED) {
+                // Shown here, not behind a redirect: a failed store has already given its address back.
+                return Pages.html(HttpStatus.BAD_GATEWAY, PlatformViews.status(links.root(request), store,
+                        links.storePath(request, store.slug()), null));
+            }
             return HttpResponse.<String>seeOther(URI.create(links.root(request) + "/stores/" + store.slug().value()));
         } catch (InvalidInputException | ConflictException refused) {
             HttpStatus status = refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
             Map<String, String> typed = Map.of("storeName", form.getOrEmpty("storeName"), "slug", form.getOrEmpty("slug"),
                     "ownerEmail", form.getOrEmpty("ownerEmail"), "currency", form.getOrEmpty("currency"),
                     "country", form.getOrEmpty("country"), "language", form.getOrEmpty("language"));
-            // A refused signup wrote nothing, so the same key may be used again for the corrected form.
-            String key = form.get("idempotencyKey") == null ? Ids.newSecret() : form.get("idempotencyKey");
+            // A refused signup wrote nothing, so the same key may be used again for the corrected form, unless the
+            // key itself was what was refused.
+            boolean keyRefused = refused instanceof InvalidInputException invalid && "idempotencyKey".equals(invalid.field());
+            String key = form.get("idempotencyKey") == null || keyRefused ? Ids.newSecret() : form.get("idempotencyKey");
             return Pages.html(status, PlatformViews.signup(links.root(request), key, refused.getMessage(), typed));
         }
     }

@@ -120,16 +120,17 @@ class ProvisioningFunctionIT {
         APIGatewayProxyResponseEvent failed = call(json("POST", "/api/stores", signupJson("doomed", null)));
 
         assertThat(failed.getStatusCode()).isEqualTo(502);
-        assertThat(failed.getBody()).contains("createRoute failed");
-        assertThat(fleet.calls).containsSubsequence("createFunction doomed", "createRoute doomed", "deleteFunction doomed");
+        assertThat(failed.getBody()).contains("could not create the store's web address")
+                .doesNotContain("Exception").doesNotContain("arn:");
+        assertThat(fleet.calls).containsSubsequence("createFunction doomed", "createRoute doomed", "deleteRoute doomed",
+                "deleteFunction doomed");
         assertThat(call(json("GET", "/api/stores/doomed", null)).getStatusCode()).isEqualTo(404);
+        String tenantId = emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).items().stream()
+                .filter(i -> i.get("pk").s().startsWith("PLATFORM#STORE#") && "doomed".equals(i.get("slug").s()))
+                .map(i -> i.get("tenantId").s()).findFirst().orElseThrow();
         List<Map<String, AttributeValue>> leftovers = emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).items()
-                .stream().filter(i -> i.get("pk").s().contains("#STORE") || i.get("pk").s().contains("#USER#"))
-                .filter(i -> "doomed".equals(i.getOrDefault("slug", AttributeValue.fromS("")).s())
-                        || i.get("pk").s().contains("owner@example.com") && false)
-                .filter(i -> !i.get("pk").s().startsWith("PLATFORM#"))
-                .toList();
-        assertThat(leftovers).isEmpty();
+                .stream().filter(i -> i.get("pk").s().startsWith(tenantId + "#")).toList();
+        assertThat(leftovers).as("the failed store's own records").isEmpty();
 
         fleet.failOn = null;
         assertThat(call(json("POST", "/api/stores", signupJson("doomed", null))).getStatusCode()).isEqualTo(201);
@@ -176,6 +177,24 @@ class ProvisioningFunctionIT {
         APIGatewayProxyResponseEvent doubleSubmit = call(form("/signup", body));
         assertThat(doubleSubmit.getStatusCode()).isEqualTo(303);
         assertThat(fleet.calls.stream().filter(c -> c.equals("createFunction sialkot-textiles")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedFormSignup_showsWhyAtOnce_andOffersToTryAgain() {
+        fleet.failOn = "createFunction";
+        APIGatewayProxyResponseEvent response = call(form("/signup", "idempotencyKey=form-key-failing1&storeName=Fails"
+                + "&slug=fails-once&ownerEmail=f%40example.com&password=0123456789ab&currency=USD&country=US&language=en"));
+        assertThat(response.getStatusCode()).isEqualTo(502);
+        assertThat(response.getBody()).contains("data-status=\"FAILED\"").contains("could not create the store&#39;s function")
+                .contains("Try again");
+    }
+
+    @Test
+    void aTamperedIdempotencyKey_isRefused_andTheFormComesBackWithAFreshOne() {
+        APIGatewayProxyResponseEvent response = call(form("/signup", "idempotencyKey=%3Cbad%3E&storeName=X"
+                + "&slug=tampered&ownerEmail=t%40example.com&password=0123456789ab&currency=USD&country=US&language=en"));
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getBody()).doesNotContain("&lt;bad&gt;").containsPattern("name=\"idempotencyKey\" value=\"[a-z2-7]{26}\"");
     }
 
     @Test

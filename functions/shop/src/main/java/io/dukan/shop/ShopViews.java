@@ -73,10 +73,10 @@ final class ShopViews {
         }
         b.append("<h2>Order</h2><form method=\"post\" action=\"").append(esc(base)).append("/orders\">")
                 .append("<input type=\"hidden\" name=\"productId\" value=\"").append(p.id().value()).append("\">")
-                .append(field("quantity", "Quantity", "number", form.getOrDefault("quantity", "1"),
+                .append(Pages.field("quantity", "Quantity", "number", form.getOrDefault("quantity", "1"),
                         "min=\"1\" max=\"" + Math.min(p.stock(), 1000) + "\" required"))
-                .append(field("name", "Your name", "text", form.get("name"), "maxlength=\"120\" required autocomplete=\"name\""))
-                .append(field("phone", "Phone", "tel", form.get("phone"), "maxlength=\"30\" required autocomplete=\"tel\""))
+                .append(Pages.field("name", "Your name", "text", form.get("name"), "maxlength=\"120\" required autocomplete=\"name\""))
+                .append(Pages.field("phone", "Phone", "tel", form.get("phone"), "maxlength=\"30\" required autocomplete=\"tel\""))
                 .append("<label for=\"address\">Delivery address</label><textarea id=\"address\" name=\"address\" maxlength=\"500\" required>")
                 .append(esc(form.get("address"))).append("</textarea>")
                 .append("<label>Payment</label><label class=\"muted\"><input type=\"radio\" name=\"paymentMethod\" "
@@ -100,8 +100,8 @@ final class ShopViews {
             b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
         }
         b.append("<form method=\"post\" action=\"").append(esc(base)).append("/admin/login\">")
-                .append(field("email", "Email", "email", email, "required autocomplete=\"username\""))
-                .append(field("password", "Password", "password", null, "required autocomplete=\"current-password\""))
+                .append(Pages.field("email", "Email", "email", email, "required autocomplete=\"username\""))
+                .append(Pages.field("password", "Password", "password", null, "required autocomplete=\"current-password\""))
                 .append("<button type=\"submit\">Sign in</button></form>");
         return shopPage(s, base, "Sign in", b.toString());
     }
@@ -144,12 +144,12 @@ final class ShopViews {
         }
         b.append("<form id=\"product-form\" method=\"post\" action=\"").append(esc(base)).append("/admin/products\" ")
                 .append("data-upload-url=\"").append(esc(base)).append("/admin/uploads\">")
-                .append(field("name", "Name", "text", form.get("name"), "maxlength=\"120\" required"))
+                .append(Pages.field("name", "Name", "text", form.get("name"), "maxlength=\"120\" required"))
                 .append("<label for=\"description\">Description</label><textarea id=\"description\" name=\"description\" maxlength=\"5000\">")
                 .append(esc(form.get("description"))).append("</textarea>")
-                .append(field("price", "Price (" + esc(s.currency()) + ")", "text", form.get("price"),
+                .append(Pages.field("price", "Price (" + s.currency() + ")", "text", form.get("price"),
                         "inputmode=\"decimal\" required placeholder=\"1250.00\""))
-                .append(field("stock", "Stock", "number", form.getOrDefault("stock", "0"), "min=\"0\" required"))
+                .append(Pages.field("stock", "Stock", "number", form.getOrDefault("stock", "0"), "min=\"0\" required"))
                 .append("<label for=\"image\">Image (JPEG, PNG, WebP or GIF, up to 10 MB)</label>")
                 .append("<input id=\"image\" type=\"file\" accept=\"image/jpeg,image/png,image/webp,image/gif\">")
                 .append("<input type=\"hidden\" id=\"imageKey\" name=\"imageKey\" value=\"\">")
@@ -177,11 +177,6 @@ final class ShopViews {
         }
         return b.append("<tr><th colspan=\"2\">Total</th><th class=\"total\">").append(esc(o.total().format()))
                 .append("</th></tr></tbody></table>").toString();
-    }
-
-    private static String field(String name, String label, String type, String value, String extra) {
-        return "<label for=\"" + name + "\">" + label + "</label><input id=\"" + name + "\" name=\"" + name
-                + "\" type=\"" + type + "\" value=\"" + esc(value) + "\" " + extra + ">";
     }
 
     private static String shopPage(StoreSettings s, String base, String title, String body) {

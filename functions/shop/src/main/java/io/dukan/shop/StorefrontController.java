@@ -10,6 +10,7 @@ import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderService;
 import io.dukan.core.order.PlaceOrderCommand;
 import io.dukan.core.shared.ConflictException;
+import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.StoreSettings;
@@ -60,7 +61,10 @@ class StorefrontController {
     @Post(value = "/orders", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> placeOrder(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
-        Product product = catalog.product(store.id(), ProductId.parse(form.get("productId")));
+        if (!Ids.looksLikeId(form.get("productId"), 16)) {
+            throw new InvalidInputException("productId", "choose a product to order");
+        }
+        Product product = catalog.product(store.id(), new ProductId(form.get("productId")));
         try {
             PlaceOrderCommand command = new PlaceOrderCommand(
                     List.of(new PlaceOrderCommand.Line(product.id(), quantity(form.get("quantity")))),

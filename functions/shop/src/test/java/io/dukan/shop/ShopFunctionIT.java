@@ -260,7 +260,53 @@ class ShopFunctionIT {
             assertThat(r.getBody() == null ? "" : r.getBody()).doesNotContain("Secret saffron")
                     .doesNotContain("Zainab").doesNotContain("Secret street");
         }
-        assertThat(call(alphaFn, get("/s/alpha/products/" + productId)).getBody()).contains("9 in stock".replace("9", "8"));
+        assertThat(call(alphaFn, get("/s/alpha/products/" + productId)).getBody()).contains("8 in stock");
+    }
+
+    @Test
+    void storeBsOwner_signedIn_cannotOpenStoreAsOrder() {
+        String alphaCookie = login(alphaFn, "alpha", "owner@alpha.example");
+        String productId = createProduct(alphaFn, "alpha", alphaCookie, "Private pistachios", "700", 2, "");
+        String location = header(call(alphaFn, form("/s/alpha/orders", "productId=" + productId
+                + "&quantity=1&name=Hidden+Buyer&phone=03001234567&address=Hidden&paymentMethod=CASH_ON_DELIVERY")),
+                "Location").orElseThrow();
+        String code = location.substring(location.lastIndexOf('/') + 1);
+        String betaCookie = login(betaFn, "beta", "owner@beta.example");
+
+        APIGatewayProxyResponseEvent response = call(betaFn, withCookie(get("/s/beta/admin/orders/" + code), betaCookie));
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getBody()).doesNotContain("Hidden Buyer").doesNotContain("Private pistachios");
+        assertThat(call(betaFn, withCookie(get("/s/beta/admin"), betaCookie)).getBody()).doesNotContain("Hidden Buyer");
+    }
+
+    @Test
+    void commaDecimalPrices_areRefused_ratherThanReadAHundredTimesTooHigh() {
+        String cookie = login(alphaFn, "alpha", "owner@alpha.example");
+        APIGatewayProxyResponseEvent response = call(alphaFn, withCookie(form("/s/alpha/admin/products",
+                "name=Comma+price&price=12%2C50&stock=1"), cookie));
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getBody()).contains("use a dot for decimals");
+    }
+
+    @Test
+    void nullOrderLines_aBadPageCursor_andAMissingProduct_are400s() {
+        APIGatewayProxyResponseEvent nullLine = call(alphaFn, ProxyEvents.json("POST", "/s/alpha/api/orders",
+                "{\"lines\": [null], \"customerName\": \"A\", \"phone\": \"03001234567\", \"address\": \"X\", "
+                        + "\"paymentMethod\": \"CASH_ON_DELIVERY\"}"));
+        APIGatewayProxyResponseEvent badCursor = call(alphaFn, ProxyEvents.json("GET", "/s/alpha/api/products?after=%23x", null));
+        APIGatewayProxyResponseEvent noProduct = call(alphaFn, form("/s/alpha/orders",
+                "quantity=1&name=A&phone=03001234567&address=X&paymentMethod=CASH_ON_DELIVERY"));
+        assertThat(nullLine.getStatusCode()).as(nullLine.getBody()).isEqualTo(400);
+        assertThat(badCursor.getStatusCode()).as(badCursor.getBody()).isEqualTo(400);
+        assertThat(noProduct.getStatusCode()).isEqualTo(400);
+        assertThat(noProduct.getBody()).contains("choose a product");
+    }
+
+    @Test
+    void anOversizedForm_is413() {
+        APIGatewayProxyResponseEvent response = call(alphaFn, form("/s/alpha/orders", "name=" + "x".repeat(70_000)));
+        assertThat(response.getStatusCode()).isEqualTo(413);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.dukan.core.order.OrderRepository;
 import io.dukan.core.order.OutOfStockException;
 import io.dukan.core.order.PaymentMethod;
 import io.dukan.core.shared.Money;
+import io.dukan.core.shared.TryAgainLaterException;
 import io.dukan.core.tenant.TenantId;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -35,7 +36,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 @Singleton
 final class DynamoDbOrders implements OrderRepository {
 
-    /** Counter races are retried; each retry re-reads the counter. Bounded so a request cannot spin forever. */
+    /**
+     * Counter races are retried; each retry re-reads the counter. Bounded so a request cannot spin forever: past
+     * it, the shopper is asked to try again (HTTP 503), nothing having been written.
+     */
     static final int MAX_ATTEMPTS = 25;
 
     private final DynamoDbClient dynamo;
@@ -60,13 +64,18 @@ final class DynamoDbOrders implements OrderRepository {
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
                 for (int i = 0; i < order.lines().size(); i++) {
-                    if (failed(reasons, 3 + i, "ConditionalCheckFailed")) {
+                    if (Cancellations.failed(reasons, 3 + i, Cancellations.CONDITION_FAILED)) {
                         throw new OutOfStockException(order.lines().get(i).productName());
                     }
                 }
-                boolean counterRace = failed(reasons, 0, "ConditionalCheckFailed") || anyFailed(reasons, "TransactionConflict");
-                if (!counterRace || attempt >= MAX_ATTEMPTS) {
+                boolean counterRace = Cancellations.failed(reasons, 0, Cancellations.CONDITION_FAILED)
+                        || Cancellations.anyFailed(reasons, Cancellations.CONFLICT);
+                if (!counterRace) {
                     throw e;
+                }
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new TryAgainLaterException(
+                            "the store is very busy; nothing was ordered, please try again", e);
                 }
                 pause(attempt);
             }
@@ -165,14 +174,6 @@ final class DynamoDbOrders implements OrderRepository {
         return new Order(i.n("number"), i.s("code"), lines, new Money(i.n("totalMinor"), currency),
                 i.s("customerName"), i.s("phone"), i.s("address"), PaymentMethod.valueOf(i.s("paymentMethod")),
                 Instant.parse(i.s("placedAt")));
-    }
-
-    private static boolean failed(List<CancellationReason> reasons, int index, String code) {
-        return reasons != null && reasons.size() > index && code.equals(reasons.get(index).code());
-    }
-
-    private static boolean anyFailed(List<CancellationReason> reasons, String code) {
-        return reasons != null && reasons.stream().anyMatch(r -> code.equals(r.code()));
     }
 
     private static void pause(int attempt) {

@@ -2,6 +2,7 @@ package io.dukan.aws.dynamodb;
 
 import static io.dukan.aws.dynamodb.Keys.s;
 
+import io.dukan.core.shared.TryAgainLaterException;
 import io.dukan.core.tenant.ProvisioningStep;
 import io.dukan.core.tenant.Slug;
 import io.dukan.core.tenant.Store;
@@ -14,10 +15,12 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -32,6 +35,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 final class DynamoDbStoreRegistry implements StoreRegistry {
 
     private static final String NOT_EXISTS = "attribute_not_exists(pk)";
+    /**
+     * Real DynamoDB cancels transactions racing on the same item (TransactionConflict); each retry may find the
+     * slug or the signup settled. Bounded: a signup waits a fraction of a second, not forever.
+     */
+    static final int MAX_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -49,26 +57,51 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
         if (idempotencyKey != null) {
             writes.add(put(Items.item(Keys.signup(idempotencyKey)).with("tenantId", store.id().value()).build()));
         }
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(writes));
-            return new Registration(store, true);
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (idempotencyKey != null && failedCondition(reasons, 2)) {
-                Store earlier = findBySignup(idempotencyKey).orElseThrow(() -> new IllegalStateException(
-                        "signup " + idempotencyKey + " is recorded but its store is missing", e));
-                return new Registration(earlier, false);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(writes));
+                return new Registration(store, true);
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                if (idempotencyKey != null && Cancellations.failed(reasons, 2, Cancellations.CONDITION_FAILED)) {
+                    return new Registration(earlierStore(idempotencyKey, e), false);
+                }
+                if (Cancellations.failed(reasons, 0, Cancellations.CONDITION_FAILED)) {
+                    throw new StoreSlugTakenException(store.slug());
+                }
+                if (!Cancellations.anyFailed(reasons, Cancellations.CONFLICT)) {
+                    throw e;
+                }
+                if (attempt >= MAX_ATTEMPTS) {
+                    return afterLastConflict(store, idempotencyKey, e);
+                }
+                pause(attempt);
             }
-            if (failedCondition(reasons, 0)) {
-                throw new StoreSlugTakenException(store.slug());
-            }
-            throw e;
         }
+    }
+
+    /** Still racing after every attempt: settle what the racers left behind if it says enough, else ask to retry. */
+    private Registration afterLastConflict(Store store, String idempotencyKey, TransactionCanceledException e) {
+        Optional<Store> earlier = idempotencyKey == null ? Optional.empty() : findBySignup(idempotencyKey);
+        if (earlier.isPresent()) {
+            return new Registration(earlier.get(), false);
+        }
+        if (pointer(Keys.slug(store.slug())).isPresent()) {
+            throw new StoreSlugTakenException(store.slug());
+        }
+        throw new TryAgainLaterException("someone else is signing up for the store address '" + store.slug()
+                + "' at this moment; nothing was created, please try again", e);
+    }
+
+    private Store earlierStore(String idempotencyKey, TransactionCanceledException e) {
+        return findBySignup(idempotencyKey).orElseThrow(() -> new IllegalStateException(
+                "signup " + idempotencyKey + " is recorded but its store is missing", e));
     }
 
     @Override
     public Optional<Store> findById(TenantId id) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.store(id)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.store(id))
+                .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toStore(Items.of(item)));
     }
 
@@ -95,18 +128,19 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
 
     @Override
     public void setStatus(TenantId id, StoreStatus status, String reason) {
-        if (reason == null) {
-            dynamo.updateItem(r -> r.tableName(table).key(Keys.store(id))
-                    .updateExpression("SET #st = :st, updatedAt = :now REMOVE failureReason")
-                    .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(Map.of(":st", s(status.name()), ":now", s(Instant.now().toString()))));
-        } else {
-            dynamo.updateItem(r -> r.tableName(table).key(Keys.store(id))
-                    .updateExpression("SET #st = :st, failureReason = :why, updatedAt = :now")
-                    .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(Map.of(":st", s(status.name()), ":why", s(truncate(reason)),
-                            ":now", s(Instant.now().toString()))));
+        String update = reason == null
+                ? "SET #st = :st, updatedAt = :now REMOVE failureReason"
+                : "SET #st = :st, updatedAt = :now, failureReason = :why";
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":st", s(status.name()));
+        values.put(":now", s(Instant.now().toString()));
+        if (reason != null) {
+            values.put(":why", s(truncate(reason)));
         }
+        dynamo.updateItem(r -> r.tableName(table).key(Keys.store(id))
+                .updateExpression(update)
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(values));
     }
 
     @Override
@@ -138,10 +172,6 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
                 .build();
     }
 
-    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
-        return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
-    }
-
     private static Map<String, AttributeValue> storeItem(Store store) {
         Items item = Items.item(Keys.store(store.id()))
                 .with("tenantId", store.id().value())
@@ -171,6 +201,15 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
                 item.s("ownerEmail"), item.s("currency"), item.s("country"), item.s("language"),
                 StoreStatus.valueOf(item.s("status")), item.s("failureReason"), steps,
                 Instant.parse(item.s("createdAt")));
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L + 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while registering a store", e);
+        }
     }
 
     private static String truncate(String reason) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,7 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
 /**
  * Each store on AWS: an execution role fenced to the store's keys, a function running the shared shop layer with
  * the store's configuration, and the route /s/{slug}/… on the platform's REST API. Every call is idempotent, and
- * a call that fails part-way removes what it made, because the saga only undoes steps that completed.
+ * a call that fails part-way removes what it made before it reports the failure.
  */
 @Singleton
 @Requires(env = "provisioning")
@@ -213,12 +214,15 @@ class AwsStoreFleet implements StoreFleet {
                     + functionArn(name) + "/invocations";
             integrate(slugResourceId, slugResource, uri, "/s/" + slug);
             integrate(proxyResourceId, proxyResource, uri, "/s/" + slug + "/" + PROXY_PATH_PART);
-            attempt("allow API Gateway to invoke " + name, () -> lambda.addPermission(r -> r
-                    .functionName(name)
-                    .statementId(statementId())
-                    .action("lambda:InvokeFunction")
-                    .principal("apigateway.amazonaws.com")
-                    .sourceArn(sourceArn(slug))), ResourceConflictException.class);
+            for (Map.Entry<String, String> permission : invokePermissions(slug).entrySet()) {
+                attempt("allow API Gateway to invoke " + name + " from " + permission.getValue(),
+                        () -> lambda.addPermission(r -> r
+                                .functionName(name)
+                                .statementId(permission.getKey())
+                                .action("lambda:InvokeFunction")
+                                .principal("apigateway.amazonaws.com")
+                                .sourceArn(permission.getValue())), ResourceConflictException.class);
+            }
             deploy("route /s/" + slug + " added");
         } catch (StoreFleetException failure) {
             // Never deployed, so removing the resources is enough to leave nothing behind.
@@ -248,9 +252,11 @@ class AwsStoreFleet implements StoreFleet {
                     .restApiId(fleet.getRestApiId()).resourceId(toDelete)), NotFoundException.class);
         }
         String name = functionName(store);
-        attempt("revoke API Gateway's permission to invoke " + name,
-                () -> lambda.removePermission(r -> r.functionName(name).statementId(statementId())),
-                ResourceNotFoundException.class);
+        for (String statementId : invokePermissions(slug).keySet()) {
+            attempt("revoke API Gateway's permission " + statementId + " to invoke " + name,
+                    () -> lambda.removePermission(r -> r.functionName(name).statementId(statementId)),
+                    ResourceNotFoundException.class);
+        }
     }
 
     private List<Resource> resources() {
@@ -328,14 +334,19 @@ class AwsStoreFleet implements StoreFleet {
         return "arn:" + partition + ":lambda:" + region + ":" + fleet.getAccountId() + ":function:" + name;
     }
 
-    /** Any stage and method, paths /s/{slug} and below. */
-    String sourceArn(String slug) {
-        return "arn:" + partition + ":execute-api:" + region + ":" + fleet.getAccountId() + ":"
-                + fleet.getRestApiId() + "/*/*/s/" + slug + "*";
-    }
-
-    private String statementId() {
-        return "dukan-route-" + fleet.getRestApiId();
+    /**
+     * API Gateway's permissions to invoke the store's function, statement id to source ARN: any stage and method,
+     * on /s/{slug} and on the paths below it. Two exact patterns, because "/s/{slug}*" would also let the routes of
+     * every longer slug (/s/{slug}-x) invoke this store's function.
+     */
+    private Map<String, String> invokePermissions(String slug) {
+        String slugPath = "arn:" + partition + ":execute-api:" + region + ":" + fleet.getAccountId() + ":"
+                + fleet.getRestApiId() + "/*/*/s/" + slug;
+        String statementId = "dukan-route-" + fleet.getRestApiId();
+        Map<String, String> permissions = new LinkedHashMap<>();
+        permissions.put(statementId, slugPath);
+        permissions.put(statementId + "-proxy", slugPath + "/*");
+        return permissions;
     }
 
     // --- errors ---------------------------------------------------------------------------------------------------

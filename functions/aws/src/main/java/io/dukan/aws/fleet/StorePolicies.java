@@ -1,5 +1,6 @@
 package io.dukan.aws.fleet;
 
+import io.dukan.aws.web.Json;
 import io.dukan.core.tenant.TenantId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ final class StorePolicies {
 
     /** Who may assume the store role: the Lambda service, and nobody else. */
     static String trustPolicy() {
-        return Json.write(document(List.of(statement(
+        return PolicyJson.write(document(List.of(statement(
                 "LambdaRunsTheStore", "Allow",
                 Map.of("Service", "lambda.amazonaws.com"), List.of("sts:AssumeRole"), null, null))));
     }
@@ -49,7 +50,7 @@ final class StorePolicies {
 
         String logGroup = "arn:" + partition + ":logs:" + region + ":" + accountId + ":log-group:/aws/lambda/"
                 + functionName;
-        return Json.write(document(List.of(
+        return PolicyJson.write(document(List.of(
                 statement("OwnItems", "Allow", null, TABLE_ACTIONS, List.of(tableArn, tableArn + "/index/*"),
                         ownKeysOnly),
                 statement("OwnMedia", "Allow", null, MEDIA_ACTIONS, List.of(mediaPrefix(tenant) + "*"), null),
@@ -90,9 +91,9 @@ final class StorePolicies {
     }
 
     /** Just enough JSON for policy documents: maps, lists and strings. */
-    static final class Json {
+    static final class PolicyJson {
 
-        private Json() {}
+        private PolicyJson() {}
 
         static String write(Object value) {
             StringBuilder out = new StringBuilder();
@@ -129,22 +130,7 @@ final class StorePolicies {
         }
 
         private static void quote(String text, StringBuilder out) {
-            out.append('"');
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    default -> {
-                        if (c < 0x20) {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            out.append('"');
+            out.append('"').append(Json.escape(text)).append('"');
         }
     }
 }

@@ -5,11 +5,13 @@ import io.dukan.core.shared.ConflictException;
 import io.dukan.core.shared.DomainException;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.NotFoundException;
+import io.dukan.core.shared.TryAgainLaterException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.codec.CodecException;
@@ -39,6 +41,10 @@ public class ErrorRoutes {
     public HttpResponse<?> domain(HttpRequest<?> request, DomainException e) {
         HttpStatus status = statusOf(e);
         String field = e instanceof InvalidInputException invalid ? invalid.field() : null;
+        if (e instanceof TryAgainLaterException) {
+            LOG.warn("asked to try again later on {} {}", request.getMethodName(), request.getPath(), e);
+            return respond(request, status, e.code(), e.getMessage(), null).header("Retry-After", "2");
+        }
         return respond(request, status, e.code(), e.getMessage(), field);
     }
 
@@ -107,7 +113,7 @@ public class ErrorRoutes {
                 "Something went wrong on our side. Nothing was changed; please try again.", null);
     }
 
-    private HttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String type, String message,
+    private MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String type, String message,
             String field) {
         if (wantsJson(request)) {
             return Problem.of(status, type, status.getReason(), message, field);
@@ -128,6 +134,9 @@ public class ErrorRoutes {
         if (e instanceof LoginFailedException) {
             return HttpStatus.UNAUTHORIZED;
         }
+        if (e instanceof TryAgainLaterException) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
         return HttpStatus.BAD_REQUEST;
     }
 
@@ -147,6 +156,7 @@ public class ErrorRoutes {
             case CONFLICT -> "That did not work";
             case UNAUTHORIZED -> "Please sign in";
             case INTERNAL_SERVER_ERROR -> "Something went wrong";
+            case SERVICE_UNAVAILABLE -> "Please try again";
             default -> status.getReason();
         };
     }

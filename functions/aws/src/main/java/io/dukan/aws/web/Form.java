@@ -1,6 +1,7 @@
 package io.dukan.aws.web;
 
 import io.dukan.core.shared.InvalidInputException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -24,7 +25,7 @@ public final class Form {
             return new Form(Collections.emptyMap());
         }
         if (body.length() > MAX_BODY_CHARS) {
-            throw new InvalidInputException("body", "the form is too large");
+            throw new ContentLengthExceededException(MAX_BODY_CHARS, body.length());
         }
         Map<String, String> fields = new HashMap<>();
         String[] pairs = body.split("&");

@@ -36,10 +36,21 @@ public final class Pages {
 
     /** A whole page. {@code title} is plain text; {@code header} and {@code body} are HTML. */
     public static String page(String language, String title, String header, String body) {
+        return page(language, title, "", header, body);
+    }
+
+    /** A whole page with extra markup for its head (e.g. a refresh). */
+    public static String page(String language, String title, String extraHead, String header, String body) {
         return "<!doctype html><html lang=\"" + Html.esc(language) + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">" + extraHead
                 + "<title>" + Html.esc(title) + "</title><style>" + CSS + "</style></head><body>"
                 + "<header>" + header + "</header><main>" + body + "</main></body></html>";
+    }
+
+    /** A labelled input; the label and value are escaped, {@code extra} is trusted attribute markup. */
+    public static String field(String name, String label, String type, String value, String extra) {
+        return "<label for=\"" + name + "\">" + Html.esc(label) + "</label><input id=\"" + name + "\" name=\"" + name
+                + "\" type=\"" + type + "\" value=\"" + Html.esc(value) + "\" " + extra + ">";
     }
 
     public static MutableHttpResponse<String> html(HttpStatus status, String page) {

@@ -18,14 +18,15 @@ import static io.dukan.aws.fleet.FleetFixture.REMOVE_PERMISSION;
 import static io.dukan.aws.fleet.FleetFixture.STORE;
 import static io.dukan.aws.fleet.FleetFixture.STORES_RESOURCE;
 import static io.dukan.aws.fleet.FleetFixture.iam;
-import static io.dukan.aws.fleet.ScriptedAws.JSON;
+import static io.dukan.aws.testing.ScriptedAws.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dukan.aws.fleet.ScriptedAws.Reply;
-import io.dukan.aws.fleet.ScriptedAws.Request;
+import io.dukan.aws.testing.ScriptedAws;
+import io.dukan.aws.testing.ScriptedAws.Reply;
+import io.dukan.aws.testing.ScriptedAws.Request;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
 import java.util.List;
@@ -239,18 +240,41 @@ class AwsStoreFleetTest {
         });
 
         List<Request> permissions = aws.matching(ADD_PERMISSION);
-        assertThat(permissions).hasSize(1);
-        assertThat(permissions.get(0).path()).isEqualTo("/2015-03-31/functions/" + NAME + "/policy");
-        JsonNode permission = permissions.get(0).json();
-        assertThat(permission.path("Action").asText()).isEqualTo("lambda:InvokeFunction");
-        assertThat(permission.path("Principal").asText()).isEqualTo("apigateway.amazonaws.com");
-        assertThat(permission.path("SourceArn").asText())
-                .isEqualTo("arn:aws:execute-api:us-east-1:123456789012:api123/*/*/s/bilal-crafts*");
+        assertThat(permissions).extracting(Request::path)
+                .containsOnly("/2015-03-31/functions/" + NAME + "/policy").hasSize(2);
+        assertThat(permissions).allSatisfy(r -> {
+            assertThat(r.json().path("Action").asText()).isEqualTo("lambda:InvokeFunction");
+            assertThat(r.json().path("Principal").asText()).isEqualTo("apigateway.amazonaws.com");
+        });
+        assertThat(permissions).extracting(r -> r.json().path("StatementId").asText())
+                .containsExactly("dukan-route-api123", "dukan-route-api123-proxy");
+        assertThat(permissions).extracting(r -> r.json().path("SourceArn").asText()).containsExactly(
+                "arn:aws:execute-api:us-east-1:123456789012:api123/*/*/s/bilal-crafts",
+                "arn:aws:execute-api:us-east-1:123456789012:api123/*/*/s/bilal-crafts/*");
 
         List<Request> deployments = aws.matching(CREATE_DEPLOYMENT);
         assertThat(deployments).hasSize(1);
         assertThat(deployments.get(0).json().path("stageName").asText()).isEqualTo("prod");
         assertThat(aws.operations()).last().isEqualTo("POST /restapis/api123/deployments");
+    }
+
+    @Test
+    void createRoute_letsOnlyTheStoresOwnPathsInvokeItsFunction_notThoseOfALongerSlug() {
+        // given
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when
+        fleet.createRoute(STORE);
+
+        // then the source ARNs, matched as Lambda matches them (ArnLike: * spans slashes)
+        List<String> sourceArns = aws.matching(ADD_PERMISSION).stream()
+                .map(r -> r.json().path("SourceArn").asText()).toList();
+        String invoked = "arn:aws:execute-api:us-east-1:123456789012:api123/prod/GET/s/";
+        assertThat(List.of(invoked + "bilal-crafts", invoked + "bilal-crafts/", invoked + "bilal-crafts/products/7"))
+                .allMatch(arn -> PolicyEvaluator.anyMatches(sourceArns, arn, false));
+        assertThat(List.of(invoked + "bilal-crafts-2", invoked + "bilal-crafts-2/products/7",
+                invoked + "bilal-craftsman", invoked + "bilal-crafts2/x/bilal-crafts"))
+                .noneMatch(arn -> PolicyEvaluator.anyMatches(sourceArns, arn, false));
     }
 
     @Test
@@ -295,7 +319,9 @@ class AwsStoreFleetTest {
                 .hasMessageContaining("TooManyRequestsException");
         assertThat(aws.matching(DELETE_RESOURCE)).extracting(Request::path)
                 .containsExactly("/restapis/api123/resources/res-bilal-crafts");
-        assertThat(aws.matching(REMOVE_PERMISSION)).hasSize(1);
+        assertThat(aws.matching(REMOVE_PERMISSION)).extracting(Request::path).containsExactly(
+                "/2015-03-31/functions/" + NAME + "/policy/dukan-route-api123",
+                "/2015-03-31/functions/" + NAME + "/policy/dukan-route-api123-proxy");
     }
 
     @Test
@@ -315,6 +341,7 @@ class AwsStoreFleetTest {
                 "GET /restapis/api123/resources",
                 "DELETE /restapis/api123/resources/slug1",
                 "DELETE /2015-03-31/functions/" + NAME + "/policy/dukan-route-api123",
+                "DELETE /2015-03-31/functions/" + NAME + "/policy/dukan-route-api123-proxy",
                 "POST /restapis/api123/deployments");
     }
 
@@ -329,6 +356,7 @@ class AwsStoreFleetTest {
 
         // then
         assertThat(aws.matching(DELETE_RESOURCE)).isEmpty();
+        assertThat(aws.matching(REMOVE_PERMISSION)).hasSize(2);
         assertThat(aws.matching(CREATE_DEPLOYMENT)).hasSize(1);
     }
 

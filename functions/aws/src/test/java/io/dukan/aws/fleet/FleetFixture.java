@@ -1,6 +1,7 @@
 package io.dukan.aws.fleet;
 
-import io.dukan.aws.fleet.ScriptedAws.Request;
+import io.dukan.aws.testing.ScriptedAws;
+import io.dukan.aws.testing.ScriptedAws.Request;
 import io.dukan.core.tenant.Slug;
 import io.dukan.core.tenant.StoreRef;
 import io.dukan.core.tenant.TenantId;

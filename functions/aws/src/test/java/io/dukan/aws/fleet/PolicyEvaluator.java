@@ -1,6 +1,7 @@
 package io.dukan.aws.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dukan.aws.testing.ScriptedAws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

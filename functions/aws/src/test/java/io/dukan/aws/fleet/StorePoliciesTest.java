@@ -10,6 +10,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dukan.aws.fleet.PolicyEvaluator.Decision;
+import io.dukan.aws.testing.ScriptedAws;
 import io.dukan.core.tenant.TenantId;
 import java.util.List;
 import java.util.Map;

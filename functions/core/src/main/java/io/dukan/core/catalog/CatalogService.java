@@ -1,5 +1,6 @@
 package io.dukan.core.catalog;
 
+import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.NotFoundException;
 import io.dukan.core.shared.Page;
@@ -40,7 +41,11 @@ public class CatalogService {
         return products.find(tenant, id).orElseThrow(() -> new NotFoundException("no such product"));
     }
 
+    /** One page of products, newest first; {@code cursor} is the previous page's {@code next}, or null. */
     public Page<Product> products(TenantId tenant, String cursor, int limit) {
+        if (cursor != null && !Ids.looksLikeId(cursor, 16)) {
+            throw new InvalidInputException("after", "this page link is not valid; start from the first page");
+        }
         return products.list(tenant, cursor, Math.max(1, Math.min(limit, 100)));
     }
 

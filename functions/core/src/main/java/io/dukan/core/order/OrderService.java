@@ -5,6 +5,7 @@ import io.dukan.core.catalog.ProductId;
 import io.dukan.core.catalog.ProductRepository;
 import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.InvalidInputException;
+import io.dukan.core.shared.Money;
 import io.dukan.core.shared.NotFoundException;
 import io.dukan.core.tenant.TenantId;
 import java.time.Clock;
@@ -42,8 +43,18 @@ public class OrderService {
             }
             lines.add(new OrderLine(product.id(), product.name(), product.price(), entry.getValue()));
         }
+        requireRepresentableTotal(lines);
         return orders.place(tenant, new OrderRepository.Draft(Ids.newSecret(), lines, command.customerName(),
                 command.phone(), command.address(), command.paymentMethod(), clock.instant()));
+    }
+
+    /** Refuses, as bad input, an order whose total would not fit in an amount (no SME order comes near it). */
+    private static void requireRepresentableTotal(List<OrderLine> lines) {
+        try {
+            lines.stream().map(OrderLine::lineTotal).reduce(Money::plus);
+        } catch (ArithmeticException | IllegalArgumentException tooLarge) {
+            throw new InvalidInputException("quantity", "the order total is too large; please order less");
+        }
     }
 
     public Order order(TenantId tenant, String code) {

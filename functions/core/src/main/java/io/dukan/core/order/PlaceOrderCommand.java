@@ -24,6 +24,9 @@ public record PlaceOrderCommand(List<Line> lines, String customerName, String ph
             throw new InvalidInputException("lines", "an order may have at most " + MAX_LINES + " lines");
         }
         for (Line line : lines) {
+            if (line == null || line.productId() == null) {
+                throw new InvalidInputException("lines", "every line needs a product");
+            }
             if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
                 throw new InvalidInputException("quantity", "quantity must be between 1 and " + MAX_QUANTITY);
             }

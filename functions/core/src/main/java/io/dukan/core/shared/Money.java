@@ -17,15 +17,22 @@ public record Money(long minor, String currency) {
         currencyOf(currency);
     }
 
-    /** Parses what an owner types ("1250", "1250.5", "1,250.50") in the currency's own precision. */
+    /** Digits, optionally grouped by commas in threes, optionally a dot and decimals: "1250", "1,250.50". */
+    private static final java.util.regex.Pattern AMOUNT =
+            java.util.regex.Pattern.compile("(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\\.[0-9]+)?");
+
+    /**
+     * Parses what an owner types ("1250", "1250.5", "1,250.50") in the currency's own precision. A comma is only
+     * ever a thousands separator: "12,50" is refused rather than read as 1250, since in much of the world it
+     * means twelve and a half.
+     */
     public static Money parse(String field, String text, String currency) {
-        String v = Text.required(field, text, 24).replace(",", "").replace(" ", "");
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, field + " must be a number, like 1250 or 1250.50");
+        String v = Text.required(field, text, 24).replace(" ", "");
+        if (!AMOUNT.matcher(v).matches()) {
+            String hint = v.contains(",") ? " (use a dot for decimals)" : "";
+            throw new InvalidInputException(field, field + " must be a number, like 1250 or 1250.50" + hint);
         }
+        BigDecimal amount = new BigDecimal(v.replace(",", ""));
         if (amount.signum() <= 0) {
             throw new InvalidInputException(field, field + " must be more than zero");
         }

@@ -18,7 +18,8 @@ class MoneyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-1", "abc", "1.234", "1e3x", "", "99999999999999"})
+    @ValueSource(strings = {"0", "-1", "abc", "1.234", "1e3", "1e3x", "", "99999999999999", "12,50", "1,2345",
+            "1,250,5", ".5", "5.", "0x10", "NaN"})
     void parse_refusesZeroNegativeMalformedOverPreciseAndHugeAmounts(String text) {
         assertThatThrownBy(() -> Money.parse("price", text, "USD")).isInstanceOf(InvalidInputException.class);
     }

@@ -3,6 +3,7 @@ package io.dukan.core.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.testing.InMemoryStoreData;
 import io.dukan.core.testing.InMemoryStoreRegistry;
 import io.dukan.core.testing.PlainHasher;
@@ -59,8 +60,9 @@ class ProvisioningServiceTest {
         Store store = service.signup(signup("turpan", null));
 
         assertThat(store.status()).isEqualTo(StoreStatus.FAILED);
-        assertThat(store.failureReason()).contains("createRoute failed");
-        assertThat(fleet.calls).containsExactly("createFunction turpan", "createRoute turpan", "deleteFunction turpan");
+        assertThat(store.failureReason()).isEqualTo("could not create the store's web address");
+        assertThat(fleet.calls).containsExactly("createFunction turpan", "createRoute turpan", "deleteRoute turpan",
+                "deleteFunction turpan");
         assertThat(storeData.stores).doesNotContain(store.id());
         assertThat(registry.slugs).doesNotContainKey(new Slug("turpan"));
         assertThat(registry.steps.get(store.id())).isEmpty();
@@ -101,6 +103,49 @@ class ProvisioningServiceTest {
 
         assertThat(answer.status()).isEqualTo(StoreStatus.PROVISIONING);
         assertThat(fleet.calls).isEmpty();
+    }
+
+    @Test
+    void theFailureReason_namesTheStep_notTheInfrastructuresOwnWords() {
+        fleet.failOn = "createFunction";
+
+        Store store = service.signup(signup("turpan", null));
+
+        assertThat(store.failureReason()).isEqualTo("could not create the store's function")
+                .doesNotContain("failed").doesNotContain("Exception");
+    }
+
+    @Test
+    void aSlugHeldByAnAbandonedStore_isReclaimed_byTheNextSignup() {
+        Store abandoned = new Store(TenantId.newId(), new Slug("turpan"), "Old", "old@turpan.example", "CNY", "CN",
+                "zh", StoreStatus.PROVISIONING, null, Set.of(), now);
+        registry.register(abandoned, null);
+        now = now.plus(ProvisioningService.ABANDONED_AFTER).plusSeconds(1);
+
+        Store fresh = service.signup(signup("turpan", null));
+
+        assertThat(fresh.status()).isEqualTo(StoreStatus.ACTIVE);
+        assertThat(fresh.id()).isNotEqualTo(abandoned.id());
+        assertThat(registry.findById(abandoned.id()).orElseThrow().status()).isEqualTo(StoreStatus.FAILED);
+        assertThat(fleet.calls).startsWith("deleteRoute turpan", "deleteFunction turpan");
+    }
+
+    @Test
+    void aSlugHeldByAStoreStillBeingProvisioned_staysTaken() {
+        Store running = new Store(TenantId.newId(), new Slug("turpan"), "Old", "old@turpan.example", "CNY", "CN",
+                "zh", StoreStatus.PROVISIONING, null, Set.of(), now);
+        registry.register(running, null);
+
+        assertThatThrownBy(() -> service.signup(signup("turpan", null))).isInstanceOf(StoreSlugTakenException.class);
+        assertThat(fleet.calls).isEmpty();
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForADifferentSignup_isRefused() {
+        service.signup(signup("turpan", "key-00000009"));
+
+        assertThatThrownBy(() -> service.signup(signup("kashgar", "key-00000009")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("different signup");
     }
 
     @Test

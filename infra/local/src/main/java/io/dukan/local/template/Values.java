@@ -1,5 +1,6 @@
 package io.dukan.local.template;
 
+import io.dukan.aws.web.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,22 +148,6 @@ final class Values {
     }
 
     private static void quote(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        out.append('"').append(Json.escape(text)).append('"');
     }
 }

@@ -1,4 +1,4 @@
-package io.dukan.aws.fleet;
+package io.dukan.aws.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,34 +28,54 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
- * An SDK HTTP client that stands in for the AWS control plane: it records every request the real SDK clients
- * send and answers from a script (first matching rule wins), else with a plausible success for the operation.
+ * An SDK HTTP client that stands in for AWS in unit tests: it records every request the real SDK clients send and
+ * answers from a script (first matching rule wins), else with a plausible success for the operation. Speaks IAM's
+ * query protocol, Lambda's and API Gateway's REST-JSON, and DynamoDB's JSON protocol.
  */
-final class ScriptedAws implements SdkHttpClient {
+public final class ScriptedAws implements SdkHttpClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SIGNING_SERVICE = Pattern.compile("Credential=[^/]+/[^/]+/[^/]+/([^/]+)/aws4_request");
     private static final Pattern CREATE_RESOURCE = Pattern.compile("/restapis/[^/]+/resources/([^/]+)");
 
-    /** One request as it went over the wire. {@code service} is the SigV4 signing name: iam, lambda, apigateway. */
-    record Request(String service, String method, String path, Map<String, List<String>> query,
+    /**
+     * One request as it went over the wire. {@code service} is the SigV4 signing name: iam, lambda, apigateway,
+     * dynamodb.
+     */
+    public record Request(String service, String method, String path, Map<String, List<String>> query,
             Map<String, List<String>> headers, String body) {
 
-        /** IAM's form action (CreateRole), or "METHOD /path" for the REST services. */
-        String operation() {
-            return service.equals("iam") ? form().get("Action") : method + " " + path;
+        /** IAM's form action (CreateRole), DynamoDB's target (GetItem), or "METHOD /path" for the REST services. */
+        public String operation() {
+            if (service.equals("iam")) {
+                return form().get("Action");
+            }
+            return target().orElse(method + " " + path);
         }
 
-        boolean is(String service, String method, String pathRegex) {
+        /** The JSON protocol's operation, from X-Amz-Target: "DynamoDB_20120810.GetItem" → "GetItem". */
+        public Optional<String> target() {
+            return headers.entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase("X-Amz-Target") && !h.getValue().isEmpty())
+                    .map(h -> h.getValue().get(0))
+                    .map(target -> target.substring(target.indexOf('.') + 1))
+                    .findFirst();
+        }
+
+        public boolean isTarget(String service, String operation) {
+            return this.service.equals(service) && target().equals(Optional.of(operation));
+        }
+
+        public boolean is(String service, String method, String pathRegex) {
             return this.service.equals(service) && this.method.equals(method) && path.matches(pathRegex);
         }
 
-        boolean isIam(String action) {
+        public boolean isIam(String action) {
             return service.equals("iam") && action.equals(form().get("Action"));
         }
 
         /** IAM's query-protocol body: Action=CreateRole&RoleName=…, decoded. */
-        Map<String, String> form() {
+        public Map<String, String> form() {
             Map<String, String> form = new TreeMap<>();
             if (body.isEmpty()) {
                 return form;
@@ -69,7 +89,7 @@ final class ScriptedAws implements SdkHttpClient {
             return form;
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body.isEmpty() ? "{}" : body);
             } catch (IOException e) {
@@ -77,38 +97,49 @@ final class ScriptedAws implements SdkHttpClient {
             }
         }
 
-        Optional<String> queryParameter(String name) {
+        public Optional<String> queryParameter(String name) {
             List<String> values = query.get(name);
             return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
         }
     }
 
     /** A scripted answer. */
-    record Reply(int status, Map<String, String> headers, String body) {
+    public record Reply(int status, Map<String, String> headers, String body) {
 
-        static Reply json(int status, String body) {
+        public static Reply json(int status, String body) {
             return new Reply(status, Map.of("Content-Type", "application/json"), body);
         }
 
-        static Reply empty(int status) {
+        public static Reply empty(int status) {
             return new Reply(status, Map.of(), "");
         }
 
         /** Lambda and API Gateway (REST-JSON) errors: the type travels in x-amzn-ErrorType. */
-        static Reply restError(int status, String type, String message) {
+        public static Reply restError(int status, String type, String message) {
             return new Reply(status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", type),
                     "{\"Type\":\"User\",\"message\":\"" + message + "\"}");
         }
 
         /** IAM (query protocol) errors. */
-        static Reply iamError(int status, String code, String message) {
+        public static Reply iamError(int status, String code, String message) {
             return new Reply(status, Map.of("Content-Type", "text/xml"),
                     "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type>"
                             + "<Code>" + code + "</Code><Message>" + message + "</Message></Error>"
                             + "<RequestId>req-1</RequestId></ErrorResponse>");
         }
 
-        static Reply iamSuccess(String action) {
+        /** DynamoDB (JSON 1.0 protocol) answers. */
+        public static Reply dynamo(int status, String body) {
+            return new Reply(status, Map.of("Content-Type", "application/x-amz-json-1.0"), body);
+        }
+
+        /** A DynamoDB error; {@code members} are the exception's own fields, e.g. "CancellationReasons":[…]. */
+        public static Reply dynamoError(int status, String type, String message, String members) {
+            return dynamo(status, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type + "\",\"message\":\""
+                    + message + "\"" + (members.isEmpty() ? "" : "," + members) + "}");
+        }
+
+        public static Reply iamSuccess(String action) {
             return new Reply(200, Map.of("Content-Type", "text/xml"),
                     "<" + action + "Response xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><" + action
                             + "Result/><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></" + action
@@ -122,7 +153,7 @@ final class ScriptedAws implements SdkHttpClient {
     private final List<Request> requests = new ArrayList<>();
 
     /** Answers matching requests with these replies in turn, the last one from then on. */
-    ScriptedAws on(Predicate<Request> when, Reply... replies) {
+    public ScriptedAws on(Predicate<Request> when, Reply... replies) {
         List<Reply> queue = List.of(replies);
         int[] served = {0};
         rules.add(new Rule(when, request -> queue.get(Math.min(served[0]++, queue.size() - 1)), new int[] {-1}));
@@ -130,20 +161,20 @@ final class ScriptedAws implements SdkHttpClient {
     }
 
     /** Answers only the next {@code times} matching requests, then falls through to later rules and defaults. */
-    ScriptedAws onFirst(int times, Predicate<Request> when, Reply reply) {
+    public ScriptedAws onFirst(int times, Predicate<Request> when, Reply reply) {
         rules.add(new Rule(when, request -> reply, new int[] {times}));
         return this;
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    List<String> operations() {
+    public List<String> operations() {
         return requests().stream().map(Request::operation).toList();
     }
 
-    List<Request> matching(Predicate<Request> filter) {
+    public List<Request> matching(Predicate<Request> filter) {
         return requests().stream().filter(filter).toList();
     }
 
@@ -222,13 +253,15 @@ final class ScriptedAws implements SdkHttpClient {
                 return Reply.json(201, "{}");
             case "lambda":
                 return request.method().equals("DELETE") ? Reply.empty(204) : Reply.json(201, "{}");
+            case "dynamodb":
+                return Reply.dynamo(200, "{}");
             default:
                 throw new IllegalStateException("unexpected request " + request);
         }
     }
 
     /** The id the default CreateResource answer gives: "shop" → "res-shop", "{proxy+}" → "res-proxy". */
-    static String resourceId(String pathPart) {
+    public static String resourceId(String pathPart) {
         return "res-" + pathPart.replaceAll("[^a-z0-9-]", "");
     }
 
