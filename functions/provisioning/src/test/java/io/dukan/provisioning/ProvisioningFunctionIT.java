@@ -208,6 +208,15 @@ class ProvisioningFunctionIT {
     }
 
     @Test
+    void platformPages_carrySecurityHeaders() {
+        APIGatewayProxyResponseEvent signup = call(get("/signup"));
+        assertThat(header(signup, "Content-Security-Policy").orElseThrow()).contains("script-src 'self'")
+                .contains("frame-ancestors 'none'");
+        assertThat(header(signup, "X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(header(signup, "Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
     void unknownStoreAddress_isA404Page() {
         APIGatewayProxyResponseEvent root = call(get("/s/nobody-here"));
         assertThat(root.getStatusCode()).isEqualTo(404);

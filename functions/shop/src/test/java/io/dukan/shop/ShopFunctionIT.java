@@ -104,6 +104,20 @@ class ShopFunctionIT {
     }
 
     @Test
+    void everyPage_carriesSecurityHeaders_andACspWithoutInlineScript() {
+        for (APIGatewayProxyResponseEvent r : new APIGatewayProxyResponseEvent[] {call(alphaFn, get("/s/alpha/")),
+                call(alphaFn, get("/s/alpha/admin/login")), call(alphaFn, get("/s/alpha/no/such/page"))}) {
+            String csp = header(r, "Content-Security-Policy").orElseThrow();
+            assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'")
+                    .contains("img-src 'self' data: " + emulators.s3Endpoint()).doesNotContain("script-src 'unsafe-inline'");
+            assertThat(header(r, "X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(header(r, "Referrer-Policy")).hasValue("same-origin");
+        }
+        assertThat(header(call(alphaFn, get("/s/alpha/admin/login")), "Cache-Control")).hasValue("no-store");
+        assertThat(call(alphaFn, get("/s/alpha/")).getBody()).doesNotContainPattern("<script>|<script [^>]*>[^<]");
+    }
+
+    @Test
     void anotherStoresPath_isNotFound_evenOnThisStoresFunction() {
         APIGatewayProxyResponseEvent response = call(alphaFn, get("/s/beta/"));
         assertThat(response.getStatusCode()).isEqualTo(404);
