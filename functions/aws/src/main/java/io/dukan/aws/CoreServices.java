@@ -2,6 +2,7 @@ package io.dukan.aws;
 
 import io.dukan.core.account.AccountRepository;
 import io.dukan.core.account.AuthService;
+import io.dukan.core.account.LoginAttempts;
 import io.dukan.core.account.PasswordHasher;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.catalog.MediaStore;
@@ -23,8 +24,8 @@ public class CoreServices {
 
     @Singleton
     @Requires(env = "shop")
-    AuthService authService(AccountRepository accounts, PasswordHasher hasher, Clock clock) {
-        return new AuthService(accounts, hasher, clock);
+    AuthService authService(AccountRepository accounts, LoginAttempts attempts, PasswordHasher hasher, Clock clock) {
+        return new AuthService(accounts, attempts, hasher, clock);
     }
 
     @Singleton

@@ -6,6 +6,7 @@ import io.dukan.aws.web.Pages;
 import io.dukan.aws.web.Problem;
 import io.dukan.core.account.AuthService;
 import io.dukan.core.account.LoginFailedException;
+import io.dukan.core.account.LoginThrottledException;
 import io.dukan.core.account.Session;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.catalog.CreateProductCommand;
@@ -77,6 +78,10 @@ class AdminController {
         } catch (LoginFailedException e) {
             return Pages.html(HttpStatus.UNAUTHORIZED,
                     ShopViews.login(store.settings(), base(request), e.getMessage(), form.get("email")));
+        } catch (LoginThrottledException e) {
+            return Pages.html(HttpStatus.TOO_MANY_REQUESTS,
+                    ShopViews.login(store.settings(), base(request), e.getMessage(), form.get("email")))
+                    .header("Retry-After", Long.toString(AuthService.LOCKOUT.toSeconds()));
         }
     }
 

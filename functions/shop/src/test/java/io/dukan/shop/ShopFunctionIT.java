@@ -141,6 +141,24 @@ class ShopFunctionIT {
     }
 
     @Test
+    void repeatedWrongPasswords_lockSignInForThatEmail_inThatStoreOnly() {
+        StoreSettings gamma = TestStores.seed(emulators, "gamma", "USD", "owner@gamma.example", PASSWORD);
+        try (ShopFunction gammaFn = function(gamma)) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(call(gammaFn, form("/s/gamma/admin/login", "email=owner%40gamma.example&password=guess" + i))
+                        .getStatusCode()).isEqualTo(401);
+            }
+            APIGatewayProxyResponseEvent locked = call(gammaFn, form("/s/gamma/admin/login",
+                    "email=owner%40gamma.example&password=" + enc(PASSWORD)));
+            assertThat(locked.getStatusCode()).isEqualTo(429);
+            assertThat(locked.getBody()).contains("too many failed sign-ins");
+            assertThat(header(locked, "Set-Cookie")).isEmpty();
+            assertThat(header(locked, "Retry-After")).hasValue("900");
+        }
+        login(alphaFn, "alpha", "owner@alpha.example");
+    }
+
+    @Test
     void ownerAddsAProduct_shopperOrdersIt_ownerSeesTheOrderAndTheStockDecrease() {
         String cookie = login(alphaFn, "alpha", "owner@alpha.example");
         String productId = createProduct(alphaFn, "alpha", cookie, "Dried apricots 1kg", "1250.50", 5, "");

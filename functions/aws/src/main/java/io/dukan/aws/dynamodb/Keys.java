@@ -47,6 +47,10 @@ final class Keys {
         return key(t.value() + "#USER#" + email, "USER");
     }
 
+    static Map<String, AttributeValue> loginFailures(TenantId t, String email) {
+        return key(t.value() + "#LOGINFAIL#" + email, "LOGINFAIL");
+    }
+
     static Map<String, AttributeValue> session(TenantId t, String token) {
         return key(t.value() + "#SESSION#" + token, "SESSION");
     }

@@ -1,6 +1,7 @@
 package io.dukan.aws.web;
 
 import io.dukan.core.account.LoginFailedException;
+import io.dukan.core.account.LoginThrottledException;
 import io.dukan.core.shared.ConflictException;
 import io.dukan.core.shared.DomainException;
 import io.dukan.core.shared.InvalidInputException;
@@ -136,6 +137,9 @@ public class ErrorRoutes {
         }
         if (e instanceof TryAgainLaterException) {
             return HttpStatus.SERVICE_UNAVAILABLE;
+        }
+        if (e instanceof LoginThrottledException) {
+            return HttpStatus.TOO_MANY_REQUESTS;
         }
         return HttpStatus.BAD_REQUEST;
     }

@@ -4,6 +4,7 @@ import io.dukan.core.shared.Ids;
 import io.dukan.core.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,15 +12,20 @@ import java.util.Optional;
 public class AuthService {
 
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+    /** Failed sign-ins allowed per email and store within {@link #LOCKOUT}, before sign-in is refused. */
+    public static final int MAX_FAILURES = 5;
+    public static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     private final AccountRepository accounts;
+    private final LoginAttempts attempts;
     private final PasswordHasher hasher;
     private final Clock clock;
     /** Checked against when the email is unknown, so a wrong email costs as much time as a wrong password. */
     private volatile String decoyHash;
 
-    public AuthService(AccountRepository accounts, PasswordHasher hasher, Clock clock) {
+    public AuthService(AccountRepository accounts, LoginAttempts attempts, PasswordHasher hasher, Clock clock) {
         this.accounts = accounts;
+        this.attempts = attempts;
         this.hasher = hasher;
         this.clock = clock;
     }
@@ -28,11 +34,19 @@ public class AuthService {
         if (email == null || password == null || email.length() > 254 || password.length() > 200) {
             throw new LoginFailedException();
         }
-        Optional<StoreUser> user = accounts.findUser(tenant, email.strip().toLowerCase(Locale.ROOT));
+        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        // Checked before the password, so guessing costs nothing to the store and gains nothing once locked.
+        if (attempts.recentFailures(tenant, normalized, now) >= MAX_FAILURES) {
+            throw new LoginThrottledException(LOCKOUT.toMinutes());
+        }
+        Optional<StoreUser> user = accounts.findUser(tenant, normalized);
         boolean ok = hasher.matches(password, user.map(StoreUser::passwordHash).orElseGet(this::decoyHash));
         if (user.isEmpty() || !ok) {
+            attempts.recordFailure(tenant, normalized, now, now.plus(LOCKOUT));
             throw new LoginFailedException();
         }
+        attempts.clear(tenant, normalized);
         Session session = new Session(tenant, Ids.newSecret(), user.get().email(), user.get().role(),
                 clock.instant().plus(SESSION_LIFETIME));
         accounts.saveSession(session);
