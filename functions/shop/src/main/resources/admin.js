@@ -13,7 +13,8 @@
     fetch(form.dataset.uploadUrl, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
+      headers: {'Content-Type': 'application/json', 'Accept': 'application/json',
+                'X-CSRF-Token': form.elements._csrf.value},
       body: JSON.stringify({contentType: file.type, contentLength: file.size})
     }).then(function (response) {
       return response.json().then(function (body) {

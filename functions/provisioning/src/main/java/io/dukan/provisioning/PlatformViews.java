@@ -2,6 +2,7 @@ package io.dukan.provisioning;
 
 import static io.dukan.aws.web.Html.esc;
 
+import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Pages;
 import io.dukan.core.tenant.Store;
 import io.dukan.core.tenant.StoreStatus;
@@ -22,12 +23,12 @@ final class PlatformViews {
         return page(root, "Dukan", body);
     }
 
-    static String signup(String root, String idempotencyKey, String error, Map<String, String> form) {
+    static String signup(String root, String idempotencyKey, String error, Map<String, String> form, String csrf) {
         StringBuilder b = new StringBuilder("<h1>Open your store</h1>");
         if (error != null) {
             b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
         }
-        b.append("<form method=\"post\" action=\"").append(esc(root)).append("/signup\">")
+        b.append("<form method=\"post\" action=\"").append(esc(root)).append("/signup\">").append(Csrf.field(csrf))
                 .append("<input type=\"hidden\" name=\"idempotencyKey\" value=\"").append(esc(idempotencyKey)).append("\">")
                 .append(Pages.field("storeName", "Store name", "text", form.get("storeName"), "maxlength=\"80\" required"))
                 .append(Pages.field("slug", "Store address (lowercase letters, digits, hyphens)", "text", form.get("slug"),

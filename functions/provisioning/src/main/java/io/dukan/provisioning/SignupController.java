@@ -1,5 +1,6 @@
 package io.dukan.provisioning;
 
+import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Form;
 import io.dukan.aws.web.Pages;
 import io.dukan.core.shared.ConflictException;
@@ -29,10 +30,12 @@ class SignupController {
 
     private final ProvisioningService provisioning;
     private final StoreLinks links;
+    private final Csrf csrf;
 
-    SignupController(ProvisioningService provisioning, StoreLinks links) {
+    SignupController(ProvisioningService provisioning, StoreLinks links, Csrf csrf) {
         this.provisioning = provisioning;
         this.links = links;
+        this.csrf = csrf;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -43,13 +46,15 @@ class SignupController {
     /** Each form carries a fresh idempotency key, so a double submit or a refresh creates one store, not two. */
     @Get(value = "/signup", produces = MediaType.TEXT_HTML)
     HttpResponse<String> form(HttpRequest<?> request) {
-        return Pages.html(HttpStatus.OK, PlatformViews.signup(links.root(request), Ids.newSecret(), null, Map.of()))
+        return Pages.html(HttpStatus.OK, PlatformViews.signup(links.root(request), Ids.newSecret(), null, Map.of(),
+                csrf.token(request)))
                 .header("Cache-Control", "no-store");
     }
 
     @Post(value = "/signup", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> signup(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
+        csrf.verify(request, form.get(Csrf.FIELD));
         try {
             Store store = provisioning.signup(SignupCommand.of(form.get("storeName"), form.get("slug"),
                     form.get("ownerEmail"), form.get("password"), form.get("currency"), form.get("country"),
@@ -69,7 +74,8 @@ class SignupController {
             // key itself was what was refused.
             boolean keyRefused = refused instanceof InvalidInputException invalid && "idempotencyKey".equals(invalid.field());
             String key = form.get("idempotencyKey") == null || keyRefused ? Ids.newSecret() : form.get("idempotencyKey");
-            return Pages.html(status, PlatformViews.signup(links.root(request), key, refused.getMessage(), typed));
+            return Pages.html(status, PlatformViews.signup(links.root(request), key, refused.getMessage(), typed,
+                    csrf.token(request)));
         }
     }
 

@@ -208,6 +208,15 @@ class ProvisioningFunctionIT {
     }
 
     @Test
+    void aSignupFormWithoutTheCsrfToken_isRefused_andCreatesNothing() {
+        APIGatewayProxyResponseEvent response = call(io.dukan.aws.testing.ProxyEvents.event("POST", "/signup",
+                "storeName=Forged&slug=forged-store&ownerEmail=f%40example.com&password=0123456789ab&currency=USD"
+                        + "&country=US&language=en", Map.of("Content-Type", "application/x-www-form-urlencoded")));
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(call(json("GET", "/api/stores/forged-store", null)).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
     void platformPages_carrySecurityHeaders() {
         APIGatewayProxyResponseEvent signup = call(get("/signup"));
         assertThat(header(signup, "Content-Security-Policy").orElseThrow()).contains("script-src 'self'")

@@ -25,7 +25,7 @@ class AdminAccess {
     }
 
     Optional<Session> current(HttpRequest<?> request) {
-        return request.getCookies().findCookie(COOKIE).flatMap(c -> auth.session(store.id(), c.getValue()));
+        return Requests.cookie(request, COOKIE).flatMap(token -> auth.session(store.id(), token));
     }
 
     Cookie cookie(HttpRequest<?> request, String token, Duration maxAge) {

@@ -1,6 +1,7 @@
 package io.dukan.shop;
 
 import io.dukan.aws.web.Requests;
+import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Form;
 import io.dukan.aws.web.Pages;
 import io.dukan.aws.web.Problem;
@@ -38,8 +39,11 @@ class AdminController {
     private final AuthService auth;
     private final CatalogService catalog;
     private final OrderService orders;
+    private final Csrf csrf;
 
-    AdminController(ThisStore store, AdminAccess access, AuthService auth, CatalogService catalog, OrderService orders) {
+    AdminController(ThisStore store, AdminAccess access, AuthService auth, CatalogService catalog, OrderService orders,
+            Csrf csrf) {
+        this.csrf = csrf;
         this.store = store;
         this.access = access;
         this.auth = auth;
@@ -60,34 +64,40 @@ class AdminController {
         }
         StoreSettings settings = store.settings();
         return Pages.html(HttpStatus.OK, ShopViews.dashboard(settings, base(request),
-                catalog.products(store.id(), null, 100).items(), orders.recentOrders(store.id(), 50)));
+                catalog.products(store.id(), null, 100).items(), orders.recentOrders(store.id(), 50),
+                csrf.token(request)));
     }
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
     HttpResponse<String> loginPage(HttpRequest<?> request) {
-        return Pages.html(HttpStatus.OK, ShopViews.login(store.settings(), base(request), null, null));
+        return Pages.html(HttpStatus.OK, ShopViews.login(store.settings(), base(request), null, null,
+                csrf.token(request)));
     }
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> login(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
+        csrf.verify(request, form.get(Csrf.FIELD));
         try {
             Session session = auth.login(store.id(), form.get("email"), form.get("password"));
             return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin"))
                     .cookie(access.cookie(request, session.token(), AuthService.SESSION_LIFETIME));
         } catch (LoginFailedException e) {
             return Pages.html(HttpStatus.UNAUTHORIZED,
-                    ShopViews.login(store.settings(), base(request), e.getMessage(), form.get("email")));
+                    ShopViews.login(store.settings(), base(request), e.getMessage(), form.get("email"),
+                            csrf.token(request)));
         } catch (LoginThrottledException e) {
             return Pages.html(HttpStatus.TOO_MANY_REQUESTS,
-                    ShopViews.login(store.settings(), base(request), e.getMessage(), form.get("email")))
+                    ShopViews.login(store.settings(), base(request), e.getMessage(), form.get("email"),
+                            csrf.token(request)))
                     .header("Retry-After", Long.toString(AuthService.LOCKOUT.toSeconds()));
         }
     }
 
-    @Post(value = "/logout", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
-    HttpResponse<String> logout(HttpRequest<?> request) {
-        request.getCookies().findCookie(AdminAccess.COOKIE).ifPresent(c -> auth.logout(store.id(), c.getValue()));
+    @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<String> logout(HttpRequest<?> request, @Body @Nullable String body) {
+        csrf.verify(request, Form.parse(body).get(Csrf.FIELD));
+        Requests.cookie(request, AdminAccess.COOKIE).ifPresent(token -> auth.logout(store.id(), token));
         return HttpResponse.<String>seeOther(URI.create(base(request) + "/"))
                 .cookie(access.cookie(request, "", Duration.ZERO));
     }
@@ -97,7 +107,8 @@ class AdminController {
         if (access.current(request).isEmpty()) {
             return toLogin(request);
         }
-        return Pages.html(HttpStatus.OK, ShopViews.newProduct(store.settings(), base(request), null, Map.of()));
+        return Pages.html(HttpStatus.OK, ShopViews.newProduct(store.settings(), base(request), null, Map.of(),
+                csrf.token(request)));
     }
 
     @Post(value = "/products", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -106,6 +117,7 @@ class AdminController {
             return toLogin(request);
         }
         Form form = Form.parse(body);
+        csrf.verify(request, form.get(Csrf.FIELD));
         StoreSettings settings = store.settings();
         try {
             catalog.createProduct(store.id(), CreateProductCommand.of(form.get("name"), form.get("description"),
@@ -114,7 +126,8 @@ class AdminController {
         } catch (InvalidInputException e) {
             Map<String, String> typed = Map.of("name", form.getOrEmpty("name"), "description",
                     form.getOrEmpty("description"), "price", form.getOrEmpty("price"), "stock", form.getOrEmpty("stock"));
-            return Pages.html(HttpStatus.BAD_REQUEST, ShopViews.newProduct(settings, base(request), e.getMessage(), typed));
+            return Pages.html(HttpStatus.BAD_REQUEST, ShopViews.newProduct(settings, base(request), e.getMessage(), typed,
+                    csrf.token(request)));
         }
     }
 
@@ -125,6 +138,7 @@ class AdminController {
         if (session.isEmpty()) {
             return Problem.of(HttpStatus.UNAUTHORIZED, "login-required", "Unauthorized", "Please sign in again.", null);
         }
+        csrf.verify(request, request.getHeaders().get(Csrf.HEADER));
         MediaStore.Upload grant = catalog.startImageUpload(store.id(), upload.contentType(), upload.contentLength());
         return HttpResponse.ok(new UploadGrant(grant.url().toString(), grant.key(), grant.contentType()));
     }
@@ -134,7 +148,8 @@ class AdminController {
         if (access.current(request).isEmpty()) {
             return toLogin(request);
         }
-        return Pages.html(HttpStatus.OK, ShopViews.adminOrder(store.settings(), base(request), orders.order(store.id(), code)));
+        return Pages.html(HttpStatus.OK, ShopViews.adminOrder(store.settings(), base(request), orders.order(store.id(), code),
+                csrf.token(request)));
     }
 
     private HttpResponse<String> toLogin(HttpRequest<?> request) {

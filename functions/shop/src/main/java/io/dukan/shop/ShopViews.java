@@ -2,6 +2,7 @@ package io.dukan.shop;
 
 import static io.dukan.aws.web.Html.esc;
 
+import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Html;
 import io.dukan.aws.web.Pages;
 import io.dukan.core.catalog.Product;
@@ -54,7 +55,8 @@ final class ShopViews {
         return shopPage(s, base, s.name(), b.toString());
     }
 
-    static String product(StoreSettings s, String base, ProductView v, String error, Map<String, String> form) {
+    static String product(StoreSettings s, String base, ProductView v, String error, Map<String, String> form,
+            String csrf) {
         Product p = v.product();
         StringBuilder b = new StringBuilder("<div class=\"hero\">");
         if (v.imageUrl() != null) {
@@ -72,6 +74,7 @@ final class ShopViews {
             b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
         }
         b.append("<h2>Order</h2><form method=\"post\" action=\"").append(esc(base)).append("/orders\">")
+                .append(Csrf.field(csrf))
                 .append("<input type=\"hidden\" name=\"productId\" value=\"").append(p.id().value()).append("\">")
                 .append(Pages.field("quantity", "Quantity", "number", form.getOrDefault("quantity", "1"),
                         "min=\"1\" max=\"" + Math.min(p.stock(), 1000) + "\" required"))
@@ -94,19 +97,19 @@ final class ShopViews {
         return shopPage(s, base, "Order " + o.displayNumber(), b);
     }
 
-    static String login(StoreSettings s, String base, String error, String email) {
+    static String login(StoreSettings s, String base, String error, String email, String csrf) {
         StringBuilder b = new StringBuilder("<h1>Sign in to ").append(esc(s.name())).append("</h1>");
         if (error != null) {
             b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
         }
-        b.append("<form method=\"post\" action=\"").append(esc(base)).append("/admin/login\">")
+        b.append("<form method=\"post\" action=\"").append(esc(base)).append("/admin/login\">").append(Csrf.field(csrf))
                 .append(Pages.field("email", "Email", "email", email, "required autocomplete=\"username\""))
                 .append(Pages.field("password", "Password", "password", null, "required autocomplete=\"current-password\""))
                 .append("<button type=\"submit\">Sign in</button></form>");
         return shopPage(s, base, "Sign in", b.toString());
     }
 
-    static String dashboard(StoreSettings s, String base, List<Product> products, List<Order> orders) {
+    static String dashboard(StoreSettings s, String base, List<Product> products, List<Order> orders, String csrf) {
         StringBuilder b = new StringBuilder("<h1>").append(esc(s.name())).append(" · admin</h1>")
                 .append("<p>Your store: <a href=\"").append(esc(base)).append("/\">").append(esc(base)).append("/</a></p>")
                 .append("<h2 id=\"orders\">Orders</h2>");
@@ -134,16 +137,16 @@ final class ShopViews {
             }
             b.append("</tbody></table>");
         }
-        return adminPage(s, base, "Admin", b.toString());
+        return adminPage(s, base, "Admin", b.toString(), csrf);
     }
 
-    static String newProduct(StoreSettings s, String base, String error, Map<String, String> form) {
+    static String newProduct(StoreSettings s, String base, String error, Map<String, String> form, String csrf) {
         StringBuilder b = new StringBuilder("<h1>Add a product</h1>");
         if (error != null) {
             b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
         }
         b.append("<form id=\"product-form\" method=\"post\" action=\"").append(esc(base)).append("/admin/products\" ")
-                .append("data-upload-url=\"").append(esc(base)).append("/admin/uploads\">")
+                .append("data-upload-url=\"").append(esc(base)).append("/admin/uploads\">").append(Csrf.field(csrf))
                 .append(Pages.field("name", "Name", "text", form.get("name"), "maxlength=\"120\" required"))
                 .append("<label for=\"description\">Description</label><textarea id=\"description\" name=\"description\" maxlength=\"5000\">")
                 .append(esc(form.get("description"))).append("</textarea>")
@@ -156,17 +159,17 @@ final class ShopViews {
                 .append("<p class=\"muted\" id=\"upload-status\">The image goes straight to storage; uploading needs JavaScript.</p>")
                 .append("<button type=\"submit\">Save product</button></form>")
                 .append("<script src=\"").append(esc(base)).append("/assets/admin.js\" defer></script>");
-        return adminPage(s, base, "Add a product", b.toString());
+        return adminPage(s, base, "Add a product", b.toString(), csrf);
     }
 
-    static String adminOrder(StoreSettings s, String base, Order o) {
+    static String adminOrder(StoreSettings s, String base, Order o, String csrf) {
         String b = "<h1>Order " + esc(o.displayNumber()) + "</h1>" + orderDetails(o)
                 + "<table><tbody><tr><th>Customer</th><td>" + esc(o.customerName()) + "</td></tr><tr><th>Phone</th><td>"
                 + esc(o.phone()) + "</td></tr><tr><th>Address</th><td>" + Html.multiline(o.address())
                 + "</td></tr><tr><th>Payment</th><td>Cash on delivery</td></tr><tr><th>Placed</th><td>"
                 + WHEN.format(o.placedAt()) + "</td></tr></tbody></table><p><a href=\"" + esc(base)
                 + "/admin\">Back to admin</a></p>";
-        return adminPage(s, base, "Order " + o.displayNumber(), b);
+        return adminPage(s, base, "Order " + o.displayNumber(), b, csrf);
     }
 
     private static String orderDetails(Order o) {
@@ -184,10 +187,11 @@ final class ShopViews {
         return Pages.page(s.language(), title, header, body);
     }
 
-    private static String adminPage(StoreSettings s, String base, String title, String body) {
+    private static String adminPage(StoreSettings s, String base, String title, String body, String csrf) {
         String header = "<a href=\"" + esc(base) + "/admin\">" + esc(s.name()) + " · admin</a><nav>"
                 + "<a href=\"" + esc(base) + "/\">Store</a>"
                 + "<form method=\"post\" action=\"" + esc(base) + "/admin/logout\" style=\"display:inline\">"
+                + Csrf.field(csrf)
                 + "<button type=\"submit\">Sign out</button></form></nav>";
         return Pages.page(s.language(), title + " · " + s.name(), header, body);
     }

@@ -1,6 +1,7 @@
 package io.dukan.shop;
 
 import io.dukan.aws.web.Requests;
+import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Form;
 import io.dukan.aws.web.Pages;
 import io.dukan.core.catalog.CatalogService;
@@ -37,11 +38,13 @@ class StorefrontController {
     private final ThisStore store;
     private final CatalogService catalog;
     private final OrderService orders;
+    private final Csrf csrf;
 
-    StorefrontController(ThisStore store, CatalogService catalog, OrderService orders) {
+    StorefrontController(ThisStore store, CatalogService catalog, OrderService orders, Csrf csrf) {
         this.store = store;
         this.catalog = catalog;
         this.orders = orders;
+        this.csrf = csrf;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -55,12 +58,14 @@ class StorefrontController {
     @Get(value = "/products/{id}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> product(HttpRequest<?> request, String id) {
         Product product = catalog.product(store.id(), ProductId.parse(id));
-        return Pages.html(HttpStatus.OK, ShopViews.product(store.settings(), base(request), view(product), null, Map.of()));
+        return Pages.html(HttpStatus.OK, ShopViews.product(store.settings(), base(request), view(product), null, Map.of(),
+                csrf.token(request)));
     }
 
     @Post(value = "/orders", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> placeOrder(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
+        csrf.verify(request, form.get(Csrf.FIELD));
         if (!Ids.looksLikeId(form.get("productId"), 16)) {
             throw new InvalidInputException("productId", "choose a product to order");
         }
@@ -79,7 +84,7 @@ class StorefrontController {
             Map<String, String> typed = Map.of("quantity", form.getOrEmpty("quantity"), "name", form.getOrEmpty("name"),
                     "phone", form.getOrEmpty("phone"), "address", form.getOrEmpty("address"));
             return Pages.html(status, ShopViews.product(store.settings(), base(request), view(fresh),
-                    refused.getMessage(), typed));
+                    refused.getMessage(), typed, csrf.token(request)));
         }
     }
 

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,7 +64,7 @@ class ShopFunctionIT {
 
     static APIGatewayProxyRequestEvent withCookie(APIGatewayProxyRequestEvent event, String cookie) {
         Map<String, String> headers = new HashMap<>(event.getHeaders());
-        headers.put("Cookie", cookie);
+        headers.merge("Cookie", cookie, (existing, added) -> existing + "; " + added);
         return event.withHeaders(headers).withMultiValueHeaders(null);
     }
 
@@ -115,6 +116,45 @@ class ShopFunctionIT {
         }
         assertThat(header(call(alphaFn, get("/s/alpha/admin/login")), "Cache-Control")).hasValue("no-store");
         assertThat(call(alphaFn, get("/s/alpha/")).getBody()).doesNotContainPattern("<script>|<script [^>]*>[^<]");
+    }
+
+    @Test
+    void stateChangingRequests_withoutTheCsrfToken_areRefused_andChangeNothing() {
+        String cookie = login(alphaFn, "alpha", "owner@alpha.example");
+        String productId = createProduct(alphaFn, "alpha", cookie, "Guarded figs", "300", 3, "");
+        Map<String, String> formHeaders = Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept",
+                "text/html", "Cookie", cookie + "; dukan_csrf=" + ProxyEvents.CSRF);
+        String order = "productId=" + productId + "&quantity=1&name=A&phone=03001234567&address=X"
+                + "&paymentMethod=CASH_ON_DELIVERY";
+
+        APIGatewayProxyResponseEvent noField = call(alphaFn, ProxyEvents.event("POST", "/s/alpha/orders", order, formHeaders));
+        APIGatewayProxyResponseEvent wrongField = call(alphaFn, ProxyEvents.event("POST", "/s/alpha/orders",
+                order + "&_csrf=aaaaaaaaaaaaaaaaaaaaaaaaaa", formHeaders));
+        APIGatewayProxyResponseEvent noCookie = call(alphaFn, ProxyEvents.event("POST", "/s/alpha/admin/products",
+                "name=Forged&price=1&stock=1&_csrf=" + ProxyEvents.CSRF, Map.of("Content-Type",
+                        "application/x-www-form-urlencoded", "Cookie", cookie)));
+        APIGatewayProxyResponseEvent uploadNoHeader = call(alphaFn, ProxyEvents.event("POST", "/s/alpha/admin/uploads",
+                "{\"contentType\":\"image/png\",\"contentLength\":4}", Map.of("Content-Type", "application/json",
+                        "Cookie", cookie + "; dukan_csrf=" + ProxyEvents.CSRF)));
+
+        for (APIGatewayProxyResponseEvent r : List.of(noField, wrongField, noCookie, uploadNoHeader)) {
+            assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(403);
+        }
+        assertThat(noField.getBody()).contains("reload the page");
+        assertThat(call(alphaFn, get("/s/alpha/products/" + productId)).getBody()).contains("3 in stock");
+        assertThat(call(alphaFn, get("/s/alpha/")).getBody()).doesNotContain("Forged");
+    }
+
+    @Test
+    void aFormPage_givesTheBrowserACsrfCookie_andTheSameTokenInTheForm() {
+        String cookie = login(alphaFn, "alpha", "owner@alpha.example");
+        String productId = createProduct(alphaFn, "alpha", cookie, "Token figs", "300", 3, "");
+        APIGatewayProxyResponseEvent page = call(alphaFn, get("/s/alpha/products/" + productId));
+        String setCookie = header(page, "Set-Cookie").orElseThrow();
+        Matcher token = Pattern.compile("dukan_csrf=([a-z2-7]{26})").matcher(setCookie);
+        assertThat(token.find()).as(setCookie).isTrue();
+        assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(page.getBody()).contains("name=\"_csrf\" value=\"" + token.group(1) + "\"");
     }
 
     @Test

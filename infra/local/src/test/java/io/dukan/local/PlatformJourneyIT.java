@@ -31,6 +31,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PlatformJourneyIT {
 
     static final String PASSWORD = "dried apricots from Kashgar";
+    /** The CSRF token a browser would hold after loading a form page: cookie and field carry the same value. */
+    static final String CSRF = "journeycsrftokenjourneycsr";
     static final byte[] IMAGE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3, 4};
     static Path data;
     static LocalCloud cloud;
@@ -93,7 +95,7 @@ class PlatformJourneyIT {
 
         HttpResponse<String> grant = send(HttpRequest.newBuilder(uri("/s/kashgar-fruit/admin/uploads"))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Cookie", ownerCookie)
+                .header("Cookie", ownerCookie + "; dukan_csrf=" + CSRF).header("X-CSRF-Token", CSRF)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"contentType\":\"image/png\",\"contentLength\":"
                         + IMAGE.length + "}")));
         assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
@@ -278,14 +280,11 @@ class PlatformJourneyIT {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .collect(Collectors.joining("&")) + "&_csrf=" + CSRF;
+        return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return send(b);
+                .header("Cookie", (cookie == null ? "" : cookie + "; ") + "dukan_csrf=" + CSRF)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

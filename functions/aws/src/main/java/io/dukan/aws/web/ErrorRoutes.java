@@ -141,6 +141,9 @@ public class ErrorRoutes {
         if (e instanceof LoginThrottledException) {
             return HttpStatus.TOO_MANY_REQUESTS;
         }
+        if (e instanceof CsrfRejectedException) {
+            return HttpStatus.FORBIDDEN;
+        }
         return HttpStatus.BAD_REQUEST;
     }
 
@@ -161,6 +164,7 @@ public class ErrorRoutes {
             case UNAUTHORIZED -> "Please sign in";
             case INTERNAL_SERVER_ERROR -> "Something went wrong";
             case SERVICE_UNAVAILABLE -> "Please try again";
+            case FORBIDDEN -> "Please reload the page";
             default -> status.getReason();
         };
     }

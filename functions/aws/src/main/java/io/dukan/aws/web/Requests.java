@@ -5,6 +5,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.servlet.http.ServletHttpRequest;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What a page needs to know of how the browser reached it, to build links and cookies that work there. */
 public final class Requests {
@@ -41,6 +42,27 @@ public final class Requests {
     public static String host(HttpRequest<?> request) {
         String host = request.getHeaders().get(HttpHeaders.HOST);
         return host == null ? "" : host.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A cookie sent by the browser, read from the Cookie header(s) as RFC 6265 pairs. Micronaut 4's
+     * DefaultServerCookieDecoder (used on Lambda, without Netty) parses the header as a Set-Cookie line and keeps only
+     * the first pair, so {@code request.getCookies()} loses every other cookie (micronaut-core#10435).
+     */
+    public static Optional<String> cookie(HttpRequest<?> request, String name) {
+        for (String header : request.getHeaders().getAll(HttpHeaders.COOKIE)) {
+            for (String pair : header.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).strip().equals(name)) {
+                    String value = pair.substring(eq + 1).strip();
+                    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                        value = value.substring(1, value.length() - 1);
+                    }
+                    return Optional.of(value);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the browser came over HTTPS (behind API Gateway or a CDN), so cookies can be Secure. */

@@ -11,18 +11,28 @@ import java.util.Optional;
 /** API Gateway REST (payload 1.0) proxy events as the local cloud and API Gateway send them, for function tests. */
 public final class ProxyEvents {
 
+    /**
+     * The CSRF token every event carries, as a browser holding the page's cookie would: the same value in the
+     * dukan_csrf cookie, the _csrf form field and the X-CSRF-Token header. Use {@link #event} to leave it out.
+     */
+    public static final String CSRF = "csrftokencsrftokencsrftoke";
+
     private ProxyEvents() {}
 
     public static APIGatewayProxyRequestEvent get(String path) {
         return event("GET", path, null, Map.of("Accept", "text/html"));
     }
 
+    /** A form post from a page of the site: with the CSRF cookie and field. */
     public static APIGatewayProxyRequestEvent form(String path, String body) {
-        return event("POST", path, body, Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"));
+        return event("POST", path, (body == null || body.isEmpty() ? "" : body + "&") + "_csrf=" + CSRF,
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html",
+                        "Cookie", "dukan_csrf=" + CSRF));
     }
 
     public static APIGatewayProxyRequestEvent json(String method, String path, String body) {
-        return event(method, path, body, Map.of("Content-Type", "application/json", "Accept", "application/json"));
+        return event(method, path, body, Map.of("Content-Type", "application/json", "Accept", "application/json",
+                "Cookie", "dukan_csrf=" + CSRF, "X-CSRF-Token", CSRF));
     }
 
     public static APIGatewayProxyRequestEvent event(String method, String path, String body, Map<String, String> headers) {
