@@ -217,6 +217,14 @@ class ProvisioningFunctionIT {
     }
 
     @Test
+    void aStoreNameWithMarkup_isShownAsText_onTheStatusPage() {
+        String body = signupJson("markup-name", null).replace("Kashgar Dried Fruit", "<script>alert(1)</script>");
+        assertThat(call(json("POST", "/api/stores", body)).getStatusCode()).isEqualTo(201);
+        String page = call(get("/stores/markup-name")).getBody();
+        assertThat(page).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
     void platformPages_carrySecurityHeaders() {
         APIGatewayProxyResponseEvent signup = call(get("/signup"));
         assertThat(header(signup, "Content-Security-Policy").orElseThrow()).contains("script-src 'self'")

@@ -52,6 +52,10 @@ class ShopFunctionIT {
     }
 
     static ShopFunction function(StoreSettings store) {
+        return function(emulators, store);
+    }
+
+    static ShopFunction function(Emulators emulators, StoreSettings store) {
         Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
         properties.put("dukan.tenant-id", store.tenantId().value());
         properties.put("dukan.store-slug", store.slug().value());
@@ -69,8 +73,12 @@ class ShopFunctionIT {
     }
 
     static String login(ShopFunction fn, String slug, String email) {
+        return login(fn, slug, email, PASSWORD);
+    }
+
+    static String login(ShopFunction fn, String slug, String email, String password) {
         APIGatewayProxyResponseEvent response = call(fn, form("/s/" + slug + "/admin/login",
-                "email=" + enc(email) + "&password=" + enc(PASSWORD)));
+                "email=" + enc(email) + "&password=" + enc(password)));
         assertThat(response.getStatusCode()).isEqualTo(303);
         String setCookie = header(response, "Set-Cookie").orElseThrow();
         assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");

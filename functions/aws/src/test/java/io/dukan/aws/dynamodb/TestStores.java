@@ -16,10 +16,15 @@ public final class TestStores {
 
     public static StoreSettings seed(Emulators emulators, String slug, String currency, String ownerEmail,
             String password) {
+        return seed(emulators, slug, "Store " + slug, currency, ownerEmail, password);
+    }
+
+    public static StoreSettings seed(Emulators emulators, String slug, String name, String currency, String ownerEmail,
+            String password) {
         DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
         properties.setTable(Emulators.TABLE);
         DynamoDbStoreData data = new DynamoDbStoreData(emulators.dynamo(), new TableName(properties));
-        StoreSettings settings = new StoreSettings(TenantId.newId(), new Slug(slug), "Store " + slug, currency, "PK", "en");
+        StoreSettings settings = new StoreSettings(TenantId.newId(), new Slug(slug), name, currency, "PK", "en");
         data.createStoreData(settings, new StoreUser(settings.tenantId(), ownerEmail,
                 BCrypt.withDefaults().hashToString(4, password.toCharArray()), Role.OWNER));
         return settings;
