@@ -1,6 +1,7 @@
 package io.dukan.aws;
 
 import io.dukan.core.account.AccountRepository;
+import io.dukan.core.account.AuditLog;
 import io.dukan.core.account.AuthService;
 import io.dukan.core.account.LoginAttempts;
 import io.dukan.core.account.PasswordHasher;
@@ -24,14 +25,15 @@ public class CoreServices {
 
     @Singleton
     @Requires(env = "shop")
-    AuthService authService(AccountRepository accounts, LoginAttempts attempts, PasswordHasher hasher, Clock clock) {
-        return new AuthService(accounts, attempts, hasher, clock);
+    AuthService authService(AccountRepository accounts, LoginAttempts attempts, AuditLog audit, PasswordHasher hasher,
+            Clock clock) {
+        return new AuthService(accounts, attempts, audit, hasher, clock);
     }
 
     @Singleton
     @Requires(env = "shop")
-    CatalogService catalogService(ProductRepository products, MediaStore media, Clock clock) {
-        return new CatalogService(products, media, clock);
+    CatalogService catalogService(ProductRepository products, MediaStore media, AuditLog audit, Clock clock) {
+        return new CatalogService(products, media, audit, clock);
     }
 
     @Singleton

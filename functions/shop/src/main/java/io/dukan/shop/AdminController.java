@@ -65,7 +65,7 @@ class AdminController {
         StoreSettings settings = store.settings();
         return Pages.html(HttpStatus.OK, ShopViews.dashboard(settings, base(request),
                 catalog.products(store.id(), null, 100).items(), orders.recentOrders(store.id(), 50),
-                csrf.token(request)));
+                auth.activity(store.id(), 20), csrf.token(request)));
     }
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
@@ -113,14 +113,15 @@ class AdminController {
 
     @Post(value = "/products", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> createProduct(HttpRequest<?> request, @Body @Nullable String body) {
-        if (access.current(request).isEmpty()) {
+        Optional<Session> session = access.current(request);
+        if (session.isEmpty()) {
             return toLogin(request);
         }
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         StoreSettings settings = store.settings();
         try {
-            catalog.createProduct(store.id(), CreateProductCommand.of(form.get("name"), form.get("description"),
+            catalog.createProduct(store.id(), session.get().email(), CreateProductCommand.of(form.get("name"), form.get("description"),
                     form.get("price"), form.get("stock"), form.get("imageKey"), settings.currency()));
             return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin#products"));
         } catch (InvalidInputException e) {

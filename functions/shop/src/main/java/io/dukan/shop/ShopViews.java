@@ -5,6 +5,7 @@ import static io.dukan.aws.web.Html.esc;
 import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Html;
 import io.dukan.aws.web.Pages;
+import io.dukan.core.account.AuditEntry;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderLine;
@@ -109,7 +110,8 @@ final class ShopViews {
         return shopPage(s, base, "Sign in", b.toString());
     }
 
-    static String dashboard(StoreSettings s, String base, List<Product> products, List<Order> orders, String csrf) {
+    static String dashboard(StoreSettings s, String base, List<Product> products, List<Order> orders,
+            List<AuditEntry> activity, String csrf) {
         StringBuilder b = new StringBuilder("<h1>").append(esc(s.name())).append(" · admin</h1>")
                 .append("<p>Your store: <a href=\"").append(esc(base)).append("/\">").append(esc(base)).append("/</a></p>")
                 .append("<h2 id=\"orders\">Orders</h2>");
@@ -134,6 +136,15 @@ final class ShopViews {
                         .append("/products/").append(p.id().value()).append("\">").append(esc(p.name()))
                         .append("</a></td><td>").append(esc(p.price().format())).append("</td><td class=\"stock\">")
                         .append(p.stock()).append("</td></tr>");
+            }
+            b.append("</tbody></table>");
+        }
+        if (!activity.isEmpty()) {
+            b.append("<h2 id=\"activity\">Activity</h2><table><tbody>");
+            for (AuditEntry e : activity) {
+                b.append("<tr><td>").append(WHEN.format(e.at())).append("</td><td>").append(esc(e.actor()))
+                        .append("</td><td>").append(esc(e.action())).append(' ').append(esc(e.subject()))
+                        .append("</td></tr>");
             }
             b.append("</tbody></table>");
         }

@@ -228,6 +228,8 @@ class ShopFunctionIT {
 
         String admin = call(alphaFn, withCookie(get("/s/alpha/admin"), cookie)).getBody();
         assertThat(admin).contains("Ayesha").contains("PKR 2,501.00");
+        assertThat(admin).contains("id=\"activity\"").containsPattern("owner@alpha.example</td><td>added product Dried apricots 1kg")
+                .contains("signed in");
         assertThat(admin).containsPattern("data-product-id=\"" + productId + "\">.*?<td class=\"stock\">3</td>");
     }
 

@@ -55,6 +55,18 @@ final class Keys {
         return key(t.value() + "#SESSION#" + token, "SESSION");
     }
 
+    static String audit(TenantId t) {
+        return t.value() + "#AUDIT";
+    }
+
+    /** Fixed width, so the sort key orders by time (Instant.toString drops trailing zero fractions). */
+    private static final java.time.format.DateTimeFormatter SORTABLE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    static Map<String, AttributeValue> auditEntry(TenantId t, java.time.Instant at, String unique) {
+        return key(audit(t), SORTABLE_TIME.format(at) + "#" + unique);
+    }
+
     static String catalog(TenantId t) {
         return t.value() + "#CATALOG";
     }

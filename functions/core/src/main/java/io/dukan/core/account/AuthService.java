@@ -5,6 +5,7 @@ import io.dukan.core.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,14 +19,17 @@ public class AuthService {
 
     private final AccountRepository accounts;
     private final LoginAttempts attempts;
+    private final AuditLog audit;
     private final PasswordHasher hasher;
     private final Clock clock;
     /** Checked against when the email is unknown, so a wrong email costs as much time as a wrong password. */
     private volatile String decoyHash;
 
-    public AuthService(AccountRepository accounts, LoginAttempts attempts, PasswordHasher hasher, Clock clock) {
+    public AuthService(AccountRepository accounts, LoginAttempts attempts, AuditLog audit, PasswordHasher hasher,
+            Clock clock) {
         this.accounts = accounts;
         this.attempts = attempts;
+        this.audit = audit;
         this.hasher = hasher;
         this.clock = clock;
     }
@@ -50,6 +54,7 @@ public class AuthService {
         Session session = new Session(tenant, Ids.newSecret(), user.get().email(), user.get().role(),
                 clock.instant().plus(SESSION_LIFETIME));
         accounts.saveSession(session);
+        audit.record(tenant, new AuditEntry(now, session.email(), "signed in", ""));
         return session;
     }
 
@@ -69,7 +74,14 @@ public class AuthService {
 
     public void logout(TenantId tenant, String token) {
         if (Ids.looksLikeId(token, 26)) {
+            accounts.findSession(tenant, token).ifPresent(s -> audit.record(tenant,
+                    new AuditEntry(clock.instant(), s.email(), "signed out", "")));
             accounts.deleteSession(tenant, token);
         }
+    }
+
+    /** The store's admin actions, newest first. */
+    public List<AuditEntry> activity(TenantId tenant, int limit) {
+        return audit.recent(tenant, Math.max(1, Math.min(limit, 100)));
     }
 }

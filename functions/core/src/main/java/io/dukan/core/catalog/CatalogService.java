@@ -1,5 +1,7 @@
 package io.dukan.core.catalog;
 
+import io.dukan.core.account.AuditEntry;
+import io.dukan.core.account.AuditLog;
 import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.NotFoundException;
@@ -19,21 +21,25 @@ public class CatalogService {
 
     private final ProductRepository products;
     private final MediaStore media;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public CatalogService(ProductRepository products, MediaStore media, Clock clock) {
+    public CatalogService(ProductRepository products, MediaStore media, AuditLog audit, Clock clock) {
         this.products = products;
         this.media = media;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    public Product createProduct(TenantId tenant, CreateProductCommand command) {
+    /** Adds a product; {@code actor} is the signed-in user, for the store's audit log. */
+    public Product createProduct(TenantId tenant, String actor, CreateProductCommand command) {
         if (!command.imageKey().isEmpty() && !media.exists(tenant, command.imageKey())) {
             throw new InvalidInputException("imageKey", "the image was not uploaded; please choose it again");
         }
         Product product = new Product(ProductId.newId(), command.name(), command.description(), command.price(),
                 command.stock(), command.imageKey(), clock.instant());
         products.add(tenant, product);
+        audit.record(tenant, new AuditEntry(product.createdAt(), actor, "added product", product.name()));
         return product;
     }
 

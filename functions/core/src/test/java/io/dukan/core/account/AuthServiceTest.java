@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dukan.core.tenant.TenantId;
 import io.dukan.core.testing.InMemoryAccounts;
+import io.dukan.core.testing.InMemoryAuditLog;
 import io.dukan.core.testing.PlainHasher;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,8 @@ class AuthServiceTest {
     private final InMemoryAccounts accounts = new InMemoryAccounts();
     private final PlainHasher hasher = new PlainHasher();
     private Instant now = Instant.parse("2026-05-01T09:00:00Z");
-    private final AuthService auth = new AuthService(accounts, accounts, hasher, new Clock() {
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final AuthService auth = new AuthService(accounts, accounts, audit, hasher, new Clock() {
         @Override
         public ZoneId getZone() {
             return ZoneOffset.UTC;
@@ -53,6 +55,17 @@ class AuthServiceTest {
 
         assertThat(auth.session(store, session.token())).isPresent();
         assertThat(auth.session(otherStore, session.token())).isEmpty();
+    }
+
+    @Test
+    void signingInAndOut_isRecordedInTheStoresAuditLog_only() {
+        Session session = auth.login(store, "owner@example.com", "right password");
+        auth.logout(store, session.token());
+
+        assertThat(auth.activity(store, 10)).extracting(AuditEntry::action).containsExactlyInAnyOrder("signed in",
+                "signed out");
+        assertThat(auth.activity(store, 10)).allMatch(e -> e.actor().equals("owner@example.com"));
+        assertThat(auth.activity(otherStore, 10)).isEmpty();
     }
 
     @Test
