@@ -36,7 +36,7 @@ final class StorePolicies {
 
     /** Who may assume the store role: the Lambda service, and nobody else. */
     static String trustPolicy() {
-        return PolicyJson.write(document(List.of(statement(
+        return Json.write(document(List.of(statement(
                 "LambdaRunsTheStore", "Allow",
                 Map.of("Service", "lambda.amazonaws.com"), List.of("sts:AssumeRole"), null, null))));
     }
@@ -50,7 +50,7 @@ final class StorePolicies {
 
         String logGroup = "arn:" + partition + ":logs:" + region + ":" + accountId + ":log-group:/aws/lambda/"
                 + functionName;
-        return PolicyJson.write(document(List.of(
+        return Json.write(document(List.of(
                 statement("OwnItems", "Allow", null, TABLE_ACTIONS, List.of(tableArn, tableArn + "/index/*"),
                         ownKeysOnly),
                 statement("OwnMedia", "Allow", null, MEDIA_ACTIONS, List.of(mediaPrefix(tenant) + "*"), null),
@@ -88,49 +88,5 @@ final class StorePolicies {
             statement.put("Condition", condition);
         }
         return statement;
-    }
-
-    /** Just enough JSON for policy documents: maps, lists and strings. */
-    static final class PolicyJson {
-
-        private PolicyJson() {}
-
-        static String write(Object value) {
-            StringBuilder out = new StringBuilder();
-            write(value, out);
-            return out.toString();
-        }
-
-        private static void write(Object value, StringBuilder out) {
-            if (value instanceof String text) {
-                quote(text, out);
-            } else if (value instanceof Map<?, ?> map) {
-                out.append('{');
-                String separator = "";
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    out.append(separator);
-                    quote(entry.getKey().toString(), out);
-                    out.append(':');
-                    write(entry.getValue(), out);
-                    separator = ",";
-                }
-                out.append('}');
-            } else if (value instanceof List<?> list) {
-                out.append('[');
-                String separator = "";
-                for (Object item : list) {
-                    out.append(separator);
-                    write(item, out);
-                    separator = ",";
-                }
-                out.append(']');
-            } else {
-                throw new IllegalArgumentException("not a policy value: " + value);
-            }
-        }
-
-        private static void quote(String text, StringBuilder out) {
-            out.append('"').append(Json.escape(text)).append('"');
-        }
     }
 }

@@ -114,40 +114,6 @@ final class Values {
 
     /** Compact JSON of a template value (maps, lists, scalars). */
     static String json(Object value) {
-        StringBuilder out = new StringBuilder();
-        json(value, out);
-        return out.toString();
-    }
-
-    private static void json(Object value, StringBuilder out) {
-        if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            String separator = "";
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                out.append(separator);
-                quote(String.valueOf(entry.getKey()), out);
-                out.append(':');
-                json(entry.getValue(), out);
-                separator = ",";
-            }
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            String separator = "";
-            for (Object item : list) {
-                out.append(separator);
-                json(item, out);
-                separator = ",";
-            }
-            out.append(']');
-        } else if (value instanceof String text) {
-            quote(text, out);
-        } else {
-            out.append(value); // numbers, booleans, null
-        }
-    }
-
-    private static void quote(String text, StringBuilder out) {
-        out.append('"').append(Json.escape(text)).append('"');
+        return Json.write(value);
     }
 }
