@@ -1,5 +1,9 @@
 package io.dukan.shop;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.dukan.aws.web.MalformedEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
@@ -20,5 +24,11 @@ public class ShopFunction extends ApiGatewayProxyRequestEventFunction {
     /** In the local cloud: the caller has set this instance's properties on the builder. */
     public ShopFunction(ApplicationContextBuilder builder) {
         super(builder.environments(ENVIRONMENT).deduceEnvironment(false).start());
+    }
+
+    /** Events Micronaut cannot parse into a request are answered 400 here, not turned into a 500 or a crash. */
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return MalformedEvents.refusal(event).orElseGet(() -> super.handleRequest(event, context));
     }
 }

@@ -414,6 +414,23 @@ class ShopFunctionIT {
     }
 
     @Test
+    void eventsMicronautCannotParse_areAnswered400_notACrash() {
+        APIGatewayProxyRequestEvent nul = get("/s/alpha/");
+        Map<String, String> headers = new HashMap<>(nul.getHeaders());
+        headers.put("X-Nul", "a\u0000b");
+        nul.withHeaders(headers).withMultiValueHeaders(null);
+        APIGatewayProxyRequestEvent nulQuery = get("/s/alpha/?after=a%00");
+        nulQuery.withQueryStringParameters(Map.of("after", "a\u0000")).withMultiValueQueryStringParameters(null);
+        for (APIGatewayProxyRequestEvent event : List.of(nul, nulQuery, get("//"), get("//.//"),
+                get("/s/alpha/\u0434\u0443\u043a\u0430\u043d"), get("/s/alpha/a b"), get("/s/alpha/<x>"))) {
+            APIGatewayProxyResponseEvent response = call(alphaFn, event);
+            assertThat(response.getStatusCode()).as(event.getPath()).isEqualTo(400);
+            assertThat(header(response, "Content-Type").orElseThrow()).startsWith("application/problem+json");
+        }
+        assertThat(call(alphaFn, get("/s/alpha/")).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unknownPage_isAnHtmlNotFoundPage_notAStackTrace() {
         APIGatewayProxyResponseEvent response = call(alphaFn, get("/s/alpha/no/such/page"));
         assertThat(response.getStatusCode()).isEqualTo(404);
