@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.dukan.core.tenant.Slug;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * the template's /s/{store}/… as static parts beat parameters on API Gateway); everything else is matched against
  * the template's API routes. No match is a 403 {"message":"Missing Authentication Token"}, exactly what API Gateway
  * answers for a path or method it has no resource for, so code and tests see the same thing locally and deployed.
+ *
+ * <p>A request whose body cannot be read (shorter than its Content-Length, broken chunked encoding) is the
+ * client's fault: it is answered 400, as API Gateway answers malformed requests, and logged at INFO.
  */
 final class LocalApiGateway implements HttpHandler, AutoCloseable {
 
@@ -122,6 +126,10 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
                 target = routed.target();
                 status = routed.status();
             }
+        } catch (UnreadableBodyException e) {
+            LOG.info("{} {}: request body unreadable: {}", method, browserPath, e.getMessage());
+            status = sendQuietly(exchange, 400, "{\"message\":\"Bad Request: the request body could not be read ("
+                    + jsonEscape(e.getMessage()) + ")\"}");
         } catch (Exception e) {
             LOG.error("{} {} failed", method, browserPath, e);
             status = sendQuietly(exchange, 502, "{\"message\": \"Internal server error\"}");
@@ -134,15 +142,31 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
 
     private record Routed(String target, int status) {}
 
+    /**
+     * Reading the request body failed: it is shorter than its Content-Length, or badly chunked (the JDK server's
+     * input streams throw then), or the client went away. The message says which, for the log and the client.
+     */
+    static final class UnreadableBodyException extends IOException {
+        UnreadableBodyException(IOException cause) {
+            super(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
+        }
+    }
+
     private Routed api(HttpExchange exchange, String method, String browserPath) throws Exception {
         byte[] body;
+        boolean tooLong;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
+            tooLong = body.length > MAX_BODY_BYTES;
+            if (tooLong) {
                 // read the rest (within reason) so the client gets to see the answer instead of a reset
                 drain(in);
-                return new Routed("-", send(exchange, 413, "{\"message\":\"Request Too Long\"}"));
             }
+        } catch (IOException e) {
+            throw new UnreadableBodyException(e);
+        }
+        if (tooLong) {
+            return new Routed("-", send(exchange, 413, "{\"message\":\"Request Too Long\"}"));
         }
 
         String path = browserPath;
@@ -232,7 +256,11 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
         return response.status();
     }
 
-    /** "acme.localhost:3000" → "acme"; null for any other host (localhost, 127.0.0.1, a.b.localhost). */
+    /**
+     * "acme.localhost:3000" → "acme"; null for any other host (localhost, 127.0.0.1, a.b.localhost), and for a
+     * subdomain that is no valid store slug (дукан.localhost, %66oo.localhost, api.localhost): such a host is served
+     * as the platform host, which answers 403/404 as usual, instead of being turned into a path no function parses.
+     */
     static String storeFromHost(String host) {
         String name = ProxyEvents.hostWithoutPort(host);
         if (name == null) {
@@ -246,7 +274,7 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
             return null;
         }
         String label = name.substring(0, name.length() - ".localhost".length());
-        return label.isEmpty() || label.contains(".") ? null : label;
+        return Slug.parseOrNull(label) == null ? null : label;
     }
 
     /** The client's headers plus the X-Forwarded-* ones API Gateway adds (here: plain HTTP on our port). */
@@ -266,7 +294,8 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
         return headers;
     }
 
-    private static void drain(InputStream in) throws IOException {
+    /** Reads and drops what is left of a request body, up to a limit. */
+    static void drain(InputStream in) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long drained = 0;
         int read;
@@ -275,14 +304,36 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
         }
     }
 
+    /** Sends a JSON answer; to a HEAD request only its headers (with the Content-Length a GET would get). */
     private static int send(HttpExchange exchange, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
+            exchange.getResponseHeaders().set("Content-Length", String.valueOf(bytes.length));
+            exchange.sendResponseHeaders(status, -1);
+            return status;
+        }
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
         return status;
+    }
+
+    /** The text as the inside of a JSON string. */
+    static String jsonEscape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static int sendQuietly(HttpExchange exchange, int status, String json) {

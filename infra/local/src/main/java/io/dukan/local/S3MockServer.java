@@ -37,6 +37,11 @@ final class S3MockServer implements AutoCloseable {
                 "spring.main.lazy-initialization", true,
                 "spring.jmx.enabled", false));
         properties.put("spring.main.banner-mode", "off");
+        // a PUT whose Content-Type says multipart/… is an object like any other (S3 stores its bytes); Spring's
+        // multipart parsing would consume it, or fail with a 500 when the boundary is missing. What needs it, the
+        // browser form upload (POST Object), cannot reach s3mock through the browser endpoint, which admits
+        // presigned URLs only.
+        properties.put("spring.servlet.multipart.enabled", false);
         // the local cloud stops s3mock itself, after the functions that use it
         properties.put("spring.main.register-shutdown-hook", false);
         return new S3MockServer(S3MockApplication.start(properties));

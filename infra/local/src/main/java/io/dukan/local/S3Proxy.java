@@ -10,27 +10,64 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The browser-facing S3 endpoint, {base}/_s3/{bucket}/{key}: presigned URLs point here. Requests go to s3mock
- * unchanged (method, path, query, headers, body bytes; s3mock checks no signatures), and CORS is answered here as
- * the bucket's template CorsConfiguration declares, since s3mock has no CORS of its own.
+ * unchanged (method, path, query, headers; the body and its Content-Type only for PUT and POST), and CORS is answered
+ * here as the bucket's template CorsConfiguration declares, since s3mock has no CORS of its own.
+ *
+ * <p>s3mock checks no signatures, so this endpoint stands in for S3's authentication, as far as a browser can tell
+ * it apart: every request but a CORS preflight must be a presigned URL, whose query carries X-Amz-Algorithm
+ * (AWS4-HMAC-SHA256), X-Amz-Credential, X-Amz-Date, X-Amz-Expires and X-Amz-Signature, and which has not expired
+ * (X-Amz-Date + X-Amz-Expires not in the past, X-Amz-Date not in the future); anything else is S3's 403 AccessDenied.
+ * The signature itself is <em>not</em> verified (no cryptographic check; any credential and signature pass), so
+ * a URL edited by hand, or used with another method or path than it was signed for, still works here where S3
+ * would answer SignatureDoesNotMatch.
+ *
+ * <p>A PUT or POST body is read in full (into a temporary file) before anything goes to s3mock, which then gets it
+ * with its Content-Length; one that cannot be read (shorter than its Content-Length, broken chunking) is S3's 400
+ * IncompleteBody, and s3mock gets no request at all, so nothing is stored.
  */
 final class S3Proxy {
 
     static final String PREFIX = "/_s3";
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.dukan.local.gateway");
 
     /** Hop-by-hop headers and those the JDK client sets itself. */
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect",
             "upgrade", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "proxy-authorization");
     private static final Set<String> NOT_RETURNED = Set.of("connection", "content-length", "transfer-encoding",
             "keep-alive", "date");
+
+    /** Headers that describe a request body: forwarded only with one (PUT, POST). */
+    private static final Set<String> BODY_HEADERS = Set.of("content-type", "content-encoding", "content-md5",
+            "x-amz-decoded-content-length");
+    /** The query parameters of a presigned (SigV4 query-string) URL that must be present. */
+    private static final List<String> PRESIGNED_PARAMETERS = List.of("X-Amz-Algorithm", "X-Amz-Credential",
+            "X-Amz-Date", "X-Amz-Expires", "X-Amz-Signature");
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'");
+    /** S3's limit for X-Amz-Expires: seven days. */
+    private static final long MAX_EXPIRES_SECONDS = 7 * 24 * 3600;
+    /** How far X-Amz-Date may lie ahead of this clock (S3 allows 15 minutes of skew). */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
 
     private static final S3Cors NO_CORS = new S3Cors(List.of(), List.of());
 
@@ -64,10 +101,30 @@ final class S3Proxy {
                     in.getFirst("Access-Control-Request-Headers"));
         }
 
+        String refusal = presignedUrlRefusal(query, Instant.now());
+        if (refusal != null) {
+            try (InputStream body = exchange.getRequestBody()) {
+                LocalApiGateway.drain(body); // so a browser mid-upload sees the answer instead of a reset
+            } catch (IOException unreadable) {
+                // refused either way
+            }
+            cors.actual(origin, method).forEach(exchange.getResponseHeaders()::set);
+            return error(exchange, 403, "AccessDenied", refusal);
+        }
+
+        boolean withBody = method.equals("PUT") || method.equals("POST");
+        String decodedLength = in.getFirst("x-amz-decoded-content-length");
+        if (withBody && decodedLength != null && !decodedLength.strip().matches("[0-9]{1,18}")) {
+            // s3mock would fail on it with a 500
+            cors.actual(origin, method).forEach(exchange.getResponseHeaders()::set);
+            return error(exchange, 400, "InvalidArgument", "x-amz-decoded-content-length must be a number of bytes.");
+        }
+        boolean awsChunked = withBody && isAwsChunked(in);
         URI target = URI.create(s3mock + path + (query == null ? "" : "?" + query));
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(5));
         in.forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(lower) && (withBody || !BODY_HEADERS.contains(lower))) {
                 for (String value : values) {
                     try {
                         request.header(name, value);
@@ -77,8 +134,48 @@ final class S3Proxy {
                 }
             }
         });
-        request.method(method, body(exchange));
-        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        Path spooled = null;
+        try {
+            if (withBody) {
+                // the whole body first: one that breaks off is refused here, and s3mock never sees half a request
+                spooled = Files.createTempFile("dukan-s3-body-", ".tmp");
+                try (InputStream body = exchange.getRequestBody()) {
+                    Files.copy(body, spooled, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException unreadable) {
+                    LOG.info("{} {}{}: request body unreadable: {}", method, PREFIX, path, unreadable.getMessage());
+                    cors.actual(origin, method).forEach(exchange.getResponseHeaders()::set);
+                    return error(exchange, 400, "IncompleteBody", "The request body could not be read in full ("
+                            + unreadable.getMessage() + ").");
+                }
+                request.method(method, Files.size(spooled) == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofFile(spooled));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            return forward(exchange, method, request.build(), cors, origin, awsChunked);
+        } finally {
+            if (spooled != null) {
+                Files.deleteIfExists(spooled);
+            }
+        }
+    }
+
+    /**
+     * Sends the request to s3mock and its answer to the client; but s3mock's 500 for a body it was told is
+     * aws-chunked (Content-Encoding or x-amz-content-sha256 STREAMING-…) comes from its decoder failing on
+     * framing that is no aws-chunked (a chunk size that is no hex number): the request's fault, S3's 400.
+     */
+    private int forward(HttpExchange exchange, String method, HttpRequest request, S3Cors cors, String origin,
+            boolean awsChunked) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (awsChunked && response.statusCode() >= 500) {
+            try (InputStream ignored = response.body()) {
+                LOG.info("{} {}: s3mock answered {} to an aws-chunked body: taken as malformed", method,
+                        exchange.getRequestURI().getRawPath(), response.statusCode());
+            }
+            cors.actual(origin, method).forEach(exchange.getResponseHeaders()::set);
+            return error(exchange, 400, "InvalidRequest", "The aws-chunked request body could not be decoded.");
+        }
 
         Headers out = exchange.getResponseHeaders();
         response.headers().map().forEach((name, values) -> {
@@ -123,10 +220,15 @@ final class S3Proxy {
         return 200;
     }
 
+    /** S3's error document; to a HEAD request only the status and headers, as S3 answers it. */
     private static int error(HttpExchange exchange, int status, String code, String message) throws IOException {
-        byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
-                + message + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
+        byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + xmlEscape(code) + "</Code><Message>"
+                + xmlEscape(message) + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/xml");
+        if (exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
+            exchange.sendResponseHeaders(status, -1);
+            return status;
+        }
         exchange.sendResponseHeaders(status, xml.length);
         try (OutputStream sink = exchange.getResponseBody()) {
             sink.write(xml);
@@ -134,22 +236,72 @@ final class S3Proxy {
         return status;
     }
 
-    /** The request body, streamed with its declared length (so s3mock gets a Content-Length, not chunks). */
-    private static HttpRequest.BodyPublisher body(HttpExchange exchange) {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        boolean chunked = "chunked".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Transfer-Encoding"));
-        if (declared != null) {
-            long length = Long.parseLong(declared.strip());
-            if (length == 0) {
-                return HttpRequest.BodyPublishers.noBody();
+    /**
+     * Null when the query is that of a presigned URL still valid at {@code now} (its signature unchecked), else
+     * why it is not, as S3 words it.
+     */
+    static String presignedUrlRefusal(String rawQuery, Instant now) {
+        Map<String, String> parameters = new HashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int equals = pair.indexOf('=');
+                String name = Percent.decodeQuery(equals < 0 ? pair : pair.substring(0, equals));
+                String value = equals < 0 ? "" : Percent.decodeQuery(pair.substring(equals + 1));
+                parameters.putIfAbsent(name, value);
             }
-            return HttpRequest.BodyPublishers.fromPublisher(
-                    HttpRequest.BodyPublishers.ofInputStream(exchange::getRequestBody), length);
         }
-        if (chunked) {
-            return HttpRequest.BodyPublishers.ofInputStream(exchange::getRequestBody);
+        if (PRESIGNED_PARAMETERS.stream().noneMatch(parameters::containsKey)) {
+            return "Access Denied";
         }
-        return HttpRequest.BodyPublishers.noBody();
+        for (String name : PRESIGNED_PARAMETERS) {
+            if (parameters.getOrDefault(name, "").isBlank()) {
+                return "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential,"
+                        + " X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.";
+            }
+        }
+        if (!parameters.get("X-Amz-Algorithm").equals("AWS4-HMAC-SHA256")) {
+            return "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"";
+        }
+        Instant signed;
+        try {
+            signed = LocalDateTime.parse(parameters.get("X-Amz-Date"), AMZ_DATE).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"";
+        }
+        long expires;
+        try {
+            expires = Long.parseLong(parameters.get("X-Amz-Expires"));
+        } catch (NumberFormatException e) {
+            return "X-Amz-Expires should be a number";
+        }
+        if (expires < 0) {
+            return "X-Amz-Expires must be non-negative";
+        }
+        if (expires > MAX_EXPIRES_SECONDS) {
+            return "X-Amz-Expires must be less than a week (in seconds) that is 604800";
+        }
+        if (signed.isAfter(now.plus(CLOCK_SKEW))) {
+            return "Request is not valid yet";
+        }
+        if (signed.plusSeconds(expires).isBefore(now)) {
+            return "Request has expired";
+        }
+        return null;
+    }
+
+    /** Whether the request says its body is aws-chunked (chunk-signed streaming upload framing). */
+    private static boolean isAwsChunked(Headers headers) {
+        String sha = headers.getFirst("x-amz-content-sha256");
+        if (sha != null && sha.strip().toUpperCase(Locale.ROOT).startsWith("STREAMING-")) {
+            return true;
+        }
+        List<String> encodings = headers.get("Content-Encoding");
+        return encodings != null
+                && encodings.stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("aws-chunked"));
+    }
+
+    private static String xmlEscape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** "/mediabucket/tenants/…" → "mediabucket" (path-style addressing is all s3mock and the presigner use). */

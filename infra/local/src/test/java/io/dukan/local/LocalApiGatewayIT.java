@@ -183,6 +183,49 @@ class LocalApiGatewayIT {
     }
 
     @Test
+    void bodyShorterThanItsContentLength_orBadlyChunked_is400_notAServerError() throws Exception {
+        RawHttp.Response shortBody = RawHttp.send(port(), ("POST /signup HTTP/1.1\r\nHost: localhost:" + port()
+                + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{\"a\":")
+                .getBytes(StandardCharsets.US_ASCII));
+        assertThat(shortBody.status()).as(shortBody.text()).isEqualTo(400);
+        assertThat(EchoHandler.JSON.readTree(shortBody.body()).get("message").asText())
+                .startsWith("Bad Request: the request body could not be read");
+
+        RawHttp.Response badChunks = RawHttp.send(port(), ("POST /signup HTTP/1.1\r\nHost: localhost:" + port()
+                + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n3\r\nabc\r\nzz\r\nxx\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        assertThat(badChunks.status()).as(badChunks.text()).isEqualTo(400);
+        assertThat(badChunks.header("Content-Type")).isEqualTo("application/json");
+    }
+
+    @Test
+    void headToAPathWithoutRoute_is403_withHeadersOnly() throws Exception {
+        RawHttp.Response head = RawHttp.head(port(), "localhost:" + port(), "/nothing/here");
+
+        assertThat(head.status()).isEqualTo(403);
+        assertThat(head.header("x-amzn-ErrorType")).isEqualTo("MissingAuthenticationTokenException");
+        assertThat(head.header("Content-Length"))
+                .isEqualTo(String.valueOf("{\"message\":\"Missing Authentication Token\"}".length()));
+        assertThat(head.body()).isEmpty();
+        assertThat(get("/signup").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void hostWhoseSubdomainIsNoSlug_isServedAsThePlatformHost() throws Exception {
+        for (String label : List.of("\u0434\u0443\u043a\u0430\u043d", "%66oo", "api", "x".repeat(300), "-acme")) {
+            RawHttp.Response response = RawHttp.send(port(), ("GET /signup HTTP/1.1\r\nHost: " + label + ".localhost:"
+                    + port() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+
+            assertThat(response.status()).as(label).isEqualTo(200);
+            JsonNode event = EchoHandler.JSON.readTree(response.body()).get("event");
+            assertThat(event.get("path").asText()).as(label).isEqualTo("/signup");
+            assertThat(event.get("resource").asText()).as(label).isEqualTo("/signup");
+        }
+        assertThat(LocalApiGateway.storeFromHost("\u0434\u0443\u043a\u0430\u043d.localhost")).isNull();
+        assertThat(LocalApiGateway.storeFromHost("ACME.LOCALHOST.:8080")).isEqualTo("acme");
+    }
+
+    @Test
     void storeRoute_beatsTheTemplatesCatchAll() throws Exception {
         StoreRef acme = new StoreRef(TenantId.newId(), new Slug("acme"));
         cloud.fleet().createFunction(acme);

@@ -136,8 +136,9 @@ class LocalCloudResourcesIT {
 
     @Test
     void missingObject_isS3s404() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(cloud.s3PublicEndpoint() + "/mediabucket/no/such/key")).build(),
+        URI getUrl = browserPresigner.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(5))
+                .getObjectRequest(g -> g.bucket("mediabucket").key("no/such/key"))).url().toURI();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(getUrl).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(404);

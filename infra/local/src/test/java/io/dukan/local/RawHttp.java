@@ -41,6 +41,40 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Sends the bytes as they are (a request as broken as wanted), ends the output (so a server waiting for more
+     * body sees the end), and reads the answer.
+     */
+    static Response send(int port, byte[] request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            socket.shutdownOutput();
+            return read(socket.getInputStream());
+        }
+    }
+
+    /** A HEAD answer: status and headers only, whatever Content-Length says. */
+    static Response head(int port, String host, String path) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("HEAD " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            int status = Integer.parseInt(line(in).split(" ")[1]);
+            List<String[]> headers = new ArrayList<>();
+            for (String line = line(in); !line.isEmpty(); line = line(in)) {
+                int colon = line.indexOf(':');
+                headers.add(new String[] {line.substring(0, colon).strip(), line.substring(colon + 1).strip()});
+            }
+            return new Response(status, headers, in.readAllBytes()); // nothing, unless a body was sent anyway
+        }
+    }
+
     private static Response read(InputStream in) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);
