@@ -1,0 +1,758 @@
+package io.dukan.bench;
+
+import io.dukan.local.LocalCloud;
+import io.dukan.local.LocalNames;
+import io.dukan.local.LocalStoreFleet;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The benchmark of issue 6: starts the local cloud in this JVM and measures, each next to its floor in the same run,
+ * cold starts in new processes and in the local cloud, warm pages, orders, provisioning, scale and memory; prints
+ * one table and writes it to {@code --out}. {@code mvn -Pbench verify [-Dbench.quick=true]} from the project root.
+ *
+ * <p>Figures that are compared are taken side by side: cold starts of the shop and the floor alternate, warm pages
+ * and their DynamoDB requests are called in turn by one client, and the catalogue sizes are three stores measured in
+ * turn. Only the store count cannot be: the 1-store figures are taken first, then 1,000 stores are signed up and
+ * the same figures taken again. Every loop is bounded by a count and by time; everything runs on loopback.
+ */
+public final class Bench {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.dukan.bench");
+    /** The local cloud's credential (LocalCloud.LOCAL_CREDENTIAL): in-memory DynamoDB Local keeps one database per
+     *  access key and region, so the floors must use the same one to see the stores' data. */
+    private static final String CREDENTIAL = "local";
+    private static final String C1 = "-XX:TieredStopAtLevel=1";
+    private static final int HOME_PAGE_SIZE = 24; // StorefrontController.PAGE_SIZE
+    private static final int FIRST_PRODUCTS = 10;
+    /** Other processes' share of the machine above which a phase's figures are flagged as disturbed. */
+    private static final double DISTURBED = 0.10;
+
+    private final BenchOptions options;
+    private final Report report = new Report();
+    private LocalCloud cloud;
+    private Http http;
+    private Stores stores;
+    private RawDynamo raw;
+    private Stores.Store home;
+    private List<String> homeProducts;
+    private final Map<String, Measure> memory = new LinkedHashMap<>();
+    private final List<Stores.Store> scalePool = new ArrayList<>();
+    private final Map<String, Double> phaseShares = new LinkedHashMap<>();
+    /** The warm pages of the first store, measured when only it and the warm-up store existed. */
+    private Probes oneStore;
+    private int storesAtFirst;
+    private final Map<String, AtomicLong> requestsServed = new ConcurrentHashMap<>();
+    private CpuMeter.Sample firstSample;
+
+    private Bench(BenchOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        int exit;
+        try {
+            exit = new Bench(BenchOptions.parse(args)).run();
+        } catch (Exception e) {
+            LOG.error("the benchmark failed: {}", e.toString(), e);
+            exit = 1;
+        }
+        System.exit(exit); // DynamoDB Local and s3mock leave non-daemon threads
+    }
+
+    /** A phase of the run, measured for how much CPU other processes took meanwhile. */
+    @FunctionalInterface
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    private void phase(String name, Phase phase) throws Exception {
+        CpuMeter.Sample from = CpuMeter.sample();
+        phase.run();
+        phaseShares.put(name, CpuMeter.othersShare(from, CpuMeter.sample()));
+    }
+
+    private int run() throws Exception {
+        if (!Files.isRegularFile(options.shopJar())) {
+            throw new IllegalStateException("no shop function jar at " + options.shopJar()
+                    + "; build it first (mvn -Pbench verify from the project root does)");
+        }
+        String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        long began = System.nanoTime();
+        firstSample = CpuMeter.sample();
+        Path data = Files.createTempDirectory("dukan-bench");
+        try {
+            LOG.info("starting the local cloud (DynamoDB Local in memory, data in {})", data);
+            cloud = LocalCloud.start(LocalCloud.Options.defaults().projectRoot(options.projectRoot()).dataDir(data)
+                    .port(0).inMemoryDynamoDb(true).idleTimeout(Duration.ofHours(2)));
+            http = new Http(cloud.baseUrl());
+            if (Boolean.getBoolean("sun.net.httpserver.nodelay")) {
+                report.note("the local gateway ran with -Dsun.net.httpserver.nodelay=true (TCP_NODELAY). Without it "
+                        + "(as `mvn -Prun verify` runs today) Nagle's algorithm holds each response's body until the "
+                        + "client's delayed ACK, about 40 ms per request over keep-alive (44 ms for the constant 403 "
+                        + "when this bench was built)");
+            } else {
+                report.note("the local gateway ran WITHOUT -Dsun.net.httpserver.nodelay=true: expect about 40 ms per "
+                        + "request from Nagle's algorithm and delayed ACKs in every HTTP figure");
+            }
+            stores = new Stores(http);
+            phase("seeding", this::seedHomeStore);
+            phase("3. warm pages", this::warmPages);
+            phase("6. scale: stores", this::scaleStores);
+            phase("1. cold starts (new process)", this::coldStartsInNewProcesses);
+            phase("2./5. provisioning", this::provisioningAndNewInstances);
+            phase("4. checkout", this::checkout);
+            phase("6. scale: products", this::scaleProducts);
+            phase("7. memory", this::memory);
+        } finally {
+            if (raw != null) {
+                raw.close();
+            }
+            if (cloud != null) {
+                cloud.close();
+            }
+            deleteQuietly(data);
+        }
+        double others = CpuMeter.othersShare(firstSample, CpuMeter.sample());
+        List<String> disturbed = phaseShares.entrySet().stream().filter(e -> e.getValue() > DISTURBED)
+                .map(e -> String.format("%s %.0f%%", e.getKey(), e.getValue() * 100)).toList();
+        if (!disturbed.isEmpty()) {
+            report.note("DISTURBED: other processes used more than " + Math.round(DISTURBED * 100) + "% of the "
+                    + "machine during " + String.join(", ", disturbed) + "; those figures are not comparable with a "
+                    + "quiet run");
+        }
+        List<String> header = header(started, (System.nanoTime() - began) / 1e9);
+        header.add(1, String.format("other processes' CPU during the run: %.0f%% of the machine (%s)", others * 100,
+                phaseShares.entrySet().stream().map(e -> String.format("%s %.0f%%", e.getKey(), e.getValue() * 100))
+                        .collect(Collectors.joining(", "))));
+        String table = report.render(header);
+        System.out.println();
+        System.out.print(table);
+        Files.createDirectories(options.out().toAbsolutePath().getParent());
+        Files.writeString(options.out(), table);
+        LOG.info("written to {}", options.out());
+        return 0;
+    }
+
+    // --- phases ------------------------------------------------------------------------------------------------
+
+    /** The store every page figure is taken on: signed up, ten products added through the admin form. */
+    private void seedHomeStore() throws Exception {
+        home = stores.signup("bench-home").store();
+        Stores.Session owner = stores.login(home);
+        for (int i = 1; i <= FIRST_PRODUCTS; i++) {
+            stores.addProduct(home, owner, String.format("Bench product %02d", i), "12.50", 1_000_000);
+        }
+        homeProducts = stores.productIds(home);
+        if (homeProducts.size() != FIRST_PRODUCTS) {
+            throw new IllegalStateException("the home page lists " + homeProducts.size() + " products, expected "
+                    + FIRST_PRODUCTS);
+        }
+        LocalStoreFleet.StoreFunction function = cloud.fleet().functions().get(home.tenantId());
+        raw = new RawDynamo(cloud.dynamoEndpoint(), LocalNames.REGION, CREDENTIAL,
+                function.environment().get("DUKAN_TABLE"));
+        LOG.info("store {} ready with {} products", home.slug(), homeProducts.size());
+    }
+
+    /**
+     * 3. Warm pages through the gateway next to their floors. Latency with 1 client: the pages, the DynamoDB
+     * requests they need and the gateway's 403 called in turn, side by side. With 4 clients: a window per request
+     * kind, for latency and throughput under concurrency.
+     */
+    private void warmPages() throws Exception {
+        report.section("3. Warm storefront page of a new store with 10 products (1 client: 2 stores provisioned): HTTP "
+                + "through the local API gateway (floors: the page's DynamoDB request via the SDK; the gateway's 403)");
+        LOG.info("warming up this JVM (gateway, functions, DynamoDB Local) on a store of its own");
+        Stores.Store warmup = seededStore("bench-warmup", FIRST_PRODUCTS);
+        probes(warmup, stores.productIds(warmup).get(0), FIRST_PRODUCTS, true);
+        LOG.info("warm pages, 1 client");
+        Probes one = probes(home, homeProducts.get(0), FIRST_PRODUCTS, true);
+        storesAtFirst = cloud.fleet().routes().size();
+        report.row("home page latency, 1 client", one.home().latency(), "DynamoDB Query (home's), 1 client",
+                one.query().latency());
+        report.row("product page latency, 1 client", one.product().latency(), "DynamoDB GetItem (product), 1 client",
+                one.getItem().latency());
+        report.row("gateway constant 403 latency, 1 client", one.gateway().latency());
+        report.row("home page throughput, 1 client", one.home().rate(), "DynamoDB Query, 1 client",
+                one.query().rate());
+        report.row("product page throughput, 1 client", one.product().rate(), "DynamoDB GetItem, 1 client",
+                one.getItem().rate());
+        report.row("gateway constant 403 throughput, 1 client", one.gateway().rate());
+        oneStore = one;
+        report.verdict("warm home page <= 2x its DynamoDB Query (1 client, medians)",
+                Report.ratio(one.home().latency(), one.query().latency()), 2, "x", "");
+        report.verdict("warm product page <= 2x its DynamoDB GetItem (1 client, medians)",
+                Report.ratio(one.product().latency(), one.getItem().latency()), 2, "x", "");
+        report.note(String.format("home page, 1 client, median %.2f ms = gateway+client (403) %.2f ms + DynamoDB "
+                + "Query %.2f ms + the rest (function: event mapping, routing, rendering) %.2f ms",
+                one.home().latency().median(), one.gateway().latency().median(), one.query().latency().median(),
+                one.home().latency().median() - one.gateway().latency().median() - one.query().latency().median()));
+
+        int clients = options.clients();
+        String c = clients + " clients";
+        LOG.info("warm pages, {}", c);
+        int pageSize = Math.min(HOME_PAGE_SIZE, FIRST_PRODUCTS);
+        // each page on a store of its own, so that neither window runs on an instance aged by the other
+        Stores.Store homeStore = seededStore("bench-c4-home", FIRST_PRODUCTS);
+        Stores.Store productStore = seededStore("bench-c4-product", FIRST_PRODUCTS);
+        String c4Product = productPath(productStore, stores.productIds(productStore).get(0));
+        Load.Result homePage = load("home page, " + c, clients, i -> page(homeStore, homeStore.home()));
+        Load.Result query = load("Query, " + c, clients,
+                i -> raw.queryHome(home.tenantId(), HOME_PAGE_SIZE) == pageSize);
+        Load.Result productPage = load("product page, " + c, clients, i -> page(productStore, c4Product));
+        Load.Result getItem = load("GetItem, " + c, clients,
+                i -> raw.getProduct(home.tenantId(), homeProducts.get(0)));
+        Load.Result gateway = load("gateway 403, " + c, clients,
+                i -> expect(http.status("/bench-no-such-resource"), 403));
+        report.row("home page latency, " + c, homePage.latency(), "DynamoDB Query (home's), " + c, query.latency());
+        report.row("product page latency, " + c, productPage.latency(), "DynamoDB GetItem (product), " + c,
+                getItem.latency());
+        report.row("gateway constant 403 latency, " + c, gateway.latency());
+        report.row("home page throughput, " + c, homePage.rate(), "DynamoDB Query, " + c, query.rate());
+        report.row("product page throughput, " + c, productPage.rate(), "DynamoDB GetItem, " + c, getItem.rate());
+        report.row("gateway constant 403 throughput, " + c, gateway.rate());
+        report.note("warm pages, 1 client: the five requests called in turn, side by side; req/s there is "
+                + "1 / mean latency. " + clients + " clients: one window per request kind, all clients on it, the "
+                + "pages each on a new store of its own, one store instance serving the clients at once (Lambda would "
+                + "run up to " + clients + " instances)");
+
+        // A store instance gets slower with every request it serves (see the README); the same page on a fresh
+        // instance of a store with the same catalogue, side by side, shows by how much.
+        Stores.Store fresh = seededStore("bench-fresh", FIRST_PRODUCTS);
+        long served = requestsServed.getOrDefault(home.slug(), new AtomicLong()).get();
+        List<Load.Result> age = interleaved("instance age", List.of(i -> page(home, home.home()),
+                i -> page(fresh, fresh.home())));
+        report.row(String.format("home page, instance after %,d requests", served), age.get(0).latency(),
+                "same page, new instance, warmed up", age.get(1).latency());
+        report.verdict("no slow-down with instance age: home page after " + String.format("%,d", served)
+                + " requests <= 1.2x a fresh instance (median)", Report.ratio(age.get(0).latency(),
+                        age.get(1).latency()), 1.2, "x", "not a target of issue 6; found while measuring");
+    }
+
+    /** A storefront page of a store, counted against the store's instance; true when it answered 200. */
+    private boolean page(Stores.Store store, String path) throws IOException, InterruptedException {
+        requestsServed.computeIfAbsent(store.slug(), k -> new AtomicLong()).incrementAndGet();
+        return expect(http.status(path), 200);
+    }
+
+    /** A store signed up through the API whose catalogue is put straight into the table. */
+    private Stores.Store seededStore(String slug, int products) throws Exception {
+        Stores.Store store = stores.signup(slug).store();
+        raw.seedProducts(store.tenantId(), Stores.CURRENCY, products);
+        return store;
+    }
+
+    /** The latencies of one store's warm pages and of their floors, called in turn by one client. */
+    private record Probes(Load.Result home, Load.Result query, Load.Result product, Load.Result getItem,
+            Load.Result gateway) {}
+
+    private Probes probes(Stores.Store store, String productId, int expectedOnHome, boolean withGateway)
+            throws InterruptedException {
+        String productPath = productPath(store, productId);
+        List<Load.Op> ops = new ArrayList<>(List.of(
+                i -> page(store, store.home()),
+                i -> raw.queryHome(store.tenantId(), HOME_PAGE_SIZE) == expectedOnHome,
+                i -> page(store, productPath),
+                i -> raw.getProduct(store.tenantId(), productId)));
+        if (withGateway) {
+            ops.add(i -> expect(http.status("/bench-no-such-resource"), 403));
+        }
+        List<Load.Result> results = interleaved("warm pages of " + store.slug(), ops);
+        return new Probes(results.get(0), results.get(1), results.get(2), results.get(3),
+                withGateway ? results.get(4) : null);
+    }
+
+    /** 1. and 7. Cold starts of the shop function and of the floor in fresh JVMs, with both JIT settings. */
+    private void coldStartsInNewProcesses() throws Exception {
+        LocalStoreFleet.StoreFunction function = cloud.fleet().functions().get(home.tenantId());
+        String productId = homeProducts.get(0);
+        String expected = raw.productName(home.tenantId(), productId);
+        String host = "localhost:" + cloud.baseUrl().substring(cloud.baseUrl().lastIndexOf(':') + 1);
+        String benchClasses = benchClasses();
+
+        List<String> shopArgs = new ArrayList<>(List.of("slug=" + home.slug(), "host=" + host, "expect=" + expected));
+        function.environment().forEach((name, value) -> shopArgs.add("env." + name + "=" + value));
+        storeProperties(function).forEach((name, value) -> shopArgs.add("prop." + name + "=" + value));
+        List<String> floorArgs = List.of("slug=" + home.slug(), "host=" + host, "expect=" + expected,
+                "endpoint=" + cloud.dynamoEndpoint(), "region=" + LocalNames.REGION, "credential=" + CREDENTIAL,
+                "table=" + function.environment().get("DUKAN_TABLE"), "pk=" + home.tenantId() + "#CATALOG",
+                "sk=PRODUCT#" + productId);
+        String shopClasspath = benchClasses + File.pathSeparator + options.shopJar();
+        String floorClasspath = floorClasspath(benchClasses);
+
+        record Pair(String label, ColdStarts.Launch shop, ColdStarts.Launch floor) {}
+        List<Pair> pairs = new ArrayList<>();
+        for (List<String> flags : List.of(List.of(C1), List.<String>of())) {
+            String label = flags.isEmpty() ? "default JIT" : C1;
+            pairs.add(new Pair(label,
+                    new ColdStarts.Launch("shop" + (flags.isEmpty() ? "" : "-c1"), flags, shopClasspath,
+                            "io.dukan.bench.child.ShopColdStart", shopArgs),
+                    new ColdStarts.Launch("floor" + (flags.isEmpty() ? "" : "-c1"), flags, floorClasspath,
+                            "io.dukan.bench.child.FloorColdStart", floorArgs)));
+        }
+        ColdStarts cold = new ColdStarts(options.out().toAbsolutePath().getParent().resolve("bench-logs"));
+        Map<ColdStarts.Launch, List<ColdStarts.Run>> runs = new LinkedHashMap<>();
+        for (Pair pair : pairs) { // one discarded start each: the jars into the page cache, as on a warm host
+            cold.run(pair.shop(), 0);
+            cold.run(pair.floor(), 0);
+            runs.put(pair.shop(), new ArrayList<>());
+            runs.put(pair.floor(), new ArrayList<>());
+        }
+        for (int i = 1; i <= options.coldRuns(); i++) { // interleaved, so drift hits both sides alike
+            LOG.info("cold starts in new processes, round {} of {}", i, options.coldRuns());
+            for (Pair pair : pairs) {
+                runs.get(pair.shop()).add(cold.run(pair.shop(), i));
+                runs.get(pair.floor()).add(cold.run(pair.floor(), i));
+            }
+        }
+        report.section("1. Cold start, new process: JVM start -> GET /s/{slug}/ answered with data from DynamoDB "
+                + "(floor: bare handler, one GetItem, same SDK client, same flags)");
+        List<Double> handleOffsets = new ArrayList<>();
+        for (Pair pair : pairs) {
+            List<ColdStarts.Run> shop = runs.get(pair.shop());
+            List<ColdStarts.Run> floor = runs.get(pair.floor());
+            Measure shopOwn = Measure.millis(shop.stream().map(ColdStarts.Run::ownMillis).toList());
+            Measure floorOwn = Measure.millis(floor.stream().map(ColdStarts.Run::ownMillis).toList());
+            report.row("shop function, " + pair.label() + ", child's clock", shopOwn,
+                    "bare handler, " + pair.label(), floorOwn);
+            report.row("shop function, " + pair.label() + ", parent's wall time",
+                    Measure.millis(shop.stream().map(ColdStarts.Run::wallMillis).toList()),
+                    "bare handler, " + pair.label(),
+                    Measure.millis(floor.stream().map(ColdStarts.Run::wallMillis).toList()));
+            report.row("  of which init (JVM start -> handler built)",
+                    Measure.millis(shop.stream().map(ColdStarts.Run::initMillis).toList()),
+                    "bare handler, " + pair.label(),
+                    Measure.millis(floor.stream().map(ColdStarts.Run::initMillis).toList()));
+            report.verdict("shop cold start <= 1.25x bare handler (" + pair.label() + ", child's clock, medians)",
+                    Report.ratio(shopOwn, floorOwn), 1.25, "x", "");
+            memory.put("shopRss " + pair.label(),
+                    Measure.megabytes(shop.stream().map(ColdStarts.Run::peakRssMegabytes).toList()));
+            memory.put("floorRss " + pair.label(),
+                    Measure.megabytes(floor.stream().map(ColdStarts.Run::peakRssMegabytes).toList()));
+            Stream.concat(shop.stream(), floor.stream())
+                    .forEach(run -> handleOffsets.add(run.handleMillis() - run.ownMillis()));
+        }
+        report.note(String.format("cold start, child's clock: process start per /proc/self/stat to the answer, on "
+                + "the kernel's uptime clock (10 ms ticks). ProcessHandle.info().startInstant() vs Instant.now() "
+                + "read %+.0f ms more (median over all children): the JDK derives that instant from /proc/stat's "
+                + "boot time in whole seconds, so it is off by a constant of up to 1 s and is not used",
+                Measure.millis(handleOffsets).median()));
+        report.note("cold start, parent's wall time: ProcessBuilder.start() to the child's READY line on its stdout "
+                + "(includes fork/exec and the pipe)");
+    }
+
+    /** 5. and 2. Signup to ACTIVE to the first page; the first request is a new store instance's cold start. */
+    private void provisioningAndNewInstances() throws Exception {
+        List<Double> signups = new ArrayList<>();
+        List<Double> firstPages = new ArrayList<>();
+        List<Double> secondPages = new ArrayList<>();
+        List<Double> totals = new ArrayList<>();
+        for (int i = 1; i <= options.newStores(); i++) {
+            String slug = String.format("bench-new-%02d", i);
+            long submitted = System.nanoTime();
+            Stores.Signup signup = stores.signup(slug);
+            long first = System.nanoTime();
+            expect(http.status(signup.store().home()), 200);
+            long served = System.nanoTime();
+            expect(http.status(signup.store().home()), 200);
+            long second = System.nanoTime();
+            signups.add(signup.nanos() / 1e6);
+            firstPages.add((served - first) / 1e6);
+            secondPages.add((second - served) / 1e6);
+            totals.add((served - submitted) / 1e6);
+        }
+        LOG.info("provisioned {} stores", options.newStores());
+        report.section("2. Cold start, new store instance in the local cloud: first GET /s/{slug}/ of a store just "
+                + "signed up (in-process, warm JVM)");
+        Measure first = Measure.millis(firstPages);
+        report.row("first request (instance created)", first, "second request, same stores",
+                Measure.millis(secondPages));
+        report.section("5. Provisioning: POST /api/stores (JSON) -> ACTIVE -> first storefront page served");
+        report.row("signup answered, store ACTIVE", Measure.millis(signups));
+        report.row("first page of the new store", first);
+        Measure total = Measure.millis(totals);
+        report.row("signup submitted -> first page served", total);
+        report.verdict("provisioning to first page under 1 s (median)", total.median(), 1000, " ms",
+                "max " + Measure.format(total.max()) + " ms over " + total.n() + " stores");
+    }
+
+    /** 4. Orders per second through the storefront's form, with and without contention on one product. */
+    private void checkout() throws Exception {
+        Stores.Store shop = stores.signup("bench-orders").store();
+        Stores.Session owner = stores.login(shop);
+        int clients = options.clients();
+        for (int i = 0; i <= clients; i++) {
+            stores.addProduct(shop, owner, "Order product " + i, "99.00", 1_000_000);
+        }
+        List<String> products = stores.productIds(shop);
+        List<Stores.Session> shoppers = new ArrayList<>(); // one browser per client, each on its product's page
+        for (int client = 0; client < clients; client++) {
+            shoppers.add(stores.shopper(shop, products.get(1 + client)));
+        }
+        List<String> floorProducts = raw.createFloorProducts(clients + 1, 1_000_000);
+        String path = "/s/" + shop.slug() + "/orders";
+        report.section("4. Checkout: POST /s/{slug}/orders (form, cash on delivery, 1 item) -> 303; floor: the "
+                + "order's DynamoDB requests (GetItem product, GetItem counter, TransactWriteItems)");
+        record Case(String label, int clients, boolean shared) {}
+        for (Case c : List.of(new Case("1 client", 1, true), new Case(clients + " clients, one product", clients,
+                true), new Case(clients + " clients, a product each", clients, false))) {
+            LOG.info("checkout, {}", c.label());
+            Load.Result orders = load("orders, " + c.label(), c.clients(), client -> {
+                String product = c.shared() ? products.get(0) : products.get(1 + client);
+                return expect(stores.submit(shoppers.get(client), path, Map.of("productId", product, "quantity",
+                        "1", "name", "Bench Shopper", "phone", "+92 300 0000000", "address",
+                        "1 Benchmark Road, Sialkot", "paymentMethod", "CASH_ON_DELIVERY")).status(), 303);
+            });
+            Load.Result floor = load("floor orders, " + c.label(), c.clients(), client ->
+                    raw.placeFloorOrder(c.shared() ? floorProducts.get(0) : floorProducts.get(1 + client)));
+            report.row("orders/s, " + c.label(), orders.rate(), "raw DynamoDB, " + c.label(), floor.rate());
+            report.row("order latency, " + c.label(), orders.latency(), "raw DynamoDB, " + c.label(),
+                    floor.latency());
+        }
+        report.note("every order of a store moves the store's one order counter, so orders of different products "
+                + "still contend there (retried as DynamoDbOrders does); 'one product' adds the stock item");
+    }
+
+    /** 6. The warm pages again with {@code scaleStores} stores signed up (right after the 1-store figures). */
+    private void scaleStores() throws Exception {
+        Probes few = oneStore;
+        int existing = cloud.fleet().routes().size();
+        int missing = Math.max(0, options.scaleStores() - existing);
+        LOG.info("signing up {} more stores ({} exist)", missing, existing);
+        long start = System.nanoTime();
+        long deadline = start + options.scaleSignupBudget().toNanos();
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(options.clients());
+        try {
+            List<Future<Stores.Store>> futures = new ArrayList<>();
+            for (int i = 1; i <= missing; i++) {
+                String slug = String.format("bench-s%04d", i);
+                futures.add(pool.submit(() -> {
+                    if (System.nanoTime() > deadline) {
+                        return null;
+                    }
+                    try {
+                        return stores.signup(slug).store();
+                    } catch (IOException | RuntimeException e) {
+                        failures.incrementAndGet();
+                        return null;
+                    }
+                }));
+            }
+            for (Future<Stores.Store> future : futures) {
+                Stores.Store store = future.get(Math.max(1, deadline - System.nanoTime()) + Http.TIMEOUT.toNanos(),
+                        TimeUnit.NANOSECONDS);
+                if (store != null) {
+                    scalePool.add(store);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int total = cloud.fleet().routes().size();
+        report.note(String.format("scale: %,d stores signed up through the JSON API in %.0f s (%.1f/s with %d "
+                + "clients, bcrypt included), %d failed; %,d stores in the fleet", scalePool.size(), seconds,
+                scalePool.size() / seconds, options.clients(), failures.get(), total));
+        LOG.info("{} stores in the fleet", total);
+
+        Stores.Store after = seededStore("bench-after", FIRST_PRODUCTS);
+        total = cloud.fleet().routes().size();
+        Probes many = probes(after, stores.productIds(after).get(0), FIRST_PRODUCTS, false);
+        report.section(String.format("6a. Scale, stores: warm pages (1 client, requests in turn) of a new store with "
+                + "10 products when %d stores existed (section 3) vs when %,d did", storesAtFirst, total));
+        String stores = String.format("%,d stores", total);
+        String one = String.format("%d stores", storesAtFirst);
+        report.row("home page, " + stores, many.home().latency(), "home page, " + one, few.home().latency());
+        report.row("product page, " + stores, many.product().latency(), "product page, " + one,
+                few.product().latency());
+        report.row("  DynamoDB Query (home's), " + stores, many.query().latency(), "same, " + one,
+                few.query().latency());
+        report.row("  DynamoDB GetItem (product), " + stores, many.getItem().latency(), "same, " + one,
+                few.getItem().latency());
+        // The two sides are minutes apart, and windows minutes apart differ by up to a third on this machine even
+        // for the bare DynamoDB request; so the verdict is on the page's cost relative to the request it needs,
+        // measured in turn with it, and the raw change is given beside it.
+        storesVerdict("home page", stores, one, many.home(), many.query(), few.home(), few.query(), "Query");
+        storesVerdict("product page", stores, one, many.product(), many.getItem(), few.product(), few.getItem(),
+                "GetItem");
+    }
+
+    private void storesVerdict(String page, String stores, String one, Load.Result manyPage, Load.Result manyFloor,
+            Load.Result fewPage, Load.Result fewFloor, String floorName) {
+        double raw = Report.ratio(manyPage.latency(), fewPage.latency());
+        double floor = Report.ratio(manyFloor.latency(), fewFloor.latency());
+        report.flatVerdict(String.format("flat: %s with %s vs %s, relative to its DynamoDB %s measured in turn "
+                + "(medians)", page, stores, one, floorName), raw / floor, 0.2, String.format("raw change %+.0f%%, the "
+                + "%s itself %+.0f%% (sequential windows)", (raw - 1) * 100, floorName, (floor - 1) * 100));
+    }
+
+    /**
+     * 6. Catalogue size: the 10-product store next to a store with a full first page and one with {@code
+     * scaleProducts} products (seeded straight into the table), all measured in turn.
+     */
+    private void scaleProducts() throws Exception {
+        report.section(String.format("6b. Scale, catalogue: warm pages (1 client, requests in turn) of three new "
+                + "stores with 10, %d and %,d products", HOME_PAGE_SIZE, options.scaleProducts()));
+        Stores.Store small = seededStore("bench-small-catalog", FIRST_PRODUCTS);
+        Stores.Store full = seededStore("bench-full-page", HOME_PAGE_SIZE);
+        long start = System.nanoTime();
+        Stores.Store big = seededStore("bench-big-catalog", options.scaleProducts());
+        LOG.info("{} products seeded in {} ms", options.scaleProducts(), (System.nanoTime() - start) / 1_000_000);
+        List<String> bigProducts = stores.productIds(big);
+        if (bigProducts.size() != HOME_PAGE_SIZE) {
+            throw new IllegalStateException("the big store's home page lists " + bigProducts.size() + " products");
+        }
+        String bigProduct = bigProducts.get(HOME_PAGE_SIZE / 2);
+        String smallProduct = stores.productIds(small).get(0);
+        List<Load.Result> r = interleaved("catalogue sizes", List.of(
+                i -> page(small, small.home()),
+                i -> page(full, full.home()),
+                i -> page(big, big.home()),
+                i -> page(small, productPath(small, smallProduct)),
+                i -> page(big, productPath(big, bigProduct)),
+                i -> raw.queryHome(small.tenantId(), HOME_PAGE_SIZE) == FIRST_PRODUCTS,
+                i -> raw.queryHome(big.tenantId(), HOME_PAGE_SIZE) == HOME_PAGE_SIZE,
+                i -> raw.getProduct(small.tenantId(), smallProduct),
+                i -> raw.getProduct(big.tenantId(), bigProduct)));
+        String products = String.format("%,d products", options.scaleProducts());
+        report.row("home page, " + products, r.get(2).latency(), "home page, 10 products", r.get(0).latency());
+        report.row("home page, " + products, r.get(2).latency(), "home page, " + HOME_PAGE_SIZE + " products",
+                r.get(1).latency());
+        report.row("  DynamoDB Query (home's), " + products, r.get(6).latency(), "same, 10 products",
+                r.get(5).latency());
+        report.row("product page, " + products, r.get(4).latency(), "product page, 10 products",
+                r.get(3).latency());
+        report.row("  DynamoDB GetItem (product), " + products, r.get(8).latency(), "same, 10 products",
+                r.get(7).latency());
+        report.flatVerdict("flat: home page with " + products + " vs 10 products (median)",
+                Report.ratio(r.get(2).latency(), r.get(0).latency()), 0.2,
+                String.format("vs %d products (same page size): %+.0f%%", HOME_PAGE_SIZE,
+                        (Report.ratio(r.get(2).latency(), r.get(1).latency()) - 1) * 100));
+        report.flatVerdict("flat: product page with " + products + " vs 10 products (median)",
+                Report.ratio(r.get(4).latency(), r.get(3).latency()), 0.2, "");
+        report.note("scale: every store compared is new (its instance as young as the other's), its products put "
+                + "straight into the table as DynamoDbProducts lays them out. The home page lists the newest "
+                + HOME_PAGE_SIZE + " products, so with 10 it renders 10, hence the " + HOME_PAGE_SIZE
+                + "-product comparison");
+    }
+
+    /** 7. Peak RSS of the cold-start children, and this JVM's RSS with many store instances loaded. */
+    private void memory() throws Exception {
+        int before = cloud.instanceCount();
+        double heapBefore = heapAfterGc();
+        long deadline = System.nanoTime() + Duration.ofMinutes(options.quick() ? 2 : 5).toNanos();
+        List<Double> coldStarts = new ArrayList<>();
+        Set<String> live = cloud.fleet().functions().keySet().stream().filter(cloud.fleet()::isLive)
+                .collect(Collectors.toSet());
+        for (Stores.Store store : scalePool) {
+            if (cloud.instanceCount() >= options.loadedInstances() || System.nanoTime() > deadline) {
+                break;
+            }
+            if (!live.contains(store.tenantId())) {
+                long t0 = System.nanoTime();
+                expect(http.status(store.home()), 200);
+                coldStarts.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        int after = cloud.instanceCount();
+        double rssAfter = ProcStatus.selfMegabytes("VmRSS");
+        double heapAfter = heapAfterGc();
+        LOG.info("{} store instances loaded", after);
+        report.section("7. Memory: peak RSS (VmHWM) of the cold-start children; RSS of this JVM (local cloud: "
+                + "gateway, functions, DynamoDB Local, s3mock; and the bench)");
+        for (String label : List.of(C1, "default JIT")) {
+            report.row("shop function child, " + label, memory.get("shopRss " + label), "bare handler, " + label,
+                    memory.get("floorRss " + label));
+        }
+        report.row("local cloud JVM RSS, " + after + " store instances", Measure.single("MB", rssAfter));
+        if (after > before) {
+            report.row("  live heap per store instance (after full GC)",
+                    Measure.single("MB", (heapAfter - heapBefore) / (after - before)));
+        }
+        report.row("local cloud JVM peak RSS (VmHWM)", Measure.single("MB", ProcStatus.selfMegabytes("VmHWM")));
+        report.note(String.format("memory: the local cloud's RSS follows G1's heap sizing (max heap %d MB; it grows "
+                + "with the allocation rate of the load phases and shrinks after a full GC) more than its live data, "
+                + "so no per-instance RSS is derived from it; the live heap per instance is the used heap after a "
+                + "full GC, before and after loading %d instances, over the instances added. The instances share "
+                + "their classes (one classpath), which Lambda instances do not", Runtime.getRuntime().maxMemory()
+                        / (1024 * 1024), after - before));
+        if (!coldStarts.isEmpty()) {
+            report.row("first request, new instance, " + after + " loaded", Measure.millis(coldStarts));
+        }
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private Load.Result load(String name, int clients, Load.Op op) throws InterruptedException {
+        Load.Result result = Load.run(clients, options.warmup(), options.window(), options.maxOpsPerWindow(), op);
+        if (result.failed() > 0 || result.ok() == 0) {
+            report.note(String.format("%s: %,d failed of %,d (first: %s)", name, result.failed(),
+                    result.failed() + result.ok(), result.firstFailure()));
+        }
+        return result;
+    }
+
+    private List<Load.Result> interleaved(String name, List<Load.Op> ops) throws InterruptedException {
+        List<Load.Result> results = Load.interleaved(ops, options.warmupRounds(), options.warmupLimit(),
+                options.window().multipliedBy(3), options.maxOpsPerWindow());
+        for (int i = 0; i < results.size(); i++) {
+            Load.Result result = results.get(i);
+            if (result.failed() > 0 || result.ok() == 0) {
+                report.note(String.format("%s, request %d of %d: %,d failed of %,d (first: %s)", name, i + 1,
+                        results.size(), result.failed(), result.failed() + result.ok(), result.firstFailure()));
+            }
+        }
+        return results;
+    }
+
+    private static boolean expect(int status, int expected) {
+        if (status != expected) {
+            throw new IllegalStateException("status " + status + ", expected " + expected);
+        }
+        return true;
+    }
+
+    private static String productPath(Stores.Store store, String productId) {
+        return "/s/" + store.slug() + "/products/" + productId;
+    }
+
+    /** What the local cloud gives a store's instance as properties (LocalCloud#storeDefinition). */
+    private Map<String, String> storeProperties(LocalStoreFleet.StoreFunction function) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("dukan.endpoints.dynamodb", cloud.dynamoEndpoint());
+        properties.put("dukan.endpoints.s3", cloud.s3Endpoint());
+        properties.put("dukan.s3-public-endpoint", cloud.s3PublicEndpoint());
+        properties.put("dukan.region", LocalNames.REGION);
+        properties.put("dukan.access-key-id", CREDENTIAL);
+        properties.put("dukan.secret-access-key", CREDENTIAL);
+        properties.put("dukan.fleet.mode", "local");
+        properties.put("dukan.tenant-id", function.tenantId());
+        properties.put("dukan.store-slug", function.slug());
+        properties.put("dukan.table", function.environment().get("DUKAN_TABLE"));
+        properties.put("dukan.bucket", function.environment().get("DUKAN_BUCKET"));
+        return properties;
+    }
+
+    private static String benchClasses() throws URISyntaxException {
+        return Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    /**
+     * The floor's deployment: the bench's classes plus only what a bare handler with the DynamoDB client needs
+     * (the Lambda interfaces and events; the SDK's DynamoDB client, its core, and the URL-connection client: the
+     * runtime dependencies of {@code dynamodb} with Apache and Netty excluded, as dukan-aws has them), taken from
+     * this JVM's classpath. No Micronaut, no other service client, no logging backend.
+     */
+    private static String floorClasspath(String benchClasses) {
+        Set<String> sdk = Set.of("dynamodb", "url-connection-client", "aws-json-protocol", "protocol-core",
+                "profiles", "retries-spi", "retries", "http-auth-aws", "http-auth-aws-eventstream", "http-auth-spi",
+                "http-auth", "identity-spi", "http-client-spi", "sdk-core", "auth", "regions", "aws-core",
+                "annotations", "utils", "utils-lite", "metrics-spi", "json-utils", "endpoints-spi",
+                "third-party-jackson-core", "checksums", "checksums-spi");
+        List<String> entries = new ArrayList<>(List.of(benchClasses));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String path = entry.replace(File.separatorChar, '/');
+            String[] parts = path.split("/");
+            if (!path.endsWith(".jar") || parts.length < 4) {
+                continue;
+            }
+            String artifact = parts[parts.length - 3]; // …/{group path}/{artifact}/{version}/{file}.jar
+            String group = String.join("/", Arrays.asList(parts).subList(0, parts.length - 3));
+            boolean needed = (group.endsWith("/software/amazon/awssdk") && sdk.contains(artifact))
+                    || (group.endsWith("/software/amazon/eventstream") && artifact.equals("eventstream"))
+                    || (group.endsWith("/com/amazonaws") && (artifact.equals("aws-lambda-java-core")
+                            || artifact.equals("aws-lambda-java-events")))
+                    || (group.endsWith("/org/reactivestreams") && artifact.equals("reactive-streams"))
+                    || (group.endsWith("/org/slf4j") && artifact.equals("slf4j-api"));
+            if (needed) {
+                entries.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static double heapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+    }
+
+    private List<String> header(String started, double seconds) {
+        Runtime runtime = Runtime.getRuntime();
+        List<String> lines = new ArrayList<>();
+        lines.add("Dukan benchmark, " + (options.quick() ? "QUICK run (fewer runs, short windows)" : "full run")
+                + ", " + started + ", took " + Math.round(seconds) + " s");
+        lines.add("command: mvn -Pbench verify" + (options.quick() ? " -Dbench.quick=true" : "")
+                + "   (results also in " + shortPath(options.out()) + ")");
+        lines.add(String.format("machine: %d cores, %.1f GB RAM, %s %s; java %s (%s)",
+                runtime.availableProcessors(), memTotalGigabytes(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.name")));
+        lines.add("this JVM (local cloud + bench clients, as -Prun plus the gateway's TCP_NODELAY): " + String.join(" ",
+                ManagementFactory.getRuntimeMXBean().getInputArguments()) + ", max heap "
+                + runtime.maxMemory() / (1024 * 1024) + " MB; DynamoDB Local in memory; instances never reclaimed");
+        lines.add("children: java [" + C1 + " | default] -cp <bench classes + shop jar | bench classes + SDK jars> "
+                + "(" + options.shopJar().getFileName() + ")");
+        lines.add(String.format("sizes: %d cold runs per kind (+1 discarded), %d new stores, windows %.1f s after "
+                + "%.1f s warm-up, %d clients, %,d stores, %,d products, %d instances", options.coldRuns(),
+                options.newStores(), options.window().toMillis() / 1000.0, options.warmup().toMillis() / 1000.0,
+                options.clients(), options.scaleStores(), options.scaleProducts(), options.loadedInstances()));
+        lines.add("loopback only; DynamoDB Local and s3mock are emulators, not AWS: ratios travel better than "
+                + "absolute figures. Ratio = cost / floor's cost (for rates: floor rate / rate); > 1 is slower.");
+        return lines;
+    }
+
+    private String shortPath(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(options.projectRoot()) ? options.projectRoot().relativize(absolute).toString()
+                : absolute.toString();
+    }
+
+    private static double memTotalGigabytes() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            return lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / (1024.0 * 1024.0)).orElse(Double.NaN);
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a temporary folder: what cannot be deleted now is left to the OS
+                }
+            });
+        } catch (IOException ignored) {
+            // as above
+        }
+    }
+}

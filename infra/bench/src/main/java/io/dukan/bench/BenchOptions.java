@@ -1,0 +1,45 @@
+package io.dukan.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What a run does. Quick mode checks that every measurement works in a couple of minutes; the full run's sizes
+ * are the ones issue 6 names (1,000 stores, 10,000 products, 100 loaded instances) and fit in about ten minutes on
+ * two cores. Every loop is bounded both by these counts and by time.
+ */
+record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int coldRuns, int newStores,
+        Duration warmup, Duration window, int maxOpsPerWindow, int warmupRounds, Duration warmupLimit, int clients,
+        int scaleStores, int scaleProducts, int loadedInstances, Duration scaleSignupBudget) {
+
+    static BenchOptions parse(String... args) {
+        Path root = Path.of(".");
+        Path shopJar = null;
+        Path out = null;
+        boolean quick = false;
+        for (String arg : args) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "true";
+            switch (name) {
+                case "--project-root" -> root = Path.of(value);
+                case "--shop-jar" -> shopJar = Path.of(value);
+                case "--out" -> out = Path.of(value);
+                case "--quick" -> quick = value.isBlank() || Boolean.parseBoolean(value);
+                default -> throw new IllegalArgumentException("unknown option " + arg
+                        + "; expected --project-root=DIR --shop-jar=FILE --out=FILE [--quick=true]");
+            }
+        }
+        root = root.toAbsolutePath().normalize();
+        if (shopJar == null) {
+            shopJar = root.resolve("functions/shop/target/dukan-shop-lambda.jar");
+        }
+        if (out == null) {
+            out = root.resolve("infra/bench/target/bench-results.txt");
+        }
+        return quick
+                ? new BenchOptions(root, shopJar, out, true, 2, 3, Duration.ofMillis(700), Duration.ofMillis(1500),
+                        50_000, 150, Duration.ofSeconds(15), 4, 50, 500, 25, Duration.ofSeconds(90))
+                : new BenchOptions(root, shopJar, out, false, 5, 10, Duration.ofSeconds(2), Duration.ofSeconds(5),
+                        200_000, 600, Duration.ofSeconds(60), 4, 1_000, 10_000, 100, Duration.ofSeconds(300));
+    }
+}

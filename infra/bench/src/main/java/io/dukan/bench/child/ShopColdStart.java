@@ -1,0 +1,36 @@
+package io.dukan.bench.child;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.dukan.shop.ShopFunction;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.env.PropertySource;
+import java.util.Map;
+
+/**
+ * A cold start of a store's shop function in a fresh JVM, on the function's deployed jar: the builder gets what the
+ * local cloud gives a store's instance (its environment variables as a property source, the endpoints, region,
+ * credentials, tenant, slug, table and bucket as properties; see LocalCloud#storeDefinition and MicronautFunctions),
+ * then one GET /s/{slug}/ whose page must list a product read from DynamoDB.
+ *
+ * <p>Arguments: {@code slug=… host=… expect=… env.NAME=… prop.name=…}.
+ */
+public final class ShopColdStart {
+
+    private ShopColdStart() {}
+
+    public static void main(String[] args) {
+        Map<String, String> arguments = Child.arguments(args);
+        String slug = Child.required(arguments, "slug");
+        ApplicationContextBuilder builder = ApplicationContext.builder().deduceEnvironment(false);
+        builder.propertySources(PropertySource.of("template-environment", Child.withPrefix(arguments, "env."),
+                PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE));
+        builder.properties(Child.withPrefix(arguments, "prop."));
+        ShopFunction function = new ShopFunction(builder);
+        long initMillis = Child.millisSinceProcessStart();
+        APIGatewayProxyResponseEvent response = function.handleRequest(
+                Child.storeHome(slug, Child.required(arguments, "host")), Child.context("dukan-store-" + slug));
+        Child.ready(initMillis, response, Child.required(arguments, "expect"));
+        Child.awaitParentAndExit();
+    }
+}
