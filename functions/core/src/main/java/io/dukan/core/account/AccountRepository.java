@@ -14,4 +14,7 @@ public interface AccountRepository {
     Optional<Session> findSession(TenantId tenant, String token);
 
     void deleteSession(TenantId tenant, String token);
+
+    /** Ends every session of this user in this store (after a password reset, or when staff are removed). */
+    void deleteSessions(TenantId tenant, String email);
 }

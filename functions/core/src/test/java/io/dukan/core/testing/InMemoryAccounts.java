@@ -43,6 +43,11 @@ public final class InMemoryAccounts implements AccountRepository, LoginAttempts 
     }
 
     @Override
+    public void deleteSessions(TenantId tenant, String email) {
+        sessions.values().removeIf(s -> s.tenantId().equals(tenant) && s.email().equals(email));
+    }
+
+    @Override
     public int recentFailures(TenantId tenant, String email, Instant now) {
         String key = tenant + "/" + email;
         return windowEnds.containsKey(key) && windowEnds.get(key).isAfter(now) ? failures.get(key) : 0;
