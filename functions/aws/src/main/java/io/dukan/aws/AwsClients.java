@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Every AWS client of a function, built once per function instance over one URL-connection HTTP client.
@@ -79,6 +80,15 @@ public class AwsClients {
             builder.endpointOverride(URI.create(endpoint));
         }
         return builder.build();
+    }
+
+    /** Only where mail goes through SES (dukan.email.mode=ses, the default). */
+    @Singleton
+    @Requires(env = "shop")
+    @Requires(property = "dukan.email.mode", value = "ses", defaultValue = "ses")
+    @Bean(preDestroy = "close")
+    SesV2Client ses(SdkHttpClient http) {
+        return configure(SesV2Client.builder().httpClient(http), properties.getEndpoints().getSes()).build();
     }
 
     @Singleton

@@ -26,6 +26,7 @@ public class DukanProperties {
     public static class Endpoints {
         @Nullable private String dynamodb;
         @Nullable private String s3;
+        @Nullable private String ses;
 
         public @Nullable String getDynamodb() {
             return dynamodb;
@@ -41,6 +42,14 @@ public class DukanProperties {
 
         public void setS3(@Nullable String s3) {
             this.s3 = s3;
+        }
+
+        public @Nullable String getSes() {
+            return ses;
+        }
+
+        public void setSes(@Nullable String ses) {
+            this.ses = ses;
         }
     }
 

@@ -55,6 +55,46 @@ final class Keys {
         return key(t.value() + "#SESSION#" + token, "SESSION");
     }
 
+    /** Index of a user's sessions, so all of them can be ended (sort key: SESSION#{token}). */
+    static String userSessions(TenantId t, String email) {
+        return t.value() + "#USERSESSIONS#" + email;
+    }
+
+    static Map<String, AttributeValue> userSession(TenantId t, String email, String token) {
+        return key(userSessions(t, email), "SESSION#" + token);
+    }
+
+    /** Staff members (MEMBER#{email}) and pending invitations (INVITE#{id}). */
+    static String team(TenantId t) {
+        return t.value() + "#TEAM";
+    }
+
+    static Map<String, AttributeValue> teamMember(TenantId t, String email) {
+        return key(team(t), "MEMBER#" + email);
+    }
+
+    static Map<String, AttributeValue> teamInvite(TenantId t, String inviteId) {
+        return key(team(t), "INVITE#" + inviteId);
+    }
+
+    /** A one-time link's token (invitation or password reset), by the SHA-256 of the token: never the token. */
+    static Map<String, AttributeValue> oneTimeToken(TenantId t, String tokenHash) {
+        return key(t.value() + "#TOKEN#" + tokenHash, "TOKEN");
+    }
+
+    static Map<String, AttributeValue> resetRequests(TenantId t, String email) {
+        return key(t.value() + "#RESETREQ#" + email, "RESETREQ");
+    }
+
+    /** Mail the store sent while e-mail goes to the outbox (the local cloud): sort key time + id. */
+    static String outbox(TenantId t) {
+        return t.value() + "#OUTBOX";
+    }
+
+    static Map<String, AttributeValue> outboxMessage(TenantId t, java.time.Instant at, String id) {
+        return key(outbox(t), SORTABLE_TIME.format(at) + "#" + id);
+    }
+
     static String audit(TenantId t) {
         return t.value() + "#AUDIT";
     }

@@ -27,6 +27,12 @@ public class AwsFleetProperties {
     @Nullable private String namePrefix;
     @Nullable private String accountId;
     private int memoryMb = DEFAULT_MEMORY_MB;
+    /** How store functions send mail: "ses" (default) or "outbox"; passed on as DUKAN_EMAIL_MODE. */
+    private String emailMode = "ses";
+    /** The SES-verified sender address; passed on as DUKAN_EMAIL_FROM, and the only one a store role may send as. */
+    @Nullable private String emailFrom;
+    /** The platform's public base URL (links in mail); passed on as DUKAN_PUBLIC_URL. */
+    @Nullable private String publicUrl;
 
     /** The environment variables that are unset or blank, so a misconfigured deployment says what to fix. */
     public List<String> missingSettings() {
@@ -40,6 +46,10 @@ public class AwsFleetProperties {
         check(missing, permissionsBoundaryArn, "DUKAN_FLEET_PERMISSIONS_BOUNDARY_ARN");
         check(missing, namePrefix, "DUKAN_FLEET_NAME_PREFIX");
         check(missing, accountId, "DUKAN_FLEET_ACCOUNT_ID");
+        check(missing, publicUrl, "DUKAN_FLEET_PUBLIC_URL");
+        if ("ses".equals(emailMode)) {
+            check(missing, emailFrom, "DUKAN_FLEET_EMAIL_FROM");
+        }
         return missing;
     }
 
@@ -147,5 +157,29 @@ public class AwsFleetProperties {
 
     public void setMemoryMb(int memoryMb) {
         this.memoryMb = memoryMb;
+    }
+
+    public String getEmailMode() {
+        return emailMode;
+    }
+
+    public void setEmailMode(String emailMode) {
+        this.emailMode = emailMode;
+    }
+
+    public @Nullable String getEmailFrom() {
+        return emailFrom;
+    }
+
+    public void setEmailFrom(@Nullable String emailFrom) {
+        this.emailFrom = emailFrom;
+    }
+
+    public @Nullable String getPublicUrl() {
+        return publicUrl;
+    }
+
+    public void setPublicUrl(@Nullable String publicUrl) {
+        this.publicUrl = publicUrl;
     }
 }

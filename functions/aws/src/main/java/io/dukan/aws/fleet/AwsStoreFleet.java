@@ -105,7 +105,8 @@ class AwsStoreFleet implements StoreFleet {
         this.sleeper = sleeper;
         this.partition = Arns.partition(fleet.getTableArn());
         this.region = lambdaRegion.id();
-        this.policies = new StorePolicies(fleet.getTableArn(), fleet.getBucketArn(), region, fleet.getAccountId());
+        this.policies = new StorePolicies(fleet.getTableArn(), fleet.getBucketArn(), region, fleet.getAccountId(),
+                "ses".equals(fleet.getEmailMode()) ? fleet.getEmailFrom() : null);
         this.placeholderCode = SdkBytes.fromByteArray(placeholderZip());
         // Fail at init, not at the first signup, when an ARN is malformed.
         Arns.tableName(fleet.getTableArn());
@@ -149,12 +150,7 @@ class AwsStoreFleet implements StoreFleet {
                 .code(FunctionCode.builder().zipFile(placeholderCode).build())
                 .memorySize(fleet.getMemoryMb())
                 .timeout(TIMEOUT_SECONDS)
-                .environment(Environment.builder().variables(Map.of(
-                        "DUKAN_TENANT_ID", store.id().value(),
-                        "DUKAN_STORE_SLUG", store.slug().value(),
-                        "DUKAN_TABLE", Arns.tableName(fleet.getTableArn()),
-                        "DUKAN_BUCKET", Arns.bucketName(fleet.getBucketArn()),
-                        "JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS)).build())
+                .environment(Environment.builder().variables(environment(store)).build())
                 .tags(Map.of(TENANT_TAG, store.id().value(), SLUG_TAG, store.slug().value()))
                 .build();
         for (int attempt = 0; ; attempt++) {
@@ -173,6 +169,22 @@ class AwsStoreFleet implements StoreFleet {
                 throw failure("create function " + name, e);
             }
         }
+    }
+
+    /** What the store's function is configured with: its store, the platform's table, bucket, mail and address. */
+    private Map<String, String> environment(StoreRef store) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("DUKAN_TENANT_ID", store.id().value());
+        variables.put("DUKAN_STORE_SLUG", store.slug().value());
+        variables.put("DUKAN_TABLE", Arns.tableName(fleet.getTableArn()));
+        variables.put("DUKAN_BUCKET", Arns.bucketName(fleet.getBucketArn()));
+        variables.put("DUKAN_PUBLIC_URL", fleet.getPublicUrl());
+        variables.put("DUKAN_EMAIL_MODE", fleet.getEmailMode());
+        if (fleet.getEmailFrom() != null && !fleet.getEmailFrom().isBlank()) {
+            variables.put("DUKAN_EMAIL_FROM", fleet.getEmailFrom());
+        }
+        variables.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        return variables;
     }
 
     /** "The role defined for the function cannot be assumed by Lambda.": IAM has not propagated the new role yet. */

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The IAM documents of a store's execution role: the second wall between tenants (the first is the code).
  * The role may touch only DynamoDB items whose partition key starts "{tenantId}#", in the table and its indexes,
- * only S3 objects under "tenants/{tenantId}/", and only its own function's log group.
+ * only S3 objects under "tenants/{tenantId}/", only its own function's log group, and send mail only from the
+ * platform's sender address.
  */
 final class StorePolicies {
 
@@ -18,6 +19,7 @@ final class StorePolicies {
             "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
             "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
     static final List<String> MEDIA_ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
+    static final List<String> MAIL_ACTIONS = List.of("ses:SendEmail");
     static final List<String> LOG_ACTIONS = List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents");
 
     private final String tableArn;
@@ -25,8 +27,15 @@ final class StorePolicies {
     private final String partition;
     private final String region;
     private final String accountId;
+    /** The platform's sender address; null when the stores send no mail through SES. */
+    private final String emailFrom;
 
     StorePolicies(String tableArn, String bucketArn, String region, String accountId) {
+        this(tableArn, bucketArn, region, accountId, null);
+    }
+
+    StorePolicies(String tableArn, String bucketArn, String region, String accountId, String emailFrom) {
+        this.emailFrom = emailFrom == null || emailFrom.isBlank() ? null : emailFrom.strip();
         this.tableArn = tableArn;
         this.bucketArn = bucketArn;
         this.partition = Arns.partition(tableArn);
@@ -50,7 +59,7 @@ final class StorePolicies {
 
         String logGroup = "arn:" + partition + ":logs:" + region + ":" + accountId + ":log-group:/aws/lambda/"
                 + functionName;
-        return Json.write(document(List.of(
+        List<Map<String, Object>> statements = new java.util.ArrayList<>(List.of(
                 statement("OwnItems", "Allow", null, TABLE_ACTIONS, List.of(tableArn, tableArn + "/index/*"),
                         ownKeysOnly),
                 statement("OwnMedia", "Allow", null, MEDIA_ACTIONS, List.of(mediaPrefix(tenant) + "*"), null),
@@ -58,7 +67,14 @@ final class StorePolicies {
                 // needed, and refusing it means nothing that normalises paths can turn it into another's key.
                 statement("NoDotSegments", "Deny", null, MEDIA_ACTIONS,
                         List.of(bucketArn + "/*/../*", bucketArn + "/*/..", bucketArn + "/*/./*"), null),
-                statement("OwnLogs", "Allow", null, LOG_ACTIONS, List.of(logGroup, logGroup + ":*"), null))));
+                statement("OwnLogs", "Allow", null, LOG_ACTIONS, List.of(logGroup, logGroup + ":*"), null)));
+        if (emailFrom != null) {
+            // Mail (invitations, password resets) only from the platform's own verified sender address.
+            statements.add(statement("SendMailAsThePlatform", "Allow", null, MAIL_ACTIONS,
+                    List.of("arn:" + partition + ":ses:" + region + ":" + accountId + ":identity/*"),
+                    Map.of("StringEquals", Map.of("ses:FromAddress", emailFrom))));
+        }
+        return Json.write(document(statements));
     }
 
     String mediaPrefix(TenantId tenant) {

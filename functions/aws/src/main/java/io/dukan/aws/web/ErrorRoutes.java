@@ -2,6 +2,7 @@ package io.dukan.aws.web;
 
 import io.dukan.core.account.LoginFailedException;
 import io.dukan.core.account.LoginThrottledException;
+import io.dukan.core.account.PermissionDeniedException;
 import io.dukan.core.shared.ConflictException;
 import io.dukan.core.shared.DomainException;
 import io.dukan.core.shared.InvalidInputException;
@@ -45,6 +46,9 @@ public class ErrorRoutes {
         if (e instanceof TryAgainLaterException) {
             LOG.warn("asked to try again later on {} {}", request.getMethodName(), request.getPath(), e);
             return respond(request, status, e.code(), e.getMessage(), null).header("Retry-After", "2");
+        }
+        if (e instanceof PermissionDeniedException) {
+            return respond(request, status, e.code(), "Not allowed", e.getMessage(), null);
         }
         return respond(request, status, e.code(), e.getMessage(), field);
     }
@@ -116,10 +120,15 @@ public class ErrorRoutes {
 
     private MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String type, String message,
             String field) {
+        return respond(request, status, type, title(status), message, field);
+    }
+
+    private MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String type, String title,
+            String message, String field) {
         if (wantsJson(request)) {
             return Problem.of(status, type, status.getReason(), message, field);
         }
-        return pages.render(request, status, title(status), message);
+        return pages.render(request, status, title, message);
     }
 
     static HttpStatus statusOf(DomainException e) {
@@ -140,6 +149,9 @@ public class ErrorRoutes {
         }
         if (e instanceof LoginThrottledException) {
             return HttpStatus.TOO_MANY_REQUESTS;
+        }
+        if (e instanceof PermissionDeniedException) {
+            return HttpStatus.FORBIDDEN;
         }
         if (e instanceof CsrfRejectedException) {
             return HttpStatus.FORBIDDEN;

@@ -25,6 +25,8 @@ class AwsFleetWiringTest {
         env.put("DUKAN_FLEET_PERMISSIONS_BOUNDARY_ARN", FleetFixture.BOUNDARY_ARN);
         env.put("DUKAN_FLEET_NAME_PREFIX", "dukan-store");
         env.put("DUKAN_FLEET_ACCOUNT_ID", FleetFixture.ACCOUNT);
+        env.put("DUKAN_FLEET_EMAIL_FROM", FleetFixture.EMAIL_FROM);
+        env.put("DUKAN_FLEET_PUBLIC_URL", FleetFixture.PUBLIC_URL);
         env.put("DUKAN_REGION", "us-east-1");
         env.put("DUKAN_ACCESS_KEY_ID", "AKIDTEST");
         env.put("DUKAN_SECRET_ACCESS_KEY", "secret");

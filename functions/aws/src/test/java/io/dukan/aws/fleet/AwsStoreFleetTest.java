@@ -68,7 +68,7 @@ class AwsStoreFleetTest {
         assertThat(putPolicy).containsEntry("RoleName", NAME).containsEntry("PolicyName", "store-access");
         assertThat(putPolicy.get("PolicyDocument"))
                 .isEqualTo(new StorePolicies(FleetFixture.TABLE_ARN, FleetFixture.BUCKET_ARN, "us-east-1",
-                        FleetFixture.ACCOUNT).storePolicy(STORE.id(), NAME));
+                        FleetFixture.ACCOUNT, FleetFixture.EMAIL_FROM).storePolicy(STORE.id(), NAME));
 
         JsonNode function = aws.requests().get(2).json();
         assertThat(function.path("FunctionName").asText()).isEqualTo(NAME);
@@ -84,6 +84,9 @@ class AwsStoreFleetTest {
                         "DUKAN_STORE_SLUG", "bilal-crafts",
                         "DUKAN_TABLE", "dukan-Table-1ABC",
                         "DUKAN_BUCKET", "dukan-media-1abc",
+                        "DUKAN_PUBLIC_URL", FleetFixture.PUBLIC_URL,
+                        "DUKAN_EMAIL_MODE", "ses",
+                        "DUKAN_EMAIL_FROM", FleetFixture.EMAIL_FROM,
                         "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
         assertThat(function.at("/Tags/dukan:tenant-id").asText()).isEqualTo(STORE.id().value());
 

@@ -30,6 +30,8 @@ final class FleetFixture {
     static final String BUCKET_ARN = "arn:aws:s3:::dukan-media-1abc";
     static final String LAYER_ARN = "arn:aws:lambda:us-east-1:123456789012:layer:dukan-shop:7";
     static final String BOUNDARY_ARN = "arn:aws:iam::123456789012:policy/dukan-store-boundary";
+    static final String EMAIL_FROM = "no-reply@shops.example.com";
+    static final String PUBLIC_URL = "https://api123.execute-api.us-east-1.amazonaws.com/prod";
     static final String HANDLER = "io.dukan.shop.ShopFunction::handleRequest";
     static final StoreRef STORE = new StoreRef(new TenantId("ownownownownown2"), new Slug("bilal-crafts"));
     static final String NAME = "dukan-store-ownownownownown2";
@@ -72,6 +74,8 @@ final class FleetFixture {
         properties.setPermissionsBoundaryArn(BOUNDARY_ARN);
         properties.setNamePrefix("dukan-store");
         properties.setAccountId(ACCOUNT);
+        properties.setEmailFrom(EMAIL_FROM);
+        properties.setPublicUrl(PUBLIC_URL);
         return properties;
     }
 

@@ -187,4 +187,25 @@ class StorePoliciesTest {
         assertThat(new PolicyEvaluator(unguarded).allows("dynamodb:GetItem", TABLE_ARN, Map.of())).isTrue();
         assertThat(storePolicy.allows("dynamodb:GetItem", TABLE_ARN, Map.of())).isFalse();
     }
+
+    @Test
+    void storeRole_sendsMail_onlyAsThePlatformsSender_andOnlyWhenSesIsUsed() {
+        // given
+        String from = "no-reply@shops.example.com";
+        PolicyEvaluator withMail = new PolicyEvaluator(
+                new StorePolicies(TABLE_ARN, BUCKET_ARN, "us-east-1", ACCOUNT, from).storePolicy(OWN, NAME));
+        String identity = "arn:aws:ses:us-east-1:123456789012:identity/shops.example.com";
+
+        // then
+        assertThat(withMail.allows("ses:SendEmail", identity, Map.of("ses:FromAddress", List.of(from)))).isTrue();
+        assertThat(withMail.allows("ses:SendEmail", identity, Map.of("ses:FromAddress", List.of("ceo@bank.example"))))
+                .as("another sender address").isFalse();
+        assertThat(withMail.allows("ses:SendEmail", identity, Map.of())).as("no sender address").isFalse();
+        assertThat(withMail.allows("ses:SendEmail", "arn:aws:ses:eu-west-1:123456789012:identity/shops.example.com",
+                Map.of("ses:FromAddress", List.of(from)))).as("another region").isFalse();
+        assertThat(withMail.allows("ses:SendBulkEmail", identity, Map.of("ses:FromAddress", List.of(from)))).isFalse();
+        assertThat(withMail.allows("ses:CreateEmailIdentity", identity)).isFalse();
+        assertThat(storePolicy.allows("ses:SendEmail", identity, Map.of("ses:FromAddress", List.of(from))))
+                .as("no mail permission without a sender").isFalse();
+    }
 }

@@ -1,0 +1,36 @@
+package io.dukan.aws;
+
+import io.dukan.core.account.AccountRepository;
+import io.dukan.core.account.AuditLog;
+import io.dukan.core.account.LoginAttempts;
+import io.dukan.core.account.PasswordHasher;
+import io.dukan.core.account.PasswordResetService;
+import io.dukan.core.account.PasswordResets;
+import io.dukan.core.account.ResetRequests;
+import io.dukan.core.account.TeamRepository;
+import io.dukan.core.account.TeamService;
+import io.dukan.core.notify.EmailSender;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Wires the staff and password-reset use cases (the shop function's) to their adapters. */
+@Factory
+public class AccountServices {
+
+    @Singleton
+    @Requires(env = "shop")
+    TeamService teamService(AccountRepository accounts, TeamRepository team, EmailSender email, AuditLog audit,
+            PasswordHasher hasher, Clock clock) {
+        return new TeamService(accounts, team, email, audit, hasher, clock);
+    }
+
+    @Singleton
+    @Requires(env = "shop")
+    PasswordResetService passwordResetService(AccountRepository accounts, PasswordResets resets,
+            ResetRequests requests, LoginAttempts attempts, EmailSender email, AuditLog audit, PasswordHasher hasher,
+            Clock clock) {
+        return new PasswordResetService(accounts, resets, requests, attempts, email, audit, hasher, clock);
+    }
+}
