@@ -3,6 +3,7 @@ package io.dukan.aws;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
@@ -37,7 +38,9 @@ public class AwsClients {
         this.properties = properties;
     }
 
+    /** Secondary: a test may hand the context a clock of its own (expiry without waiting). */
     @Singleton
+    @Secondary
     Clock clock() {
         return Clock.systemUTC();
     }

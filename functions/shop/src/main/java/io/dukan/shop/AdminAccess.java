@@ -2,6 +2,8 @@ package io.dukan.shop;
 
 import io.dukan.aws.web.Requests;
 import io.dukan.core.account.AuthService;
+import io.dukan.core.account.Permission;
+import io.dukan.core.account.PermissionDeniedException;
 import io.dukan.core.account.Session;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
@@ -10,7 +12,10 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The owner's session cookie: an opaque token, looked up in this store's partition only. */
+/**
+ * Who is at the admin's door: the session cookie (an opaque token, looked up in this store's partition only) and the
+ * one place that checks a role's permission ({@link #require}).
+ */
 @Singleton
 class AdminAccess {
 
@@ -26,6 +31,20 @@ class AdminAccess {
 
     Optional<Session> current(HttpRequest<?> request) {
         return Requests.cookie(request, COOKIE).flatMap(token -> auth.session(store.id(), token));
+    }
+
+    /**
+     * The signed-in user, if their role holds the permission.
+     *
+     * @throws SignInRequiredException nobody (valid) is signed in: browsers go to the sign-in page, JSON gets 401
+     * @throws PermissionDeniedException the role does not allow it: 403 page or problem+json
+     */
+    Session require(HttpRequest<?> request, Permission permission) {
+        Session session = current(request).orElseThrow(SignInRequiredException::new);
+        if (!session.role().may(permission)) {
+            throw new PermissionDeniedException(permission);
+        }
+        return session;
     }
 
     Cookie cookie(HttpRequest<?> request, String token, Duration maxAge) {

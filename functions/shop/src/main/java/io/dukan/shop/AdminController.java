@@ -4,10 +4,10 @@ import io.dukan.aws.web.Requests;
 import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Form;
 import io.dukan.aws.web.Pages;
-import io.dukan.aws.web.Problem;
 import io.dukan.core.account.AuthService;
 import io.dukan.core.account.LoginFailedException;
 import io.dukan.core.account.LoginThrottledException;
+import io.dukan.core.account.Permission;
 import io.dukan.core.account.Session;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.catalog.CreateProductCommand;
@@ -30,7 +30,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** The owner's admin: sign in, products (with an image uploaded straight to S3), orders. */
+/** The admin (owner and staff, checked by {@link AdminAccess#require}): sign in, products (image uploaded straight to S3), orders. */
 @Controller("/s/{store}/admin")
 class AdminController {
 
@@ -59,13 +59,11 @@ class AdminController {
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> dashboard(HttpRequest<?> request) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        Session session = access.require(request, Permission.ORDERS);
         StoreSettings settings = store.settings();
         return Pages.html(HttpStatus.OK, ShopViews.dashboard(settings, base(request),
                 catalog.products(store.id(), null, 100).items(), orders.recentOrders(store.id(), 50),
-                auth.activity(store.id(), 20), csrf.token(request)));
+                auth.activity(store.id(), 20), csrf.token(request), session.role().may(Permission.STAFF)));
     }
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
@@ -104,19 +102,14 @@ class AdminController {
 
     @Get(value = "/products/new", produces = MediaType.TEXT_HTML)
     HttpResponse<String> newProduct(HttpRequest<?> request) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.PRODUCTS);
         return Pages.html(HttpStatus.OK, ShopViews.newProduct(store.settings(), base(request), null, Map.of(),
                 csrf.token(request)));
     }
 
     @Post(value = "/products", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> createProduct(HttpRequest<?> request, @Body @Nullable String body) {
-        Optional<Session> session = access.current(request);
-        if (session.isEmpty()) {
-            return toLogin(request);
-        }
+        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         StoreSettings settings = store.settings();
@@ -135,10 +128,7 @@ class AdminController {
     /** Signs a one-object upload under this store's prefix; the browser then PUTs the file to S3 itself. */
     @Post(value = "/uploads", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> startUpload(HttpRequest<?> request, @Body UploadRequest upload) {
-        Optional<Session> session = access.current(request);
-        if (session.isEmpty()) {
-            return Problem.of(HttpStatus.UNAUTHORIZED, "login-required", "Unauthorized", "Please sign in again.", null);
-        }
+        access.require(request, Permission.PRODUCTS);
         csrf.verify(request, request.getHeaders().get(Csrf.HEADER));
         MediaStore.Upload grant = catalog.startImageUpload(store.id(), upload.contentType(), upload.contentLength());
         return HttpResponse.ok(new UploadGrant(grant.url().toString(), grant.key(), grant.contentType()));
@@ -146,15 +136,9 @@ class AdminController {
 
     @Get(value = "/orders/{code}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> order(HttpRequest<?> request, String code) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.ORDERS);
         return Pages.html(HttpStatus.OK, ShopViews.adminOrder(store.settings(), base(request), orders.order(store.id(), code),
                 csrf.token(request)));
-    }
-
-    private HttpResponse<String> toLogin(HttpRequest<?> request) {
-        return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin/login"));
     }
 
     private String base(HttpRequest<?> request) {

@@ -106,14 +106,16 @@ final class ShopViews {
         b.append("<form method=\"post\" action=\"").append(esc(base)).append("/admin/login\">").append(Csrf.field(csrf))
                 .append(Pages.field("email", "Email", "email", email, "required autocomplete=\"username\""))
                 .append(Pages.field("password", "Password", "password", null, "required autocomplete=\"current-password\""))
-                .append("<button type=\"submit\">Sign in</button></form>");
+                .append("<button type=\"submit\">Sign in</button></form>")
+                .append("<p><a href=\"").append(esc(base)).append("/admin/forgot\">Forgot password?</a></p>");
         return shopPage(s, base, "Sign in", b.toString());
     }
 
     static String dashboard(StoreSettings s, String base, List<Product> products, List<Order> orders,
-            List<AuditEntry> activity, String csrf) {
+            List<AuditEntry> activity, String csrf, boolean mayManageStaff) {
         StringBuilder b = new StringBuilder("<h1>").append(esc(s.name())).append(" · admin</h1>")
                 .append("<p>Your store: <a href=\"").append(esc(base)).append("/\">").append(esc(base)).append("/</a></p>")
+                .append(mayManageStaff ? "<p><a href=\"" + esc(base) + "/admin/staff\">Staff</a></p>" : "")
                 .append("<h2 id=\"orders\">Orders</h2>");
         if (orders.isEmpty()) {
             b.append("<p class=\"muted\">No orders yet.</p>");

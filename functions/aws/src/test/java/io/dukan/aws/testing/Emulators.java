@@ -28,6 +28,8 @@ public final class Emulators implements AutoCloseable {
 
     public static final String TABLE = "dukan-test";
     public static final String BUCKET = "dukan-media-test";
+    /** The platform address function instances put into e-mailed links. */
+    public static final String PUBLIC_URL = "http://localhost:3000";
 
     private final DynamoDBProxyServer dynamoServer;
     private final S3MockApplication s3mock;
@@ -82,6 +84,8 @@ public final class Emulators implements AutoCloseable {
         p.put("dukan.endpoints.s3", s3Endpoint);
         p.put("dukan.access-key-id", "test");
         p.put("dukan.secret-access-key", "test");
+        p.put("dukan.email.mode", "outbox"); // mail is kept in the store's partition, readable by tests
+        p.put("dukan.public-url", PUBLIC_URL);
         return p;
     }
 
