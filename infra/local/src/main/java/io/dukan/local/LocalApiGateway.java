@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * The local REST API: turns each HTTP request into an API Gateway proxy event (payload 1.0) and invokes the
  * function behind its route in-process.
  *
- * <p>Routing, in order: {@code /_s3/…} goes to the S3 proxy; a {@code {slug}.localhost} host is rewritten to
+ * <p>Routing, in order: {@code /_s3/…} goes to the S3 proxy; {@code /_outbox/…} to the local mail outbox; a {@code {slug}.localhost} host is rewritten to
  * {@code /s/{slug}{path}}; {@code /s/{slug}} and below go to the store's function when the local fleet has a
  * route for the slug (static resources /s/{slug} and /s/{slug}/{proxy+}, as the AWS fleet creates them, which beat
  * the template's /s/{store}/… as static parts beat parameters on API Gateway); everything else is matched against
@@ -58,6 +58,7 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
     private ApiRouteTable<FunctionSlot> templateRoutes;
     private LocalStoreFleet fleet;
     private S3Proxy s3;
+    private LocalOutbox outbox;
 
     /**
      * Binds 127.0.0.1:{port} (0 = any free port), and [::1] on the same port when the machine has IPv6; serves
@@ -93,9 +94,15 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
     }
 
     void start(ApiRouteTable<FunctionSlot> templateRoutes, LocalStoreFleet fleet, S3Proxy s3) {
+        start(templateRoutes, fleet, s3, null);
+    }
+
+    /** As above, with the local mail outbox at /_outbox (null: none). */
+    void start(ApiRouteTable<FunctionSlot> templateRoutes, LocalStoreFleet fleet, S3Proxy s3, LocalOutbox outbox) {
         this.templateRoutes = templateRoutes;
         this.fleet = fleet;
         this.s3 = s3;
+        this.outbox = outbox;
         servers.forEach(HttpServer::start); // Thread.start publishes the fields above to the server threads
     }
 
@@ -121,6 +128,9 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
             if (browserPath.equals(S3Proxy.PREFIX) || browserPath.startsWith(S3Proxy.PREFIX + "/")) {
                 target = "s3";
                 status = s3.handle(exchange);
+            } else if (outbox != null && LocalOutbox.handles(browserPath)) {
+                target = "outbox";
+                status = outbox.handle(exchange);
             } else {
                 Routed routed = api(exchange, method, browserPath);
                 target = routed.target();

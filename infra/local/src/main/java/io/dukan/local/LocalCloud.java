@@ -1,5 +1,6 @@
 package io.dukan.local;
 
+import io.dukan.aws.dynamodb.OutboxMessages;
 import io.dukan.local.template.BucketSpec;
 import io.dukan.local.template.FunctionSpec;
 import io.dukan.local.template.SamTemplate;
@@ -45,6 +46,7 @@ public final class LocalCloud implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalCloud.class);
     static final String DEFAULT_SHOP_HANDLER = "io.dukan.shop.ShopFunction::handleRequest";
     static final String LOCAL_CREDENTIAL = "local";
+    static final String LOCAL_SENDER = "no-reply@dukan.localhost";
 
     /** How to run. Mutable setters returning this; {@link #defaults()} to begin. */
     public static final class Options {
@@ -139,6 +141,7 @@ public final class LocalCloud implements AutoCloseable {
     private LocalStoreFleet fleet;
     private LocalApiGateway gateway;
     private ScheduledExecutorService sweeper;
+    private DynamoDbClient outboxClient;
     private final List<FunctionSlot> templateFunctions = new ArrayList<>();
     private final Set<String> functionPackages = new TreeSet<>();
     private volatile String baseUrl;
@@ -207,7 +210,16 @@ public final class LocalCloud implements AutoCloseable {
         Map<String, S3Cors> cors = new LinkedHashMap<>();
         template.buckets().forEach(b -> cors.put(LocalNames.resourceName(b.logicalId()),
                 new S3Cors(b.cors(), localOrigins)));
-        gateway.start(routes, fleet, new S3Proxy(s3mock.endpoint(), cors));
+        outboxClient = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.builder().build())
+                .endpointOverride(dynamo.endpoint()).region(Region.of(LocalNames.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LOCAL_CREDENTIAL, LOCAL_CREDENTIAL))).build();
+        LocalOutbox outbox = new LocalOutbox(new OutboxMessages(outboxClient, table), () -> {
+            Map<String, String> slugs = new LinkedHashMap<>();
+            fleet.functions().values().forEach(f -> slugs.put(f.tenantId(), f.slug()));
+            return slugs;
+        });
+        gateway.start(routes, fleet, new S3Proxy(s3mock.endpoint(), cors), outbox);
 
         long periodMillis = Math.max(100, Math.min(30_000, options.idleTimeout.toMillis() / 4));
         sweeper = Executors.newSingleThreadScheduledExecutor(LocalApiGateway.daemonThreads("idle-sweeper-"));
@@ -316,6 +328,10 @@ public final class LocalCloud implements AutoCloseable {
         properties.put("dukan.store-slug", function.slug());
         properties.put("dukan.table", function.environment().get("DUKAN_TABLE"));
         properties.put("dukan.bucket", function.environment().get("DUKAN_BUCKET"));
+        // mail stays in the store's partition, read at /_outbox; links in it point at this local cloud
+        properties.put("dukan.email.mode", "outbox");
+        properties.put("dukan.email.from", LOCAL_SENDER);
+        properties.put("dukan.public-url", baseUrl);
         return new FunctionFactory.Definition(function.functionName(), handler, Map.copyOf(function.environment()),
                 properties, List.of(), foreignPackages(handler));
     }
@@ -356,6 +372,11 @@ public final class LocalCloud implements AutoCloseable {
         return s3mock.endpoint().toString();
     }
 
+    /** Where the mail the stores sent can be read (the local cloud sends none out). */
+    public String outboxUrl() {
+        return baseUrl + LocalOutbox.PREFIX;
+    }
+
     /** The browser-facing S3 endpoint presigned URLs point at. */
     public String s3PublicEndpoint() {
         return baseUrl + S3Proxy.PREFIX;
@@ -383,6 +404,7 @@ public final class LocalCloud implements AutoCloseable {
         out.println("   API base:          " + baseUrl);
         out.println("   A store:           " + baseUrl + "/s/{slug}/   or   "
                 + baseUrl.replace("localhost", "{slug}.localhost") + "/");
+        out.println("   Mail (outbox):     " + outboxUrl() + "   (invitations, password resets)");
         out.println("   Browser S3:        " + s3PublicEndpoint());
         out.println("   DynamoDB Local:    " + dynamoEndpoint() + "   (region " + LocalNames.REGION
                 + ", any credentials)");
@@ -416,6 +438,9 @@ public final class LocalCloud implements AutoCloseable {
         }
         if (gateway != null) {
             gateway.close();
+        }
+        if (outboxClient != null) {
+            outboxClient.close();
         }
         if (fleet != null) {
             fleet.closeAll();
