@@ -3,6 +3,9 @@ package io.dukan.shop;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
+import io.dukan.core.catalog.VariantId;
+import io.dukan.core.order.Address;
+import io.dukan.core.order.Contact;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderService;
 import io.dukan.core.order.PlaceOrderCommand;
@@ -50,11 +53,12 @@ class ShopApiController {
     record ProductPage(List<ProductJson> items, @Nullable String next) {}
 
     @Serdeable
-    record LineJson(@Nullable String productId, int quantity) {}
+    record LineJson(@Nullable String productId, @Nullable String variantId, int quantity) {}
 
     @Serdeable
     record PlaceOrderJson(@Nullable List<LineJson> lines, @Nullable String customerName, @Nullable String phone,
-            @Nullable String address, @Nullable String paymentMethod) {}
+            @Nullable String email, @Nullable String address, @Nullable String city, @Nullable String country,
+            @Nullable String notes, @Nullable String paymentMethod) {}
 
     @Serdeable
     record OrderLineJson(String productId, String name, Price unitPrice, int quantity) {}
@@ -77,10 +81,14 @@ class ShopApiController {
     @Post(value = "/orders", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<OrderJson> placeOrder(@Body PlaceOrderJson body) {
         List<PlaceOrderCommand.Line> lines = body.lines() == null ? List.of() : body.lines().stream()
-                .map(l -> l == null ? null : new PlaceOrderCommand.Line(productId(l.productId()), l.quantity()))
+                .map(l -> l == null ? null : new PlaceOrderCommand.Line(productId(l.productId()),
+                        variantId(l.variantId()), l.quantity()))
                 .collect(java.util.stream.Collectors.toList()); // keeps nulls, which the command refuses
-        Order order = orders.place(store.id(), new PlaceOrderCommand(lines, body.customerName(), body.phone(),
-                body.address(), PlaceOrderCommand.paymentMethod(body.paymentMethod())));
+        String country = body.country() == null ? store.settings().country() : body.country();
+        Order order = orders.place(store.id(), new PlaceOrderCommand(lines,
+                new Contact(body.customerName(), body.phone(), body.email()),
+                new Address(body.address(), "", body.city(), "", "", country), body.notes(),
+                PlaceOrderCommand.paymentMethod(body.paymentMethod())));
         return HttpResponse.created(json(order));
     }
 
@@ -94,6 +102,16 @@ class ShopApiController {
             throw new InvalidInputException("productId", "unknown product: " + text);
         }
         return new ProductId(text);
+    }
+
+    private static VariantId variantId(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (!Ids.looksLikeId(text, 16)) {
+            throw new InvalidInputException("variantId", "unknown variant: " + text);
+        }
+        return new VariantId(text);
     }
 
     private ProductJson json(Product p) {

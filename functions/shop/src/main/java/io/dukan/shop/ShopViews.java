@@ -178,7 +178,7 @@ final class ShopViews {
     static String adminOrder(StoreSettings s, String base, Order o, String csrf) {
         String b = "<h1>Order " + esc(o.displayNumber()) + "</h1>" + orderDetails(o)
                 + "<table><tbody><tr><th>Customer</th><td>" + esc(o.customerName()) + "</td></tr><tr><th>Phone</th><td>"
-                + esc(o.phone()) + "</td></tr><tr><th>Address</th><td>" + Html.multiline(o.address())
+                + esc(o.contact().phone()) + "</td></tr><tr><th>Address</th><td>" + Html.multiline(String.join("\n", o.address().lines()))
                 + "</td></tr><tr><th>Payment</th><td>Cash on delivery</td></tr><tr><th>Placed</th><td>"
                 + WHEN.format(o.placedAt()) + "</td></tr></tbody></table><p><a href=\"" + esc(base)
                 + "/admin\">Back to admin</a></p>";
@@ -188,7 +188,7 @@ final class ShopViews {
     private static String orderDetails(Order o) {
         StringBuilder b = new StringBuilder("<table><thead><tr><th>Product</th><th>Qty</th><th>Price</th></tr></thead><tbody>");
         for (OrderLine line : o.lines()) {
-            b.append("<tr><td>").append(esc(line.productName())).append("</td><td>").append(line.quantity())
+            b.append("<tr><td>").append(esc(line.description())).append("</td><td>").append(line.quantity())
                     .append("</td><td>").append(esc(line.lineTotal().format())).append("</td></tr>");
         }
         return b.append("<tr><th colspan=\"2\">Total</th><th class=\"total\">").append(esc(o.total().format()))

@@ -7,6 +7,8 @@ import io.dukan.aws.web.Pages;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
+import io.dukan.core.order.Address;
+import io.dukan.core.order.Contact;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderService;
 import io.dukan.core.order.PlaceOrderCommand;
@@ -72,8 +74,9 @@ class StorefrontController {
         Product product = catalog.product(store.id(), new ProductId(form.get("productId")));
         try {
             PlaceOrderCommand command = new PlaceOrderCommand(
-                    List.of(new PlaceOrderCommand.Line(product.id(), quantity(form.get("quantity")))),
-                    form.get("name"), form.get("phone"), form.get("address"),
+                    List.of(new PlaceOrderCommand.Line(product.id(), null, quantity(form.get("quantity")))),
+                    new Contact(form.get("name"), form.get("phone"), form.get("email")),
+                    new Address(form.get("address"), "", "", "", "", store.settings().country()), form.get("notes"),
                     PlaceOrderCommand.paymentMethod(form.get("paymentMethod")));
             Order order = orders.place(store.id(), command);
             return HttpResponse.<String>seeOther(URI.create(base(request) + "/orders/" + order.code()));

@@ -4,6 +4,14 @@ import static io.dukan.aws.dynamodb.Keys.n;
 import static io.dukan.aws.dynamodb.Keys.s;
 
 import io.dukan.core.catalog.ProductId;
+import io.dukan.core.catalog.ProductStatus;
+import io.dukan.core.catalog.VariantId;
+import io.dukan.core.order.Address;
+import io.dukan.core.order.Contact;
+import io.dukan.core.order.DisplayCurrency;
+import io.dukan.core.order.FulfilmentStatus;
+import io.dukan.core.order.OrderEvent;
+import io.dukan.core.order.PaymentStatus;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderLine;
 import io.dukan.core.order.OrderRepository;
@@ -13,9 +21,11 @@ import io.dukan.core.shared.Money;
 import io.dukan.core.shared.TryAgainLaterException;
 import io.dukan.core.tenant.TenantId;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * Orders. Placing one is a single TransactWriteItems: the store's order counter moves from the number read to the
  * next (so two orders never share a number), the order and its public-code pointer are put, and every line's
- * stock is decremented on condition that enough is left. Lines arrive aggregated per product.
+ * variant's stock is decremented on condition that enough is left. Lines arrive aggregated per variant; the
+ * stock updates are grouped per product item.
  */
 @Singleton
 final class DynamoDbOrders implements OrderRepository {
@@ -52,20 +63,27 @@ final class DynamoDbOrders implements OrderRepository {
 
     @Override
     public Order place(TenantId tenant, Draft draft) {
-        Money total = draft.lines().stream().map(OrderLine::lineTotal)
-                .reduce(Money::plus).orElseThrow(() -> new IllegalArgumentException("an order needs lines"));
+        Money subtotal = draft.subtotal();
+        Map<ProductId, List<OrderLine>> byProduct = new LinkedHashMap<>();
+        for (OrderLine line : draft.lines()) {
+            byProduct.computeIfAbsent(line.productId(), id -> new ArrayList<>()).add(line);
+        }
+        List<List<OrderLine>> groups = List.copyOf(byProduct.values());
         for (int attempt = 1; ; attempt++) {
             long last = currentCounter(tenant);
-            Order order = new Order(last + 1, draft.code(), draft.lines(), total, draft.customerName(), draft.phone(),
-                    draft.address(), draft.paymentMethod(), draft.placedAt());
+            Order order = new Order(last + 1, draft.code(), draft.lines(), subtotal, draft.shipping(),
+                    subtotal.plus(draft.shipping()), draft.contact(), draft.address(), draft.shippingMethod(),
+                    draft.notes(), draft.paymentMethod(), PaymentStatus.PENDING, FulfilmentStatus.UNFULFILLED, "",
+                    draft.displayed(), List.of(new OrderEvent(draft.placedAt(), "shopper", "placed the order")),
+                    draft.placedAt(), 1);
             try {
-                dynamo.transactWriteItems(r -> r.transactItems(writes(tenant, order, last)));
+                dynamo.transactWriteItems(r -> r.transactItems(writes(tenant, order, last, groups)));
                 return order;
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
-                for (int i = 0; i < order.lines().size(); i++) {
+                for (int i = 0; i < groups.size(); i++) {
                     if (Cancellations.failed(reasons, 3 + i, Cancellations.CONDITION_FAILED)) {
-                        throw new OutOfStockException(order.lines().get(i).productName());
+                        throw new OutOfStockException(groups.get(i).get(0).productName());
                     }
                 }
                 boolean counterRace = Cancellations.failed(reasons, 0, Cancellations.CONDITION_FAILED)
@@ -82,7 +100,7 @@ final class DynamoDbOrders implements OrderRepository {
         }
     }
 
-    private List<TransactWriteItem> writes(TenantId tenant, Order order, long last) {
+    private List<TransactWriteItem> writes(TenantId tenant, Order order, long last, List<List<OrderLine>> groups) {
         List<TransactWriteItem> writes = new ArrayList<>();
         Update.Builder counter = Update.builder().tableName(table).key(Keys.orderCounter(tenant))
                 .updateExpression("SET lastNumber = :next");
@@ -99,15 +117,47 @@ final class DynamoDbOrders implements OrderRepository {
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(Items.item(Keys.orderCode(tenant, order.code())).with("number", order.number()).build())
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
-        for (OrderLine line : order.lines()) {
-            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(Keys.product(tenant, line.productId()))
-                    .updateExpression("SET stock = stock - :q")
-                    .conditionExpression("attribute_exists(pk) AND stock >= :q")
-                    .expressionAttributeValues(Map.of(":q", n(line.quantity())))
-                    .build()).build());
+        for (List<OrderLine> group : groups) {
+            writes.add(TransactWriteItem.builder().update(stockUpdate(tenant, group)).build());
         }
         return writes;
+    }
+
+    /**
+     * One product's variants taken from stock in one update (a transaction may touch an item once). The condition
+     * holds when every variant has enough, or when the owner keeps selling the product when it is sold out.
+     */
+    private Update stockUpdate(TenantId tenant, List<OrderLine> group) {
+        List<String> sets = new ArrayList<>();
+        List<String> enough = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":true", AttributeValue.fromBool(true));
+        for (int v = 0; v < group.size(); v++) {
+            OrderLine line = group.get(v);
+            names.put("#v" + v, line.variantId().value());
+            values.put(":q" + v, n(line.quantity()));
+            sets.add("stock.#v" + v + " = stock.#v" + v + " - :q" + v);
+            enough.add("stock.#v" + v + " >= :q" + v);
+        }
+        return Update.builder().tableName(table)
+                .key(Keys.product(tenant, group.get(0).productId()))
+                .updateExpression("SET " + String.join(", ", sets))
+                .conditionExpression("attribute_exists(pk) AND #status = :active AND (sellWhenSoldOut = :true OR ("
+                        + String.join(" AND ", enough) + "))")
+                .expressionAttributeNames(withStatus(names))
+                .expressionAttributeValues(withActive(values))
+                .build();
+    }
+
+    private static Map<String, String> withStatus(Map<String, String> names) {
+        names.put("#status", "status");
+        return names;
+    }
+
+    private static Map<String, AttributeValue> withActive(Map<String, AttributeValue> values) {
+        values.put(":active", s(ProductStatus.ACTIVE.name()));
+        return values;
     }
 
     /** The last number used, or FIRST_NUMBER - 1 for a store with no order yet. */
@@ -142,38 +192,75 @@ final class DynamoDbOrders implements OrderRepository {
                 .items().stream().map(i -> toOrder(Items.of(i))).toList();
     }
 
-    private static Map<String, AttributeValue> orderItem(TenantId tenant, Order order) {
+    static Map<String, AttributeValue> orderItem(TenantId tenant, Order order) {
         List<AttributeValue> lines = order.lines().stream().map(line -> {
             Map<String, AttributeValue> m = new HashMap<>();
             m.put("productId", s(line.productId().value()));
+            m.put("variantId", s(line.variantId().value()));
+            m.put("sku", s(line.sku()));
             m.put("name", s(line.productName()));
+            m.put("variantTitle", s(line.variantTitle()));
             m.put("unitPriceMinor", n(line.unitPrice().minor()));
             m.put("quantity", n(line.quantity()));
             return AttributeValue.fromM(m);
         }).toList();
-        return Items.item(Keys.order(tenant, order.number()))
+        List<AttributeValue> history = order.history().stream().map(e -> AttributeValue.fromM(Map.of(
+                "at", s(e.at().toString()), "actor", s(e.actor()), "what", s(e.what())))).toList();
+        Address a = order.address();
+        Items item = Items.item(Keys.order(tenant, order.number()))
                 .with("number", order.number())
                 .with("code", order.code())
                 .with("lines", AttributeValue.fromL(lines))
+                .with("subtotalMinor", order.subtotal().minor())
+                .with("shippingMinor", order.shipping().minor())
                 .with("totalMinor", order.total().minor())
                 .with("currency", order.total().currency())
-                .with("customerName", order.customerName())
-                .with("phone", order.phone())
-                .with("address", order.address())
+                .with("customerName", order.contact().name())
+                .with("phone", order.contact().phone())
+                .with("email", order.contact().email())
+                .with("address", AttributeValue.fromM(Map.of("line1", s(a.line1()), "line2", s(a.line2()),
+                        "city", s(a.city()), "region", s(a.region()), "postcode", s(a.postcode()),
+                        "country", s(a.country()))))
+                .with("shippingMethod", order.shippingMethod())
+                .with("notes", order.notes())
                 .with("paymentMethod", order.paymentMethod().name())
+                .with("paymentStatus", order.paymentStatus().name())
+                .with("fulfilmentStatus", order.fulfilmentStatus().name())
+                .with("trackingNumber", order.trackingNumber())
+                .with("history", AttributeValue.fromL(history))
                 .with("placedAt", order.placedAt().toString())
-                .build();
+                .with("version", order.version());
+        if (order.displayed() != null) {
+            item.with("displayCurrency", order.displayed().currency())
+                    .with("displayRate", order.displayed().rate().toPlainString());
+        }
+        return item.build();
     }
 
-    private static Order toOrder(Items i) {
+    static Order toOrder(Items i) {
         String currency = i.s("currency");
         List<OrderLine> lines = i.raw("lines").l().stream().map(AttributeValue::m).map(m -> new OrderLine(
-                new ProductId(m.get("productId").s()), m.get("name").s(),
+                new ProductId(m.get("productId").s()), new VariantId(m.get("variantId").s()), m.get("sku").s(),
+                m.get("name").s(), m.get("variantTitle").s(),
                 new Money(Long.parseLong(m.get("unitPriceMinor").n()), currency),
                 Integer.parseInt(m.get("quantity").n()))).toList();
-        return new Order(i.n("number"), i.s("code"), lines, new Money(i.n("totalMinor"), currency),
-                i.s("customerName"), i.s("phone"), i.s("address"), PaymentMethod.valueOf(i.s("paymentMethod")),
-                Instant.parse(i.s("placedAt")));
+        List<OrderEvent> history = i.raw("history").l().stream().map(AttributeValue::m).map(m -> new OrderEvent(
+                Instant.parse(m.get("at").s()), m.get("actor").s(), m.get("what").s())).toList();
+        Map<String, AttributeValue> a = i.raw("address").m();
+        DisplayCurrency displayed = i.s("displayCurrency") == null ? null
+                : new DisplayCurrency(i.s("displayCurrency"), new BigDecimal(i.s("displayRate")));
+        return new Order(i.n("number"), i.s("code"), lines, new Money(i.n("subtotalMinor"), currency),
+                new Money(i.n("shippingMinor"), currency), new Money(i.n("totalMinor"), currency),
+                new Contact(i.s("customerName"), i.s("phone"), orEmpty(i.s("email"))),
+                new Address(a.get("line1").s(), a.get("line2").s(), a.get("city").s(), a.get("region").s(),
+                        a.get("postcode").s(), a.get("country").s()),
+                orEmpty(i.s("shippingMethod")), orEmpty(i.s("notes")), PaymentMethod.valueOf(i.s("paymentMethod")),
+                PaymentStatus.valueOf(i.s("paymentStatus")), FulfilmentStatus.valueOf(i.s("fulfilmentStatus")),
+                orEmpty(i.s("trackingNumber")), displayed, history, Instant.parse(i.s("placedAt")), (int) i.n("version"));
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static void pause(int attempt) {

@@ -45,7 +45,7 @@ final class DynamoDbOutbox implements EmailSender {
                 .with("sentAt", now.toString())
                 .with("from", from)
                 .with("to", message.to())
-                .with("replyTo", message.replyTo())
+                .with("replyTo", message.replyTo().isEmpty() ? null : message.replyTo())
                 .with("subject", message.subject())
                 .with("text", message.text())
                 .with(Keys.EXPIRES_AT, now.plus(KEPT_FOR).getEpochSecond())

@@ -36,6 +36,11 @@ final class DynamoDbStoreData implements StoreDataRepository {
                 .with("currency", settings.currency())
                 .with("country", settings.country())
                 .with("language", settings.language())
+                .with("phone", settings.contact().phone())
+                .with("whatsapp", settings.contact().whatsapp())
+                .with("email", settings.contact().email())
+                .with("address", settings.contact().address())
+                .with("logoKey", settings.contact().logoKey())
                 .build();
         Map<String, AttributeValue> userItem = Items.item(Keys.user(owner.tenantId(), owner.email()))
                 .with("email", owner.email())
@@ -62,6 +67,11 @@ final class DynamoDbStoreData implements StoreDataRepository {
         }
         Items i = Items.of(item);
         return Optional.of(new StoreSettings(id, new Slug(i.s("slug")), i.s("name"), i.s("currency"), i.s("country"),
-                i.s("language")));
+                i.s("language"), new StoreSettings.StoreContact(orEmpty(i.s("phone")), orEmpty(i.s("whatsapp")),
+                        orEmpty(i.s("email")), orEmpty(i.s("address")), orEmpty(i.s("logoKey")))));
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 }

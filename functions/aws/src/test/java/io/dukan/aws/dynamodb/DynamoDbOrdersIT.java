@@ -7,7 +7,10 @@ import io.dukan.aws.DukanProperties;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
+import io.dukan.core.order.Address;
+import io.dukan.core.order.Contact;
 import io.dukan.core.order.Order;
+import io.dukan.core.testing.ProductTestData;
 import io.dukan.core.order.OrderService;
 import io.dukan.core.order.OutOfStockException;
 import io.dukan.core.order.PaymentMethod;
@@ -52,7 +55,7 @@ class DynamoDbOrdersIT {
     }
 
     static Product product(TenantId tenant, int stock) {
-        Product p = new Product(ProductId.newId(), "Dried figs", "", new Money(45000, "PKR"), stock, "", Instant.now());
+        Product p = ProductTestData.aProduct().withStock(stock).build();
         products.add(tenant, p);
         return p;
     }
@@ -60,9 +63,10 @@ class DynamoDbOrdersIT {
     static PlaceOrderCommand order(ProductId id, int... quantities) {
         List<PlaceOrderCommand.Line> lines = new ArrayList<>();
         for (int q : quantities) {
-            lines.add(new PlaceOrderCommand.Line(id, q));
+            lines.add(new PlaceOrderCommand.Line(id, null, q));
         }
-        return new PlaceOrderCommand(lines, "Amina", "+92 300 1234567", "Lahore", PaymentMethod.CASH_ON_DELIVERY);
+        return new PlaceOrderCommand(lines, new Contact("Amina", "+92 300 1234567", ""),
+                new Address("12 Mall Road", "", "Lahore", "", "", "PK"), "", PaymentMethod.CASH_ON_DELIVERY);
     }
 
     @Test
@@ -132,7 +136,7 @@ class DynamoDbOrdersIT {
         assertThat(products.list(other, null, 50).items()).isEmpty();
         assertThat(orders.findByCode(other, placed.code())).isEmpty();
         assertThat(orders.recent(other, 50)).isEmpty();
-        assertThatThrownBy(() -> service.place(other, order(figs.id(), 1))).hasMessageContaining("no longer exists");
+        assertThatThrownBy(() -> service.place(other, order(figs.id(), 1))).hasMessageContaining("no longer sold");
         assertThat(products.find(owner, figs.id()).orElseThrow().stock()).isEqualTo(2);
     }
 

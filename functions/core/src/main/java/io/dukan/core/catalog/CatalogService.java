@@ -8,6 +8,8 @@ import io.dukan.core.shared.NotFoundException;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.TenantId;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,8 +38,13 @@ public class CatalogService {
         if (!command.imageKey().isEmpty() && !media.exists(tenant, command.imageKey())) {
             throw new InvalidInputException("imageKey", "the image was not uploaded; please choose it again");
         }
-        Product product = new Product(ProductId.newId(), command.name(), command.description(), command.price(),
-                command.stock(), command.imageKey(), clock.instant());
+        Instant now = clock.instant();
+        List<ProductImage> images = command.imageKey().isEmpty()
+                ? List.of()
+                : List.of(new ProductImage(command.imageKey(), command.name()));
+        Product product = new Product(ProductId.newId(), command.name(), command.description(), ProductStatus.ACTIVE,
+                List.of(), List.of(new Variant(VariantId.newId(), "", List.of(), command.price(), null, command.stock(), 0)),
+                images, List.of(), List.of(), "", "", false, now, now);
         products.add(tenant, product);
         audit.record(tenant, new AuditEntry(product.createdAt(), actor, "added product", product.name()));
         return product;

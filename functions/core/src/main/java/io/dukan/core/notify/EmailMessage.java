@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * @param to      the recipient's address (lower-cased)
  * @param subject one line, at most 200 characters
  * @param text    the plain-text body, at most 100,000 characters
- * @param replyTo where answers should go, or null for the sender's own address
+ * @param replyTo where answers should go, or "" when replies go to the sender (null is taken as "")
  */
 public record EmailMessage(String to, String subject, String text, String replyTo) {
 
@@ -25,7 +25,7 @@ public record EmailMessage(String to, String subject, String text, String replyT
         if (replyTo != null && !replyTo.isBlank()) {
             replyTo = address("replyTo", replyTo);
         } else {
-            replyTo = null;
+            replyTo = "";
         }
         if (subject == null || subject.isBlank()) {
             throw new InvalidInputException("subject", "subject is required");
@@ -45,11 +45,12 @@ public record EmailMessage(String to, String subject, String text, String replyT
 
     /** A message without a reply-to address. */
     public EmailMessage(String to, String subject, String text) {
-        this(to, subject, text, null);
+        this(to, subject, text, "");
     }
 
+    /** The reply-to address, if there is one. */
     public Optional<String> replyToAddress() {
-        return Optional.ofNullable(replyTo);
+        return replyTo.isEmpty() ? Optional.empty() : Optional.of(replyTo);
     }
 
     /** Whether the text is an address a message can be sent to (the same rule the constructor applies). */

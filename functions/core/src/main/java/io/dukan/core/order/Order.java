@@ -6,18 +6,27 @@ import java.util.List;
 
 /**
  * A placed order. {@code number} is the store's human number (#1001, …); {@code code} is the unguessable public
- * reference in the shopper's order-status URL.
+ * reference in the shopper's order-status URL. Payment and fulfilment are tracked separately; {@code history}
+ * records every change with who and when, oldest first; {@code version} counts changes, for optimistic updates.
+ * {@code displayed} is null when the shopper saw the base currency.
  */
-public record Order(long number, String code, List<OrderLine> lines, Money total, String customerName,
-        String phone, String address, PaymentMethod paymentMethod, Instant placedAt) {
+public record Order(long number, String code, List<OrderLine> lines, Money subtotal, Money shipping, Money total,
+        Contact contact, Address address, String shippingMethod, String notes, PaymentMethod paymentMethod,
+        PaymentStatus paymentStatus, FulfilmentStatus fulfilmentStatus, String trackingNumber,
+        DisplayCurrency displayed, List<OrderEvent> history, Instant placedAt, int version) {
 
     public static final long FIRST_NUMBER = 1001;
 
     public Order {
         lines = List.copyOf(lines);
+        history = List.copyOf(history);
     }
 
     public String displayNumber() {
         return "#" + number;
+    }
+
+    public String customerName() {
+        return contact.name();
     }
 }

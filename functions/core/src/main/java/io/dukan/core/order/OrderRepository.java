@@ -1,18 +1,28 @@
 package io.dukan.core.order;
 
+import io.dukan.core.shared.Money;
 import io.dukan.core.tenant.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Out-port: a store's orders. */
 public interface OrderRepository {
 
-    /** What the repository needs to place an order; it assigns the number. */
-    record Draft(String code, List<OrderLine> lines, String customerName, String phone, String address,
-            PaymentMethod paymentMethod, java.time.Instant placedAt) {}
+    /** What the repository needs to place an order; it assigns the number. Lines arrive one per variant. */
+    record Draft(String code, List<OrderLine> lines, Money shipping, Contact contact, Address address,
+            String shippingMethod, String notes, PaymentMethod paymentMethod, DisplayCurrency displayed,
+            Instant placedAt) {
+
+        public Money subtotal() {
+            return lines.stream().map(OrderLine::lineTotal).reduce(Money::plus)
+                    .orElseThrow(() -> new IllegalArgumentException("an order needs lines"));
+        }
+    }
 
     /**
-     * Atomically: takes the next order number, records the order and takes each line's quantity from stock.
+     * Atomically: takes the next order number, records the order and takes each line's quantity from its variant's
+     * stock (unless the product keeps selling when sold out).
      *
      * @throws OutOfStockException when any line's stock is short (nothing is written)
      */

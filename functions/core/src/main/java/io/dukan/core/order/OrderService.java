@@ -3,6 +3,8 @@ package io.dukan.core.order;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
 import io.dukan.core.catalog.ProductRepository;
+import io.dukan.core.catalog.Variant;
+import io.dukan.core.catalog.VariantId;
 import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.Money;
@@ -28,24 +30,40 @@ public class OrderService {
     }
 
     public Order place(TenantId tenant, PlaceOrderCommand command) {
-        // One line per product: a transaction may touch an item only once, and two lines of one product
-        // must not each pass the stock check alone.
-        Map<ProductId, Integer> quantities = new LinkedHashMap<>();
+        // One line per variant (SKU): two lines of one variant must not each pass the stock check alone.
+        Map<ProductId, Product> seen = new LinkedHashMap<>();
+        Map<VariantId, Integer> quantities = new LinkedHashMap<>();
+        Map<VariantId, Product> productOf = new LinkedHashMap<>();
         for (PlaceOrderCommand.Line line : command.lines()) {
-            quantities.merge(line.productId(), line.quantity(), Integer::sum);
+            Product product = seen.computeIfAbsent(line.productId(), id -> products.find(tenant, id)
+                    .filter(Product::visibleToShoppers)
+                    .orElseThrow(() -> new InvalidInputException("productId", "a product in this order is no longer sold")));
+            Variant variant = line.variantId() == null ? onlyVariant(product) : product.variant(line.variantId())
+                    .orElseThrow(() -> new InvalidInputException("variantId", "choose one of the product's options"));
+            quantities.merge(variant.id(), line.quantity(), Integer::sum);
+            productOf.put(variant.id(), product);
         }
         List<OrderLine> lines = new ArrayList<>();
-        for (Map.Entry<ProductId, Integer> entry : quantities.entrySet()) {
-            Product product = products.find(tenant, entry.getKey())
-                    .orElseThrow(() -> new InvalidInputException("productId", "a product in this order no longer exists"));
+        for (Map.Entry<VariantId, Integer> entry : quantities.entrySet()) {
+            Product product = productOf.get(entry.getKey());
+            Variant variant = product.variant(entry.getKey()).orElseThrow();
             if (entry.getValue() > PlaceOrderCommand.MAX_QUANTITY) {
                 throw new InvalidInputException("quantity", "quantity must be between 1 and " + PlaceOrderCommand.MAX_QUANTITY);
             }
-            lines.add(new OrderLine(product.id(), product.name(), product.price(), entry.getValue()));
+            lines.add(new OrderLine(product.id(), variant.id(), variant.sku(), product.name(), variant.title(),
+                    variant.price(), entry.getValue()));
         }
         requireRepresentableTotal(lines);
-        return orders.place(tenant, new OrderRepository.Draft(Ids.newSecret(), lines, command.customerName(),
-                command.phone(), command.address(), command.paymentMethod(), clock.instant()));
+        Money noShipping = new Money(0, lines.get(0).unitPrice().currency());
+        return orders.place(tenant, new OrderRepository.Draft(Ids.newSecret(), lines, noShipping, command.contact(),
+                command.address(), "", command.notes(), command.paymentMethod(), null, clock.instant()));
+    }
+
+    private static Variant onlyVariant(Product product) {
+        if (product.variants().size() != 1) {
+            throw new InvalidInputException("variantId", "choose one of the product's options");
+        }
+        return product.defaultVariant();
     }
 
     /** Refuses, as bad input, an order whose total would not fit in an amount (no SME order comes near it). */

@@ -1,6 +1,11 @@
 package io.dukan.core.order;
 
-/** How the shopper pays; cash on delivery needs no processor at all. */
+/**
+ * How the shopper pays. Cash on delivery and bank transfer need no processor at all (the owner marks the order
+ * paid); CARD goes through a payment provider and is confirmed by its signed webhook.
+ */
 public enum PaymentMethod {
-    CASH_ON_DELIVERY
+    CASH_ON_DELIVERY,
+    BANK_TRANSFER,
+    CARD
 }

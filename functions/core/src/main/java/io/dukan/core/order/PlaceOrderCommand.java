@@ -1,20 +1,27 @@
 package io.dukan.core.order;
 
 import io.dukan.core.catalog.ProductId;
+import io.dukan.core.catalog.VariantId;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.Text;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** A guest's order as submitted; validates itself. */
-public record PlaceOrderCommand(List<Line> lines, String customerName, String phone, String address,
+/**
+ * A guest's order as submitted; validates itself. A line's {@code variantId} may be null for a product with a
+ * single variant. {@code notes} is "" when the shopper wrote none.
+ */
+public record PlaceOrderCommand(List<Line> lines, Contact contact, Address address, String notes,
         PaymentMethod paymentMethod) {
 
     public static final int MAX_QUANTITY = 1000;
     public static final int MAX_LINES = 50;
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{4,28}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s.]{2,}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
-    public record Line(ProductId productId, int quantity) {}
+    public record Line(ProductId productId, VariantId variantId, int quantity) {}
 
     public PlaceOrderCommand {
         if (lines == null || lines.isEmpty()) {
@@ -32,15 +39,41 @@ public record PlaceOrderCommand(List<Line> lines, String customerName, String ph
             }
         }
         lines = List.copyOf(lines);
-        customerName = Text.required("name", customerName, 120);
-        phone = Text.required("phone", phone, 30);
-        if (!PHONE.matcher(phone).matches()) {
-            throw new InvalidInputException("phone", "phone must be a number like +92 300 1234567");
-        }
-        address = Text.required("address", address, 500);
+        contact = validContact(contact);
+        address = validAddress(address);
+        notes = Text.optional("notes", notes, 1000);
         if (paymentMethod == null) {
             throw new InvalidInputException("paymentMethod", "choose how you will pay");
         }
+    }
+
+    private static Contact validContact(Contact c) {
+        if (c == null) {
+            throw new InvalidInputException("name", "name is required");
+        }
+        String name = Text.required("name", c.name(), 120);
+        String phone = Text.required("phone", c.phone(), 30);
+        if (!PHONE.matcher(phone).matches()) {
+            throw new InvalidInputException("phone", "phone must be a number like +92 300 1234567");
+        }
+        String email = Text.optional("email", c.email(), 254);
+        if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+            throw new InvalidInputException("email", "email must look like name@example.com");
+        }
+        return new Contact(name, phone, email);
+    }
+
+    private static Address validAddress(Address a) {
+        if (a == null) {
+            throw new InvalidInputException("address", "address is required");
+        }
+        String country = Text.optional("country", a.country(), 2).toUpperCase(Locale.ROOT);
+        if (!country.isEmpty() && !COUNTRY.matcher(country).matches()) {
+            throw new InvalidInputException("country", "choose a country");
+        }
+        return new Address(Text.required("address", a.line1(), 500), Text.optional("line2", a.line2(), 200),
+                Text.optional("city", a.city(), 100), Text.optional("region", a.region(), 100),
+                Text.optional("postcode", a.postcode(), 20), country);
     }
 
     /** Parses a payment method name from a form; unknown names are an input error. */
@@ -50,6 +83,6 @@ public record PlaceOrderCommand(List<Line> lines, String customerName, String ph
                 return m;
             }
         }
-        throw new InvalidInputException("paymentMethod", "this store takes cash on delivery");
+        throw new InvalidInputException("paymentMethod", "choose how you will pay");
     }
 }

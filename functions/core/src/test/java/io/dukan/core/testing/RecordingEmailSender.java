@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Keeps every message instead of sending it; {@link #failNext} makes the next send fail, as an unreachable SES would. */
-public final class RecordingEmailSender implements EmailSender {
+public class RecordingEmailSender implements EmailSender {
 
     /** A message as it was handed over, with the store it was sent for. */
     public record Sent(TenantId tenant, EmailMessage message) {}
