@@ -14,7 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A warm instance keeps what it holds constant however many requests it serves. Lambda hands every invocation a
+ * A warm instance keeps what it holds constant however many requests it serves, and the SnapStart priming hook
+ * warms a new one with a real page. Lambda hands every invocation a
  * new {@link Context}; micronaut-function-aws registered it (and its logger) as singletons in the instance's one
  * ApplicationContext on each call, so bean definitions piled up and every bean lookup got slower with the
  * instance's age. A leak check: it counts, it does not time.
@@ -36,6 +37,16 @@ class WarmInstanceIT {
     static void stop() throws Exception {
         fn.close();
         emulators.close();
+    }
+
+    @Test
+    void primingHook_rendersTheStoresHomePage_withItsDataFromDynamoDb() {
+        // SnapStart calls beforeCheckpoint through CRaC; no JVM here has CRaC, so the hook is called directly
+        fn.priming().beforeCheckpoint(null);
+
+        assertThat(fn.priming().last()).isNotNull();
+        assertThat(fn.priming().last().getStatusCode()).isEqualTo(200);
+        assertThat(fn.priming().last().getBody()).contains("Store warm"); // the settings item, read from DynamoDB
     }
 
     @Test
