@@ -255,8 +255,9 @@ public final class Bench {
                 + "pages each on a new store of its own, one store instance serving the clients at once (Lambda would "
                 + "run up to " + clients + " instances)");
 
-        // A store instance gets slower with every request it serves (see the README); the same page on a fresh
-        // instance of a store with the same catalogue, side by side, shows by how much.
+        // A store instance used to get slower with every request it served (each invocation's Lambda context was
+        // registered as a bean; fixed by LambdaContextBeans, see the README): the same page on a fresh instance of a
+        // store with the same catalogue, side by side, guards against a regression.
         Stores.Store fresh = seededStore("bench-fresh", FIRST_PRODUCTS);
         long served = requestsServed.getOrDefault(home.slug(), new AtomicLong()).get();
         List<Load.Result> age = interleaved("instance age", List.of(i -> page(home, home.home()),
@@ -265,7 +266,7 @@ public final class Bench {
                 "same page, new instance, warmed up", age.get(1).latency());
         report.verdict("no slow-down with instance age: home page after " + String.format("%,d", served)
                 + " requests <= 1.2x a fresh instance (median)", Report.ratio(age.get(0).latency(),
-                        age.get(1).latency()), 1.2, "x", "not a target of issue 6; found while measuring");
+                        age.get(1).latency()), 1.2, "x", "guards the fixed per-invocation bean leak");
     }
 
     /** A storefront page of a store, counted against the store's instance; true when it answered 200. */
@@ -362,6 +363,18 @@ public final class Bench {
             runs.put(pair.floor(), new ArrayList<>());
         }
         runs.put(phases, new ArrayList<>());
+        // before/after: another build's jar, and this jar configured by the former logback.xml (Logback's Joran)
+        List<ColdStarts.Launch> variants = new ArrayList<>();
+        if (options.baselineJar() != null) {
+            variants.add(new ColdStarts.Launch("shop-c1-baseline", List.of(C1), benchClasses + File.pathSeparator
+                    + options.baselineJar().toAbsolutePath(), "io.dukan.bench.child.ShopColdStart", shopArgs, true));
+        }
+        variants.add(new ColdStarts.Launch("shop-c1-logback-xml", List.of(C1), joranJar(archives)
+                + File.pathSeparator + shopClasspath, "io.dukan.bench.child.ShopColdStart", shopArgs, true));
+        for (ColdStarts.Launch variant : variants) {
+            cold.run(variant, 0);
+            runs.put(variant, new ArrayList<>());
+        }
         for (int i = 1; i <= options.coldRuns(); i++) { // interleaved, so drift hits both sides alike
             LOG.info("cold starts in new processes, round {} of {}", i, options.coldRuns());
             for (Pair pair : pairs) {
@@ -369,6 +382,9 @@ public final class Bench {
                 runs.get(pair.floor()).add(cold.run(pair.floor(), i));
             }
             runs.get(phases).add(cold.run(phases, i));
+            for (ColdStarts.Launch variant : variants) {
+                runs.get(variant).add(cold.run(variant, i));
+            }
         }
         report.section("1. Cold start, new process: JVM start -> GET /s/{slug}/ answered with data from DynamoDB "
                 + "(floor: bare handler, one GetItem, same SDK client, same flags)");
@@ -396,6 +412,28 @@ public final class Bench {
                     Measure.megabytes(floor.stream().map(ColdStarts.Run::peakRssMegabytes).toList()));
             Stream.concat(shop.stream(), floor.stream())
                     .forEach(run -> handleOffsets.add(run.handleMillis() - run.ownMillis()));
+        }
+        Measure floorC1 = Measure.millis(runs.get(pairs.get(0).floor()).stream().map(ColdStarts.Run::ownMillis)
+                .toList());
+        for (ColdStarts.Launch variant : variants) {
+            String label = variant.name().endsWith("baseline")
+                    ? "shop, BASELINE jar (" + options.baselineJar().getFileName() + "), " + C1
+                    : "shop, this jar + the former logback.xml (Joran), " + C1;
+            List<ColdStarts.Run> variantRuns = runs.get(variant);
+            report.row(label + ", child's clock", Measure.millis(variantRuns.stream().map(ColdStarts.Run::ownMillis)
+                    .toList()), "bare handler, " + C1, floorC1);
+            report.row("    of which init", Measure.millis(variantRuns.stream().map(ColdStarts.Run::initMillis)
+                    .toList()));
+            Double classes = variantRuns.isEmpty() ? null : variantRuns.get(0).counters().get("java.cls.loadedClasses");
+            if (classes != null) {
+                report.row("    classes loaded", Measure.of("", variantRuns.stream()
+                        .mapToDouble(r -> r.counters().getOrDefault("java.cls.loadedClasses", Double.NaN)).toArray()));
+            }
+        }
+        if (options.baselineJar() != null) {
+            report.note("baseline jar: " + options.baselineJar().toAbsolutePath() + " ("
+                    + fileMegabytes(options.baselineJar()) + " MB; this jar " + fileMegabytes(options.shopJar())
+                    + " MB), cold-started in the same rounds as the others");
         }
         coldStartPhases(runs.get(phases), runs.get(pairs.get(0).shop()), runs.get(pairs.get(0).floor()),
                 runs.get(pairs.get(2).shop()), runs.get(pairs.get(2).floor()));
@@ -451,6 +489,30 @@ public final class Bench {
         report.note("1b: counters are HotSpot's (jcmd PID PerfCounter.print, read after the answer): class loading "
                 + "includes the static initialisers it triggers; JIT compilation runs on compiler threads, beside "
                 + "the main thread on a 2-core machine");
+    }
+
+    /** A jar holding only the logback.xml the functions had before LambdaLogging (for the before/after row). */
+    private static String joranJar(Path dir) throws IOException {
+        Path jar = dir.resolve("former-logback-xml.jar");
+        String xml = "<configuration>\n"
+                + "  <appender name=\"STDOUT\" class=\"ch.qos.logback.core.ConsoleAppender\">\n"
+                + "    <encoder>\n      <pattern>%-5level %logger{24} - %msg%n</pattern>\n    </encoder>\n"
+                + "  </appender>\n  <logger name=\"io.dukan\" level=\"INFO\"/>\n"
+                + "  <root level=\"WARN\">\n    <appender-ref ref=\"STDOUT\"/>\n  </root>\n</configuration>\n";
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("logback.xml"));
+            out.write(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar.toString();
+    }
+
+    private static String fileMegabytes(Path file) {
+        try {
+            return String.format("%.1f", Files.size(file) / (1024.0 * 1024.0));
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static void awaitFile(Path file) throws InterruptedException {
