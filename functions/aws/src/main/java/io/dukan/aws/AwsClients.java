@@ -10,6 +10,7 @@ import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -76,8 +77,8 @@ public class AwsClients {
         S3Presigner.Builder builder = S3Presigner.builder()
                 .credentialsProvider(credentials())
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint != null).build());
-        if (properties.getRegion() != null) {
-            builder.region(Region.of(properties.getRegion()));
+        if (region() != null) {
+            builder.region(Region.of(region()));
         }
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
@@ -121,8 +122,8 @@ public class AwsClients {
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String endpoint) {
         builder.credentialsProvider(credentials());
-        if (properties.getRegion() != null) {
-            builder.region(Region.of(properties.getRegion()));
+        if (region() != null) {
+            builder.region(Region.of(region()));
         }
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));
@@ -130,10 +131,28 @@ public class AwsClients {
         return builder;
     }
 
+    /**
+     * Configured, else Lambda's AWS_REGION: named explicitly, so the SDK does not build its region provider chain
+     * (profile files, instance metadata) at cold start. Null elsewhere: the SDK's own resolution applies.
+     */
+    private String region() {
+        return properties.getRegion() != null ? properties.getRegion() : System.getenv("AWS_REGION");
+    }
+
+    /**
+     * Configured keys (the local cloud); on Lambda without SnapStart the role's keys in the environment, read
+     * directly rather than through the default chain (whose web-identity, profile, SSO, container and
+     * instance-metadata providers load classes at cold start); otherwise the default chain (SnapStart functions get
+     * their credentials from a container endpoint, AWS_CONTAINER_CREDENTIALS_FULL_URI, which the chain reads).
+     */
     private AwsCredentialsProvider credentials() {
         if (properties.getAccessKeyId() != null && properties.getSecretAccessKey() != null) {
             return StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(properties.getAccessKeyId(), properties.getSecretAccessKey()));
+        }
+        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null && System.getenv("AWS_ACCESS_KEY_ID") != null
+                && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null) {
+            return EnvironmentVariableCredentialsProvider.create();
         }
         return DefaultCredentialsProvider.builder().build();
     }

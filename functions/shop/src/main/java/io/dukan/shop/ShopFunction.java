@@ -3,6 +3,7 @@ package io.dukan.shop;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.dukan.aws.Priming;
 import io.dukan.aws.web.MalformedEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -15,6 +16,9 @@ import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunct
 public class ShopFunction extends ApiGatewayProxyRequestEventFunction {
 
     public static final String ENVIRONMENT = "shop";
+
+    /** Before a SnapStart snapshot: the store's home page once (its settings GetItem, its products Query, the render). */
+    private final Priming<APIGatewayProxyResponseEvent> priming = Priming.register("shop home page", this::prime);
 
     /** On Lambda: configuration from the environment. */
     public ShopFunction() {
@@ -30,5 +34,14 @@ public class ShopFunction extends ApiGatewayProxyRequestEventFunction {
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return MalformedEvents.refusal(event).orElseGet(() -> super.handleRequest(event, context));
+    }
+
+    Priming<APIGatewayProxyResponseEvent> priming() {
+        return priming;
+    }
+
+    private APIGatewayProxyResponseEvent prime() {
+        String slug = getApplicationContext().getRequiredProperty("dukan.store-slug", String.class);
+        return handleRequest(Priming.get("/s/" + slug + "/"), null);
     }
 }

@@ -122,13 +122,27 @@ public final class Bench {
             }
             stores = new Stores(http);
             phase("seeding", this::seedHomeStore);
-            phase("3. warm pages", this::warmPages);
-            phase("6. scale: stores", this::scaleStores);
-            phase("1. cold starts (new process)", this::coldStartsInNewProcesses);
-            phase("2./5. provisioning", this::provisioningAndNewInstances);
-            phase("4. checkout", this::checkout);
-            phase("6. scale: products", this::scaleProducts);
-            phase("7. memory", this::memory);
+            if (options.runs("warm")) {
+                phase("3. warm pages", this::warmPages);
+            }
+            if (options.runs("stores")) {
+                phase("6. scale: stores", this::scaleStores);
+            }
+            if (options.runs("cold")) {
+                phase("1. cold starts (new process)", this::coldStartsInNewProcesses);
+            }
+            if (options.runs("provisioning")) {
+                phase("2./5. provisioning", this::provisioningAndNewInstances);
+            }
+            if (options.runs("checkout")) {
+                phase("4. checkout", this::checkout);
+            }
+            if (options.runs("products")) {
+                phase("6. scale: products", this::scaleProducts);
+            }
+            if (options.runs("memory")) {
+                phase("7. memory", this::memory);
+            }
         } finally {
             if (raw != null) {
                 raw.close();
@@ -241,8 +255,9 @@ public final class Bench {
                 + "pages each on a new store of its own, one store instance serving the clients at once (Lambda would "
                 + "run up to " + clients + " instances)");
 
-        // A store instance gets slower with every request it serves (see the README); the same page on a fresh
-        // instance of a store with the same catalogue, side by side, shows by how much.
+        // A store instance used to get slower with every request it served (each invocation's Lambda context was
+        // registered as a bean; fixed by LambdaContextBeans, see the README): the same page on a fresh instance of a
+        // store with the same catalogue, side by side, guards against a regression.
         Stores.Store fresh = seededStore("bench-fresh", FIRST_PRODUCTS);
         long served = requestsServed.getOrDefault(home.slug(), new AtomicLong()).get();
         List<Load.Result> age = interleaved("instance age", List.of(i -> page(home, home.home()),
@@ -251,7 +266,7 @@ public final class Bench {
                 "same page, new instance, warmed up", age.get(1).latency());
         report.verdict("no slow-down with instance age: home page after " + String.format("%,d", served)
                 + " requests <= 1.2x a fresh instance (median)", Report.ratio(age.get(0).latency(),
-                        age.get(1).latency()), 1.2, "x", "not a target of issue 6; found while measuring");
+                        age.get(1).latency()), 1.2, "x", "guards the fixed per-invocation bean leak");
     }
 
     /** A storefront page of a store, counted against the store's instance; true when it answered 200. */
@@ -305,17 +320,41 @@ public final class Bench {
         String shopClasspath = benchClasses + File.pathSeparator + options.shopJar();
         String floorClasspath = floorClasspath(benchClasses);
 
+        ColdStarts cold = new ColdStarts(options.out().toAbsolutePath().getParent().resolve("bench-logs"));
+        // AppCDS: each side's classes archived by one run of its own (same JVM, same classpath), then mapped
+        Path archives = Files.createDirectories(options.out().toAbsolutePath().getParent().resolve("bench-cds"));
+        Path shopArchive = archives.resolve("shop.jsa");
+        Path floorArchive = archives.resolve("floor.jsa");
+        Files.deleteIfExists(shopArchive);
+        Files.deleteIfExists(floorArchive);
+        cold.run(new ColdStarts.Launch("shop-cds-dump", List.of(C1, "-XX:ArchiveClassesAtExit=" + shopArchive),
+                shopClasspath, "io.dukan.bench.child.ShopColdStart", shopArgs), 0);
+        cold.run(new ColdStarts.Launch("floor-cds-dump", List.of(C1, "-XX:ArchiveClassesAtExit=" + floorArchive),
+                floorClasspath, "io.dukan.bench.child.FloorColdStart", floorArgs), 0);
+        awaitFile(shopArchive);
+        awaitFile(floorArchive);
+
         record Pair(String label, ColdStarts.Launch shop, ColdStarts.Launch floor) {}
         List<Pair> pairs = new ArrayList<>();
         for (List<String> flags : List.of(List.of(C1), List.<String>of())) {
             String label = flags.isEmpty() ? "default JIT" : C1;
+            boolean counters = !flags.isEmpty();
             pairs.add(new Pair(label,
                     new ColdStarts.Launch("shop" + (flags.isEmpty() ? "" : "-c1"), flags, shopClasspath,
-                            "io.dukan.bench.child.ShopColdStart", shopArgs),
+                            "io.dukan.bench.child.ShopColdStart", shopArgs, counters),
                     new ColdStarts.Launch("floor" + (flags.isEmpty() ? "" : "-c1"), flags, floorClasspath,
-                            "io.dukan.bench.child.FloorColdStart", floorArgs)));
+                            "io.dukan.bench.child.FloorColdStart", floorArgs, counters)));
         }
-        ColdStarts cold = new ColdStarts(options.out().toAbsolutePath().getParent().resolve("bench-logs"));
+        pairs.add(new Pair(C1 + " + AppCDS",
+                new ColdStarts.Launch("shop-c1-cds", List.of(C1, "-XX:SharedArchiveFile=" + shopArchive),
+                        shopClasspath, "io.dukan.bench.child.ShopColdStart", shopArgs, true),
+                new ColdStarts.Launch("floor-c1-cds", List.of(C1, "-XX:SharedArchiveFile=" + floorArchive),
+                        floorClasspath, "io.dukan.bench.child.FloorColdStart", floorArgs, true)));
+        List<String> phaseArgs = new ArrayList<>(shopArgs);
+        phaseArgs.addAll(List.of("table=" + function.environment().get("DUKAN_TABLE"),
+                "pk=" + home.tenantId() + "#CATALOG", "sk=PRODUCT#" + productId));
+        ColdStarts.Launch phases = new ColdStarts.Launch("shop-phases-c1", List.of(C1), shopClasspath,
+                "io.dukan.bench.child.ShopPhases", phaseArgs, true);
         Map<ColdStarts.Launch, List<ColdStarts.Run>> runs = new LinkedHashMap<>();
         for (Pair pair : pairs) { // one discarded start each: the jars into the page cache, as on a warm host
             cold.run(pair.shop(), 0);
@@ -323,11 +362,28 @@ public final class Bench {
             runs.put(pair.shop(), new ArrayList<>());
             runs.put(pair.floor(), new ArrayList<>());
         }
+        runs.put(phases, new ArrayList<>());
+        // before/after: another build's jar, and this jar configured by the former logback.xml (Logback's Joran)
+        List<ColdStarts.Launch> variants = new ArrayList<>();
+        if (options.baselineJar() != null) {
+            variants.add(new ColdStarts.Launch("shop-c1-baseline", List.of(C1), benchClasses + File.pathSeparator
+                    + options.baselineJar().toAbsolutePath(), "io.dukan.bench.child.ShopColdStart", shopArgs, true));
+        }
+        variants.add(new ColdStarts.Launch("shop-c1-logback-xml", List.of(C1), joranJar(archives)
+                + File.pathSeparator + shopClasspath, "io.dukan.bench.child.ShopColdStart", shopArgs, true));
+        for (ColdStarts.Launch variant : variants) {
+            cold.run(variant, 0);
+            runs.put(variant, new ArrayList<>());
+        }
         for (int i = 1; i <= options.coldRuns(); i++) { // interleaved, so drift hits both sides alike
             LOG.info("cold starts in new processes, round {} of {}", i, options.coldRuns());
             for (Pair pair : pairs) {
                 runs.get(pair.shop()).add(cold.run(pair.shop(), i));
                 runs.get(pair.floor()).add(cold.run(pair.floor(), i));
+            }
+            runs.get(phases).add(cold.run(phases, i));
+            for (ColdStarts.Launch variant : variants) {
+                runs.get(variant).add(cold.run(variant, i));
             }
         }
         report.section("1. Cold start, new process: JVM start -> GET /s/{slug}/ answered with data from DynamoDB "
@@ -357,6 +413,30 @@ public final class Bench {
             Stream.concat(shop.stream(), floor.stream())
                     .forEach(run -> handleOffsets.add(run.handleMillis() - run.ownMillis()));
         }
+        Measure floorC1 = Measure.millis(runs.get(pairs.get(0).floor()).stream().map(ColdStarts.Run::ownMillis)
+                .toList());
+        for (ColdStarts.Launch variant : variants) {
+            String label = variant.name().endsWith("baseline")
+                    ? "shop, BASELINE jar (" + options.baselineJar().getFileName() + "), " + C1
+                    : "shop, this jar + the former logback.xml (Joran), " + C1;
+            List<ColdStarts.Run> variantRuns = runs.get(variant);
+            report.row(label + ", child's clock", Measure.millis(variantRuns.stream().map(ColdStarts.Run::ownMillis)
+                    .toList()), "bare handler, " + C1, floorC1);
+            report.row("    of which init", Measure.millis(variantRuns.stream().map(ColdStarts.Run::initMillis)
+                    .toList()));
+            Double classes = variantRuns.isEmpty() ? null : variantRuns.get(0).counters().get("java.cls.loadedClasses");
+            if (classes != null) {
+                report.row("    classes loaded", Measure.of("", variantRuns.stream()
+                        .mapToDouble(r -> r.counters().getOrDefault("java.cls.loadedClasses", Double.NaN)).toArray()));
+            }
+        }
+        if (options.baselineJar() != null) {
+            report.note("baseline jar: " + options.baselineJar().toAbsolutePath() + " ("
+                    + fileMegabytes(options.baselineJar()) + " MB; this jar " + fileMegabytes(options.shopJar())
+                    + " MB), cold-started in the same rounds as the others");
+        }
+        coldStartPhases(runs.get(phases), runs.get(pairs.get(0).shop()), runs.get(pairs.get(0).floor()),
+                runs.get(pairs.get(2).shop()), runs.get(pairs.get(2).floor()));
         report.note(String.format("cold start, child's clock: process start per /proc/self/stat to the answer, on "
                 + "the kernel's uptime clock (10 ms ticks). ProcessHandle.info().startInstant() vs Instant.now() "
                 + "read %+.0f ms more (median over all children): the JDK derives that instant from /proc/stat's "
@@ -364,6 +444,85 @@ public final class Bench {
                 Measure.millis(handleOffsets).median()));
         report.note("cold start, parent's wall time: ProcessBuilder.start() to the child's READY line on its stdout "
                 + "(includes fork/exec and the pipe)");
+    }
+
+    /** 1b. The shop's cold start by phase (ShopPhases), and the JVM's class-loading and JIT counters. */
+    private void coldStartPhases(List<ColdStarts.Run> phases, List<ColdStarts.Run> shop, List<ColdStarts.Run> floor,
+            List<ColdStarts.Run> shopCds, List<ColdStarts.Run> floorCds) {
+        report.section("1b. Where the shop function's cold start goes (" + C1 + "; ShopPhases: the same start split "
+                + "into timed steps, the DynamoDB client and a GetItem done just before the first request)");
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("jvm_start_to_main", "JVM start -> main()");
+        labels.put("main_to_context_start", "main() -> context start called (builder, properties)");
+        labels.put("context_start", "ApplicationContext.start() (environment, bean definitions, eager beans)");
+        labels.put("handler_built", "handler built (servlet handler, router)");
+        labels.put("dynamodb_client_bean", "DynamoDB client bean (SDK client, credentials, region)");
+        labels.put("first_getitem", "first DynamoDB GetItem (SDK marshalling, first connection)");
+        labels.put("first_request_rest", "first GET /s/{slug}/: routing, controller beans, Query, render");
+        labels.put("second_request", "second GET /s/{slug}/ (for scale)");
+        labels.forEach((name, label) -> {
+            List<Double> values = phases.stream().map(r -> r.phases().get(name)).filter(v -> v != null).toList();
+            if (!values.isEmpty()) {
+                report.row("  " + label, Measure.millis(values));
+            }
+        });
+        report.row("  total: JVM start -> first page answered (child's clock)",
+                Measure.millis(phases.stream().map(ColdStarts.Run::ownMillis).toList()));
+        record Side(String label, List<ColdStarts.Run> runs) {}
+        for (Map.Entry<String, String> counter : ColdStarts.COUNTERS.entrySet()) {
+            for (Side side : List.of(new Side("shop", shop), new Side("shop, AppCDS", shopCds))) {
+                Side floorSide = side.label().endsWith("AppCDS") ? new Side("bare handler, AppCDS", floorCds)
+                        : new Side("bare handler", floor);
+                List<Double> values = side.runs().stream().map(r -> r.counters().get(counter.getKey()))
+                        .filter(v -> v != null).toList();
+                List<Double> floorValues = floorSide.runs().stream().map(r -> r.counters().get(counter.getKey()))
+                        .filter(v -> v != null).toList();
+                if (values.isEmpty() || floorValues.isEmpty()) {
+                    continue;
+                }
+                String unit = counter.getKey().startsWith("java.cls.") ? "" : "ms";
+                report.row("  " + side.label() + ": " + counter.getValue(), Measure.of(unit, values.stream()
+                        .mapToDouble(Double::doubleValue).toArray()), floorSide.label(), Measure.of(unit,
+                                floorValues.stream().mapToDouble(Double::doubleValue).toArray()));
+            }
+        }
+        report.note("1b: counters are HotSpot's (jcmd PID PerfCounter.print, read after the answer): class loading "
+                + "includes the static initialisers it triggers; JIT compilation runs on compiler threads, beside "
+                + "the main thread on a 2-core machine");
+    }
+
+    /** A jar holding only the logback.xml the functions had before LambdaLogging (for the before/after row). */
+    private static String joranJar(Path dir) throws IOException {
+        Path jar = dir.resolve("former-logback-xml.jar");
+        String xml = "<configuration>\n"
+                + "  <appender name=\"STDOUT\" class=\"ch.qos.logback.core.ConsoleAppender\">\n"
+                + "    <encoder>\n      <pattern>%-5level %logger{24} - %msg%n</pattern>\n    </encoder>\n"
+                + "  </appender>\n  <logger name=\"io.dukan\" level=\"INFO\"/>\n"
+                + "  <root level=\"WARN\">\n    <appender-ref ref=\"STDOUT\"/>\n  </root>\n</configuration>\n";
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("logback.xml"));
+            out.write(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar.toString();
+    }
+
+    private static String fileMegabytes(Path file) {
+        try {
+            return String.format("%.1f", Files.size(file) / (1024.0 * 1024.0));
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.isRegularFile(file) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no CDS archive at " + file);
+        }
     }
 
     /** 5. and 2. Signup to ACTIVE to the first page; the first request is a new store instance's cold start. */
@@ -659,8 +818,28 @@ public final class Bench {
         return properties;
     }
 
-    private static String benchClasses() throws URISyntaxException {
-        return Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    /**
+     * The children's classes as a jar (target/bench-cds/children.jar): CDS archives only classes from jars, and
+     * refuses a classpath with a non-empty directory, so the children must not run from target/classes.
+     */
+    private String benchClasses() throws URISyntaxException, IOException {
+        Path classes = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isRegularFile(classes)) {
+            return classes.toString();
+        }
+        Path jar = Files.createDirectories(options.out().toAbsolutePath().getParent().resolve("bench-cds"))
+                .resolve("children.jar");
+        Path root = classes.resolve("io/dukan/bench/child");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString()
+                        .replace(File.separatorChar, '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar.toString();
     }
 
     /**
@@ -708,6 +887,8 @@ public final class Bench {
         lines.add("Dukan benchmark, " + (options.quick() ? "QUICK run (fewer runs, short windows)" : "full run")
                 + ", " + started + ", took " + Math.round(seconds) + " s");
         lines.add("command: mvn -Pbench verify" + (options.quick() ? " -Dbench.quick=true" : "")
+                + (options.only().isEmpty() ? "" : " -Dbench.only=" + String.join(",", options.only())
+                        + "   (ONLY these phases)")
                 + "   (results also in " + shortPath(options.out()) + ")");
         lines.add(String.format("machine: %d cores, %.1f GB RAM, %s %s; java %s (%s)",
                 runtime.availableProcessors(), memTotalGigabytes(), System.getProperty("os.name"),

@@ -2,6 +2,9 @@ package io.dukan.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a run does. Quick mode checks that every measurement works in a couple of minutes; the full run's sizes
@@ -10,13 +13,26 @@ import java.time.Duration;
  */
 record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int coldRuns, int newStores,
         Duration warmup, Duration window, int maxOpsPerWindow, int warmupRounds, Duration warmupLimit, int clients,
-        int scaleStores, int scaleProducts, int loadedInstances, Duration scaleSignupBudget) {
+        int scaleStores, int scaleProducts, int loadedInstances, Duration scaleSignupBudget, Set<String> only,
+        Path baselineJar) {
+
+    /** The phases {@code --only} may name; without it every phase runs. */
+    static final Set<String> PHASES = Set.of("warm", "stores", "cold", "provisioning", "checkout", "products",
+            "memory");
+
+    /** Whether a phase runs: all do without {@code --only}; with it, the ones named (and what they need). */
+    boolean runs(String phase) {
+        return only.isEmpty() || only.contains(phase);
+    }
+
 
     static BenchOptions parse(String... args) {
         Path root = Path.of(".");
         Path shopJar = null;
         Path out = null;
         boolean quick = false;
+        Set<String> only = new TreeSet<>();
+        Path baselineJar = null;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "true";
@@ -25,9 +41,23 @@ record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int
                 case "--shop-jar" -> shopJar = Path.of(value);
                 case "--out" -> out = Path.of(value);
                 case "--quick" -> quick = value.isBlank() || Boolean.parseBoolean(value);
+                case "--baseline-jar" -> baselineJar = value.isBlank() ? null : Path.of(value);
+                case "--only" -> Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty())
+                        .forEach(only::add);
                 default -> throw new IllegalArgumentException("unknown option " + arg
-                        + "; expected --project-root=DIR --shop-jar=FILE --out=FILE [--quick=true]");
+                        + "; expected --project-root=DIR --shop-jar=FILE --out=FILE [--quick=true] [--only=cold,warm,...] [--baseline-jar=FILE]");
             }
+        }
+        if (!PHASES.containsAll(only)) {
+            throw new IllegalArgumentException("--only takes some of " + new TreeSet<>(PHASES) + ", got " + only);
+        }
+        // what a phase needs: the 6a comparison needs section 3's figures; memory needs the children and the stores
+        if (only.contains("memory")) {
+            only.add("cold");
+            only.add("stores");
+        }
+        if (only.contains("stores")) {
+            only.add("warm");
         }
         root = root.toAbsolutePath().normalize();
         if (shopJar == null) {
@@ -38,8 +68,9 @@ record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int
         }
         return quick
                 ? new BenchOptions(root, shopJar, out, true, 2, 3, Duration.ofMillis(700), Duration.ofMillis(1500),
-                        50_000, 150, Duration.ofSeconds(15), 4, 50, 500, 25, Duration.ofSeconds(90))
+                        50_000, 150, Duration.ofSeconds(15), 4, 50, 500, 25, Duration.ofSeconds(90), Set.copyOf(only), baselineJar)
                 : new BenchOptions(root, shopJar, out, false, 5, 10, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                        200_000, 600, Duration.ofSeconds(60), 4, 1_000, 10_000, 100, Duration.ofSeconds(300));
+                        200_000, 600, Duration.ofSeconds(60), 4, 1_000, 10_000, 100, Duration.ofSeconds(300),
+                        Set.copyOf(only), baselineJar);
     }
 }

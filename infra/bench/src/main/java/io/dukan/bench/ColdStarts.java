@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,14 +25,32 @@ import java.util.regex.Pattern;
 final class ColdStarts {
 
     /** One way to start a child: a name, the JVM flags, the classpath, the main class and its arguments. */
-    record Launch(String name, List<String> flags, String classpath, String mainClass, List<String> arguments) {}
+    record Launch(String name, List<String> flags, String classpath, String mainClass, List<String> arguments,
+            boolean counters) {
+
+        Launch(String name, List<String> flags, String classpath, String mainClass, List<String> arguments) {
+            this(name, flags, classpath, mainClass, arguments, false);
+        }
+    }
 
     /**
      * One cold start: the child's own figures (from its start in /proc to its handler built, and to the answer),
      * the latter again from ProcessHandle's start instant, the parent's wall time, the child's peak RSS (MB).
      */
     record Run(double initMillis, double ownMillis, double handleMillis, double wallMillis,
-            double peakRssMegabytes) {}
+            double peakRssMegabytes, Map<String, Double> phases, Map<String, Double> counters) {}
+
+    /** HotSpot's performance counters read with {@code jcmd PID PerfCounter.print}, in the units named. */
+    static final Map<String, String> COUNTERS = new LinkedHashMap<>();
+
+    static {
+        COUNTERS.put("java.cls.loadedClasses", "classes loaded");
+        COUNTERS.put("java.cls.sharedLoadedClasses", "of them from the CDS archive");
+        COUNTERS.put("sun.cls.time", "class loading (sun.cls.time)");
+        COUNTERS.put("sun.cls.classInitTime", "class initialisation (static init)");
+        COUNTERS.put("sun.cls.classVerifyTime", "bytecode verification");
+        COUNTERS.put("sun.ci.totalTime", "JIT compilation (compiler threads)");
+    }
 
     static final long TIMEOUT_SECONDS = 60;
     private static final Pattern READY = Pattern.compile(
@@ -66,7 +86,8 @@ final class ColdStarts {
         Process process = builder.start();
         BlockingQueue<String> lines = new ArrayBlockingQueue<>(1);
         List<String> output = new ArrayList<>();
-        Thread reader = new Thread(() -> readUntilReady(process, lines, output), "bench-child-reader");
+        String[] phasesLine = new String[1];
+        Thread reader = new Thread(() -> readUntilReady(process, lines, output, phasesLine), "bench-child-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -87,23 +108,78 @@ final class ColdStarts {
                         + "; see " + log);
             }
             double peak = ProcStatus.megabytes(process.pid(), "VmHWM");
+            Map<String, Double> phases = new LinkedHashMap<>();
+            String phaseText;
+            synchronized (phasesLine) {
+                phaseText = phasesLine[0];
+            }
+            if (phaseText != null) {
+                for (String pair : phaseText.substring("PHASES ".length()).split(" ")[0].split(";")) {
+                    String[] nameValue = pair.split(":");
+                    phases.put(nameValue[0], Double.parseDouble(nameValue[1]));
+                }
+            }
+            Map<String, Double> counters = launch.counters() ? counters(process.pid()) : Map.of();
             return new Run(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                    Double.parseDouble(m.group(3)), wallMillis, peak);
+                    Double.parseDouble(m.group(3)), wallMillis, peak, phases, counters);
         } finally {
             process.getOutputStream().close(); // the child's signal to exit
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) { // an AppCDS dump happens at exit
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
     }
 
-    private static void readUntilReady(Process process, BlockingQueue<String> ready, List<String> output) {
+    /** The child's class-loading and JIT counters, converted from ticks to ms; empty if jcmd fails. */
+    private Map<String, Double> counters(long pid) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "PerfCounter.print")
+                .redirectErrorStream(true).start();
+        Map<String, String> raw = new HashMap<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                int equals = line.indexOf('=');
+                if (equals > 0) {
+                    raw.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
+                }
+            }
+        }
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return Map.of();
+        }
+        Map<String, Double> counters = new LinkedHashMap<>();
+        double ticksPerMilli;
+        try {
+            ticksPerMilli = Double.parseDouble(raw.getOrDefault("sun.os.hrt.frequency", "NaN")) / 1000;
+        } catch (NumberFormatException e) {
+            return Map.of();
+        }
+        for (String name : COUNTERS.keySet()) {
+            String value = raw.get(name);
+            if (value == null || !value.matches("\\d+")) {
+                continue;
+            }
+            double number = Double.parseDouble(value);
+            counters.put(name, name.startsWith("java.cls.") ? number : number / ticksPerMilli);
+        }
+        return counters;
+    }
+
+    private static void readUntilReady(Process process, BlockingQueue<String> ready, List<String> output,
+            String[] phasesLine) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
             boolean signalled = false;
             while ((line = in.readLine()) != null) {
-                if (!signalled && line.startsWith("READY ")) {
+                if (line.startsWith("PHASES ")) {
+                    synchronized (phasesLine) {
+                        phasesLine[0] = line;
+                    }
+                } else if (!signalled && line.startsWith("READY ")) {
                     ready.offer(line);
                     signalled = true;
                 } else {

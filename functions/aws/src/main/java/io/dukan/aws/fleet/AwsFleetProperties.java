@@ -13,6 +13,7 @@ import java.util.List;
 public class AwsFleetProperties {
 
     static final int DEFAULT_MEMORY_MB = 1024;
+    static final int DEFAULT_SNAP_START_WAIT_SECONDS = 15;
 
     /** "aws" (the default) or "local" (the local cloud supplies its own StoreFleet). */
     private String mode = "aws";
@@ -33,6 +34,13 @@ public class AwsFleetProperties {
     @Nullable private String emailFrom;
     /** The platform's public base URL (links in mail); passed on as DUKAN_PUBLIC_URL. */
     @Nullable private String publicUrl;
+    /**
+     * SnapStart for store functions (DUKAN_FLEET_SNAP_START): each store's function gets a published version with
+     * a snapshot and an alias, and its route invokes the alias once the snapshot is ready.
+     */
+    private boolean snapStart;
+    /** How long a signup waits for a store's snapshot before routing to the unsnapshotted function instead. */
+    private int snapStartWaitSeconds = DEFAULT_SNAP_START_WAIT_SECONDS;
 
     /** The environment variables that are unset or blank, so a misconfigured deployment says what to fix. */
     public List<String> missingSettings() {
@@ -149,6 +157,22 @@ public class AwsFleetProperties {
 
     public void setAccountId(@Nullable String accountId) {
         this.accountId = accountId;
+    }
+
+    public boolean isSnapStart() {
+        return snapStart;
+    }
+
+    public void setSnapStart(boolean snapStart) {
+        this.snapStart = snapStart;
+    }
+
+    public int getSnapStartWaitSeconds() {
+        return snapStartWaitSeconds;
+    }
+
+    public void setSnapStartWaitSeconds(int snapStartWaitSeconds) {
+        this.snapStartWaitSeconds = snapStartWaitSeconds;
     }
 
     public int getMemoryMb() {

@@ -42,6 +42,9 @@ import software.amazon.awssdk.services.lambda.model.InvalidParameterValueExcepti
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.lambda.model.SnapStart;
+import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
+import software.amazon.awssdk.services.lambda.model.State;
 
 /**
  * Each store on AWS: an execution role fenced to the store's keys, a function running the shared shop layer with
@@ -61,6 +64,9 @@ class AwsStoreFleet implements StoreFleet {
     static final int TIMEOUT_SECONDS = 29;
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     static final String PROXY_PATH_PART = "{proxy+}";
+    /** The alias a store's route invokes when SnapStart is on: the store's published version with its snapshot. */
+    static final String ALIAS = "live";
+    static final Duration SNAP_START_POLL = Duration.ofSeconds(1);
     /** A new role takes seconds to become assumable by Lambda; waits between CreateFunction attempts. */
     static final List<Duration> ROLE_PROPAGATION_DELAYS = List.of(
             Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4),
@@ -152,13 +158,15 @@ class AwsStoreFleet implements StoreFleet {
                 .timeout(TIMEOUT_SECONDS)
                 .environment(Environment.builder().variables(environment(store)).build())
                 .tags(Map.of(TENANT_TAG, store.id().value(), SLUG_TAG, store.slug().value()))
+                .snapStart(fleet.isSnapStart()
+                        ? SnapStart.builder().applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS).build() : null)
                 .build();
         for (int attempt = 0; ; attempt++) {
             try {
                 lambda.createFunction(request);
-                return;
+                break;
             } catch (ResourceConflictException exists) {
-                return;
+                break;
             } catch (InvalidParameterValueException e) {
                 if (!roleNotYetAssumable(e) || attempt >= ROLE_PROPAGATION_DELAYS.size()) {
                     throw failure("create function " + name, e);
@@ -168,6 +176,71 @@ class AwsStoreFleet implements StoreFleet {
             } catch (SdkException e) {
                 throw failure("create function " + name, e);
             }
+        }
+        if (fleet.isSnapStart()) {
+            publishSnapshot(name);
+        }
+    }
+
+    /**
+     * SnapStart: once the function is Active, publishes a version (Lambda initialises it, runs the priming hook
+     * and snapshots it) and points the alias at it. Waits a bounded time for the snapshot; {@link #createRoute}
+     * routes to the alias only if it is ready by then, else to the function itself (no snapshot, an ordinary cold
+     * start), so a slow snapshot never leaves a new store unreachable.
+     */
+    private void publishSnapshot(String name) {
+        Duration budget = Duration.ofSeconds(fleet.getSnapStartWaitSeconds());
+        awaitActive(name, null, budget);
+        String[] version = new String[1];
+        attempt("publish a version of " + name, () -> version[0] = lambda.publishVersion(r -> r.functionName(name))
+                .version());
+        try {
+            lambda.createAlias(r -> r.functionName(name).name(ALIAS).functionVersion(version[0]));
+        } catch (ResourceConflictException exists) {
+            attempt("point alias " + ALIAS + " of " + name + " at version " + version[0], () -> lambda.updateAlias(
+                    r -> r.functionName(name).name(ALIAS).functionVersion(version[0])));
+        } catch (SdkException e) {
+            throw failure("create alias " + ALIAS + " of " + name, e);
+        }
+        if (!awaitActive(name, version[0], budget)) {
+            LOG.log(Level.INFO, "the snapshot of {0} version {1} is not ready after {2} s; its route will invoke the "
+                    + "function without it", name, version[0], budget.toSeconds());
+        }
+    }
+
+    /** Polls the function (or a version of it) until it is Active, at most {@code budget}; false if it is not. */
+    private boolean awaitActive(String name, String qualifier, Duration budget) {
+        long waited = 0;
+        while (true) {
+            State state;
+            try {
+                state = lambda.getFunctionConfiguration(r -> r.functionName(name).qualifier(qualifier)).state();
+            } catch (SdkException e) {
+                throw failure("read the state of " + name + (qualifier == null ? "" : ":" + qualifier), e);
+            }
+            if (state == State.ACTIVE) {
+                return true;
+            }
+            if (state == State.FAILED) {
+                throw new StoreFleetException("function " + name + (qualifier == null ? "" : " version " + qualifier)
+                        + " failed to initialise: see its log group");
+            }
+            if (waited >= budget.toMillis()) {
+                return false;
+            }
+            sleep(SNAP_START_POLL, name + " to become active");
+            waited += SNAP_START_POLL.toMillis();
+        }
+    }
+
+    /** True if the store's alias exists and its version's snapshot is ready to be invoked. */
+    private boolean aliasReady(String name) {
+        try {
+            return lambda.getFunctionConfiguration(r -> r.functionName(name).qualifier(ALIAS)).state() == State.ACTIVE;
+        } catch (ResourceNotFoundException noAlias) {
+            return false;
+        } catch (SdkException e) {
+            throw failure("read the state of " + name + ":" + ALIAS, e);
         }
     }
 
@@ -222,18 +295,24 @@ class AwsStoreFleet implements StoreFleet {
                     ? proxyResource.get().id()
                     : createResource(slugResourceId, PROXY_PATH_PART);
 
+            // SnapStart: the alias (its version has the snapshot) once ready; the function itself until then
+            String target = fleet.isSnapStart() && aliasReady(name) ? functionArn(name) + ":" + ALIAS
+                    : functionArn(name);
             String uri = "arn:" + partition + ":apigateway:" + region + ":lambda:path/2015-03-31/functions/"
-                    + functionArn(name) + "/invocations";
+                    + target + "/invocations";
             integrate(slugResourceId, slugResource, uri, "/s/" + slug);
             integrate(proxyResourceId, proxyResource, uri, "/s/" + slug + "/" + PROXY_PATH_PART);
-            for (Map.Entry<String, String> permission : invokePermissions(slug).entrySet()) {
-                attempt("allow API Gateway to invoke " + name + " from " + permission.getValue(),
-                        () -> lambda.addPermission(r -> r
-                                .functionName(name)
-                                .statementId(permission.getKey())
-                                .action("lambda:InvokeFunction")
-                                .principal("apigateway.amazonaws.com")
-                                .sourceArn(permission.getValue())), ResourceConflictException.class);
+            for (String qualifier : qualifiers()) {
+                for (Map.Entry<String, String> permission : invokePermissions(slug).entrySet()) {
+                    attempt("allow API Gateway to invoke " + name + (qualifier == null ? "" : ":" + qualifier)
+                            + " from " + permission.getValue(), () -> lambda.addPermission(r -> r
+                                    .functionName(name)
+                                    .qualifier(qualifier)
+                                    .statementId(permission.getKey())
+                                    .action("lambda:InvokeFunction")
+                                    .principal("apigateway.amazonaws.com")
+                                    .sourceArn(permission.getValue())), ResourceConflictException.class);
+                }
             }
             deploy("route /s/" + slug + " added");
         } catch (StoreFleetException failure) {
@@ -264,11 +343,27 @@ class AwsStoreFleet implements StoreFleet {
                     .restApiId(fleet.getRestApiId()).resourceId(toDelete)), NotFoundException.class);
         }
         String name = functionName(store);
-        for (String statementId : invokePermissions(slug).keySet()) {
-            attempt("revoke API Gateway's permission " + statementId + " to invoke " + name,
-                    () -> lambda.removePermission(r -> r.functionName(name).statementId(statementId)),
-                    ResourceNotFoundException.class);
+        for (String qualifier : qualifiers()) {
+            for (String statementId : invokePermissions(slug).keySet()) {
+                attempt("revoke API Gateway's permission " + statementId + " to invoke " + name
+                        + (qualifier == null ? "" : ":" + qualifier), () -> lambda.removePermission(r -> r
+                                .functionName(name).qualifier(qualifier).statementId(statementId)),
+                        ResourceNotFoundException.class);
+            }
         }
+    }
+
+    /**
+     * What API Gateway may invoke: the function itself (null), and with SnapStart also its alias, so that moving a
+     * route from one to the other needs only a new integration.
+     */
+    private List<String> qualifiers() {
+        List<String> qualifiers = new ArrayList<>();
+        qualifiers.add(null);
+        if (fleet.isSnapStart()) {
+            qualifiers.add(ALIAS);
+        }
+        return qualifiers;
     }
 
     private List<Resource> resources() {

@@ -4,7 +4,11 @@ import static io.dukan.aws.fleet.FleetFixture.ADD_PERMISSION;
 import static io.dukan.aws.fleet.FleetFixture.API;
 import static io.dukan.aws.fleet.FleetFixture.BOUNDARY_ARN;
 import static io.dukan.aws.fleet.FleetFixture.CREATE_DEPLOYMENT;
+import static io.dukan.aws.fleet.FleetFixture.CREATE_ALIAS;
 import static io.dukan.aws.fleet.FleetFixture.CREATE_FUNCTION;
+import static io.dukan.aws.fleet.FleetFixture.GET_CONFIGURATION;
+import static io.dukan.aws.fleet.FleetFixture.PUBLISH_VERSION;
+import static io.dukan.aws.fleet.FleetFixture.UPDATE_ALIAS;
 import static io.dukan.aws.fleet.FleetFixture.CREATE_RESOURCE;
 import static io.dukan.aws.fleet.FleetFixture.DELETE_FUNCTION;
 import static io.dukan.aws.fleet.FleetFixture.DELETE_RESOURCE;
@@ -436,5 +440,129 @@ class AwsStoreFleetTest {
                 fixture.sleeps::add))
                 .isInstanceOf(StoreFleetException.class)
                 .hasMessageContaining("DUKAN_FLEET_REST_API_ID, DUKAN_FLEET_SHOP_LAYER_ARN");
+    }
+
+    // --- SnapStart ------------------------------------------------------------------------------------------------
+
+    private static Reply state(String state) {
+        return Reply.json(200, "{\"FunctionName\":\"" + NAME + "\",\"State\":\"" + state + "\"}");
+    }
+
+    @Test
+    void createFunction_withSnapStart_publishesAVersion_andPointsTheAliasAtIt_onceTheFunctionIsActive() {
+        // given: Pending once after creation, then Active; the new version's snapshot ready on the second look
+        aws.onFirst(1, r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").isEmpty(), state("Pending"))
+                .on(r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").isEmpty(), state("Active"))
+                .on(PUBLISH_VERSION, Reply.json(201, "{\"Version\":\"3\",\"State\":\"Pending\"}"))
+                .onFirst(1, r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").equals(Optional.of("3")),
+                        state("Pending"))
+                .on(r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").equals(Optional.of("3")),
+                        state("Active"));
+        AwsStoreFleet fleet = fixture.snapStartFleet();
+
+        // when
+        fleet.createFunction(STORE);
+
+        // then
+        assertThat(aws.matching(CREATE_FUNCTION).get(0).json().at("/SnapStart/ApplyOn").asText())
+                .isEqualTo("PublishedVersions");
+        assertThat(aws.operations()).containsExactly("CreateRole", "PutRolePolicy", "POST /2015-03-31/functions",
+                "GET /2015-03-31/functions/" + NAME + "/configuration",
+                "GET /2015-03-31/functions/" + NAME + "/configuration",
+                "POST /2015-03-31/functions/" + NAME + "/versions",
+                "POST /2015-03-31/functions/" + NAME + "/aliases",
+                "GET /2015-03-31/functions/" + NAME + "/configuration",
+                "GET /2015-03-31/functions/" + NAME + "/configuration");
+        Request alias = aws.matching(CREATE_ALIAS).get(0);
+        assertThat(alias.json().path("Name").asText()).isEqualTo("live");
+        assertThat(alias.json().path("FunctionVersion").asText()).isEqualTo("3");
+        assertThat(fixture.sleeps).hasSize(2);
+    }
+
+    @Test
+    void createFunction_withSnapStart_movesAnExistingAlias_toTheNewVersion() {
+        // given
+        aws.on(GET_CONFIGURATION, state("Active"))
+                .on(PUBLISH_VERSION, Reply.json(201, "{\"Version\":\"4\"}"))
+                .on(CREATE_ALIAS, Reply.restError(409, "ResourceConflictException", "Alias already exists"));
+        AwsStoreFleet fleet = fixture.snapStartFleet();
+
+        // when
+        fleet.createFunction(STORE);
+
+        // then
+        List<Request> updates = aws.matching(UPDATE_ALIAS);
+        assertThat(updates).extracting(Request::path).containsExactly("/2015-03-31/functions/" + NAME + "/aliases/live");
+        assertThat(updates.get(0).json().path("FunctionVersion").asText()).isEqualTo("4");
+    }
+
+    @Test
+    void createFunction_withSnapStart_failsClearly_whenTheVersionFailsToInitialise() {
+        // given: the priming or the init of the new version failed
+        aws.on(r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").isEmpty(), state("Active"))
+                .on(PUBLISH_VERSION, Reply.json(201, "{\"Version\":\"5\"}"))
+                .on(r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").isPresent(), state("Failed"));
+        AwsStoreFleet fleet = fixture.snapStartFleet();
+
+        // when / then: and what was made is removed
+        assertThatThrownBy(() -> fleet.createFunction(STORE)).isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("version 5 failed to initialise");
+        assertThat(aws.operations()).contains("DELETE /2015-03-31/functions/" + NAME, "DeleteRole");
+    }
+
+    @Test
+    void createRoute_withSnapStart_invokesTheAlias_whenItsSnapshotIsReady() {
+        // given
+        aws.on(r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").equals(Optional.of("live")),
+                state("Active"));
+        AwsStoreFleet fleet = fixture.snapStartFleet();
+
+        // when
+        fleet.createRoute(STORE);
+
+        // then
+        assertThat(aws.matching(PUT_INTEGRATION)).hasSize(2).allSatisfy(r -> assertThat(r.json().path("uri").asText())
+                .isEqualTo("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + FUNCTION_ARN
+                        + ":live/invocations"));
+        List<Request> permissions = aws.matching(ADD_PERMISSION);
+        assertThat(permissions).extracting(r -> r.queryParameter("Qualifier").orElse("(function)"))
+                .containsExactly("(function)", "(function)", "live", "live");
+        assertThat(permissions).extracting(r -> r.json().path("SourceArn").asText()).containsExactly(
+                "arn:aws:execute-api:us-east-1:123456789012:api123/*/*/s/bilal-crafts",
+                "arn:aws:execute-api:us-east-1:123456789012:api123/*/*/s/bilal-crafts/*",
+                "arn:aws:execute-api:us-east-1:123456789012:api123/*/*/s/bilal-crafts",
+                "arn:aws:execute-api:us-east-1:123456789012:api123/*/*/s/bilal-crafts/*");
+    }
+
+    @Test
+    void createRoute_withSnapStart_invokesTheFunctionItself_whileTheSnapshotIsNotReady() {
+        // given
+        aws.on(r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").equals(Optional.of("live")),
+                state("Pending"));
+        AwsStoreFleet fleet = fixture.snapStartFleet();
+
+        // when
+        fleet.createRoute(STORE);
+
+        // then
+        assertThat(aws.matching(PUT_INTEGRATION)).hasSize(2).allSatisfy(r -> assertThat(r.json().path("uri").asText())
+                .isEqualTo("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + FUNCTION_ARN
+                        + "/invocations"));
+    }
+
+    @Test
+    void deleteRoute_withSnapStart_revokesThePermissionsOfTheFunctionAndOfItsAlias() {
+        // given
+        aws.on(GET_RESOURCES, Reply.json(200, "{\"item\":[{\"id\":\"sres\",\"path\":\"/s\"},"
+                + "{\"id\":\"res-b\",\"parentId\":\"sres\",\"pathPart\":\"bilal-crafts\","
+                + "\"path\":\"/s/bilal-crafts\"}]}"));
+        AwsStoreFleet fleet = fixture.snapStartFleet();
+
+        // when
+        fleet.deleteRoute(STORE);
+
+        // then
+        assertThat(aws.matching(REMOVE_PERMISSION)).extracting(r -> r.queryParameter("Qualifier").orElse("(function)"))
+                .containsExactly("(function)", "(function)", "live", "live");
     }
 }

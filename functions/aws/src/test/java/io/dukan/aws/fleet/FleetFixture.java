@@ -41,6 +41,12 @@ final class FleetFixture {
     static final Predicate<Request> ADD_PERMISSION = r -> r.is("lambda", "POST", "/2015-03-31/functions/[^/]+/policy");
     static final Predicate<Request> REMOVE_PERMISSION =
             r -> r.is("lambda", "DELETE", "/2015-03-31/functions/[^/]+/policy/[^/]+");
+    static final Predicate<Request> GET_CONFIGURATION =
+            r -> r.is("lambda", "GET", "/2015-03-31/functions/[^/]+/configuration");
+    static final Predicate<Request> PUBLISH_VERSION = r -> r.is("lambda", "POST", "/2015-03-31/functions/[^/]+/versions");
+    static final Predicate<Request> CREATE_ALIAS = r -> r.is("lambda", "POST", "/2015-03-31/functions/[^/]+/aliases");
+    static final Predicate<Request> UPDATE_ALIAS =
+            r -> r.is("lambda", "PUT", "/2015-03-31/functions/[^/]+/aliases/[^/]+");
     static final Predicate<Request> GET_RESOURCES = r -> r.is("apigateway", "GET", "/restapis/[^/]+/resources");
     static final Predicate<Request> CREATE_RESOURCE =
             r -> r.is("apigateway", "POST", "/restapis/[^/]+/resources/[^/]+");
@@ -81,6 +87,13 @@ final class FleetFixture {
 
     AwsStoreFleet fleet() {
         return new AwsStoreFleet(properties(), iam, lambda, apiGateway, sleeps::add);
+    }
+
+    /** The fleet with SnapStart on for store functions (DUKAN_FLEET_SNAP_START=true). */
+    AwsStoreFleet snapStartFleet() {
+        AwsFleetProperties properties = properties();
+        properties.setSnapStart(true);
+        return new AwsStoreFleet(properties, iam, lambda, apiGateway, sleeps::add);
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C>

@@ -299,7 +299,7 @@ class SamTemplateTest {
                     "DUKAN_FLEET_SHOP_LAYER_ARN", "DUKAN_FLEET_SHOP_HANDLER", "DUKAN_FLEET_TABLE_ARN",
                     "DUKAN_FLEET_BUCKET_ARN", "DUKAN_FLEET_PERMISSIONS_BOUNDARY_ARN", "DUKAN_FLEET_NAME_PREFIX",
                     "DUKAN_FLEET_ACCOUNT_ID", "DUKAN_FLEET_MEMORY_MB", "DUKAN_FLEET_EMAIL_MODE",
-                    "DUKAN_FLEET_EMAIL_FROM", "DUKAN_FLEET_PUBLIC_URL", "JAVA_TOOL_OPTIONS");
+                    "DUKAN_FLEET_EMAIL_FROM", "DUKAN_FLEET_PUBLIC_URL", "DUKAN_FLEET_SNAP_START", "JAVA_TOOL_OPTIONS");
             assertThat(function.environment()).containsEntry("DUKAN_TABLE", Map.of("Ref", "DukanTable"))
                     .containsEntry("DUKAN_BUCKET", Map.of("Ref", "MediaBucket"))
                     .containsEntry("DUKAN_FLEET_REST_API_ID", Map.of("Ref", "PlatformApi"))

@@ -337,7 +337,10 @@ class TemplateConformanceTest {
                 return;
             }
             Map<String, Object> properties = Values.map(resource.get("Properties"), id);
-            String invokes = "function:" + functionName(properties.get("FunctionName")) + "/invocations";
+            // with AutoPublishAlias (SnapStart), SAM grants the permission on the alias: the body must invoke it
+            Object alias = properties.get("AutoPublishAlias");
+            String invokes = "function:" + functionName(properties.get("FunctionName"))
+                    + (alias == null ? "" : ":" + alias) + "/invocations";
             Values.map(properties.get("Events"), id).forEach((name, event) -> {
                 Map<String, Object> e = Values.map(event, name);
                 if (!"Api".equals(e.get("Type"))) {
