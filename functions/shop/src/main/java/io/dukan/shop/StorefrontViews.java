@@ -53,7 +53,8 @@ final class StorefrontViews {
         if (head.ogImage() != null) {
             b.append("<meta property=\"og:image\" content=\"").append(esc(head.ogImage())).append("\">");
         }
-        b.append("<link rel=\"stylesheet\" href=\"").append(esc(shop.base())).append("/assets/shop.css?v=")
+        // no favicon request: one round trip less on a slow link, and no 404 in the console
+        b.append("<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"").append(esc(shop.base())).append("/assets/shop.css?v=")
                 .append(ShopAssets.CSS_VERSION).append("\">");
         if (head.jsonLd() != null) {
             b.append("<script type=\"application/ld+json\">").append(head.jsonLd()).append("</script>");
