@@ -139,6 +139,7 @@ class StorefrontBrowserIT {
 
             // --- a shopper on a phone, JavaScript on ---------------------------------------------------------
             driver.manage().deleteAllCookies();
+            driver.manage().logs().get(LogType.BROWSER); // drained: the check below is about the storefront's pages
             driver.manage().window().setSize(new Dimension(412, 915));
             driver.get(store + "/");
             WebElement logo = waitFor("the store's logo", d -> d.findElement(By.cssSelector("header img")));
