@@ -1,7 +1,7 @@
 // Uploads the chosen image straight to S3 with a presigned PUT, then submits the product form with its key.
 // Without JavaScript the form still works; the product is saved without an image.
 (function () {
-  var form = document.getElementById('product-form');
+  var form = document.getElementById('product-form') || document.querySelector('form[data-upload-url]');
   var input = document.getElementById('image');
   var status = document.getElementById('upload-status');
   if (!form || !input) return;

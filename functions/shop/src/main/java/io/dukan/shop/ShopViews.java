@@ -21,73 +21,7 @@ final class ShopViews {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    /** A product with the URL of its image (null when it has none). */
-    record ProductView(Product product, String imageUrl) {}
-
     private ShopViews() {}
-
-    static String home(StoreSettings s, String base, List<ProductView> products, String next) {
-        StringBuilder b = new StringBuilder("<h1>").append(esc(s.name())).append("</h1>");
-        if (products.isEmpty()) {
-            b.append("<p class=\"muted\">No products yet. Please come back soon.</p>");
-        } else {
-            b.append("<div class=\"grid\">");
-            for (ProductView v : products) {
-                Product p = v.product();
-                b.append("<div class=\"card\"><a href=\"").append(esc(base)).append("/products/").append(p.id().value())
-                        .append("\">");
-                if (v.imageUrl() != null) {
-                    b.append("<img src=\"").append(esc(v.imageUrl())).append("\" alt=\"").append(esc(p.name()))
-                            .append("\" loading=\"lazy\" width=\"300\" height=\"300\">");
-                }
-                b.append("<div class=\"product-name\">").append(esc(p.name())).append("</div><div class=\"price\">")
-                        .append(esc(p.price().format())).append("</div>");
-                if (!p.inStock()) {
-                    b.append("<div class=\"sold\">Sold out</div>");
-                }
-                b.append("</a></div>");
-            }
-            b.append("</div>");
-        }
-        if (next != null) {
-            b.append("<p><a class=\"button\" href=\"").append(esc(base)).append("/?after=").append(esc(next))
-                    .append("\">More products</a></p>");
-        }
-        return shopPage(s, base, s.name(), b.toString());
-    }
-
-    static String product(StoreSettings s, String base, ProductView v, String error, Map<String, String> form,
-            String csrf) {
-        Product p = v.product();
-        StringBuilder b = new StringBuilder("<div class=\"hero\">");
-        if (v.imageUrl() != null) {
-            b.append("<img src=\"").append(esc(v.imageUrl())).append("\" alt=\"").append(esc(p.name()))
-                    .append("\" width=\"600\" height=\"600\">");
-        }
-        b.append("</div><h1>").append(esc(p.name())).append("</h1><p class=\"price\">").append(esc(p.price().format()))
-                .append("</p><p>").append(Html.multiline(p.description())).append("</p>");
-        if (!p.inStock()) {
-            b.append("<p class=\"sold\">Sold out</p>");
-            return shopPage(s, base, p.name(), b.toString());
-        }
-        b.append("<p class=\"muted\">").append(p.stock()).append(" in stock</p>");
-        if (error != null) {
-            b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
-        }
-        b.append("<h2>Order</h2><form method=\"post\" action=\"").append(esc(base)).append("/orders\">")
-                .append(Csrf.field(csrf))
-                .append("<input type=\"hidden\" name=\"productId\" value=\"").append(p.id().value()).append("\">")
-                .append(Pages.field("quantity", "Quantity", "number", form.getOrDefault("quantity", "1"),
-                        "min=\"1\" max=\"" + Math.min(p.stock(), 1000) + "\" required"))
-                .append(Pages.field("name", "Your name", "text", form.get("name"), "maxlength=\"120\" required autocomplete=\"name\""))
-                .append(Pages.field("phone", "Phone", "tel", form.get("phone"), "maxlength=\"30\" required autocomplete=\"tel\""))
-                .append("<label for=\"address\">Delivery address</label><textarea id=\"address\" name=\"address\" maxlength=\"500\" required>")
-                .append(esc(form.get("address"))).append("</textarea>")
-                .append("<label>Payment</label><label class=\"muted\"><input type=\"radio\" name=\"paymentMethod\" "
-                        + "value=\"CASH_ON_DELIVERY\" checked style=\"width:auto\"> Cash on delivery</label>")
-                .append("<button type=\"submit\">Place order</button></form>");
-        return shopPage(s, base, p.name(), b.toString());
-    }
 
     static String orderPlaced(StoreSettings s, String base, Order o) {
         String b = "<p class=\"ok\">Thank you! Your order has been placed.</p><h1>Order " + esc(o.displayNumber())
@@ -200,9 +134,10 @@ final class ShopViews {
         return Pages.page(s.language(), title, header, body);
     }
 
-    private static String adminPage(StoreSettings s, String base, String title, String body, String csrf) {
+    static String adminPage(StoreSettings s, String base, String title, String body, String csrf) {
         String header = "<a href=\"" + esc(base) + "/admin\">" + esc(s.name()) + " · admin</a><nav>"
                 + "<a href=\"" + esc(base) + "/\">Store</a>"
+                + "<a href=\"" + esc(base) + "/admin/settings\">Settings</a>"
                 + "<form method=\"post\" action=\"" + esc(base) + "/admin/logout\" style=\"display:inline\">"
                 + Csrf.field(csrf)
                 + "<button type=\"submit\">Sign out</button></form></nav>";

@@ -1,12 +1,16 @@
 package io.dukan.shop;
 
-import io.dukan.aws.web.Requests;
 import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Form;
 import io.dukan.aws.web.Pages;
-import io.dukan.core.catalog.CatalogService;
+import io.dukan.aws.web.Requests;
+import io.dukan.core.catalog.Collection;
+import io.dukan.core.catalog.CollectionId;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
+import io.dukan.core.catalog.ShopCatalog;
+import io.dukan.core.catalog.Variant;
+import io.dukan.core.catalog.VariantId;
 import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
 import io.dukan.core.order.Order;
@@ -17,6 +21,7 @@ import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.StoreSettings;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -28,40 +33,115 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What shoppers see: the store's home page, product pages, ordering as a guest, the order's page. */
+/**
+ * What shoppers see: home (newest products, collections), collection pages, search, product pages, the sitemap
+ * and robots.txt; and, until the cart replaces it, ordering one product as a guest and the order's page.
+ */
 @Controller("/s/{store}")
 class StorefrontController {
 
     static final int PAGE_SIZE = 24;
+    /** The most URLs one sitemap file may list (sitemaps.org). */
+    static final int SITEMAP_MAX = 50_000;
 
     private final ThisStore store;
-    private final CatalogService catalog;
+    private final ShopCatalog catalog;
     private final OrderService orders;
     private final Csrf csrf;
+    private final boolean cart;
 
-    StorefrontController(ThisStore store, CatalogService catalog, OrderService orders, Csrf csrf) {
+    /**
+     * {@code dukan.storefront.cart}: false (default) keeps the direct order form on the product page (POST
+     * {base}/orders); true makes it the add-to-cart form (POST {base}/cart), once the cart exists.
+     */
+    StorefrontController(ThisStore store, ShopCatalog catalog, OrderService orders, Csrf csrf,
+            @Value("${dukan.storefront.cart:false}") boolean cart) {
         this.store = store;
         this.catalog = catalog;
         this.orders = orders;
         this.csrf = csrf;
+        this.cart = cart;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> home(HttpRequest<?> request, @QueryValue @Nullable String after) {
-        StoreSettings settings = store.settings();
-        Page<Product> page = catalog.products(store.id(), after, PAGE_SIZE);
-        List<ShopViews.ProductView> views = page.items().stream().map(this::view).toList();
-        return Pages.html(HttpStatus.OK, ShopViews.home(settings, base(request), views, page.next()));
+        StorefrontViews.Shop shop = shop(request);
+        Page<Product> page = catalog.newest(store.id(), after, PAGE_SIZE);
+        List<Collection> collections = after == null ? catalog.collections(store.id()) : List.of();
+        StoreSettings s = shop.settings();
+        String canonical = canonical(request, "/" + (after == null ? "" : "?after=" + after));
+        StorefrontViews.Head head = new StorefrontViews.Head(s.name(),
+                StorefrontViews.description(s.contact().address(), s.name()), canonical, "website", shop.logoUrl(), null,
+                false);
+        return Pages.html(HttpStatus.OK, StorefrontViews.home(shop, head, cards(page), collections, page.next()));
+    }
+
+    @Get(value = "/collections/{id}", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> collection(HttpRequest<?> request, String id, @QueryValue @Nullable String after) {
+        StorefrontViews.Shop shop = shop(request);
+        Collection collection = catalog.collection(store.id(), CollectionId.parse(id));
+        Page<Product> page = catalog.inCollection(store.id(), collection.id(), after, PAGE_SIZE);
+        String canonical = canonical(request, "/collections/" + collection.id().value()
+                + (after == null ? "" : "?after=" + after));
+        StorefrontViews.Head head = new StorefrontViews.Head(collection.title() + " · " + shop.settings().name(),
+                StorefrontViews.description(collection.description(), collection.title() + " · " + shop.settings().name()),
+                canonical, "website", page.items().isEmpty() ? null : firstImage(page.items()), null, false);
+        return Pages.html(HttpStatus.OK, StorefrontViews.collection(shop, head, collection, cards(page), page.next()));
+    }
+
+    @Get(value = "/search", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> search(HttpRequest<?> request, @QueryValue @Nullable String q, @QueryValue @Nullable String after) {
+        StorefrontViews.Shop shop = shop(request);
+        String query = ShopCatalog.normalisedQuery(q);
+        Page<Product> page = catalog.search(store.id(), query, after, PAGE_SIZE);
+        String title = (query.isEmpty() ? shop.text().t("search") : shop.text().t("results", query)) + " · "
+                + shop.settings().name();
+        String canonical = canonical(request, "/search" + (query.isEmpty() ? "" : "?q=" + encode(query)));
+        StorefrontViews.Head head = new StorefrontViews.Head(title, title, canonical, "website", null, null, false);
+        return Pages.html(HttpStatus.OK, StorefrontViews.search(shop, head, query, cards(page), page.next()));
     }
 
     @Get(value = "/products/{id}", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> product(HttpRequest<?> request, String id) {
+    HttpResponse<String> product(HttpRequest<?> request, String id, @QueryValue @Nullable String variant) {
         Product product = catalog.product(store.id(), ProductId.parse(id));
-        return Pages.html(HttpStatus.OK, ShopViews.product(store.settings(), base(request), view(product), null, Map.of(),
-                csrf.token(request)));
+        return Pages.html(HttpStatus.OK, productPage(request, product, chosen(product, variant), null, Map.of()));
+    }
+
+    @Get(value = "/sitemap.xml", produces = "application/xml;charset=utf-8")
+    HttpResponse<String> sitemap(HttpRequest<?> request) {
+        String root = Canonical.storeUrl(request, store.slug().value());
+        List<String> urls = new ArrayList<>();
+        urls.add(root + "/");
+        for (Collection c : catalog.collections(store.id())) {
+            urls.add(root + "/collections/" + c.id().value());
+        }
+        // Cursor through every page of active products (Queries, never a Scan). One sitemap file holds at most
+        // 50,000 URLs; a store with more lists its newest 50,000 here (a sitemap index is not built yet).
+        String cursor = null;
+        do {
+            Page<Product> page = catalog.newest(store.id(), cursor, 100);
+            for (Product p : page.items()) {
+                if (urls.size() < SITEMAP_MAX) {
+                    urls.add(root + "/products/" + p.id().value());
+                }
+            }
+            cursor = urls.size() < SITEMAP_MAX ? page.next() : null;
+        } while (cursor != null);
+        return HttpResponse.ok(StorefrontViews.sitemap(urls)).contentType("application/xml;charset=utf-8")
+                .header("Cache-Control", "public, max-age=3600");
+    }
+
+    @Get(value = "/robots.txt", produces = "text/plain;charset=utf-8")
+    HttpResponse<String> robots(HttpRequest<?> request) {
+        return HttpResponse.ok(StorefrontViews.robots(base(request),
+                Canonical.storeUrl(request, store.slug().value()) + "/sitemap.xml"))
+                .contentType("text/plain;charset=utf-8").header("Cache-Control", "public, max-age=3600");
     }
 
     @Post(value = "/orders", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -72,9 +152,13 @@ class StorefrontController {
             throw new InvalidInputException("productId", "choose a product to order");
         }
         Product product = catalog.product(store.id(), new ProductId(form.get("productId")));
+        VariantId variantId = Ids.looksLikeId(form.get("variantId"), 16) ? new VariantId(form.get("variantId")) : null;
         try {
+            if (variantId == null && product.variants().size() > 1) {
+                throw new InvalidInputException("variantId", "choose one of the product's options");
+            }
             PlaceOrderCommand command = new PlaceOrderCommand(
-                    List.of(new PlaceOrderCommand.Line(product.id(), null, quantity(form.get("quantity")))),
+                    List.of(new PlaceOrderCommand.Line(product.id(), variantId, quantity(form.get("quantity")))),
                     new Contact(form.get("name"), form.get("phone"), form.get("email")),
                     new Address(form.get("address"), "", "", "", "", store.settings().country()), form.get("notes"),
                     PlaceOrderCommand.paymentMethod(form.get("paymentMethod")));
@@ -86,8 +170,8 @@ class StorefrontController {
             Product fresh = catalog.product(store.id(), product.id());
             Map<String, String> typed = Map.of("quantity", form.getOrEmpty("quantity"), "name", form.getOrEmpty("name"),
                     "phone", form.getOrEmpty("phone"), "address", form.getOrEmpty("address"));
-            return Pages.html(status, ShopViews.product(store.settings(), base(request), view(fresh),
-                    refused.getMessage(), typed, csrf.token(request)));
+            return Pages.html(status, productPage(request, fresh, chosen(fresh, form.get("variantId")),
+                    refused.getMessage(), typed));
         }
     }
 
@@ -97,12 +181,57 @@ class StorefrontController {
         return Pages.html(HttpStatus.OK, ShopViews.orderPlaced(store.settings(), base(request), order));
     }
 
-    private ShopViews.ProductView view(Product product) {
-        return new ShopViews.ProductView(product, catalog.imageUrl(store.id(), product));
+    private String productPage(HttpRequest<?> request, Product product, Variant chosen, String error,
+            Map<String, String> typed) {
+        StorefrontViews.Shop shop = shop(request);
+        List<String> images = product.images().stream().map(i -> catalog.mediaUrl(store.id(), i.key())).toList();
+        String canonical = canonical(request, "/products/" + product.id().value());
+        String price = product.priceVaries() ? shop.text().t("from", product.price().format()) : product.price().format();
+        String description = StorefrontViews.description(product.description(),
+                product.name() + " · " + price + " · " + shop.settings().name());
+        StorefrontViews.Head head = new StorefrontViews.Head(product.name() + " · " + shop.settings().name(), description,
+                canonical, "product", images.isEmpty() ? null : images.get(0),
+                StorefrontViews.productJsonLd(product, images, canonical, description), product.variants().size() > 1);
+        return StorefrontViews.product(shop, head, product, images, chosen, error, typed, csrf.token(request), cart);
+    }
+
+    /** The variant asked for (?variant=), else the first one a shopper can buy, else the first. */
+    private static Variant chosen(Product product, String variant) {
+        if (Ids.looksLikeId(variant, 16)) {
+            var asked = product.variant(new VariantId(variant));
+            if (asked.isPresent()) {
+                return asked.get();
+            }
+        }
+        return product.variants().stream().filter(product::available).findFirst().orElse(product.defaultVariant());
+    }
+
+    private List<StorefrontViews.Card> cards(Page<Product> page) {
+        return page.items().stream().map(p -> new StorefrontViews.Card(p, catalog.mediaUrl(store.id(), p.imageKey())))
+                .toList();
+    }
+
+    private String firstImage(List<Product> products) {
+        return products.stream().filter(Product::hasImage).findFirst()
+                .map(p -> catalog.mediaUrl(store.id(), p.imageKey())).orElse(null);
+    }
+
+    private StorefrontViews.Shop shop(HttpRequest<?> request) {
+        StoreSettings settings = store.settings();
+        return new StorefrontViews.Shop(settings, base(request), catalog.mediaUrl(store.id(), settings.contact().logoKey()),
+                ShopText.of(settings.language()));
+    }
+
+    private String canonical(HttpRequest<?> request, String path) {
+        return Canonical.storeUrl(request, store.slug().value()) + path;
     }
 
     private String base(HttpRequest<?> request) {
         return Requests.storeBase(request, store.slug().value());
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     static int quantity(String text) {

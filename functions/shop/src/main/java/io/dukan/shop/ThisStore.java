@@ -11,12 +11,13 @@ import java.time.Duration;
 
 /**
  * The one store this function serves, from its configuration, never from a request. Its settings are read on
- * first use and kept for a minute (they change rarely; a cold start should not pay for them before it must).
+ * first use and kept for 30 seconds (they change rarely; a cold start should not pay for them before it must). A save
+ * on this instance is seen at once ({@link #saved}); other instances of the store's function see it within the TTL.
  */
 @Singleton
 public class ThisStore {
 
-    private static final long SETTINGS_TTL_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final long SETTINGS_TTL_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final TenantId id;
     private final Slug slug;
@@ -47,5 +48,14 @@ public class ThisStore {
             settingsLoadedAt = System.nanoTime();
         }
         return current;
+    }
+
+    /** The settings as just saved: this instance shows them from the next request on. */
+    public void saved(StoreSettings updated) {
+        if (!updated.tenantId().equals(id)) {
+            throw new IllegalArgumentException("settings of another store");
+        }
+        settings = updated;
+        settingsLoadedAt = System.nanoTime();
     }
 }

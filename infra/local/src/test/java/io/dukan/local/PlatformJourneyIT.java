@@ -82,7 +82,7 @@ class PlatformJourneyIT {
 
         HttpResponse<String> store = get("/s/kashgar-fruit/", null);
         assertThat(store.statusCode()).isEqualTo(200);
-        assertThat(store.body()).contains("Kashgar Fruit").contains("No products yet");
+        assertThat(store.body()).contains("Kashgar Fruit").contains("暂无商品"); // the store chose Chinese (zh) at signup
     }
 
     @Test
@@ -126,7 +126,7 @@ class PlatformJourneyIT {
     @Order(3)
     void shopperOrdersAsAGuest_withCashOnDelivery_andGetsAnOrderNumber() throws Exception {
         HttpResponse<String> product = get("/s/kashgar-fruit/products/" + productId, null);
-        assertThat(product.body()).contains("Sun-dried in Kashgar").contains("5 in stock").contains("Cash on delivery");
+        assertThat(product.body()).contains("Sun-dried in Kashgar").contains("库存 5 件").contains("货到付款");
 
         HttpResponse<String> placed = postForm("/s/kashgar-fruit/orders", Map.of("productId", productId, "quantity", "2",
                 "name", "Aygul", "phone", "+86 138 0000 0000", "address", "12 Bazaar Road, Kashgar",
@@ -192,7 +192,7 @@ class PlatformJourneyIT {
         assertThat(attempts.get("admin with A's session").headers().firstValue("Location"))
                 .hasValue("/s/sialkot-balls/admin/login");
         assertThat(get("/s/sialkot-balls/", null).body()).doesNotContain("Dried apricots");
-        assertThat(get("/s/kashgar-fruit/products/" + productId, null).body()).contains("3 in stock");
+        assertThat(get("/s/kashgar-fruit/products/" + productId, null).body()).contains("库存 3 件");
     }
 
     @Test
@@ -202,7 +202,7 @@ class PlatformJourneyIT {
                 "quantity", "4", "name", "Greedy", "phone", "03001234567", "address", "Somewhere",
                 "paymentMethod", "CASH_ON_DELIVERY"), null);
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.body()).contains("not enough stock").contains("3 in stock");
+        assertThat(refused.body()).contains("not enough stock").contains("库存 3 件");
         assertThat(get("/s/kashgar-fruit/admin", ownerCookie).body()).doesNotContain("Greedy").doesNotContain("#1002");
     }
 

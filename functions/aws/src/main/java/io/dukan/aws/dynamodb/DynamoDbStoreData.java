@@ -1,6 +1,7 @@
 package io.dukan.aws.dynamodb;
 
 import io.dukan.core.account.StoreUser;
+import io.dukan.core.shared.NotFoundException;
 import io.dukan.core.tenant.Slug;
 import io.dukan.core.tenant.StoreDataRepository;
 import io.dukan.core.tenant.StoreSettings;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -69,6 +71,25 @@ final class DynamoDbStoreData implements StoreDataRepository {
         return Optional.of(new StoreSettings(id, new Slug(i.s("slug")), i.s("name"), i.s("currency"), i.s("country"),
                 i.s("language"), new StoreSettings.StoreContact(orEmpty(i.s("phone")), orEmpty(i.s("whatsapp")),
                         orEmpty(i.s("email")), orEmpty(i.s("address")), orEmpty(i.s("logoKey")))));
+    }
+
+    /** Only the owner-editable attributes; the slug, tenant and country stay as signup wrote them. */
+    @Override
+    public void saveSettings(StoreSettings s) {
+        StoreSettings.StoreContact c = s.contact();
+        Map<String, AttributeValue> values = Map.of(":name", Keys.s(s.name()), ":currency", Keys.s(s.currency()),
+                ":language", Keys.s(s.language()), ":phone", Keys.s(c.phone()), ":whatsapp", Keys.s(c.whatsapp()),
+                ":email", Keys.s(c.email()), ":address", Keys.s(c.address()), ":logoKey", Keys.s(c.logoKey()));
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Keys.settings(s.tenantId()))
+                    .conditionExpression("attribute_exists(pk)")
+                    .updateExpression("SET #name = :name, currency = :currency, #language = :language, phone = :phone, "
+                            + "whatsapp = :whatsapp, email = :email, address = :address, logoKey = :logoKey")
+                    .expressionAttributeNames(Map.of("#name", "name", "#language", "language"))
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException e) {
+            throw new NotFoundException("no such store");
+        }
     }
 
     private static String orEmpty(String s) {

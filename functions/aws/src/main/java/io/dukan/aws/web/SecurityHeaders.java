@@ -19,7 +19,7 @@ public class SecurityHeaders {
 
     public SecurityHeaders(S3Presigner presigner, io.dukan.aws.DukanProperties properties) {
         String media = mediaOrigin(presigner, properties.getBucket());
-        this.policy = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data: " + media
+        this.policy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: " + media
                 + "; connect-src 'self' " + media + "; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     }
 

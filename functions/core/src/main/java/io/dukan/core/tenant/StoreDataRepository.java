@@ -13,4 +13,7 @@ public interface StoreDataRepository {
     void deleteStoreData(TenantId id, String ownerEmail);
 
     Optional<StoreSettings> settings(TenantId id);
+
+    /** Overwrites the owner-editable settings (name, currency, language, contact) of an existing store. */
+    void saveSettings(StoreSettings settings);
 }

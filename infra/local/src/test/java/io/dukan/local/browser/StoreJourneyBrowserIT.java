@@ -199,14 +199,16 @@ class StoreJourneyBrowserIT {
             waitFor("the product page", d -> d.findElement(By.id("quantity")).isDisplayed());
             assertThat(driver.getCurrentUrl()).isEqualTo(storeHost + "/products/" + productId);
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(PRODUCT);
-            assertThat(pageText()).contains("Sweet Chaunsa from our own orchard.").contains("5 in stock")
-                    .contains("Cash on delivery");
+            // the store chose Urdu at signup: the storefront's own words are Urdu, laid out right to left
+            assertThat(driver.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+            assertThat(pageText()).contains("Sweet Chaunsa from our own orchard.").contains("5 اسٹاک میں")
+                    .contains("ترسیل پر نقد ادائیگی");
             screenshot("2-product-phone");
             type(By.id("quantity"), "2");
             type(By.id("name"), "Ayesha Khan");
             type(By.id("phone"), "+92 300 1234567");
             type(By.id("address"), "House 12, Street 4, Gulgasht Colony, Multan");
-            driver.findElement(By.xpath("//button[normalize-space()='Place order']")).click();
+            driver.findElement(By.xpath("//button[normalize-space()='آرڈر دیں']")).click();
 
             waitFor("the order confirmation", d -> d.findElement(By.tagName("h1")).getText().startsWith("Order"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Order #1001");

@@ -1,0 +1,28 @@
+package io.dukan.aws.dynamodb;
+
+import io.dukan.aws.DukanProperties;
+import io.dukan.aws.testing.Emulators;
+import io.dukan.core.catalog.Product;
+import io.dukan.core.tenant.TenantId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Puts products straight into the table through the real adapter, for tests that need what the admin cannot make
+ * yet (several options and variants, drafts, tags).
+ */
+public final class TestCatalog {
+
+    private TestCatalog() {}
+
+    public static Product add(Emulators emulators, TenantId tenant, Product product) {
+        return add(emulators.dynamo(), Emulators.TABLE, tenant, product);
+    }
+
+    /** Into any table laid out as template.yaml declares it (e.g. the local cloud's). */
+    public static Product add(DynamoDbClient dynamo, String table, TenantId tenant, Product product) {
+        DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
+        properties.setTable(table);
+        new DynamoDbProducts(dynamo, new TableName(properties)).add(tenant, product);
+        return product;
+    }
+}

@@ -1,0 +1,328 @@
+package io.dukan.local.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dukan.aws.dynamodb.TestCatalog;
+import io.dukan.core.catalog.Product;
+import io.dukan.core.catalog.ProductId;
+import io.dukan.core.catalog.ProductOption;
+import io.dukan.core.catalog.ProductStatus;
+import io.dukan.core.catalog.Variant;
+import io.dukan.core.catalog.VariantId;
+import io.dukan.core.shared.Money;
+import io.dukan.core.tenant.TenantId;
+import io.dukan.local.LocalCloud;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A shopper on a phone finds a two-option product by searching the store, picks a variant and sees its price and
+ * stock, with JavaScript on (the headline follows the choice) and off (each choice shows its own price; the order
+ * takes the chosen variant). The owner first sets the store's WhatsApp number and uploads a logo on the settings
+ * page (the logo goes browser → S3 by presigned PUT). The product is put into the local cloud's table directly:
+ * the admin's options/variants editor comes with the catalog work.
+ */
+class StorefrontBrowserIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final String PASSWORD = "apricots from Kashgar 2026";
+
+    static Path dataDir;
+    static LocalCloud cloud;
+
+    ChromeDriver driver;
+    Path profileDir;
+
+    @BeforeAll
+    static void startCloud() throws Exception {
+        if (!(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
+            String message = "the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER;
+            if ("true".equals(String.valueOf(System.getenv("CI")).toLowerCase(Locale.ROOT))) {
+                Assertions.fail(message);
+            }
+            Assumptions.abort(message);
+        }
+        dataDir = Files.createTempDirectory("dukan-storefront-cloud");
+        Path root = Path.of(System.getProperty("dukan.project.root", "../..")).toAbsolutePath().normalize();
+        cloud = LocalCloud.start(LocalCloud.Options.defaults().projectRoot(root).dataDir(dataDir).port(0)
+                .inMemoryDynamoDb(true));
+    }
+
+    @AfterAll
+    static void stopCloud() {
+        try {
+            if (cloud != null) {
+                cloud.close();
+            }
+        } finally {
+            deleteQuietly(dataDir);
+        }
+    }
+
+    @AfterEach
+    void quitBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+        deleteQuietly(profileDir);
+    }
+
+    @Test
+    void shopperFindsATwoOptionProductBySearch_picksAVariant_andSeesItsPriceAndStock_withAndWithoutJavaScript()
+            throws Exception {
+        String slug = "apricot-" + Long.toString(System.currentTimeMillis(), 36);
+        String email = "owner@" + slug + ".example";
+        TenantId tenant = signUp(slug, email);
+        Product apricots = seedApricots(tenant);
+        String store = "http://" + slug + ".localhost:" + URI.create(cloud.baseUrl()).getPort();
+
+        // --- the owner sets a WhatsApp number and a logo on the settings page (JavaScript uploads the logo) ------
+        driver = browser(true);
+        try {
+            driver.get(store + "/admin/login");
+            type(By.id("email"), email);
+            type(By.id("password"), PASSWORD);
+            driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+            waitFor("the dashboard", d -> d.findElement(By.tagName("h1")).getText().endsWith("· admin"));
+            driver.findElement(By.linkText("Settings")).click();
+            waitFor("the settings form", d -> d.findElement(By.id("settings-form")).isDisplayed());
+            type(By.id("whatsapp"), "+92 300 765 4321");
+            driver.findElement(By.id("image")).sendKeys(logo().toString());
+            driver.findElement(By.cssSelector("#settings-form button[type=submit]")).click();
+            waitFor("the settings to be saved", d -> d.getPageSource().contains("Settings saved."));
+
+            // --- a shopper on a phone, JavaScript on ---------------------------------------------------------
+            driver.manage().deleteAllCookies();
+            driver.manage().logs().get(LogType.BROWSER); // drained: the check below is about the storefront's pages
+            driver.manage().window().setSize(new Dimension(412, 915));
+            driver.get(store + "/");
+            WebElement logo = waitFor("the store's logo", d -> d.findElement(By.cssSelector("header img")));
+            waitFor("the logo to load", d -> Boolean.TRUE.equals(driver.executeScript(
+                    "return arguments[0].complete && arguments[0].naturalWidth === 48;", logo)));
+            assertThat(driver.findElement(By.cssSelector("footer a[href='https://wa.me/923007654321']"))).isNotNull();
+            search("apricots");
+            driver.findElement(By.partialLinkText("Kashgar apricots")).click();
+            waitFor("the product page", d -> d.findElement(By.id("buy")).isDisplayed());
+            assertThat(text("#price")).isEqualTo("PKR 450.00");
+            assertThat(text("#stock")).isEqualTo("7 in stock");
+            assertThat(variant(apricots, 3).isEnabled()).as("1kg / B is sold out").isFalse();
+            assertThat(label(apricots, 3).getText()).contains("1kg / B").contains("PKR 760.00").contains("Sold out");
+
+            label(apricots, 2).click();
+            waitFor("the headline to follow the choice", d -> text("#price").equals("PKR 850.00"));
+            assertThat(text("#was")).isEqualTo("PKR 990.00");
+            assertThat(text("#stock")).isEqualTo("2 in stock");
+            assertThat(consoleErrors()).as("no CSP or script errors").isEmpty();
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\n" + evidence(), e);
+        } finally {
+            driver.quit();
+            driver = null;
+        }
+
+        // --- the same shopper with JavaScript off: every choice shows its own price; the order takes the choice --
+        driver = browser(false);
+        try {
+            driver.manage().window().setSize(new Dimension(412, 915));
+            driver.get(store + "/");
+            search("APR-500-B");
+            List<WebElement> cards = driver.findElements(By.cssSelector(".card"));
+            assertThat(cards).hasSize(1);
+            assertThat(cards.get(0).getText()).contains("Kashgar apricots").contains("from PKR 400.00");
+            cards.get(0).findElement(By.tagName("a")).click();
+            waitFor("the product page", d -> d.findElement(By.id("buy")).isDisplayed());
+            assertThat(label(apricots, 1).getText()).contains("500g / B").contains("PKR 400.00").contains("3 in stock");
+            label(apricots, 1).click();
+            assertThat(variant(apricots, 1).isSelected()).isTrue();
+            type(By.id("quantity"), "2");
+            type(By.id("name"), "Aygul");
+            type(By.id("phone"), "+86 138 0000 0000");
+            type(By.id("address"), "12 Bazaar Road, Kashgar");
+            driver.findElement(By.xpath("//button[normalize-space()='Place order']")).click();
+            waitFor("the order confirmation", d -> d.findElement(By.tagName("h1")).getText().startsWith("Order"));
+            assertThat(driver.findElement(By.tagName("body")).getText()).contains("500g / B").contains("PKR 800.00");
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\n" + evidence(), e);
+        }
+    }
+
+    // --- set-up ------------------------------------------------------------------------------------------------
+
+    static TenantId signUp(String slug, String email) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(cloud.baseUrl() + "/api/stores")).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":"
+                        + "\"Kashgar Fruit\",\"slug\":\"" + slug + "\",\"ownerEmail\":\"" + email + "\",\"password\":\""
+                        + PASSWORD + "\",\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"en\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"status\":\"ACTIVE\"");
+        Matcher id = Pattern.compile("\"id\":\"([a-z2-7]{16})\"").matcher(created.body());
+        assertThat(id.find()).as(created.body()).isTrue();
+        return new TenantId(id.group(1));
+    }
+
+    /** Size (500g, 1kg) × Grade (A, B); 1kg/A has a "was" price, 1kg/B is sold out. */
+    static Product seedApricots(TenantId tenant) {
+        List<Variant> variants = List.of(
+                new Variant(VariantId.newId(), "APR-500-A", List.of("500g", "A"), new Money(45000, "PKR"), null, 7, 500),
+                new Variant(VariantId.newId(), "APR-500-B", List.of("500g", "B"), new Money(40000, "PKR"), null, 3, 500),
+                new Variant(VariantId.newId(), "APR-1KG-A", List.of("1kg", "A"), new Money(85000, "PKR"),
+                        new Money(99000, "PKR"), 2, 1000),
+                new Variant(VariantId.newId(), "APR-1KG-B", List.of("1kg", "B"), new Money(76000, "PKR"), null, 0, 1000));
+        Product product = new Product(ProductId.newId(), "Kashgar apricots", "Sun-dried.", ProductStatus.ACTIVE,
+                List.of(new ProductOption("Size", List.of("500g", "1kg")), new ProductOption("Grade", List.of("A", "B"))),
+                variants, List.of(), List.of(), List.of("apricot"), "", "", false, Instant.now(), Instant.now());
+        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(cloud.dynamoEndpoint()))
+                .region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build()) {
+            String table = dynamo.listTables().tableNames().get(0);
+            return TestCatalog.add(dynamo, table, tenant, product);
+        }
+    }
+
+    ChromeDriver browser(boolean javascript) throws IOException {
+        profileDir = Files.createTempDirectory("dukan-chromium-profile");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profileDir, "--window-size=1280,900");
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriver chrome = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return chrome;
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private void search(String words) {
+        WebElement box = driver.findElement(By.cssSelector("header input[name=q]"));
+        box.clear();
+        box.sendKeys(words);
+        driver.findElement(By.cssSelector("header form.search button")).click();
+        waitFor("the search results", d -> d.findElement(By.tagName("h1")).getText().contains(words));
+    }
+
+    private WebElement variant(Product p, int index) {
+        return driver.findElement(By.cssSelector("input[name=variantId][value='" + p.variants().get(index).id().value() + "']"));
+    }
+
+    private WebElement label(Product p, int index) {
+        return variant(p, index).findElement(By.xpath("./ancestor::label"));
+    }
+
+    private String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    private void type(By field, String text) {
+        WebElement element = driver.findElement(field);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    private <T> T waitFor(String what, Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                    .withMessage("waiting for " + what).until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for " + what, e);
+        }
+    }
+
+    private List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .map(LogEntry::toString).toList();
+    }
+
+    private String evidence() {
+        if (driver == null) {
+            return "";
+        }
+        try {
+            String source = driver.getPageSource();
+            return "URL: " + driver.getCurrentUrl() + "\n" + (source.length() > 3000 ? source.substring(0, 3000) : source)
+                    + "\nconsole:\n" + driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                            .map(LogEntry::toString).collect(Collectors.joining("\n"));
+        } catch (RuntimeException e) {
+            return "(no evidence: " + e.getMessage() + ")";
+        }
+    }
+
+    /** A real 48×48 PNG logo. */
+    private Path logo() throws IOException {
+        BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0xf59e0b));
+        g.fillRect(0, 0, 48, 48);
+        g.dispose();
+        Path file = Files.createTempFile(profileDir, "logo", ".png");
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+}
