@@ -144,15 +144,6 @@ class AdminController {
         return HttpResponse.ok(new UploadGrant(grant.url().toString(), grant.key(), grant.contentType()));
     }
 
-    @Get(value = "/orders/{code}", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> order(HttpRequest<?> request, String code) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
-        return Pages.html(HttpStatus.OK, ShopViews.adminOrder(store.settings(), base(request), orders.order(store.id(), code),
-                csrf.token(request)));
-    }
-
     private HttpResponse<String> toLogin(HttpRequest<?> request) {
         return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin/login"));
     }

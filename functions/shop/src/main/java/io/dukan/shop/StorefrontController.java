@@ -31,7 +31,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** What shoppers see: the store's home page, product pages, ordering as a guest, the order's page. */
+/** What shoppers see: the store's home page, product pages, ordering as a guest (the order's page: OrderStatusController). */
 @Controller("/s/{store}")
 class StorefrontController {
 
@@ -41,8 +41,10 @@ class StorefrontController {
     private final CatalogService catalog;
     private final OrderService orders;
     private final Csrf csrf;
+    private final OrderAlerts alerts;
 
-    StorefrontController(ThisStore store, CatalogService catalog, OrderService orders, Csrf csrf) {
+    StorefrontController(ThisStore store, CatalogService catalog, OrderService orders, Csrf csrf, OrderAlerts alerts) {
+        this.alerts = alerts;
         this.store = store;
         this.catalog = catalog;
         this.orders = orders;
@@ -79,6 +81,7 @@ class StorefrontController {
                     new Address(form.get("address"), "", "", "", "", store.settings().country()), form.get("notes"),
                     PlaceOrderCommand.paymentMethod(form.get("paymentMethod")));
             Order order = orders.place(store.id(), command);
+            alerts.placed(request, order);
             return HttpResponse.<String>seeOther(URI.create(base(request) + "/orders/" + order.code()));
         } catch (InvalidInputException | ConflictException refused) {
             // Shown on the product page again, with what the shopper typed, so nothing has to be retyped.
@@ -89,12 +92,6 @@ class StorefrontController {
             return Pages.html(status, ShopViews.product(store.settings(), base(request), view(fresh),
                     refused.getMessage(), typed, csrf.token(request)));
         }
-    }
-
-    @Get(value = "/orders/{code}", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> order(HttpRequest<?> request, String code) {
-        Order order = orders.order(store.id(), code);
-        return Pages.html(HttpStatus.OK, ShopViews.orderPlaced(store.settings(), base(request), order));
     }
 
     private ShopViews.ProductView view(Product product) {
