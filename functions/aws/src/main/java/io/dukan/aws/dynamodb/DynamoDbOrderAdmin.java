@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -92,7 +93,7 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
         if (!restock) {
             try {
                 dynamo.putItem(toPutRequest(orderPut(tenant, changed, expectedVersion)));
-            } catch (ConditionalCheckFailedException e) {
+            } catch (ConditionalCheckFailedException | TransactionConflictException e) {
                 throw new OrderChangedException();
             }
             return;
