@@ -134,11 +134,8 @@ class AdminController {
         return HttpResponse.ok(new UploadGrant(grant.url().toString(), grant.key(), grant.contentType()));
     }
 
-    @Get(value = "/orders/{code}", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> order(HttpRequest<?> request, String code) {
-        access.require(request, Permission.ORDERS);
-        return Pages.html(HttpStatus.OK, ShopViews.adminOrder(store.settings(), base(request), orders.order(store.id(), code),
-                csrf.token(request)));
+    private HttpResponse<String> toLogin(HttpRequest<?> request) {
+        return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin/login"));
     }
 
     private String base(HttpRequest<?> request) {

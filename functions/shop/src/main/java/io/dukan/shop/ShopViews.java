@@ -8,7 +8,6 @@ import io.dukan.aws.web.Pages;
 import io.dukan.core.account.AuditEntry;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.order.Order;
-import io.dukan.core.order.OrderLine;
 import io.dukan.core.tenant.StoreSettings;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,13 +22,6 @@ final class ShopViews {
 
     private ShopViews() {}
 
-    static String orderPlaced(StoreSettings s, String base, Order o) {
-        String b = "<p class=\"ok\">Thank you! Your order has been placed.</p><h1>Order " + esc(o.displayNumber())
-                + "</h1>" + orderDetails(o)
-                + "<p>Pay <strong>" + esc(o.total().format()) + "</strong> in cash when it is delivered.</p>"
-                + "<p class=\"muted\">Keep this page's address to check your order later.</p>"
-                + "<p><a href=\"" + esc(base) + "/\">Continue shopping</a></p>";
-        return shopPage(s, base, "Order " + o.displayNumber(), b);
     }
 
     static String login(StoreSettings s, String base, String error, String email, String csrf) {
@@ -50,7 +42,9 @@ final class ShopViews {
         StringBuilder b = new StringBuilder("<h1>").append(esc(s.name())).append(" · admin</h1>")
                 .append("<p>Your store: <a href=\"").append(esc(base)).append("/\">").append(esc(base)).append("/</a></p>")
                 .append(mayManageStaff ? "<p><a href=\"" + esc(base) + "/admin/staff\">Staff</a></p>" : "")
-                .append("<h2 id=\"orders\">Orders</h2>");
+                .append("<h2 id=\"orders\">Orders</h2><p><a href=\"").append(esc(base))
+                .append("/admin/orders\">All orders, by status</a> · <a href=\"").append(esc(base))
+                .append("/admin/payments\">Card payments</a></p>");
         if (orders.isEmpty()) {
             b.append("<p class=\"muted\">No orders yet.</p>");
         } else {
@@ -109,33 +103,14 @@ final class ShopViews {
         return adminPage(s, base, "Add a product", b.toString(), csrf);
     }
 
-    static String adminOrder(StoreSettings s, String base, Order o, String csrf) {
-        String b = "<h1>Order " + esc(o.displayNumber()) + "</h1>" + orderDetails(o)
-                + "<table><tbody><tr><th>Customer</th><td>" + esc(o.customerName()) + "</td></tr><tr><th>Phone</th><td>"
-                + esc(o.contact().phone()) + "</td></tr><tr><th>Address</th><td>" + Html.multiline(String.join("\n", o.address().lines()))
-                + "</td></tr><tr><th>Payment</th><td>Cash on delivery</td></tr><tr><th>Placed</th><td>"
-                + WHEN.format(o.placedAt()) + "</td></tr></tbody></table><p><a href=\"" + esc(base)
-                + "/admin\">Back to admin</a></p>";
-        return adminPage(s, base, "Order " + o.displayNumber(), b, csrf);
-    }
-
-    private static String orderDetails(Order o) {
-        StringBuilder b = new StringBuilder("<table><thead><tr><th>Product</th><th>Qty</th><th>Price</th></tr></thead><tbody>");
-        for (OrderLine line : o.lines()) {
-            b.append("<tr><td>").append(esc(line.description())).append("</td><td>").append(line.quantity())
-                    .append("</td><td>").append(esc(line.lineTotal().format())).append("</td></tr>");
-        }
-        return b.append("<tr><th colspan=\"2\">Total</th><th class=\"total\">").append(esc(o.total().format()))
-                .append("</th></tr></tbody></table>").toString();
-    }
-
-    private static String shopPage(StoreSettings s, String base, String title, String body) {
+    static String shopPage(StoreSettings s, String base, String title, String body) {
         String header = "<a href=\"" + esc(base) + "/\">" + esc(s.name()) + "</a>";
         return Pages.page(s.language(), title, header, body);
     }
 
     static String adminPage(StoreSettings s, String base, String title, String body, String csrf) {
         String header = "<a href=\"" + esc(base) + "/admin\">" + esc(s.name()) + " · admin</a><nav>"
+                + "<a href=\"" + esc(base) + "/admin/orders\">Orders</a>"
                 + "<a href=\"" + esc(base) + "/\">Store</a>"
                 + "<a href=\"" + esc(base) + "/admin/settings\">Settings</a>"
                 + "<form method=\"post\" action=\"" + esc(base) + "/admin/logout\" style=\"display:inline\">"

@@ -41,7 +41,8 @@ import java.util.Map;
 
 /**
  * What shoppers see: home (newest products, collections), collection pages, search, product pages, the sitemap
- * and robots.txt; and, until the cart replaces it, ordering one product as a guest and the order's page.
+ * and robots.txt; and, until the cart replaces it, ordering one product as a guest (the order's page:
+ * OrderStatusController).
  */
 @Controller("/s/{store}")
 class StorefrontController {
@@ -55,13 +56,15 @@ class StorefrontController {
     private final OrderService orders;
     private final Csrf csrf;
     private final boolean cart;
+    private final OrderAlerts alerts;
 
     /**
      * {@code dukan.storefront.cart}: false (default) keeps the direct order form on the product page (POST
      * {base}/orders); true makes it the add-to-cart form (POST {base}/cart), once the cart exists.
      */
     StorefrontController(ThisStore store, ShopCatalog catalog, OrderService orders, Csrf csrf,
-            @Value("${dukan.storefront.cart:false}") boolean cart) {
+            @Value("${dukan.storefront.cart:false}") boolean cart, OrderAlerts alerts) {
+        this.alerts = alerts;
         this.store = store;
         this.catalog = catalog;
         this.orders = orders;
@@ -163,6 +166,7 @@ class StorefrontController {
                     new Address(form.get("address"), "", "", "", "", store.settings().country()), form.get("notes"),
                     PlaceOrderCommand.paymentMethod(form.get("paymentMethod")));
             Order order = orders.place(store.id(), command);
+            alerts.placed(request, order);
             return HttpResponse.<String>seeOther(URI.create(base(request) + "/orders/" + order.code()));
         } catch (InvalidInputException | ConflictException refused) {
             // Shown on the product page again, with what the shopper typed, so nothing has to be retyped.
@@ -173,12 +177,6 @@ class StorefrontController {
             return Pages.html(status, productPage(request, fresh, chosen(fresh, form.get("variantId")),
                     refused.getMessage(), typed));
         }
-    }
-
-    @Get(value = "/orders/{code}", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> order(HttpRequest<?> request, String code) {
-        Order order = orders.order(store.id(), code);
-        return Pages.html(HttpStatus.OK, ShopViews.orderPlaced(store.settings(), base(request), order));
     }
 
     private String productPage(HttpRequest<?> request, Product product, Variant chosen, String error,

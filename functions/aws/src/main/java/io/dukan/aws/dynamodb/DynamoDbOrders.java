@@ -230,6 +230,7 @@ final class DynamoDbOrders implements OrderRepository {
                 .with("history", AttributeValue.fromL(history))
                 .with("placedAt", order.placedAt().toString())
                 .with("version", order.version());
+        OrderInbox.index(item, tenant, order);
         if (order.displayed() != null) {
             item.with("displayCurrency", order.displayed().currency())
                     .with("displayRate", order.displayed().rate().toPlainString());

@@ -131,6 +131,27 @@ final class Keys {
         return key(t.value() + "#ORDERCODE#" + code, "ORDERCODE");
     }
 
+    /** Sparse index of the inbox's "unpaid" tab: set on unpaid, not cancelled orders only (GSI payInbox). */
+    static final String PAY_INBOX = "payInbox";
+    /** Index of the inbox's fulfilment tabs: to ship, shipped, delivered, cancelled (GSI shipInbox). */
+    static final String SHIP_INBOX = "shipInbox";
+
+    static String orderInbox(TenantId t, String tab) {
+        return t.value() + "#ORDERS#" + tab;
+    }
+
+    static String orderSort(long number) {
+        return String.format("ORDER#%012d", number);
+    }
+
+    static Map<String, AttributeValue> paymentEvent(TenantId t, String provider, String eventId) {
+        return key(t.value() + "#PAYEVENT#" + provider + "#" + eventId, "PAYEVENT");
+    }
+
+    static Map<String, AttributeValue> providerKeys(TenantId t, String provider) {
+        return key(t.value() + "#STORE", "PAYKEYS#" + provider);
+    }
+
     static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, s(pk), SK, s(sk));
     }

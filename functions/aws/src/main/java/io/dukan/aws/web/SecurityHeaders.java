@@ -20,7 +20,7 @@ public class SecurityHeaders {
     public SecurityHeaders(S3Presigner presigner, io.dukan.aws.DukanProperties properties) {
         String media = mediaOrigin(presigner, properties.getBucket());
         this.policy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: " + media
-                + "; connect-src 'self' " + media + "; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                + "; connect-src 'self' " + media + "; form-action 'self' https://checkout.stripe.com; frame-ancestors 'none'; base-uri 'none'";
     }
 
     /** The scheme, host and port browsers fetch media from, as the presigner builds its URLs. */

@@ -61,9 +61,22 @@ public final class Emulators implements AutoCloseable {
         dynamo.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
                         AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("payInbox").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("shipInbox").attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                .globalSecondaryIndexes(inboxIndex("payInbox"), inboxIndex("shipInbox")));
+    }
+
+    /** The order inbox's GSIs, as template.yaml declares them. */
+    private static software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex inboxIndex(String name) {
+        return software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex.builder().indexName(name)
+                .keySchema(KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                .projection(software.amazon.awssdk.services.dynamodb.model.Projection.builder()
+                        .projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL).build())
+                .build();
     }
 
     public static Emulators start() {

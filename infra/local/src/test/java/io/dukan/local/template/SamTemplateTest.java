@@ -273,8 +273,9 @@ class SamTemplateTest {
 
     @Test
     void projectTemplate_table_isPkSkWithTtl() {
-        assertThat(project.tables()).containsExactly(new TableSpec("DukanTable", Map.of("pk", "S", "sk", "S"),
-                "pk", "sk", List.of(), "expiresAt"));
+        assertThat(project.tables()).containsExactly(new TableSpec("DukanTable", Map.of("pk", "S", "sk", "S",
+                "payInbox", "S", "shipInbox", "S"), "pk", "sk", List.of(new IndexSpec("payInbox", "payInbox", "sk", "ALL"),
+                new IndexSpec("shipInbox", "shipInbox", "sk", "ALL")), "expiresAt"));
     }
 
     @Test

@@ -250,7 +250,10 @@ class TemplateConformanceTest {
             assertThat(table.hashKey()).isEqualTo("pk");
             assertThat(table.rangeKey()).isEqualTo("sk");
             assertThat(table.attributeTypes()).containsEntry("pk", "S").containsEntry("sk", "S");
-            assertThat(table.globalIndexes()).isEmpty();
+            // the order inbox's tabs; every index is keyed by the tenant-led attribute and the table's sk
+            assertThat(table.globalIndexes()).containsExactly(new IndexSpec("payInbox", "payInbox", "sk", "ALL"),
+                    new IndexSpec("shipInbox", "shipInbox", "sk", "ALL"));
+            assertThat(table.attributeTypes()).containsEntry("payInbox", "S").containsEntry("shipInbox", "S");
             assertThat(table.ttlAttribute()).isEqualTo("expiresAt");
             Map<String, Object> properties = properties(table.logicalId());
             assertThat(properties).containsEntry("BillingMode", "PAY_PER_REQUEST");
