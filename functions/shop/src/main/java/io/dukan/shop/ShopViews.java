@@ -22,8 +22,6 @@ final class ShopViews {
 
     private ShopViews() {}
 
-    }
-
     static String login(StoreSettings s, String base, String error, String email, String csrf) {
         StringBuilder b = new StringBuilder("<h1>Sign in to ").append(esc(s.name())).append("</h1>");
         if (error != null) {
