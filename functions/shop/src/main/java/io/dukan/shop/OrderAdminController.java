@@ -1,5 +1,6 @@
 package io.dukan.shop;
 
+import io.dukan.core.account.Permission;
 import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Form;
 import io.dukan.aws.web.Pages;
@@ -46,9 +47,7 @@ class OrderAdminController {
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> inbox(HttpRequest<?> request, @QueryValue @Nullable String status,
             @QueryValue @Nullable String after, @QueryValue @Nullable String number) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.ORDERS);
         if (number != null && !number.isBlank()) {
             Order order = orders.orderByNumber(store.id(), number);
             return HttpResponse.seeOther(URI.create(base(request) + "/admin/orders/" + order.code()));
@@ -60,27 +59,21 @@ class OrderAdminController {
 
     @Get(value = "/{code}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> order(HttpRequest<?> request, String code) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.ORDERS);
         return Pages.html(HttpStatus.OK, OrderAdminViews.order(store.settings(), base(request),
                 orders.order(store.id(), code), csrf.token(request)));
     }
 
     @Get(value = "/{code}/packing-slip", produces = MediaType.TEXT_HTML)
     HttpResponse<String> packingSlip(HttpRequest<?> request, String code) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.ORDERS);
         return Pages.html(HttpStatus.OK, OrderAdminViews.packingSlip(store.settings(), base(request),
                 orders.order(store.id(), code)));
     }
 
     @Get(value = "/{code}/cancel", produces = MediaType.TEXT_HTML)
     HttpResponse<String> confirmCancel(HttpRequest<?> request, String code) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.ORDERS);
         return Pages.html(HttpStatus.OK, OrderAdminViews.confirmCancel(store.settings(), base(request),
                 orders.order(store.id(), code), csrf.token(request)));
     }
@@ -121,10 +114,7 @@ class OrderAdminController {
 
     /** Signed in, CSRF checked, then the change; back to the order's page (Post/Redirect/Get). */
     private HttpResponse<String> act(HttpRequest<?> request, String code, String body, Change change) {
-        Optional<Session> session = access.current(request);
-        if (session.isEmpty()) {
-            return toLogin(request);
-        }
+        Optional<Session> session = Optional.of(access.require(request, Permission.ORDERS));
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         Order changed = change.apply(session.get().email(), form);

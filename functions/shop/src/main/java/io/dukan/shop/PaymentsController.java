@@ -1,5 +1,6 @@
 package io.dukan.shop;
 
+import io.dukan.core.account.Permission;
 import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Form;
 import io.dukan.aws.web.Pages;
@@ -62,17 +63,13 @@ class PaymentsController {
 
     @Get(value = "/admin/payments", produces = MediaType.TEXT_HTML)
     HttpResponse<String> page(HttpRequest<?> request) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.PAYOUTS);
         return Pages.html(HttpStatus.OK, view(request, null));
     }
 
     @Post(value = "/admin/payments", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> save(HttpRequest<?> request, @Body @Nullable String body) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.PAYOUTS);
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         try {

@@ -1,5 +1,6 @@
 package io.dukan.shop;
 
+import io.dukan.core.account.Permission;
 import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Form;
 import io.dukan.aws.web.Pages;
@@ -47,18 +48,13 @@ class SettingsAdminController {
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> page(HttpRequest<?> request, @QueryValue @Nullable String saved) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.SETTINGS);
         return Pages.html(HttpStatus.OK, render(request, Map.of(), saved != null ? "Settings saved." : null, false));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> save(HttpRequest<?> request, @Body @Nullable String body) {
-        Optional<Session> session = access.current(request);
-        if (session.isEmpty()) {
-            return toLogin(request);
-        }
+        Optional<Session> session = Optional.of(access.require(request, Permission.SETTINGS));
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         String logoKey = "1".equals(form.get("removeLogo")) ? "" : form.getOrEmpty("logoKey");
