@@ -7,6 +7,8 @@ import io.dukan.aws.web.Html;
 import io.dukan.aws.web.Pages;
 import io.dukan.core.account.AuditEntry;
 import io.dukan.core.catalog.Product;
+import io.dukan.core.checkout.DisplayRate;
+import io.dukan.core.checkout.PaymentSettings;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderLine;
 import io.dukan.core.tenant.StoreSettings;
@@ -74,25 +76,22 @@ final class ShopViews {
         if (error != null) {
             b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
         }
-        b.append("<h2>Order</h2><form method=\"post\" action=\"").append(esc(base)).append("/orders\">")
+        b.append("<form method=\"post\" action=\"").append(esc(base)).append("/cart\">")
                 .append(Csrf.field(csrf))
                 .append("<input type=\"hidden\" name=\"productId\" value=\"").append(p.id().value()).append("\">")
+                .append("<input type=\"hidden\" name=\"variantId\" value=\"").append(p.defaultVariant().id().value())
+                .append("\">")
                 .append(Pages.field("quantity", "Quantity", "number", form.getOrDefault("quantity", "1"),
                         "min=\"1\" max=\"" + Math.min(p.stock(), 1000) + "\" required"))
-                .append(Pages.field("name", "Your name", "text", form.get("name"), "maxlength=\"120\" required autocomplete=\"name\""))
-                .append(Pages.field("phone", "Phone", "tel", form.get("phone"), "maxlength=\"30\" required autocomplete=\"tel\""))
-                .append("<label for=\"address\">Delivery address</label><textarea id=\"address\" name=\"address\" maxlength=\"500\" required>")
-                .append(esc(form.get("address"))).append("</textarea>")
-                .append("<label>Payment</label><label class=\"muted\"><input type=\"radio\" name=\"paymentMethod\" "
-                        + "value=\"CASH_ON_DELIVERY\" checked style=\"width:auto\"> Cash on delivery</label>")
-                .append("<button type=\"submit\">Place order</button></form>");
+                .append("<button type=\"submit\">Add to cart</button></form>")
+                .append("<p><a href=\"").append(esc(base)).append("/cart\">View cart</a></p>");
         return shopPage(s, base, p.name(), b.toString());
     }
 
-    static String orderPlaced(StoreSettings s, String base, Order o) {
+    static String orderPlaced(StoreSettings s, String base, Order o, PaymentSettings payments) {
         String b = "<p class=\"ok\">Thank you! Your order has been placed.</p><h1>Order " + esc(o.displayNumber())
                 + "</h1>" + orderDetails(o)
-                + "<p>Pay <strong>" + esc(o.total().format()) + "</strong> in cash when it is delivered.</p>"
+                + CheckoutViews.paymentInstructions(o, payments)
                 + "<p class=\"muted\">Keep this page's address to check your order later.</p>"
                 + "<p><a href=\"" + esc(base) + "/\">Continue shopping</a></p>";
         return shopPage(s, base, "Order " + o.displayNumber(), b);
@@ -114,6 +113,9 @@ final class ShopViews {
             List<AuditEntry> activity, String csrf) {
         StringBuilder b = new StringBuilder("<h1>").append(esc(s.name())).append(" · admin</h1>")
                 .append("<p>Your store: <a href=\"").append(esc(base)).append("/\">").append(esc(base)).append("/</a></p>")
+                .append("<p>Checkout: <a href=\"").append(esc(base)).append("/admin/shipping\">Shipping</a> · <a href=\"")
+                .append(esc(base)).append("/admin/payments\">Payments</a> · <a href=\"").append(esc(base))
+                .append("/admin/currencies\">Display currencies</a></p>")
                 .append("<h2 id=\"orders\">Orders</h2>");
         if (orders.isEmpty()) {
             b.append("<p class=\"muted\">No orders yet.</p>");
@@ -189,16 +191,23 @@ final class ShopViews {
             b.append("<tr><td>").append(esc(line.description())).append("</td><td>").append(line.quantity())
                     .append("</td><td>").append(esc(line.lineTotal().format())).append("</td></tr>");
         }
-        return b.append("<tr><th colspan=\"2\">Total</th><th class=\"total\">").append(esc(o.total().format()))
-                .append("</th></tr></tbody></table>").toString();
+        if (!o.shippingMethod().isEmpty() || o.shipping().minor() > 0) {
+            b.append("<tr><td>Delivery: ").append(esc(o.shippingMethod())).append("</td><td></td><td>")
+                    .append(o.shipping().minor() == 0 ? "free" : esc(o.shipping().format())).append("</td></tr>");
+        }
+        b.append("<tr><th colspan=\"2\">Total</th><th class=\"total\">").append(esc(o.total().format()));
+        if (o.displayed() != null) {
+            b.append(CheckoutViews.approx(o.total(), new DisplayRate(o.displayed().currency(), o.displayed().rate())));
+        }
+        return b.append("</th></tr></tbody></table>").toString();
     }
 
-    private static String shopPage(StoreSettings s, String base, String title, String body) {
+    static String shopPage(StoreSettings s, String base, String title, String body) {
         String header = "<a href=\"" + esc(base) + "/\">" + esc(s.name()) + "</a>";
         return Pages.page(s.language(), title, header, body);
     }
 
-    private static String adminPage(StoreSettings s, String base, String title, String body, String csrf) {
+    static String adminPage(StoreSettings s, String base, String title, String body, String csrf) {
         String header = "<a href=\"" + esc(base) + "/admin\">" + esc(s.name()) + " · admin</a><nav>"
                 + "<a href=\"" + esc(base) + "/\">Store</a>"
                 + "<form method=\"post\" action=\"" + esc(base) + "/admin/logout\" style=\"display:inline\">"

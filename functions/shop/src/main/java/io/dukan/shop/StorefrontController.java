@@ -2,19 +2,13 @@ package io.dukan.shop;
 
 import io.dukan.aws.web.Requests;
 import io.dukan.aws.web.Csrf;
-import io.dukan.aws.web.Form;
 import io.dukan.aws.web.Pages;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
-import io.dukan.core.order.Address;
-import io.dukan.core.order.Contact;
+import io.dukan.core.checkout.CheckoutSettingsService;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderService;
-import io.dukan.core.order.PlaceOrderCommand;
-import io.dukan.core.shared.ConflictException;
-import io.dukan.core.shared.Ids;
-import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.StoreSettings;
 import io.micronaut.core.annotation.Nullable;
@@ -22,16 +16,13 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** What shoppers see: the store's home page, product pages, ordering as a guest, the order's page. */
+/** What shoppers see: the store's home page, product pages, the order's page (ordering: CartController, CheckoutController). */
 @Controller("/s/{store}")
 class StorefrontController {
 
@@ -41,9 +32,12 @@ class StorefrontController {
     private final CatalogService catalog;
     private final OrderService orders;
     private final Csrf csrf;
+    private final CheckoutSettingsService checkoutSettings;
 
-    StorefrontController(ThisStore store, CatalogService catalog, OrderService orders, Csrf csrf) {
+    StorefrontController(ThisStore store, CatalogService catalog, OrderService orders, Csrf csrf,
+            CheckoutSettingsService checkoutSettings) {
         this.store = store;
+        this.checkoutSettings = checkoutSettings;
         this.catalog = catalog;
         this.orders = orders;
         this.csrf = csrf;
@@ -64,37 +58,11 @@ class StorefrontController {
                 csrf.token(request)));
     }
 
-    @Post(value = "/orders", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<String> placeOrder(HttpRequest<?> request, @Body @Nullable String body) {
-        Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
-        if (!Ids.looksLikeId(form.get("productId"), 16)) {
-            throw new InvalidInputException("productId", "choose a product to order");
-        }
-        Product product = catalog.product(store.id(), new ProductId(form.get("productId")));
-        try {
-            PlaceOrderCommand command = new PlaceOrderCommand(
-                    List.of(new PlaceOrderCommand.Line(product.id(), null, quantity(form.get("quantity")))),
-                    new Contact(form.get("name"), form.get("phone"), form.get("email")),
-                    new Address(form.get("address"), "", "", "", "", store.settings().country()), form.get("notes"),
-                    PlaceOrderCommand.paymentMethod(form.get("paymentMethod")));
-            Order order = orders.place(store.id(), command);
-            return HttpResponse.<String>seeOther(URI.create(base(request) + "/orders/" + order.code()));
-        } catch (InvalidInputException | ConflictException refused) {
-            // Shown on the product page again, with what the shopper typed, so nothing has to be retyped.
-            HttpStatus status = refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-            Product fresh = catalog.product(store.id(), product.id());
-            Map<String, String> typed = Map.of("quantity", form.getOrEmpty("quantity"), "name", form.getOrEmpty("name"),
-                    "phone", form.getOrEmpty("phone"), "address", form.getOrEmpty("address"));
-            return Pages.html(status, ShopViews.product(store.settings(), base(request), view(fresh),
-                    refused.getMessage(), typed, csrf.token(request)));
-        }
-    }
-
     @Get(value = "/orders/{code}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> order(HttpRequest<?> request, String code) {
         Order order = orders.order(store.id(), code);
-        return Pages.html(HttpStatus.OK, ShopViews.orderPlaced(store.settings(), base(request), order));
+        return Pages.html(HttpStatus.OK, ShopViews.orderPlaced(store.settings(), base(request), order,
+                checkoutSettings.payments(store.id())));
     }
 
     private ShopViews.ProductView view(Product product) {
@@ -103,13 +71,5 @@ class StorefrontController {
 
     private String base(HttpRequest<?> request) {
         return Requests.storeBase(request, store.slug().value());
-    }
-
-    static int quantity(String text) {
-        try {
-            return Integer.parseInt(text == null ? "" : text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("quantity", "quantity must be a whole number");
-        }
     }
 }
