@@ -5,9 +5,14 @@ import io.dukan.aws.DukanProperties;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.account.Role;
 import io.dukan.core.account.StoreUser;
+import io.dukan.core.catalog.Product;
+import io.dukan.core.order.Order;
+import io.dukan.core.order.OrderService;
+import io.dukan.core.order.PlaceOrderCommand;
 import io.dukan.core.tenant.Slug;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.core.tenant.TenantId;
+import java.time.Clock;
 
 /** Writes a store's own records through the real adapter, as provisioning's STORE_DATA step does. */
 public final class TestStores {
@@ -28,5 +33,24 @@ public final class TestStores {
         data.createStoreData(settings, new StoreUser(settings.tenantId(), ownerEmail,
                 BCrypt.withDefaults().hashToString(4, password.toCharArray()), Role.OWNER));
         return settings;
+    }
+
+    /** Stores a product through the real repository (whatever the admin pages look like today). */
+    public static Product addProduct(Emulators emulators, TenantId tenant, Product product) {
+        new DynamoDbProducts(emulators.dynamo(), table()).add(tenant, product);
+        return product;
+    }
+
+    /** Places an order through the real use case and repository. */
+    public static Order placeOrder(Emulators emulators, TenantId tenant, PlaceOrderCommand command) {
+        DynamoDbProducts products = new DynamoDbProducts(emulators.dynamo(), table());
+        return new OrderService(products, new DynamoDbOrders(emulators.dynamo(), table()), Clock.systemUTC())
+                .place(tenant, command);
+    }
+
+    private static TableName table() {
+        DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
+        properties.setTable(Emulators.TABLE);
+        return new TableName(properties);
     }
 }
