@@ -152,6 +152,9 @@ class CheckoutAdminController {
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         try {
+            if (form.get("rates") == null) {
+                throw new InvalidInputException("rates", "rates is required (leave it empty to turn display currencies off)");
+            }
             String text = settings.updateCurrencies(store.settings(), form.get("rates")).text();
             return Pages.html(HttpStatus.OK, CheckoutAdminViews.currencies(store.settings(), base(request), text, null,
                     "Saved.", csrf.token(request)));

@@ -194,18 +194,25 @@ class StoreJourneyBrowserIT {
             js().executeScript("window.scrollTo(0, 0);");
             screenshot("1-storefront-phone");
 
-            // --- the shopper orders as a guest, cash on delivery ---------------------------------------------
+            // --- the shopper adds it to the cart and checks out as a guest, cash on delivery ------------------
             card.findElement(By.tagName("a")).click();
             waitFor("the product page", d -> d.findElement(By.id("quantity")).isDisplayed());
             assertThat(driver.getCurrentUrl()).isEqualTo(storeHost + "/products/" + productId);
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(PRODUCT);
-            assertThat(pageText()).contains("Sweet Chaunsa from our own orchard.").contains("5 in stock")
-                    .contains("Cash on delivery");
+            assertThat(pageText()).contains("Sweet Chaunsa from our own orchard.").contains("5 in stock");
             screenshot("2-product-phone");
             type(By.id("quantity"), "2");
+            driver.findElement(By.xpath("//button[normalize-space()='Add to cart']")).click();
+            waitFor("the cart", d -> d.findElement(By.tagName("h1")).getText().equals("Your cart"));
+            assertThat(driver.findElement(By.cssSelector(".subtotal")).getText()).isEqualTo("PKR 2,501.00");
+            driver.findElement(By.linkText("Check out")).click();
+            waitFor("the checkout form", d -> d.findElement(By.id("line1")).isDisplayed());
             type(By.id("name"), "Ayesha Khan");
             type(By.id("phone"), "+92 300 1234567");
-            type(By.id("address"), "House 12, Street 4, Gulgasht Colony, Multan");
+            type(By.id("line1"), "House 12, Street 4, Gulgasht Colony");
+            type(By.id("city"), "Multan");
+            assertThat(pageText()).contains("Standard delivery — free").contains("Cash on delivery");
+            screenshot("2b-checkout-phone");
             driver.findElement(By.xpath("//button[normalize-space()='Place order']")).click();
 
             waitFor("the order confirmation", d -> d.findElement(By.tagName("h1")).getText().startsWith("Order"));
