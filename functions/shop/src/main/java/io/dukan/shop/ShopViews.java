@@ -203,7 +203,8 @@ final class ShopViews {
     }
 
     static String shopPage(StoreSettings s, String base, String title, String body) {
-        String header = "<a href=\"" + esc(base) + "/\">" + esc(s.name()) + "</a>";
+        String header = "<a href=\"" + esc(base) + "/\">" + esc(s.name()) + "</a><nav><a href=\"" + esc(base)
+                + "/cart\">Cart</a></nav>";
         return Pages.page(s.language(), title, header, body);
     }
 
