@@ -182,7 +182,7 @@ final class OrderAdminViews {
         if (error != null) {
             b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
         }
-        b.append("<form method=\"post\" action=\"").append(esc(base)).append("/admin/payments\" autocomplete=\"off\">")
+        b.append("<form method=\"post\" action=\"").append(esc(base)).append("/admin/stripe\" autocomplete=\"off\">")
                 .append(Csrf.field(csrf))
                 .append(Pages.field("secretKey", "Secret key (sk_live_… or sk_test_…)", "password", "",
                         "maxlength=\"255\" required"))

@@ -61,13 +61,13 @@ class PaymentsController {
         return HttpResponse.ok(Map.of("received", "true", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
-    @Get(value = "/admin/payments", produces = MediaType.TEXT_HTML)
+    @Get(value = "/admin/stripe", produces = MediaType.TEXT_HTML)
     HttpResponse<String> page(HttpRequest<?> request) {
         access.require(request, Permission.PAYOUTS);
         return Pages.html(HttpStatus.OK, view(request, null));
     }
 
-    @Post(value = "/admin/payments", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @Post(value = "/admin/stripe", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> save(HttpRequest<?> request, @Body @Nullable String body) {
         access.require(request, Permission.PAYOUTS);
         Form form = Form.parse(body);
@@ -77,7 +77,7 @@ class PaymentsController {
         } catch (InvalidInputException e) {
             return Pages.html(HttpStatus.BAD_REQUEST, view(request, e.getMessage()));
         }
-        return HttpResponse.seeOther(URI.create(base(request) + "/admin/payments"));
+        return HttpResponse.seeOther(URI.create(base(request) + "/admin/stripe"));
     }
 
     private String view(HttpRequest<?> request, String error) {

@@ -4,8 +4,10 @@ import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
 import io.dukan.core.catalog.VariantId;
+import io.dukan.core.checkout.CheckoutService;
 import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
+import io.dukan.core.order.Idempotency;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderService;
 import io.dukan.core.order.PlaceOrderCommand;
@@ -19,6 +21,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
@@ -31,9 +34,11 @@ class ShopApiController {
     private final ThisStore store;
     private final CatalogService catalog;
     private final OrderService orders;
+    private final CheckoutService checkout;
 
-    ShopApiController(ThisStore store, CatalogService catalog, OrderService orders) {
+    ShopApiController(ThisStore store, CatalogService catalog, OrderService orders, CheckoutService checkout) {
         this.store = store;
+        this.checkout = checkout;
         this.catalog = catalog;
         this.orders = orders;
     }
@@ -57,15 +62,16 @@ class ShopApiController {
 
     @Serdeable
     record PlaceOrderJson(@Nullable List<LineJson> lines, @Nullable String customerName, @Nullable String phone,
-            @Nullable String email, @Nullable String address, @Nullable String city, @Nullable String country,
-            @Nullable String notes, @Nullable String paymentMethod) {}
+            @Nullable String email, @Nullable String address, @Nullable String line2, @Nullable String city,
+            @Nullable String region, @Nullable String postcode, @Nullable String country, @Nullable String notes,
+            @Nullable String paymentMethod, @Nullable String shippingRateId, @Nullable String displayCurrency) {}
 
     @Serdeable
     record OrderLineJson(String productId, String name, Price unitPrice, int quantity) {}
 
     @Serdeable
-    record OrderJson(String number, String code, List<OrderLineJson> lines, Price total, String paymentMethod,
-            String placedAt) {}
+    record OrderJson(String number, String code, List<OrderLineJson> lines, Price subtotal, Price shipping,
+            String shippingMethod, Price total, String paymentMethod, String placedAt) {}
 
     @Get("/products")
     ProductPage products(@QueryValue @Nullable String after) {
@@ -78,17 +84,26 @@ class ShopApiController {
         return json(catalog.product(store.id(), ProductId.parse(id)));
     }
 
+    /**
+     * Places an order as the checkout would (catalog prices, the owner's shipping zones and payment methods). With an
+     * Idempotency-Key header, the same request sent again answers with the order placed first (201 both times); the
+     * same key with a different request is a 409.
+     */
     @Post(value = "/orders", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<OrderJson> placeOrder(@Body PlaceOrderJson body) {
+    HttpResponse<OrderJson> placeOrder(@Body PlaceOrderJson body,
+            @Header("Idempotency-Key") @Nullable String idempotencyKey) {
         List<PlaceOrderCommand.Line> lines = body.lines() == null ? List.of() : body.lines().stream()
                 .map(l -> l == null ? null : new PlaceOrderCommand.Line(productId(l.productId()),
                         variantId(l.variantId()), l.quantity()))
                 .collect(java.util.stream.Collectors.toList()); // keeps nulls, which the command refuses
         String country = body.country() == null ? store.settings().country() : body.country();
-        Order order = orders.place(store.id(), new PlaceOrderCommand(lines,
+        PlaceOrderCommand command = new PlaceOrderCommand(lines,
                 new Contact(body.customerName(), body.phone(), body.email()),
-                new Address(body.address(), "", body.city(), "", "", country), body.notes(),
-                PlaceOrderCommand.paymentMethod(body.paymentMethod())));
+                new Address(body.address(), body.line2(), body.city(), body.region(), body.postcode(), country),
+                body.notes(), PlaceOrderCommand.paymentMethod(body.paymentMethod()), body.shippingRateId(),
+                body.displayCurrency());
+        Idempotency once = idempotencyKey == null ? null : Idempotency.ofApiKey(idempotencyKey, command.toString());
+        Order order = checkout.place(store.settings(), command, once);
         return HttpResponse.created(json(order));
     }
 
@@ -122,6 +137,7 @@ class ShopApiController {
     private static OrderJson json(Order o) {
         return new OrderJson(o.displayNumber(), o.code(), o.lines().stream().map(l -> new OrderLineJson(
                 l.productId().value(), l.productName(), Price.of(l.unitPrice()), l.quantity())).toList(),
-                Price.of(o.total()), o.paymentMethod().name(), o.placedAt().toString());
+                Price.of(o.subtotal()), Price.of(o.shipping()), o.shippingMethod(), Price.of(o.total()),
+                o.paymentMethod().name(), o.placedAt().toString());
     }
 }

@@ -7,6 +7,8 @@ import io.dukan.aws.web.Html;
 import io.dukan.aws.web.Pages;
 import io.dukan.core.account.AuditEntry;
 import io.dukan.core.catalog.Product;
+import io.dukan.core.checkout.DisplayRate;
+import io.dukan.core.checkout.PaymentSettings;
 import io.dukan.core.order.Order;
 import io.dukan.core.tenant.StoreSettings;
 import java.time.ZoneOffset;
@@ -40,9 +42,12 @@ final class ShopViews {
         StringBuilder b = new StringBuilder("<h1>").append(esc(s.name())).append(" · admin</h1>")
                 .append("<p>Your store: <a href=\"").append(esc(base)).append("/\">").append(esc(base)).append("/</a></p>")
                 .append(mayManageStaff ? "<p><a href=\"" + esc(base) + "/admin/staff\">Staff</a></p>" : "")
+                .append("<p>Checkout: <a href=\"").append(esc(base)).append("/admin/shipping\">Shipping</a> · <a href=\"")
+                .append(esc(base)).append("/admin/payments\">Payments</a> · <a href=\"").append(esc(base))
+                .append("/admin/currencies\">Display currencies</a></p>")
                 .append("<h2 id=\"orders\">Orders</h2><p><a href=\"").append(esc(base))
                 .append("/admin/orders\">All orders, by status</a> · <a href=\"").append(esc(base))
-                .append("/admin/payments\">Card payments</a></p>");
+                .append("/admin/stripe\">Card payments</a></p>");
         if (orders.isEmpty()) {
             b.append("<p class=\"muted\">No orders yet.</p>");
         } else {
@@ -102,7 +107,8 @@ final class ShopViews {
     }
 
     static String shopPage(StoreSettings s, String base, String title, String body) {
-        String header = "<a href=\"" + esc(base) + "/\">" + esc(s.name()) + "</a>";
+        String header = "<a href=\"" + esc(base) + "/\">" + esc(s.name()) + "</a><nav><a href=\"" + esc(base)
+                + "/cart\">Cart</a></nav>";
         return Pages.page(s.language(), title, header, body);
     }
 

@@ -1,7 +1,6 @@
 package io.dukan.shop;
 
 import io.dukan.aws.web.Csrf;
-import io.dukan.aws.web.Form;
 import io.dukan.aws.web.Pages;
 import io.dukan.aws.web.Requests;
 import io.dukan.core.catalog.Collection;
@@ -15,10 +14,6 @@ import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderService;
-import io.dukan.core.order.PlaceOrderCommand;
-import io.dukan.core.shared.ConflictException;
-import io.dukan.core.shared.Ids;
-import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.StoreSettings;
 import io.micronaut.context.annotation.Value;
@@ -27,10 +22,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -145,38 +138,6 @@ class StorefrontController {
         return HttpResponse.ok(StorefrontViews.robots(base(request),
                 Canonical.storeUrl(request, store.slug().value()) + "/sitemap.xml"))
                 .contentType("text/plain;charset=utf-8").header("Cache-Control", "public, max-age=3600");
-    }
-
-    @Post(value = "/orders", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<String> placeOrder(HttpRequest<?> request, @Body @Nullable String body) {
-        Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
-        if (!Ids.looksLikeId(form.get("productId"), 16)) {
-            throw new InvalidInputException("productId", "choose a product to order");
-        }
-        Product product = catalog.product(store.id(), new ProductId(form.get("productId")));
-        VariantId variantId = Ids.looksLikeId(form.get("variantId"), 16) ? new VariantId(form.get("variantId")) : null;
-        try {
-            if (variantId == null && product.variants().size() > 1) {
-                throw new InvalidInputException("variantId", "choose one of the product's options");
-            }
-            PlaceOrderCommand command = new PlaceOrderCommand(
-                    List.of(new PlaceOrderCommand.Line(product.id(), variantId, quantity(form.get("quantity")))),
-                    new Contact(form.get("name"), form.get("phone"), form.get("email")),
-                    new Address(form.get("address"), "", "", "", "", store.settings().country()), form.get("notes"),
-                    PlaceOrderCommand.paymentMethod(form.get("paymentMethod")));
-            Order order = orders.place(store.id(), command);
-            alerts.placed(request, order);
-            return HttpResponse.<String>seeOther(URI.create(base(request) + "/orders/" + order.code()));
-        } catch (InvalidInputException | ConflictException refused) {
-            // Shown on the product page again, with what the shopper typed, so nothing has to be retyped.
-            HttpStatus status = refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-            Product fresh = catalog.product(store.id(), product.id());
-            Map<String, String> typed = Map.of("quantity", form.getOrEmpty("quantity"), "name", form.getOrEmpty("name"),
-                    "phone", form.getOrEmpty("phone"), "address", form.getOrEmpty("address"));
-            return Pages.html(status, productPage(request, fresh, chosen(fresh, form.get("variantId")),
-                    refused.getMessage(), typed));
-        }
     }
 
     private String productPage(HttpRequest<?> request, Product product, Variant chosen, String error,

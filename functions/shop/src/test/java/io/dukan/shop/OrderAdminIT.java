@@ -174,7 +174,7 @@ class OrderAdminIT {
                 "/s/oalpha/admin/orders/" + code + "/cancel", "version=1", headers));
         APIGatewayProxyResponseEvent noSession = call(alphaFn, form("/s/oalpha/admin/orders/" + code + "/cancel",
                 "version=1"));
-        APIGatewayProxyResponseEvent keysNoToken = call(alphaFn, ProxyEvents.event("POST", "/s/oalpha/admin/payments",
+        APIGatewayProxyResponseEvent keysNoToken = call(alphaFn, ProxyEvents.event("POST", "/s/oalpha/admin/stripe",
                 "secretKey=sk_test_forged&webhookSecret=whsec_forged", headers));
 
         assertThat(noToken.getStatusCode()).isEqualTo(403);
@@ -251,10 +251,10 @@ class OrderAdminIT {
 
     @Test
     void stripeWebhook_signedWithTheStoresSecret_marksACardOrderPaid_once_andRefusesForgeries() {
-        APIGatewayProxyResponseEvent saved = call(alphaFn, withCookie(form("/s/oalpha/admin/payments",
+        APIGatewayProxyResponseEvent saved = call(alphaFn, withCookie(form("/s/oalpha/admin/stripe",
                 "secretKey=sk_test_abcdefghijklmnop1234&webhookSecret=" + WEBHOOK_SECRET), alphaCookie));
         assertThat(saved.getStatusCode()).isEqualTo(303);
-        String keysPage = call(alphaFn, withCookie(get("/s/oalpha/admin/payments"), alphaCookie)).getBody();
+        String keysPage = call(alphaFn, withCookie(get("/s/oalpha/admin/stripe"), alphaCookie)).getBody();
         assertThat(keysPage).contains("…1234").doesNotContain("sk_test_abcdefghijklmnop1234")
                 .doesNotContain(WEBHOOK_SECRET).contains("/s/oalpha/payments/stripe/webhook");
         String code = placeOrder("Card Payer", 2, "CARD");
@@ -284,7 +284,7 @@ class OrderAdminIT {
         // The same event sent to another store's URL: beta has no secret, and would not find alpha's order anyway.
         APIGatewayProxyResponseEvent toBeta = webhook(betaFn, "obeta", payload, signature);
         assertThat(toBeta.getStatusCode()).isEqualTo(400);
-        call(betaFn, withCookie(form("/s/obeta/admin/payments", "secretKey=sk_test_betabetabetabeta9999&webhookSecret="
+        call(betaFn, withCookie(form("/s/obeta/admin/stripe", "secretKey=sk_test_betabetabetabeta9999&webhookSecret="
                 + "whsec_beta"), betaCookie));
         String otherEvent = payload.replace("evt_paid_1", "evt_paid_2");
         APIGatewayProxyResponseEvent betaSigned = webhook(betaFn, "obeta", otherEvent, sign(otherEvent, "whsec_beta"));

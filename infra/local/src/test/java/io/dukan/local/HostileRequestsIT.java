@@ -233,7 +233,7 @@ class HostileRequestsIT {
     // --- the requests --------------------------------------------------------------------------------------------
 
     enum Kind {
-        NONE, SIGNUP_FORM, SIGNUP_JSON, ORDER_FORM, ORDER_JSON, PRODUCT_FORM, LOGIN_FORM, LOGOUT_FORM, UPLOAD_JSON
+        NONE, SIGNUP_FORM, SIGNUP_JSON, CART_FORM, ORDER_FORM, ORDER_JSON, PRODUCT_FORM, LOGIN_FORM, LOGOUT_FORM, UPLOAD_JSON
     }
 
     /** The real routes, each with the body its POST takes. */
@@ -246,7 +246,9 @@ class HostileRequestsIT {
         SHOP_BARE("/s/{slug}", Kind.NONE),
         SHOP_HOME("/s/{slug}/", Kind.NONE),
         PRODUCT("/s/{slug}/products/{id}", Kind.NONE),
-        ORDERS("/s/{slug}/orders", Kind.ORDER_FORM),
+        CART("/s/{slug}/cart", Kind.CART_FORM),
+        CHECKOUT("/s/{slug}/checkout", Kind.ORDER_FORM),
+        CHECKOUT_PLACE("/s/{slug}/checkout/place", Kind.ORDER_FORM),
         ORDER("/s/{slug}/orders/{code}", Kind.NONE),
         ADMIN("/s/{slug}/admin", Kind.NONE),
         LOGIN("/s/{slug}/admin/login", Kind.LOGIN_FORM),
@@ -541,6 +543,7 @@ class HostileRequestsIT {
             Body body = kind == null || kind == Kind.NONE ? junk(own, other) : switch (kind) {
                 case SIGNUP_FORM -> form(signupFields(own), "signup form");
                 case SIGNUP_JSON -> json(signupMembers(own), "signup JSON");
+                case CART_FORM -> form(cartFields(own, other), "add-to-cart form");
                 case ORDER_FORM -> form(orderFields(own, other), "order form");
                 case ORDER_JSON -> json(orderMembers(own, other), "order JSON");
                 case PRODUCT_FORM -> form(productFields(own, other), "product form");
@@ -658,6 +661,19 @@ class HostileRequestsIT {
                     "currency", List.of("EURO", "XYZ"),
                     "country", List.of("XX", "USA"),
                     "language", List.of("xx", "eng"));
+            return poisoned(valid, poisons, longPoisons);
+        }
+
+        /** The product page's buy form, always with a refused product or quantity: no cart is ever written. */
+        private List<String[]> cartFields(Fixture own, Fixture other) {
+            Map<String, String> valid = new LinkedHashMap<>();
+            valid.put("productId", r.nextInt(100) < 70 ? own.productId() : other.productId());
+            valid.put("quantity", pick("1", "2"));
+            Map<String, List<String>> poisons = Map.of(
+                    "productId", List.of("", "ZZ", "-1", "../" + own.productId()),
+                    "quantity", List.of("", "0", "-1", "x1", "abc", " "));
+            Map<String, List<String>> longPoisons = Map.of(
+                    "quantity", List.of("1001", "2147483648", "1e3", "0x10", "1.5"));
             return poisoned(valid, poisons, longPoisons);
         }
 
@@ -1426,11 +1442,9 @@ class HostileRequestsIT {
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
         String productId = match(get("/s/" + slug + "/").body(), "/s/" + slug + "/products/([a-z2-7]{16})");
 
-        HttpResponse<String> placed = postForm("/s/" + slug + "/orders", Map.of("productId", productId,
-                "quantity", "1", "name", "First Shopper", "phone", "+92 300 7654321", "address", "2 Setup Lane",
-                "paymentMethod", "CASH_ON_DELIVERY"), null);
-        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(303);
-        String orderPath = placed.headers().firstValue("Location").orElseThrow();
+        String orderPath = PlatformJourneyIT.checkout(HostileRequestsIT::postForm, HostileRequestsIT::getWithCookie, slug,
+                productId, 1, Map.of("name", "First Shopper", "phone", "+92 300 7654321", "line1", "2 Setup Lane",
+                        "city", "Lahore", "country", country, "paymentMethod", "CASH_ON_DELIVERY"));
         return new Fixture(slug, sessionCookie.substring("dukan_session=".length()), productId,
                 orderPath.substring(orderPath.lastIndexOf('/') + 1), imageKey);
     }
@@ -1445,6 +1459,10 @@ class HostileRequestsIT {
 
     static HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+    }
+
+    static HttpResponse<String> getWithCookie(String path, String cookie) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").header("Cookie", cookie).GET());
     }
 
     static HttpResponse<String> postForm(String path, Map<String, String> fields, String cookie) throws Exception {

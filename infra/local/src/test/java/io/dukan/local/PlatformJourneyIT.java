@@ -126,13 +126,11 @@ class PlatformJourneyIT {
     @Order(3)
     void shopperOrdersAsAGuest_withCashOnDelivery_andGetsAnOrderNumber() throws Exception {
         HttpResponse<String> product = get("/s/kashgar-fruit/products/" + productId, null);
-        assertThat(product.body()).contains("Sun-dried in Kashgar").contains("库存 5 件").contains("货到付款");
+        assertThat(product.body()).contains("Sun-dried in Kashgar").contains("库存 5 件").contains("加入购物车");
 
-        HttpResponse<String> placed = postForm("/s/kashgar-fruit/orders", Map.of("productId", productId, "quantity", "2",
-                "name", "Aygul", "phone", "+86 138 0000 0000", "address", "12 Bazaar Road, Kashgar",
-                "paymentMethod", "CASH_ON_DELIVERY"), null);
-        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(303);
-        orderPath = placed.headers().firstValue("Location").orElseThrow();
+        orderPath = checkout(PlatformJourneyIT::postForm, PlatformJourneyIT::get, "kashgar-fruit", productId, 2,
+                Map.of("name", "Aygul", "phone", "+86 138 0000 0000", "line1", "12 Bazaar Road, Kashgar",
+                        "city", "Kashgar", "country", "CN", "paymentMethod", "CASH_ON_DELIVERY"));
 
         HttpResponse<String> confirmation = get(orderPath, null);
         assertThat(confirmation.statusCode()).isEqualTo(200);
@@ -178,9 +176,8 @@ class PlatformJourneyIT {
                 "admin with A's session", get("/s/sialkot-balls/admin", ownerCookie),
                 "API product", getJson("/s/sialkot-balls/api/products/" + productId),
                 "API order", getJson("/s/sialkot-balls/api/orders/" + orderCode),
-                "order A's product in B", postForm("/s/sialkot-balls/orders", Map.of("productId", productId,
-                        "quantity", "1", "name", "X", "phone", "03001234567", "address", "Y",
-                        "paymentMethod", "CASH_ON_DELIVERY"), null));
+                "order A's product in B", postForm("/s/sialkot-balls/cart", Map.of("productId", productId,
+                        "quantity", "1"), null));
         Map<String, Integer> expected = Map.of("product page", 404, "order page", 404,
                 "admin order with A's session", 303, "admin with A's session", 303, "API product", 404,
                 "API order", 404, "order A's product in B", 404);
@@ -198,12 +195,13 @@ class PlatformJourneyIT {
     @Test
     @Order(7)
     void anOrderForMoreThanTheStock_isRefused_andTheStockIsUnchanged() throws Exception {
-        HttpResponse<String> refused = postForm("/s/kashgar-fruit/orders", Map.of("productId", productId,
-                "quantity", "4", "name", "Greedy", "phone", "03001234567", "address", "Somewhere",
-                "paymentMethod", "CASH_ON_DELIVERY"), null);
+        HttpResponse<String> refused = postForm("/s/kashgar-fruit/cart", Map.of("productId", productId,
+                "quantity", "4"), null);
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.body()).contains("not enough stock").contains("库存 3 件");
-        assertThat(get("/s/kashgar-fruit/admin", ownerCookie).body()).doesNotContain("Greedy").doesNotContain("#1002");
+        assertThat(refused.body()).contains("only 3 of &#39;Dried apricots 1 kg&#39; left");
+        assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("dukan_cart="));
+        assertThat(get("/s/kashgar-fruit/admin", ownerCookie).body()).doesNotContain("#1002");
+        assertThat(get("/s/kashgar-fruit/products/" + productId, null).body()).contains("库存 3 件");
     }
 
     @Test
@@ -254,7 +252,104 @@ class PlatformJourneyIT {
         assertThat(get("/s/sialkot-balls/", null).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    @Order(10)
+    void fiftyShoppersCheckingOutAtOnce_forStockOfTen_getExactlyTenOrders_andNobodyIsOversold() throws Exception {
+        HttpResponse<String> saved = postForm("/s/kashgar-fruit/admin/products", Map.of("name", "Last raisins",
+                "price", "10", "stock", "10"), ownerCookie);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        String raisins = match(get("/s/kashgar-fruit/", null).body(),
+                "/s/kashgar-fruit/products/([a-z2-7]{16})\">(?:(?!</a>).)*Last raisins");
+        int ordersBefore = orderNumbers().size();
+
+        // every shopper fills a cart and opens the checkout first, each with their own cart cookie ...
+        java.util.List<String[]> shoppers = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            HttpResponse<String> added = postForm("/s/kashgar-fruit/cart", Map.of("productId", raisins, "quantity", "1"), null);
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
+            String cart = added.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dukan_cart="))
+                    .findFirst().orElseThrow();
+            cart = cart.substring(0, cart.indexOf(';'));
+            shoppers.add(new String[] {cart, match(get("/s/kashgar-fruit/checkout", cart).body(),
+                    "name=\"checkoutToken\" value=\"([a-z2-7]{26})\"")});
+        }
+        // ... then all fifty press "Place order" at the same moment
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<HttpResponse<String>>> results = new java.util.ArrayList<>();
+        for (String[] shopper : shoppers) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return postForm("/s/kashgar-fruit/checkout/place", Map.of("checkoutToken", shopper[1], "name", "Buyer",
+                        "phone", "+86 138 0000 0000", "line1", "1 Bazaar Road", "city", "Kashgar", "country", "CN",
+                        "paymentMethod", "CASH_ON_DELIVERY"), shopper[0]);
+            }));
+        }
+        go.countDown();
+        int placed = 0;
+        int soldOut = 0;
+        for (java.util.concurrent.Future<HttpResponse<String>> f : results) {
+            HttpResponse<String> r = f.get();
+            if (r.statusCode() == 303) {
+                placed++;
+            } else {
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+                assertThat(r.body()).contains("not enough stock of &#39;Last raisins&#39;");
+                soldOut++;
+            }
+        }
+        pool.shutdown();
+
+        assertThat(placed).isEqualTo(10);
+        assertThat(soldOut).isEqualTo(40);
+        assertThat(orderNumbers()).hasSize(ordersBefore + 10).doesNotHaveDuplicates();
+        assertThat(get("/s/kashgar-fruit/admin", ownerCookie).body())
+                .containsPattern("data-product-id=\"" + raisins + "\">.*?<td class=\"stock\">0</td>");
+    }
+
+    /** The order numbers the owner's dashboard lists (its 50 most recent). */
+    static java.util.List<String> orderNumbers() throws Exception {
+        return Pattern.compile("/admin/orders/[a-z2-7]{26}\">(#\\d+)<").matcher(get("/s/kashgar-fruit/admin", ownerCookie).body())
+                .results().map(m -> m.group(1)).toList();
+    }
+
     // --- plumbing ------------------------------------------------------------------------------------------------
+
+    interface FormPoster {
+        HttpResponse<String> post(String path, Map<String, String> fields, String cookie) throws Exception;
+    }
+
+    interface Getter {
+        HttpResponse<String> get(String path, String cookie) throws Exception;
+    }
+
+    /**
+     * A shopper of their own (own cart cookie): adds the product to a new cart, opens the checkout for its one-time
+     * token, places the order with {@code details}; returns the order page's path.
+     */
+    static String checkout(FormPoster post, Getter get, String slug, String productId, int quantity,
+            Map<String, String> details) throws Exception {
+        HttpResponse<String> placed = tryCheckout(post, get, slug, productId, quantity, details);
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(303);
+        return placed.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** As {@link #checkout}, answering the place request's response whatever it is. */
+    static HttpResponse<String> tryCheckout(FormPoster post, Getter get, String slug, String productId, int quantity,
+            Map<String, String> details) throws Exception {
+        HttpResponse<String> added = post.post("/s/" + slug + "/cart", Map.of("productId", productId,
+                "quantity", Integer.toString(quantity)), null);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
+        String cart = added.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dukan_cart="))
+                .findFirst().orElseThrow();
+        cart = cart.substring(0, cart.indexOf(';'));
+        String form = get.get("/s/" + slug + "/checkout", cart).body();
+        Matcher token = Pattern.compile("name=\"checkoutToken\" value=\"([a-z2-7]{26})\"").matcher(form);
+        assertThat(token.find()).as(form).isTrue();
+        Map<String, String> fields = new java.util.HashMap<>(details);
+        fields.put("checkoutToken", token.group(1));
+        return post.post("/s/" + slug + "/checkout/place", fields, cart);
+    }
 
     static int port() {
         return URI.create(cloud.baseUrl()).getPort();

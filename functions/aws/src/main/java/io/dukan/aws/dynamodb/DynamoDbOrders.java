@@ -10,6 +10,8 @@ import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
 import io.dukan.core.order.DisplayCurrency;
 import io.dukan.core.order.FulfilmentStatus;
+import io.dukan.core.order.Idempotency;
+import io.dukan.core.order.IdempotencyKeyReusedException;
 import io.dukan.core.order.OrderEvent;
 import io.dukan.core.order.PaymentStatus;
 import io.dukan.core.order.Order;
@@ -22,6 +24,7 @@ import io.dukan.core.shared.TryAgainLaterException;
 import io.dukan.core.tenant.TenantId;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +56,9 @@ final class DynamoDbOrders implements OrderRepository {
      */
     static final int MAX_ATTEMPTS = 25;
 
+    /** How long a checkout token or idempotency key keeps answering with its order (then DynamoDB's TTL drops it). */
+    static final Duration IDEMPOTENCY_KEPT = Duration.ofDays(7);
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -63,13 +69,43 @@ final class DynamoDbOrders implements OrderRepository {
 
     @Override
     public Order place(TenantId tenant, Draft draft) {
+        return place(tenant, draft, (Idempotency) null);
+    }
+
+    @Override
+    public Optional<Order> findPlaced(TenantId tenant, Idempotency idempotency) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(Keys.checkout(tenant, idempotency.key())).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        Items pointer = Items.of(item);
+        if (!idempotency.fingerprint().equals(pointer.s("fingerprint"))) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return findByCode(tenant, pointer.s("code"));
+    }
+
+    /**
+     * With a key, the transaction also puts the key's pointer to the order on condition that it is new; a placement
+     * that loses that race (or finds the pointer already there) answers with the order the pointer names.
+     */
+    @Override
+    public Order place(TenantId tenant, Draft draft, Idempotency idempotency) {
         Money subtotal = draft.subtotal();
         Map<ProductId, List<OrderLine>> byProduct = new LinkedHashMap<>();
         for (OrderLine line : draft.lines()) {
             byProduct.computeIfAbsent(line.productId(), id -> new ArrayList<>()).add(line);
         }
         List<List<OrderLine>> groups = List.copyOf(byProduct.values());
+        int stockIndex = idempotency == null ? 3 : 4;
         for (int attempt = 1; ; attempt++) {
+            if (idempotency != null) {
+                Optional<Order> placed = findPlaced(tenant, idempotency);
+                if (placed.isPresent()) {
+                    return placed.get();
+                }
+            }
             long last = currentCounter(tenant);
             Order order = new Order(last + 1, draft.code(), draft.lines(), subtotal, draft.shipping(),
                     subtotal.plus(draft.shipping()), draft.contact(), draft.address(), draft.shippingMethod(),
@@ -77,12 +113,15 @@ final class DynamoDbOrders implements OrderRepository {
                     draft.displayed(), List.of(new OrderEvent(draft.placedAt(), "shopper", "placed the order")),
                     draft.placedAt(), 1);
             try {
-                dynamo.transactWriteItems(r -> r.transactItems(writes(tenant, order, last, groups)));
+                dynamo.transactWriteItems(r -> r.transactItems(writes(tenant, order, last, groups, idempotency)));
                 return order;
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
+                if (idempotency != null && Cancellations.failed(reasons, 3, Cancellations.CONDITION_FAILED)) {
+                    continue; // the same checkout was placed meanwhile: the next round returns its order
+                }
                 for (int i = 0; i < groups.size(); i++) {
-                    if (Cancellations.failed(reasons, 3 + i, Cancellations.CONDITION_FAILED)) {
+                    if (Cancellations.failed(reasons, stockIndex + i, Cancellations.CONDITION_FAILED)) {
                         throw new OutOfStockException(groups.get(i).get(0).productName());
                     }
                 }
@@ -100,7 +139,8 @@ final class DynamoDbOrders implements OrderRepository {
         }
     }
 
-    private List<TransactWriteItem> writes(TenantId tenant, Order order, long last, List<List<OrderLine>> groups) {
+    private List<TransactWriteItem> writes(TenantId tenant, Order order, long last, List<List<OrderLine>> groups,
+            Idempotency idempotency) {
         List<TransactWriteItem> writes = new ArrayList<>();
         Update.Builder counter = Update.builder().tableName(table).key(Keys.orderCounter(tenant))
                 .updateExpression("SET lastNumber = :next");
@@ -117,6 +157,15 @@ final class DynamoDbOrders implements OrderRepository {
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(Items.item(Keys.orderCode(tenant, order.code())).with("number", order.number()).build())
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
+        if (idempotency != null) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(Items.item(Keys.checkout(tenant, idempotency.key()))
+                            .with("code", order.code())
+                            .with("fingerprint", idempotency.fingerprint())
+                            .with(Keys.EXPIRES_AT, order.placedAt().plus(IDEMPOTENCY_KEPT).getEpochSecond())
+                            .build())
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+        }
         for (List<OrderLine> group : groups) {
             writes.add(TransactWriteItem.builder().update(stockUpdate(tenant, group)).build());
         }

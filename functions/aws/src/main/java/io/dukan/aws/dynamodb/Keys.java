@@ -152,6 +152,27 @@ final class Keys {
         return key(t.value() + "#STORE", "PAYKEYS#" + provider);
     }
 
+    static Map<String, AttributeValue> cart(TenantId t, String cartId) {
+        return key(t.value() + "#CART#" + cartId, "CART");
+    }
+
+    /** The order a checkout token or API idempotency key placed. */
+    static Map<String, AttributeValue> checkout(TenantId t, String key) {
+        return key(t.value() + "#CHECKOUT#" + key, "CHECKOUT");
+    }
+
+    static Map<String, AttributeValue> shipping(TenantId t) {
+        return key(t.value() + "#STORE", "SHIPPING");
+    }
+
+    static Map<String, AttributeValue> payments(TenantId t) {
+        return key(t.value() + "#STORE", "PAYMENTS");
+    }
+
+    static Map<String, AttributeValue> displayCurrencies(TenantId t) {
+        return key(t.value() + "#STORE", "CURRENCIES");
+    }
+
     static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, s(pk), SK, s(sk));
     }

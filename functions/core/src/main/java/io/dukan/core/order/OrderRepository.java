@@ -28,6 +28,22 @@ public interface OrderRepository {
      */
     Order place(TenantId tenant, Draft draft);
 
+    /**
+     * As {@link #place(TenantId, Draft)}, once per idempotency key: the key is recorded in the same transaction, so
+     * of any number of placements with one key (one after another or at the same moment) exactly one places an
+     * order and every other returns that order.
+     *
+     * @throws IdempotencyKeyReusedException the key placed an order for another fingerprint
+     */
+    Order place(TenantId tenant, Draft draft, Idempotency idempotency);
+
+    /**
+     * The order a key placed, if any.
+     *
+     * @throws IdempotencyKeyReusedException the key placed an order for another fingerprint
+     */
+    Optional<Order> findPlaced(TenantId tenant, Idempotency idempotency);
+
     Optional<Order> findByCode(TenantId tenant, String code);
 
     /** The newest orders first. */

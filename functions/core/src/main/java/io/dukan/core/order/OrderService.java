@@ -29,12 +29,31 @@ public class OrderService {
         this.clock = clock;
     }
 
+    /** Lines aggregated per variant and snapshotted from the catalog, with the parcel's weight. */
+    public record PricedLines(List<OrderLine> lines, long weightGrams) {
+
+        public Money subtotal() {
+            return lines.stream().map(OrderLine::lineTotal).reduce(Money::plus).orElseThrow();
+        }
+    }
+
+    /** Places the order without delivery charge (shipping and payment choices are the checkout's). */
     public Order place(TenantId tenant, PlaceOrderCommand command) {
-        // One line per variant (SKU): two lines of one variant must not each pass the stock check alone.
+        List<OrderLine> lines = price(tenant, command.lines()).lines();
+        Money noShipping = new Money(0, lines.get(0).unitPrice().currency());
+        return orders.place(tenant, new OrderRepository.Draft(Ids.newSecret(), lines, noShipping, command.contact(),
+                command.address(), "", command.notes(), command.paymentMethod(), null, clock.instant()));
+    }
+
+    /**
+     * Reads each line's product and variant now (prices are never taken from the shopper) and merges lines of one
+     * variant (SKU): two lines of one variant must not each pass the stock check alone.
+     */
+    public PricedLines price(TenantId tenant, List<PlaceOrderCommand.Line> commandLines) {
         Map<ProductId, Product> seen = new LinkedHashMap<>();
         Map<VariantId, Integer> quantities = new LinkedHashMap<>();
         Map<VariantId, Product> productOf = new LinkedHashMap<>();
-        for (PlaceOrderCommand.Line line : command.lines()) {
+        for (PlaceOrderCommand.Line line : commandLines) {
             Product product = seen.computeIfAbsent(line.productId(), id -> products.find(tenant, id)
                     .filter(Product::visibleToShoppers)
                     .orElseThrow(() -> new InvalidInputException("productId", "a product in this order is no longer sold")));
@@ -44,6 +63,7 @@ public class OrderService {
             productOf.put(variant.id(), product);
         }
         List<OrderLine> lines = new ArrayList<>();
+        long weight = 0;
         for (Map.Entry<VariantId, Integer> entry : quantities.entrySet()) {
             Product product = productOf.get(entry.getKey());
             Variant variant = product.variant(entry.getKey()).orElseThrow();
@@ -52,11 +72,10 @@ public class OrderService {
             }
             lines.add(new OrderLine(product.id(), variant.id(), variant.sku(), product.name(), variant.title(),
                     variant.price(), entry.getValue()));
+            weight += (long) variant.weightGrams() * entry.getValue();
         }
         requireRepresentableTotal(lines);
-        Money noShipping = new Money(0, lines.get(0).unitPrice().currency());
-        return orders.place(tenant, new OrderRepository.Draft(Ids.newSecret(), lines, noShipping, command.contact(),
-                command.address(), "", command.notes(), command.paymentMethod(), null, clock.instant()));
+        return new PricedLines(lines, weight);
     }
 
     private static Variant onlyVariant(Product product) {

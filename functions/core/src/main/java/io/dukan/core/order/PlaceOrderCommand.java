@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * A guest's order as submitted; validates itself. A line's {@code variantId} may be null for a product with a
- * single variant. {@code notes} is "" when the shopper wrote none.
+ * single variant. {@code notes} is "" when the shopper wrote none. {@code shippingRateId} is the delivery option
+ * chosen ("" when there is only one); {@code displayCurrency} the currency the shopper saw prices in ("" for the
+ * store's own).
  */
 public record PlaceOrderCommand(List<Line> lines, Contact contact, Address address, String notes,
-        PaymentMethod paymentMethod) {
+        PaymentMethod paymentMethod, String shippingRateId, String displayCurrency) {
 
     public static final int MAX_QUANTITY = 1000;
     public static final int MAX_LINES = 50;
@@ -45,6 +47,17 @@ public record PlaceOrderCommand(List<Line> lines, Contact contact, Address addre
         if (paymentMethod == null) {
             throw new InvalidInputException("paymentMethod", "choose how you will pay");
         }
+        shippingRateId = Text.optional("shipping", shippingRateId, 40);
+        displayCurrency = Text.optional("currency", displayCurrency, 3).toUpperCase(Locale.ROOT);
+        if (!displayCurrency.isEmpty() && !displayCurrency.matches("[A-Z]{3}")) {
+            displayCurrency = "";
+        }
+    }
+
+    /** Without a delivery choice or display currency (a single delivery option, prices seen in the base currency). */
+    public PlaceOrderCommand(List<Line> lines, Contact contact, Address address, String notes,
+            PaymentMethod paymentMethod) {
+        this(lines, contact, address, notes, paymentMethod, "", "");
     }
 
     private static Contact validContact(Contact c) {

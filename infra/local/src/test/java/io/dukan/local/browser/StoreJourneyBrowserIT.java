@@ -194,21 +194,28 @@ class StoreJourneyBrowserIT {
             js().executeScript("window.scrollTo(0, 0);");
             screenshot("1-storefront-phone");
 
-            // --- the shopper orders as a guest, cash on delivery ---------------------------------------------
+            // --- the shopper adds it to the cart and checks out as a guest, cash on delivery ------------------
             card.findElement(By.tagName("a")).click();
             waitFor("the product page", d -> d.findElement(By.id("quantity")).isDisplayed());
             assertThat(driver.getCurrentUrl()).isEqualTo(storeHost + "/products/" + productId);
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(PRODUCT);
             // the store chose Urdu at signup: the storefront's own words are Urdu, laid out right to left
             assertThat(driver.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
-            assertThat(pageText()).contains("Sweet Chaunsa from our own orchard.").contains("5 اسٹاک میں")
-                    .contains("ترسیل پر نقد ادائیگی");
+            assertThat(pageText()).contains("Sweet Chaunsa from our own orchard.").contains("5 اسٹاک میں");
             screenshot("2-product-phone");
             type(By.id("quantity"), "2");
+            driver.findElement(By.xpath("//button[normalize-space()='ٹوکری میں ڈالیں']")).click();
+            waitFor("the cart", d -> d.findElement(By.tagName("h1")).getText().equals("Your cart"));
+            assertThat(driver.findElement(By.cssSelector(".subtotal")).getText()).isEqualTo("PKR 2,501.00");
+            driver.findElement(By.linkText("Check out")).click();
+            waitFor("the checkout form", d -> d.findElement(By.id("line1")).isDisplayed());
             type(By.id("name"), "Ayesha Khan");
             type(By.id("phone"), "+92 300 1234567");
-            type(By.id("address"), "House 12, Street 4, Gulgasht Colony, Multan");
-            driver.findElement(By.xpath("//button[normalize-space()='آرڈر دیں']")).click();
+            type(By.id("line1"), "House 12, Street 4, Gulgasht Colony");
+            type(By.id("city"), "Multan");
+            assertThat(pageText()).contains("Standard delivery — free").contains("Cash on delivery");
+            screenshot("2b-checkout-phone");
+            driver.findElement(By.xpath("//button[normalize-space()='Place order']")).click();
 
             waitFor("the order confirmation", d -> d.findElement(By.tagName("h1")).getText().startsWith("Order"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Order #1001");

@@ -1,0 +1,127 @@
+package io.dukan.shop;
+
+import io.dukan.aws.web.Csrf;
+import io.dukan.aws.web.Form;
+import io.dukan.aws.web.Pages;
+import io.dukan.aws.web.Requests;
+import io.dukan.core.cart.AddToCartCommand;
+import io.dukan.core.cart.CartService;
+import io.dukan.core.cart.PricedCart;
+import io.dukan.core.catalog.VariantId;
+import io.dukan.core.checkout.CheckoutSettingsService;
+import io.dukan.core.checkout.DisplayCurrencies;
+import io.dukan.core.checkout.DisplayRate;
+import io.dukan.core.shared.ConflictException;
+import io.dukan.core.shared.DomainException;
+import io.dukan.core.shared.InvalidInputException;
+import io.dukan.core.tenant.StoreSettings;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import java.net.URI;
+import java.util.Optional;
+
+/** The shopper's cart (add, change, remove) and the display-currency switch. */
+@Controller("/s/{store}")
+class CartController {
+
+    private final ThisStore store;
+    private final CartService carts;
+    private final CheckoutSettingsService settings;
+    private final ShopperCookies cookies;
+    private final Csrf csrf;
+
+    CartController(ThisStore store, CartService carts, CheckoutSettingsService settings, ShopperCookies cookies,
+            Csrf csrf) {
+        this.store = store;
+        this.carts = carts;
+        this.settings = settings;
+        this.cookies = cookies;
+        this.csrf = csrf;
+    }
+
+    @Get(value = "/cart", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> cart(HttpRequest<?> request) {
+        return page(request, HttpStatus.OK, null);
+    }
+
+    /** The product page's buy form: productId, variantId (optional for a single-variant product), quantity. */
+    @Post(value = "/cart", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> add(HttpRequest<?> request, @Body @Nullable String body) {
+        Form form = Form.parse(body);
+        csrf.verify(request, form.get(Csrf.FIELD));
+        Optional<String> existing = cookies.cartId(request);
+        String cartId = existing.orElseGet(CartService::newCartId);
+        try {
+            carts.add(store.id(), cartId, AddToCartCommand.of(form.get("productId"), form.get("variantId"),
+                    form.get("quantity")));
+        } catch (InvalidInputException | ConflictException refused) {
+            return page(request, status(refused), refused.getMessage());
+        }
+        MutableHttpResponse<String> response = HttpResponse.seeOther(URI.create(base(request) + "/cart"));
+        return existing.isPresent() ? response : response.cookie(cookies.cart(request, cartId));
+    }
+
+    @Post(value = "/cart/update", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> update(HttpRequest<?> request, @Body @Nullable String body) {
+        Form form = Form.parse(body);
+        csrf.verify(request, form.get(Csrf.FIELD));
+        try {
+            carts.change(store.id(), cookies.cartId(request).orElse(null), VariantId.parse(form.get("variantId")),
+                    AddToCartCommand.quantity(form.get("quantity"), 0));
+        } catch (InvalidInputException | ConflictException refused) {
+            return page(request, status(refused), refused.getMessage());
+        }
+        return HttpResponse.seeOther(URI.create(base(request) + "/cart"));
+    }
+
+    @Post(value = "/cart/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> remove(HttpRequest<?> request, @Body @Nullable String body) {
+        Form form = Form.parse(body);
+        csrf.verify(request, form.get(Csrf.FIELD));
+        carts.remove(store.id(), cookies.cartId(request).orElse(null), VariantId.parse(form.get("variantId")));
+        return HttpResponse.seeOther(URI.create(base(request) + "/cart"));
+    }
+
+    /** Remembers the shopper's display currency (one the owner enabled, or "" for the store's own). */
+    @Post(value = "/currency", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> currency(HttpRequest<?> request, @Body @Nullable String body) {
+        Form form = Form.parse(body);
+        csrf.verify(request, form.get(Csrf.FIELD));
+        String code = form.getOrEmpty("currency").strip();
+        if (!code.isEmpty() && settings.currencies(store.id()).find(code).isEmpty()) {
+            throw new InvalidInputException("currency", "this store does not show prices in " + code);
+        }
+        String back = form.getOrEmpty("back");
+        // Only a path inside this store: never an open redirect.
+        if (!back.matches("/[A-Za-z0-9/_-]{0,200}") || back.contains("//")) {
+            back = "/";
+        }
+        return HttpResponse.<String>seeOther(URI.create(base(request) + back)).cookie(cookies.currency(request, code));
+    }
+
+    private MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String error) {
+        StoreSettings s = store.settings();
+        PricedCart cart = carts.price(store.id(), carts.cart(store.id(), cookies.cartId(request).orElse(null)),
+                s.currency());
+        DisplayCurrencies currencies = settings.currencies(store.id());
+        DisplayRate shown = currencies.find(cookies.currency(request)).orElse(null);
+        return Pages.html(status, CheckoutViews.cart(s, base(request), cart, currencies, shown, error,
+                csrf.token(request))).header("Cache-Control", "no-store");
+    }
+
+    static HttpStatus status(DomainException refused) {
+        return refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+    }
+
+    private String base(HttpRequest<?> request) {
+        return Requests.storeBase(request, store.slug().value());
+    }
+}
