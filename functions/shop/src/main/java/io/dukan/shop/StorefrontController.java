@@ -10,13 +10,12 @@ import io.dukan.core.catalog.ProductId;
 import io.dukan.core.catalog.ShopCatalog;
 import io.dukan.core.catalog.Variant;
 import io.dukan.core.catalog.VariantId;
-import io.dukan.core.order.Address;
-import io.dukan.core.order.Contact;
+import io.dukan.core.shared.Ids;
+import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderService;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.StoreSettings;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -34,8 +33,7 @@ import java.util.Map;
 
 /**
  * What shoppers see: home (newest products, collections), collection pages, search, product pages, the sitemap
- * and robots.txt; and, until the cart replaces it, ordering one product as a guest (the order's page:
- * OrderStatusController).
+ * and robots.txt (buying: CartController, CheckoutController; the order's page: OrderStatusController).
  */
 @Controller("/s/{store}")
 class StorefrontController {
@@ -48,21 +46,12 @@ class StorefrontController {
     private final ShopCatalog catalog;
     private final OrderService orders;
     private final Csrf csrf;
-    private final boolean cart;
-    private final OrderAlerts alerts;
 
-    /**
-     * {@code dukan.storefront.cart}: false (default) keeps the direct order form on the product page (POST
-     * {base}/orders); true makes it the add-to-cart form (POST {base}/cart), once the cart exists.
-     */
-    StorefrontController(ThisStore store, ShopCatalog catalog, OrderService orders, Csrf csrf,
-            @Value("${dukan.storefront.cart:false}") boolean cart, OrderAlerts alerts) {
-        this.alerts = alerts;
+    StorefrontController(ThisStore store, ShopCatalog catalog, OrderService orders, Csrf csrf) {
         this.store = store;
         this.catalog = catalog;
         this.orders = orders;
         this.csrf = csrf;
-        this.cart = cart;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -151,7 +140,7 @@ class StorefrontController {
         StorefrontViews.Head head = new StorefrontViews.Head(product.name() + " · " + shop.settings().name(), description,
                 canonical, "product", images.isEmpty() ? null : images.get(0),
                 StorefrontViews.productJsonLd(product, images, canonical, description), product.variants().size() > 1);
-        return StorefrontViews.product(shop, head, product, images, chosen, error, typed, csrf.token(request), cart);
+        return StorefrontViews.product(shop, head, product, images, chosen, error, typed, csrf.token(request));
     }
 
     /** The variant asked for (?variant=), else the first one a shopper can buy, else the first. */

@@ -180,11 +180,10 @@ final class StorefrontViews {
 
     /**
      * The product page. Each variant is a radio choice showing its own price and stock, so choosing works without
-     * JavaScript; sold-out variants cannot be chosen. {@code cart} switches the buy form from the direct order (name,
-     * phone, address, to {@code /orders}) to the cart ({@code /cart}).
+     * JavaScript; sold-out variants cannot be chosen. The buy form adds the chosen variant to the cart.
      */
     static String product(Shop shop, Head head, Product p, List<String> imageUrls, Variant chosen, String error,
-            Map<String, String> form, String csrf, boolean cart) {
+            Map<String, String> form, String csrf) {
         ShopText t = shop.text();
         StringBuilder b = new StringBuilder("<div class=\"hero\">");
         if (!imageUrls.isEmpty()) {
@@ -213,8 +212,7 @@ final class StorefrontViews {
         if (error != null) {
             b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
         }
-        b.append(cart ? "" : "<h2>" + esc(t.t("order")) + "</h2>")
-                .append("<form id=\"buy\" method=\"post\" action=\"").append(esc(shop.base())).append(cart ? "/cart" : "/orders")
+        b.append("<form id=\"buy\" method=\"post\" action=\"").append(esc(shop.base())).append("/cart")
                 .append("\">").append(Csrf.field(csrf))
                 .append("<input type=\"hidden\" name=\"productId\" value=\"").append(p.id().value()).append("\">");
         if (p.variants().size() == 1) {
@@ -225,18 +223,7 @@ final class StorefrontViews {
         int max = p.sellWhenSoldOut() || p.variants().size() > 1 ? 1000 : Math.min(chosen.stock(), 1000);
         b.append(Pages.field("quantity", t.t("quantity"), "number", form.getOrDefault("quantity", "1"),
                 "min=\"1\" max=\"" + max + "\" required"));
-        if (cart) {
-            b.append("<button type=\"submit\">").append(esc(t.t("addToCart"))).append("</button></form>");
-        } else {
-            b.append(Pages.field("name", t.t("name"), "text", form.get("name"), "maxlength=\"120\" required autocomplete=\"name\""))
-                    .append(Pages.field("phone", t.t("phone"), "tel", form.get("phone"), "maxlength=\"30\" required autocomplete=\"tel\""))
-                    .append("<label for=\"address\">").append(esc(t.t("address")))
-                    .append("</label><textarea id=\"address\" name=\"address\" maxlength=\"500\" required>")
-                    .append(esc(form.get("address"))).append("</textarea><label>").append(esc(t.t("payment")))
-                    .append("</label><label class=\"variant\"><input type=\"radio\" name=\"paymentMethod\" value=\"CASH_ON_DELIVERY\" checked> ")
-                    .append(esc(t.t("cod"))).append("</label><button type=\"submit\">").append(esc(t.t("placeOrder")))
-                    .append("</button></form>");
-        }
+        b.append("<button type=\"submit\">").append(esc(t.t("addToCart"))).append("</button></form>");
         return page(shop, head, b.toString());
     }
 
