@@ -11,7 +11,8 @@ import java.util.Optional;
  * Refuses, with a 400, proxy events that Micronaut cannot even turn into a request: a control character in a header
  * or query value (its header validation throws before any error route runs: a 500 with no body), or a path that does
  * not parse as one (a leading "//" reads as an authority: the exception escapes the handler). Every route here is
- * plain ASCII, so anything else in a path is refused too.
+ * plain ASCII, so anything else in a path is refused too. A form body with a broken %-escape is refused as well: the
+ * query-value binder decodes it and throws.
  */
 public final class MalformedEvents {
 
@@ -54,7 +55,42 @@ public final class MalformedEvents {
                 || hasControlInLists(event.getMultiValueQueryStringParameters())) {
             return "a query parameter contains a control character";
         }
+        if (isForm(event) && !decodes(event.getBody())) {
+            // Micronaut binds query values from a form body too, and its decoder throws on a broken escape.
+            return "the form body is not valid URL encoding";
+        }
         return null;
+    }
+
+    private static boolean isForm(APIGatewayProxyRequestEvent event) {
+        if (event.getBody() == null || Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+            return false;
+        }
+        String type = header(event.getHeaders(), "Content-Type");
+        if (type == null && event.getMultiValueHeaders() != null) {
+            type = event.getMultiValueHeaders().entrySet().stream()
+                    .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase("Content-Type")
+                            && e.getValue() != null && !e.getValue().isEmpty())
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        if (headers == null) {
+            return null;
+        }
+        return headers.entrySet().stream().filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    private static boolean decodes(String body) {
+        try {
+            java.net.URLDecoder.decode(body, java.nio.charset.StandardCharsets.UTF_8);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean hasControl(Map<String, String> values) {
