@@ -37,13 +37,13 @@ class PasswordResetController {
         this.csrf = csrf;
     }
 
-    @Get(value = "/forgot", produces = MediaType.TEXT_HTML)
+    @Get(value = "/reset", produces = MediaType.TEXT_HTML)
     HttpResponse<String> forgotPage(HttpRequest<?> request) {
         return Pages.html(HttpStatus.OK, StaffViews.forgot(store.settings(), base(request), null, null,
                 csrf.token(request)));
     }
 
-    @Post(value = "/forgot", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @Post(value = "/reset", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> forgot(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));

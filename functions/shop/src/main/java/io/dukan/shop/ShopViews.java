@@ -33,7 +33,7 @@ final class ShopViews {
                 .append(Pages.field("email", "Email", "email", email, "required autocomplete=\"username\""))
                 .append(Pages.field("password", "Password", "password", null, "required autocomplete=\"current-password\""))
                 .append("<button type=\"submit\">Sign in</button></form>")
-                .append("<p><a href=\"").append(esc(base)).append("/admin/forgot\">Forgot password?</a></p>");
+                .append("<p><a href=\"").append(esc(base)).append("/admin/reset\">Forgot password?</a></p>");
         return shopPage(s, base, "Sign in", b.toString());
     }
 

@@ -92,7 +92,7 @@ final class StaffViews {
         if (error != null) {
             b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
         }
-        b.append("<form method=\"post\" action=\"").append(esc(base)).append("/admin/forgot\">").append(Csrf.field(csrf))
+        b.append("<form method=\"post\" action=\"").append(esc(base)).append("/admin/reset\">").append(Csrf.field(csrf))
                 .append(Pages.field("email", "Email", "email", email, "required maxlength=\"254\" autocomplete=\"username\""))
                 .append("<button type=\"submit\">Send the link</button></form>")
                 .append("<p><a href=\"").append(esc(base)).append("/admin/login\">Back to sign in</a></p>");

@@ -237,12 +237,12 @@ class StaffAccountsIT {
             String laptop = login(gammaFn, "gamma", "owner@gamma.example", PASSWORD);
             String phone = login(gammaFn, "gamma", "owner@gamma.example", PASSWORD);
             APIGatewayProxyResponseEvent loginPage = call(gammaFn, get("/s/gamma/admin/login"));
-            assertThat(loginPage.getBody()).contains("/s/gamma/admin/forgot\">Forgot password?</a>");
+            assertThat(loginPage.getBody()).contains("/s/gamma/admin/reset\">Forgot password?</a>");
 
             // when
-            APIGatewayProxyResponseEvent asked = call(gammaFn, form("/s/gamma/admin/forgot",
+            APIGatewayProxyResponseEvent asked = call(gammaFn, form("/s/gamma/admin/reset",
                     "email=" + enc("Owner@Gamma.example")));
-            APIGatewayProxyResponseEvent unknown = call(gammaFn, form("/s/gamma/admin/forgot",
+            APIGatewayProxyResponseEvent unknown = call(gammaFn, form("/s/gamma/admin/reset",
                     "email=" + enc("nobody@gamma.example")));
             String resetPath = mailedPath(gamma, "owner@gamma.example", "reset");
             APIGatewayProxyResponseEvent resetPage = call(gammaFn, get(resetPath));
@@ -276,7 +276,7 @@ class StaffAccountsIT {
         try (ShopFunction deltaFn = function(delta)) {
             String first = null;
             for (int i = 0; i < 5; i++) {
-                APIGatewayProxyResponseEvent asked = call(deltaFn, form("/s/delta/admin/forgot",
+                APIGatewayProxyResponseEvent asked = call(deltaFn, form("/s/delta/admin/reset",
                         "email=owner%40delta.example"));
                 assertThat(asked.getStatusCode()).isEqualTo(200);
                 first = first == null ? asked.getBody() : first;
@@ -290,7 +290,7 @@ class StaffAccountsIT {
     void resetLink_expiresAfterAnHour() {
         StoreSettings epsilon = TestStores.seed(emulators, "epsilon", "PKR", "owner@epsilon.example", PASSWORD);
         try (ShopFunction epsilonFn = function(epsilon)) {
-            call(epsilonFn, form("/s/epsilon/admin/forgot", "email=owner%40epsilon.example"));
+            call(epsilonFn, form("/s/epsilon/admin/reset", "email=owner%40epsilon.example"));
             String resetPath = mailedPath(epsilon, "owner@epsilon.example", "reset");
 
             clock.advance(Duration.ofMinutes(61));
@@ -307,7 +307,7 @@ class StaffAccountsIT {
         String alphaOwner = login(alphaFn, "alpha", "owner@alpha.example", PASSWORD);
         String invitePath = invite(alphaOwner, "cross@example.com");
         String token = invitePath.substring(invitePath.lastIndexOf('/') + 1);
-        call(alphaFn, form("/s/alpha/admin/forgot", "email=owner%40alpha.example"));
+        call(alphaFn, form("/s/alpha/admin/reset", "email=owner%40alpha.example"));
         String resetToken = mailedPath(alpha, "owner@alpha.example", "reset");
         resetToken = resetToken.substring(resetToken.lastIndexOf('/') + 1);
 

@@ -98,7 +98,7 @@ class StaffJourneyIT {
         assertThat(get("/s/oasis-dates/admin/staff", owner).body()).contains("Amina").contains("amina@oasis.example");
 
         // the owner forgets the password: a reset link through the outbox ends the old session
-        HttpResponse<String> asked = postForm("/s/oasis-dates/admin/forgot", Map.of("email", "owner@oasis.example"), null);
+        HttpResponse<String> asked = postForm("/s/oasis-dates/admin/reset", Map.of("email", "owner@oasis.example"), null);
         assertThat(asked.statusCode()).isEqualTo(200);
         String resetMessage = match(get("/_outbox", null).body(),
                 "href=\"(/_outbox/[a-z2-7]+/[a-z2-7]{16})\">Reset your password");
