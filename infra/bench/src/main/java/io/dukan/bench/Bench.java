@@ -404,6 +404,10 @@ public final class Bench {
                     Measure.millis(shop.stream().map(ColdStarts.Run::initMillis).toList()),
                     "bare handler, " + pair.label(),
                     Measure.millis(floor.stream().map(ColdStarts.Run::initMillis).toList()));
+            report.row("  CPU time to the answer (all threads)",
+                    Measure.millis(shop.stream().map(ColdStarts.Run::cpuMillis).toList()),
+                    "bare handler, " + pair.label(),
+                    Measure.millis(floor.stream().map(ColdStarts.Run::cpuMillis).toList()));
             report.verdict("shop cold start <= 1.25x bare handler (" + pair.label() + ", child's clock, medians)",
                     Report.ratio(shopOwn, floorOwn), 1.25, "x", "");
             memory.put("shopRss " + pair.label(),
@@ -424,6 +428,9 @@ public final class Bench {
                     .toList()), "bare handler, " + C1, floorC1);
             report.row("    of which init", Measure.millis(variantRuns.stream().map(ColdStarts.Run::initMillis)
                     .toList()));
+            report.row("    CPU time to the answer (all threads)", Measure.millis(variantRuns.stream()
+                    .map(ColdStarts.Run::cpuMillis).toList()), "bare handler, " + C1, Measure.millis(
+                            runs.get(pairs.get(0).floor()).stream().map(ColdStarts.Run::cpuMillis).toList()));
             Double classes = variantRuns.isEmpty() ? null : variantRuns.get(0).counters().get("java.cls.loadedClasses");
             if (classes != null) {
                 report.row("    classes loaded", Measure.of("", variantRuns.stream()

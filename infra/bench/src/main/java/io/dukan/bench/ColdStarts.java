@@ -38,7 +38,7 @@ final class ColdStarts {
      * the latter again from ProcessHandle's start instant, the parent's wall time, the child's peak RSS (MB).
      */
     record Run(double initMillis, double ownMillis, double handleMillis, double wallMillis,
-            double peakRssMegabytes, Map<String, Double> phases, Map<String, Double> counters) {}
+            double peakRssMegabytes, Map<String, Double> phases, Map<String, Double> counters, double cpuMillis) {}
 
     /** HotSpot's performance counters read with {@code jcmd PID PerfCounter.print}, in the units named. */
     static final Map<String, String> COUNTERS = new LinkedHashMap<>();
@@ -55,7 +55,7 @@ final class ColdStarts {
     static final long TIMEOUT_SECONDS = 60;
     private static final Pattern READY = Pattern.compile(
             "READY initMillis=(-?\\d+) ownMillis=(-?\\d+) handleMillis=(-?\\d+) status=(\\d+) bytes=(\\d+)"
-                    + " found=(true|false)");
+                    + " found=(true|false)(?: cpuMillis=(-?\\d+))?");
 
     private final Path logDir;
     private final String java;
@@ -121,7 +121,8 @@ final class ColdStarts {
             }
             Map<String, Double> counters = launch.counters() ? counters(process.pid()) : Map.of();
             return new Run(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                    Double.parseDouble(m.group(3)), wallMillis, peak, phases, counters);
+                    Double.parseDouble(m.group(3)), wallMillis, peak, phases, counters,
+                    m.group(7) == null ? Double.NaN : Double.parseDouble(m.group(7)));
         } finally {
             process.getOutputStream().close(); // the child's signal to exit
             if (!process.waitFor(30, TimeUnit.SECONDS)) { // an AppCDS dump happens at exit

@@ -189,8 +189,13 @@ class AwsStoreFleet implements StoreFleet {
      * start), so a slow snapshot never leaves a new store unreachable.
      */
     private void publishSnapshot(String name) {
-        Duration budget = Duration.ofSeconds(fleet.getSnapStartWaitSeconds());
-        awaitActive(name, null, budget);
+        // one budget for both waits: a signup must stay within API Gateway's 29 s
+        long[] budgetMillis = {Duration.ofSeconds(fleet.getSnapStartWaitSeconds()).toMillis()};
+        if (!awaitActive(name, null, budgetMillis)) {
+            LOG.log(Level.INFO, "{0} is not active after {1} s; no version published, its route will invoke the "
+                    + "function itself", name, fleet.getSnapStartWaitSeconds());
+            return;
+        }
         String[] version = new String[1];
         attempt("publish a version of " + name, () -> version[0] = lambda.publishVersion(r -> r.functionName(name))
                 .version());
@@ -202,15 +207,17 @@ class AwsStoreFleet implements StoreFleet {
         } catch (SdkException e) {
             throw failure("create alias " + ALIAS + " of " + name, e);
         }
-        if (!awaitActive(name, version[0], budget)) {
+        if (!awaitActive(name, version[0], budgetMillis)) {
             LOG.log(Level.INFO, "the snapshot of {0} version {1} is not ready after {2} s; its route will invoke the "
-                    + "function without it", name, version[0], budget.toSeconds());
+                    + "function without it", name, version[0], fleet.getSnapStartWaitSeconds());
         }
     }
 
-    /** Polls the function (or a version of it) until it is Active, at most {@code budget}; false if it is not. */
-    private boolean awaitActive(String name, String qualifier, Duration budget) {
-        long waited = 0;
+    /**
+     * Polls the function (or a version of it) until it is Active, spending at most what is left of
+     * {@code budgetMillis} (and taking what it spends from it); false if it is not Active by then.
+     */
+    private boolean awaitActive(String name, String qualifier, long[] budgetMillis) {
         while (true) {
             State state;
             try {
@@ -225,11 +232,11 @@ class AwsStoreFleet implements StoreFleet {
                 throw new StoreFleetException("function " + name + (qualifier == null ? "" : " version " + qualifier)
                         + " failed to initialise: see its log group");
             }
-            if (waited >= budget.toMillis()) {
+            if (budgetMillis[0] <= 0) {
                 return false;
             }
             sleep(SNAP_START_POLL, name + " to become active");
-            waited += SNAP_START_POLL.toMillis();
+            budgetMillis[0] -= SNAP_START_POLL.toMillis();
         }
     }
 

@@ -511,6 +511,21 @@ class AwsStoreFleetTest {
     }
 
     @Test
+    void createFunction_withSnapStart_givesUpWaiting_withinOneBudget_andPublishesNothing_whenTheFunctionStaysPending() {
+        // given
+        aws.on(GET_CONFIGURATION, state("Pending"));
+        AwsStoreFleet fleet = fixture.snapStartFleet();
+
+        // when
+        fleet.createFunction(STORE);
+
+        // then: 15 one-second polls at most (the budget), no version, no alias; the route will use the function
+        assertThat(fixture.sleeps).hasSize(15);
+        assertThat(aws.matching(PUBLISH_VERSION)).isEmpty();
+        assertThat(aws.matching(CREATE_ALIAS)).isEmpty();
+    }
+
+    @Test
     void createRoute_withSnapStart_invokesTheAlias_whenItsSnapshotIsReady() {
         // given
         aws.on(r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").equals(Optional.of("live")),

@@ -110,11 +110,12 @@ final class Child {
         long ownMillis = millisSinceProcessStart();
         Instant started = ProcessHandle.current().info().startInstant().orElse(done);
         String body = response.getBody() == null ? "" : response.getBody();
+        long cpuMillis = cpuMillis();
         System.out.println(READY + " initMillis=" + initMillis + " ownMillis=" + ownMillis
                 + " handleMillis=" + Duration.between(started, done).toMillis()
                 + " status=" + response.getStatusCode()
                 + " bytes=" + body.getBytes(StandardCharsets.UTF_8).length
-                + " found=" + body.contains(expected));
+                + " found=" + body.contains(expected) + " cpuMillis=" + cpuMillis);
         System.out.flush();
     }
 
@@ -127,6 +128,22 @@ final class Child {
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long startTicks = Long.parseLong(fields[22 - 3]);
             return Math.round(Double.parseDouble(uptime) * 1000) - startTicks * 1000 / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * CPU time this process has used so far, all threads (JIT compilers and GC included): utime + stime of
+     * /proc/self/stat, in 10 ms ticks; -1 without /proc. Unlike elapsed time it hardly moves when other processes
+     * compete for the cores, so it compares two builds' work even on a busy machine.
+     */
+    static long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
+            return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
