@@ -4,16 +4,12 @@ import io.dukan.aws.web.Requests;
 import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Form;
 import io.dukan.aws.web.Pages;
-import io.dukan.aws.web.Problem;
 import io.dukan.core.account.AuthService;
 import io.dukan.core.account.LoginFailedException;
 import io.dukan.core.account.LoginThrottledException;
 import io.dukan.core.account.Session;
 import io.dukan.core.catalog.CatalogService;
-import io.dukan.core.catalog.CreateProductCommand;
-import io.dukan.core.catalog.MediaStore;
 import io.dukan.core.order.OrderService;
-import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.tenant.StoreSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -24,13 +20,10 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 
-/** The owner's admin: sign in, products (with an image uploaded straight to S3), orders. */
+/** The owner's admin: sign in, the dashboard, orders. Products are {@link ProductAdminController}'s. */
 @Controller("/s/{store}/admin")
 class AdminController {
 
@@ -50,12 +43,6 @@ class AdminController {
         this.catalog = catalog;
         this.orders = orders;
     }
-
-    @Serdeable
-    record UploadRequest(@Nullable String contentType, long contentLength) {}
-
-    @Serdeable
-    record UploadGrant(String url, String key, String contentType) {}
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> dashboard(HttpRequest<?> request) {
@@ -100,48 +87,6 @@ class AdminController {
         Requests.cookie(request, AdminAccess.COOKIE).ifPresent(token -> auth.logout(store.id(), token));
         return HttpResponse.<String>seeOther(URI.create(base(request) + "/"))
                 .cookie(access.cookie(request, "", Duration.ZERO));
-    }
-
-    @Get(value = "/products/new", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> newProduct(HttpRequest<?> request) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
-        return Pages.html(HttpStatus.OK, ShopViews.newProduct(store.settings(), base(request), null, Map.of(),
-                csrf.token(request)));
-    }
-
-    @Post(value = "/products", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<String> createProduct(HttpRequest<?> request, @Body @Nullable String body) {
-        Optional<Session> session = access.current(request);
-        if (session.isEmpty()) {
-            return toLogin(request);
-        }
-        Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
-        StoreSettings settings = store.settings();
-        try {
-            catalog.createProduct(store.id(), session.get().email(), CreateProductCommand.of(form.get("name"), form.get("description"),
-                    form.get("price"), form.get("stock"), form.get("imageKey"), settings.currency()));
-            return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin#products"));
-        } catch (InvalidInputException e) {
-            Map<String, String> typed = Map.of("name", form.getOrEmpty("name"), "description",
-                    form.getOrEmpty("description"), "price", form.getOrEmpty("price"), "stock", form.getOrEmpty("stock"));
-            return Pages.html(HttpStatus.BAD_REQUEST, ShopViews.newProduct(settings, base(request), e.getMessage(), typed,
-                    csrf.token(request)));
-        }
-    }
-
-    /** Signs a one-object upload under this store's prefix; the browser then PUTs the file to S3 itself. */
-    @Post(value = "/uploads", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> startUpload(HttpRequest<?> request, @Body UploadRequest upload) {
-        Optional<Session> session = access.current(request);
-        if (session.isEmpty()) {
-            return Problem.of(HttpStatus.UNAUTHORIZED, "login-required", "Unauthorized", "Please sign in again.", null);
-        }
-        csrf.verify(request, request.getHeaders().get(Csrf.HEADER));
-        MediaStore.Upload grant = catalog.startImageUpload(store.id(), upload.contentType(), upload.contentLength());
-        return HttpResponse.ok(new UploadGrant(grant.url().toString(), grant.key(), grant.contentType()));
     }
 
     @Get(value = "/orders/{code}", produces = MediaType.TEXT_HTML)

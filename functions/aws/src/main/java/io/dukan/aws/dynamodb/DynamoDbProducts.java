@@ -73,39 +73,95 @@ final class DynamoDbProducts implements ProductRepository {
     @Override
     public void addAll(TenantId tenant, List<Product> products) {
         List<TransactWriteItem> claims = new ArrayList<>();
-        List<TransactWriteItem> rest = new ArrayList<>();
         List<String> claimSkus = new ArrayList<>();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (Product p : products) {
-            rest.add(put(toItem(tenant, p), "attribute_not_exists(pk)"));
+            items.add(toItem(tenant, p));
             for (String indexPk : indexPartitions(tenant, p)) {
-                rest.add(put(Keys.indexEntry(indexPk, p.id()), null));
+                items.add(Keys.indexEntry(indexPk, p.id()));
             }
             for (String sku : skus(p)) {
                 claims.add(put(claimItem(tenant, sku, p.id()), "attribute_not_exists(pk)"));
                 claimSkus.add(sku);
             }
         }
-        // Claims first: a SKU taken meanwhile fails before any product is visible.
-        List<TransactWriteItem> all = new ArrayList<>(claims);
-        all.addAll(rest);
-        List<Map<String, AttributeValue>> written = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += MAX_TRANSACTION) {
-            List<TransactWriteItem> chunk = all.subList(from, Math.min(all.size(), from + MAX_TRANSACTION));
+        if (claims.size() + items.size() <= MAX_TRANSACTION) {
+            // one product (the usual case): all its items in one transaction
+            List<TransactWriteItem> all = new ArrayList<>(claims);
+            items.forEach(i -> all.add(put(i, i.containsKey("productId") && i.get(Keys.SK).s().startsWith("PRODUCT#")
+                    ? "attribute_not_exists(pk)" : null)));
             try {
-                dynamo.transactWriteItems(r -> r.transactItems(chunk));
+                dynamo.transactWriteItems(r -> r.transactItems(all));
             } catch (TransactionCanceledException e) {
-                undo(written);
-                for (int i = 0; i < chunk.size(); i++) {
-                    if (from + i < claims.size() && Cancellations.failed(e.cancellationReasons(), i, Cancellations.CONDITION_FAILED)) {
-                        throw CatalogConflictException.skuTaken(claimSkus.get(from + i));
-                    }
-                }
-                throw e;
-            } catch (RuntimeException e) {
-                undo(written);
-                throw e;
+                throw skuTaken(e, 0, claims.size(), claimSkus).orElseThrow(() -> e);
             }
-            chunk.forEach(w -> written.add(w.put().item()));
+            return;
+        }
+        // A bulk write (an import): the SKU claims first, in transactions (a SKU taken meanwhile fails before any
+        // product is visible); then the products and their index entries by BatchWriteItem, a few batches at once.
+        // Whatever fails, everything written so far is deleted again: all or nothing.
+        List<Map<String, AttributeValue>> written = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            for (int from = 0; from < claims.size(); from += MAX_TRANSACTION) {
+                List<TransactWriteItem> chunk = claims.subList(from, Math.min(claims.size(), from + MAX_TRANSACTION));
+                try {
+                    dynamo.transactWriteItems(r -> r.transactItems(chunk));
+                } catch (TransactionCanceledException e) {
+                    throw skuTaken(e, from, chunk.size(), claimSkus).orElseThrow(() -> e);
+                }
+                chunk.forEach(w -> written.add(w.put().item()));
+            }
+            List<List<Map<String, AttributeValue>>> batches = new ArrayList<>();
+            for (int from = 0; from < items.size(); from += 25) {
+                batches.add(items.subList(from, Math.min(items.size(), from + 25)));
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(BULK_THREADS);
+            try {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (List<Map<String, AttributeValue>> batch : batches) {
+                    done.add(pool.submit(() -> {
+                        written.addAll(batch);
+                        batchPut(batch);
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : done) {
+                    f.get();
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while importing", e);
+            } finally {
+                pool.shutdownNow();
+            }
+        } catch (RuntimeException e) {
+            undo(written);
+            throw e;
+        }
+    }
+
+    static final int BULK_THREADS = 4;
+
+    private java.util.Optional<CatalogConflictException> skuTaken(TransactionCanceledException e, int offset, int claims,
+            List<String> claimSkus) {
+        for (int i = 0; i < claims; i++) {
+            if (Cancellations.failed(e.cancellationReasons(), i, Cancellations.CONDITION_FAILED)) {
+                return java.util.Optional.of(CatalogConflictException.skuTaken(claimSkus.get(offset + i)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private void batchPut(List<Map<String, AttributeValue>> items) {
+        Map<String, List<WriteRequest>> batch = Map.of(table, items.stream()
+                .map(i -> WriteRequest.builder().putRequest(r -> r.item(i)).build()).toList());
+        for (int attempt = 0; !batch.isEmpty(); attempt++) {
+            if (attempt >= 10) {
+                throw new io.dukan.core.shared.TryAgainLaterException("the store is very busy; nothing was imported, please try again", null);
+            }
+            Map<String, List<WriteRequest>> pending = batch;
+            batch = dynamo.batchWriteItem(r -> r.requestItems(pending)).unprocessedItems();
         }
     }
 
