@@ -155,7 +155,8 @@ class HostileRequestsIT {
             throws Exception {
         Snapshot before = snapshot();
         assertThat(before.items()).as("the table holds the two stores' data").hasSizeGreaterThan(10);
-        assertThat(before.objects()).as("the bucket holds the two product images").hasSize(2);
+        assertThat(before.objects()).as("the bucket holds the two product images and their two renditions each")
+                .hasSize(6);
 
         List<Integer> indices = requestIndices();
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
