@@ -35,3 +35,18 @@
     });
   });
 })();
+
+// The spreadsheet import: reads the chosen CSV file into the form's text field, which the form then posts.
+// Without JavaScript the owner pastes the file's contents into the field instead.
+(function () {
+  var file = document.getElementById('csv-file');
+  var text = document.getElementById('csv');
+  if (!file || !text) return;
+  file.addEventListener('change', function () {
+    var chosen = file.files && file.files[0];
+    if (!chosen) return;
+    var reader = new FileReader();
+    reader.onload = function () { text.value = reader.result; };
+    reader.readAsText(chosen, 'utf-8');
+  });
+})();

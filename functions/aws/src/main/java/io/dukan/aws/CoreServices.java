@@ -6,6 +6,7 @@ import io.dukan.core.account.AuthService;
 import io.dukan.core.account.LoginAttempts;
 import io.dukan.core.account.PasswordHasher;
 import io.dukan.core.catalog.CatalogService;
+import io.dukan.core.catalog.CollectionRepository;
 import io.dukan.core.catalog.MediaStore;
 import io.dukan.core.catalog.ProductRepository;
 import io.dukan.core.order.OrderRepository;
@@ -32,8 +33,9 @@ public class CoreServices {
 
     @Singleton
     @Requires(env = "shop")
-    CatalogService catalogService(ProductRepository products, MediaStore media, AuditLog audit, Clock clock) {
-        return new CatalogService(products, media, audit, clock);
+    CatalogService catalogService(ProductRepository products, CollectionRepository collections, MediaStore media,
+            AuditLog audit, Clock clock) {
+        return new CatalogService(products, collections, media, audit, clock);
     }
 
     @Singleton

@@ -10,10 +10,7 @@ import io.dukan.core.account.LoginThrottledException;
 import io.dukan.core.account.Permission;
 import io.dukan.core.account.Session;
 import io.dukan.core.catalog.CatalogService;
-import io.dukan.core.catalog.CreateProductCommand;
-import io.dukan.core.catalog.MediaStore;
 import io.dukan.core.order.OrderService;
-import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.tenant.StoreSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -24,13 +21,10 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 
-/** The admin (owner and staff, checked by {@link AdminAccess#require}): sign in, products (image uploaded straight to S3), orders. */
+/** The admin (owner and staff, checked by {@link AdminAccess#require}): sign in, sign out, the dashboard. Products: {@link ProductAdminController}; orders: {@link OrderAdminController}. */
 @Controller("/s/{store}/admin")
 class AdminController {
 
@@ -50,12 +44,6 @@ class AdminController {
         this.catalog = catalog;
         this.orders = orders;
     }
-
-    @Serdeable
-    record UploadRequest(@Nullable String contentType, long contentLength) {}
-
-    @Serdeable
-    record UploadGrant(String url, String key, String contentType) {}
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> dashboard(HttpRequest<?> request) {
@@ -98,40 +86,6 @@ class AdminController {
         Requests.cookie(request, AdminAccess.COOKIE).ifPresent(token -> auth.logout(store.id(), token));
         return HttpResponse.<String>seeOther(URI.create(base(request) + "/"))
                 .cookie(access.cookie(request, "", Duration.ZERO));
-    }
-
-    @Get(value = "/products/new", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> newProduct(HttpRequest<?> request) {
-        access.require(request, Permission.PRODUCTS);
-        return Pages.html(HttpStatus.OK, ShopViews.newProduct(store.settings(), base(request), null, Map.of(),
-                csrf.token(request)));
-    }
-
-    @Post(value = "/products", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<String> createProduct(HttpRequest<?> request, @Body @Nullable String body) {
-        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
-        Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
-        StoreSettings settings = store.settings();
-        try {
-            catalog.createProduct(store.id(), session.get().email(), CreateProductCommand.of(form.get("name"), form.get("description"),
-                    form.get("price"), form.get("stock"), form.get("imageKey"), settings.currency()));
-            return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin#products"));
-        } catch (InvalidInputException e) {
-            Map<String, String> typed = Map.of("name", form.getOrEmpty("name"), "description",
-                    form.getOrEmpty("description"), "price", form.getOrEmpty("price"), "stock", form.getOrEmpty("stock"));
-            return Pages.html(HttpStatus.BAD_REQUEST, ShopViews.newProduct(settings, base(request), e.getMessage(), typed,
-                    csrf.token(request)));
-        }
-    }
-
-    /** Signs a one-object upload under this store's prefix; the browser then PUTs the file to S3 itself. */
-    @Post(value = "/uploads", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> startUpload(HttpRequest<?> request, @Body UploadRequest upload) {
-        access.require(request, Permission.PRODUCTS);
-        csrf.verify(request, request.getHeaders().get(Csrf.HEADER));
-        MediaStore.Upload grant = catalog.startImageUpload(store.id(), upload.contentType(), upload.contentLength());
-        return HttpResponse.ok(new UploadGrant(grant.url().toString(), grant.key(), grant.contentType()));
     }
 
     private HttpResponse<String> toLogin(HttpRequest<?> request) {

@@ -73,15 +73,18 @@ class ShopApiController {
     record OrderJson(String number, String code, List<OrderLineJson> lines, Price subtotal, Price shipping,
             String shippingMethod, Price total, String paymentMethod, String placedAt) {}
 
+    /** Active products, newest first; {@code after} is the previous page's {@code next}. */
     @Get("/products")
-    ProductPage products(@QueryValue @Nullable String after) {
-        Page<Product> page = catalog.products(store.id(), after, 50);
-        return new ProductPage(page.items().stream().map(this::json).toList(), page.next());
+    io.dukan.shop.ProductJson.PageOut products(@QueryValue @Nullable String after) {
+        Page<Product> page = catalog.activeProducts(store.id(), after, 50);
+        return new io.dukan.shop.ProductJson.PageOut(
+                page.items().stream().map(p -> io.dukan.shop.ProductJson.of(p, catalog, store.id())).toList(), page.next());
     }
 
+    /** An active product (drafts and archived products are 404 to the public API). */
     @Get("/products/{id}")
-    ProductJson product(String id) {
-        return json(catalog.product(store.id(), ProductId.parse(id)));
+    io.dukan.shop.ProductJson.Out product(String id) {
+        return io.dukan.shop.ProductJson.of(catalog.activeProduct(store.id(), ProductId.parse(id)), catalog, store.id());
     }
 
     /**

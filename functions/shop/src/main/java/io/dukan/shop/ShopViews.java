@@ -61,12 +61,15 @@ final class ShopViews {
             b.append("</tbody></table>");
         }
         b.append("<h2 id=\"products\">Products</h2><p><a class=\"button\" href=\"").append(esc(base))
-                .append("/admin/products/new\">Add a product</a></p>");
+                .append("/admin/products/new\">Add a product</a> <a href=\"").append(esc(base))
+                .append("/admin/products\">All products</a> · <a href=\"").append(esc(base))
+                .append("/admin/collections\">Collections</a> · <a href=\"").append(esc(base))
+                .append("/admin/catalog/import\">Import spreadsheet</a></p>");
         if (!products.isEmpty()) {
             b.append("<table><thead><tr><th>Product</th><th>Price</th><th>Stock</th></tr></thead><tbody>");
             for (Product p : products) {
                 b.append("<tr data-product-id=\"").append(p.id().value()).append("\"><td><a href=\"").append(esc(base))
-                        .append("/products/").append(p.id().value()).append("\">").append(esc(p.name()))
+                        .append("/admin/products/").append(p.id().value()).append("/edit\">").append(esc(p.name()))
                         .append("</a></td><td>").append(esc(p.price().format())).append("</td><td class=\"stock\">")
                         .append(p.stock()).append("</td></tr>");
             }
@@ -82,28 +85,6 @@ final class ShopViews {
             b.append("</tbody></table>");
         }
         return adminPage(s, base, "Admin", b.toString(), csrf);
-    }
-
-    static String newProduct(StoreSettings s, String base, String error, Map<String, String> form, String csrf) {
-        StringBuilder b = new StringBuilder("<h1>Add a product</h1>");
-        if (error != null) {
-            b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
-        }
-        b.append("<form id=\"product-form\" method=\"post\" action=\"").append(esc(base)).append("/admin/products\" ")
-                .append("data-upload-url=\"").append(esc(base)).append("/admin/uploads\">").append(Csrf.field(csrf))
-                .append(Pages.field("name", "Name", "text", form.get("name"), "maxlength=\"120\" required"))
-                .append("<label for=\"description\">Description</label><textarea id=\"description\" name=\"description\" maxlength=\"5000\">")
-                .append(esc(form.get("description"))).append("</textarea>")
-                .append(Pages.field("price", "Price (" + s.currency() + ")", "text", form.get("price"),
-                        "inputmode=\"decimal\" required placeholder=\"1250.00\""))
-                .append(Pages.field("stock", "Stock", "number", form.getOrDefault("stock", "0"), "min=\"0\" required"))
-                .append("<label for=\"image\">Image (JPEG, PNG, WebP or GIF, up to 10 MB)</label>")
-                .append("<input id=\"image\" type=\"file\" accept=\"image/jpeg,image/png,image/webp,image/gif\">")
-                .append("<input type=\"hidden\" id=\"imageKey\" name=\"imageKey\" value=\"\">")
-                .append("<p class=\"muted\" id=\"upload-status\">The image goes straight to storage; uploading needs JavaScript.</p>")
-                .append("<button type=\"submit\">Save product</button></form>")
-                .append("<script src=\"").append(esc(base)).append("/assets/admin.js\" defer></script>");
-        return adminPage(s, base, "Add a product", b.toString(), csrf);
     }
 
     static String shopPage(StoreSettings s, String base, String title, String body) {

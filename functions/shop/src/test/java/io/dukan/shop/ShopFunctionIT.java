@@ -267,10 +267,11 @@ class ShopFunctionIT {
     }
 
     @Test
-    void imageUpload_goesToS3UnderTheStoresPrefix_andTheStorefrontShowsItByPresignedUrl() throws Exception {
+    void imageUpload_goesToS3UnderTheStoresPrefix_andTheStorefrontShowsARenditionByPresignedUrl() throws Exception {
         String cookie = login(alphaFn, "alpha", "owner@alpha.example");
+        byte[] png = CatalogShopIT.png(1200, 900);
         APIGatewayProxyResponseEvent grant = call(alphaFn, withCookie(ProxyEvents.json("POST", "/s/alpha/admin/uploads",
-                "{\"contentType\":\"image/png\",\"contentLength\":4}"), cookie));
+                "{\"contentType\":\"image/png\",\"contentLength\":" + png.length + "}"), cookie));
         assertThat(grant.getStatusCode()).as(grant.getBody()).isEqualTo(200);
         String url = field(grant.getBody(), "url");
         String key = field(grant.getBody(), "key");
@@ -279,13 +280,15 @@ class ShopFunctionIT {
                 .contains("X-Amz-Signature=").contains("X-Amz-Expires=600");
 
         HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3, 4}))
+                .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(png))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).isEqualTo(200);
 
         String productId = createProduct(alphaFn, "alpha", cookie, "Almonds with photo", "1500", 3, key);
         String page = call(alphaFn, get("/s/alpha/products/" + productId)).getBody();
-        assertThat(page).contains("<img src=\"" + emulators.s3Endpoint() + "/" + Emulators.BUCKET + "/" + key);
+        String rendition = key.replace(".png", "-960.jpg");
+        assertThat(page).contains("<img src=\"" + emulators.s3Endpoint() + "/" + Emulators.BUCKET + "/" + rendition)
+                .doesNotContain(key + "?");
     }
 
     @Test

@@ -81,7 +81,23 @@ class HostileRequestsIT {
     /** The CSRF token a browser would hold (cookie and field the same value), and another well-formed one. */
     static final String CSRF = "fuzzcsrftokenfuzzcsrftoken";
     static final String OTHER_CSRF = "abcdefghijklmnopqrstuvwxyz";
-    static final byte[] IMAGE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 5, 6, 7, 8};
+    /** A real picture: the platform decodes every uploaded image to make its renditions. */
+    static final byte[] IMAGE = png();
+
+    static byte[] png() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillRect(0, 0, 640, 480);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 
     static final long SEED = Long.getLong("fuzz.seed", new SecureRandom().nextLong());
     static final int COUNT = Integer.getInteger("fuzz.count", 3000);
@@ -139,7 +155,8 @@ class HostileRequestsIT {
             throws Exception {
         Snapshot before = snapshot();
         assertThat(before.items()).as("the table holds the two stores' data").hasSizeGreaterThan(10);
-        assertThat(before.objects()).as("the bucket holds the two product images").hasSize(2);
+        assertThat(before.objects()).as("the bucket holds the two product images and their two renditions each")
+                .hasSize(6);
 
         List<Integer> indices = requestIndices();
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();

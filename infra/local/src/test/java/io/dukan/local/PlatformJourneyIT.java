@@ -33,7 +33,31 @@ class PlatformJourneyIT {
     static final String PASSWORD = "dried apricots from Kashgar";
     /** The CSRF token a browser would hold after loading a form page: cookie and field carry the same value. */
     static final String CSRF = "journeycsrftokenjourneycsr";
-    static final byte[] IMAGE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3, 4};
+    /** A real picture: the platform decodes every uploaded image to make its renditions. */
+    static final byte[] IMAGE = png();
+
+    /** Shoppers get the 960 px product-page JPEG made from the upload, never the original. */
+    static void assertRendition(byte[] body) throws java.io.IOException {
+        java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(body));
+        assertThat(read).isNotNull();
+        assertThat(body[0]).isEqualTo((byte) 0xFF); // JPEG, not the PNG uploaded
+        assertThat(read.getWidth()).isEqualTo(640); // never enlarged
+    }
+
+    static byte[] png() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillRect(0, 0, 640, 480);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
     static Path data;
     static LocalCloud cloud;
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -119,7 +143,7 @@ class PlatformJourneyIT {
         HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(imageUrl)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(image.statusCode()).isEqualTo(200);
-        assertThat(image.body()).isEqualTo(IMAGE);
+        assertRendition(image.body());
     }
 
     @Test
@@ -245,7 +269,7 @@ class PlatformJourneyIT {
         String freshImageUrl = match(home, "<img src=\"([^\"]+)\"").replace("&amp;", "&");
         HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(freshImageUrl)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(image.body()).isEqualTo(IMAGE);
+        assertRendition(image.body());
         HttpResponse<String> login = postForm("/s/kashgar-fruit/admin/login",
                 Map.of("email", "owner@kashgar.example", "password", PASSWORD), null);
         assertThat(login.statusCode()).isEqualTo(303);

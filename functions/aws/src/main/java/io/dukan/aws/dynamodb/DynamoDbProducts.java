@@ -24,16 +24,38 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import io.dukan.core.catalog.CatalogConflictException;
+import java.util.ArrayList;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * A store's products: one item per product in the store's catalog partition, sorted by id (ids sort by creation
  * time). Variants live inside the product item; their stock is a map {@code stock.{variantId}} so an order can
  * take several variants of one product in a single conditional update.
+ *
+ * <p>Listings read index items (see {@link Keys}): one Query of the index partition for the page's ids, then one
+ * BatchGetItem for the products (stock changes with every order, so index items carry no copy of it). Index items
+ * and SKU claims are written in the same transaction as the product; a product with so many SKUs or words that
+ * its writes exceed one transaction (100 items) has them written in several, undone if a later one fails.
  */
 @Singleton
 final class DynamoDbProducts implements ProductRepository {
+
+    static final int MAX_TRANSACTION = 100;
+    /** Words of one product kept in the search index (title first, then tags, then SKUs). */
+    static final int MAX_WORDS = 60;
+    static final int MAX_WORD_LENGTH = 40;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -45,8 +67,325 @@ final class DynamoDbProducts implements ProductRepository {
 
     @Override
     public void add(TenantId tenant, Product p) {
-        dynamo.putItem(r -> r.tableName(table).conditionExpression("attribute_not_exists(pk)")
-                .item(toItem(tenant, p)));
+        addAll(tenant, List.of(p));
+    }
+
+    @Override
+    public void addAll(TenantId tenant, List<Product> products) {
+        List<TransactWriteItem> claims = new ArrayList<>();
+        List<String> claimSkus = new ArrayList<>();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (Product p : products) {
+            items.add(toItem(tenant, p));
+            for (String indexPk : indexPartitions(tenant, p)) {
+                items.add(Keys.indexEntry(indexPk, p.id()));
+            }
+            for (String sku : skus(p)) {
+                claims.add(put(claimItem(tenant, sku, p.id()), "attribute_not_exists(pk)"));
+                claimSkus.add(sku);
+            }
+        }
+        if (claims.size() + items.size() <= MAX_TRANSACTION) {
+            // one product (the usual case): all its items in one transaction
+            List<TransactWriteItem> all = new ArrayList<>(claims);
+            items.forEach(i -> all.add(put(i, i.containsKey("productId") && i.get(Keys.SK).s().startsWith("PRODUCT#")
+                    ? "attribute_not_exists(pk)" : null)));
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(all));
+            } catch (TransactionCanceledException e) {
+                throw skuTaken(e, 0, claims.size(), claimSkus).orElseThrow(() -> e);
+            }
+            return;
+        }
+        // A bulk write (an import): the SKU claims first, in transactions (a SKU taken meanwhile fails before any
+        // product is visible); then the products and their index entries by BatchWriteItem, a few batches at once.
+        // Whatever fails, everything written so far is deleted again: all or nothing.
+        List<Map<String, AttributeValue>> written = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            for (int from = 0; from < claims.size(); from += MAX_TRANSACTION) {
+                List<TransactWriteItem> chunk = claims.subList(from, Math.min(claims.size(), from + MAX_TRANSACTION));
+                try {
+                    dynamo.transactWriteItems(r -> r.transactItems(chunk));
+                } catch (TransactionCanceledException e) {
+                    throw skuTaken(e, from, chunk.size(), claimSkus).orElseThrow(() -> e);
+                }
+                chunk.forEach(w -> written.add(w.put().item()));
+            }
+            List<List<Map<String, AttributeValue>>> batches = new ArrayList<>();
+            for (int from = 0; from < items.size(); from += 25) {
+                batches.add(items.subList(from, Math.min(items.size(), from + 25)));
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(BULK_THREADS);
+            try {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (List<Map<String, AttributeValue>> batch : batches) {
+                    done.add(pool.submit(() -> {
+                        written.addAll(batch);
+                        batchPut(batch);
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : done) {
+                    f.get();
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while importing", e);
+            } finally {
+                pool.shutdownNow();
+            }
+        } catch (RuntimeException e) {
+            undo(written);
+            throw e;
+        }
+    }
+
+    static final int BULK_THREADS = 4;
+
+    private java.util.Optional<CatalogConflictException> skuTaken(TransactionCanceledException e, int offset, int claims,
+            List<String> claimSkus) {
+        for (int i = 0; i < claims; i++) {
+            if (Cancellations.failed(e.cancellationReasons(), i, Cancellations.CONDITION_FAILED)) {
+                return java.util.Optional.of(CatalogConflictException.skuTaken(claimSkus.get(offset + i)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private void batchPut(List<Map<String, AttributeValue>> items) {
+        Map<String, List<WriteRequest>> batch = Map.of(table, items.stream()
+                .map(i -> WriteRequest.builder().putRequest(r -> r.item(i)).build()).toList());
+        for (int attempt = 0; !batch.isEmpty(); attempt++) {
+            if (attempt >= 10) {
+                throw new io.dukan.core.shared.TryAgainLaterException("the store is very busy; nothing was imported, please try again", null);
+            }
+            Map<String, List<WriteRequest>> pending = batch;
+            batch = dynamo.batchWriteItem(r -> r.requestItems(pending)).unprocessedItems();
+        }
+    }
+
+    /** Deletes what earlier chunks put (all new items), so a failed write leaves nothing behind. */
+    private void undo(List<Map<String, AttributeValue>> items) {
+        List<WriteRequest> deletes = items.stream().map(i -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of(
+                Keys.PK, i.get(Keys.PK), Keys.SK, i.get(Keys.SK)))).build()).toList();
+        for (int from = 0; from < deletes.size(); from += 25) {
+            Map<String, List<WriteRequest>> batch = Map.of(table, deletes.subList(from, Math.min(deletes.size(), from + 25)));
+            for (int attempt = 0; !batch.isEmpty() && attempt < 8; attempt++) {
+                Map<String, List<WriteRequest>> pending = batch;
+                batch = dynamo.batchWriteItem(r -> r.requestItems(pending)).unprocessedItems();
+            }
+        }
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
+        Put.Builder put = Put.builder().tableName(table).item(item);
+        if (condition != null) {
+            put.conditionExpression(condition);
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private TransactWriteItem delete(Map<String, AttributeValue> key, String condition,
+            Map<String, AttributeValue> values) {
+        Delete.Builder delete = Delete.builder().tableName(table).key(key);
+        if (condition != null) {
+            delete.conditionExpression(condition).expressionAttributeValues(values);
+        }
+        return TransactWriteItem.builder().delete(delete.build()).build();
+    }
+
+    private static Map<String, AttributeValue> claimItem(TenantId tenant, String sku, ProductId id) {
+        return Items.item(Keys.skuClaim(tenant, sku)).with("productId", id.value()).build();
+    }
+
+    /** The index partitions a product is listed in: its status; if active, its collections and its words. */
+    static Set<String> indexPartitions(TenantId tenant, Product p) {
+        Set<String> pks = new LinkedHashSet<>();
+        pks.add(Keys.productsByStatus(tenant, p.status()));
+        if (p.visibleToShoppers()) {
+            p.collections().forEach(c -> pks.add(Keys.activeInCollection(tenant, c)));
+            words(p).stream().filter(w -> w.length() <= MAX_WORD_LENGTH).limit(MAX_WORDS)
+                    .forEach(w -> pks.add(Keys.activeWithWord(tenant, w)));
+        }
+        return pks;
+    }
+
+    static Set<String> skus(Product p) {
+        Set<String> skus = new LinkedHashSet<>();
+        p.variants().stream().map(Variant::sku).filter(s -> !s.isEmpty()).forEach(s -> skus.add(s.toUpperCase(Locale.ROOT)));
+        return skus;
+    }
+
+    @Override
+    public void update(TenantId tenant, Product previous, Product next, List<StockChange> stockChanges) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        Map<String, AttributeValue> item = toItem(tenant, next);
+        List<String> sets = new ArrayList<>();
+        for (String attribute : List.of("name", "description", "status", "currency", "options", "variants", "images",
+                "collections", "tags", "words", "hsCode", "originCountry", "sellWhenSoldOut", "updatedAt")) {
+            names.put("#" + attribute, attribute);
+            values.put(":" + attribute, item.get(attribute));
+            sets.add("#" + attribute + " = :" + attribute);
+        }
+        List<String> conditions = new ArrayList<>(List.of("attribute_exists(pk)", "#updatedAt = :previousUpdate"));
+        values.put(":previousUpdate", Keys.s(previous.updatedAt().toString()));
+        int n = 0;
+        for (StockChange change : stockChanges) {
+            names.put("#v" + n, change.variant().value());
+            values.put(":s" + n, Keys.n(change.value()));
+            sets.add("#stock.#v" + n + " = :s" + n);
+            if (change.expected() == null) {
+                conditions.add("attribute_not_exists(#stock.#v" + n + ")");
+            } else {
+                values.put(":e" + n, Keys.n(change.expected()));
+                conditions.add("#stock.#v" + n + " = :e" + n);
+            }
+            n++;
+        }
+        List<String> removes = new ArrayList<>();
+        for (Variant gone : previous.variants()) {
+            if (next.variant(gone.id()).isEmpty()) {
+                names.put("#r" + removes.size(), gone.id().value());
+                removes.add("#stock.#r" + removes.size());
+            }
+        }
+        if (n > 0 || !removes.isEmpty()) {
+            names.put("#stock", "stock");
+        }
+        String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(Keys.product(tenant, next.id()))
+                .updateExpression(expression).conditionExpression(String.join(" AND ", conditions))
+                .expressionAttributeNames(names).expressionAttributeValues(values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
+        Map<String, AttributeValue> me = Map.of(":me", Keys.s(next.id().value()));
+        Set<String> oldSkus = skus(previous);
+        Set<String> newSkus = skus(next);
+        List<String> claimed = new ArrayList<>();
+        for (String sku : newSkus) {
+            if (!oldSkus.contains(sku)) {
+                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(claimItem(tenant, sku, next.id()))
+                        .conditionExpression("attribute_not_exists(pk) OR productId = :me").expressionAttributeValues(me)
+                        .build()).build());
+                claimed.add(sku);
+            }
+        }
+        for (String sku : oldSkus) {
+            if (!newSkus.contains(sku)) {
+                writes.add(delete(Keys.skuClaim(tenant, sku), "productId = :me", me));
+            }
+        }
+        Set<String> oldIndex = indexPartitions(tenant, previous);
+        Set<String> newIndex = indexPartitions(tenant, next);
+        newIndex.stream().filter(pk -> !oldIndex.contains(pk)).forEach(pk -> writes.add(put(Keys.indexEntry(pk, next.id()), null)));
+        oldIndex.stream().filter(pk -> !newIndex.contains(pk)).forEach(pk -> writes.add(delete(Keys.indexEntry(pk, next.id()), null, null)));
+        if (writes.size() > MAX_TRANSACTION) {
+            // Only an edit adding very many SKUs or words gets here: the product and its claims stay atomic, the
+            // index entries beyond one transaction follow right after.
+            List<TransactWriteItem> after = new ArrayList<>(writes.subList(MAX_TRANSACTION, writes.size()));
+            if (1 + claimed.size() > MAX_TRANSACTION) {
+                throw new io.dukan.core.shared.InvalidInputException("variants",
+                        "too many new SKUs in one edit; save the product with fewer new SKUs first");
+            }
+            transact(writes.subList(0, MAX_TRANSACTION), previous, stockChanges, claimed);
+            for (int from = 0; from < after.size(); from += MAX_TRANSACTION) {
+                List<TransactWriteItem> chunk = after.subList(from, Math.min(after.size(), from + MAX_TRANSACTION));
+                dynamo.transactWriteItems(r -> r.transactItems(chunk));
+            }
+            return;
+        }
+        transact(writes, previous, stockChanges, claimed);
+    }
+
+    private void transact(List<TransactWriteItem> writes, Product previous, List<StockChange> stockChanges,
+            List<String> claimed) {
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            for (int i = 0; i < claimed.size(); i++) {
+                if (Cancellations.failed(reasons, 1 + i, Cancellations.CONDITION_FAILED)) {
+                    throw CatalogConflictException.skuTaken(claimed.get(i));
+                }
+            }
+            if (Cancellations.failed(reasons, 0, Cancellations.CONDITION_FAILED)) {
+                Map<String, AttributeValue> now = reasons.get(0).item();
+                if (now == null || now.isEmpty()) {
+                    throw new CatalogConflictException("product-gone", "this product was deleted meanwhile");
+                }
+                if (!previous.updatedAt().toString().equals(now.get("updatedAt").s())) {
+                    throw new CatalogConflictException("edited-meanwhile",
+                            "someone else saved this product meanwhile; reload it and make your change again");
+                }
+                Product current = toProduct(Items.of(now));
+                for (StockChange change : stockChanges) {
+                    int stockNow = current.variant(change.variant()).map(Variant::stock).orElse(0);
+                    if (change.expected() != null && stockNow != change.expected()) {
+                        String title = current.variant(change.variant()).map(Variant::title).orElse("");
+                        throw new CatalogConflictException("stock-changed", "orders changed the stock"
+                                + (title.isEmpty() ? "" : " of " + title) + " to " + stockNow + " since you opened the form ("
+                                + change.expected() + "); nothing was saved: check the stock and save again");
+                    }
+                }
+                throw new CatalogConflictException("edited-meanwhile", "the product changed meanwhile; reload it and try again");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void delete(TenantId tenant, Product product) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(delete(Keys.product(tenant, product.id()), "updatedAt = :u", Map.of(":u", Keys.s(product.updatedAt().toString()))));
+        Map<String, AttributeValue> me = Map.of(":me", Keys.s(product.id().value()));
+        skus(product).forEach(sku -> writes.add(delete(Keys.skuClaim(tenant, sku), "productId = :me", me)));
+        indexPartitions(tenant, product).forEach(pk -> writes.add(delete(Keys.indexEntry(pk, product.id()), null, null)));
+        try {
+            // The product item goes in the first transaction; what does not fit follows (orphaned index entries
+            // are skipped by the listings, which read the products themselves).
+            for (int from = 0; from < writes.size(); from += MAX_TRANSACTION) {
+                List<TransactWriteItem> chunk = writes.subList(from, Math.min(writes.size(), from + MAX_TRANSACTION));
+                dynamo.transactWriteItems(r -> r.transactItems(chunk));
+            }
+        } catch (TransactionCanceledException e) {
+            if (Cancellations.failed(e.cancellationReasons(), 0, Cancellations.CONDITION_FAILED)) {
+                throw new CatalogConflictException("edited-meanwhile",
+                        "someone else changed this product meanwhile; reload it and try again");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Set<String> takenSkus(TenantId tenant, Set<String> skus) {
+        Set<String> taken = new java.util.TreeSet<>();
+        List<String> all = List.copyOf(skus);
+        for (int from = 0; from < all.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
+                    .map(sku -> Keys.skuClaim(tenant, sku)).toList();
+            for (Map<String, AttributeValue> item : batchGet(keys)) {
+                taken.add(item.get(Keys.PK).s().substring((tenant.value() + "#SKU#").length()));
+            }
+        }
+        return taken;
+    }
+
+    /** One BatchGetItem (more only for keys DynamoDB left unprocessed under load). */
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        if (keys.isEmpty()) {
+            return items;
+        }
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        for (int attempt = 0; !request.isEmpty() && attempt < 8; attempt++) {
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
+            items.addAll(response.responses().getOrDefault(table, List.of()));
+            request = response.unprocessedKeys();
+        }
+        return items;
     }
 
     static Map<String, AttributeValue> toItem(TenantId tenant, Product p) {
@@ -119,51 +458,11 @@ final class DynamoDbProducts implements ProductRepository {
 
     @Override
     public Page<Product> list(TenantId tenant, String cursor, int limit) {
-        return page(tenant, cursor, limit, null, Map.of());
-    }
-
-    // Until the catalog's own indexes land these filter one Query of the catalog partition: still a single
-    // request per page, but what it reads grows with the catalog.
-    @Override
-    public Page<Product> listActive(TenantId tenant, String cursor, int limit) {
-        return page(tenant, cursor, limit, "#status = :active", Map.of());
-    }
-
-    @Override
-    public Page<Product> listActiveInCollection(TenantId tenant, CollectionId collection, String cursor, int limit) {
-        return page(tenant, cursor, limit, "#status = :active AND contains(collections, :c)",
-                Map.of(":c", Keys.s(collection.value())));
-    }
-
-    @Override
-    public Page<Product> searchActive(TenantId tenant, String words, String cursor, int limit) {
-        List<String> tokens = tokens(words).stream().limit(5).toList();
-        if (tokens.isEmpty()) {
-            return new Page<>(List.of(), null);
-        }
-        StringBuilder filter = new StringBuilder("#status = :active");
-        Map<String, AttributeValue> values = new HashMap<>();
-        for (int w = 0; w < tokens.size(); w++) {
-            filter.append(" AND contains(words, :w").append(w).append(')');
-            values.put(":w" + w, Keys.s(tokens.get(w)));
-        }
-        return page(tenant, cursor, limit, filter.toString(), values);
-    }
-
-    private Page<Product> page(TenantId tenant, String cursor, int limit, String filter,
-            Map<String, AttributeValue> filterValues) {
-        Map<String, AttributeValue> values = new HashMap<>(filterValues);
-        values.put(":pk", Keys.s(Keys.catalog(tenant)));
-        values.put(":prefix", Keys.s("PRODUCT#"));
         QueryRequest.Builder r = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", Keys.s(Keys.catalog(tenant)), ":prefix", Keys.s("PRODUCT#")))
                 .scanIndexForward(false)
                 .limit(limit);
-        if (filter != null) {
-            values.put(":active", Keys.s(ProductStatus.ACTIVE.name()));
-            r.filterExpression(filter).expressionAttributeNames(Map.of("#status", "status"));
-        }
-        r.expressionAttributeValues(values);
         if (Ids.looksLikeId(cursor, 16)) {
             r.exclusiveStartKey(Keys.product(tenant, new ProductId(cursor)));
         }
@@ -171,6 +470,62 @@ final class DynamoDbProducts implements ProductRepository {
         List<Product> products = response.items().stream().map(i -> toProduct(Items.of(i))).toList();
         String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? response.lastEvaluatedKey().get(Keys.SK).s().substring("PRODUCT#".length())
+                : null;
+        return new Page<>(products, next);
+    }
+
+    @Override
+    public Page<Product> listByStatus(TenantId tenant, ProductStatus status, String cursor, int limit) {
+        return indexPage(tenant, Keys.productsByStatus(tenant, status), cursor, limit, p -> p.status() == status);
+    }
+
+    @Override
+    public Page<Product> listActive(TenantId tenant, String cursor, int limit) {
+        return listByStatus(tenant, ProductStatus.ACTIVE, cursor, limit);
+    }
+
+    @Override
+    public Page<Product> listActiveInCollection(TenantId tenant, CollectionId collection, String cursor, int limit) {
+        return indexPage(tenant, Keys.activeInCollection(tenant, collection), cursor, limit,
+                p -> p.visibleToShoppers() && p.collections().contains(collection));
+    }
+
+    @Override
+    public Page<Product> searchActive(TenantId tenant, String words, String cursor, int limit) {
+        List<String> tokens = tokens(words).stream().filter(w -> w.length() <= MAX_WORD_LENGTH).limit(5).toList();
+        if (tokens.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        return indexPage(tenant, Keys.activeWithWord(tenant, tokens.get(0)), cursor, limit,
+                p -> p.visibleToShoppers() && words(p).containsAll(tokens));
+    }
+
+    /**
+     * One Query of an index partition for a page of product ids, one BatchGetItem for those products; products that
+     * changed since the index entry was read (deleted, no longer active) are left out of the page.
+     */
+    private Page<Product> indexPage(TenantId tenant, String indexPk, String cursor, int limit,
+            java.util.function.Predicate<Product> still) {
+        QueryRequest.Builder r = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", Keys.s(indexPk)))
+                .projectionExpression("sk")
+                .scanIndexForward(false)
+                .limit(limit);
+        if (Ids.looksLikeId(cursor, 16)) {
+            r.exclusiveStartKey(Keys.indexEntry(indexPk, new ProductId(cursor)));
+        }
+        QueryResponse response = dynamo.query(r.build());
+        List<ProductId> ids = response.items().stream().map(i -> new ProductId(i.get(Keys.SK).s())).toList();
+        Map<String, Product> byId = new HashMap<>();
+        for (Map<String, AttributeValue> item : batchGet(ids.stream().map(id -> Keys.product(tenant, id)).toList())) {
+            Product p = toProduct(Items.of(item));
+            byId.put(p.id().value(), p);
+        }
+        List<Product> products = ids.stream().map(id -> byId.get(id.value()))
+                .filter(java.util.Objects::nonNull).filter(still).toList();
+        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? response.lastEvaluatedKey().get(Keys.SK).s()
                 : null;
         return new Page<>(products, next);
     }

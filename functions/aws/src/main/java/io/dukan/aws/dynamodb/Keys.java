@@ -119,6 +119,35 @@ final class Keys {
         return key(catalog(t), productSort(id));
     }
 
+    static Map<String, AttributeValue> collection(TenantId t, io.dukan.core.catalog.CollectionId id) {
+        return key(catalog(t), "COLLECTION#" + id.value());
+    }
+
+    // The catalog's index items: one Query of one partition lists a page, newest first (sort key = product id,
+    // ids sort by creation time); the page's products are then read by BatchGetItem. Collection and word entries
+    // exist for active products only.
+
+    static String productsByStatus(TenantId t, io.dukan.core.catalog.ProductStatus status) {
+        return t.value() + "#PSTATUS#" + status.name();
+    }
+
+    static String activeInCollection(TenantId t, io.dukan.core.catalog.CollectionId id) {
+        return t.value() + "#PCOLL#" + id.value();
+    }
+
+    static String activeWithWord(TenantId t, String word) {
+        return t.value() + "#PWORD#" + word;
+    }
+
+    static Map<String, AttributeValue> indexEntry(String indexPk, ProductId id) {
+        return key(indexPk, id.value());
+    }
+
+    /** A SKU's claim: which product of the store holds it (SKUs are unique per store, whatever their case). */
+    static Map<String, AttributeValue> skuClaim(TenantId t, String upperCaseSku) {
+        return key(t.value() + "#SKU#" + upperCaseSku, "SKU");
+    }
+
     static String orders(TenantId t) {
         return t.value() + "#ORDERS";
     }

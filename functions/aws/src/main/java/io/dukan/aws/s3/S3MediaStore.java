@@ -6,7 +6,13 @@ import io.dukan.core.catalog.MediaStore;
 import io.dukan.core.shared.Ids;
 import io.dukan.core.tenant.TenantId;
 import jakarta.inject.Singleton;
+import io.dukan.core.shared.InvalidInputException;
+import java.awt.image.BufferedImage;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,7 +29,8 @@ final class S3MediaStore implements MediaStore {
 
     static final Duration UPLOAD_WINDOW = Duration.ofMinutes(10);
     static final Duration VIEW_WINDOW = Duration.ofHours(1);
-    private static final Pattern MEDIA_FILE = Pattern.compile("[a-z2-7]{16}\\.(jpg|png|webp|gif)");
+    private static final Pattern MEDIA_FILE = Pattern.compile("[a-z2-7]{16}(\\.(jpg|png|gif)|-(320|960)\\.jpg)");
+    private static final Pattern ORIGINAL_FILE = Pattern.compile("[a-z2-7]{16}\\.(jpg|png|gif)");
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -42,7 +49,13 @@ final class S3MediaStore implements MediaStore {
         return "tenants/" + tenant.value() + "/media/";
     }
 
-    /** True only for keys this store could have been given: its own prefix, one generated file name. */
+    /** True only for an original this store could have uploaded: its own prefix, one generated file name. */
+    static boolean isOwnOriginalKey(TenantId tenant, String key) {
+        String prefix = prefix(tenant);
+        return key != null && key.startsWith(prefix) && ORIGINAL_FILE.matcher(key.substring(prefix.length())).matches();
+    }
+
+    /** True only for keys this store could have been given (an original or a rendition of one). */
     static boolean isOwnMediaKey(TenantId tenant, String key) {
         String prefix = prefix(tenant);
         return key != null && key.startsWith(prefix) && MEDIA_FILE.matcher(key.substring(prefix.length())).matches();
@@ -59,7 +72,7 @@ final class S3MediaStore implements MediaStore {
 
     @Override
     public boolean exists(TenantId tenant, String key) {
-        if (!isOwnMediaKey(tenant, key)) {
+        if (!isOwnOriginalKey(tenant, key)) {
             return false;
         }
         try {
@@ -73,6 +86,41 @@ final class S3MediaStore implements MediaStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void createRenditions(TenantId tenant, String originalKey) {
+        if (!isOwnOriginalKey(tenant, originalKey)) {
+            throw new InvalidInputException("imageKey", "not one of this store's images");
+        }
+        byte[] original;
+        try {
+            original = s3.getObjectAsBytes(g -> g.bucket(bucket).key(originalKey)).asByteArray();
+        } catch (NoSuchKeyException e) {
+            throw new InvalidInputException("imageKey", "the image was not uploaded; please choose it again");
+        }
+        if (original.length > CatalogService.MAX_IMAGE_BYTES) {
+            throw new InvalidInputException("imageKey", "images must be at most 10 MB");
+        }
+        BufferedImage image = ImageRenditions.decode(original);
+        for (Rendition rendition : Rendition.values()) {
+            byte[] jpeg = ImageRenditions.jpeg(image, rendition.width());
+            s3.putObject(p -> p.bucket(bucket).key(rendition.key(originalKey)).contentType("image/jpeg")
+                    .cacheControl("public, max-age=31536000, immutable"), RequestBody.fromBytes(jpeg));
+        }
+    }
+
+    @Override
+    public void delete(TenantId tenant, String originalKey) {
+        if (!isOwnOriginalKey(tenant, originalKey)) {
+            return;
+        }
+        List<ObjectIdentifier> keys = new ArrayList<>();
+        keys.add(ObjectIdentifier.builder().key(originalKey).build());
+        for (Rendition rendition : Rendition.values()) {
+            keys.add(ObjectIdentifier.builder().key(rendition.key(originalKey)).build());
+        }
+        s3.deleteObjects(d -> d.bucket(bucket).delete(del -> del.objects(keys).quiet(true)));
     }
 
     @Override

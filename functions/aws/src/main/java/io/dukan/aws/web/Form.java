@@ -21,15 +21,20 @@ public final class Form {
     }
 
     public static Form parse(String body) {
+        return parse(body, MAX_BODY_CHARS, MAX_FIELDS);
+    }
+
+    /** For the few routes that take more (the product editor's variant table, a pasted spreadsheet). */
+    public static Form parse(String body, int maxChars, int maxFields) {
         if (body == null || body.isEmpty()) {
             return new Form(Collections.emptyMap());
         }
-        if (body.length() > MAX_BODY_CHARS) {
-            throw new ContentLengthExceededException(MAX_BODY_CHARS, body.length());
+        if (body.length() > maxChars) {
+            throw new ContentLengthExceededException(maxChars, body.length());
         }
         Map<String, String> fields = new HashMap<>();
         String[] pairs = body.split("&");
-        if (pairs.length > MAX_FIELDS) {
+        if (pairs.length > maxFields) {
             throw new InvalidInputException("body", "the form has too many fields");
         }
         for (String pair : pairs) {

@@ -11,6 +11,11 @@ public interface CollectionRepository {
 
     void add(TenantId tenant, Collection collection);
 
+    /** Replaces an existing collection's title and description; NotFound when it is not the store's. */
+    void update(TenantId tenant, Collection collection);
+
+    void delete(TenantId tenant, CollectionId id);
+
     Optional<Collection> find(TenantId tenant, CollectionId id);
 
     /** All of the store's collections, by title. */

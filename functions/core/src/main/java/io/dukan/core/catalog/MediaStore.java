@@ -9,10 +9,40 @@ public interface MediaStore {
     /** Where the browser may PUT one object of this type, under the store's own prefix. */
     record Upload(URI url, String key, String contentType) {}
 
+    /** The smaller JPEGs made from each original, so shoppers' phones never download the original. */
+    enum Rendition {
+        THUMBNAIL(320), PRODUCT_PAGE(960);
+
+        private final int width;
+
+        Rendition(int width) {
+            this.width = width;
+        }
+
+        public int width() {
+            return width;
+        }
+
+        /** The rendition's key beside the original: {@code …/media/abc.jpg} → {@code …/media/abc-320.jpg}. */
+        public String key(String originalKey) {
+            int dot = originalKey.lastIndexOf('.');
+            return (dot < 0 ? originalKey : originalKey.substring(0, dot)) + "-" + width + ".jpg";
+        }
+    }
+
     Upload presignUpload(TenantId tenant, String contentType, long contentLength);
 
     /** True when the key is the store's own and the object was uploaded. */
     boolean exists(TenantId tenant, String key);
+
+    /**
+     * Reads the original and writes its renditions beside it. Throws InvalidInputException when the object is not
+     * an image this platform can read.
+     */
+    void createRenditions(TenantId tenant, String originalKey);
+
+    /** Deletes the original and its renditions (nothing when the key is not the store's own). */
+    void delete(TenantId tenant, String originalKey);
 
     URI presignGet(TenantId tenant, String key);
 }

