@@ -1,5 +1,6 @@
 package io.dukan.shop;
 
+import io.dukan.core.account.Permission;
 import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Form;
 import io.dukan.aws.web.Pages;
@@ -47,9 +48,7 @@ class CheckoutAdminController {
 
     @Get(value = "/shipping", produces = MediaType.TEXT_HTML)
     HttpResponse<String> shippingPage(HttpRequest<?> request) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.SETTINGS);
         StoreSettings s = store.settings();
         return Pages.html(HttpStatus.OK, CheckoutAdminViews.shipping(s, base(request), shipping.settings(s), null, null,
                 Map.of(), csrf.token(request)));
@@ -58,9 +57,7 @@ class CheckoutAdminController {
     /** Adds a zone (no zoneId) or replaces one. */
     @Post(value = "/shipping/zones", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> saveZone(HttpRequest<?> request, @Body @Nullable String body) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.SETTINGS);
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         StoreSettings s = store.settings();
@@ -89,9 +86,7 @@ class CheckoutAdminController {
     @Post(value = "/shipping/zones/{zoneId}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
     HttpResponse<String> deleteZone(HttpRequest<?> request, String zoneId, @Body @Nullable String body) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.SETTINGS);
         csrf.verify(request, Form.parse(body).get(Csrf.FIELD));
         StoreSettings s = store.settings();
         try {
@@ -105,18 +100,14 @@ class CheckoutAdminController {
 
     @Get(value = "/payments", produces = MediaType.TEXT_HTML)
     HttpResponse<String> paymentsPage(HttpRequest<?> request) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.SETTINGS);
         return Pages.html(HttpStatus.OK, CheckoutAdminViews.payments(store.settings(), base(request),
                 settings.payments(store.id()), null, null, csrf.token(request)));
     }
 
     @Post(value = "/payments", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> savePayments(HttpRequest<?> request, @Body @Nullable String body) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.SETTINGS);
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         boolean cod = "on".equals(form.get("cashOnDelivery"));
@@ -137,18 +128,14 @@ class CheckoutAdminController {
 
     @Get(value = "/currencies", produces = MediaType.TEXT_HTML)
     HttpResponse<String> currenciesPage(HttpRequest<?> request) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.SETTINGS);
         return Pages.html(HttpStatus.OK, CheckoutAdminViews.currencies(store.settings(), base(request),
                 settings.currencies(store.id()).text(), null, null, csrf.token(request)));
     }
 
     @Post(value = "/currencies", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> saveCurrencies(HttpRequest<?> request, @Body @Nullable String body) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.SETTINGS);
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         try {

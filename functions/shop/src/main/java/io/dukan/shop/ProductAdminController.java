@@ -1,5 +1,6 @@
 package io.dukan.shop;
 
+import io.dukan.core.account.Permission;
 import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Form;
 import io.dukan.aws.web.Pages;
@@ -64,9 +65,7 @@ class ProductAdminController {
     @Get(value = "/products", produces = MediaType.TEXT_HTML)
     HttpResponse<String> products(HttpRequest<?> request, @QueryValue @Nullable String status,
             @QueryValue @Nullable String after) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.PRODUCTS);
         ProductStatus filter = status == null || status.isBlank() ? null : SaveProductCommand.status(status);
         Page<Product> page = catalog.products(store.id(), filter, after, 50);
         Map<String, String> thumbs = new HashMap<>();
@@ -78,17 +77,13 @@ class ProductAdminController {
 
     @Get(value = "/products/new", produces = MediaType.TEXT_HTML)
     HttpResponse<String> newProduct(HttpRequest<?> request) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.PRODUCTS);
         return editor(request, HttpStatus.OK, null, ProductForm.blank(), null);
     }
 
     @Get(value = "/products/{id}/edit", produces = MediaType.TEXT_HTML)
     HttpResponse<String> editProduct(HttpRequest<?> request, String id) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.PRODUCTS);
         Product p = catalog.product(store.id(), ProductId.parse(id));
         return editor(request, HttpStatus.OK, p.id().value(), ProductForm.of(p), null);
     }
@@ -104,10 +99,7 @@ class ProductAdminController {
     }
 
     private HttpResponse<String> save(HttpRequest<?> request, ProductId id, String body) {
-        Optional<Session> session = access.current(request);
-        if (session.isEmpty()) {
-            return toLogin(request);
-        }
+        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
         Form form = Form.parse(body, ProductForm.MAX_CHARS, ProductForm.MAX_FIELDS);
         csrf.verify(request, form.get(Csrf.FIELD));
         if (id != null) {
@@ -136,10 +128,7 @@ class ProductAdminController {
 
     @Post(value = "/products/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> deleteProduct(HttpRequest<?> request, String id, @Body @Nullable String body) {
-        Optional<Session> session = access.current(request);
-        if (session.isEmpty()) {
-            return toLogin(request);
-        }
+        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
         csrf.verify(request, Form.parse(body).get(Csrf.FIELD));
         catalog.deleteProduct(store.id(), session.get().email(), ProductId.parse(id));
         return HttpResponse.seeOther(URI.create(base(request) + "/admin/products"));
@@ -148,10 +137,7 @@ class ProductAdminController {
     /** Signs a one-object upload under this store's prefix; the browser then PUTs the file to S3 itself. */
     @Post(value = "/uploads", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> startUpload(HttpRequest<?> request, @Body UploadRequest upload) {
-        Optional<Session> session = access.current(request);
-        if (session.isEmpty()) {
-            return Problem.of(HttpStatus.UNAUTHORIZED, "login-required", "Unauthorized", "Please sign in again.", null);
-        }
+        access.require(request, Permission.PRODUCTS);
         csrf.verify(request, request.getHeaders().get(Csrf.HEADER));
         MediaStore.Upload grant = catalog.startImageUpload(store.id(), upload.contentType(), upload.contentLength());
         return HttpResponse.ok(new UploadGrant(grant.url().toString(), grant.key(), grant.contentType()));
@@ -161,18 +147,13 @@ class ProductAdminController {
 
     @Get(value = "/collections", produces = MediaType.TEXT_HTML)
     HttpResponse<String> collections(HttpRequest<?> request) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.PRODUCTS);
         return collectionsPage(request, HttpStatus.OK, null);
     }
 
     @Post(value = "/collections", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> createCollection(HttpRequest<?> request, @Body @Nullable String body) {
-        Optional<Session> session = access.current(request);
-        if (session.isEmpty()) {
-            return toLogin(request);
-        }
+        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         try {
@@ -185,10 +166,7 @@ class ProductAdminController {
 
     @Post(value = "/collections/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> updateCollection(HttpRequest<?> request, String id, @Body @Nullable String body) {
-        Optional<Session> session = access.current(request);
-        if (session.isEmpty()) {
-            return toLogin(request);
-        }
+        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         try {
@@ -202,10 +180,7 @@ class ProductAdminController {
 
     @Post(value = "/collections/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> deleteCollection(HttpRequest<?> request, String id, @Body @Nullable String body) {
-        Optional<Session> session = access.current(request);
-        if (session.isEmpty()) {
-            return toLogin(request);
-        }
+        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
         csrf.verify(request, Form.parse(body).get(Csrf.FIELD));
         catalog.deleteCollection(store.id(), session.get().email(), CollectionId.parse(id));
         return HttpResponse.seeOther(URI.create(base(request) + "/admin/collections"));
@@ -215,9 +190,7 @@ class ProductAdminController {
 
     @Get(value = "/catalog/import", produces = MediaType.TEXT_HTML)
     HttpResponse<String> importPage(HttpRequest<?> request) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.PRODUCTS);
         return Pages.html(HttpStatus.OK, ProductAdminViews.importPage(store.settings(), base(request), null, null,
                 csrf.token(request)));
     }
@@ -225,10 +198,7 @@ class ProductAdminController {
     /** The form (field {@code csv}, pasted or filled from the chosen file by admin.js). */
     @Post(value = "/catalog/import", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> importForm(HttpRequest<?> request, @Body @Nullable String body) {
-        Optional<Session> session = access.current(request);
-        if (session.isEmpty()) {
-            return toLogin(request);
-        }
+        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
         Form form = Form.parse(body, MAX_CSV_CHARS * 3, 10);
         csrf.verify(request, form.get(Csrf.FIELD));
         return imported(request, session.get(), form.getOrEmpty("csv"));
@@ -237,10 +207,7 @@ class ProductAdminController {
     /** The file itself as the body ({@code Content-Type: text/csv}), with the X-CSRF-Token header. */
     @Post(value = "/catalog/import", consumes = "text/csv", produces = MediaType.TEXT_HTML)
     HttpResponse<String> importCsv(HttpRequest<?> request, @Body @Nullable String body) {
-        Optional<Session> session = access.current(request);
-        if (session.isEmpty()) {
-            return toLogin(request);
-        }
+        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
         csrf.verify(request, request.getHeaders().get(Csrf.HEADER));
         return imported(request, session.get(), body == null ? "" : body);
     }
@@ -264,9 +231,7 @@ class ProductAdminController {
 
     @Get(value = "/catalog/export.csv", produces = {"text/csv", MediaType.TEXT_HTML})
     HttpResponse<String> export(HttpRequest<?> request) {
-        if (access.current(request).isEmpty()) {
-            return toLogin(request);
-        }
+        access.require(request, Permission.PRODUCTS);
         return HttpResponse.ok(catalog.exportCsv(store.id()))
                 .contentType(MediaType.of("text/csv;charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + store.slug().value() + "-products.csv\"")

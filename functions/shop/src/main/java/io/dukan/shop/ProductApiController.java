@@ -1,5 +1,6 @@
 package io.dukan.shop;
 
+import io.dukan.core.account.Permission;
 import io.dukan.aws.web.Csrf;
 import io.dukan.aws.web.Problem;
 import io.dukan.core.account.Session;
@@ -69,10 +70,9 @@ class ProductApiController {
     }
 
     private Optional<Session> owner(HttpRequest<?> request) {
-        Optional<Session> session = access.current(request);
-        if (session.isPresent()) {
-            csrf.verify(request, request.getHeaders().get(Csrf.HEADER));
-        }
+        // Signed in with a role that manages products (else 401/403 problem+json), then the CSRF header.
+        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
+        csrf.verify(request, request.getHeaders().get(Csrf.HEADER));
         return session;
     }
 

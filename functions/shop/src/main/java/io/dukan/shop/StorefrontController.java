@@ -5,6 +5,7 @@ import io.dukan.aws.web.Pages;
 import io.dukan.aws.web.Requests;
 import io.dukan.core.catalog.Collection;
 import io.dukan.core.catalog.CollectionId;
+import io.dukan.core.catalog.MediaStore;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
 import io.dukan.core.catalog.ShopCatalog;
@@ -132,7 +133,8 @@ class StorefrontController {
     private String productPage(HttpRequest<?> request, Product product, Variant chosen, String error,
             Map<String, String> typed) {
         StorefrontViews.Shop shop = shop(request);
-        List<String> images = product.images().stream().map(i -> catalog.mediaUrl(store.id(), i.key())).toList();
+        List<String> images = product.images().stream()
+                .map(i -> catalog.imageUrl(store.id(), i.key(), MediaStore.Rendition.PRODUCT_PAGE)).toList();
         String canonical = canonical(request, "/products/" + product.id().value());
         String price = product.priceVaries() ? shop.text().t("from", product.price().format()) : product.price().format();
         String description = StorefrontViews.description(product.description(),
@@ -155,13 +157,14 @@ class StorefrontController {
     }
 
     private List<StorefrontViews.Card> cards(Page<Product> page) {
-        return page.items().stream().map(p -> new StorefrontViews.Card(p, catalog.mediaUrl(store.id(), p.imageKey())))
+        return page.items().stream().map(p -> new StorefrontViews.Card(p,
+                catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.THUMBNAIL)))
                 .toList();
     }
 
     private String firstImage(List<Product> products) {
         return products.stream().filter(Product::hasImage).findFirst()
-                .map(p -> catalog.mediaUrl(store.id(), p.imageKey())).orElse(null);
+                .map(p -> catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.PRODUCT_PAGE)).orElse(null);
     }
 
     private StorefrontViews.Shop shop(HttpRequest<?> request) {

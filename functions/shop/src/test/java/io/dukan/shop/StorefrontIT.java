@@ -127,32 +127,17 @@ class StorefrontIT {
         emulators.close();
     }
 
-    /** A shop function whose context also holds the collections (only the CollectionRepository face of the fake). */
+    /** A shop function for the store, over the emulators. */
     static ShopFunction function(StoreSettings store) {
         Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
         properties.put("dukan.tenant-id", store.tenantId().value());
         properties.put("dukan.store-slug", store.slug().value());
-        CollectionRepository collections = new CollectionRepository() {
-            @Override
-            public void add(TenantId tenant, Collection collection) {
-                collectionStore.add(tenant, collection);
-            }
-
-            @Override
-            public Optional<Collection> find(TenantId tenant, CollectionId id) {
-                return collectionStore.find(tenant, id);
-            }
-
-            @Override
-            public List<Collection> all(TenantId tenant) {
-                return collectionStore.all(tenant);
-            }
-        };
-        return new ShopFunction(ApplicationContext.builder().properties(properties).singletons(collections));
+        return new ShopFunction(ApplicationContext.builder().properties(properties));
     }
 
     static Collection collection(StoreSettings store, String title, String description) {
         Collection c = new Collection(CollectionId.newId(), title, description, Instant.now());
+        TestCatalog.addCollection(emulators, store.tenantId(), c);
         collectionStore.add(store.tenantId(), c);
         return c;
     }

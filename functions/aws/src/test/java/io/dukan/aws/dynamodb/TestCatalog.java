@@ -2,6 +2,7 @@ package io.dukan.aws.dynamodb;
 
 import io.dukan.aws.DukanProperties;
 import io.dukan.aws.testing.Emulators;
+import io.dukan.core.catalog.Collection;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.tenant.TenantId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,5 +25,13 @@ public final class TestCatalog {
         properties.setTable(table);
         new DynamoDbProducts(dynamo, new TableName(properties)).add(tenant, product);
         return product;
+    }
+
+    /** Stores a collection through the real adapter. */
+    public static Collection addCollection(Emulators emulators, TenantId tenant, Collection collection) {
+        DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
+        properties.setTable(Emulators.TABLE);
+        new DynamoDbCollections(emulators.dynamo(), new TableName(properties)).add(tenant, collection);
+        return collection;
     }
 }

@@ -73,6 +73,12 @@ public class ShopCatalog {
     }
 
     /** A short-lived URL for one of this store's media keys, or null for "". */
+    /** A shopper-sized rendition of one of the store's product images (never the original), or null for none. */
+    public String imageUrl(TenantId tenant, String originalKey, MediaStore.Rendition rendition) {
+        return originalKey == null || originalKey.isEmpty() ? null
+                : media.presignGet(tenant, rendition.key(originalKey)).toString();
+    }
+
     public String mediaUrl(TenantId tenant, String key) {
         return key == null || key.isEmpty() ? null : media.presignGet(tenant, key).toString();
     }

@@ -29,6 +29,16 @@ class ShopCatalogTest {
         }
 
         @Override
+        public void createRenditions(TenantId t, String originalKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void delete(TenantId t, String originalKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public URI presignGet(TenantId t, String key) {
             return URI.create("https://media.example/" + key);
         }
