@@ -284,13 +284,20 @@ public class CatalogService {
             created.add(c);
             byTitle.put(title.toLowerCase(Locale.ROOT), c);
         }
+        // Ids sort by creation time but not within one millisecond: sorted, they keep the file's order in the
+        // catalog (and in the next export).
+        List<ProductId> newIds = new ArrayList<>();
+        for (int i = 0; i < parsed.products().size(); i++) {
+            newIds.add(ProductId.newId());
+        }
+        newIds.sort(java.util.Comparator.comparing(ProductId::value));
         List<Product> toWrite = new ArrayList<>();
         for (ProductCsv.ParsedProduct p : parsed.products()) {
             SaveProductCommand c = p.command();
             List<CollectionId> ids = p.collectionTitles().stream().map(t -> byTitle.get(t.toLowerCase(Locale.ROOT)).id()).toList();
             SaveProductCommand withCollections = new SaveProductCommand(c.name(), c.description(), c.status(),
                     c.options(), c.variants(), c.images(), ids, c.tags(), c.hsCode(), c.originCountry(), c.sellWhenSoldOut());
-            toWrite.add(build(ProductId.newId(), withCollections, null, now, now));
+            toWrite.add(build(newIds.get(toWrite.size()), withCollections, null, now, now));
         }
         created.forEach(c -> collections.add(tenant, c));
         try {
