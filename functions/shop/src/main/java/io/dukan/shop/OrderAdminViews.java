@@ -205,11 +205,18 @@ final class OrderAdminViews {
         }
         if (withTotals) {
             b.append("<tr><td colspan=\"2\">Subtotal</td><td>").append(esc(o.subtotal().format())).append("</td></tr>")
-                    .append("<tr><td colspan=\"2\">Shipping</td><td>").append(o.shipping().minor() == 0 ? "—"
-                            : esc(o.shipping().format())).append("</td></tr>");
+                    .append("<tr><td colspan=\"2\">")
+                    .append(o.shippingMethod().isBlank() ? "Shipping" : "Delivery: " + esc(o.shippingMethod()))
+                    .append("</td><td>").append(o.shipping().minor() == 0 ? "free" : esc(o.shipping().format()))
+                    .append("</td></tr>");
         }
-        return b.append("<tr><th colspan=\"2\">Total</th><th class=\"total\">").append(esc(o.total().format()))
-                .append("</th></tr></tbody></table>").toString();
+        b.append("<tr><th colspan=\"2\">Total</th><th class=\"total\">").append(esc(o.total().format()));
+        if (withTotals && o.displayed() != null) {
+            // What the shopper saw at the rate of the day; the order is charged in the store's currency.
+            b.append(CheckoutViews.approx(o.total(),
+                    new io.dukan.core.checkout.DisplayRate(o.displayed().currency(), o.displayed().rate())));
+        }
+        return b.append("</th></tr></tbody></table>").toString();
     }
 
     static String paymentLabel(Order o) {

@@ -13,6 +13,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import io.dukan.aws.dynamodb.TestStores;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.aws.testing.ProxyEvents;
+import io.dukan.core.catalog.ProductId;
+import io.dukan.core.order.Address;
+import io.dukan.core.order.Contact;
+import io.dukan.core.order.PlaceOrderCommand;
 import io.dukan.core.tenant.StoreSettings;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -73,13 +77,12 @@ class OrderAdminIT {
         emulators.close();
     }
 
+    /** Places an order through the real use case and repository (how it was placed is the checkout's tests' job). */
     static String placeOrder(String name, int quantity, String paymentMethod) {
-        APIGatewayProxyResponseEvent placed = call(alphaFn, form("/s/oalpha/orders", "productId=" + figs
-                + "&quantity=" + quantity + "&name=" + enc(name) + "&phone=" + enc("+92 300 7654321")
-                + "&address=" + enc("House 9 " + name + "\nLahore") + "&paymentMethod=" + paymentMethod));
-        assertThat(placed.getStatusCode()).as(placed.getBody()).isEqualTo(303);
-        String location = header(placed, "Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
+        return TestStores.placeOrder(emulators, alpha.tenantId(), new PlaceOrderCommand(
+                List.of(new PlaceOrderCommand.Line(new ProductId(figs), null, quantity)),
+                new Contact(name, "+92 300 7654321", ""), new Address("House 9 " + name, "", "Lahore", "", "", "PK"),
+                "", PlaceOrderCommand.paymentMethod(paymentMethod))).code();
     }
 
     static APIGatewayProxyResponseEvent admin(String path) {

@@ -106,7 +106,7 @@ class StorefrontIT {
         for (int i = 0; i < 26; i++) {
             budgetProduct = add(budget, new Product(ProductId.newId(), "Sun-dried Kashgar apricots, grade A, 1 kg bag no. " + i,
                     "Picked by hand in July, dried in the sun for three weeks, packed in the valley. ".repeat(8),
-                    ProductStatus.ACTIVE, twoOptionApricots(budget).options(), twoOptionApricots(budget).variants(),
+                    ProductStatus.ACTIVE, twoOptionApricots(budget).options(), skusEndingIn(twoOptionApricots(budget).variants(), i),
                     List.of(new ProductImage(media + "aaaaaaaaaaaaaa" + (char) ('a' + i % 26) + "a.jpg", "A bag of apricots"),
                             new ProductImage(media + "bbbbbbbbbbbbbbbb.jpg", "Close up"),
                             new ProductImage(media + "cccccccccccccccc.jpg", "The orchard")),
@@ -147,6 +147,12 @@ class StorefrontIT {
     }
 
     /** Size (500g, 1kg) × Grade (A, B): four prices, 1kg/B sold out, 1kg/A with a "was" price. */
+    /** SKUs are unique within a store: the same variants again, with "-{n}" on each SKU. */
+    static List<Variant> skusEndingIn(List<Variant> variants, int n) {
+        return variants.stream().map(v -> new Variant(VariantId.newId(), v.sku() + "-" + n, v.optionValues(), v.price(),
+                v.compareAtPrice(), v.stock(), v.weightGrams())).toList();
+    }
+
     static Product twoOptionApricots(StoreSettings store) {
         List<Variant> variants = List.of(
                 new Variant(VariantId.newId(), "APR-500-A", List.of("500g", "A"), new Money(45000, "PKR"), null, 7, 500),
