@@ -210,7 +210,7 @@ class CheckoutFunctionIT {
                     .contains("Gamma Traders").contains("PK36SCBL0000001123456702");
             Matcher number = Pattern.compile("Order (#\\d+)").matcher(order);
             assertThat(number.find()).isTrue();
-            assertThat(order).contains("<th>Reference</th><td>" + number.group(1) + "</td>");
+            assertThat(order).contains("with <strong>" + number.group(1) + "</strong> as the reference");
         }
     }
 
