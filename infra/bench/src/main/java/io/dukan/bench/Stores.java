@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * Stores made the way owners make them, and forms posted the way a browser posts them: signup through the JSON
- * API; sign-in, products and orders through the pages' forms, with the cookies the pages set and the hidden fields
+ * API; sign-in, products, carts and checkouts through the pages' forms, with the cookies the pages set and the hidden fields
  * they carry (the CSRF token, when the page has one).
  */
 final class Stores {
@@ -23,6 +23,7 @@ final class Stores {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CHECKOUT_TOKEN = Pattern.compile("name=\"checkoutToken\" value=\"([a-z2-7]+)\"");
 
     /** A store the benchmark signed up. */
     record Store(String slug, String tenantId, String name) {
@@ -128,11 +129,54 @@ final class Stores {
         }
     }
 
-    /** A shopper who opened the product page: ready to post its order form (again and again). */
+    /** A shopper who opened the product page: their browser has the CSRF cookie and the page's token. */
     Session shopper(Store store, String productId) throws IOException, InterruptedException {
         Session session = new Session();
         open(session, "/s/" + store.slug() + "/products/" + productId, 200);
         return session;
+    }
+
+    /** The shopper's answer to placing an order, and how long its last step (the place POST) took. */
+    record Placed(int status, long placeNanos) {}
+
+    /**
+     * One order the way a shopper places it now: adds one of the product (its default variant) to the cart
+     * (POST /cart, which sets the dukan_cart cookie the first time), opens the checkout form for its one-time
+     * checkoutToken (GET /checkout), and places it (POST /checkout/place, cash on delivery). 303 when placed.
+     */
+    Placed order(Store store, Session shopper, String productId) throws IOException, InterruptedException {
+        String base = "/s/" + store.slug();
+        Http.Response added = submit(shopper, base + "/cart", Map.of("productId", productId, "quantity", "1"));
+        if (added.status() != 303 || !shopper.cookies.containsKey("dukan_cart")) {
+            throw new IllegalStateException("adding to the cart of " + store.slug() + " answered " + added.status()
+                    + ": " + excerpt(added.body()));
+        }
+        Http.Response form = open(shopper, base + "/checkout", 200);
+        String token = match(CHECKOUT_TOKEN, form.body());
+        if (token == null) {
+            throw new IllegalStateException("the checkout of " + store.slug() + " carries no checkoutToken");
+        }
+        Map<String, String> fields = new HashMap<>();
+        fields.put("checkoutToken", token);
+        fields.put("name", "Bench Shopper");
+        fields.put("phone", "+92 300 0000000");
+        fields.put("email", "");
+        fields.put("line1", "1 Benchmark Road");
+        fields.put("line2", "");
+        fields.put("city", "Sialkot");
+        fields.put("region", "");
+        fields.put("postcode", "");
+        fields.put("country", "PK");
+        fields.put("notes", "");
+        fields.put("paymentMethod", "CASH_ON_DELIVERY");
+        long start = System.nanoTime();
+        Http.Response placed = submit(shopper, base + "/checkout/place", fields);
+        long nanos = System.nanoTime() - start;
+        if (placed.status() != 303) {
+            throw new IllegalStateException("placing an order in " + store.slug() + " answered " + placed.status()
+                    + ": " + excerpt(placed.body()));
+        }
+        return new Placed(placed.status(), nanos);
     }
 
     /** The product ids the store's home page links to, in page order. */
