@@ -47,7 +47,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a variant table with its own prices and one sold-out variant, two images uploaded by the browser straight to S3,
  * puts it in the collection and saves it active. A shopper on a phone then finds it through the collection and
  * through search (by a title word and by a SKU), picks a variant and sees that variant's price and stock; the
- * sold-out one cannot be chosen; the pictures are the storage's renditions and load.
+ * sold-out one cannot be chosen; the pictures are the storage's renditions and load. The owner also enabled US
+ * dollars as a display currency: the shopper switches to it on the product page and sees "≈ … USD" follow the choice.
  */
 class CatalogBrowserIT {
 
@@ -132,8 +133,15 @@ class CatalogBrowserIT {
             type(By.id("option1Values"), "500g, 1kg");
             type(By.id("option2Name"), "Grade");
             type(By.id("option2Values"), "A, B");
+            // the owner picks the first picture before asking for the variant table: it is uploaded on the way
+            driver.findElement(By.id("image")).sendKeys(image("bowl.jpg", 1200, 900, 0xf59e0b, "jpg").toString());
+            type(By.id("imageAlt"), "A bowl of dried apricots");
             driver.findElement(By.cssSelector("button[value=variants]")).click();
             waitFor("the variant table", d -> d.findElement(By.cssSelector("input[aria-label='Price of 1kg / B']")));
+            assertThat(driver.findElements(By.cssSelector(".error"))).as("the table was asked for: no error").isEmpty();
+            assertThat(driver.findElement(By.id("imageKey")).getDomProperty("value")).as("the uploaded picture's key")
+                    .endsWith(".jpg");
+            assertThat(driver.findElement(By.id("imageAlt")).getDomProperty("value")).isEqualTo("A bowl of dried apricots");
             assertThat(driver.findElements(By.cssSelector("input[name$='.key'][name^='v']"))).hasSize(4);
             row("500g / A", "HZA-500-A", "650", "", "12");
             row("500g / B", "HZA-500-B", "520", "", "4");
@@ -143,10 +151,8 @@ class CatalogBrowserIT {
             driver.findElement(By.xpath("//fieldset[legend='Collections']//label[contains(., '" + COLLECTION + "')]/input"))
                     .click();
             type(By.id("tags"), "apricot, karakoram");
-            driver.findElement(By.id("image")).sendKeys(image("bowl.jpg", 1200, 900, 0xf59e0b, "jpg").toString());
-            type(By.id("imageAlt"), "A bowl of dried apricots");
             driver.findElement(By.cssSelector("button[value=save]")).click();
-            WebElement listed = waitFor("the product list after the image upload",
+            WebElement listed = waitFor("the product list",
                     d -> d.findElement(By.cssSelector("tr[data-product-id]")));
             productId = listed.getDomAttribute("data-product-id");
             assertThat(listed.getText()).contains(PRODUCT).contains("active").contains("from PKR 520.00");
@@ -168,6 +174,12 @@ class CatalogBrowserIT {
                     .isEqualTo("0");
             assertThat(driver.findElement(By.xpath("//fieldset[legend='Collections']//label[contains(., '" + COLLECTION
                     + "')]/input")).isSelected()).isTrue();
+
+            // shoppers may see approximate prices in US dollars
+            driver.get(store + "/admin/currencies");
+            type(By.id("rates"), "USD 0.0036");
+            driver.findElement(By.xpath("//button[normalize-space()='Save currencies']")).click();
+            waitFor("the currencies to be saved", d -> d.getPageSource().contains("Saved."));
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\n" + evidence(), e);
         } finally {
@@ -214,6 +226,18 @@ class CatalogBrowserIT {
             assertThat(variant("1kg / B").isSelected()).isFalse();
             assertThat(variant("500g / B").isSelected()).isTrue();
             assertThat(text("#price")).isEqualTo("PKR 520.00");
+
+            // the shopper switches to US dollars from the page's switcher and comes back to the product
+            assertThat(driver.findElements(By.id("approx"))).as("no approximate price before choosing").isEmpty();
+            new Select(driver.findElement(By.id("display-currency"))).selectByValue("USD");
+            driver.findElement(By.cssSelector(".currency-switch button")).click();
+            waitFor("the approximate price", d -> d.findElement(By.id("approx")).getText().equals("≈ 2.34 USD"));
+            assertThat(driver.getCurrentUrl()).isEqualTo(store + "/products/" + productId);
+            assertThat(text("#price")).isEqualTo("PKR 650.00");
+            assertThat(label("1kg / A")).contains("PKR 1,200.00").contains("≈ 4.32 USD");
+            variant("1kg / A").findElement(By.xpath("./ancestor::label")).click();
+            waitFor("the approximate price to follow the choice", d -> text("#approx").equals("≈ 4.32 USD"));
+            assertThat(text("#price")).isEqualTo("PKR 1,200.00");
             assertThat(consoleErrors()).as("no CSP or script errors").isEmpty();
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\n" + evidence(), e);
