@@ -8,6 +8,7 @@
   form.addEventListener('submit', function (event) {
     var file = input.files && input.files[0];
     if (!file || document.getElementById('imageKey').value) return;
+    var submitter = event.submitter;
     event.preventDefault();
     status.textContent = 'Uploading image…';
     fetch(form.dataset.uploadUrl, {
@@ -27,6 +28,14 @@
           if (!response.ok) throw new Error('storage answered ' + response.status);
           document.getElementById('imageKey').value = upload.key;
           status.textContent = 'Image uploaded.';
+          // form.submit() sends no submitter: carry which button was pressed (save, or update the variants)
+          if (submitter && submitter.name) {
+            var action = document.createElement('input');
+            action.type = 'hidden';
+            action.name = submitter.name;
+            action.value = submitter.value;
+            form.appendChild(action);
+          }
           form.submit();
         });
     }).catch(function (error) {

@@ -92,7 +92,8 @@ final class ProductAdminViews {
                     .append(Pages.field("option" + (k + 1) + "Values", "Option " + (k + 1) + " values (comma-separated)", "text",
                             f.optionValues[k], "maxlength=\"2000\""));
         }
-        b.append("<button type=\"submit\" name=\"action\" value=\"variants\">Update the variants below</button>")
+        // formnovalidate: the variant table is not filled in yet (the simple form's price is required)
+        b.append("<button type=\"submit\" name=\"action\" value=\"variants\" formnovalidate>Update the variants below</button>")
                 .append("<h2>Variants</h2>");
         if (f.rows.size() == 1 && f.rows.get(0).key().isEmpty()) {
             ProductForm.Row r = f.rows.get(0);

@@ -11,6 +11,9 @@ import io.dukan.core.catalog.ProductId;
 import io.dukan.core.catalog.ShopCatalog;
 import io.dukan.core.catalog.Variant;
 import io.dukan.core.catalog.VariantId;
+import io.dukan.core.checkout.CheckoutSettingsService;
+import io.dukan.core.checkout.DisplayCurrencies;
+import io.dukan.core.checkout.DisplayRate;
 import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.order.Order;
@@ -47,17 +50,22 @@ class StorefrontController {
     private final ShopCatalog catalog;
     private final OrderService orders;
     private final Csrf csrf;
+    private final CheckoutSettingsService checkoutSettings;
+    private final ShopperCookies cookies;
 
-    StorefrontController(ThisStore store, ShopCatalog catalog, OrderService orders, Csrf csrf) {
+    StorefrontController(ThisStore store, ShopCatalog catalog, OrderService orders, Csrf csrf,
+            CheckoutSettingsService checkoutSettings, ShopperCookies cookies) {
         this.store = store;
         this.catalog = catalog;
         this.orders = orders;
         this.csrf = csrf;
+        this.checkoutSettings = checkoutSettings;
+        this.cookies = cookies;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> home(HttpRequest<?> request, @QueryValue @Nullable String after) {
-        StorefrontViews.Shop shop = shop(request);
+        StorefrontViews.Shop shop = shop(request, "/");
         Page<Product> page = catalog.newest(store.id(), after, PAGE_SIZE);
         List<Collection> collections = after == null ? catalog.collections(store.id()) : List.of();
         StoreSettings s = shop.settings();
@@ -70,8 +78,8 @@ class StorefrontController {
 
     @Get(value = "/collections/{id}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> collection(HttpRequest<?> request, String id, @QueryValue @Nullable String after) {
-        StorefrontViews.Shop shop = shop(request);
         Collection collection = catalog.collection(store.id(), CollectionId.parse(id));
+        StorefrontViews.Shop shop = shop(request, "/collections/" + collection.id().value());
         Page<Product> page = catalog.inCollection(store.id(), collection.id(), after, PAGE_SIZE);
         String canonical = canonical(request, "/collections/" + collection.id().value()
                 + (after == null ? "" : "?after=" + after));
@@ -83,7 +91,7 @@ class StorefrontController {
 
     @Get(value = "/search", produces = MediaType.TEXT_HTML)
     HttpResponse<String> search(HttpRequest<?> request, @QueryValue @Nullable String q, @QueryValue @Nullable String after) {
-        StorefrontViews.Shop shop = shop(request);
+        StorefrontViews.Shop shop = shop(request, "/search");
         String query = ShopCatalog.normalisedQuery(q);
         Page<Product> page = catalog.search(store.id(), query, after, PAGE_SIZE);
         String title = (query.isEmpty() ? shop.text().t("search") : shop.text().t("results", query)) + " · "
@@ -132,7 +140,7 @@ class StorefrontController {
 
     private String productPage(HttpRequest<?> request, Product product, Variant chosen, String error,
             Map<String, String> typed) {
-        StorefrontViews.Shop shop = shop(request);
+        StorefrontViews.Shop shop = shop(request, "/products/" + product.id().value());
         List<String> images = product.images().stream()
                 .map(i -> catalog.imageUrl(store.id(), i.key(), MediaStore.Rendition.PRODUCT_PAGE)).toList();
         String canonical = canonical(request, "/products/" + product.id().value());
@@ -167,10 +175,16 @@ class StorefrontController {
                 .map(p -> catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.PRODUCT_PAGE)).orElse(null);
     }
 
-    private StorefrontViews.Shop shop(HttpRequest<?> request) {
+    /** {@code path}: this page inside the store, where the currency switcher comes back to. */
+    private StorefrontViews.Shop shop(HttpRequest<?> request, String path) {
         StoreSettings settings = store.settings();
-        return new StorefrontViews.Shop(settings, base(request), catalog.mediaUrl(store.id(), settings.contact().logoKey()),
-                ShopText.of(settings.language()));
+        DisplayCurrencies currencies = checkoutSettings.currencies(store.id());
+        DisplayRate shown = currencies.find(cookies.currency(request)).orElse(null);
+        String base = base(request);
+        String switcher = currencies.rates().isEmpty() ? ""
+                : CheckoutViews.switcher(base, currencies, shown, csrf.token(request), path);
+        return new StorefrontViews.Shop(settings, base, catalog.mediaUrl(store.id(), settings.contact().logoKey()),
+                ShopText.of(settings.language()), shown, switcher);
     }
 
     private String canonical(HttpRequest<?> request, String path) {

@@ -9,6 +9,8 @@ import io.dukan.aws.web.Pages;
 import io.dukan.core.catalog.Collection;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.Variant;
+import io.dukan.core.checkout.DisplayRate;
+import io.dukan.core.shared.Money;
 import io.dukan.core.tenant.StoreSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +26,18 @@ final class StorefrontViews {
 
     static final int DESCRIPTION_MAX = 160;
 
-    /** What every page of one request shares: the store, the base path links start with, the logo, the words. */
-    record Shop(StoreSettings settings, String base, String logoUrl, ShopText text) {}
+    /**
+     * What every page of one request shares: the store, the base path links start with, the logo, the words, the
+     * display currency the shopper chose (null: none) and the currency switcher ("" when the owner enabled none).
+     */
+    record Shop(StoreSettings settings, String base, String logoUrl, ShopText text, DisplayRate shown,
+            String currencySwitch) {
+
+        /** "≈ 12.40 USD" for an amount in the store's currency; "" when the shopper chose no display currency. */
+        String approx(Money amount) {
+            return shown == null ? "" : shown.approximate(amount);
+        }
+    }
 
     /** The head of one page: SEO and sharing tags. {@code jsonLd} is a JSON document or null. */
     record Head(String title, String description, String canonical, String ogType, String ogImage, String jsonLd,
@@ -71,7 +83,8 @@ final class StorefrontViews {
                 .append(esc(shop.base())).append("/search\"><input type=\"search\" name=\"q\" maxlength=\"100\" aria-label=\"")
                 .append(esc(t.t("searchLabel"))).append("\" placeholder=\"").append(esc(t.t("searchLabel")))
                 .append("\"><button type=\"submit\">").append(esc(t.t("search"))).append("</button></form></header><main>")
-                .append(body).append("</main>").append(footer(shop)).append("</body></html>");
+                .append(body).append("</main>").append(shop.currencySwitch().isEmpty() ? ""
+                        : "<aside class=\"currency-switch\">" + shop.currencySwitch() + "</aside>").append(footer(shop)).append("</body></html>");
         return b.toString();
     }
 
@@ -200,7 +213,9 @@ final class StorefrontViews {
         }
         b.append("</div><h1>").append(esc(p.name())).append("</h1><p class=\"price\"><span id=\"price\">")
                 .append(esc(chosen.price().format())).append("</span> <s id=\"was\">")
-                .append(chosen.compareAtPrice() == null ? "" : esc(chosen.compareAtPrice().format())).append("</s></p>")
+                .append(chosen.compareAtPrice() == null ? "" : esc(chosen.compareAtPrice().format())).append("</s>")
+                .append(shop.shown() == null ? "" : " <span id=\"approx\" class=\"muted approx\">"
+                        + esc(shop.approx(chosen.price())) + "</span>").append("</p>")
                 .append("<p id=\"stock\" class=\"").append(p.available(chosen) ? "muted" : "sold").append("\">")
                 .append(esc(stockText(t, p, chosen))).append("</p>");
         if (!p.description().isBlank()) {
@@ -218,7 +233,7 @@ final class StorefrontViews {
         if (p.variants().size() == 1) {
             b.append("<input type=\"hidden\" name=\"variantId\" value=\"").append(chosen.id().value()).append("\">");
         } else {
-            b.append(variantChoice(t, p, chosen));
+            b.append(variantChoice(shop, p, chosen));
         }
         int max = p.sellWhenSoldOut() || p.variants().size() > 1 ? 1000 : Math.min(chosen.stock(), 1000);
         b.append(Pages.field("quantity", t.t("quantity"), "number", form.getOrDefault("quantity", "1"),
@@ -227,7 +242,8 @@ final class StorefrontViews {
         return page(shop, head, b.toString());
     }
 
-    private static String variantChoice(ShopText t, Product p, Variant chosen) {
+    private static String variantChoice(Shop shop, Product p, Variant chosen) {
+        ShopText t = shop.text();
         String legend = p.options().isEmpty() ? t.t("choose")
                 : String.join(" / ", p.options().stream().map(o -> o.name()).toList());
         StringBuilder b = new StringBuilder("<fieldset><legend>").append(esc(legend)).append("</legend>");
@@ -237,11 +253,15 @@ final class StorefrontViews {
             b.append("<label class=\"variant").append(available ? "" : " off").append("\"><input type=\"radio\" name=\"variantId\" value=\"")
                     .append(v.id().value()).append("\" data-price=\"").append(esc(v.price().format()))
                     .append("\" data-was=\"").append(v.compareAtPrice() == null ? "" : esc(v.compareAtPrice().format()))
+                    .append(shop.shown() == null ? "" : "\" data-approx=\"" + esc(shop.approx(v.price())))
                     .append("\" data-stock=\"").append(esc(stock)).append("\" data-available=\"").append(available).append('"')
                     .append(v.id().equals(chosen.id()) && available ? " checked" : "")
                     .append(available ? " required" : " disabled").append("><span class=\"name\">")
                     .append(esc(v.title().isEmpty() ? v.sku() : v.title())).append("</span><span class=\"price\">")
                     .append(esc(v.price().format())).append("</span>");
+            if (shop.shown() != null) {
+                b.append("<span class=\"muted approx\">").append(esc(shop.approx(v.price()))).append("</span>");
+            }
             if (v.compareAtPrice() != null) {
                 b.append("<s>").append(esc(v.compareAtPrice().format())).append("</s>");
             }

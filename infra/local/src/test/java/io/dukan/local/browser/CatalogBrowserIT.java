@@ -1,0 +1,402 @@
+package io.dukan.local.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dukan.local.LocalCloud;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The catalog through the real admin: the owner adds a collection, then a product with two options (Size × Grade),
+ * a variant table with its own prices and one sold-out variant, two images uploaded by the browser straight to S3,
+ * puts it in the collection and saves it active. A shopper on a phone then finds it through the collection and
+ * through search (by a title word and by a SKU), picks a variant and sees that variant's price and stock; the
+ * sold-out one cannot be chosen; the pictures are the storage's renditions and load. The owner also enabled US
+ * dollars as a display currency: the shopper switches to it on the product page and sees "≈ … USD" follow the choice.
+ */
+class CatalogBrowserIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final String PASSWORD = "apricots from Hunza 2026";
+    static final String PRODUCT = "Hunza dried apricots";
+    static final String COLLECTION = "Dried fruit & nuts";
+
+    static Path dataDir;
+    static LocalCloud cloud;
+
+    ChromeDriver driver;
+    Path profileDir;
+
+    @BeforeAll
+    static void startCloud() throws Exception {
+        if (!(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
+            String message = "the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER;
+            if ("true".equals(String.valueOf(System.getenv("CI")).toLowerCase(Locale.ROOT))) {
+                Assertions.fail(message);
+            }
+            Assumptions.abort(message);
+        }
+        dataDir = Files.createTempDirectory("dukan-catalog-cloud");
+        Path root = Path.of(System.getProperty("dukan.project.root", "../..")).toAbsolutePath().normalize();
+        cloud = LocalCloud.start(LocalCloud.Options.defaults().projectRoot(root).dataDir(dataDir).port(0)
+                .inMemoryDynamoDb(true));
+    }
+
+    @AfterAll
+    static void stopCloud() {
+        try {
+            if (cloud != null) {
+                cloud.close();
+            }
+        } finally {
+            deleteQuietly(dataDir);
+        }
+    }
+
+    @AfterEach
+    void quitBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+        deleteQuietly(profileDir);
+    }
+
+    @Test
+    void ownerCreatesATwoOptionProductWithImagesInTheAdmin_shopperFindsItByCollectionAndSearch_andSeesTheChosenVariant()
+            throws Exception {
+        String slug = "hunza-" + Long.toString(System.currentTimeMillis(), 36);
+        String email = "owner@" + slug + ".example";
+        signUp(slug, email);
+        String store = "http://" + slug + ".localhost:" + URI.create(cloud.baseUrl()).getPort();
+
+        // --- the owner: a collection, then the product with its options, variants and two images --------------
+        driver = browser();
+        String productId;
+        try {
+            driver.get(store + "/admin/login");
+            type(By.id("email"), email);
+            type(By.id("password"), PASSWORD);
+            driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+            waitFor("the dashboard", d -> d.findElement(By.tagName("h1")).getText().endsWith("· admin"));
+
+            driver.get(store + "/admin/collections");
+            type(By.id("title"), COLLECTION);
+            type(By.id("cdescription"), "Sun-dried in the Karakoram.");
+            driver.findElement(By.xpath("//button[normalize-space()='Add collection']")).click();
+            waitFor("the collection to be listed", d -> d.findElements(By.cssSelector("form.card input[name=title]"))
+                    .stream().anyMatch(i -> COLLECTION.equals(i.getDomProperty("value"))));
+
+            driver.get(store + "/admin/products/new");
+            waitFor("the new-product form", d -> d.findElement(By.id("product-form")).isDisplayed());
+            type(By.id("name"), PRODUCT);
+            type(By.id("description"), "Halman apricots, dried on rooftops.");
+            type(By.id("option1Name"), "Size");
+            type(By.id("option1Values"), "500g, 1kg");
+            type(By.id("option2Name"), "Grade");
+            type(By.id("option2Values"), "A, B");
+            // the owner picks the first picture before asking for the variant table: it is uploaded on the way
+            driver.findElement(By.id("image")).sendKeys(image("bowl.jpg", 1200, 900, 0xf59e0b, "jpg").toString());
+            type(By.id("imageAlt"), "A bowl of dried apricots");
+            driver.findElement(By.cssSelector("button[value=variants]")).click();
+            waitFor("the variant table", d -> d.findElement(By.cssSelector("input[aria-label='Price of 1kg / B']")));
+            assertThat(driver.findElements(By.cssSelector(".error"))).as("the table was asked for: no error").isEmpty();
+            assertThat(driver.findElement(By.id("imageKey")).getDomProperty("value")).as("the uploaded picture's key")
+                    .endsWith(".jpg");
+            assertThat(driver.findElement(By.id("imageAlt")).getDomProperty("value")).isEqualTo("A bowl of dried apricots");
+            assertThat(driver.findElements(By.cssSelector("input[name$='.key'][name^='v']"))).hasSize(4);
+            row("500g / A", "HZA-500-A", "650", "", "12");
+            row("500g / B", "HZA-500-B", "520", "", "4");
+            row("1kg / A", "HZA-1KG-A", "1200", "1400", "3");
+            row("1kg / B", "HZA-1KG-B", "980", "", "0");
+            new Select(driver.findElement(By.id("status"))).selectByValue("active");
+            driver.findElement(By.xpath("//fieldset[legend='Collections']//label[contains(., '" + COLLECTION + "')]/input"))
+                    .click();
+            type(By.id("tags"), "apricot, karakoram");
+            driver.findElement(By.cssSelector("button[value=save]")).click();
+            WebElement listed = waitFor("the product list",
+                    d -> d.findElement(By.cssSelector("tr[data-product-id]")));
+            productId = listed.getDomAttribute("data-product-id");
+            assertThat(listed.getText()).contains(PRODUCT).contains("active").contains("from PKR 520.00");
+            assertThat(listed.findElement(By.cssSelector("td.stock")).getText()).isEqualTo("19");
+
+            // the second image: the editor adds one image per save
+            listed.findElement(By.linkText(PRODUCT)).click();
+            waitFor("the editor with the first image", d -> d.findElement(By.cssSelector("input[name='img0.key']")));
+            driver.findElement(By.id("image")).sendKeys(image("sack.png", 400, 400, 0x7c2d12, "png").toString());
+            type(By.id("imageAlt"), "A sack at the market");
+            driver.findElement(By.cssSelector("button[value=save]")).click();
+            waitFor("the product list after the second upload", d -> d.findElement(By.cssSelector("tr[data-product-id]")));
+
+            driver.get(store + "/admin/products/" + productId + "/edit");
+            waitFor("the editor with both images", d -> d.findElements(By.cssSelector("#product-form .card img")).size() == 2);
+            assertThat(driver.findElement(By.cssSelector("input[name='img1.alt']")).getDomProperty("value"))
+                    .isEqualTo("A sack at the market");
+            assertThat(driver.findElement(By.cssSelector("input[aria-label='Stock of 1kg / B']")).getDomProperty("value"))
+                    .isEqualTo("0");
+            assertThat(driver.findElement(By.xpath("//fieldset[legend='Collections']//label[contains(., '" + COLLECTION
+                    + "')]/input")).isSelected()).isTrue();
+
+            // shoppers may see approximate prices in US dollars
+            driver.get(store + "/admin/currencies");
+            type(By.id("rates"), "USD 0.0036");
+            driver.findElement(By.xpath("//button[normalize-space()='Save currencies']")).click();
+            waitFor("the currencies to be saved", d -> d.getPageSource().contains("Saved."));
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\n" + evidence(), e);
+        } finally {
+            driver.quit();
+            driver = null;
+        }
+
+        // --- a shopper on a phone, in a fresh browser ------------------------------------------------------------
+        driver = browser();
+        try {
+            driver.manage().window().setSize(new Dimension(412, 915));
+            driver.get(store + "/");
+            driver.findElement(By.xpath("//ul[@class='chips']//a[normalize-space()='" + COLLECTION + "']")).click();
+            waitFor("the collection page", d -> d.findElement(By.tagName("h1")).getText().equals(COLLECTION));
+            assertThat(text("main")).contains("Sun-dried in the Karakoram.");
+            WebElement card = single(".card");
+            assertThat(card.getText()).contains(PRODUCT).contains("from PKR 520.00");
+            assertLoadedRendition(card.findElement(By.tagName("img")), "-320.jpg");
+            card.findElement(By.tagName("a")).click();
+            waitFor("the product page", d -> d.findElement(By.id("buy")).isDisplayed());
+            assertThat(driver.getCurrentUrl()).isEqualTo(store + "/products/" + productId);
+            assertProductPage();
+
+            search("apricots");
+            assertThat(single(".card").getText()).contains(PRODUCT);
+            search("HZA-1KG-A");
+            WebElement found = single(".card");
+            assertLoadedRendition(found.findElement(By.tagName("img")), "-320.jpg");
+            found.findElement(By.tagName("a")).click();
+            waitFor("the product page from search", d -> d.findElement(By.id("buy")).isDisplayed());
+            assertProductPage();
+
+            // the shopper picks 1kg / A: the headline follows
+            variant("1kg / A").findElement(By.xpath("./ancestor::label")).click();
+            waitFor("the headline to follow the choice", d -> text("#price").equals("PKR 1,200.00"));
+            assertThat(text("#was")).isEqualTo("PKR 1,400.00");
+            assertThat(text("#stock")).isEqualTo("3 in stock");
+            variant("500g / B").findElement(By.xpath("./ancestor::label")).click();
+            waitFor("the headline to follow the second choice", d -> text("#price").equals("PKR 520.00"));
+            assertThat(text("#was")).isEmpty();
+            assertThat(text("#stock")).isEqualTo("4 in stock");
+            // the sold-out variant cannot be chosen: clicking its label changes nothing
+            variant("1kg / B").findElement(By.xpath("./ancestor::label")).click();
+            assertThat(variant("1kg / B").isSelected()).isFalse();
+            assertThat(variant("500g / B").isSelected()).isTrue();
+            assertThat(text("#price")).isEqualTo("PKR 520.00");
+
+            // the shopper switches to US dollars from the page's switcher and comes back to the product
+            assertThat(driver.findElements(By.id("approx"))).as("no approximate price before choosing").isEmpty();
+            new Select(driver.findElement(By.id("display-currency"))).selectByValue("USD");
+            driver.findElement(By.cssSelector(".currency-switch button")).click();
+            waitFor("the approximate price", d -> d.findElement(By.id("approx")).getText().equals("≈ 2.34 USD"));
+            assertThat(driver.getCurrentUrl()).isEqualTo(store + "/products/" + productId);
+            assertThat(text("#price")).isEqualTo("PKR 650.00");
+            assertThat(label("1kg / A")).contains("PKR 1,200.00").contains("≈ 4.32 USD");
+            variant("1kg / A").findElement(By.xpath("./ancestor::label")).click();
+            waitFor("the approximate price to follow the choice", d -> text("#approx").equals("≈ 4.32 USD"));
+            assertThat(text("#price")).isEqualTo("PKR 1,200.00");
+            assertThat(consoleErrors()).as("no CSP or script errors").isEmpty();
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\n" + evidence(), e);
+        }
+    }
+
+    /** The page as first shown: the first variant chosen, every variant with its own price, 1kg / B sold out. */
+    private void assertProductPage() {
+        assertThat(text("h1")).isEqualTo(PRODUCT);
+        assertThat(text("#price")).isEqualTo("PKR 650.00");
+        assertThat(text("#stock")).isEqualTo("12 in stock");
+        assertThat(variant("500g / A").isSelected()).isTrue();
+        assertThat(label("500g / B")).contains("PKR 520.00").contains("4 in stock");
+        assertThat(label("1kg / A")).contains("PKR 1,200.00").contains("PKR 1,400.00").contains("3 in stock");
+        assertThat(label("1kg / B")).contains("PKR 980.00").contains("Sold out");
+        assertThat(variant("1kg / B").isEnabled()).as("the sold-out variant cannot be chosen").isFalse();
+        WebElement hero = driver.findElement(By.cssSelector(".hero > img"));
+        assertThat(hero.getDomAttribute("alt")).isEqualTo("A bowl of dried apricots");
+        assertLoadedRendition(hero, "-960.jpg");
+        assertThat(((Number) driver.executeScript("return arguments[0].naturalWidth;", hero)).intValue())
+                .as("the 1200 px upload is shown at its 960 px rendition").isEqualTo(960);
+        WebElement second = driver.findElement(By.cssSelector(".hero .thumbs img"));
+        assertThat(second.getDomAttribute("alt")).isEqualTo("A sack at the market");
+        assertLoadedRendition(second, "-960.jpg");
+    }
+
+    // --- set-up ------------------------------------------------------------------------------------------------
+
+    static void signUp(String slug, String email) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(cloud.baseUrl() + "/api/stores")).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":"
+                        + "\"Hunza Pantry\",\"slug\":\"" + slug + "\",\"ownerEmail\":\"" + email + "\",\"password\":\""
+                        + PASSWORD + "\",\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"en\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"status\":\"ACTIVE\"");
+    }
+
+    ChromeDriver browser() throws IOException {
+        deleteQuietly(profileDir);
+        profileDir = Files.createTempDirectory("dukan-chromium-profile");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profileDir, "--window-size=1280,900");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriver chrome = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return chrome;
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private void row(String variant, String sku, String price, String compareAt, String stock) {
+        type(By.cssSelector("input[aria-label='SKU of " + variant + "']"), sku);
+        type(By.cssSelector("input[aria-label='Price of " + variant + "']"), price);
+        type(By.cssSelector("input[aria-label='Compare-at price of " + variant + "']"), compareAt);
+        type(By.cssSelector("input[aria-label='Stock of " + variant + "']"), stock);
+        type(By.cssSelector("input[aria-label='Weight of " + variant + "']"), variant.startsWith("1kg") ? "1000" : "500");
+    }
+
+    private void search(String words) {
+        WebElement box = driver.findElement(By.cssSelector("header input[name=q]"));
+        box.clear();
+        box.sendKeys(words);
+        driver.findElement(By.cssSelector("header form.search button")).click();
+        waitFor("the search results for " + words, d -> d.findElement(By.tagName("h1")).getText().contains(words));
+    }
+
+    private WebElement single(String css) {
+        List<WebElement> found = driver.findElements(By.cssSelector(css));
+        assertThat(found).as(css).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The radio of the variant named e.g. "1kg / B". */
+    private WebElement variant(String name) {
+        return driver.findElement(By.xpath("//label[contains(@class,'variant')][span[@class='name' and normalize-space()='"
+                + name + "']]/input"));
+    }
+
+    private String label(String name) {
+        return variant(name).findElement(By.xpath("./ancestor::label")).getText();
+    }
+
+    private void assertLoadedRendition(WebElement img, String suffix) {
+        String src = img.getDomProperty("src");
+        assertThat(URI.create(src).getPath()).as("a rendition, not the original").endsWith(suffix);
+        waitFor("the image " + src + " to load", d -> Boolean.TRUE.equals(driver.executeScript(
+                "var img = arguments[0]; img.scrollIntoView(); return img.complete && img.naturalWidth > 0;", img)));
+        driver.executeScript("window.scrollTo(0, 0);");
+    }
+
+    private String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    private void type(By field, String text) {
+        WebElement element = driver.findElement(field);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    private <T> T waitFor(String what, Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                    .withMessage("waiting for " + what).until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for " + what, e);
+        }
+    }
+
+    private List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .map(LogEntry::toString).toList();
+    }
+
+    private String evidence() {
+        if (driver == null) {
+            return "";
+        }
+        try {
+            String source = driver.getPageSource();
+            int start = Math.max(0, source.indexOf("<main"));
+            return "URL: " + driver.getCurrentUrl() + "\n" + source.substring(start, Math.min(source.length(), start + 6000))
+                    + "\nconsole:\n" + driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                            .map(LogEntry::toString).collect(Collectors.joining("\n"));
+        } catch (RuntimeException e) {
+            return "(no evidence: " + e.getMessage() + ")";
+        }
+    }
+
+    /** A real picture of the given size and format, written under the browser's profile folder. */
+    private Path image(String name, int width, int height, int rgb, String format) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(rgb));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(0xfef3c7));
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        Path file = profileDir.resolve(name);
+        assertThat(ImageIO.write(image, format, file.toFile())).as("wrote " + name).isTrue();
+        return file;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+}
