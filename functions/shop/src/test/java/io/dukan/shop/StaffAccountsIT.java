@@ -137,9 +137,7 @@ class StaffAccountsIT {
         assertThat(dashboard.getBody()).doesNotContain("/admin/staff\"");
         assertThat(call(alphaFn, as(staff, get("/s/alpha/admin/products/new"))).getStatusCode()).isEqualTo(200);
         String productId = ShopFunctionIT.createProduct(alphaFn, "alpha", staff, "Staff figs", "300", 5, "");
-        String order = header(call(alphaFn, form("/s/alpha/orders", "productId=" + productId
-                + "&quantity=1&name=Ayesha&phone=03001234567&address=Lahore&paymentMethod=CASH_ON_DELIVERY")),
-                "Location").orElseThrow();
+        String order = Checkouts.order(alphaFn, "alpha", productId, 1, Checkouts.DETAILS);
         String code = order.substring(order.lastIndexOf('/') + 1);
         APIGatewayProxyResponseEvent adminOrder = call(alphaFn, as(staff, get("/s/alpha/admin/orders/" + code)));
         assertThat(adminOrder.getStatusCode()).isEqualTo(200);

@@ -181,9 +181,14 @@ class StorefrontBrowserIT {
             label(apricots, 1).click();
             assertThat(variant(apricots, 1).isSelected()).isTrue();
             type(By.id("quantity"), "2");
+            driver.findElement(By.xpath("//button[normalize-space()='Add to cart']")).click();
+            waitFor("the cart", d -> d.findElement(By.tagName("h1")).getText().equals("Your cart"));
+            driver.findElement(By.linkText("Check out")).click();
+            waitFor("the checkout form", d -> d.findElement(By.id("line1")).isDisplayed());
             type(By.id("name"), "Aygul");
             type(By.id("phone"), "+86 138 0000 0000");
-            type(By.id("address"), "12 Bazaar Road, Kashgar");
+            type(By.id("line1"), "12 Bazaar Road");
+            type(By.id("city"), "Kashgar");
             driver.findElement(By.xpath("//button[normalize-space()='Place order']")).click();
             waitFor("the order confirmation", d -> d.findElement(By.tagName("h1")).getText().startsWith("Order"));
             assertThat(driver.findElement(By.tagName("body")).getText()).contains("500g / B").contains("PKR 800.00");
