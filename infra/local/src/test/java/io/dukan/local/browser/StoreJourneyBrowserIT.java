@@ -155,7 +155,7 @@ class StoreJourneyBrowserIT {
             type(By.id("stock"), "5");
             Path image = pngImage(imageDir.resolve("mangoes.png"));
             driver.findElement(By.id("image")).sendKeys(image.toAbsolutePath().toString());
-            driver.findElement(By.cssSelector("#product-form button[type=submit]")).click();
+            driver.findElement(By.cssSelector("#product-form button[value=save]")).click();
 
             WebElement row = waitFor("the admin to list the new product (after the image upload)",
                     d -> d.findElement(By.cssSelector("tr[data-product-id]")));
@@ -247,7 +247,7 @@ class StoreJourneyBrowserIT {
             type(By.id("price"), "900");
             type(By.id("stock"), "7");
             driver.findElement(By.id("image")).sendKeys(pngImage(imageDir.resolve("ratol.png")).toString());
-            driver.findElement(By.cssSelector("#product-form button[type=submit]")).click();
+            driver.findElement(By.cssSelector("#product-form button[value=save]")).click();
             waitFor("the admin on the store's host to list the second product (after a cross-origin upload)",
                     d -> d.findElements(By.cssSelector("tr[data-product-id]")).size() == 2);
             assertThat(driver.getCurrentUrl()).startsWith(storeHost + "/admin");
