@@ -88,10 +88,6 @@ class AdminController {
                 .cookie(access.cookie(request, "", Duration.ZERO));
     }
 
-    private HttpResponse<String> toLogin(HttpRequest<?> request) {
-        return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin/login"));
-    }
-
     private String base(HttpRequest<?> request) {
         return Requests.storeBase(request, store.slug().value());
     }

@@ -151,10 +151,6 @@ class CheckoutAdminController {
         }
     }
 
-    private HttpResponse<String> toLogin(HttpRequest<?> request) {
-        return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin/login"));
-    }
-
     private String base(HttpRequest<?> request) {
         return Requests.storeBase(request, store.slug().value());
     }

@@ -125,10 +125,6 @@ class OrderAdminController {
         return Text.integer("version", form.get("version"), 1, Integer.MAX_VALUE);
     }
 
-    private HttpResponse<String> toLogin(HttpRequest<?> request) {
-        return HttpResponse.seeOther(URI.create(base(request) + "/admin/login"));
-    }
-
     private String base(HttpRequest<?> request) {
         return Requests.storeBase(request, store.slug().value());
     }

@@ -90,10 +90,6 @@ class PaymentsController {
                 csrf.token(request));
     }
 
-    private HttpResponse<String> toLogin(HttpRequest<?> request) {
-        return HttpResponse.seeOther(URI.create(base(request) + "/admin/login"));
-    }
-
     private String base(HttpRequest<?> request) {
         return Requests.storeBase(request, store.slug().value());
     }

@@ -258,10 +258,6 @@ class ProductAdminController {
                 urls, message, csrf.token(request)));
     }
 
-    private HttpResponse<String> toLogin(HttpRequest<?> request) {
-        return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin/login"));
-    }
-
     private String base(HttpRequest<?> request) {
         return Requests.storeBase(request, store.slug().value());
     }

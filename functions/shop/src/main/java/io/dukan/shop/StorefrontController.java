@@ -15,9 +15,6 @@ import io.dukan.core.checkout.CheckoutSettingsService;
 import io.dukan.core.checkout.DisplayCurrencies;
 import io.dukan.core.checkout.DisplayRate;
 import io.dukan.core.shared.Ids;
-import io.dukan.core.shared.InvalidInputException;
-import io.dukan.core.order.Order;
-import io.dukan.core.order.OrderService;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.StoreSettings;
 import io.micronaut.core.annotation.Nullable;
@@ -48,16 +45,14 @@ class StorefrontController {
 
     private final ThisStore store;
     private final ShopCatalog catalog;
-    private final OrderService orders;
     private final Csrf csrf;
     private final CheckoutSettingsService checkoutSettings;
     private final ShopperCookies cookies;
 
-    StorefrontController(ThisStore store, ShopCatalog catalog, OrderService orders, Csrf csrf,
+    StorefrontController(ThisStore store, ShopCatalog catalog, Csrf csrf,
             CheckoutSettingsService checkoutSettings, ShopperCookies cookies) {
         this.store = store;
         this.catalog = catalog;
-        this.orders = orders;
         this.csrf = csrf;
         this.checkoutSettings = checkoutSettings;
         this.cookies = cookies;
@@ -197,13 +192,5 @@ class StorefrontController {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    static int quantity(String text) {
-        try {
-            return Integer.parseInt(text == null ? "" : text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("quantity", "quantity must be a whole number");
-        }
     }
 }
