@@ -13,14 +13,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import io.dukan.aws.dynamodb.TestStores;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.aws.testing.ProxyEvents;
+import io.dukan.aws.testing.TestImages;
 import io.dukan.core.tenant.StoreSettings;
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,25 +62,6 @@ class CatalogShopIT {
         shopFn.close();
         otherFn.close();
         emulators.close();
-    }
-
-    static byte[] png(int width, int height) {
-        return image(width, height, "png");
-    }
-
-    static byte[] image(int width, int height, String format) {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, format, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** Uploads bytes the way admin.js does (grant, then PUT to S3); returns the key. */
@@ -171,7 +147,7 @@ class CatalogShopIT {
 
     @Test
     void images_getRenditions_theStorefrontNeverGetsTheOriginal_andDeletingTheProductRemovesAllObjects() throws Exception {
-        String key = upload(shopFn, "tailor", cookie, png(1600, 1200), "image/png");
+        String key = upload(shopFn, "tailor", cookie, TestImages.png(1600, 1200), "image/png");
         String id = productIdFrom(post("/s/tailor/admin/products", "name=Shawl&price=900&stock=2&imageKey=" + enc(key)
                 + "&imageAlt=" + enc("Shawl folded")));
         String thumb = key.replace(".png", "-320.jpg");
@@ -196,9 +172,9 @@ class CatalogShopIT {
 
     @Test
     void removingAnImageInAnEdit_deletesItsObjects_andKeepsTheOthersInTheirNewOrder() throws Exception {
-        String first = upload(shopFn, "tailor", cookie, png(400, 400), "image/png");
+        String first = upload(shopFn, "tailor", cookie, TestImages.png(400, 400), "image/png");
         String id = productIdFrom(post("/s/tailor/admin/products", "name=Rug&price=900&stock=2&imageKey=" + enc(first)));
-        String second = upload(shopFn, "tailor", cookie, png(500, 300), "image/png");
+        String second = upload(shopFn, "tailor", cookie, TestImages.png(500, 300), "image/png");
         productIdFrom(post("/s/tailor/admin/products/" + id, "name=Rug&price=900&stock=2&shownStock=2&img0.key=" + enc(first)
                 + "&img0.alt=old&img0.position=1&imageKey=" + enc(second) + "&imageAlt=new"));
         productIdFrom(post("/s/tailor/admin/products/" + id, "name=Rug&price=900&stock=2&shownStock=2&img0.key=" + enc(first)
@@ -265,7 +241,7 @@ class CatalogShopIT {
 
     @Test
     void anotherStoresProductCollectionAndImage_areNotReachable() throws Exception {
-        String key = upload(shopFn, "tailor", cookie, png(300, 300), "image/png");
+        String key = upload(shopFn, "tailor", cookie, TestImages.png(300, 300), "image/png");
         String id = productIdFrom(post("/s/tailor/admin/products", "name=Private&price=10&stock=1&status=draft"));
         post("/s/tailor/admin/collections", "title=Secret");
         String collectionId = match(call(shopFn, withCookie(get("/s/tailor/admin/collections"), cookie)).getBody(),
@@ -397,7 +373,7 @@ class CatalogShopIT {
 
     @Test
     void rendition_ofAPhoneSizedJpeg_isMadeWhenTheProductIsSaved() throws Exception {
-        byte[] photo = image(3000, 4000, "jpg");
+        byte[] photo = TestImages.image(3000, 4000, "jpg");
         String key = upload(shopFn, "tailor", cookie, photo, "image/jpeg");
         long started = System.nanoTime();
         productIdFrom(post("/s/tailor/admin/products", "name=Photo&price=10&stock=1&imageKey=" + enc(key)));

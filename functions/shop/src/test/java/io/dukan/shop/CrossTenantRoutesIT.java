@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.dukan.aws.dynamodb.TestCatalog;
 import io.dukan.aws.dynamodb.TestStores;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.aws.testing.ProxyEvents;
@@ -89,7 +90,7 @@ class CrossTenantRoutesIT {
 
     static Tenant tenant(String slug, String currency, String customer, String phone) {
         StoreSettings store = TestStores.seed(emulators, slug, currency, "owner@" + slug + ".example", PASSWORD);
-        Product product = TestStores.addProduct(emulators, store.tenantId(), ProductTestData.aProduct()
+        Product product = TestCatalog.add(emulators, store.tenantId(), ProductTestData.aProduct()
                 .named("Secret " + slug + " saffron").withSku("SKU-" + slug.toUpperCase() + "-77")
                 .pricedAt(new Money(12345, currency)).withStock(50)
                 .withImages(new ProductImage("tenants/" + store.tenantId().value() + "/media/"

@@ -269,7 +269,7 @@ class ShopFunctionIT {
     @Test
     void imageUpload_goesToS3UnderTheStoresPrefix_andTheStorefrontShowsARenditionByPresignedUrl() throws Exception {
         String cookie = login(alphaFn, "alpha", "owner@alpha.example");
-        byte[] png = CatalogShopIT.png(1200, 900);
+        byte[] png = io.dukan.aws.testing.TestImages.png(1200, 900);
         APIGatewayProxyResponseEvent grant = call(alphaFn, withCookie(ProxyEvents.json("POST", "/s/alpha/admin/uploads",
                 "{\"contentType\":\"image/png\",\"contentLength\":" + png.length + "}"), cookie));
         assertThat(grant.getStatusCode()).as(grant.getBody()).isEqualTo(200);

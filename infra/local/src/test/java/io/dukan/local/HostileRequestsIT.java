@@ -82,22 +82,7 @@ class HostileRequestsIT {
     static final String CSRF = "fuzzcsrftokenfuzzcsrftoken";
     static final String OTHER_CSRF = "abcdefghijklmnopqrstuvwxyz";
     /** A real picture: the platform decodes every uploaded image to make its renditions. */
-    static final byte[] IMAGE = png();
-
-    static byte[] png() {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = img.createGraphics();
-        g.setColor(java.awt.Color.ORANGE);
-        g.fillRect(0, 0, 640, 480);
-        g.dispose();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try {
-            javax.imageio.ImageIO.write(img, "png", out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
+    static final byte[] IMAGE = io.dukan.aws.testing.TestImages.png(640, 480);
 
     static final long SEED = Long.getLong("fuzz.seed", new SecureRandom().nextLong());
     static final int COUNT = Integer.getInteger("fuzz.count", 3000);

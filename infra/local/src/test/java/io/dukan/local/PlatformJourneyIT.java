@@ -34,7 +34,7 @@ class PlatformJourneyIT {
     /** The CSRF token a browser would hold after loading a form page: cookie and field carry the same value. */
     static final String CSRF = "journeycsrftokenjourneycsr";
     /** A real picture: the platform decodes every uploaded image to make its renditions. */
-    static final byte[] IMAGE = png();
+    static final byte[] IMAGE = io.dukan.aws.testing.TestImages.png(640, 480);
 
     /** Shoppers get a JPEG rendition made from the upload (320 px card, 960 px page), never the original. */
     static void assertRendition(byte[] body) throws java.io.IOException {
@@ -44,20 +44,6 @@ class PlatformJourneyIT {
         assertThat(read.getWidth()).isIn(320, 640); // the thumbnail, or the page size never enlarged past 640
     }
 
-    static byte[] png() {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = img.createGraphics();
-        g.setColor(java.awt.Color.ORANGE);
-        g.fillRect(0, 0, 640, 480);
-        g.dispose();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try {
-            javax.imageio.ImageIO.write(img, "png", out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
     static Path data;
     static LocalCloud cloud;
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

@@ -3,7 +3,6 @@ package io.dukan.aws.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dukan.aws.DukanProperties;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.cart.AddToCartCommand;
 import io.dukan.core.cart.Cart;
@@ -62,9 +61,7 @@ class CheckoutDynamoDbIT {
     @BeforeAll
     static void start() {
         emulators = Emulators.start();
-        DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
-        properties.setTable(Emulators.TABLE);
-        TableName table = new TableName(properties);
+        TableName table = TestTables.emulators();
         products = new DynamoDbProducts(emulators.dynamo(), table);
         orders = new DynamoDbOrders(emulators.dynamo(), table);
         carts = new DynamoDbCarts(emulators.dynamo(), table);

@@ -3,7 +3,6 @@ package io.dukan.aws.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dukan.aws.DukanProperties;
 import io.dukan.aws.notify.EmailProperties;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.account.AccountExistsException;
@@ -59,9 +58,7 @@ class DynamoDbAccountsIT {
     @BeforeAll
     static void start() {
         emulators = Emulators.start();
-        DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
-        properties.setTable(Emulators.TABLE);
-        table = new TableName(properties);
+        table = TestTables.emulators();
         accounts = new DynamoDbAccounts(emulators.dynamo(), table);
         team = new DynamoDbTeam(emulators.dynamo(), table);
         audit = new DynamoDbAuditLog(emulators.dynamo(), table);

@@ -3,7 +3,6 @@ package io.dukan.aws.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dukan.aws.DukanProperties;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.catalog.CatalogConflictException;
 import io.dukan.core.catalog.Collection;
@@ -69,9 +68,7 @@ class DynamoDbCatalogIT {
     @BeforeAll
     static void start() {
         emulators = Emulators.start();
-        DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
-        properties.setTable(Emulators.TABLE);
-        TableName table = new TableName(properties);
+        TableName table = TestTables.emulators();
         counted = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .endpointOverride(URI.create((String) emulators.functionProperties().get("dukan.endpoints.dynamodb")))

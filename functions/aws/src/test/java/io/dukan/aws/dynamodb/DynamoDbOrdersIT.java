@@ -3,7 +3,6 @@ package io.dukan.aws.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dukan.aws.DukanProperties;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
@@ -41,9 +40,7 @@ class DynamoDbOrdersIT {
     @BeforeAll
     static void start() {
         emulators = Emulators.start();
-        DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
-        properties.setTable(Emulators.TABLE);
-        TableName table = new TableName(properties);
+        TableName table = TestTables.emulators();
         products = new DynamoDbProducts(emulators.dynamo(), table);
         orders = new DynamoDbOrders(emulators.dynamo(), table);
         service = new OrderService(products, orders, Clock.systemUTC());

@@ -3,7 +3,6 @@ package io.dukan.aws.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dukan.aws.DukanProperties;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.shared.NotFoundException;
 import io.dukan.core.tenant.Slug;
@@ -22,9 +21,7 @@ class DynamoDbStoreDataIT {
     @BeforeAll
     static void start() {
         emulators = Emulators.start();
-        DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
-        properties.setTable(Emulators.TABLE);
-        data = new DynamoDbStoreData(emulators.dynamo(), new TableName(properties));
+        data = new DynamoDbStoreData(emulators.dynamo(), TestTables.emulators());
     }
 
     @AfterAll

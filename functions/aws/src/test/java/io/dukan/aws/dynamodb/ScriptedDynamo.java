@@ -1,6 +1,5 @@
 package io.dukan.aws.dynamodb;
 
-import io.dukan.aws.DukanProperties;
 import io.dukan.aws.testing.ScriptedAws;
 import io.dukan.aws.testing.ScriptedAws.Reply;
 import io.dukan.aws.testing.ScriptedAws.Request;
@@ -33,9 +32,7 @@ final class ScriptedDynamo {
             .build();
 
     static TableName table() {
-        DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
-        properties.setTable(TABLE);
-        return new TableName(properties);
+        return TestTables.named(TABLE);
     }
 
     /** GetItem of the item whose partition key is {@code pk}. */

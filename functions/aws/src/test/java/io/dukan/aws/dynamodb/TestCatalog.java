@@ -1,6 +1,5 @@
 package io.dukan.aws.dynamodb;
 
-import io.dukan.aws.DukanProperties;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.catalog.Collection;
 import io.dukan.core.catalog.Product;
@@ -21,17 +20,13 @@ public final class TestCatalog {
 
     /** Into any table laid out as template.yaml declares it (e.g. the local cloud's). */
     public static Product add(DynamoDbClient dynamo, String table, TenantId tenant, Product product) {
-        DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
-        properties.setTable(table);
-        new DynamoDbProducts(dynamo, new TableName(properties)).add(tenant, product);
+        new DynamoDbProducts(dynamo, TestTables.named(table)).add(tenant, product);
         return product;
     }
 
     /** Stores a collection through the real adapter. */
     public static Collection addCollection(Emulators emulators, TenantId tenant, Collection collection) {
-        DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
-        properties.setTable(Emulators.TABLE);
-        new DynamoDbCollections(emulators.dynamo(), new TableName(properties)).add(tenant, collection);
+        new DynamoDbCollections(emulators.dynamo(), TestTables.emulators()).add(tenant, collection);
         return collection;
     }
 }

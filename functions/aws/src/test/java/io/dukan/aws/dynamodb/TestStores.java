@@ -1,11 +1,9 @@
 package io.dukan.aws.dynamodb;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
-import io.dukan.aws.DukanProperties;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.account.Role;
 import io.dukan.core.account.StoreUser;
-import io.dukan.core.catalog.Product;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderService;
 import io.dukan.core.order.PlaceOrderCommand;
@@ -26,31 +24,17 @@ public final class TestStores {
 
     public static StoreSettings seed(Emulators emulators, String slug, String name, String currency, String ownerEmail,
             String password) {
-        DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
-        properties.setTable(Emulators.TABLE);
-        DynamoDbStoreData data = new DynamoDbStoreData(emulators.dynamo(), new TableName(properties));
+        DynamoDbStoreData data = new DynamoDbStoreData(emulators.dynamo(), TestTables.emulators());
         StoreSettings settings = new StoreSettings(TenantId.newId(), new Slug(slug), name, currency, "PK", "en");
         data.createStoreData(settings, new StoreUser(settings.tenantId(), ownerEmail,
                 BCrypt.withDefaults().hashToString(4, password.toCharArray()), Role.OWNER));
         return settings;
     }
 
-    /** Stores a product through the real repository (whatever the admin pages look like today). */
-    public static Product addProduct(Emulators emulators, TenantId tenant, Product product) {
-        new DynamoDbProducts(emulators.dynamo(), table()).add(tenant, product);
-        return product;
-    }
-
     /** Places an order through the real use case and repository. */
     public static Order placeOrder(Emulators emulators, TenantId tenant, PlaceOrderCommand command) {
-        DynamoDbProducts products = new DynamoDbProducts(emulators.dynamo(), table());
-        return new OrderService(products, new DynamoDbOrders(emulators.dynamo(), table()), Clock.systemUTC())
-                .place(tenant, command);
-    }
-
-    private static TableName table() {
-        DukanProperties properties = new DukanProperties(new DukanProperties.Endpoints());
-        properties.setTable(Emulators.TABLE);
-        return new TableName(properties);
+        TableName table = TestTables.emulators();
+        return new OrderService(new DynamoDbProducts(emulators.dynamo(), table),
+                new DynamoDbOrders(emulators.dynamo(), table), Clock.systemUTC()).place(tenant, command);
     }
 }

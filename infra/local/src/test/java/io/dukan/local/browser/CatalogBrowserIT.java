@@ -14,18 +14,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -52,8 +47,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CatalogBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(20);
     static final String PASSWORD = "apricots from Hunza 2026";
     static final String PRODUCT = "Hunza dried apricots";
@@ -67,17 +60,9 @@ class CatalogBrowserIT {
 
     @BeforeAll
     static void startCloud() throws Exception {
-        if (!(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
-            String message = "the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER;
-            if ("true".equals(String.valueOf(System.getenv("CI")).toLowerCase(Locale.ROOT))) {
-                Assertions.fail(message);
-            }
-            Assumptions.abort(message);
-        }
+        Browsers.requireChromium();
         dataDir = Files.createTempDirectory("dukan-catalog-cloud");
-        Path root = Path.of(System.getProperty("dukan.project.root", "../..")).toAbsolutePath().normalize();
-        cloud = LocalCloud.start(LocalCloud.Options.defaults().projectRoot(root).dataDir(dataDir).port(0)
-                .inMemoryDynamoDb(true));
+        cloud = Browsers.startCloud(dataDir);
     }
 
     @AfterAll
@@ -87,7 +72,7 @@ class CatalogBrowserIT {
                 cloud.close();
             }
         } finally {
-            deleteQuietly(dataDir);
+            Browsers.deleteQuietly(dataDir);
         }
     }
 
@@ -97,7 +82,7 @@ class CatalogBrowserIT {
             driver.quit();
             driver = null;
         }
-        deleteQuietly(profileDir);
+        Browsers.deleteQuietly(profileDir);
     }
 
     @Test
@@ -278,17 +263,17 @@ class CatalogBrowserIT {
     }
 
     ChromeDriver browser() throws IOException {
-        deleteQuietly(profileDir);
+        Browsers.deleteQuietly(profileDir);
         profileDir = Files.createTempDirectory("dukan-chromium-profile");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        System.setProperty("webdriver.chrome.driver", Browsers.CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(Browsers.CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profileDir, "--window-size=1280,900");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriver chrome = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+                .usingDriverExecutable(Browsers.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return chrome;
     }
@@ -387,16 +372,5 @@ class CatalogBrowserIT {
         Path file = profileDir.resolve(name);
         assertThat(ImageIO.write(image, format, file.toFile())).as("wrote " + name).isTrue();
         return file;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // a temp folder left behind is harmless
-        }
     }
 }

@@ -12,18 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +51,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class StoreJourneyBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(20);
     static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
 
@@ -73,11 +66,9 @@ class StoreJourneyBrowserIT {
 
     @BeforeAll
     static void startCloud() throws Exception {
-        requireBrowser();
+        Browsers.requireChromium();
         dataDir = Files.createTempDirectory("dukan-browser-cloud");
-        Path root = Path.of(System.getProperty("dukan.project.root", "../..")).toAbsolutePath().normalize();
-        cloud = LocalCloud.start(LocalCloud.Options.defaults().projectRoot(root).dataDir(dataDir).port(0)
-                .inMemoryDynamoDb(true));
+        cloud = Browsers.startCloud(dataDir);
     }
 
     @AfterAll
@@ -87,7 +78,7 @@ class StoreJourneyBrowserIT {
                 cloud.close();
             }
         } finally {
-            deleteQuietly(dataDir);
+            Browsers.deleteQuietly(dataDir);
         }
     }
 
@@ -95,15 +86,15 @@ class StoreJourneyBrowserIT {
     void startBrowser() throws IOException {
         profileDir = Files.createTempDirectory("dukan-chromium-profile");
         imageDir = Files.createTempDirectory("dukan-browser-images");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        System.setProperty("webdriver.chrome.driver", Browsers.CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(Browsers.CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profileDir, "--window-size=1280,900");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Browsers.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
@@ -115,8 +106,8 @@ class StoreJourneyBrowserIT {
                 driver.quit();
             }
         } finally {
-            deleteQuietly(profileDir);
-            deleteQuietly(imageDir);
+            Browsers.deleteQuietly(profileDir);
+            Browsers.deleteQuietly(imageDir);
         }
     }
 
@@ -360,26 +351,4 @@ class StoreJourneyBrowserIT {
         return file;
     }
 
-    private static void requireBrowser() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String message = "the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                + ": install them with `apt-get install -y chromium chromium-driver`";
-        if ("true".equals(String.valueOf(System.getenv("CI")).toLowerCase(Locale.ROOT))) {
-            Assertions.fail(message);
-        }
-        Assumptions.abort(message);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // a temp folder left behind is harmless
-        }
-    }
 }
