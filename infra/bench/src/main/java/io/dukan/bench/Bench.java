@@ -320,7 +320,8 @@ public final class Bench {
         String shopClasspath = benchClasses + File.pathSeparator + options.shopJar();
         String floorClasspath = floorClasspath(benchClasses);
 
-        ColdStarts cold = new ColdStarts(options.out().toAbsolutePath().getParent().resolve("bench-logs"));
+        ColdStarts cold = new ColdStarts(options.out().toAbsolutePath().getParent().resolve("bench-logs"),
+                options.childFlags());
         // AppCDS: each side's classes archived by one run of its own (same JVM, same classpath), then mapped
         Path archives = Files.createDirectories(options.out().toAbsolutePath().getParent().resolve("bench-cds"));
         Path shopArchive = archives.resolve("shop.jsa");

@@ -3,6 +3,7 @@ package io.dukan.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,7 +15,7 @@ import java.util.TreeSet;
 record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int coldRuns, int newStores,
         Duration warmup, Duration window, int maxOpsPerWindow, int warmupRounds, Duration warmupLimit, int clients,
         int scaleStores, int scaleProducts, int loadedInstances, Duration scaleSignupBudget, Set<String> only,
-        Path baselineJar) {
+        Path baselineJar, List<String> childFlags) {
 
     /** The phases {@code --only} may name; without it every phase runs. */
     static final Set<String> PHASES = Set.of("warm", "stores", "cold", "provisioning", "checkout", "products",
@@ -33,6 +34,7 @@ record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int
         boolean quick = false;
         Set<String> only = new TreeSet<>();
         Path baselineJar = null;
+        List<String> childFlags = List.of();
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "true";
@@ -42,10 +44,12 @@ record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int
                 case "--out" -> out = Path.of(value);
                 case "--quick" -> quick = value.isBlank() || Boolean.parseBoolean(value);
                 case "--baseline-jar" -> baselineJar = value.isBlank() ? null : Path.of(value);
+                case "--child-flags" -> childFlags = Arrays.stream(value.split(" ")).map(String::strip)
+                        .filter(v -> !v.isEmpty()).toList();
                 case "--only" -> Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty())
                         .forEach(only::add);
                 default -> throw new IllegalArgumentException("unknown option " + arg
-                        + "; expected --project-root=DIR --shop-jar=FILE --out=FILE [--quick=true] [--only=cold,warm,...] [--baseline-jar=FILE]");
+                        + "; expected --project-root=DIR --shop-jar=FILE --out=FILE [--quick=true] [--only=cold,warm,...] [--baseline-jar=FILE] [--child-flags=\"-Xlog:… …\"]");
             }
         }
         if (!PHASES.containsAll(only)) {
@@ -68,9 +72,9 @@ record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int
         }
         return quick
                 ? new BenchOptions(root, shopJar, out, true, 2, 3, Duration.ofMillis(700), Duration.ofMillis(1500),
-                        50_000, 150, Duration.ofSeconds(15), 4, 50, 500, 25, Duration.ofSeconds(90), Set.copyOf(only), baselineJar)
+                        50_000, 150, Duration.ofSeconds(15), 4, 50, 500, 25, Duration.ofSeconds(90), Set.copyOf(only), baselineJar, childFlags)
                 : new BenchOptions(root, shopJar, out, false, 5, 10, Duration.ofSeconds(2), Duration.ofSeconds(5),
                         200_000, 600, Duration.ofSeconds(60), 4, 1_000, 10_000, 100, Duration.ofSeconds(300),
-                        Set.copyOf(only), baselineJar);
+                        Set.copyOf(only), baselineJar, childFlags);
     }
 }

@@ -59,9 +59,12 @@ final class ColdStarts {
 
     private final Path logDir;
     private final String java;
+    private final List<String> extraFlags;
 
-    ColdStarts(Path logDir) throws IOException {
+    /** {@code extraFlags}: added to every child's own (e.g. {@code -Xlog:class+load:file=cl-%p.log} to profile). */
+    ColdStarts(Path logDir, List<String> extraFlags) throws IOException {
         this.logDir = Files.createDirectories(logDir);
+        this.extraFlags = List.copyOf(extraFlags);
         this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
@@ -69,6 +72,7 @@ final class ColdStarts {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(launch.flags());
+        command.addAll(extraFlags);
         command.add("-cp");
         command.add(launch.classpath());
         command.add(launch.mainClass());
