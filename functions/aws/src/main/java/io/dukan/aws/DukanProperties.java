@@ -14,6 +14,7 @@ public class DukanProperties {
     private String bucket;
     @Nullable private String region;
     @Nullable private String s3PublicEndpoint;
+    @Nullable private String mediaUrl;
     @Nullable private String accessKeyId;
     @Nullable private String secretAccessKey;
     private final Endpoints endpoints;
@@ -84,6 +85,18 @@ public class DukanProperties {
 
     public void setS3PublicEndpoint(@Nullable String s3PublicEndpoint) {
         this.s3PublicEndpoint = s3PublicEndpoint;
+    }
+
+    /**
+     * The public address of media renditions (dukan.media-url, env DUKAN_MEDIA_URL): the CDN in front of the media
+     * bucket on AWS, {base}/_media locally; a rendition's URL is this + "/" + its key. Unset: presigned URLs.
+     */
+    public @Nullable String getMediaUrl() {
+        return mediaUrl;
+    }
+
+    public void setMediaUrl(@Nullable String mediaUrl) {
+        this.mediaUrl = mediaUrl;
     }
 
     public @Nullable String getAccessKeyId() {

@@ -77,7 +77,7 @@ class SettingsAdminController {
 
     private String render(HttpRequest<?> request, Map<String, String> typed, String message, boolean error) {
         StoreSettings current = store.settings();
-        return SettingsViews.settings(current, base(request), catalog.mediaUrl(store.id(), current.contact().logoKey()),
+        return SettingsViews.settings(current, base(request), catalog.logoUrl(store.id(), current.contact().logoKey()),
                 typed, message, error, csrf.token(request));
     }
 

@@ -178,7 +178,7 @@ class StorefrontController {
         String base = base(request);
         String switcher = currencies.rates().isEmpty() ? ""
                 : CheckoutViews.switcher(base, currencies, shown, csrf.token(request), path);
-        return new StorefrontViews.Shop(settings, base, catalog.mediaUrl(store.id(), settings.contact().logoKey()),
+        return new StorefrontViews.Shop(settings, base, catalog.logoUrl(store.id(), settings.contact().logoKey()),
                 ShopText.of(settings.language()), shown, switcher);
     }
 

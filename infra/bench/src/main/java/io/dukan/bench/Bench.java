@@ -826,20 +826,10 @@ public final class Bench {
         return "/s/" + store.slug() + "/products/" + productId;
     }
 
-    /** What the local cloud gives a store's instance as properties (LocalCloud#storeDefinition). */
+    /** What the local cloud gives a store's instance as properties, as strings for a child's arguments. */
     private Map<String, String> storeProperties(LocalStoreFleet.StoreFunction function) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("dukan.endpoints.dynamodb", cloud.dynamoEndpoint());
-        properties.put("dukan.endpoints.s3", cloud.s3Endpoint());
-        properties.put("dukan.s3-public-endpoint", cloud.s3PublicEndpoint());
-        properties.put("dukan.region", LocalNames.REGION);
-        properties.put("dukan.access-key-id", CREDENTIAL);
-        properties.put("dukan.secret-access-key", CREDENTIAL);
-        properties.put("dukan.fleet.mode", "local");
-        properties.put("dukan.tenant-id", function.tenantId());
-        properties.put("dukan.store-slug", function.slug());
-        properties.put("dukan.table", function.environment().get("DUKAN_TABLE"));
-        properties.put("dukan.bucket", function.environment().get("DUKAN_BUCKET"));
+        cloud.storeProperties(function).forEach((name, value) -> properties.put(name, String.valueOf(value)));
         return properties;
     }
 

@@ -58,6 +58,7 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
     private ApiRouteTable<FunctionSlot> templateRoutes;
     private LocalStoreFleet fleet;
     private S3Proxy s3;
+    private LocalMediaCdn media;
     private LocalOutbox outbox;
 
     /**
@@ -99,6 +100,13 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
 
     /** As above, with the local mail outbox at /_outbox (null: none). */
     void start(ApiRouteTable<FunctionSlot> templateRoutes, LocalStoreFleet fleet, S3Proxy s3, LocalOutbox outbox) {
+        start(templateRoutes, fleet, s3, outbox, null);
+    }
+
+    /** As above, with the media CDN's stand-in at /_media (null: none). */
+    void start(ApiRouteTable<FunctionSlot> templateRoutes, LocalStoreFleet fleet, S3Proxy s3, LocalOutbox outbox,
+            LocalMediaCdn media) {
+        this.media = media;
         this.templateRoutes = templateRoutes;
         this.fleet = fleet;
         this.s3 = s3;
@@ -128,6 +136,9 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
             if (browserPath.equals(S3Proxy.PREFIX) || browserPath.startsWith(S3Proxy.PREFIX + "/")) {
                 target = "s3";
                 status = s3.handle(exchange);
+            } else if (media != null && LocalMediaCdn.handles(browserPath)) {
+                target = "media";
+                status = media.handle(exchange);
             } else if (outbox != null && LocalOutbox.handles(browserPath)) {
                 target = "outbox";
                 status = outbox.handle(exchange);

@@ -219,7 +219,8 @@ public final class LocalCloud implements AutoCloseable {
             fleet.functions().values().forEach(f -> slugs.put(f.tenantId(), f.slug()));
             return slugs;
         });
-        gateway.start(routes, fleet, new S3Proxy(s3mock.endpoint(), cors), outbox);
+        gateway.start(routes, fleet, new S3Proxy(s3mock.endpoint(), cors), outbox,
+                new LocalMediaCdn(s3mock.endpoint(), bucket));
 
         long periodMillis = Math.max(100, Math.min(30_000, options.idleTimeout.toMillis() / 4));
         sweeper = Executors.newSingleThreadScheduledExecutor(LocalApiGateway.daemonThreads("idle-sweeper-"));
@@ -323,6 +324,12 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private FunctionFactory.Definition storeDefinition(LocalStoreFleet.StoreFunction function, String handler) {
+        return new FunctionFactory.Definition(function.functionName(), handler, Map.copyOf(function.environment()),
+                storeProperties(function), List.of(), foreignPackages(handler));
+    }
+
+    /** The properties a store's function instance gets here, on top of its environment (the bench's children too). */
+    public Map<String, Object> storeProperties(LocalStoreFleet.StoreFunction function) {
         Map<String, Object> properties = commonProperties();
         properties.put("dukan.tenant-id", function.tenantId());
         properties.put("dukan.store-slug", function.slug());
@@ -332,8 +339,9 @@ public final class LocalCloud implements AutoCloseable {
         properties.put("dukan.email.mode", "outbox");
         properties.put("dukan.email.from", LOCAL_SENDER);
         properties.put("dukan.public-url", baseUrl);
-        return new FunctionFactory.Definition(function.functionName(), handler, Map.copyOf(function.environment()),
-                properties, List.of(), foreignPackages(handler));
+        // shoppers' images: the CDN's stand-in (template.yaml's MediaCdn), not presigned URLs
+        properties.put("dukan.media-url", mediaUrl());
+        return properties;
     }
 
     /** The code packages of every other function (see {@link FunctionFactory.Definition#foreignPackages()}). */
@@ -378,6 +386,11 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /** The browser-facing S3 endpoint presigned URLs point at. */
+    /** Where renditions are served, as MediaCdn serves them on AWS. */
+    public String mediaUrl() {
+        return baseUrl + LocalMediaCdn.PREFIX;
+    }
+
     public String s3PublicEndpoint() {
         return baseUrl + S3Proxy.PREFIX;
     }
@@ -406,6 +419,7 @@ public final class LocalCloud implements AutoCloseable {
                 + baseUrl.replace("localhost", "{slug}.localhost") + "/");
         out.println("   Mail (outbox):     " + outboxUrl() + "   (invitations, password resets)");
         out.println("   Browser S3:        " + s3PublicEndpoint());
+        out.println("   Media (CDN):       " + mediaUrl());
         out.println("   DynamoDB Local:    " + dynamoEndpoint() + "   (region " + LocalNames.REGION
                 + ", any credentials)");
         out.println("   S3 (s3mock):       " + s3Endpoint() + "   (path-style)");

@@ -130,6 +130,19 @@ class PlatformJourneyIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(image.statusCode()).isEqualTo(200);
         assertRendition(image.body());
+        // from the CDN's stand-in, cacheable for good; the original and anything but GET/HEAD are refused there
+        assertThat(imageUrl).startsWith(cloud.mediaUrl() + "/" + key.replace(".png", "").replace(".jpg", ""))
+                .endsWith("-320.jpg").doesNotContain("X-Amz-");
+        assertThat(image.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(cloud.mediaUrl() + "/" + key)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).as("the original").isEqualTo(403);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(imageUrl))
+                .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).as("a PUT").isEqualTo(403);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(imageUrl.replace("-320.jpg", "-960.jpg")
+                .replaceFirst("/media/[a-z2-7]{16}", "/media/aaaaaaaaaaaaaaaa"))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).as("a rendition that does not exist")
+                .isEqualTo(403);
     }
 
     @Test

@@ -34,6 +34,8 @@ public class AwsFleetProperties {
     @Nullable private String emailFrom;
     /** The platform's public base URL (links in mail); passed on as DUKAN_PUBLIC_URL. */
     @Nullable private String publicUrl;
+    /** The CDN in front of the media bucket (renditions); passed on as DUKAN_MEDIA_URL. Unset: presigned URLs. */
+    @Nullable private String mediaUrl;
     /**
      * SnapStart for store functions (DUKAN_FLEET_SNAP_START): each store's function gets a published version with
      * a snapshot and an alias, and its route invokes the alias once the snapshot is ready.
@@ -205,5 +207,13 @@ public class AwsFleetProperties {
 
     public void setPublicUrl(@Nullable String publicUrl) {
         this.publicUrl = publicUrl;
+    }
+
+    public @Nullable String getMediaUrl() {
+        return mediaUrl;
+    }
+
+    public void setMediaUrl(@Nullable String mediaUrl) {
+        this.mediaUrl = mediaUrl;
     }
 }

@@ -251,7 +251,8 @@ class AwsStoreFleet implements StoreFleet {
         }
     }
 
-    /** What the store's function is configured with: its store, the platform's table, bucket, mail and address. */
+    /** What the store's function is configured with: its store, the platform's table, bucket, media address (CDN),
+     * mail and address. */
     private Map<String, String> environment(StoreRef store) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("DUKAN_TENANT_ID", store.id().value());
@@ -259,6 +260,9 @@ class AwsStoreFleet implements StoreFleet {
         variables.put("DUKAN_TABLE", Arns.tableName(fleet.getTableArn()));
         variables.put("DUKAN_BUCKET", Arns.bucketName(fleet.getBucketArn()));
         variables.put("DUKAN_PUBLIC_URL", fleet.getPublicUrl());
+        if (fleet.getMediaUrl() != null && !fleet.getMediaUrl().isBlank()) {
+            variables.put("DUKAN_MEDIA_URL", fleet.getMediaUrl());
+        }
         variables.put("DUKAN_EMAIL_MODE", fleet.getEmailMode());
         if (fleet.getEmailFrom() != null && !fleet.getEmailFrom().isBlank()) {
             variables.put("DUKAN_EMAIL_FROM", fleet.getEmailFrom());

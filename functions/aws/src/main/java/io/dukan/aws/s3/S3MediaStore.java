@@ -5,11 +5,14 @@ import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.catalog.MediaStore;
 import io.dukan.core.shared.Ids;
 import io.dukan.core.tenant.TenantId;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import io.dukan.core.shared.InvalidInputException;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -21,8 +24,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Product media in S3 under tenants/{tenantId}/media/. Browsers upload and download by presigned URL; the
- * function only signs (and checks that an uploaded key is the store's own and exists).
+ * Product media in S3 under tenants/{tenantId}/media/. Browsers upload by presigned URL and download renditions
+ * from the public media address (the CDN, {@code dukan.media-url}) or, without one, by presigned URL; the function
+ * only signs and builds addresses (and checks that an uploaded key is the store's own and exists). The S3 client and
+ * the presigner are made on first use: a storefront page with a media address needs neither, so a cold start
+ * does not load the S3 SDK for it.
  */
 @Singleton
 final class S3MediaStore implements MediaStore {
@@ -31,18 +37,46 @@ final class S3MediaStore implements MediaStore {
     static final Duration VIEW_WINDOW = Duration.ofHours(1);
     private static final Pattern MEDIA_FILE = Pattern.compile("[a-z2-7]{16}(\\.(jpg|png|gif)|-(320|960)\\.jpg)");
     private static final Pattern ORIGINAL_FILE = Pattern.compile("[a-z2-7]{16}\\.(jpg|png|gif)");
+    /** A rendition's file name: the original's id and one of {@link Rendition}'s widths. */
+    private static final Pattern RENDITION_FILE = Pattern.compile("[a-z2-7]{16}-("
+            + Arrays.stream(Rendition.values()).map(r -> String.valueOf(r.width())).collect(Collectors.joining("|"))
+            + ")\\.jpg");
 
-    private final S3Client s3;
-    private final S3Presigner presigner;
+    private final BeanProvider<S3Client> s3;
+    private final BeanProvider<S3Presigner> presigner;
     private final String bucket;
+    /** Without a trailing slash; null: renditions are presigned too. */
+    private final String mediaUrl;
 
-    S3MediaStore(S3Client s3, S3Presigner presigner, DukanProperties properties) {
+    S3MediaStore(BeanProvider<S3Client> s3, BeanProvider<S3Presigner> presigner, DukanProperties properties) {
         if (properties.getBucket() == null || properties.getBucket().isBlank()) {
             throw new IllegalStateException("dukan.bucket (env DUKAN_BUCKET) is not set");
         }
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = properties.getBucket();
+        this.mediaUrl = mediaUrl(properties.getMediaUrl());
+    }
+
+    /** The configured media address without trailing slashes, or null; anything but an http(s) URL is refused. */
+    static String mediaUrl(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return null;
+        }
+        String url = configured.strip().replaceAll("/+$", "");
+        URI parsed = URI.create(url);
+        if (!("https".equals(parsed.getScheme()) || "http".equals(parsed.getScheme())) || parsed.getHost() == null
+                || parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
+            throw new IllegalStateException("dukan.media-url (env DUKAN_MEDIA_URL) must be an http(s) base URL, got "
+                    + configured);
+        }
+        return url;
+    }
+
+    /** True for a rendition this store could have (the only objects the public media address serves). */
+    static boolean isOwnRenditionKey(TenantId tenant, String key) {
+        String prefix = prefix(tenant);
+        return key != null && key.startsWith(prefix) && RENDITION_FILE.matcher(key.substring(prefix.length())).matches();
     }
 
     static String prefix(TenantId tenant) {
@@ -64,7 +98,7 @@ final class S3MediaStore implements MediaStore {
     @Override
     public Upload presignUpload(TenantId tenant, String contentType, long contentLength) {
         String key = prefix(tenant) + Ids.newId() + "." + CatalogService.IMAGE_TYPES.get(contentType);
-        URI url = URI.create(presigner.presignPutObject(p -> p.signatureDuration(UPLOAD_WINDOW)
+        URI url = URI.create(presigner.get().presignPutObject(p -> p.signatureDuration(UPLOAD_WINDOW)
                 .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(contentLength)))
                 .url().toString());
         return new Upload(url, key, contentType);
@@ -76,7 +110,7 @@ final class S3MediaStore implements MediaStore {
             return false;
         }
         try {
-            s3.headObject(h -> h.bucket(bucket).key(key));
+            s3.get().headObject(h -> h.bucket(bucket).key(key));
             return true;
         } catch (NoSuchKeyException e) {
             return false;
@@ -95,7 +129,7 @@ final class S3MediaStore implements MediaStore {
         }
         byte[] original;
         try {
-            original = s3.getObjectAsBytes(g -> g.bucket(bucket).key(originalKey)).asByteArray();
+            original = s3.get().getObjectAsBytes(g -> g.bucket(bucket).key(originalKey)).asByteArray();
         } catch (NoSuchKeyException e) {
             throw new InvalidInputException("imageKey", "the image was not uploaded; please choose it again");
         }
@@ -105,7 +139,7 @@ final class S3MediaStore implements MediaStore {
         BufferedImage image = ImageRenditions.decode(original);
         for (Rendition rendition : Rendition.values()) {
             byte[] jpeg = ImageRenditions.jpeg(image, rendition.width());
-            s3.putObject(p -> p.bucket(bucket).key(rendition.key(originalKey)).contentType("image/jpeg")
+            s3.get().putObject(p -> p.bucket(bucket).key(rendition.key(originalKey)).contentType("image/jpeg")
                     .cacheControl("public, max-age=31536000, immutable"), RequestBody.fromBytes(jpeg));
         }
     }
@@ -120,15 +154,18 @@ final class S3MediaStore implements MediaStore {
         for (Rendition rendition : Rendition.values()) {
             keys.add(ObjectIdentifier.builder().key(rendition.key(originalKey)).build());
         }
-        s3.deleteObjects(d -> d.bucket(bucket).delete(del -> del.objects(keys).quiet(true)));
+        s3.get().deleteObjects(d -> d.bucket(bucket).delete(del -> del.objects(keys).quiet(true)));
     }
 
     @Override
-    public URI presignGet(TenantId tenant, String key) {
+    public URI viewUrl(TenantId tenant, String key) {
         if (!isOwnMediaKey(tenant, key)) {
             throw new IllegalArgumentException("not a media key of store " + tenant + ": " + key);
         }
-        return URI.create(presigner.presignGetObject(p -> p.signatureDuration(VIEW_WINDOW)
+        if (mediaUrl != null && isOwnRenditionKey(tenant, key)) {
+            return URI.create(mediaUrl + "/" + key); // keys are [a-z0-9/-.] only: nothing to escape
+        }
+        return URI.create(presigner.get().presignGetObject(p -> p.signatureDuration(VIEW_WINDOW)
                 .getObjectRequest(o -> o.bucket(bucket).key(key))).url().toString());
     }
 }

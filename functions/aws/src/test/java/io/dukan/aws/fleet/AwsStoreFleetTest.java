@@ -89,6 +89,7 @@ class AwsStoreFleetTest {
                         "DUKAN_TABLE", "dukan-Table-1ABC",
                         "DUKAN_BUCKET", "dukan-media-1abc",
                         "DUKAN_PUBLIC_URL", FleetFixture.PUBLIC_URL,
+                        "DUKAN_MEDIA_URL", FleetFixture.MEDIA_URL,
                         "DUKAN_EMAIL_MODE", "ses",
                         "DUKAN_EMAIL_FROM", FleetFixture.EMAIL_FROM,
                         "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));

@@ -32,6 +32,7 @@ final class FleetFixture {
     static final String BOUNDARY_ARN = "arn:aws:iam::123456789012:policy/dukan-store-boundary";
     static final String EMAIL_FROM = "no-reply@shops.example.com";
     static final String PUBLIC_URL = "https://api123.execute-api.us-east-1.amazonaws.com/prod";
+    static final String MEDIA_URL = "https://d111111abcdef8.cloudfront.net";
     static final String HANDLER = "io.dukan.shop.ShopFunction::handleRequest";
     static final StoreRef STORE = new StoreRef(new TenantId("ownownownownown2"), new Slug("bilal-crafts"));
     static final String NAME = "dukan-store-ownownownownown2";
@@ -82,6 +83,7 @@ final class FleetFixture {
         properties.setAccountId(ACCOUNT);
         properties.setEmailFrom(EMAIL_FROM);
         properties.setPublicUrl(PUBLIC_URL);
+        properties.setMediaUrl(MEDIA_URL);
         return properties;
     }
 

@@ -44,5 +44,10 @@ public interface MediaStore {
     /** Deletes the original and its renditions (nothing when the key is not the store's own). */
     void delete(TenantId tenant, String originalKey);
 
-    URI presignGet(TenantId tenant, String key);
+    /**
+     * Where a browser GETs one of this store's media objects. Renditions come from the public media address (a CDN
+     * in front of the bucket, cacheable by browsers) when the platform has one; originals, and every object when it
+     * has none, by a short-lived presigned URL.
+     */
+    URI viewUrl(TenantId tenant, String key);
 }

@@ -76,11 +76,12 @@ public class ShopCatalog {
     /** A shopper-sized rendition of one of the store's product images (never the original), or null for none. */
     public String imageUrl(TenantId tenant, String originalKey, MediaStore.Rendition rendition) {
         return originalKey == null || originalKey.isEmpty() ? null
-                : media.presignGet(tenant, rendition.key(originalKey)).toString();
+                : media.viewUrl(tenant, rendition.key(originalKey)).toString();
     }
 
-    public String mediaUrl(TenantId tenant, String key) {
-        return key == null || key.isEmpty() ? null : media.presignGet(tenant, key).toString();
+    /** The store's logo as shoppers get it: its 320 px rendition (made when the owner chose it), or null for none. */
+    public String logoUrl(TenantId tenant, String logoKey) {
+        return imageUrl(tenant, logoKey, MediaStore.Rendition.THUMBNAIL);
     }
 
     private static String cursor(String cursor) {

@@ -28,7 +28,8 @@ public class SettingsService {
 
     /**
      * Saves the settings and returns them as stored. The currency may change only while the store has no
-     * products (prices are minor units of the store's currency); the logo must be an image this store uploaded.
+     * products (prices are minor units of the store's currency); the logo must be an image this store uploaded
+     * (its renditions are made here, before anything is saved).
      */
     public StoreSettings update(TenantId tenant, String actor, UpdateSettingsCommand command) {
         StoreSettings current = storeData.settings(tenant).orElseThrow(() -> new NotFoundException("no such store"));
@@ -36,9 +37,12 @@ public class SettingsService {
                 && !products.list(tenant, null, 1).items().isEmpty()) {
             throw new CurrencyLockedException(current.currency());
         }
-        if (!command.logoKey().isEmpty() && !command.logoKey().equals(current.contact().logoKey())
-                && !media.exists(tenant, command.logoKey())) {
-            throw new InvalidInputException("logoKey", "the logo was not uploaded; please choose it again");
+        if (!command.logoKey().isEmpty() && !command.logoKey().equals(current.contact().logoKey())) {
+            if (!media.exists(tenant, command.logoKey())) {
+                throw new InvalidInputException("logoKey", "the logo was not uploaded; please choose it again");
+            }
+            // shoppers get the logo as a rendition, like product images (never the uploaded original)
+            media.createRenditions(tenant, command.logoKey());
         }
         StoreSettings updated = new StoreSettings(tenant, current.slug(), command.name(), command.currency(),
                 current.country(), command.language(), new StoreSettings.StoreContact(command.phone(),

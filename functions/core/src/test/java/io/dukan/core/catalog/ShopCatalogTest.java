@@ -39,7 +39,7 @@ class ShopCatalogTest {
         }
 
         @Override
-        public URI presignGet(TenantId t, String key) {
+        public URI viewUrl(TenantId t, String key) {
             return URI.create("https://media.example/" + key);
         }
     });

@@ -25,6 +25,7 @@ class SettingsServiceTest {
     private final InMemoryCatalog catalog = new InMemoryCatalog();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final Set<String> uploaded = new java.util.HashSet<>();
+    private final java.util.List<String> renditionsMade = new java.util.ArrayList<>();
     private final MediaStore media = new MediaStore() {
         @Override
         public Upload presignUpload(TenantId t, String contentType, long contentLength) {
@@ -38,7 +39,7 @@ class SettingsServiceTest {
 
         @Override
         public void createRenditions(TenantId t, String originalKey) {
-            throw new UnsupportedOperationException();
+            renditionsMade.add(originalKey);
         }
 
         @Override
@@ -47,7 +48,7 @@ class SettingsServiceTest {
         }
 
         @Override
-        public URI presignGet(TenantId t, String key) {
+        public URI viewUrl(TenantId t, String key) {
             return URI.create("https://media.example/" + key);
         }
     };
@@ -101,5 +102,18 @@ class SettingsServiceTest {
                 .contact().logoKey()).endsWith("logo.png");
         assertThatThrownBy(() -> service.update(tenant, "owner", command("PKR", "tenants/other/media/x.png")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("logo");
+        assertThat(renditionsMade).containsExactly("tenants/" + tenant.value() + "/media/logo.png");
+    }
+
+    @Test
+    void update_makesTheLogosRenditionsOnlyWhenTheLogoChanges() {
+        String logo = "tenants/" + tenant.value() + "/media/logo.png";
+        uploaded.add(logo);
+        service.update(tenant, "owner", command("PKR", logo));
+
+        service.update(tenant, "owner", command("PKR", logo)); // same logo, other fields saved again
+        service.update(tenant, "owner", command("PKR", "")); // logo removed
+
+        assertThat(renditionsMade).containsExactly(logo);
     }
 }

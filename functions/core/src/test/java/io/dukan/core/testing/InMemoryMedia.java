@@ -64,7 +64,7 @@ public class InMemoryMedia implements MediaStore {
     }
 
     @Override
-    public URI presignGet(TenantId tenant, String key) {
+    public URI viewUrl(TenantId tenant, String key) {
         return URI.create("https://storage.invalid/" + key);
     }
 }

@@ -291,6 +291,29 @@ class SamTemplateTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void projectTemplate_mediaCdn_readsEveryRenditionAndNothingElse() {
+        Map<String, Object> resources = (Map<String, Object>) project.raw().get("Resources");
+        Map<String, Object> policy = (Map<String, Object>) ((Map<String, Object>) resources.get("MediaBucketPolicy"))
+                .get("Properties");
+        List<Map<String, Object>> statements = (List<Map<String, Object>>) ((Map<String, Object>) policy
+                .get("PolicyDocument")).get("Statement");
+        Map<String, Object> cdn = statements.stream().filter(st -> "CdnReadsRenditionsOnly".equals(st.get("Sid")))
+                .findFirst().orElseThrow();
+
+        assertThat(cdn.get("Effect")).isEqualTo("Allow");
+        assertThat(cdn.get("Action")).isEqualTo("s3:GetObject");
+        assertThat(cdn.get("Principal")).isEqualTo(Map.of("Service", "cloudfront.amazonaws.com"));
+        assertThat(((List<Object>) cdn.get("Resource")).stream().map(r -> ((Map<String, Object>) r).get("Fn::Sub")))
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(
+                        io.dukan.core.catalog.MediaStore.Rendition.values())
+                        .map(r -> "${MediaBucket.Arn}/tenants/*/media/*-" + r.width() + ".jpg").toList());
+        assertThat(cdn.get("Condition").toString()).contains("AWS:SourceArn").contains("distribution/${MediaCdn}");
+        assertThat(((Map<String, Object>) resources.get("MediaCdn")).get("Type"))
+                .isEqualTo("AWS::CloudFront::Distribution");
+    }
+
+    @Test
     void projectTemplate_provisioningFunction_asTheContractsSayIt() {
         assertThat(project.functions()).singleElement().satisfies(function -> {
             assertThat(function.logicalId()).isEqualTo("ProvisioningFunction");
@@ -300,7 +323,8 @@ class SamTemplateTest {
                     "DUKAN_FLEET_SHOP_LAYER_ARN", "DUKAN_FLEET_SHOP_HANDLER", "DUKAN_FLEET_TABLE_ARN",
                     "DUKAN_FLEET_BUCKET_ARN", "DUKAN_FLEET_PERMISSIONS_BOUNDARY_ARN", "DUKAN_FLEET_NAME_PREFIX",
                     "DUKAN_FLEET_ACCOUNT_ID", "DUKAN_FLEET_MEMORY_MB", "DUKAN_FLEET_EMAIL_MODE",
-                    "DUKAN_FLEET_EMAIL_FROM", "DUKAN_FLEET_PUBLIC_URL", "DUKAN_FLEET_SNAP_START", "JAVA_TOOL_OPTIONS");
+                    "DUKAN_FLEET_EMAIL_FROM", "DUKAN_FLEET_PUBLIC_URL", "DUKAN_FLEET_MEDIA_URL", "DUKAN_FLEET_SNAP_START",
+                    "JAVA_TOOL_OPTIONS");
             assertThat(function.environment()).containsEntry("DUKAN_TABLE", Map.of("Ref", "DukanTable"))
                     .containsEntry("DUKAN_BUCKET", Map.of("Ref", "MediaBucket"))
                     .containsEntry("DUKAN_FLEET_REST_API_ID", Map.of("Ref", "PlatformApi"))
