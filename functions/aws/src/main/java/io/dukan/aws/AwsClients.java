@@ -52,7 +52,9 @@ public class AwsClients {
         return UrlConnectionHttpClient.builder().build();
     }
 
+    /** Secondary: a test may hand the context a client of its own (one that counts the requests a page sends). */
     @Singleton
+    @Secondary
     @Bean(preDestroy = "close")
     DynamoDbClient dynamoDb(SdkHttpClient http) {
         return configure(DynamoDbClient.builder().httpClient(http), properties.getEndpoints().getDynamodb()).build();

@@ -8,7 +8,6 @@ import io.dukan.core.cart.AddToCartCommand;
 import io.dukan.core.cart.CartService;
 import io.dukan.core.cart.PricedCart;
 import io.dukan.core.catalog.VariantId;
-import io.dukan.core.checkout.CheckoutSettingsService;
 import io.dukan.core.checkout.DisplayCurrencies;
 import io.dukan.core.checkout.DisplayRate;
 import io.dukan.core.shared.ConflictException;
@@ -34,15 +33,12 @@ class CartController {
 
     private final ThisStore store;
     private final CartService carts;
-    private final CheckoutSettingsService settings;
     private final ShopperCookies cookies;
     private final Csrf csrf;
 
-    CartController(ThisStore store, CartService carts, CheckoutSettingsService settings, ShopperCookies cookies,
-            Csrf csrf) {
+    CartController(ThisStore store, CartService carts, ShopperCookies cookies, Csrf csrf) {
         this.store = store;
         this.carts = carts;
-        this.settings = settings;
         this.cookies = cookies;
         this.csrf = csrf;
     }
@@ -96,7 +92,7 @@ class CartController {
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         String code = form.getOrEmpty("currency").strip();
-        if (!code.isEmpty() && settings.currencies(store.id()).find(code).isEmpty()) {
+        if (!code.isEmpty() && store.currencies().find(code).isEmpty()) {
             throw new InvalidInputException("currency", "this store does not show prices in " + code);
         }
         String back = form.getOrEmpty("back");
@@ -111,7 +107,7 @@ class CartController {
         StoreSettings s = store.settings();
         PricedCart cart = carts.price(store.id(), carts.cart(store.id(), cookies.cartId(request).orElse(null)),
                 s.currency());
-        DisplayCurrencies currencies = settings.currencies(store.id());
+        DisplayCurrencies currencies = store.currencies();
         DisplayRate shown = currencies.find(cookies.currency(request)).orElse(null);
         return Pages.html(status, CheckoutViews.cart(s, base(request), cart, currencies, shown, error,
                 csrf.token(request))).header("Cache-Control", "no-store");

@@ -6,6 +6,7 @@ import io.dukan.aws.web.Form;
 import io.dukan.aws.web.Pages;
 import io.dukan.aws.web.Requests;
 import io.dukan.core.checkout.CheckoutSettingsService;
+import io.dukan.core.checkout.DisplayCurrencies;
 import io.dukan.core.checkout.PaymentSettings;
 import io.dukan.core.checkout.PaymentSettingsCommand;
 import io.dukan.core.shared.InvalidInputException;
@@ -142,7 +143,9 @@ class CheckoutAdminController {
             if (form.get("rates") == null) {
                 throw new InvalidInputException("rates", "rates is required (leave it empty to turn display currencies off)");
             }
-            String text = settings.updateCurrencies(store.settings(), form.get("rates")).text();
+            DisplayCurrencies saved = settings.updateCurrencies(store.settings(), form.get("rates"));
+            store.savedCurrencies(saved);
+            String text = saved.text();
             return Pages.html(HttpStatus.OK, CheckoutAdminViews.currencies(store.settings(), base(request), text, null,
                     "Saved.", csrf.token(request)));
         } catch (InvalidInputException e) {

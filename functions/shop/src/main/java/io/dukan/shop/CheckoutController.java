@@ -132,7 +132,7 @@ class CheckoutController {
         } catch (InvalidInputException e) {
             problem = e.getMessage();
         }
-        DisplayRate shown = settings.currencies(store.id()).find(cookies.currency(request)).orElse(null);
+        DisplayRate shown = store.currencies().find(cookies.currency(request)).orElse(null);
         CheckoutViews.CheckoutPage p = new CheckoutViews.CheckoutPage(cart, typed, countries, country, options, problem,
                 checkout.paymentMethods(store.id()), settings.payments(store.id()), shown, token, csrf.token(request),
                 error);

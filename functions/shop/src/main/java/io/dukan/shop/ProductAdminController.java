@@ -48,12 +48,15 @@ class ProductAdminController {
     private final AdminAccess access;
     private final CatalogService catalog;
     private final Csrf csrf;
+    private final StoreCollections shownCollections;
 
-    ProductAdminController(ThisStore store, AdminAccess access, CatalogService catalog, Csrf csrf) {
+    ProductAdminController(ThisStore store, AdminAccess access, CatalogService catalog, Csrf csrf,
+            StoreCollections shownCollections) {
         this.store = store;
         this.access = access;
         this.catalog = catalog;
         this.csrf = csrf;
+        this.shownCollections = shownCollections;
     }
 
     @Serdeable
@@ -158,6 +161,7 @@ class ProductAdminController {
         csrf.verify(request, form.get(Csrf.FIELD));
         try {
             catalog.createCollection(store.id(), session.get().email(), form.get("title"), form.get("description"));
+            shownCollections.changed();
             return HttpResponse.seeOther(URI.create(base(request) + "/admin/collections"));
         } catch (InvalidInputException e) {
             return collectionsPage(request, HttpStatus.BAD_REQUEST, e.getMessage());
@@ -172,6 +176,7 @@ class ProductAdminController {
         try {
             catalog.updateCollection(store.id(), session.get().email(), CollectionId.parse(id), form.get("title"),
                     form.get("description"));
+            shownCollections.changed();
             return HttpResponse.seeOther(URI.create(base(request) + "/admin/collections"));
         } catch (InvalidInputException e) {
             return collectionsPage(request, HttpStatus.BAD_REQUEST, e.getMessage());
@@ -183,6 +188,7 @@ class ProductAdminController {
         Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
         csrf.verify(request, Form.parse(body).get(Csrf.FIELD));
         catalog.deleteCollection(store.id(), session.get().email(), CollectionId.parse(id));
+        shownCollections.changed();
         return HttpResponse.seeOther(URI.create(base(request) + "/admin/collections"));
     }
 
@@ -224,6 +230,8 @@ class ProductAdminController {
         } catch (CatalogConflictException e) {
             return Pages.html(HttpStatus.CONFLICT, ProductAdminViews.importPage(settings, base(request), null,
                     e.getMessage() + "; nothing was imported.", csrf.token(request)));
+        } finally {
+            shownCollections.changed(); // an import may add collections (or add and take them back)
         }
         return Pages.html(result.ok() ? HttpStatus.OK : HttpStatus.BAD_REQUEST,
                 ProductAdminViews.importPage(settings, base(request), result, null, csrf.token(request)));

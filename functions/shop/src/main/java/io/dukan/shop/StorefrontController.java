@@ -11,7 +11,6 @@ import io.dukan.core.catalog.ProductId;
 import io.dukan.core.catalog.ShopCatalog;
 import io.dukan.core.catalog.Variant;
 import io.dukan.core.catalog.VariantId;
-import io.dukan.core.checkout.CheckoutSettingsService;
 import io.dukan.core.checkout.DisplayCurrencies;
 import io.dukan.core.checkout.DisplayRate;
 import io.dukan.core.shared.Ids;
@@ -46,23 +45,23 @@ class StorefrontController {
     private final ThisStore store;
     private final ShopCatalog catalog;
     private final Csrf csrf;
-    private final CheckoutSettingsService checkoutSettings;
     private final ShopperCookies cookies;
+    private final StoreCollections shownCollections;
 
-    StorefrontController(ThisStore store, ShopCatalog catalog, Csrf csrf,
-            CheckoutSettingsService checkoutSettings, ShopperCookies cookies) {
+    StorefrontController(ThisStore store, ShopCatalog catalog, Csrf csrf, ShopperCookies cookies,
+            StoreCollections shownCollections) {
         this.store = store;
         this.catalog = catalog;
         this.csrf = csrf;
-        this.checkoutSettings = checkoutSettings;
         this.cookies = cookies;
+        this.shownCollections = shownCollections;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> home(HttpRequest<?> request, @QueryValue @Nullable String after) {
         StorefrontViews.Shop shop = shop(request, "/");
         Page<Product> page = catalog.newest(store.id(), after, PAGE_SIZE);
-        List<Collection> collections = after == null ? catalog.collections(store.id()) : List.of();
+        List<Collection> collections = after == null ? shownCollections.all() : List.of();
         StoreSettings s = shop.settings();
         String canonical = canonical(request, "/" + (after == null ? "" : "?after=" + after));
         StorefrontViews.Head head = new StorefrontViews.Head(s.name(),
@@ -173,7 +172,7 @@ class StorefrontController {
     /** {@code path}: this page inside the store, where the currency switcher comes back to. */
     private StorefrontViews.Shop shop(HttpRequest<?> request, String path) {
         StoreSettings settings = store.settings();
-        DisplayCurrencies currencies = checkoutSettings.currencies(store.id());
+        DisplayCurrencies currencies = store.currencies();
         DisplayRate shown = currencies.find(cookies.currency(request)).orElse(null);
         String base = base(request);
         String switcher = currencies.rates().isEmpty() ? ""

@@ -1,5 +1,7 @@
 package io.dukan.shop;
 
+import io.dukan.core.checkout.CheckoutSettingsService;
+import io.dukan.core.checkout.DisplayCurrencies;
 import io.dukan.core.shared.NotFoundException;
 import io.dukan.core.tenant.Slug;
 import io.dukan.core.tenant.StoreDataRepository;
@@ -7,29 +9,33 @@ import io.dukan.core.tenant.StoreSettings;
 import io.dukan.core.tenant.TenantId;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The one store this function serves, from its configuration, never from a request. Its settings are read on
- * first use and kept for 30 seconds (they change rarely; a cold start should not pay for them before it must). A save
- * on this instance is seen at once ({@link #saved}); other instances of the store's function see it within the TTL.
+ * The one store this function serves, from its configuration, never from a request. What every storefront page
+ * shows of its owner's choices (the store's settings, the display currencies) is read on first use and kept for 30
+ * seconds ({@link Cached}): they change rarely, and a warm page should cost only the DynamoDB requests for its own
+ * data. A save on this instance is seen at once ({@link #saved}, {@link #savedCurrencies}); other instances of the
+ * store's function see it within the 30 seconds.
  */
 @Singleton
 public class ThisStore {
 
-    private static final long SETTINGS_TTL_NANOS = Duration.ofSeconds(30).toNanos();
+    static final Duration TTL = Duration.ofSeconds(30);
 
     private final TenantId id;
     private final Slug slug;
-    private final StoreDataRepository storeData;
-    private volatile StoreSettings settings;
-    private volatile long settingsLoadedAt;
+    private final Cached<StoreSettings> settings;
+    private final Cached<DisplayCurrencies> currencies;
 
     ThisStore(@Value("${dukan.tenant-id}") String tenantId, @Value("${dukan.store-slug}") String slug,
-            StoreDataRepository storeData) {
+            StoreDataRepository storeData, CheckoutSettingsService checkoutSettings, Clock clock) {
         this.id = new TenantId(tenantId);
         this.slug = new Slug(slug);
-        this.storeData = storeData;
+        this.settings = new Cached<>(clock, TTL,
+                () -> storeData.settings(id).orElseThrow(() -> new NotFoundException("this store is not open yet")));
+        this.currencies = new Cached<>(clock, TTL, () -> checkoutSettings.currencies(id));
     }
 
     public TenantId id() {
@@ -41,13 +47,12 @@ public class ThisStore {
     }
 
     public StoreSettings settings() {
-        StoreSettings current = settings;
-        if (current == null || System.nanoTime() - settingsLoadedAt > SETTINGS_TTL_NANOS) {
-            current = storeData.settings(id).orElseThrow(() -> new NotFoundException("this store is not open yet"));
-            settings = current;
-            settingsLoadedAt = System.nanoTime();
-        }
-        return current;
+        return settings.get();
+    }
+
+    /** The currencies the owner shows prices in beside the store's own (none by default). */
+    public DisplayCurrencies currencies() {
+        return currencies.get();
     }
 
     /** The settings as just saved: this instance shows them from the next request on. */
@@ -55,7 +60,11 @@ public class ThisStore {
         if (!updated.tenantId().equals(id)) {
             throw new IllegalArgumentException("settings of another store");
         }
-        settings = updated;
-        settingsLoadedAt = System.nanoTime();
+        settings.replace(updated);
+    }
+
+    /** The display currencies as just saved: this instance shows them from the next request on. */
+    public void savedCurrencies(DisplayCurrencies updated) {
+        currencies.replace(updated);
     }
 }

@@ -3,6 +3,7 @@ package io.dukan.aws.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dukan.aws.testing.CountedDynamoDb;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.catalog.CatalogConflictException;
 import io.dukan.core.catalog.Collection;
@@ -19,26 +20,16 @@ import io.dukan.core.order.PlaceOrderCommand;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.TenantId;
 import io.dukan.core.testing.ProductTestData;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The catalog's DynamoDB layout against DynamoDB Local: listings cost one Query (+ one BatchGetItem) whatever the
@@ -47,20 +38,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class DynamoDbCatalogIT {
 
-    /** Counts the requests the client sends, by operation name. */
-    static final class Counting implements ExecutionInterceptor {
-        final Map<String, Integer> calls = new ConcurrentHashMap<>();
-
-        @Override
-        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            String op = context.request().getClass().getSimpleName().replace("Request", "");
-            calls.merge(op, 1, Integer::sum);
-        }
-    }
-
     static Emulators emulators;
-    static Counting counting = new Counting();
-    static DynamoDbClient counted;
+    static CountedDynamoDb counted;
     static DynamoDbProducts products;
     static DynamoDbCollections collections;
     static DynamoDbOrders orders;
@@ -69,13 +48,10 @@ class DynamoDbCatalogIT {
     static void start() {
         emulators = Emulators.start();
         TableName table = TestTables.emulators();
-        counted = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .endpointOverride(URI.create((String) emulators.functionProperties().get("dukan.endpoints.dynamodb")))
-                .overrideConfiguration(o -> o.addExecutionInterceptor(counting)).build();
-        products = new DynamoDbProducts(counted, table);
-        collections = new DynamoDbCollections(counted, table);
-        orders = new DynamoDbOrders(counted, table);
+        counted = new CountedDynamoDb(emulators);
+        products = new DynamoDbProducts(counted.client(), table);
+        collections = new DynamoDbCollections(counted.client(), table);
+        orders = new DynamoDbOrders(counted.client(), table);
     }
 
     @AfterAll
@@ -86,7 +62,7 @@ class DynamoDbCatalogIT {
 
     @BeforeEach
     void reset() {
-        counting.calls.clear();
+        counted.reset();
     }
 
     static Product active(String name, CollectionId... in) {
@@ -107,7 +83,7 @@ class DynamoDbCatalogIT {
             many.add(i % 10 == 0 ? active("Apricot " + i, shelf) : draft("Walnut " + i));
         }
         products.addAll(tenant, many);
-        counting.calls.clear();
+        counted.reset();
 
         Page<Product> active = products.listActive(tenant, null, 24);
         Page<Product> onShelf = products.listActiveInCollection(tenant, shelf, null, 24);
@@ -116,7 +92,7 @@ class DynamoDbCatalogIT {
         assertThat(active.items()).hasSize(24).allMatch(Product::visibleToShoppers);
         assertThat(onShelf.items()).hasSize(24).allMatch(p -> p.collections().contains(shelf));
         assertThat(search.items()).hasSize(24).allMatch(p -> p.name().startsWith("Apricot"));
-        assertThat(counting.calls).containsOnly(Map.entry("Query", 3), Map.entry("BatchGetItem", 3));
+        assertThat(counted.calls()).containsOnly(Map.entry("Query", 3), Map.entry("BatchGetItem", 3));
     }
 
     @Test
