@@ -175,13 +175,10 @@ class StoreJourneyBrowserIT {
                     img)));
             assertThat(((Number) js().executeScript("return arguments[0].naturalWidth;", img)).intValue())
                     .as("the image shown is the one uploaded").isEqualTo(64);
-            // the store's host is another origin than the media endpoint: the bucket's CORS must let its pages read
-            Object crossOrigin = js().executeAsyncScript("var done = arguments[arguments.length - 1];"
-                    + "fetch(arguments[0]).then(function (r) { return r.arrayBuffer().then(function (b) {"
-                    + "  done('status ' + r.status + ', ' + b.byteLength + ' bytes'); }); })"
-                    + ".catch(function (e) { done('failed: ' + e); });", imageUrl);
-            assertThat(crossOrigin).as("a cross-origin fetch of the image from " + storeHost)
-                    .asString().startsWith("status 200, ").doesNotEndWith(" 0 bytes");
+            // shoppers' images come from the media CDN's stand-in as plain <img> loads (no CORS involved: no page
+            // script reads image bytes); the store's CSP allows that origin, or the image above would not have loaded
+            assertThat(imageUrl).startsWith("http://localhost:" + port + "/_media/tenants/").endsWith("-320.jpg")
+                    .doesNotContain("X-Amz-");
             js().executeScript("window.scrollTo(0, 0);");
             screenshot("1-storefront-phone");
 
