@@ -372,6 +372,10 @@ public final class Bench {
         }
         variants.add(new ColdStarts.Launch("shop-c1-logback-xml", List.of(C1), joranJar(archives)
                 + File.pathSeparator + shopClasspath, "io.dukan.bench.child.ShopColdStart", shopArgs, true));
+        ColdStarts.Launch micronautFloor = new ColdStarts.Launch("micronaut-floor-c1", List.of(C1),
+                floorClasspath(benchClasses, true) + File.pathSeparator + micronautFloorBeans(),
+                "io.dukan.bench.child.MicronautFloorColdStart", floorArgs, true);
+        variants.add(micronautFloor);
         for (ColdStarts.Launch variant : variants) {
             cold.run(variant, 0);
             runs.put(variant, new ArrayList<>());
@@ -421,9 +425,11 @@ public final class Bench {
         Measure floorC1 = Measure.millis(runs.get(pairs.get(0).floor()).stream().map(ColdStarts.Run::ownMillis)
                 .toList());
         for (ColdStarts.Launch variant : variants) {
-            String label = variant.name().endsWith("baseline")
-                    ? "shop, BASELINE jar (" + options.baselineJar().getFileName() + "), " + C1
-                    : "shop, this jar + the former logback.xml (Joran), " + C1;
+            String label = variant == micronautFloor
+                    ? "Micronaut floor: its API Gateway handler + 1 controller, 1 GetItem, no Dukan code, " + C1
+                    : variant.name().endsWith("baseline")
+                            ? "shop, BASELINE jar (" + options.baselineJar().getFileName() + "), " + C1
+                            : "shop, this jar + the former logback.xml (Joran), " + C1;
             List<ColdStarts.Run> variantRuns = runs.get(variant);
             report.row(label + ", child's clock", Measure.millis(variantRuns.stream().map(ColdStarts.Run::ownMillis)
                     .toList()), "bare handler, " + C1, floorC1);
@@ -438,6 +444,13 @@ public final class Bench {
                         .mapToDouble(r -> r.counters().getOrDefault("java.cls.loadedClasses", Double.NaN)).toArray()));
             }
         }
+        Measure micronautFloorOwn = Measure.millis(runs.get(micronautFloor).stream().map(ColdStarts.Run::ownMillis)
+                .toList());
+        report.row("shop function vs the Micronaut floor, " + C1 + ", child's clock", Measure.millis(
+                runs.get(pairs.get(0).shop()).stream().map(ColdStarts.Run::ownMillis).toList()),
+                "Micronaut floor, " + C1, micronautFloorOwn);
+        report.note("Micronaut floor: the framework's share of a cold start measured on its own; the target (shop <= "
+                + "1.25x the bare handler) is below it whenever this row's ratio to the bare handler exceeds 1.25x");
         if (options.baselineJar() != null) {
             report.note("baseline jar: " + options.baselineJar().toAbsolutePath() + " ("
                     + fileMegabytes(options.baselineJar()) + " MB; this jar " + fileMegabytes(options.shopJar())
@@ -865,19 +878,35 @@ public final class Bench {
      * refuses a classpath with a non-empty directory, so the children must not run from target/classes.
      */
     private String benchClasses() throws URISyntaxException, IOException {
+        return classesJar("children.jar", "io/dukan/bench/child");
+    }
+
+    /**
+     * The bean definitions the bench's compilation made (the Micronaut floor's controller), in a jar of their own:
+     * only the Micronaut floor's classpath has them, so the shop's children never see that controller.
+     */
+    private String micronautFloorBeans() throws URISyntaxException, IOException {
+        return classesJar("micronaut-floor-beans.jar", "META-INF/micronaut");
+    }
+
+    /** The bench's compiled files under {@code folder}, as a jar (CDS archives only take classes from jars). */
+    private String classesJar(String name, String folder) throws URISyntaxException, IOException {
         Path classes = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (Files.isRegularFile(classes)) {
             return classes.toString();
         }
         Path jar = Files.createDirectories(options.out().toAbsolutePath().getParent().resolve("bench-cds"))
-                .resolve("children.jar");
-        Path root = classes.resolve("io/dukan/bench/child");
+                .resolve(name);
+        Path root = classes.resolve(folder);
         try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
                 Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString()
-                        .replace(File.separatorChar, '/')));
-                Files.copy(file, out);
+            // directories get entries too: Micronaut finds its bean definitions by listing a folder's resources
+            for (Path file : files.sorted().toList()) {
+                String entry = classes.relativize(file).toString().replace(File.separatorChar, '/');
+                out.putNextEntry(new java.util.jar.JarEntry(Files.isDirectory(file) ? entry + "/" : entry));
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, out);
+                }
                 out.closeEntry();
             }
         }
@@ -891,6 +920,18 @@ public final class Bench {
      * this JVM's classpath. No Micronaut, no other service client, no logging backend.
      */
     private static String floorClasspath(String benchClasses) {
+        return floorClasspath(benchClasses, false);
+    }
+
+    /** Micronaut modules the shop function leaves out (functions/{aws,shop,provisioning}/pom.xml), so the Micronaut floor does too. */
+    private static final Set<String> MICRONAUT_LEFT_OUT = Set.of("micronaut-http-client-core",
+            "micronaut-discovery-core", "micronaut-reactor");
+
+    /**
+     * The floor's jars; {@code micronaut}: also Micronaut's (the modules the shop jar ships, no Logback: SLF4J
+     * without a binding logs nothing) for {@link io.dukan.bench.child.MicronautFloorColdStart}.
+     */
+    private static String floorClasspath(String benchClasses, boolean micronaut) {
         Set<String> sdk = Set.of("dynamodb", "url-connection-client", "aws-json-protocol", "protocol-core",
                 "profiles", "retries-spi", "retries", "http-auth-aws", "http-auth-aws-eventstream", "http-auth-spi",
                 "http-auth", "identity-spi", "http-client-spi", "sdk-core", "auth", "regions", "aws-core",
@@ -910,7 +951,12 @@ public final class Bench {
                     || (group.endsWith("/com/amazonaws") && (artifact.equals("aws-lambda-java-core")
                             || artifact.equals("aws-lambda-java-events")))
                     || (group.endsWith("/org/reactivestreams") && artifact.equals("reactive-streams"))
-                    || (group.endsWith("/org/slf4j") && artifact.equals("slf4j-api"));
+                    || (group.endsWith("/org/slf4j") && artifact.equals("slf4j-api"))
+                    || (micronaut && group.contains("/io/micronaut") && !MICRONAUT_LEFT_OUT.contains(artifact))
+                    || (micronaut && group.endsWith("/io/projectreactor") && artifact.equals("reactor-core"))
+                    || (micronaut && (group.endsWith("/jakarta/inject") || group.endsWith("/jakarta/annotation")))
+                    || (micronaut && group.endsWith("/com/fasterxml/jackson/core")
+                            && (artifact.equals("jackson-core") || artifact.equals("jackson-annotations")));
             if (needed) {
                 entries.add(entry);
             }

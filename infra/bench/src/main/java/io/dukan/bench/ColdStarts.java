@@ -84,7 +84,9 @@ final class ColdStarts {
         environment.remove("JDK_JAVA_OPTIONS");
         environment.remove("_JAVA_OPTIONS");
         Path log = logDir.resolve(launch.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + index + ".log");
-        builder.redirectError(log.toFile());
+        // the command first, so a failed child can be started again by hand (while the emulators are up)
+        Files.writeString(log, String.join(" ", command) + System.lineSeparator());
+        builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
 
         long spawned = System.nanoTime();
         Process process = builder.start();

@@ -117,6 +117,10 @@ final class Child {
                 + " bytes=" + body.getBytes(StandardCharsets.UTF_8).length
                 + " found=" + body.contains(expected) + " cpuMillis=" + cpuMillis);
         System.out.flush();
+        if (!body.contains(expected)) { // for the log the parent names when it refuses this answer
+            System.err.println("answer without the expected data (status " + response.getStatusCode() + "): "
+                    + body.substring(0, Math.min(body.length(), 2_000)));
+        }
     }
 
     /** Uptime now minus this process's start time, both in the kernel's clock since boot; -1 without /proc. */
