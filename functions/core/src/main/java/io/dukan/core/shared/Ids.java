@@ -9,10 +9,21 @@ import java.security.SecureRandom;
 public final class Ids {
 
     private static final char[] ALPHABET = "234567abcdefghijklmnopqrstuvwxyz".toCharArray();
+    /**
+     * The platform's default: on Linux (Lambda) NativePRNG, which XORs bytes read from /dev/urandom into every
+     * output. So a SnapStart snapshot, restored in many environments, does not make them draw the same ids and
+     * secrets, although this instance was created before the snapshot: the kernel's pool is made unique per restored
+     * environment (AWS, "Handling uniqueness with Lambda SnapStart"). A seeded or SHA1PRNG instance would repeat.
+     */
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TIME_CHARS = 9; // 32^9 ms is about 1,100 years
 
     private Ids() {}
+
+    /** The algorithm ids and secrets are drawn with (see {@link #RANDOM}). */
+    static String randomAlgorithm() {
+        return RANDOM.getAlgorithm();
+    }
 
     /** 16 characters: 9 of creation time (ms), 7 random (35 bits); sortable by age. */
     public static String newId() {

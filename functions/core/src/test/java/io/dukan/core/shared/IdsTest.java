@@ -10,6 +10,14 @@ import org.junit.jupiter.api.Test;
 class IdsTest {
 
     @Test
+    void idsAndSecrets_areDrawnWithNativePrng_whichMixesInTheKernelsRandomnessOnEveryCall_onLinux() {
+        // what keeps a SnapStart snapshot from repeating ids in every restored environment (see Ids.RANDOM)
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"),
+                "Lambda and CI run Linux");
+        assertThat(Ids.randomAlgorithm()).isEqualTo("NativePRNG");
+    }
+
+    @Test
     void newId_sortsByCreationTime_andLooksLikeAnId() throws InterruptedException {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
