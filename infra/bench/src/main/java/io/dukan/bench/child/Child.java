@@ -3,6 +3,7 @@ package io.dukan.bench.child;
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -56,6 +57,19 @@ final class Child {
             throw new IllegalArgumentException("missing argument " + name);
         }
         return value;
+    }
+
+    /**
+     * The rest of every cold-start child once its handler is built: the init time taken now, GET /s/{slug}/ answered
+     * by the handler, the READY line, and the wait for the parent. Arguments: slug, host, expect.
+     */
+    static void answerHome(Map<String, String> arguments, String functionName,
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
+        long initMillis = millisSinceProcessStart();
+        APIGatewayProxyResponseEvent response = handler.handleRequest(
+                storeHome(required(arguments, "slug"), required(arguments, "host")), context(functionName));
+        ready(initMillis, response, required(arguments, "expect"));
+        awaitParentAndExit();
     }
 
     /** GET /s/{slug}/ as the local API gateway hands it to the store's function (REST API, payload 1.0). */

@@ -1,6 +1,5 @@
 package io.dukan.bench.child;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.Map;
 
 /**
@@ -17,11 +16,6 @@ public final class FloorColdStart {
         FloorHandler handler = new FloorHandler(Child.required(a, "endpoint"), Child.required(a, "region"),
                 Child.required(a, "credential"), Child.required(a, "table"), Child.required(a, "pk"),
                 Child.required(a, "sk"));
-        long initMillis = Child.millisSinceProcessStart();
-        String slug = Child.required(a, "slug");
-        APIGatewayProxyResponseEvent response = handler.handleRequest(
-                Child.storeHome(slug, Child.required(a, "host")), Child.context("bench-floor"));
-        Child.ready(initMillis, response, Child.required(a, "expect"));
-        Child.awaitParentAndExit();
+        Child.answerHome(a, "bench-floor", handler);
     }
 }

@@ -1,6 +1,5 @@
 package io.dukan.bench.child;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import java.util.Map;
@@ -25,11 +24,6 @@ public final class MicronautFloorColdStart {
                         "bench.endpoint", Child.required(a, "endpoint"), "bench.region", Child.required(a, "region"),
                         "bench.credential", Child.required(a, "credential"), "bench.table", Child.required(a, "table"),
                         "bench.pk", Child.required(a, "pk"), "bench.sk", Child.required(a, "sk"))).start());
-        long initMillis = Child.millisSinceProcessStart();
-        String slug = Child.required(a, "slug");
-        APIGatewayProxyResponseEvent response = function.handleRequest(
-                Child.storeHome(slug, Child.required(a, "host")), Child.context("bench-micronaut-floor"));
-        Child.ready(initMillis, response, Child.required(a, "expect"));
-        Child.awaitParentAndExit();
+        Child.answerHome(a, "bench-micronaut-floor", function);
     }
 }

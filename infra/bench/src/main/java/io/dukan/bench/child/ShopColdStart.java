@@ -1,6 +1,5 @@
 package io.dukan.bench.child;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.dukan.shop.ShopFunction;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -26,11 +25,6 @@ public final class ShopColdStart {
         builder.propertySources(PropertySource.of("template-environment", Child.withPrefix(arguments, "env."),
                 PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE));
         builder.properties(Child.withPrefix(arguments, "prop."));
-        ShopFunction function = new ShopFunction(builder);
-        long initMillis = Child.millisSinceProcessStart();
-        APIGatewayProxyResponseEvent response = function.handleRequest(
-                Child.storeHome(slug, Child.required(arguments, "host")), Child.context("dukan-store-" + slug));
-        Child.ready(initMillis, response, Child.required(arguments, "expect"));
-        Child.awaitParentAndExit();
+        Child.answerHome(arguments, "dukan-store-" + slug, new ShopFunction(builder));
     }
 }
