@@ -57,6 +57,8 @@ class StorefrontIT {
     static ShopFunction manyFn;
     static StoreSettings budget;
     static ShopFunction budgetFn;
+    /** The same store as deployed: shoppers' images from the media CDN (a CloudFront address's length). */
+    static ShopFunction budgetCdnFn;
     static Product budgetProduct;
 
     static Collection dried;
@@ -113,6 +115,7 @@ class StorefrontIT {
                     shelves, List.of("apricot", "dried fruit"), "", "", false, Instant.now(), Instant.now()));
         }
         budgetFn = function(budget);
+        budgetCdnFn = function(budget, "https://d111111abcdef8.cloudfront.net");
         frontFn = function(front);
         otherFn = function(other);
         manyFn = function(many);
@@ -124,14 +127,23 @@ class StorefrontIT {
         otherFn.close();
         manyFn.close();
         budgetFn.close();
+        budgetCdnFn.close();
         emulators.close();
     }
 
     /** A shop function for the store, over the emulators. */
     static ShopFunction function(StoreSettings store) {
+        return function(store, null);
+    }
+
+    /** {@code mediaUrl}: the media CDN's address (dukan.media-url), or null for presigned image URLs. */
+    static ShopFunction function(StoreSettings store, String mediaUrl) {
         Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
         properties.put("dukan.tenant-id", store.tenantId().value());
         properties.put("dukan.store-slug", store.slug().value());
+        if (mediaUrl != null) {
+            properties.put("dukan.media-url", mediaUrl);
+        }
         return new ShopFunction(ApplicationContext.builder().properties(properties));
     }
 
@@ -484,15 +496,20 @@ class StorefrontIT {
         Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
         String shelf = productIds(page(budgetFn, "/s/budget/")).isEmpty() ? null : collectionStore.all(budget.tenantId())
                 .get(0).id().value();
-        sizes.put("home (24 products, 6 collections)", bytes(page(budgetFn, "/s/budget/")));
-        sizes.put("collection (24 products)", bytes(page(budgetFn, "/s/budget/collections/" + shelf)));
-        sizes.put("search (24 results)", bytes(page(budgetFn, "/s/budget/search?q=apricots")));
-        sizes.put("product (4 variants, 3 images, JSON-LD)", bytes(page(budgetFn, "/s/budget/products/"
-                + budgetProduct.id().value())));
+        for (ShopFunction fn : new ShopFunction[] {budgetCdnFn, budgetFn}) {
+            String images = fn == budgetCdnFn ? ", images from the media CDN" : ", images presigned (no CDN)";
+            sizes.put("home (24 products, 6 collections)" + images, bytes(page(fn, "/s/budget/")));
+            sizes.put("collection (24 products)" + images, bytes(page(fn, "/s/budget/collections/" + shelf)));
+            sizes.put("search (24 results)" + images, bytes(page(fn, "/s/budget/search?q=apricots")));
+            sizes.put("product (4 variants, 3 images, JSON-LD)" + images, bytes(page(fn, "/s/budget/products/"
+                    + budgetProduct.id().value())));
+        }
+        assertThat(page(budgetCdnFn, "/s/budget/")).contains("https://d111111abcdef8.cloudfront.net/tenants/")
+                .doesNotContain("X-Amz-");
         sizes.put("shop.css", bytes(ShopAssets.CSS));
         sizes.put("shop.js", bytes(ShopAssets.JS));
         StringBuilder report = new StringBuilder("Storefront page sizes (bytes, uncompressed, before images):\n");
-        sizes.forEach((what, size) -> report.append(String.format("  %-42s %,7d%n", what, size)));
+        sizes.forEach((what, size) -> report.append(String.format("  %-80s %,7d%n", what, size)));
         System.out.print(report);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "storefront-budget.txt"), report);
 
