@@ -99,6 +99,24 @@ public class DukanProperties {
         this.mediaUrl = mediaUrl;
     }
 
+    /**
+     * The media address as a base to append "/" + key to: without trailing slashes, or null when unset; anything but
+     * an http(s) URL without query or fragment is refused at start.
+     */
+    public @Nullable String mediaBaseUrl() {
+        if (mediaUrl == null || mediaUrl.isBlank()) {
+            return null;
+        }
+        String url = mediaUrl.strip().replaceAll("/+$", "");
+        java.net.URI parsed = java.net.URI.create(url);
+        if (!("https".equals(parsed.getScheme()) || "http".equals(parsed.getScheme())) || parsed.getHost() == null
+                || parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
+            throw new IllegalStateException("dukan.media-url (env DUKAN_MEDIA_URL) must be an http(s) base URL, got "
+                    + mediaUrl);
+        }
+        return url;
+    }
+
     public @Nullable String getAccessKeyId() {
         return accessKeyId;
     }

@@ -12,11 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The local stand-in for template.yaml's MediaCdn: {base}/_media/{key} answers GET and HEAD for renditions of the
@@ -28,9 +26,8 @@ final class LocalMediaCdn {
 
     static final String PREFIX = "/_media";
 
-    private static final Pattern RENDITION = Pattern.compile("tenants/[A-Za-z0-9_-]{1,64}/media/[a-z2-7]{16}-("
-            + Arrays.stream(MediaStore.Rendition.values()).map(r -> String.valueOf(r.width()))
-                    .collect(Collectors.joining("|")) + ")\\.jpg");
+    private static final Pattern RENDITION = Pattern.compile("tenants/[A-Za-z0-9_-]{1,64}/media/"
+            + MediaStore.Rendition.FILE_NAME.pattern());
     private static final List<String> RETURNED = List.of("Content-Type", "Cache-Control", "ETag", "Last-Modified");
 
     private final URI s3mock;

@@ -260,15 +260,18 @@ class AwsStoreFleet implements StoreFleet {
         variables.put("DUKAN_TABLE", Arns.tableName(fleet.getTableArn()));
         variables.put("DUKAN_BUCKET", Arns.bucketName(fleet.getBucketArn()));
         variables.put("DUKAN_PUBLIC_URL", fleet.getPublicUrl());
-        if (fleet.getMediaUrl() != null && !fleet.getMediaUrl().isBlank()) {
-            variables.put("DUKAN_MEDIA_URL", fleet.getMediaUrl());
-        }
+        putIfSet(variables, "DUKAN_MEDIA_URL", fleet.getMediaUrl());
         variables.put("DUKAN_EMAIL_MODE", fleet.getEmailMode());
-        if (fleet.getEmailFrom() != null && !fleet.getEmailFrom().isBlank()) {
-            variables.put("DUKAN_EMAIL_FROM", fleet.getEmailFrom());
-        }
+        putIfSet(variables, "DUKAN_EMAIL_FROM", fleet.getEmailFrom());
         variables.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         return variables;
+    }
+
+    /** An optional setting goes on only when set: unset and blank leave the variable out. */
+    private static void putIfSet(Map<String, String> variables, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            variables.put(name, value);
+        }
     }
 
     /** "The role defined for the function cannot be assumed by Lambda.": IAM has not propagated the new role yet. */

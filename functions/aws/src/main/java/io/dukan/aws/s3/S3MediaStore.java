@@ -11,8 +11,6 @@ import io.dukan.core.shared.InvalidInputException;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -35,12 +33,10 @@ final class S3MediaStore implements MediaStore {
 
     static final Duration UPLOAD_WINDOW = Duration.ofMinutes(10);
     static final Duration VIEW_WINDOW = Duration.ofHours(1);
-    private static final Pattern MEDIA_FILE = Pattern.compile("[a-z2-7]{16}(\\.(jpg|png|gif)|-(320|960)\\.jpg)");
     private static final Pattern ORIGINAL_FILE = Pattern.compile("[a-z2-7]{16}\\.(jpg|png|gif)");
-    /** A rendition's file name: the original's id and one of {@link Rendition}'s widths. */
-    private static final Pattern RENDITION_FILE = Pattern.compile("[a-z2-7]{16}-("
-            + Arrays.stream(Rendition.values()).map(r -> String.valueOf(r.width())).collect(Collectors.joining("|"))
-            + ")\\.jpg");
+    /** An original or one of its renditions. */
+    private static final Pattern MEDIA_FILE = Pattern.compile("(?:" + ORIGINAL_FILE.pattern() + ")|(?:"
+            + Rendition.FILE_NAME.pattern() + ")");
 
     private final BeanProvider<S3Client> s3;
     private final BeanProvider<S3Presigner> presigner;
@@ -55,28 +51,13 @@ final class S3MediaStore implements MediaStore {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = properties.getBucket();
-        this.mediaUrl = mediaUrl(properties.getMediaUrl());
-    }
-
-    /** The configured media address without trailing slashes, or null; anything but an http(s) URL is refused. */
-    static String mediaUrl(String configured) {
-        if (configured == null || configured.isBlank()) {
-            return null;
-        }
-        String url = configured.strip().replaceAll("/+$", "");
-        URI parsed = URI.create(url);
-        if (!("https".equals(parsed.getScheme()) || "http".equals(parsed.getScheme())) || parsed.getHost() == null
-                || parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
-            throw new IllegalStateException("dukan.media-url (env DUKAN_MEDIA_URL) must be an http(s) base URL, got "
-                    + configured);
-        }
-        return url;
+        this.mediaUrl = properties.mediaBaseUrl();
     }
 
     /** True for a rendition this store could have (the only objects the public media address serves). */
     static boolean isOwnRenditionKey(TenantId tenant, String key) {
         String prefix = prefix(tenant);
-        return key != null && key.startsWith(prefix) && RENDITION_FILE.matcher(key.substring(prefix.length())).matches();
+        return key != null && key.startsWith(prefix) && Rendition.FILE_NAME.matcher(key.substring(prefix.length())).matches();
     }
 
     static String prefix(TenantId tenant) {

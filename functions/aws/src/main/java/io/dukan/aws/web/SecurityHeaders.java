@@ -30,8 +30,8 @@ public class SecurityHeaders {
     public SecurityHeaders(BeanProvider<S3Presigner> presigner, DukanProperties properties) {
         this.presigner = presigner;
         this.bucket = properties.getBucket();
-        this.mediaOrigin = properties.getMediaUrl() == null || properties.getMediaUrl().isBlank() ? null
-                : origin(URI.create(properties.getMediaUrl().strip()));
+        String media = properties.mediaBaseUrl();
+        this.mediaOrigin = media == null ? null : origin(URI.create(media));
     }
 
     /** The scheme, host and port browsers fetch presigned media from, as the presigner builds its URLs. */

@@ -229,7 +229,7 @@ public class CatalogService {
 
     /** A rendition of one of the store's images; never the original. */
     public String imageUrl(TenantId tenant, String originalKey, MediaStore.Rendition rendition) {
-        return media.viewUrl(tenant, rendition.key(originalKey)).toString();
+        return media.renditionUrl(tenant, originalKey, rendition);
     }
 
     // The spreadsheet

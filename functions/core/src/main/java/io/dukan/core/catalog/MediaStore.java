@@ -2,6 +2,9 @@ package io.dukan.core.catalog;
 
 import io.dukan.core.tenant.TenantId;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Out-port: product media in object storage; bytes go browser ↔ storage directly, never through a function. */
 public interface MediaStore {
@@ -12,6 +15,14 @@ public interface MediaStore {
     /** The smaller JPEGs made from each original, so shoppers' phones never download the original. */
     enum Rendition {
         THUMBNAIL(320), PRODUCT_PAGE(960);
+
+        /**
+         * A rendition's file name (after the store's media prefix): an original's id and one of the widths. The
+         * only objects shoppers get, so the only ones the media CDN may serve (template.yaml grants one per width).
+         */
+        public static final Pattern FILE_NAME = Pattern.compile("[a-z2-7]{16}-("
+                + Arrays.stream(values()).map(r -> String.valueOf(r.width)).collect(Collectors.joining("|"))
+                + ")\\.jpg");
 
         private final int width;
 
@@ -50,4 +61,10 @@ public interface MediaStore {
      * has none, by a short-lived presigned URL.
      */
     URI viewUrl(TenantId tenant, String key);
+
+    /** Where a browser GETs a rendition of one of the store's images (never the original), or null for no image. */
+    default String renditionUrl(TenantId tenant, String originalKey, Rendition rendition) {
+        return originalKey == null || originalKey.isEmpty() ? null
+                : viewUrl(tenant, rendition.key(originalKey)).toString();
+    }
 }

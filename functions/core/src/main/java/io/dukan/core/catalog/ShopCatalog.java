@@ -75,8 +75,7 @@ public class ShopCatalog {
     /** A short-lived URL for one of this store's media keys, or null for "". */
     /** A shopper-sized rendition of one of the store's product images (never the original), or null for none. */
     public String imageUrl(TenantId tenant, String originalKey, MediaStore.Rendition rendition) {
-        return originalKey == null || originalKey.isEmpty() ? null
-                : media.viewUrl(tenant, rendition.key(originalKey)).toString();
+        return media.renditionUrl(tenant, originalKey, rendition);
     }
 
     /** The store's logo as shoppers get it: its 320 px rendition (made when the owner chose it), or null for none. */
