@@ -2,7 +2,6 @@ package io.dukan.local.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dukan.local.LocalCloud;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -11,31 +10,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The catalog through the real admin: the owner adds a collection, then a product with two options (Size × Grade),
@@ -45,45 +30,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * sold-out one cannot be chosen; the pictures are the storage's renditions and load. The owner also enabled US
  * dollars as a display currency: the shopper switches to it on the product page and sees "≈ … USD" follow the choice.
  */
-class CatalogBrowserIT {
+class CatalogBrowserIT extends BrowserTestBase {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
     static final String PASSWORD = "apricots from Hunza 2026";
     static final String PRODUCT = "Hunza dried apricots";
     static final String COLLECTION = "Dried fruit & nuts";
-
-    static Path dataDir;
-    static LocalCloud cloud;
-
-    ChromeDriver driver;
-    Path profileDir;
-
-    @BeforeAll
-    static void startCloud() throws Exception {
-        Browsers.requireChromium();
-        dataDir = Files.createTempDirectory("dukan-catalog-cloud");
-        cloud = Browsers.startCloud(dataDir);
-    }
-
-    @AfterAll
-    static void stopCloud() {
-        try {
-            if (cloud != null) {
-                cloud.close();
-            }
-        } finally {
-            Browsers.deleteQuietly(dataDir);
-        }
-    }
-
-    @AfterEach
-    void quitBrowser() {
-        if (driver != null) {
-            driver.quit();
-            driver = null;
-        }
-        Browsers.deleteQuietly(profileDir);
-    }
 
     @Test
     void ownerCreatesATwoOptionProductWithImagesInTheAdmin_shopperFindsItByCollectionAndSearch_andSeesTheChosenVariant()
@@ -262,22 +213,6 @@ class CatalogBrowserIT {
         assertThat(created.body()).contains("\"status\":\"ACTIVE\"");
     }
 
-    ChromeDriver browser() throws IOException {
-        Browsers.deleteQuietly(profileDir);
-        profileDir = Files.createTempDirectory("dukan-chromium-profile");
-        System.setProperty("webdriver.chrome.driver", Browsers.CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Browsers.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profileDir, "--window-size=1280,900");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriver chrome = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Browsers.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
-        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return chrome;
-    }
-
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private void row(String variant, String sku, String price, String compareAt, String stock) {
@@ -318,31 +253,6 @@ class CatalogBrowserIT {
         waitFor("the image " + src + " to load", d -> Boolean.TRUE.equals(driver.executeScript(
                 "var img = arguments[0]; img.scrollIntoView(); return img.complete && img.naturalWidth > 0;", img)));
         driver.executeScript("window.scrollTo(0, 0);");
-    }
-
-    private String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
-    }
-
-    private void type(By field, String text) {
-        WebElement element = driver.findElement(field);
-        element.clear();
-        element.sendKeys(text);
-    }
-
-    private <T> T waitFor(String what, Function<WebDriver, T> condition) {
-        try {
-            return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
-                    .withMessage("waiting for " + what).until(condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for " + what, e);
-        }
-    }
-
-    private List<String> consoleErrors() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
-                .map(LogEntry::toString).toList();
     }
 
     private String evidence() {

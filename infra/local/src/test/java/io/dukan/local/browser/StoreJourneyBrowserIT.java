@@ -2,7 +2,6 @@ package io.dukan.local.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dukan.local.LocalCloud;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -10,33 +9,22 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The journey a real SME owner and a real shopper make, in headless Chromium against the local cloud: sign up a
@@ -49,66 +37,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Needs the Debian packages {@code chromium} and {@code chromium-driver}: without them the test is skipped on a
  * developer machine and fails when {@code CI=true}. Screenshots land in {@code infra/local/target/screenshots/}.
  */
-class StoreJourneyBrowserIT {
+class StoreJourneyBrowserIT extends BrowserTestBase {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
     static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
 
     static final String PASSWORD = "mangoes from Multan 2026";
     static final String PRODUCT = "Chaunsa mangoes <b>premium</b> 5 kg";
 
-    static Path dataDir;
-    static LocalCloud cloud;
-
-    Path profileDir;
     Path imageDir;
-    ChromeDriver driver;
-
-    @BeforeAll
-    static void startCloud() throws Exception {
-        Browsers.requireChromium();
-        dataDir = Files.createTempDirectory("dukan-browser-cloud");
-        cloud = Browsers.startCloud(dataDir);
-    }
-
-    @AfterAll
-    static void stopCloud() {
-        try {
-            if (cloud != null) {
-                cloud.close();
-            }
-        } finally {
-            Browsers.deleteQuietly(dataDir);
-        }
-    }
 
     @BeforeEach
     void startBrowser() throws IOException {
-        profileDir = Files.createTempDirectory("dukan-chromium-profile");
         imageDir = Files.createTempDirectory("dukan-browser-images");
-        System.setProperty("webdriver.chrome.driver", Browsers.CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Browsers.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profileDir, "--window-size=1280,900");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Browsers.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver = browser();
     }
 
     @AfterEach
-    void quitBrowser() {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            Browsers.deleteQuietly(profileDir);
-            Browsers.deleteQuietly(imageDir);
-        }
+    void deleteImages() {
+        Browsers.deleteQuietly(imageDir);
     }
 
     @Test
@@ -259,21 +205,6 @@ class StoreJourneyBrowserIT {
         type(By.id("password"), PASSWORD);
         driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
         waitFor("the admin dashboard", d -> d.findElement(By.tagName("h1")).getText().endsWith("· admin"));
-    }
-
-    private void type(By field, String text) {
-        WebElement element = driver.findElement(field);
-        element.clear();
-        element.sendKeys(text);
-    }
-
-    private <T> T waitFor(String what, Function<WebDriver, T> condition) {
-        try {
-            return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
-                    .withMessage("waiting for " + what).until(condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for " + what, e);
-        }
     }
 
     private JavascriptExecutor js() {

@@ -11,7 +11,6 @@ import io.dukan.core.catalog.Variant;
 import io.dukan.core.catalog.VariantId;
 import io.dukan.core.shared.Money;
 import io.dukan.core.tenant.TenantId;
-import io.dukan.local.LocalCloud;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -22,31 +21,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -60,43 +46,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * page (the logo goes browser → S3 by presigned PUT). The product is put into the local cloud's table directly:
  * the admin's options/variants editor comes with the catalog work.
  */
-class StorefrontBrowserIT {
+class StorefrontBrowserIT extends BrowserTestBase {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
     static final String PASSWORD = "apricots from Kashgar 2026";
-
-    static Path dataDir;
-    static LocalCloud cloud;
-
-    ChromeDriver driver;
-    Path profileDir;
-
-    @BeforeAll
-    static void startCloud() throws Exception {
-        Browsers.requireChromium();
-        dataDir = Files.createTempDirectory("dukan-storefront-cloud");
-        cloud = Browsers.startCloud(dataDir);
-    }
-
-    @AfterAll
-    static void stopCloud() {
-        try {
-            if (cloud != null) {
-                cloud.close();
-            }
-        } finally {
-            Browsers.deleteQuietly(dataDir);
-        }
-    }
-
-    @AfterEach
-    void quitBrowser() {
-        if (driver != null) {
-            driver.quit();
-            driver = null;
-        }
-        Browsers.deleteQuietly(profileDir);
-    }
 
     @Test
     void shopperFindsATwoOptionProductBySearch_picksAVariant_andSeesItsPriceAndStock_withAndWithoutJavaScript()
@@ -218,24 +170,6 @@ class StorefrontBrowserIT {
         }
     }
 
-    ChromeDriver browser(boolean javascript) throws IOException {
-        profileDir = Files.createTempDirectory("dukan-chromium-profile");
-        System.setProperty("webdriver.chrome.driver", Browsers.CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Browsers.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profileDir, "--window-size=1280,900");
-        if (!javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriver chrome = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Browsers.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
-        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return chrome;
-    }
-
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private void search(String words) {
@@ -252,31 +186,6 @@ class StorefrontBrowserIT {
 
     private WebElement label(Product p, int index) {
         return variant(p, index).findElement(By.xpath("./ancestor::label"));
-    }
-
-    private String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
-    }
-
-    private void type(By field, String text) {
-        WebElement element = driver.findElement(field);
-        element.clear();
-        element.sendKeys(text);
-    }
-
-    private <T> T waitFor(String what, Function<WebDriver, T> condition) {
-        try {
-            return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
-                    .withMessage("waiting for " + what).until(condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for " + what, e);
-        }
-    }
-
-    private List<String> consoleErrors() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
-                .map(LogEntry::toString).toList();
     }
 
     private String evidence() {
