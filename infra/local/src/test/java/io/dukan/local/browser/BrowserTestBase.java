@@ -1,13 +1,22 @@
 package io.dukan.local.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dukan.core.tenant.TenantId;
 import io.dukan.local.LocalCloud;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +101,30 @@ abstract class BrowserTestBase {
                 .usingDriverExecutable(Browsers.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return chrome;
+    }
+
+    /** A store signed up through the platform's JSON API, ACTIVE when this returns; its tenant id. */
+    static TenantId signUp(String storeName, String slug, String email, String password) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(cloud.baseUrl() + "/api/stores")).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":\""
+                        + storeName + "\",\"slug\":\"" + slug + "\",\"ownerEmail\":\"" + email + "\",\"password\":\""
+                        + password + "\",\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"en\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"status\":\"ACTIVE\"");
+        Matcher id = Pattern.compile("\"id\":\"([a-z2-7]{16})\"").matcher(created.body());
+        assertThat(id.find()).as(created.body()).isTrue();
+        return new TenantId(id.group(1));
+    }
+
+    /** Searches from the storefront's header box and waits for the results page. */
+    void search(String words) {
+        WebElement box = driver.findElement(By.cssSelector("header input[name=q]"));
+        box.clear();
+        box.sendKeys(words);
+        driver.findElement(By.cssSelector("header form.search button")).click();
+        waitFor("the search results for " + words, d -> d.findElement(By.tagName("h1")).getText().contains(words));
     }
 
     <T> T waitFor(String what, Function<WebDriver, T> condition) {

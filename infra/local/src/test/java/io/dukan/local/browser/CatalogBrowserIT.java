@@ -7,9 +7,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -41,7 +38,7 @@ class CatalogBrowserIT extends BrowserTestBase {
             throws Exception {
         String slug = "hunza-" + Long.toString(System.currentTimeMillis(), 36);
         String email = "owner@" + slug + ".example";
-        signUp(slug, email);
+        signUp("Hunza Pantry", slug, email, PASSWORD);
         String store = "http://" + slug + ".localhost:" + URI.create(cloud.baseUrl()).getPort();
 
         // --- the owner: a collection, then the product with its options, variants and two images --------------
@@ -202,17 +199,6 @@ class CatalogBrowserIT extends BrowserTestBase {
 
     // --- set-up ------------------------------------------------------------------------------------------------
 
-    static void signUp(String slug, String email) throws Exception {
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(cloud.baseUrl() + "/api/stores")).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":"
-                        + "\"Hunza Pantry\",\"slug\":\"" + slug + "\",\"ownerEmail\":\"" + email + "\",\"password\":\""
-                        + PASSWORD + "\",\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"en\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(created.body()).contains("\"status\":\"ACTIVE\"");
-    }
-
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private void row(String variant, String sku, String price, String compareAt, String stock) {
@@ -221,14 +207,6 @@ class CatalogBrowserIT extends BrowserTestBase {
         type(By.cssSelector("input[aria-label='Compare-at price of " + variant + "']"), compareAt);
         type(By.cssSelector("input[aria-label='Stock of " + variant + "']"), stock);
         type(By.cssSelector("input[aria-label='Weight of " + variant + "']"), variant.startsWith("1kg") ? "1000" : "500");
-    }
-
-    private void search(String words) {
-        WebElement box = driver.findElement(By.cssSelector("header input[name=q]"));
-        box.clear();
-        box.sendKeys(words);
-        driver.findElement(By.cssSelector("header form.search button")).click();
-        waitFor("the search results for " + words, d -> d.findElement(By.tagName("h1")).getText().contains(words));
     }
 
     private WebElement single(String css) {

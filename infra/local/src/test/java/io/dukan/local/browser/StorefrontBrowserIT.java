@@ -16,15 +16,10 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -55,7 +50,7 @@ class StorefrontBrowserIT extends BrowserTestBase {
             throws Exception {
         String slug = "apricot-" + Long.toString(System.currentTimeMillis(), 36);
         String email = "owner@" + slug + ".example";
-        TenantId tenant = signUp(slug, email);
+        TenantId tenant = signUp("Kashgar Fruit", slug, email, PASSWORD);
         Product apricots = seedApricots(tenant);
         String store = "http://" + slug + ".localhost:" + URI.create(cloud.baseUrl()).getPort();
 
@@ -136,20 +131,6 @@ class StorefrontBrowserIT extends BrowserTestBase {
 
     // --- set-up ------------------------------------------------------------------------------------------------
 
-    static TenantId signUp(String slug, String email) throws Exception {
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(cloud.baseUrl() + "/api/stores")).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":"
-                        + "\"Kashgar Fruit\",\"slug\":\"" + slug + "\",\"ownerEmail\":\"" + email + "\",\"password\":\""
-                        + PASSWORD + "\",\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"en\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(created.body()).contains("\"status\":\"ACTIVE\"");
-        Matcher id = Pattern.compile("\"id\":\"([a-z2-7]{16})\"").matcher(created.body());
-        assertThat(id.find()).as(created.body()).isTrue();
-        return new TenantId(id.group(1));
-    }
-
     /** Size (500g, 1kg) × Grade (A, B); 1kg/A has a "was" price, 1kg/B is sold out. */
     static Product seedApricots(TenantId tenant) {
         List<Variant> variants = List.of(
@@ -171,14 +152,6 @@ class StorefrontBrowserIT extends BrowserTestBase {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
-
-    private void search(String words) {
-        WebElement box = driver.findElement(By.cssSelector("header input[name=q]"));
-        box.clear();
-        box.sendKeys(words);
-        driver.findElement(By.cssSelector("header form.search button")).click();
-        waitFor("the search results", d -> d.findElement(By.tagName("h1")).getText().contains(words));
-    }
 
     private WebElement variant(Product p, int index) {
         return driver.findElement(By.cssSelector("input[name=variantId][value='" + p.variants().get(index).id().value() + "']"));
