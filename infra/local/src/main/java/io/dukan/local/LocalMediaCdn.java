@@ -58,7 +58,7 @@ final class LocalMediaCdn {
             return denied(exchange, method);
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(s3mock + "/" + bucket + "/" + key))
-                .timeout(Duration.ofSeconds(30)).GET().build();
+                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream object = response.body()) {
             if (response.statusCode() != 200) {

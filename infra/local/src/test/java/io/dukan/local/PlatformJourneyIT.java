@@ -134,6 +134,10 @@ class PlatformJourneyIT {
         assertThat(imageUrl).startsWith(cloud.mediaUrl() + "/" + key.replace(".png", "").replace(".jpg", ""))
                 .endsWith("-320.jpg").doesNotContain("X-Amz-");
         assertThat(image.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(imageUrl))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(image.body().length);
         assertThat(http.send(HttpRequest.newBuilder(URI.create(cloud.mediaUrl() + "/" + key)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).as("the original").isEqualTo(403);
         assertThat(http.send(HttpRequest.newBuilder(URI.create(imageUrl))
