@@ -325,18 +325,25 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
         }
     }
 
-    /** Sends a JSON answer; to a HEAD request only its headers (with the Content-Length a GET would get). */
+    /** Sends a JSON answer. */
     private static int send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        return answer(exchange, status, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends a whole answer the local cloud makes itself (the gateway's, the outbox's, the S3 stand-ins' errors); to a
+     * HEAD request only its headers, with the Content-Length a GET would get. Returns the status.
+     */
+    static int answer(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         if (exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
-            exchange.getResponseHeaders().set("Content-Length", String.valueOf(bytes.length));
+            exchange.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
             exchange.sendResponseHeaders(status, -1);
             return status;
         }
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            out.write(body);
         }
         return status;
     }

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -55,14 +54,14 @@ final class LocalMediaCdn {
             LocalApiGateway.drain(body);
         }
         if (!(method.equals("GET") || method.equals("HEAD")) || !RENDITION.matcher(key).matches()) {
-            return denied(exchange, method);
+            return denied(exchange);
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(s3mock + "/" + bucket + "/" + key))
                 .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream object = response.body()) {
             if (response.statusCode() != 200) {
-                return denied(exchange, method);
+                return denied(exchange);
             }
             Headers out = exchange.getResponseHeaders();
             for (String name : RETURNED) {
@@ -84,18 +83,7 @@ final class LocalMediaCdn {
         }
     }
 
-    private static int denied(HttpExchange exchange, String method) throws IOException {
-        byte[] body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>"
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/xml");
-        if (method.equals("HEAD")) {
-            exchange.sendResponseHeaders(403, -1);
-        } else {
-            exchange.sendResponseHeaders(403, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-        return 403;
+    private static int denied(HttpExchange exchange) throws IOException {
+        return S3Proxy.error(exchange, 403, "AccessDenied", "Access Denied");
     }
 }

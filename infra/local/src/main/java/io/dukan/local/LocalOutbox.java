@@ -135,21 +135,11 @@ final class LocalOutbox {
     }
 
     private static int send(HttpExchange exchange, int status, String html) throws IOException {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.getResponseHeaders().set("Content-Security-Policy",
                 "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
         exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-        if (exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
-            exchange.sendResponseHeaders(status, -1);
-            return status;
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-        return status;
+        return LocalApiGateway.answer(exchange, status, "text/html;charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -221,19 +221,11 @@ final class S3Proxy {
     }
 
     /** S3's error document; to a HEAD request only the status and headers, as S3 answers it. */
-    private static int error(HttpExchange exchange, int status, String code, String message) throws IOException {
-        byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + xmlEscape(code) + "</Code><Message>"
-                + xmlEscape(message) + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/xml");
-        if (exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
-            exchange.sendResponseHeaders(status, -1);
-            return status;
-        }
-        exchange.sendResponseHeaders(status, xml.length);
-        try (OutputStream sink = exchange.getResponseBody()) {
-            sink.write(xml);
-        }
-        return status;
+    /** S3's error document (also the media CDN stand-in's: CloudFront passes S3's on). */
+    static int error(HttpExchange exchange, int status, String code, String message) throws IOException {
+        return LocalApiGateway.answer(exchange, status, "application/xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<Error><Code>" + xmlEscape(code) + "</Code><Message>" + xmlEscape(message) + "</Message></Error>")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /**
