@@ -20,11 +20,15 @@ public final class ShopColdStart {
 
     public static void main(String[] args) {
         Map<String, String> arguments = Child.arguments(args);
-        String slug = Child.required(arguments, "slug");
+        Child.answerHome(arguments, "dukan-store-" + Child.required(arguments, "slug"),
+                new ShopFunction(contextBuilder(arguments)));
+    }
+
+    /** The store instance's context as the local cloud builds it: its environment (env.*) and properties (prop.*). */
+    static ApplicationContextBuilder contextBuilder(Map<String, String> arguments) {
         ApplicationContextBuilder builder = ApplicationContext.builder().deduceEnvironment(false);
         builder.propertySources(PropertySource.of("template-environment", Child.withPrefix(arguments, "env."),
                 PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE));
-        builder.properties(Child.withPrefix(arguments, "prop."));
-        Child.answerHome(arguments, "dukan-store-" + slug, new ShopFunction(builder));
+        return builder.properties(Child.withPrefix(arguments, "prop."));
     }
 }

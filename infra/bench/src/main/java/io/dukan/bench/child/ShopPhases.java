@@ -2,9 +2,7 @@ package io.dukan.bench.child;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.dukan.shop.ShopFunction;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.context.env.PropertySource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
@@ -33,10 +31,7 @@ public final class ShopPhases {
 
         Map<String, String> arguments = Child.arguments(args);
         String slug = Child.required(arguments, "slug");
-        ApplicationContextBuilder builder = ApplicationContext.builder().deduceEnvironment(false);
-        builder.propertySources(PropertySource.of("template-environment", Child.withPrefix(arguments, "env."),
-                PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE));
-        builder.properties(Child.withPrefix(arguments, "prop."));
+        ApplicationContextBuilder builder = ShopColdStart.contextBuilder(arguments);
         long[] contextStart = new long[2];
         ShopFunction function = new ShopFunction(timingStart(builder, contextStart));
         long built = System.nanoTime();
