@@ -1,8 +1,8 @@
 package io.dukan.provisioning;
 
-import io.dukan.aws.web.ErrorPageRenderer;
-import io.dukan.aws.web.Pages;
-import io.dukan.aws.web.Requests;
+import io.dukan.web.ErrorPageRenderer;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;

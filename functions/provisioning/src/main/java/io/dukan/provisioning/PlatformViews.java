@@ -1,9 +1,9 @@
 package io.dukan.provisioning;
 
-import static io.dukan.aws.web.Html.esc;
+import static io.dukan.web.Html.esc;
 
-import io.dukan.aws.web.Csrf;
-import io.dukan.aws.web.Pages;
+import io.dukan.web.Csrf;
+import io.dukan.web.Pages;
 import io.dukan.core.tenant.Store;
 import io.dukan.core.tenant.StoreStatus;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.dukan.provisioning;
 
-import io.dukan.aws.web.Csrf;
-import io.dukan.aws.web.Form;
-import io.dukan.aws.web.Pages;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
 import io.dukan.core.shared.ConflictException;
 import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.InvalidInputException;

@@ -1,6 +1,6 @@
 package io.dukan.provisioning;
 
-import io.dukan.aws.web.Requests;
+import io.dukan.web.Requests;
 import io.dukan.core.tenant.Slug;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;

@@ -1,6 +1,6 @@
 package io.dukan.provisioning;
 
-import io.dukan.aws.web.Problem;
+import io.dukan.web.Problem;
 import io.dukan.core.tenant.ProvisioningService;
 import io.dukan.core.tenant.SignupCommand;
 import io.dukan.core.tenant.Store;

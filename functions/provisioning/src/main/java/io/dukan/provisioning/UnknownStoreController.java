@@ -1,6 +1,6 @@
 package io.dukan.provisioning;
 
-import io.dukan.aws.web.Pages;
+import io.dukan.web.Pages;
 import io.dukan.core.shared.NotFoundException;
 import io.dukan.core.tenant.ProvisioningService;
 import io.dukan.core.tenant.Slug;

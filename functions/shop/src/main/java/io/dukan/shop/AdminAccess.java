@@ -1,6 +1,6 @@
 package io.dukan.shop;
 
-import io.dukan.aws.web.Requests;
+import io.dukan.web.Requests;
 import io.dukan.core.account.AuthService;
 import io.dukan.core.account.Permission;
 import io.dukan.core.account.PermissionDeniedException;

@@ -1,9 +1,9 @@
 package io.dukan.shop;
 
-import io.dukan.aws.web.Requests;
-import io.dukan.aws.web.Csrf;
-import io.dukan.aws.web.Form;
-import io.dukan.aws.web.Pages;
+import io.dukan.web.Requests;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
 import io.dukan.core.account.AuthService;
 import io.dukan.core.account.LoginFailedException;
 import io.dukan.core.account.LoginThrottledException;

@@ -1,9 +1,9 @@
 package io.dukan.shop;
 
-import static io.dukan.aws.web.Html.esc;
+import static io.dukan.web.Html.esc;
 
-import io.dukan.aws.web.Csrf;
-import io.dukan.aws.web.Pages;
+import io.dukan.web.Csrf;
+import io.dukan.web.Pages;
 import io.dukan.core.checkout.PaymentSettings;
 import io.dukan.core.shipping.ShippingRate;
 import io.dukan.core.shipping.ShippingSettings;

@@ -1,6 +1,6 @@
 package io.dukan.shop;
 
-import io.dukan.aws.web.Requests;
+import io.dukan.web.Requests;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderNotifications;
 import io.micronaut.context.annotation.Value;

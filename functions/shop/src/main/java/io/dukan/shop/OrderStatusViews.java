@@ -1,9 +1,9 @@
 package io.dukan.shop;
 
-import static io.dukan.aws.web.Html.esc;
+import static io.dukan.web.Html.esc;
 
-import io.dukan.aws.web.Csrf;
-import io.dukan.aws.web.Html;
+import io.dukan.web.Csrf;
+import io.dukan.web.Html;
 import io.dukan.core.order.FulfilmentStatus;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.PaymentStatus;

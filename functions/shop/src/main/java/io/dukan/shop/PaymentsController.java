@@ -1,10 +1,10 @@
 package io.dukan.shop;
 
 import io.dukan.core.account.Permission;
-import io.dukan.aws.web.Csrf;
-import io.dukan.aws.web.Form;
-import io.dukan.aws.web.Pages;
-import io.dukan.aws.web.Requests;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.core.payment.PaymentProvider;
 import io.dukan.core.payment.PaymentService;
 import io.dukan.core.payment.ProviderEvent;

@@ -1,9 +1,9 @@
 package io.dukan.shop;
 
-import static io.dukan.aws.web.Html.esc;
+import static io.dukan.web.Html.esc;
 
-import io.dukan.aws.web.Csrf;
-import io.dukan.aws.web.Pages;
+import io.dukan.web.Csrf;
+import io.dukan.web.Pages;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.catalog.Collection;
 import io.dukan.core.catalog.Product;

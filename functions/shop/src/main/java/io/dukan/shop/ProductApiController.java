@@ -1,8 +1,8 @@
 package io.dukan.shop;
 
 import io.dukan.core.account.Permission;
-import io.dukan.aws.web.Csrf;
-import io.dukan.aws.web.Problem;
+import io.dukan.web.Csrf;
+import io.dukan.web.Problem;
 import io.dukan.core.account.Session;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.catalog.Product;

@@ -1,6 +1,6 @@
 package io.dukan.shop;
 
-import io.dukan.aws.web.Form;
+import io.dukan.web.Form;
 import io.dukan.core.catalog.Collection;
 import io.dukan.core.catalog.CollectionId;
 import io.dukan.core.catalog.Product;

@@ -1,9 +1,9 @@
 package io.dukan.shop;
 
-import io.dukan.aws.web.Requests;
-import io.dukan.aws.web.ErrorPageRenderer;
-import io.dukan.aws.web.Html;
-import io.dukan.aws.web.Pages;
+import io.dukan.web.Requests;
+import io.dukan.web.ErrorPageRenderer;
+import io.dukan.web.Html;
+import io.dukan.web.Pages;
 import io.dukan.core.tenant.StoreSettings;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;

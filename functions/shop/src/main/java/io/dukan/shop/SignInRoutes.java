@@ -1,8 +1,8 @@
 package io.dukan.shop;
 
-import io.dukan.aws.web.ErrorRoutes;
-import io.dukan.aws.web.Problem;
-import io.dukan.aws.web.Requests;
+import io.dukan.web.ErrorRoutes;
+import io.dukan.web.Problem;
+import io.dukan.web.Requests;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -1,11 +1,11 @@
 package io.dukan.shop;
 
-import io.dukan.aws.web.Csrf;
-import io.dukan.aws.web.ErrorRoutes;
-import io.dukan.aws.web.Json;
-import io.dukan.aws.web.Form;
-import io.dukan.aws.web.Pages;
-import io.dukan.aws.web.Requests;
+import io.dukan.web.Csrf;
+import io.dukan.web.ErrorRoutes;
+import io.dukan.web.Json;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.core.account.AccountExistsException;
 import io.dukan.core.account.AuthService;
 import io.dukan.core.account.Invite;

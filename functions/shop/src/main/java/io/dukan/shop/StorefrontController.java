@@ -1,8 +1,8 @@
 package io.dukan.shop;
 
-import io.dukan.aws.web.Csrf;
-import io.dukan.aws.web.Pages;
-import io.dukan.aws.web.Requests;
+import io.dukan.web.Csrf;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.core.catalog.Collection;
 import io.dukan.core.catalog.CollectionId;
 import io.dukan.core.catalog.MediaStore;

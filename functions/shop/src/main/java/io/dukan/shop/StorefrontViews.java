@@ -1,11 +1,11 @@
 package io.dukan.shop;
 
-import static io.dukan.aws.web.Html.esc;
+import static io.dukan.web.Html.esc;
 
-import io.dukan.aws.web.Csrf;
-import io.dukan.aws.web.Html;
-import io.dukan.aws.web.Json;
-import io.dukan.aws.web.Pages;
+import io.dukan.web.Csrf;
+import io.dukan.web.Html;
+import io.dukan.web.Json;
+import io.dukan.web.Pages;
 import io.dukan.core.catalog.Collection;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.Variant;

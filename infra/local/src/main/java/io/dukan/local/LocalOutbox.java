@@ -2,7 +2,7 @@ package io.dukan.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.dukan.aws.dynamodb.OutboxMessages;
-import io.dukan.aws.web.Html;
+import io.dukan.web.Html;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

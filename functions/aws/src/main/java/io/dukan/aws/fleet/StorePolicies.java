@@ -1,6 +1,6 @@
 package io.dukan.aws.fleet;
 
-import io.dukan.aws.web.Json;
+import io.dukan.web.Json;
 import io.dukan.core.tenant.TenantId;
 import java.util.LinkedHashMap;
 import java.util.List;

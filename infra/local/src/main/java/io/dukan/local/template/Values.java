@@ -1,6 +1,6 @@
 package io.dukan.local.template;
 
-import io.dukan.aws.web.Json;
+import io.dukan.web.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

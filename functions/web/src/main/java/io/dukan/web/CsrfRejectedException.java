@@ -1,4 +1,4 @@
-package io.dukan.aws.web;
+package io.dukan.web;
 
 import io.dukan.core.shared.DomainException;
 

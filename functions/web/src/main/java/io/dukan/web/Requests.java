@@ -1,4 +1,4 @@
-package io.dukan.aws.web;
+package io.dukan.web;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.micronaut.http.HttpHeaders;

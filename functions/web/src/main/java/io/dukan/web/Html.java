@@ -1,4 +1,4 @@
-package io.dukan.aws.web;
+package io.dukan.web;
 
 /** Escaping for HTML text and attribute values: everything an owner or shopper typed goes through here. */
 public final class Html {
