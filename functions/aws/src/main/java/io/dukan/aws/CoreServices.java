@@ -40,8 +40,8 @@ public class CoreServices {
 
     @Singleton
     @Requires(env = "shop")
-    OrderService orderService(ProductRepository products, OrderRepository orders, Clock clock) {
-        return new OrderService(products, orders, clock);
+    OrderService orderService(ProductRepository products, OrderRepository orders) {
+        return new OrderService(products, orders);
     }
 
     @Singleton

@@ -95,7 +95,7 @@ class CrossTenantRoutesIT {
                 .pricedAt(new Money(12345, currency)).withStock(50)
                 .withImages(new ProductImage("tenants/" + store.tenantId().value() + "/media/"
                         + "aaaaaaaaaaaaaaaa.jpg", "saffron")).build());
-        Order order = TestStores.placeOrder(emulators, store.tenantId(), new PlaceOrderCommand(
+        Order order = TestStores.placeOrder(emulators, store, new PlaceOrderCommand(
                 List.of(new PlaceOrderCommand.Line(product.id(), null, 2)),
                 new Contact(customer, phone, slug + ".shopper@example.com"),
                 new Address("7 Secret Lane " + slug, "", "Lahore", "", "", "PK"), "", PaymentMethod.CASH_ON_DELIVERY));

@@ -68,7 +68,7 @@ class CheckoutDynamoDbIT {
         cartService = new CartService(products, carts, Clock.systemUTC());
         shipping = new ShippingService(new DynamoDbShipping(emulators.dynamo(), table));
         settings = new CheckoutSettingsService(new DynamoDbCheckoutSettings(emulators.dynamo(), table));
-        checkout = new CheckoutService(cartService, new OrderService(products, orders, Clock.systemUTC()), orders,
+        checkout = new CheckoutService(cartService, new OrderService(products, orders), orders,
                 shipping, settings, Clock.systemUTC());
     }
 

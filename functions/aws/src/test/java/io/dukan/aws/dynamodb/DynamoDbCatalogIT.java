@@ -14,13 +14,11 @@ import io.dukan.core.catalog.ProductStatus;
 import io.dukan.core.catalog.Variant;
 import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
-import io.dukan.core.order.OrderService;
 import io.dukan.core.order.PaymentMethod;
 import io.dukan.core.order.PlaceOrderCommand;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.TenantId;
 import io.dukan.core.testing.ProductTestData;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,7 +193,7 @@ class DynamoDbCatalogIT {
         Product p = ProductTestData.aProduct().withStock(5).build();
         products.add(tenant, p);
         Product opened = products.find(tenant, p.id()).orElseThrow(); // the owner opens the form: stock 5
-        new OrderService(products, orders, Clock.systemUTC()).place(tenant, order(p, 2)); // a shopper takes 2
+        shopperBuys(tenant, p, 2); // a shopper takes 2
 
         Product renamed = rename(opened, "Dried figs, large");
         products.update(tenant, opened, renamed, List.of()); // stock field left at 5, unchanged
@@ -211,7 +209,7 @@ class DynamoDbCatalogIT {
         Product p = ProductTestData.aProduct().withStock(5).build();
         products.add(tenant, p);
         Product opened = products.find(tenant, p.id()).orElseThrow();
-        new OrderService(products, orders, Clock.systemUTC()).place(tenant, order(p, 2));
+        shopperBuys(tenant, p, 2);
         Variant v = opened.defaultVariant();
 
         assertThatThrownBy(() -> products.update(tenant, opened, rename(opened, "x"), List.of(new StockChange(v.id(), 5, 20))))
@@ -274,6 +272,12 @@ class DynamoDbCatalogIT {
         assertThat(products.takenSkus(tenant, Set.of("BTN-V0", "BTN-V99"))).hasSize(2);
         products.delete(tenant, products.find(tenant, p.id()).orElseThrow());
         assertThat(products.takenSkus(tenant, Set.of("BTN-V0", "BTN-V99"))).isEmpty();
+    }
+
+    /** A shopper's order through the checkout, as the shop's JSON API places it. */
+    static void shopperBuys(TenantId tenant, Product p, int quantity) {
+        TestStores.checkout(emulators.dynamo(), TestTables.emulators()).place(TestStores.storeOf(tenant),
+                order(p, quantity), null);
     }
 
     static PlaceOrderCommand order(Product p, int quantity) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.Variant;
+import io.dukan.core.checkout.CheckoutService;
 import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
 import io.dukan.core.order.FulfilmentStatus;
@@ -13,7 +14,6 @@ import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderAdminService;
 import io.dukan.core.order.OrderChangedException;
 import io.dukan.core.order.OrderFilter;
-import io.dukan.core.order.OrderService;
 import io.dukan.core.order.OrderStateException;
 import io.dukan.core.order.PaymentMethod;
 import io.dukan.core.order.PaymentStatus;
@@ -46,7 +46,7 @@ class DynamoDbOrderAdminIT {
     static DynamoDbProducts products;
     static DynamoDbOrders orders;
     static DynamoDbOrderAdmin admin;
-    static OrderService shop;
+    static CheckoutService checkout;
     static OrderAdminService service;
     static PaymentService payments;
 
@@ -57,7 +57,7 @@ class DynamoDbOrderAdminIT {
         products = new DynamoDbProducts(emulators.dynamo(), table);
         orders = new DynamoDbOrders(emulators.dynamo(), table);
         admin = new DynamoDbOrderAdmin(emulators.dynamo(), table);
-        shop = new OrderService(products, orders, Clock.systemUTC());
+        checkout = TestStores.checkout(emulators.dynamo(), table);
         service = new OrderAdminService(orders, admin, Clock.systemUTC());
         payments = new PaymentService(orders, admin, Clock.systemUTC());
     }
@@ -74,8 +74,8 @@ class DynamoDbOrderAdminIT {
     }
 
     static Order place(TenantId tenant, List<PlaceOrderCommand.Line> lines) {
-        return shop.place(tenant, new PlaceOrderCommand(lines, new Contact("Amina", "+92 300 1234567", ""),
-                new Address("12 Mall Road", "", "Lahore", "", "", "PK"), "", PaymentMethod.CASH_ON_DELIVERY));
+        return checkout.place(TestStores.storeOf(tenant), new PlaceOrderCommand(lines, new Contact("Amina", "+92 300 1234567", ""),
+                new Address("12 Mall Road", "", "Lahore", "", "", "PK"), "", PaymentMethod.CASH_ON_DELIVERY), null);
     }
 
     static Order placeOne(TenantId tenant, Product p, int quantity) {

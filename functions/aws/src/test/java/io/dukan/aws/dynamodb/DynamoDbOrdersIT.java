@@ -6,17 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
+import io.dukan.core.checkout.CheckoutService;
 import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
 import io.dukan.core.order.Order;
 import io.dukan.core.testing.ProductTestData;
-import io.dukan.core.order.OrderService;
 import io.dukan.core.order.OutOfStockException;
 import io.dukan.core.order.PaymentMethod;
 import io.dukan.core.order.PlaceOrderCommand;
 import io.dukan.core.shared.Money;
 import io.dukan.core.tenant.TenantId;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ class DynamoDbOrdersIT {
     static Emulators emulators;
     static DynamoDbProducts products;
     static DynamoDbOrders orders;
-    static OrderService service;
+    static CheckoutService checkout;
 
     @BeforeAll
     static void start() {
@@ -43,12 +42,17 @@ class DynamoDbOrdersIT {
         TableName table = TestTables.emulators();
         products = new DynamoDbProducts(emulators.dynamo(), table);
         orders = new DynamoDbOrders(emulators.dynamo(), table);
-        service = new OrderService(products, orders, Clock.systemUTC());
+        checkout = TestStores.checkout(emulators.dynamo(), table);
     }
 
     @AfterAll
     static void stop() throws Exception {
         emulators.close();
+    }
+
+    /** Places the order through the checkout, as the shop's JSON API does. */
+    static Order place(TenantId tenant, PlaceOrderCommand command) {
+        return checkout.place(TestStores.storeOf(tenant), command, null);
     }
 
     static Product product(TenantId tenant, int stock) {
@@ -73,7 +77,7 @@ class DynamoDbOrdersIT {
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Callable<Order>> buyers = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            buyers.add(() -> service.place(tenant, order(figs.id(), 1)));
+            buyers.add(() -> place(tenant, order(figs.id(), 1)));
         }
         List<Long> numbers = new ArrayList<>();
         int outOfStock = 0;
@@ -99,11 +103,11 @@ class DynamoDbOrdersIT {
         TenantId tenant = TenantId.newId();
         Product figs = product(tenant, 10);
 
-        assertThatThrownBy(() -> service.place(tenant, order(figs.id(), 6, 6))).isInstanceOf(OutOfStockException.class);
+        assertThatThrownBy(() -> place(tenant, order(figs.id(), 6, 6))).isInstanceOf(OutOfStockException.class);
 
         assertThat(products.find(tenant, figs.id()).orElseThrow().stock()).isEqualTo(10);
         assertThat(orders.recent(tenant, 10)).isEmpty();
-        Order ok = service.place(tenant, order(figs.id(), 4, 6));
+        Order ok = place(tenant, order(figs.id(), 4, 6));
         assertThat(ok.lines()).hasSize(1);
         assertThat(ok.lines().get(0).quantity()).isEqualTo(10);
         assertThat(ok.total()).isEqualTo(new Money(450000, "PKR"));
@@ -114,7 +118,7 @@ class DynamoDbOrdersIT {
         TenantId tenant = TenantId.newId();
         Product figs = product(tenant, 3);
 
-        Order placed = service.place(tenant, order(figs.id(), 2));
+        Order placed = place(tenant, order(figs.id(), 2));
 
         Order found = orders.findByCode(tenant, placed.code()).orElseThrow();
         assertThat(found).isEqualTo(placed);
@@ -127,13 +131,13 @@ class DynamoDbOrdersIT {
         TenantId owner = TenantId.newId();
         TenantId other = TenantId.newId();
         Product figs = product(owner, 3);
-        Order placed = service.place(owner, order(figs.id(), 1));
+        Order placed = place(owner, order(figs.id(), 1));
 
         assertThat(products.find(other, figs.id())).isEmpty();
         assertThat(products.list(other, null, 50).items()).isEmpty();
         assertThat(orders.findByCode(other, placed.code())).isEmpty();
         assertThat(orders.recent(other, 50)).isEmpty();
-        assertThatThrownBy(() -> service.place(other, order(figs.id(), 1))).hasMessageContaining("no longer sold");
+        assertThatThrownBy(() -> place(other, order(figs.id(), 1))).hasMessageContaining("no longer sold");
         assertThat(products.find(owner, figs.id()).orElseThrow().stock()).isEqualTo(2);
     }
 

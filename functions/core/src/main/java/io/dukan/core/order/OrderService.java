@@ -10,23 +10,23 @@ import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.Money;
 import io.dukan.core.shared.NotFoundException;
 import io.dukan.core.tenant.TenantId;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Shoppers place orders; the owner reads them. */
+/**
+ * An order's lines priced from the catalog (placing is {@link io.dukan.core.checkout.CheckoutService}'s, which adds
+ * delivery and the payment method), and the shopper's view of placed orders.
+ */
 public class OrderService {
 
     private final ProductRepository products;
     private final OrderRepository orders;
-    private final Clock clock;
 
-    public OrderService(ProductRepository products, OrderRepository orders, Clock clock) {
+    public OrderService(ProductRepository products, OrderRepository orders) {
         this.products = products;
         this.orders = orders;
-        this.clock = clock;
     }
 
     /** Lines aggregated per variant and snapshotted from the catalog, with the parcel's weight. */
@@ -35,14 +35,6 @@ public class OrderService {
         public Money subtotal() {
             return lines.stream().map(OrderLine::lineTotal).reduce(Money::plus).orElseThrow();
         }
-    }
-
-    /** Places the order without delivery charge (shipping and payment choices are the checkout's). */
-    public Order place(TenantId tenant, PlaceOrderCommand command) {
-        List<OrderLine> lines = price(tenant, command.lines()).lines();
-        Money noShipping = new Money(0, lines.get(0).unitPrice().currency());
-        return orders.place(tenant, new OrderRepository.Draft(Ids.newSecret(), lines, noShipping, command.contact(),
-                command.address(), "", command.notes(), command.paymentMethod(), null, clock.instant()));
     }
 
     /**

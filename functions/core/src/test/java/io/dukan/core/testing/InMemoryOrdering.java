@@ -26,7 +26,7 @@ public final class InMemoryOrdering {
     public final CartService cartService = new CartService(catalog, carts, clock);
     public final ShippingService shipping = new ShippingService(shippingZones);
     public final CheckoutSettingsService settings = new CheckoutSettingsService(checkoutSettings);
-    public final OrderService orderService = new OrderService(catalog, orders, clock);
+    public final OrderService orderService = new OrderService(catalog, orders);
     public final CheckoutService checkout = new CheckoutService(cartService, orderService, orders, shipping, settings,
             clock);
     public final OrderAdminService admin = new OrderAdminService(orders, orders, clock);
