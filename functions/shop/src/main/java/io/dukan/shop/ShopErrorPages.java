@@ -46,12 +46,18 @@ class ShopErrorPages implements ErrorPageRenderer {
             t = StoreLocale.of("en", "", ShopPages.BUNDLES);
             contact = null;
         }
-        int code = WORDED.contains(status.getCode()) ? status.getCode() : status.getCode() >= 500 ? 500 : 400;
+        return Pages.html(status, page(t, storeName, base, contact, status.getCode(), title, message));
+    }
+
+    /** The page for {@code status}: an English store's own sentence, else the store's words for the status. */
+    static String page(StoreLocale t, String storeName, String base, StoreSettings.StoreContact contact, int status,
+            String title, String message) {
+        int code = WORDED.contains(status) ? status : status >= 500 ? 500 : 400;
         String heading = t.language() == Language.EN ? title : t.t("error." + code + ".title");
         String text = t.language() == Language.EN ? message : t.t("error." + code + ".text");
         ShopPage page = new ShopPage(t, storeName, base, heading + " · " + storeName, text, null, null, null, null,
                 contact);
-        return Pages.html(status, ShopPages.render("error.jte", page, "heading", heading, "message", text));
+        return ShopPages.render("error.jte", page, "heading", heading, "message", text);
     }
 
     /** Another store's path: a plain page that says nothing of this store. */

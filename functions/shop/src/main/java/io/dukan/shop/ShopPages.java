@@ -105,7 +105,7 @@ class ShopPages {
                         io.dukan.core.account.PasswordRules.MIN_LENGTH))
                         : t.t("reset.tooLong", t.number(io.dukan.core.account.PasswordRules.MAX_BYTES));
             }
-            return t.messages().has("invalid." + field) ? t.t("invalid." + field) : t.t("invalid.other");
+            return t.messages().has("invalid." + field) ? t.t("invalid." + field) : t.t("invalid.generic");
         }
         if (e instanceof ConflictException) {
             return t.t("conflict.stock");
@@ -113,6 +113,6 @@ class ShopPages {
         if (e instanceof LoginThrottledException) {
             return t.t("error.429.text");
         }
-        return t.t("invalid.other");
+        return t.t("invalid.generic");
     }
 }
