@@ -49,6 +49,21 @@ class ShopErrorPages implements ErrorPageRenderer {
         return Pages.html(status, page(t, storeName, base, contact, status.getCode(), title, message));
     }
 
+    /** The shopper API's problem titles in the store's language (English: the reason phrase, as before). */
+    @Override
+    public String problemTitle(HttpRequest<?> request, HttpStatus status) {
+        try {
+            StoreLocale t = ShopPages.locale(store.settings());
+            if (t.language() != Language.EN) {
+                int code = status.getCode();
+                return t.t("error." + (WORDED.contains(code) ? code : code >= 500 ? 500 : 400) + ".title");
+            }
+        } catch (RuntimeException settingsUnavailable) {
+            // the reason phrase, below
+        }
+        return status.getReason();
+    }
+
     /** The page for {@code status}: an English store's own sentence, else the store's words for the status. */
     static String page(StoreLocale t, String storeName, String base, StoreSettings.StoreContact contact, int status,
             String title, String message) {
