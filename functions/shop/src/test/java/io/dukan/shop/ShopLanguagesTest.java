@@ -155,6 +155,13 @@ class ShopLanguagesTest {
         assertThat(ar.plural("cart.count", 2)).isEqualTo("منتجان");
         assertThat(ar.plural("cart.count", 5)).isEqualTo("5 منتجات");
         assertThat(ar.plural("cart.count", 11)).isEqualTo("11 منتجًا");
+        // the order page's time is the store's (Pakistan: UTC+5), as its language writes it
+        String page = everything(Language.UR).get("page order, CARD PAID");
+        assertThat(page).contains("<time datetime=\"2026-11-24T10:00:00Z\">")
+                .contains(ShopPages.locale(new StoreSettings(TenantId.newId(), new Slug("zxq"), STORE, "PKR", "PK", "ur"))
+                        .dateTime(Instant.parse("2026-11-24T10:00:00Z")));
+        assertThat(StoreLocale.of("en", "PK", ShopPages.BUNDLES).dateTime(Instant.parse("2026-11-24T10:00:00Z")))
+                .contains("3:00");
     }
 
     // ---- the pages and messages ------------------------------------------------------------------------------
