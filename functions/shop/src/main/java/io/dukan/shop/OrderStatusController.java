@@ -14,7 +14,6 @@ import io.dukan.core.order.PaymentMethod;
 import io.dukan.core.order.PaymentStatus;
 import io.dukan.core.payment.PaymentProvider;
 import io.dukan.core.shared.InvalidInputException;
-import io.dukan.core.tenant.StoreSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
