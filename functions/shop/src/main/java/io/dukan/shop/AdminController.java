@@ -12,6 +12,8 @@ import io.dukan.core.account.Session;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.order.OrderService;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.web.i18n.Language;
+import io.dukan.web.i18n.StoreLocale;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -34,9 +36,11 @@ class AdminController {
     private final CatalogService catalog;
     private final OrderService orders;
     private final Csrf csrf;
+    private final ShopPages pages;
 
     AdminController(ThisStore store, AdminAccess access, AuthService auth, CatalogService catalog, OrderService orders,
-            Csrf csrf) {
+            Csrf csrf, ShopPages pages) {
+        this.pages = pages;
         this.csrf = csrf;
         this.store = store;
         this.access = access;
@@ -56,8 +60,7 @@ class AdminController {
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
     HttpResponse<String> loginPage(HttpRequest<?> request) {
-        return Pages.html(HttpStatus.OK, ShopViews.login(store.settings(), base(request), null, null,
-                csrf.token(request)));
+        return Pages.html(HttpStatus.OK, signIn(request, null, null));
     }
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -69,13 +72,14 @@ class AdminController {
             return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin"))
                     .cookie(access.cookie(request, session.token(), AuthService.SESSION_LIFETIME));
         } catch (LoginFailedException e) {
-            return Pages.html(HttpStatus.UNAUTHORIZED,
-                    ShopViews.login(store.settings(), base(request), e.getMessage(), form.get("email"),
-                            csrf.token(request)));
+            StoreLocale t = pages.locale();
+            return Pages.html(HttpStatus.UNAUTHORIZED, signIn(request,
+                    t.language() == Language.EN ? e.getMessage() : t.t("signin.failed"), form.get("email")));
         } catch (LoginThrottledException e) {
-            return Pages.html(HttpStatus.TOO_MANY_REQUESTS,
-                    ShopViews.login(store.settings(), base(request), e.getMessage(), form.get("email"),
-                            csrf.token(request)))
+            StoreLocale t = pages.locale();
+            return Pages.html(HttpStatus.TOO_MANY_REQUESTS, signIn(request, t.language() == Language.EN
+                    ? e.getMessage() : t.t("signin.throttled", t.number(AuthService.LOCKOUT.toMinutes())),
+                    form.get("email")))
                     .header("Retry-After", Long.toString(AuthService.LOCKOUT.toSeconds()));
         }
     }
@@ -86,6 +90,13 @@ class AdminController {
         Requests.cookie(request, AdminAccess.COOKIE).ifPresent(token -> auth.logout(store.id(), token));
         return HttpResponse.<String>seeOther(URI.create(base(request) + "/"))
                 .cookie(access.cookie(request, "", Duration.ZERO));
+    }
+
+    /** The sign-in page: a shopper-side page (the admin's front door), in the store's language. */
+    private String signIn(HttpRequest<?> request, String error, String email) {
+        StoreLocale t = pages.locale();
+        return ShopPages.render("signin.jte", pages.page(request, t.t("signin.heading"), null, null, null),
+                "error", error, "email", email, "csrf", csrf.token(request));
     }
 
     private String base(HttpRequest<?> request) {

@@ -8,8 +8,8 @@ import io.dukan.core.cart.AddToCartCommand;
 import io.dukan.core.cart.CartService;
 import io.dukan.core.cart.PricedCart;
 import io.dukan.core.catalog.VariantId;
-import io.dukan.core.checkout.DisplayCurrencies;
-import io.dukan.core.checkout.DisplayRate;
+import io.dukan.shop.view.CartView;
+import io.dukan.shop.view.ShopPage;
 import io.dukan.core.shared.ConflictException;
 import io.dukan.core.shared.DomainException;
 import io.dukan.core.shared.InvalidInputException;
@@ -35,8 +35,10 @@ class CartController {
     private final CartService carts;
     private final ShopperCookies cookies;
     private final Csrf csrf;
+    private final ShopPages pages;
 
-    CartController(ThisStore store, CartService carts, ShopperCookies cookies, Csrf csrf) {
+    CartController(ThisStore store, CartService carts, ShopperCookies cookies, Csrf csrf, ShopPages pages) {
+        this.pages = pages;
         this.store = store;
         this.carts = carts;
         this.cookies = cookies;
@@ -59,7 +61,7 @@ class CartController {
             carts.add(store.id(), cartId, AddToCartCommand.of(form.get("productId"), form.get("variantId"),
                     form.get("quantity")));
         } catch (InvalidInputException | ConflictException refused) {
-            return page(request, status(refused), refused.getMessage());
+            return page(request, status(refused), ShopPages.refusal(pages.locale(), refused));
         }
         MutableHttpResponse<String> response = HttpResponse.seeOther(URI.create(base(request) + "/cart"));
         return existing.isPresent() ? response : response.cookie(cookies.cart(request, cartId));
@@ -73,7 +75,7 @@ class CartController {
             carts.change(store.id(), cookies.cartId(request).orElse(null), VariantId.parse(form.get("variantId")),
                     AddToCartCommand.quantity(form.get("quantity"), 0));
         } catch (InvalidInputException | ConflictException refused) {
-            return page(request, status(refused), refused.getMessage());
+            return page(request, status(refused), ShopPages.refusal(pages.locale(), refused));
         }
         return HttpResponse.seeOther(URI.create(base(request) + "/cart"));
     }
@@ -107,10 +109,9 @@ class CartController {
         StoreSettings s = store.settings();
         PricedCart cart = carts.price(store.id(), carts.cart(store.id(), cookies.cartId(request).orElse(null)),
                 s.currency());
-        DisplayCurrencies currencies = store.currencies();
-        DisplayRate shown = currencies.find(cookies.currency(request)).orElse(null);
-        return Pages.html(status, CheckoutViews.cart(s, base(request), cart, currencies, shown, error,
-                csrf.token(request))).header("Cache-Control", "no-store");
+        ShopPage shop = pages.page(request, pages.locale().t("cart.title"), null, null, "/cart");
+        return Pages.html(status, ShopPages.render("cart.jte", shop, "view",
+                new CartView(cart, error, csrf.token(request), s.currency()))).header("Cache-Control", "no-store");
     }
 
     static HttpStatus status(DomainException refused) {

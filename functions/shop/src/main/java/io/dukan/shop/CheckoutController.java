@@ -8,7 +8,11 @@ import io.dukan.core.cart.CartService;
 import io.dukan.core.cart.PricedCart;
 import io.dukan.core.checkout.CheckoutService;
 import io.dukan.core.checkout.CheckoutSettingsService;
-import io.dukan.core.checkout.DisplayRate;
+import io.dukan.core.shipping.UnservedDestinationException;
+import io.dukan.shop.view.CheckoutView;
+import io.dukan.shop.view.ShopPage;
+import io.dukan.web.i18n.Language;
+import io.dukan.web.i18n.StoreLocale;
 import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
 import io.dukan.core.order.Order;
@@ -54,9 +58,11 @@ class CheckoutController {
     private final ShopperCookies cookies;
     private final Csrf csrf;
     private final OrderAlerts alerts;
+    private final ShopPages pages;
 
     CheckoutController(ThisStore store, CartService carts, CheckoutService checkout, ShippingService shipping,
-            CheckoutSettingsService settings, ShopperCookies cookies, Csrf csrf, OrderAlerts alerts) {
+            CheckoutSettingsService settings, ShopperCookies cookies, Csrf csrf, OrderAlerts alerts, ShopPages pages) {
+        this.pages = pages;
         this.alerts = alerts;
         this.store = store;
         this.carts = carts;
@@ -111,7 +117,8 @@ class CheckoutController {
             if (cart.lines().isEmpty()) {
                 throw refused;
             }
-            return page(request, CartController.status(refused), cart, typed(form), token(form), refused.getMessage());
+            return page(request, CartController.status(refused), cart, typed(form), token(form),
+                    ShopPages.refusal(pages.locale(), refused));
         }
     }
 
@@ -130,13 +137,16 @@ class CheckoutController {
             options = shipping.options(zones, country, typed.getOrDefault("region", ""), cart.weightGrams(),
                     cart.subtotal());
         } catch (InvalidInputException e) {
-            problem = e.getMessage();
+            StoreLocale t = pages.locale();
+            problem = t.language() == Language.EN ? e.getMessage()
+                    : t.t(e instanceof UnservedDestinationException ? "checkout.noDelivery" : "checkout.tooHeavy");
         }
-        DisplayRate shown = store.currencies().find(cookies.currency(request)).orElse(null);
-        CheckoutViews.CheckoutPage p = new CheckoutViews.CheckoutPage(cart, typed, countries, country, options, problem,
-                checkout.paymentMethods(store.id()), settings.payments(store.id()), shown, token, csrf.token(request),
-                error);
-        return Pages.html(status, CheckoutViews.checkout(s, base(request), p)).header("Cache-Control", "no-store");
+        CheckoutView view = new CheckoutView(cart, typed, countries, country, options, problem,
+                checkout.paymentMethods(store.id()), settings.payments(store.id()), s.currency(), token,
+                csrf.token(request), error);
+        ShopPage shop = pages.page(request, pages.locale().t("checkout.title"), null, null, null);
+        return Pages.html(status, ShopPages.render("checkout.jte", shop, "view", view))
+                .header("Cache-Control", "no-store");
     }
 
     private PricedCart cart(HttpRequest<?> request) {

@@ -8,7 +8,8 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
 /**
- * Tells people about an order after it changed (placed, shipped), with absolute links to its pages. The links use
+ * Tells people about an order after it changed (placed, shipped), in the store's language ({@link ShopOrderMessages}),
+ * with absolute links to its pages. The links use
  * the platform's configured public address ({@code dukan.public-url}) when set, so a forged Host header cannot
  * put another site's address into a store's e-mails; otherwise the address the request came to.
  */
@@ -27,11 +28,18 @@ class OrderAlerts {
 
     /** After placing: the shopper's confirmation and the owner's alert. Never throws for a failed send. */
     void placed(HttpRequest<?> request, Order order) {
-        notifications.placed(store.settings(), order, orderUrl(request, order), adminOrderUrl(request, order));
+        notifications.placed(store.settings(), order, orderUrl(request, order), adminOrderUrl(request, order),
+                ShopOrderMessages.INSTANCE);
     }
 
     void shipped(HttpRequest<?> request, Order order) {
-        notifications.shipped(store.settings(), order, orderUrl(request, order));
+        notifications.shipped(store.settings(), order, orderUrl(request, order), ShopOrderMessages.INSTANCE);
+    }
+
+    /** The WhatsApp click-to-chat link about this order, its text in the store's language; empty without a number. */
+    java.util.Optional<String> whatsAppLink(HttpRequest<?> request, Order order) {
+        return OrderNotifications.whatsAppLink(store.settings(), order, orderUrl(request, order),
+                ShopOrderMessages.INSTANCE);
     }
 
     String orderUrl(HttpRequest<?> request, Order order) {

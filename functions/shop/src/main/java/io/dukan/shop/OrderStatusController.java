@@ -7,13 +7,13 @@ import io.dukan.web.Requests;
 import io.dukan.core.order.FulfilmentStatus;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderAdminService;
-import io.dukan.core.order.OrderNotifications;
+import io.dukan.shop.view.OrderView;
+import io.dukan.shop.view.ShopPage;
 import io.dukan.core.order.PaymentInstructions;
 import io.dukan.core.order.PaymentMethod;
 import io.dukan.core.order.PaymentStatus;
 import io.dukan.core.payment.PaymentProvider;
 import io.dukan.core.shared.InvalidInputException;
-import io.dukan.core.tenant.StoreSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -36,9 +36,11 @@ class OrderStatusController {
     private final PaymentProvider cards;
     private final PaymentInstructions instructions;
     private final Csrf csrf;
+    private final ShopPages pages;
 
     OrderStatusController(ThisStore store, OrderAdminService orders, OrderAlerts alerts, PaymentProvider cards,
-            @Nullable PaymentInstructions instructions, Csrf csrf) {
+            @Nullable PaymentInstructions instructions, Csrf csrf, ShopPages pages) {
+        this.pages = pages;
         this.store = store;
         this.orders = orders;
         this.alerts = alerts;
@@ -50,14 +52,12 @@ class OrderStatusController {
     @Get(value = "/{code}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> order(HttpRequest<?> request, String code, @QueryValue @Nullable String paid) {
         Order order = orders.order(store.id(), code);
-        StoreSettings settings = store.settings();
         String bank = order.paymentMethod() == PaymentMethod.BANK_TRANSFER && instructions != null
                 ? instructions.bankTransfer(store.id()).orElse(null) : null;
-        OrderStatusViews.Extras extras = new OrderStatusViews.Extras(bank, cardPayable(order),
-                paid != null, OrderNotifications.whatsAppLink(settings, order, alerts.orderUrl(request, order))
-                        .orElse(null));
-        return Pages.html(HttpStatus.OK, OrderStatusViews.order(settings, base(request), order, extras,
-                csrf.token(request)));
+        OrderView view = new OrderView(order, bank, cardPayable(order), paid != null,
+                alerts.whatsAppLink(request, order).orElse(null), csrf.token(request));
+        ShopPage shop = pages.page(request, pages.locale().t("order.title", order.displayNumber()), null, null, null);
+        return Pages.html(HttpStatus.OK, ShopPages.render("order.jte", shop, "view", view));
     }
 
     /** Starts the card payment at the provider and sends the shopper there; the webhook confirms it later. */

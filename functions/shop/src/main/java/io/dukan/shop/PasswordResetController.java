@@ -7,6 +7,7 @@ import io.dukan.web.Requests;
 import io.dukan.core.account.PasswordResetService;
 import io.dukan.core.account.ResetToken;
 import io.dukan.core.shared.InvalidInputException;
+import io.dukan.shop.view.ShopPage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,8 +30,11 @@ class PasswordResetController {
     private final AdminLinks links;
     private final PasswordResetService resets;
     private final Csrf csrf;
+    private final ShopPages pages;
 
-    PasswordResetController(ThisStore store, AdminLinks links, PasswordResetService resets, Csrf csrf) {
+    PasswordResetController(ThisStore store, AdminLinks links, PasswordResetService resets, Csrf csrf,
+            ShopPages pages) {
+        this.pages = pages;
         this.store = store;
         this.links = links;
         this.resets = resets;
@@ -39,8 +43,7 @@ class PasswordResetController {
 
     @Get(value = "/reset", produces = MediaType.TEXT_HTML)
     HttpResponse<String> forgotPage(HttpRequest<?> request) {
-        return Pages.html(HttpStatus.OK, StaffViews.forgot(store.settings(), base(request), null, null,
-                csrf.token(request)));
+        return Pages.html(HttpStatus.OK, forgot(request, null, null));
     }
 
     @Post(value = "/reset", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -54,17 +57,16 @@ class PasswordResetController {
                 LOG.info("password reset requests throttled for one address of store {}", store.slug());
             }
         } catch (InvalidInputException e) {
-            return Pages.html(HttpStatus.BAD_REQUEST, StaffViews.forgot(store.settings(), base(request),
-                    e.getMessage(), form.get("email"), csrf.token(request)));
+            return Pages.html(HttpStatus.BAD_REQUEST, forgot(request, ShopPages.refusal(pages.locale(), e),
+                    form.get("email")));
         }
-        return Pages.html(HttpStatus.OK, StaffViews.resetSent(store.settings(), base(request)));
+        return Pages.html(HttpStatus.OK, ShopPages.render("reset-sent.jte", page(request, "sent.title")));
     }
 
     @Get(value = "/reset/{token}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> resetPage(HttpRequest<?> request, String token) {
         ResetToken reset = resets.pendingReset(store.id(), token);
-        return Pages.html(HttpStatus.OK, StaffViews.reset(store.settings(), base(request), reset.email(), token, null,
-                csrf.token(request)));
+        return Pages.html(HttpStatus.OK, reset(request, reset.email(), token, null));
     }
 
     @Post(value = "/reset/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -75,10 +77,24 @@ class PasswordResetController {
             resets.reset(store.id(), token, form.get("password"));
         } catch (InvalidInputException e) {
             ResetToken reset = resets.pendingReset(store.id(), token);
-            return Pages.html(HttpStatus.BAD_REQUEST, StaffViews.reset(store.settings(), base(request), reset.email(),
-                    token, e.getMessage(), csrf.token(request)));
+            return Pages.html(HttpStatus.BAD_REQUEST, reset(request, reset.email(), token,
+                    ShopPages.refusal(pages.locale(), e)));
         }
-        return Pages.html(HttpStatus.OK, StaffViews.resetDone(store.settings(), base(request)));
+        return Pages.html(HttpStatus.OK, ShopPages.render("reset-done.jte", page(request, "done.title")));
+    }
+
+    private ShopPage page(HttpRequest<?> request, String titleKey) {
+        return pages.page(request, pages.locale().t(titleKey), null, null, null);
+    }
+
+    private String forgot(HttpRequest<?> request, String error, String email) {
+        return ShopPages.render("forgot.jte", page(request, "forgot.title"), "error", error, "email", email,
+                "csrf", csrf.token(request));
+    }
+
+    private String reset(HttpRequest<?> request, String email, String token, String error) {
+        return ShopPages.render("reset.jte", page(request, "reset.title"), "email", email, "token", token,
+                "error", error, "csrf", csrf.token(request));
     }
 
     private String base(HttpRequest<?> request) {

@@ -12,12 +12,13 @@ import java.util.HexFormat;
  * The storefront's stylesheet and its one optional script, read once per instance. Pages link them with a version
  * taken from their content, so browsers may cache them for a year and still get a changed file at once.
  */
-final class ShopAssets {
+public final class ShopAssets {
 
     static final String CSS = read("/shop.css");
     static final String JS = read("/shop.js");
-    static final String CSS_VERSION = version(CSS);
-    static final String JS_VERSION = version(JS);
+    /** For the templates' links. */
+    public static final String CSS_VERSION = version(CSS);
+    public static final String JS_VERSION = version(JS);
 
     private ShopAssets() {}
 

@@ -3,6 +3,10 @@ package io.dukan.shop;
 import io.dukan.web.Csrf;
 import io.dukan.web.Pages;
 import io.dukan.web.Requests;
+import io.dukan.web.i18n.StoreLocale;
+import io.dukan.shop.view.Card;
+import io.dukan.shop.view.ProductView;
+import io.dukan.shop.view.ShopPage;
 import io.dukan.core.catalog.Collection;
 import io.dukan.core.catalog.CollectionId;
 import io.dukan.core.catalog.MediaStore;
@@ -11,8 +15,6 @@ import io.dukan.core.catalog.ProductId;
 import io.dukan.core.catalog.ShopCatalog;
 import io.dukan.core.catalog.Variant;
 import io.dukan.core.catalog.VariantId;
-import io.dukan.core.checkout.DisplayCurrencies;
-import io.dukan.core.checkout.DisplayRate;
 import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.StoreSettings;
@@ -47,9 +49,11 @@ class StorefrontController {
     private final Csrf csrf;
     private final ShopperCookies cookies;
     private final StoreCollections shownCollections;
+    private final ShopPages pages;
 
     StorefrontController(ThisStore store, ShopCatalog catalog, Csrf csrf, ShopperCookies cookies,
-            StoreCollections shownCollections) {
+            StoreCollections shownCollections, ShopPages pages) {
+        this.pages = pages;
         this.store = store;
         this.catalog = catalog;
         this.csrf = csrf;
@@ -59,40 +63,45 @@ class StorefrontController {
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> home(HttpRequest<?> request, @QueryValue @Nullable String after) {
-        StorefrontViews.Shop shop = shop(request, "/");
         Page<Product> page = catalog.newest(store.id(), after, PAGE_SIZE);
         List<Collection> collections = after == null ? shownCollections.all() : List.of();
-        StoreSettings s = shop.settings();
+        StoreSettings s = store.settings();
         String canonical = canonical(request, "/" + (after == null ? "" : "?after=" + after));
-        StorefrontViews.Head head = new StorefrontViews.Head(s.name(),
-                StorefrontViews.description(s.contact().address(), s.name()), canonical, "website", shop.logoUrl(), null,
-                false);
-        return Pages.html(HttpStatus.OK, StorefrontViews.home(shop, head, cards(page), collections, page.next()));
+        ShopPage shop = pages.page(request, s.name(), null, null, "/");
+        shop = shop.withSeo(new ShopPage.Seo(canonical, "website", shop.logoUrl(), null, false));
+        if (!s.contact().address().isBlank()) {
+            shop = withDescription(shop, description(s.contact().address(), s.name()));
+        }
+        return Pages.html(HttpStatus.OK, ShopPages.render("home.jte", shop, "products", cards(page),
+                "collections", collections, "more", more(shop, "/", "", page.next())));
     }
 
     @Get(value = "/collections/{id}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> collection(HttpRequest<?> request, String id, @QueryValue @Nullable String after) {
         Collection collection = catalog.collection(store.id(), CollectionId.parse(id));
-        StorefrontViews.Shop shop = shop(request, "/collections/" + collection.id().value());
         Page<Product> page = catalog.inCollection(store.id(), collection.id(), after, PAGE_SIZE);
-        String canonical = canonical(request, "/collections/" + collection.id().value()
-                + (after == null ? "" : "?after=" + after));
-        StorefrontViews.Head head = new StorefrontViews.Head(collection.title() + " · " + shop.settings().name(),
-                StorefrontViews.description(collection.description(), collection.title() + " · " + shop.settings().name()),
-                canonical, "website", page.items().isEmpty() ? null : firstImage(page.items()), null, false);
-        return Pages.html(HttpStatus.OK, StorefrontViews.collection(shop, head, collection, cards(page), page.next()));
+        String path = "/collections/" + collection.id().value();
+        String canonical = canonical(request, path + (after == null ? "" : "?after=" + after));
+        String name = store.settings().name();
+        ShopPage shop = pages.page(request, collection.title(),
+                description(collection.description(), collection.title() + " · " + name), null, path);
+        shop = shop.withSeo(new ShopPage.Seo(canonical, "website",
+                page.items().isEmpty() ? null : firstImage(page.items()), null, false));
+        return Pages.html(HttpStatus.OK, ShopPages.render("collection.jte", shop, "collection", collection,
+                "products", cards(page), "more", more(shop, path, "", page.next())));
     }
 
     @Get(value = "/search", produces = MediaType.TEXT_HTML)
     HttpResponse<String> search(HttpRequest<?> request, @QueryValue @Nullable String q, @QueryValue @Nullable String after) {
-        StorefrontViews.Shop shop = shop(request, "/search");
         String query = ShopCatalog.normalisedQuery(q);
         Page<Product> page = catalog.search(store.id(), query, after, PAGE_SIZE);
-        String title = (query.isEmpty() ? shop.text().t("search") : shop.text().t("results", query)) + " · "
-                + shop.settings().name();
+        StoreLocale t = pages.locale();
+        String title = query.isEmpty() ? t.t("search") : t.t("results", query);
         String canonical = canonical(request, "/search" + (query.isEmpty() ? "" : "?q=" + encode(query)));
-        StorefrontViews.Head head = new StorefrontViews.Head(title, title, canonical, "website", null, null, false);
-        return Pages.html(HttpStatus.OK, StorefrontViews.search(shop, head, query, cards(page), page.next()));
+        ShopPage shop = pages.page(request, title, title + " · " + store.settings().name(), null, "/search");
+        shop = shop.withSeo(new ShopPage.Seo(canonical, "website", null, null, false));
+        return Pages.html(HttpStatus.OK, ShopPages.render("search.jte", shop, "query", query, "products", cards(page),
+                "more", more(shop, "/search", "q=" + encode(query) + "&", page.next())));
     }
 
     @Get(value = "/products/{id}", produces = MediaType.TEXT_HTML)
@@ -134,17 +143,20 @@ class StorefrontController {
 
     private String productPage(HttpRequest<?> request, Product product, Variant chosen, String error,
             Map<String, String> typed) {
-        StorefrontViews.Shop shop = shop(request, "/products/" + product.id().value());
+        String path = "/products/" + product.id().value();
         List<String> images = product.images().stream()
                 .map(i -> catalog.imageUrl(store.id(), i.key(), MediaStore.Rendition.PRODUCT_PAGE)).toList();
-        String canonical = canonical(request, "/products/" + product.id().value());
-        String price = product.priceVaries() ? shop.text().t("from", product.price().format()) : product.price().format();
-        String description = StorefrontViews.description(product.description(),
-                product.name() + " · " + price + " · " + shop.settings().name());
-        StorefrontViews.Head head = new StorefrontViews.Head(product.name() + " · " + shop.settings().name(), description,
-                canonical, "product", images.isEmpty() ? null : images.get(0),
-                StorefrontViews.productJsonLd(product, images, canonical, description), product.variants().size() > 1);
-        return StorefrontViews.product(shop, head, product, images, chosen, error, typed, csrf.token(request));
+        String canonical = canonical(request, path);
+        StoreLocale t = pages.locale();
+        String money = t.money(product.price());
+        String price = product.priceVaries() ? t.t("from", money) : money;
+        String description = description(product.description(),
+                product.name() + " · " + price + " · " + store.settings().name());
+        ShopPage shop = pages.page(request, product.name(), description, new ShopPage.Seo(canonical, "product",
+                images.isEmpty() ? null : images.get(0), StorefrontViews.productJsonLd(product, images, canonical,
+                        description), product.variants().size() > 1), path);
+        return ShopPages.render("product.jte", shop, "view",
+                new ProductView(product, images, chosen, error, typed, csrf.token(request)));
     }
 
     /** The variant asked for (?variant=), else the first one a shopper can buy, else the first. */
@@ -158,27 +170,29 @@ class StorefrontController {
         return product.variants().stream().filter(product::available).findFirst().orElse(product.defaultVariant());
     }
 
-    private List<StorefrontViews.Card> cards(Page<Product> page) {
-        return page.items().stream().map(p -> new StorefrontViews.Card(p,
+    private List<Card> cards(Page<Product> page) {
+        return page.items().stream().map(p -> new Card(p,
                 catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.THUMBNAIL)))
                 .toList();
+    }
+
+    /** The "more products" link, or null on the last page. */
+    private static String more(ShopPage shop, String path, String query, String next) {
+        return next == null ? null : shop.base() + path + "?" + query + "after=" + next;
+    }
+
+    private static String description(String text, String fallback) {
+        return StorefrontViews.description(text, fallback);
+    }
+
+    private static ShopPage withDescription(ShopPage p, String description) {
+        return new ShopPage(p.t(), p.storeName(), p.base(), p.title(), description, p.seo(), p.logoUrl(), p.shown(),
+                p.currency(), p.contact());
     }
 
     private String firstImage(List<Product> products) {
         return products.stream().filter(Product::hasImage).findFirst()
                 .map(p -> catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.PRODUCT_PAGE)).orElse(null);
-    }
-
-    /** {@code path}: this page inside the store, where the currency switcher comes back to. */
-    private StorefrontViews.Shop shop(HttpRequest<?> request, String path) {
-        StoreSettings settings = store.settings();
-        DisplayCurrencies currencies = store.currencies();
-        DisplayRate shown = currencies.find(cookies.currency(request)).orElse(null);
-        String base = base(request);
-        String switcher = currencies.rates().isEmpty() ? ""
-                : CheckoutViews.switcher(base, currencies, shown, csrf.token(request), path);
-        return new StorefrontViews.Shop(settings, base, catalog.logoUrl(store.id(), settings.contact().logoKey()),
-                ShopText.of(settings.language()), shown, switcher);
     }
 
     private String canonical(HttpRequest<?> request, String path) {

@@ -86,13 +86,13 @@ class CheckoutFunctionIT {
         assertThat(again.getStatusCode()).isEqualTo(303);
         assertThat(header(again, "Set-Cookie").orElse("")).doesNotContain("dukan_cart");
         assertThat(Pattern.compile("data-variant-id=").matcher(page).results().count()).isEqualTo(1);
-        assertThat(page).contains("value=\"3\"").contains("PKR 300.00");
+        assertThat(page).contains("value=\"3\"").contains("Rs300.00");
         Matcher variant = Pattern.compile("data-variant-id=\"([a-z2-7]{16})\"").matcher(page);
         assertThat(variant.find()).isTrue();
 
         assertThat(call(alphaFn, as(form("/s/alpha/cart/update", "variantId=" + variant.group(1) + "&quantity=1"), cart))
                 .getStatusCode()).isEqualTo(303);
-        assertThat(call(alphaFn, as(get("/s/alpha/cart"), cart)).getBody()).contains("value=\"1\"").contains("PKR 100.00");
+        assertThat(call(alphaFn, as(get("/s/alpha/cart"), cart)).getBody()).contains("value=\"1\"").contains("Rs100.00");
         assertThat(call(alphaFn, as(form("/s/alpha/cart/remove", "variantId=" + variant.group(1)), cart)).getStatusCode())
                 .isEqualTo(303);
         assertThat(call(alphaFn, as(get("/s/alpha/cart"), cart)).getBody()).contains("Your cart is empty");
@@ -108,7 +108,7 @@ class CheckoutFunctionIT {
         APIGatewayProxyResponseEvent unknownVariant = Checkouts.add(alphaFn, "alpha", cart, "productId=" + productId
                 + "&variantId=zzzzzzzzzzzzzzzz&quantity=1");
         assertThat(unknownVariant.getStatusCode()).isEqualTo(400);
-        assertThat(unknownVariant.getBody()).contains("choose one of the product&#39;s options");
+        assertThat(unknownVariant.getBody()).contains("choose one of the product's options");
         for (String quantity : new String[] {"0", "-1", "1000000000", "abc"}) {
             APIGatewayProxyResponseEvent r = Checkouts.add(alphaFn, "alpha", cart, "productId=" + productId + "&quantity=" + quantity);
             assertThat(r.getStatusCode()).as(quantity).isEqualTo(400);
@@ -195,7 +195,7 @@ class CheckoutFunctionIT {
             String shopper = cart + "; " + currency.substring(0, currency.indexOf(';'));
 
             String checkout = call(fn, as(get("/s/gamma/checkout"), shopper)).getBody();
-            assertThat(checkout).contains("≈ 7.20 USD").contains("Courier — PKR 250.00").contains("Cargo — PKR 100.00")
+            assertThat(checkout).contains("≈ 7.20 USD").contains("Courier — Rs250.00").contains("Cargo — Rs100.00")
                     .contains("PK36SCBL0000001123456702").contains("Send us the receipt &lt;b&gt;");
             Matcher courier = Pattern.compile("name=\"shipping\" value=\"([a-z2-7]{16})\"[^>]*> Courier").matcher(checkout);
             assertThat(courier.find()).as(checkout).isTrue();
@@ -206,7 +206,7 @@ class CheckoutFunctionIT {
             assertThat(placed.getStatusCode()).as(placed.getBody()).isEqualTo(303);
             String order = call(fn, get(header(placed, "Location").orElseThrow())).getBody();
 
-            assertThat(order).contains("Delivery: Courier").contains("PKR 2,250.00").contains("≈ 8.10 USD")
+            assertThat(order).contains("Delivery: Courier").contains("Rs2,250.00").contains("≈ 8.10 USD")
                     .contains("Gamma Traders").contains("PK36SCBL0000001123456702");
             Matcher number = Pattern.compile("Order (#\\d+)").matcher(order);
             assertThat(number.find()).isTrue();

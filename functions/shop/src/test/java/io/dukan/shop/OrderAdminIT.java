@@ -236,7 +236,7 @@ class OrderAdminIT {
         String href = m.group(1).replace("&amp;", "&");
         assertThat(href.substring(href.indexOf("?text=") + 6)).doesNotContain("&", " ", "#", "+");
         String text = URLDecoder.decode(URI.create(href).getRawQuery().substring(5), StandardCharsets.UTF_8);
-        assertThat(text).contains("order #").contains("2 × Dried figs").contains("Total: PKR 600.00")
+        assertThat(text).contains("order #").contains("2 × Dried figs").contains("Total: Rs600.00")
                 .contains("Name: Amina & Sons #1").contains("/s/oalpha/orders/" + code);
         assertThat(page).contains("Being prepared").contains("Not paid yet").contains("in cash when it is delivered");
     }
@@ -271,7 +271,7 @@ class OrderAdminIT {
         assertThat(keysPage).contains("…1234").doesNotContain("sk_test_abcdefghijklmnop1234")
                 .doesNotContain(WEBHOOK_SECRET).contains("/s/oalpha/payments/stripe/webhook");
         String code = placeOrder("Card Payer", 2, "CARD");
-        assertThat(call(alphaFn, get("/s/oalpha/orders/" + code)).getBody()).contains("Pay PKR 600.00 by card");
+        assertThat(call(alphaFn, get("/s/oalpha/orders/" + code)).getBody()).contains("Pay Rs600.00 by card");
         String payload = "{\"id\":\"evt_paid_1\",\"type\":\"checkout.session.completed\",\"data\":{\"object\":"
                 + "{\"object\":\"checkout.session\",\"client_reference_id\":\"" + code + "\",\"amount_total\":60000,"
                 + "\"currency\":\"pkr\",\"payment_status\":\"paid\",\"customer_details\":{\"name\":\"Zoë\"}}}}";

@@ -81,10 +81,12 @@ class OutputEscapingIT {
                 assertThat(html).as(page.getKey() + " shows " + payload + " raw").doesNotContain(payload);
             }
             assertThat(html).as(page.getKey()).doesNotContainPattern("<script>alert|<img src=x|<svg|<b onmouseover");
-            assertThat(html).as(page.getKey()).contains("&lt;script&gt;alert(&#39;store&#39;)&lt;/script&gt;");
+            // text escapes < > & (templates leave ' as is in text, where it is harmless; Html.esc writes &#39;)
+            assertThat(html).as(page.getKey()).containsAnyOf("&lt;script&gt;alert(&#39;store&#39;)&lt;/script&gt;",
+                    "&lt;script&gt;alert('store')&lt;/script&gt;");
         }
         assertThat(pages.get("product")).contains("&lt;img src=x onerror=alert(1)&gt;")
-                .contains("&quot;&gt;&lt;svg onload=alert(2)&gt;");
+                .containsAnyOf("&quot;&gt;&lt;svg onload=alert(2)&gt;", "&#34;&gt;&lt;svg onload=alert(2)&gt;");
         assertThat(pages.get("admin order")).contains("&lt;b onmouseover=alert(3)&gt;Ali&lt;/b&gt;")
                 .contains("&lt;/textarea&gt;&lt;script&gt;alert(4)&lt;/script&gt;");
     }

@@ -229,8 +229,8 @@ class StorefrontIT {
                 .doesNotContain(draft.id().value(), archived.id().value(), othersApricots.id().value());
         assertThat(home).contains("href=\"/s/front/collections/" + dried.id().value() + "\">Dried fruit</a>")
                 .doesNotContain("Other shelf").doesNotContain("Secret draft");
-        assertThat(home).contains("from PKR 400.00");
-        assertThat(home).containsPattern("Gone walnuts</div><div class=\"price\">PKR 450.00</div><div class=\"sold\">Sold out");
+        assertThat(home).contains("from Rs400.00");
+        assertThat(home).containsPattern("Gone walnuts</div><div class=\"price\">Rs450.00</div><div class=\"sold\">Sold out");
     }
 
     @Test
@@ -315,12 +315,12 @@ class StorefrontIT {
             assertThat(html).containsPattern("value=\"" + v.id().value() + "\"[^>]*>");
         }
         assertThat(html).containsPattern("value=\"" + apricots.variants().get(0).id().value() + "\"[^>]* checked required>"
-                + "<span class=\"name\">500g / A</span><span class=\"price\">PKR 450.00</span><span class=\"muted\">7 in stock");
-        assertThat(html).containsPattern("<span class=\"name\">1kg / A</span><span class=\"price\">PKR 850.00</span>"
-                + "<s>PKR 990.00</s><span class=\"muted\">2 in stock");
+                + "<span class=\"name\">500g / A</span><span class=\"price\">Rs450.00</span><span class=\"muted\">7 in stock");
+        assertThat(html).containsPattern("<span class=\"name\">1kg / A</span><span class=\"price\">Rs850.00</span>"
+                + "<s>Rs990.00</s><span class=\"muted\">2 in stock");
         assertThat(html).containsPattern("value=\"" + apricots.variants().get(3).id().value() + "\"[^>]* disabled>"
-                + "<span class=\"name\">1kg / B</span><span class=\"price\">PKR 760.00</span><span class=\"sold\">Sold out");
-        assertThat(html).contains("<span id=\"price\">PKR 450.00</span>").contains("/assets/shop.js?v=");
+                + "<span class=\"name\">1kg / B</span><span class=\"price\">Rs760.00</span><span class=\"sold\">Sold out");
+        assertThat(html).contains("<span id=\"price\">Rs450.00</span>").contains("/assets/shop.js?v=");
         assertThat(html).contains("alt=\"Apricots in a bowl\"").contains("bbbbbbbbbbbbbbbb-960.jpg").doesNotContain("bbbbbbbbbbbbbbbb.jpg");
     }
 
@@ -329,7 +329,7 @@ class StorefrontIT {
         Variant big = apricots.variants().get(2);
         String html = page(frontFn, "/s/front/products/" + apricots.id().value() + "?variant=" + big.id().value());
 
-        assertThat(html).contains("<span id=\"price\">PKR 850.00</span> <s id=\"was\">PKR 990.00</s>")
+        assertThat(html).contains("<span id=\"price\">Rs850.00</span> <s id=\"was\">Rs990.00</s>")
                 .contains("<p id=\"stock\" class=\"muted\">2 in stock</p>");
     }
 
@@ -371,7 +371,7 @@ class StorefrontIT {
         assertThat(placed.getStatusCode()).as(placed.getBody()).isEqualTo(303);
 
         String confirmation = page(frontFn, header(placed, "Location").orElseThrow());
-        assertThat(confirmation).contains("500g / B").contains("PKR 800.00");
+        assertThat(confirmation).contains("500g / B").contains("Rs800.00");
         APIGatewayProxyResponseEvent noVariant = call(frontFn, io.dukan.aws.testing.ProxyEvents.form("/s/front/cart",
                 "productId=" + apricots.id().value() + "&quantity=1"));
         assertThat(noVariant.getStatusCode()).isEqualTo(400);
@@ -420,13 +420,13 @@ class StorefrontIT {
         String html = page(frontFn, "/s/front/products/" + hostile.id().value());
 
         assertThat(html).doesNotContain("<script>alert(").doesNotContain("<b>bold</b>");
-        assertThat(html).contains("<h1>&lt;/script&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</h1>");
+        assertThat(html).contains("<h1>&lt;/script&gt;&lt;script&gt;alert('x')&lt;/script&gt;</h1>");
         String ld = jsonLd(html);
         assertThat(ld).doesNotContain("<").contains("\"name\":\"\\u003c/script>\\u003cscript>alert('x')\\u003c/script>\"");
         assertThat(html.split("</script>", -1)).as("only the JSON-LD's own closing tag").hasSize(2);
         assertThat(html).contains("<title>&lt;/script&gt;");
         String home = page(frontFn, "/s/front/");
-        assertThat(home).doesNotContain("<script>alert(").contains("&lt;/script&gt;&lt;script&gt;alert(&#39;x&#39;)");
+        assertThat(home).doesNotContain("<script>alert(").contains("&lt;/script&gt;&lt;script&gt;alert('x')");
     }
 
     /** What Googlebot sends. */

@@ -8,4 +8,9 @@ import io.micronaut.http.MutableHttpResponse;
 public interface ErrorPageRenderer {
 
     MutableHttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String title, String message);
+
+    /** The problem+json {@code title} a JSON caller reads, in the function's language (default: the reason phrase). */
+    default String problemTitle(HttpRequest<?> request, HttpStatus status) {
+        return status.getReason();
+    }
 }

@@ -126,7 +126,7 @@ public class ErrorRoutes {
     private MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String type, String title,
             String message, String field) {
         if (wantsJson(request)) {
-            return Problem.of(status, type, status.getReason(), message, field);
+            return Problem.of(status, type, pages.problemTitle(request, status), message, field);
         }
         return pages.render(request, status, title, message);
     }

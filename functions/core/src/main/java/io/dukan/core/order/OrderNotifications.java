@@ -20,6 +20,30 @@ public class OrderNotifications {
 
     private static final System.Logger LOG = System.getLogger(OrderNotifications.class.getName());
 
+    /** The English words, in plain Java (the static methods below). */
+    public static final OrderMessages PLAIN = new OrderMessages() {
+        @Override
+        public EmailMessage confirmation(StoreSettings store, Order order, String orderUrl) {
+            return OrderNotifications.confirmation(store, order, orderUrl);
+        }
+
+        @Override
+        public EmailMessage ownerAlert(StoreSettings store, Order order, String to, String adminOrderUrl) {
+            return OrderNotifications.ownerAlert(store, order, to, adminOrderUrl);
+        }
+
+        @Override
+        public EmailMessage shippedNote(StoreSettings store, Order order, String orderUrl) {
+            return OrderNotifications.shippedNote(store, order, orderUrl);
+        }
+
+        @Override
+        public String whatsAppText(StoreSettings store, Order order, String orderUrl) {
+            return "Hello " + store.name() + ", about my order " + order.displayNumber() + ":\n"
+                    + summary(order) + "Name: " + order.customerName() + "\n" + orderUrl;
+        }
+    };
+
     private final EmailSender email;
 
     /** {@code email} may be null where no e-mail sender is configured: then nothing is sent. */
@@ -29,17 +53,27 @@ public class OrderNotifications {
 
     /** After an order is placed: the shopper's confirmation and the owner's alert. */
     public void placed(StoreSettings store, Order order, String orderUrl, String adminOrderUrl) {
+        placed(store, order, orderUrl, adminOrderUrl, PLAIN);
+    }
+
+    /** As {@link #placed(StoreSettings, Order, String, String)}, in the words {@code messages} writes. */
+    public void placed(StoreSettings store, Order order, String orderUrl, String adminOrderUrl,
+            OrderMessages messages) {
         if (!order.contact().email().isBlank()) {
-            send(store.tenantId(), order, () -> confirmation(store, order, orderUrl));
+            send(store.tenantId(), order, () -> messages.confirmation(store, order, orderUrl));
         }
-        ownerAddress(store).ifPresent(owner -> send(store.tenantId(), order, () -> ownerAlert(store, order, owner,
-                adminOrderUrl)));
+        ownerAddress(store).ifPresent(owner -> send(store.tenantId(), order, () -> messages.ownerAlert(store, order,
+                owner, adminOrderUrl)));
     }
 
     /** After the owner marks an order shipped: the shopper's note with the tracking number. */
     public void shipped(StoreSettings store, Order order, String orderUrl) {
+        shipped(store, order, orderUrl, PLAIN);
+    }
+
+    public void shipped(StoreSettings store, Order order, String orderUrl, OrderMessages messages) {
         if (!order.contact().email().isBlank()) {
-            send(store.tenantId(), order, () -> shippedNote(store, order, orderUrl));
+            send(store.tenantId(), order, () -> messages.shippedNote(store, order, orderUrl));
         }
     }
 
@@ -112,12 +146,16 @@ public class OrderNotifications {
      * the store has no WhatsApp number. The number is digits only (international form, no +).
      */
     public static Optional<String> whatsAppLink(StoreSettings store, Order order, String orderUrl) {
+        return whatsAppLink(store, order, orderUrl, PLAIN);
+    }
+
+    public static Optional<String> whatsAppLink(StoreSettings store, Order order, String orderUrl,
+            OrderMessages messages) {
         String digits = store.contact().whatsapp() == null ? "" : store.contact().whatsapp().replaceAll("[^0-9]", "");
         if (digits.length() < 6 || digits.length() > 15) {
             return Optional.empty();
         }
-        String text = "Hello " + store.name() + ", about my order " + order.displayNumber() + ":\n"
-                + summary(order) + "Name: " + order.customerName() + "\n" + orderUrl;
+        String text = messages.whatsAppText(store, order, orderUrl);
         return Optional.of("https://wa.me/" + digits + "?text="
                 + URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20"));
     }

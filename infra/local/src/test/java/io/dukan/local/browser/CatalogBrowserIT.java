@@ -129,7 +129,7 @@ class CatalogBrowserIT extends BrowserTestBase {
             waitFor("the collection page", d -> d.findElement(By.tagName("h1")).getText().equals(COLLECTION));
             assertThat(text("main")).contains("Sun-dried in the Karakoram.");
             WebElement card = single(".card");
-            assertThat(card.getText()).contains(PRODUCT).contains("from PKR 520.00");
+            assertThat(card.getText()).contains(PRODUCT).contains("from Rs520.00");
             assertLoadedRendition(card.findElement(By.tagName("img")), "-320.jpg");
             card.findElement(By.tagName("a")).click();
             waitFor("the product page", d -> d.findElement(By.id("buy")).isDisplayed());
@@ -147,18 +147,18 @@ class CatalogBrowserIT extends BrowserTestBase {
 
             // the shopper picks 1kg / A: the headline follows
             variant("1kg / A").findElement(By.xpath("./ancestor::label")).click();
-            waitFor("the headline to follow the choice", d -> text("#price").equals("PKR 1,200.00"));
-            assertThat(text("#was")).isEqualTo("PKR 1,400.00");
+            waitFor("the headline to follow the choice", d -> text("#price").equals("Rs1,200.00"));
+            assertThat(text("#was")).isEqualTo("Rs1,400.00");
             assertThat(text("#stock")).isEqualTo("3 in stock");
             variant("500g / B").findElement(By.xpath("./ancestor::label")).click();
-            waitFor("the headline to follow the second choice", d -> text("#price").equals("PKR 520.00"));
+            waitFor("the headline to follow the second choice", d -> text("#price").equals("Rs520.00"));
             assertThat(text("#was")).isEmpty();
             assertThat(text("#stock")).isEqualTo("4 in stock");
             // the sold-out variant cannot be chosen: clicking its label changes nothing
             variant("1kg / B").findElement(By.xpath("./ancestor::label")).click();
             assertThat(variant("1kg / B").isSelected()).isFalse();
             assertThat(variant("500g / B").isSelected()).isTrue();
-            assertThat(text("#price")).isEqualTo("PKR 520.00");
+            assertThat(text("#price")).isEqualTo("Rs520.00");
 
             // the shopper switches to US dollars from the page's switcher and comes back to the product
             assertThat(driver.findElements(By.id("approx"))).as("no approximate price before choosing").isEmpty();
@@ -166,11 +166,11 @@ class CatalogBrowserIT extends BrowserTestBase {
             driver.findElement(By.cssSelector(".currency-switch button")).click();
             waitFor("the approximate price", d -> d.findElement(By.id("approx")).getText().equals("≈ 2.34 USD"));
             assertThat(driver.getCurrentUrl()).isEqualTo(store + "/products/" + productId);
-            assertThat(text("#price")).isEqualTo("PKR 650.00");
-            assertThat(label("1kg / A")).contains("PKR 1,200.00").contains("≈ 4.32 USD");
+            assertThat(text("#price")).isEqualTo("Rs650.00");
+            assertThat(label("1kg / A")).contains("Rs1,200.00").contains("≈ 4.32 USD");
             variant("1kg / A").findElement(By.xpath("./ancestor::label")).click();
             waitFor("the approximate price to follow the choice", d -> text("#approx").equals("≈ 4.32 USD"));
-            assertThat(text("#price")).isEqualTo("PKR 1,200.00");
+            assertThat(text("#price")).isEqualTo("Rs1,200.00");
             assertThat(consoleErrors()).as("no CSP or script errors").isEmpty();
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\n" + evidence(), e);
@@ -180,12 +180,12 @@ class CatalogBrowserIT extends BrowserTestBase {
     /** The page as first shown: the first variant chosen, every variant with its own price, 1kg / B sold out. */
     private void assertProductPage() {
         assertThat(text("h1")).isEqualTo(PRODUCT);
-        assertThat(text("#price")).isEqualTo("PKR 650.00");
+        assertThat(text("#price")).isEqualTo("Rs650.00");
         assertThat(text("#stock")).isEqualTo("12 in stock");
         assertThat(variant("500g / A").isSelected()).isTrue();
-        assertThat(label("500g / B")).contains("PKR 520.00").contains("4 in stock");
-        assertThat(label("1kg / A")).contains("PKR 1,200.00").contains("PKR 1,400.00").contains("3 in stock");
-        assertThat(label("1kg / B")).contains("PKR 980.00").contains("Sold out");
+        assertThat(label("500g / B")).contains("Rs520.00").contains("4 in stock");
+        assertThat(label("1kg / A")).contains("Rs1,200.00").contains("Rs1,400.00").contains("3 in stock");
+        assertThat(label("1kg / B")).contains("Rs980.00").contains("Sold out");
         assertThat(variant("1kg / B").isEnabled()).as("the sold-out variant cannot be chosen").isFalse();
         WebElement hero = driver.findElement(By.cssSelector(".hero > img"));
         assertThat(hero.getDomAttribute("alt")).isEqualTo("A bowl of dried apricots");

@@ -81,14 +81,14 @@ class StorefrontBrowserIT extends BrowserTestBase {
             search("apricots");
             driver.findElement(By.partialLinkText("Kashgar apricots")).click();
             waitFor("the product page", d -> d.findElement(By.id("buy")).isDisplayed());
-            assertThat(text("#price")).isEqualTo("PKR 450.00");
+            assertThat(text("#price")).isEqualTo("Rs450.00");
             assertThat(text("#stock")).isEqualTo("7 in stock");
             assertThat(variant(apricots, 3).isEnabled()).as("1kg / B is sold out").isFalse();
-            assertThat(label(apricots, 3).getText()).contains("1kg / B").contains("PKR 760.00").contains("Sold out");
+            assertThat(label(apricots, 3).getText()).contains("1kg / B").contains("Rs760.00").contains("Sold out");
 
             label(apricots, 2).click();
-            waitFor("the headline to follow the choice", d -> text("#price").equals("PKR 850.00"));
-            assertThat(text("#was")).isEqualTo("PKR 990.00");
+            waitFor("the headline to follow the choice", d -> text("#price").equals("Rs850.00"));
+            assertThat(text("#was")).isEqualTo("Rs990.00");
             assertThat(text("#stock")).isEqualTo("2 in stock");
             assertThat(consoleErrors()).as("no CSP or script errors").isEmpty();
         } catch (AssertionError | RuntimeException e) {
@@ -106,10 +106,10 @@ class StorefrontBrowserIT extends BrowserTestBase {
             search("APR-500-B");
             List<WebElement> cards = driver.findElements(By.cssSelector(".card"));
             assertThat(cards).hasSize(1);
-            assertThat(cards.get(0).getText()).contains("Kashgar apricots").contains("from PKR 400.00");
+            assertThat(cards.get(0).getText()).contains("Kashgar apricots").contains("from Rs400.00");
             cards.get(0).findElement(By.tagName("a")).click();
             waitFor("the product page", d -> d.findElement(By.id("buy")).isDisplayed());
-            assertThat(label(apricots, 1).getText()).contains("500g / B").contains("PKR 400.00").contains("3 in stock");
+            assertThat(label(apricots, 1).getText()).contains("500g / B").contains("Rs400.00").contains("3 in stock");
             label(apricots, 1).click();
             assertThat(variant(apricots, 1).isSelected()).isTrue();
             type(By.id("quantity"), "2");
@@ -123,7 +123,7 @@ class StorefrontBrowserIT extends BrowserTestBase {
             type(By.id("city"), "Kashgar");
             driver.findElement(By.xpath("//button[normalize-space()='Place order']")).click();
             waitFor("the order confirmation", d -> d.findElement(By.tagName("h1")).getText().startsWith("Order"));
-            assertThat(driver.findElement(By.tagName("body")).getText()).contains("500g / B").contains("PKR 800.00");
+            assertThat(driver.findElement(By.tagName("body")).getText()).contains("500g / B").contains("Rs800.00");
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\n" + evidence(), e);
         }
