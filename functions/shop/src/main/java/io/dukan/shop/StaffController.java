@@ -86,7 +86,8 @@ class StaffController {
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         try {
-            team.invite(store.id(), owner, form.get("email"), store.settings().name(), links.adminUrl());
+            team.invite(store.id(), owner, form.get("email"), store.settings().name(), links.adminUrl(),
+                    AccountMailTemplates.of(store.settings()));
         } catch (InvalidInputException | AccountExistsException e) {
             HttpStatus status = e instanceof AccountExistsException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
             return page(request, owner, status, null, AdminPages.problem(store.settings(), e), form.get("email"));
