@@ -357,11 +357,11 @@ class CatalogShopIT {
 
         assertThat(result.getStatusCode()).isEqualTo(400);
         assertThat(result.getBody()).contains("Nothing was imported")
-                .contains("line 3, column Price: price must be a number")
-                .contains("line 4, column Stock: stock must be between 0 and 1000000")
-                .contains("line 5, column HS Code: the HS code must be 6 to 10 digits")
-                .contains("line 6, column Compare At Price: the compare-at price must be more than the price")
-                .contains("line 7, column Handle: every row needs the product&#39;s handle");
+                .contains("line 3, column <code>Price</code>: price must be a number")
+                .contains("line 4, column <code>Stock</code>: stock must be between 0 and 1000000")
+                .contains("line 5, column <code>HS Code</code>: the HS code must be 6 to 10 digits")
+                .contains("line 6, column <code>Compare At Price</code>: the compare-at price must be more than the price")
+                .contains("line 7, column <code>Handle</code>: every row needs the product&#39;s handle");
         assertThat(call(shopFn, withCookie(get("/s/tailor/admin/catalog/export.csv"), cookie)).getBody()).doesNotContain("Good tea");
     }
 
