@@ -228,7 +228,8 @@ class CheckoutFunctionIT {
         APIGatewayProxyResponseEvent baseCurrency = admin("/currencies", "rates=PKR+1");
         APIGatewayProxyResponseEvent badRate = admin("/currencies", "rates=USD+-2");
 
-        assertThat(noCountry.getBody()).contains("'ZZ' is not a country code") // jte leaves ' as is in text; < > & are what it must escape;
+        // jte leaves ' as it is in text; < > & are what it must escape
+        assertThat(noCountry.getBody()).contains("'ZZ' is not a country code");
         assertThat(noRate.getBody()).contains("at least one rate");
         assertThat(badBands.getBody()).contains("up to kg = price");
         assertThat(noMethod.getBody()).contains("at least one way to pay");
