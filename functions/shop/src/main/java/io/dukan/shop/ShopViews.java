@@ -5,22 +5,13 @@ import static io.dukan.web.Html.esc;
 import io.dukan.web.Csrf;
 import io.dukan.web.Html;
 import io.dukan.web.Pages;
-import io.dukan.core.account.AuditEntry;
-import io.dukan.core.catalog.Product;
 import io.dukan.core.checkout.DisplayRate;
 import io.dukan.core.checkout.PaymentSettings;
-import io.dukan.core.order.Order;
 import io.dukan.core.tenant.StoreSettings;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 
 /** The store's pages, server-rendered, usable without JavaScript. Everything typed by people is escaped. */
 final class ShopViews {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private ShopViews() {}
 
