@@ -53,7 +53,7 @@ class AdminController {
     HttpResponse<String> dashboard(HttpRequest<?> request) {
         Session session = access.require(request, Permission.ORDERS);
         StoreSettings settings = store.settings();
-        return Pages.html(HttpStatus.OK, ShopViews.dashboard(settings, base(request),
+        return Pages.html(HttpStatus.OK, DashboardViews.dashboard(settings, base(request),
                 catalog.products(store.id(), null, 100).items(), orders.recentOrders(store.id(), 50),
                 auth.activity(store.id(), 20), csrf.token(request), session.role().may(Permission.STAFF)));
     }

@@ -80,7 +80,7 @@ class CheckoutAdminController {
             return HttpResponse.seeOther(URI.create(base(request) + "/admin/shipping"));
         } catch (InvalidInputException e) {
             return Pages.html(HttpStatus.BAD_REQUEST, CheckoutAdminViews.shipping(s, base(request), shipping.settings(s),
-                    e.getMessage(), form.getOrEmpty("zoneId"), typed, csrf.token(request)));
+                    AdminPages.problem(s, e), form.getOrEmpty("zoneId"), typed, csrf.token(request)));
         }
     }
 
@@ -94,7 +94,7 @@ class CheckoutAdminController {
             shipping.deleteZone(s, zoneId);
         } catch (InvalidInputException e) {
             return Pages.html(HttpStatus.BAD_REQUEST, CheckoutAdminViews.shipping(s, base(request), shipping.settings(s),
-                    e.getMessage(), null, Map.of(), csrf.token(request)));
+                    AdminPages.problem(s, e), null, Map.of(), csrf.token(request)));
         }
         return HttpResponse.seeOther(URI.create(base(request) + "/admin/shipping"));
     }
@@ -109,6 +109,7 @@ class CheckoutAdminController {
     @Post(value = "/payments", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> savePayments(HttpRequest<?> request, @Body @Nullable String body) {
         access.require(request, Permission.SETTINGS);
+        StoreSettings s = store.settings();
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         boolean cod = "on".equals(form.get("cashOnDelivery"));
@@ -123,7 +124,7 @@ class CheckoutAdminController {
                     form.getOrEmpty("accountName"), form.getOrEmpty("bankName"), form.getOrEmpty("accountNumber"),
                     form.getOrEmpty("instructions")));
             return Pages.html(HttpStatus.BAD_REQUEST, CheckoutAdminViews.payments(store.settings(), base(request), typed,
-                    e.getMessage(), null, csrf.token(request)));
+                    AdminPages.problem(s, e), null, csrf.token(request)));
         }
     }
 
@@ -139,6 +140,7 @@ class CheckoutAdminController {
         access.require(request, Permission.SETTINGS);
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
+        StoreSettings s = store.settings();
         try {
             if (form.get("rates") == null) {
                 throw new InvalidInputException("rates", "rates is required (leave it empty to turn display currencies off)");
@@ -150,7 +152,7 @@ class CheckoutAdminController {
                     "Saved.", csrf.token(request)));
         } catch (InvalidInputException e) {
             return Pages.html(HttpStatus.BAD_REQUEST, CheckoutAdminViews.currencies(store.settings(), base(request),
-                    form.getOrEmpty("rates"), e.getMessage(), null, csrf.token(request)));
+                    form.getOrEmpty("rates"), AdminPages.problem(s, e), null, csrf.token(request)));
         }
     }
 

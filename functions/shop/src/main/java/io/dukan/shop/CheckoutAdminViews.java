@@ -1,9 +1,5 @@
 package io.dukan.shop;
 
-import static io.dukan.web.Html.esc;
-
-import io.dukan.web.Csrf;
-import io.dukan.web.Pages;
 import io.dukan.core.checkout.PaymentSettings;
 import io.dukan.core.shipping.ShippingRate;
 import io.dukan.core.shipping.ShippingSettings;
@@ -11,86 +7,58 @@ import io.dukan.core.shipping.ShippingZone;
 import io.dukan.core.shipping.WeightBand;
 import io.dukan.core.tenant.StoreSettings;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The owner's shipping, payment and display-currency pages. */
-final class CheckoutAdminViews {
+/** The owner's shipping (admin/shipping.jte, admin/zone.jte), payments and display-currency pages. */
+public final class CheckoutAdminViews {
 
     /** Rate rows shown per zone form (a zone holds at most ShippingZone.MAX_RATES). */
     static final int RATE_ROWS = ShippingZone.MAX_RATES;
+
+    /** One rate row as shown (the stored rate, or what the owner typed when the save was refused). */
+    public record RateRow(String id, String name, String kind, String price, String bands, String freeAbove) {}
+
+    /** One zone's form; {@code id} "" for the form that adds a zone. */
+    public record ZoneForm(String id, String name, String areas, String currency, List<RateRow> rates,
+            boolean isNew) {}
+
+    public record Shipping(boolean configured, String country, List<ZoneForm> zones, ZoneForm blank, String error) {}
+
+    public record Payments(PaymentSettings settings, String error, boolean saved) {}
+
+    public record Currencies(String currency, String text, String error, boolean saved) {}
 
     private CheckoutAdminViews() {}
 
     static String shipping(StoreSettings s, String base, ShippingSettings settings, String error, String failedZone,
             Map<String, String> typed, String csrf) {
-        StringBuilder b = new StringBuilder("<h1>Shipping</h1>");
-        if (!settings.configured()) {
-            b.append("<p class=\"ok\">Set your shipping: until you save a zone, shoppers in ")
-                    .append(esc(io.dukan.core.shipping.Countries.name(s.country())))
-                    .append(" get free delivery and nobody elsewhere can order.</p>");
-        }
-        b.append("<p class=\"muted\">A zone is a list of countries (two-letter codes, like PK, AE, GB; a region as US:California) "
-                + "with its rates. A rate is a flat price, or by weight in bands written 'up to kg = price' (1=250, 5=600); "
-                + "either can be free above an order amount. Shoppers see the rates of the zone that names their region, "
-                + "else of the zone with their whole country.</p>");
-        if (error != null) {
-            b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
-        }
+        List<ZoneForm> zones = new ArrayList<>();
         for (ShippingZone zone : settings.zones()) {
             boolean failed = zone.id().equals(failedZone);
-            b.append("<h2>").append(esc(zone.name())).append("</h2>")
-                    .append(zoneForm(s, base, settings.configured() ? zone.id() : "", zone, failed ? typed : null, csrf));
-            if (settings.configured()) {
-                b.append("<form method=\"post\" action=\"").append(esc(base)).append("/admin/shipping/zones/")
-                        .append(esc(zone.id())).append("/delete\">").append(Csrf.field(csrf))
-                        .append("<button type=\"submit\">Delete zone ").append(esc(zone.name())).append("</button></form>");
-            }
+            zones.add(zoneForm(s, settings.configured() ? zone.id() : "", zone, failed ? typed : null));
         }
-        b.append("<h2>Add a zone</h2>").append(zoneForm(s, base, "", null, "".equals(failedZone) ? typed : null, csrf));
-        return ShopViews.adminPage(s, base, "Shipping", b.toString(), csrf);
+        ZoneForm blank = zoneForm(s, "", null, "".equals(failedZone) ? typed : null);
+        return AdminPages.render("admin/shipping.jte", AdminPages.chrome(s, base, csrf),
+                new Shipping(settings.configured(), s.country(), zones, blank, error));
     }
 
-    private static String zoneForm(StoreSettings s, String base, String zoneId, ShippingZone zone,
-            Map<String, String> typed, String csrf) {
-        StringBuilder b = new StringBuilder("<form class=\"zone\" method=\"post\" action=\"").append(esc(base))
-                .append("/admin/shipping/zones\">").append(Csrf.field(csrf))
-                .append("<input type=\"hidden\" name=\"zoneId\" value=\"").append(esc(zoneId)).append("\">")
-                .append("<label for=\"").append(id("name", zoneId)).append("\">Zone name</label><input id=\"")
-                .append(id("name", zoneId)).append("\" name=\"name\" maxlength=\"80\" required value=\"")
-                .append(esc(value(typed, "name", zone == null ? "" : zone.name()))).append("\">")
-                .append("<label for=\"").append(id("areas", zoneId)).append("\">Countries</label><textarea id=\"")
-                .append(id("areas", zoneId)).append("\" name=\"areas\" maxlength=\"4000\" required>")
-                .append(esc(value(typed, "areas", zone == null ? "" : zone.areasText()))).append("</textarea>")
-                .append("<table><thead><tr><th>Rate name</th><th>Type</th><th>Price (").append(esc(s.currency()))
-                .append(")</th><th>Weight bands (kg = price)</th><th>Free above</th></tr></thead><tbody>");
+    private static ZoneForm zoneForm(StoreSettings s, String zoneId, ShippingZone zone, Map<String, String> typed) {
         List<ShippingRate> rates = zone == null ? List.of() : zone.rates();
+        List<RateRow> rows = new ArrayList<>();
         for (int i = 0; i < RATE_ROWS; i++) {
             ShippingRate r = i < rates.size() ? rates.get(i) : null;
-            String kind = value(typed, "rate" + i + "Kind", r == null ? "FLAT" : r.kind().name());
-            b.append("<tr><td><input type=\"hidden\" name=\"rate").append(i).append("Id\" value=\"")
-                    .append(r == null ? "" : esc(r.id())).append("\"><input name=\"rate").append(i)
-                    .append("Name\" aria-label=\"Rate name\" maxlength=\"80\" value=\"")
-                    .append(esc(value(typed, "rate" + i + "Name", r == null ? "" : r.name()))).append("\"></td>")
-                    .append("<td><select name=\"rate").append(i).append("Kind\" aria-label=\"Rate type\">")
-                    .append("<option value=\"FLAT\"").append("FLAT".equals(kind) ? " selected" : "").append(">Flat</option>")
-                    .append("<option value=\"BY_WEIGHT\"").append("BY_WEIGHT".equals(kind) ? " selected" : "")
-                    .append(">By weight</option></select></td><td><input name=\"rate").append(i)
-                    .append("Price\" aria-label=\"Price\" inputmode=\"decimal\" value=\"")
-                    .append(esc(value(typed, "rate" + i + "Price", r == null || r.kind() != ShippingRate.Kind.FLAT ? ""
-                            : r.price().amount()))).append("\"></td><td><input name=\"rate").append(i)
-                    .append("Bands\" aria-label=\"Weight bands\" value=\"")
-                    .append(esc(value(typed, "rate" + i + "Bands", r == null ? "" : bands(r.bands())))).append("\"></td>")
-                    .append("<td><input name=\"rate").append(i).append("FreeAbove\" aria-label=\"Free above\" inputmode=\"decimal\" value=\"")
-                    .append(esc(value(typed, "rate" + i + "FreeAbove", r == null || r.freeAbove() == null ? ""
-                            : r.freeAbove().amount()))).append("\"></td></tr>");
+            String p = "rate" + i;
+            rows.add(new RateRow(r == null ? "" : r.id(),
+                    value(typed, p + "Name", r == null ? "" : r.name()),
+                    value(typed, p + "Kind", r == null ? "FLAT" : r.kind().name()),
+                    value(typed, p + "Price", r == null || r.kind() != ShippingRate.Kind.FLAT ? "" : r.price().amount()),
+                    value(typed, p + "Bands", r == null ? "" : bands(r.bands())),
+                    value(typed, p + "FreeAbove", r == null || r.freeAbove() == null ? "" : r.freeAbove().amount())));
         }
-        return b.append("</tbody></table><button type=\"submit\">").append(zone == null ? "Add zone" : "Save zone")
-                .append("</button></form>").toString();
-    }
-
-    private static String id(String field, String zoneId) {
-        return field + "-" + (zoneId.isEmpty() ? "new" : zoneId);
+        return new ZoneForm(zoneId, value(typed, "name", zone == null ? "" : zone.name()),
+                value(typed, "areas", zone == null ? "" : zone.areasText()), s.currency(), rows, zone == null);
     }
 
     private static String value(Map<String, String> typed, String field, String stored) {
@@ -102,47 +70,14 @@ final class CheckoutAdminViews {
                 .toPlainString() + "=" + b.price().amount()).toList());
     }
 
+    /** {@code saved} non-null after a successful save. */
     static String payments(StoreSettings s, String base, PaymentSettings p, String error, String saved, String csrf) {
-        StringBuilder b = new StringBuilder("<h1>Payments</h1>");
-        if (error != null) {
-            b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
-        }
-        if (saved != null) {
-            b.append("<p class=\"ok\">").append(esc(saved)).append("</p>");
-        }
-        b.append("<p class=\"muted\">You mark an order paid when the cash or the transfer has arrived. Card payments come "
-                + "with a payment provider.</p><form method=\"post\" action=\"").append(esc(base)).append("/admin/payments\">")
-                .append(Csrf.field(csrf))
-                .append("<label><input type=\"checkbox\" name=\"cashOnDelivery\" value=\"on\" style=\"width:auto\"")
-                .append(p.cashOnDelivery() ? " checked" : "").append("> Cash on delivery</label>")
-                .append("<label><input type=\"checkbox\" name=\"bankTransfer\" value=\"on\" style=\"width:auto\"")
-                .append(p.bankTransfer() ? " checked" : "").append("> Bank transfer</label>")
-                .append(Pages.field("accountName", "Account name", "text", p.bank().accountName(), "maxlength=\"120\""))
-                .append(Pages.field("bankName", "Bank", "text", p.bank().bankName(), "maxlength=\"120\""))
-                .append(Pages.field("accountNumber", "Account number or IBAN", "text", p.bank().accountNumber(), "maxlength=\"60\""))
-                .append("<label for=\"instructions\">Instructions for shoppers (the order number is shown as the reference)"
-                        + "</label><textarea id=\"instructions\" name=\"instructions\" maxlength=\"1000\">")
-                .append(esc(p.bank().instructions())).append("</textarea><button type=\"submit\">Save payments</button></form>");
-        return ShopViews.adminPage(s, base, "Payments", b.toString(), csrf);
+        return AdminPages.render("admin/payments.jte", AdminPages.chrome(s, base, csrf),
+                new Payments(p, error, saved != null));
     }
 
     static String currencies(StoreSettings s, String base, String text, String error, String saved, String csrf) {
-        StringBuilder b = new StringBuilder("<h1>Display currencies</h1>");
-        if (error != null) {
-            b.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
-        }
-        if (saved != null) {
-            b.append("<p class=\"ok\">").append(esc(saved)).append("</p>");
-        }
-        b.append("<p class=\"muted\">Your store sells in ").append(esc(s.currency()))
-                .append(". Shoppers may also see approximate prices in the currencies below, at your rates; orders are "
-                        + "always charged in ").append(esc(s.currency()))
-                .append(" and record the rate shown. One currency per line: its code and how much of it one ")
-                .append(esc(s.currency())).append(" buys, like <code>USD 0.0036</code>. Leave empty to turn this off.</p>")
-                .append("<form method=\"post\" action=\"").append(esc(base)).append("/admin/currencies\">")
-                .append(Csrf.field(csrf))
-                .append("<label for=\"rates\">Currencies and rates</label><textarea id=\"rates\" name=\"rates\" maxlength=\"2000\">")
-                .append(esc(text)).append("</textarea><button type=\"submit\">Save currencies</button></form>");
-        return ShopViews.adminPage(s, base, "Display currencies", b.toString(), csrf);
+        return AdminPages.render("admin/currencies.jte", AdminPages.chrome(s, base, csrf),
+                new Currencies(s.currency(), text, error, saved != null));
     }
 }

@@ -52,7 +52,7 @@ class PasswordResetController {
         csrf.verify(request, form.get(Csrf.FIELD));
         try {
             PasswordResetService.Outcome outcome = resets.requestReset(store.id(), form.get("email"),
-                    store.settings().name(), links.adminUrl());
+                    store.settings().name(), links.adminUrl(), AccountMailTemplates.of(store.settings()));
             if (outcome == PasswordResetService.Outcome.THROTTLED) {
                 LOG.info("password reset requests throttled for one address of store {}", store.slug());
             }

@@ -75,7 +75,7 @@ class PaymentsController {
         try {
             keys.save(store.id(), new ProviderKeys(stripe.name(), form.get("secretKey"), form.get("webhookSecret")));
         } catch (InvalidInputException e) {
-            return Pages.html(HttpStatus.BAD_REQUEST, view(request, e.getMessage()));
+            return Pages.html(HttpStatus.BAD_REQUEST, view(request, AdminPages.problem(store.settings(), e)));
         }
         return HttpResponse.seeOther(URI.create(base(request) + "/admin/stripe"));
     }

@@ -115,7 +115,7 @@ class ProductAdminController {
                 boolean asked = "variants".equals(form.get("action"));
                 f.regenerateRows();
                 return editor(request, asked ? HttpStatus.OK : HttpStatus.BAD_REQUEST, productId, f,
-                        asked ? null : "The variants changed with the options: check them below and save again.");
+                        asked ? null : AdminPages.locale(store.settings()).t("editor.variantsChanged"));
             }
             SaveProductCommand command = f.command(store.settings().currency());
             Product saved = id == null
@@ -123,9 +123,9 @@ class ProductAdminController {
                     : catalog.updateProduct(store.id(), session.get().email(), id, command);
             return HttpResponse.seeOther(URI.create(base(request) + "/admin/products#product-" + saved.id().value()));
         } catch (InvalidInputException e) {
-            return editor(request, HttpStatus.BAD_REQUEST, productId, f, e.getMessage());
+            return editor(request, HttpStatus.BAD_REQUEST, productId, f, AdminPages.problem(store.settings(), e));
         } catch (CatalogConflictException e) {
-            return editor(request, HttpStatus.CONFLICT, productId, f, e.getMessage());
+            return editor(request, HttpStatus.CONFLICT, productId, f, AdminPages.problem(store.settings(), e));
         }
     }
 
@@ -164,7 +164,7 @@ class ProductAdminController {
             shownCollections.changed();
             return HttpResponse.seeOther(URI.create(base(request) + "/admin/collections"));
         } catch (InvalidInputException e) {
-            return collectionsPage(request, HttpStatus.BAD_REQUEST, e.getMessage());
+            return collectionsPage(request, HttpStatus.BAD_REQUEST, AdminPages.problem(store.settings(), e));
         }
     }
 
@@ -179,7 +179,7 @@ class ProductAdminController {
             shownCollections.changed();
             return HttpResponse.seeOther(URI.create(base(request) + "/admin/collections"));
         } catch (InvalidInputException e) {
-            return collectionsPage(request, HttpStatus.BAD_REQUEST, e.getMessage());
+            return collectionsPage(request, HttpStatus.BAD_REQUEST, AdminPages.problem(store.settings(), e));
         }
     }
 
@@ -222,14 +222,14 @@ class ProductAdminController {
         StoreSettings settings = store.settings();
         if (csv.length() > MAX_CSV_CHARS) {
             return Pages.html(HttpStatus.REQUEST_ENTITY_TOO_LARGE, ProductAdminViews.importPage(settings, base(request), null,
-                    "The file is too large (at most 5 MB); split it and import the parts.", csrf.token(request)));
+                    AdminPages.locale(settings).t("catalog.tooLarge"), csrf.token(request)));
         }
         CatalogService.ImportResult result;
         try {
             result = catalog.importCsv(store.id(), session.email(), csv, settings.currency());
         } catch (CatalogConflictException e) {
             return Pages.html(HttpStatus.CONFLICT, ProductAdminViews.importPage(settings, base(request), null,
-                    e.getMessage() + "; nothing was imported.", csrf.token(request)));
+                    AdminPages.locale(settings).t("catalog.conflict", AdminPages.problem(settings, e)), csrf.token(request)));
         } finally {
             shownCollections.changed(); // an import may add collections (or add and take them back)
         }

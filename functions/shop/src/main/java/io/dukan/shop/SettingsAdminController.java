@@ -49,7 +49,7 @@ class SettingsAdminController {
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> page(HttpRequest<?> request, @QueryValue @Nullable String saved) {
         access.require(request, Permission.SETTINGS);
-        return Pages.html(HttpStatus.OK, render(request, Map.of(), saved != null ? "Settings saved." : null, false));
+        return Pages.html(HttpStatus.OK, render(request, Map.of(), saved != null ? AdminPages.locale(store.settings()).t("settings.saved") : null, false));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -71,7 +71,7 @@ class SettingsAdminController {
                 typed.put(field, form.getOrEmpty(field));
             }
             typed.put("logoKey", logoKey);
-            return Pages.html(status, render(request, typed, refused.getMessage(), true));
+            return Pages.html(status, render(request, typed, AdminPages.problem(store.settings(), refused), true));
         }
     }
 

@@ -32,6 +32,13 @@ class ShopErrorPages implements ErrorPageRenderer {
     @Override
     public MutableHttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String title, String message) {
         String base = Requests.storeBase(request, store.slug().value());
+        if (AdminErrorPages.isAdmin(request)) {
+            try {
+                return AdminErrorPages.render(store.settings(), base, status, title, message);
+            } catch (RuntimeException settingsUnavailable) {
+                // below: the plain page, which needs no settings
+            }
+        }
         StoreLocale t;
         String storeName;
         StoreSettings.StoreContact contact;

@@ -57,12 +57,8 @@ class StaffController {
         if (ErrorRoutes.wantsJson(request)) {
             return HttpResponse.ok(Json.write(document(owner))).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        String notice = done == null ? null : switch (done) {
-            case "invited" -> "Invitation sent.";
-            case "withdrawn" -> "Invitation withdrawn; its link no longer works.";
-            case "removed" -> "Staff member removed and signed out.";
-            default -> null;
-        };
+        String notice = done == null || !java.util.Set.of("invited", "withdrawn", "removed").contains(done) ? null
+                : AdminPages.locale(store.settings()).t("staff.done." + done);
         return page(request, owner, HttpStatus.OK, notice, null, null);
     }
 
@@ -90,10 +86,11 @@ class StaffController {
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
         try {
-            team.invite(store.id(), owner, form.get("email"), store.settings().name(), links.adminUrl());
+            team.invite(store.id(), owner, form.get("email"), store.settings().name(), links.adminUrl(),
+                    AccountMailTemplates.of(store.settings()));
         } catch (InvalidInputException | AccountExistsException e) {
             HttpStatus status = e instanceof AccountExistsException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-            return page(request, owner, status, null, e.getMessage(), form.get("email"));
+            return page(request, owner, status, null, AdminPages.problem(store.settings(), e), form.get("email"));
         }
         return backToStaff(request, "invited");
     }
@@ -135,7 +132,7 @@ class StaffController {
         } catch (InvalidInputException e) {
             Invite invite = team.pendingInvite(store.id(), token);
             return Pages.html(HttpStatus.BAD_REQUEST, StaffViews.acceptInvite(store.settings(), base(request), invite,
-                    token, e.getMessage(), form.get("name"), csrf.token(request)));
+                    token, AdminPages.problem(store.settings(), e), form.get("name"), csrf.token(request)));
         }
     }
 

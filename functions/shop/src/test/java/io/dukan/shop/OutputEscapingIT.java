@@ -81,9 +81,8 @@ class OutputEscapingIT {
                 assertThat(html).as(page.getKey() + " shows " + payload + " raw").doesNotContain(payload);
             }
             assertThat(html).as(page.getKey()).doesNotContainPattern("<script>alert|<img src=x|<svg|<b onmouseover");
-            // text escapes < > & (templates leave ' as is in text, where it is harmless; Html.esc writes &#39;)
-            assertThat(html).as(page.getKey()).containsAnyOf("&lt;script&gt;alert(&#39;store&#39;)&lt;/script&gt;",
-                    "&lt;script&gt;alert('store')&lt;/script&gt;");
+            // the StringBuilder pages write ' as &#39;; jte leaves it in text, where only < > & need escaping
+            assertThat(html).as(page.getKey()).containsPattern("&lt;script&gt;alert\\((&#39;|')store(&#39;|')\\)&lt;/script&gt;");
         }
         assertThat(pages.get("product")).contains("&lt;img src=x onerror=alert(1)&gt;")
                 .containsAnyOf("&quot;&gt;&lt;svg onload=alert(2)&gt;", "&#34;&gt;&lt;svg onload=alert(2)&gt;");

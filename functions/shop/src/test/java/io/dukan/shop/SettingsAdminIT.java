@@ -75,14 +75,16 @@ class SettingsAdminIT {
 
         String settingsPage = fn.handleRequest(ShopFunctionIT.withCookie(get("/s/settle/admin/settings?saved=1"), cookie),
                 null).getBody();
-        assertThat(settingsPage).contains("Settings saved.").contains("value=\"Kashgar &lt;Dried&gt; Fruit\"")
+        // the admin speaks the language just chosen: "Settings saved." in Urdu, right to left
+        assertThat(settingsPage).contains("<html lang=\"ur\" dir=\"rtl\">").contains("ترتیبات محفوظ ہو گئیں۔")
+                .contains("value=\"Kashgar &lt;Dried> Fruit\"") // in a quoted attribute jte escapes < (and " ' &), not >
                 .contains("value=\"+923001234567\"").contains("<option value=\"ur\" selected>");
         String home = fn.handleRequest(get("/s/settle/"), null).getBody();
         assertThat(home).contains("<html lang=\"ur\" dir=\"rtl\">").contains("Kashgar &lt;Dried&gt; Fruit")
                 .contains(">تلاش</button>").contains("href=\"https://wa.me/923001234567\"")
                 .contains("href=\"tel:+923001234567\"").contains("Bazaar Road 1<br>Kashgar");
         String admin = fn.handleRequest(ShopFunctionIT.withCookie(get("/s/settle/admin"), cookie), null).getBody();
-        assertThat(admin).contains("changed settings");
+        assertThat(admin).contains("نے ترتیبات بدلیں"); // "changed settings", in the audit log's Urdu
 
         fn.handleRequest(ShopFunctionIT.withCookie(form("/s/settle/admin/settings",
                 body("Store settle", "PKR", "zh", "")), cookie), null);

@@ -146,7 +146,7 @@ class StaffAccountsIT {
         // and not the owner's pages or actions
         APIGatewayProxyResponseEvent forbidden = call(alphaFn, as(staff, get("/s/alpha/admin/staff")));
         assertThat(forbidden.getStatusCode()).isEqualTo(403);
-        assertThat(forbidden.getBody()).contains("Not allowed").contains("Only the store&#39;s owner may manage staff");
+        assertThat(forbidden.getBody()).contains("Not allowed").contains("Only the store's owner may manage staff");
         APIGatewayProxyResponseEvent json = call(alphaFn, as(staff, ProxyEvents.event("GET", "/s/alpha/admin/staff",
                 null, Map.of("Accept", "application/json"))));
         assertThat(json.getStatusCode()).isEqualTo(403);

@@ -168,7 +168,7 @@ class PlatformJourneyIT {
     @Order(4)
     void ownerSeesTheOrder_andTheStockDecreased() throws Exception {
         String admin = get("/s/kashgar-fruit/admin", ownerCookie).body();
-        assertThat(admin).contains("#1001").contains("Aygul").contains("CNY 137.00");
+        assertThat(admin).contains("#1001").contains("Aygul").contains("¥137.00"); // the admin in zh-CN
         assertThat(admin).containsPattern("data-product-id=\"" + productId + "\">.*?<td class=\"stock\">3</td>");
         String orderCode = orderPath.substring(orderPath.lastIndexOf('/') + 1);
         assertThat(get("/s/kashgar-fruit/admin/orders/" + orderCode, ownerCookie).body())

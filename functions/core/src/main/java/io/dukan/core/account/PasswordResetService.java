@@ -1,5 +1,6 @@
 package io.dukan.core.account;
 
+import io.dukan.core.notify.AccountMails;
 import io.dukan.core.notify.EmailMessage;
 import io.dukan.core.notify.EmailSender;
 import io.dukan.core.tenant.TenantId;
@@ -48,6 +49,12 @@ public class PasswordResetService {
      * too often. The answer to show is the same in every case.
      */
     public Outcome requestReset(TenantId tenant, String address, String storeName, String adminUrl) {
+        return requestReset(tenant, address, storeName, adminUrl, AccountMails.ENGLISH);
+    }
+
+    /** {@link #requestReset(TenantId, String, String, String)} with the message in {@code mails}' words. */
+    public Outcome requestReset(TenantId tenant, String address, String storeName, String adminUrl,
+            AccountMails mails) {
         String user = EmailMessage.address("email", address);
         Instant now = clock.instant();
         // counted before the account is looked up, so an unknown address is throttled the same way
@@ -62,12 +69,8 @@ public class PasswordResetService {
         String token = OneTimeTokens.newToken();
         resets.save(new ResetToken(tenant, OneTimeTokens.hash(token), user, now.plus(TOKEN_LIFETIME)));
         String name = TeamService.oneLine(storeName);
-        email.send(tenant, new EmailMessage(user, "Reset your password for " + name,
-                "Someone (we hope you) asked to reset the password of " + user + " for " + name + ".\n\n"
-                        + "To choose a new password, open this link within " + TOKEN_LIFETIME.toMinutes()
-                        + " minutes:\n\n" + adminUrl + "/reset/" + token + "\n\n"
-                        + "The link works once. If you did not ask for this, ignore this message: your password"
-                        + " stays as it is.\n"));
+        AccountMails.Text text = mails.passwordReset(user, name, adminUrl + "/reset/" + token, TOKEN_LIFETIME);
+        email.send(tenant, new EmailMessage(user, text.subject(), text.body()));
         audit.record(tenant, new AuditEntry(now, user, "asked for a password reset", ""));
         return Outcome.SENT;
     }

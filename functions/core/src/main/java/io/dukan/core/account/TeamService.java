@@ -1,5 +1,6 @@
 package io.dukan.core.account;
 
+import io.dukan.core.notify.AccountMails;
 import io.dukan.core.notify.EmailMessage;
 import io.dukan.core.notify.EmailSender;
 import io.dukan.core.shared.Ids;
@@ -46,6 +47,12 @@ public class TeamService {
      * @param adminUrl the store's admin as an absolute URL, e.g. https://…/s/kashgar-fruit/admin
      */
     public Invite invite(TenantId tenant, Session actor, String address, String storeName, String adminUrl) {
+        return invite(tenant, actor, address, storeName, adminUrl, AccountMails.ENGLISH);
+    }
+
+    /** {@link #invite(TenantId, Session, String, String, String)} with the message in {@code mails}' words. */
+    public Invite invite(TenantId tenant, Session actor, String address, String storeName, String adminUrl,
+            AccountMails mails) {
         require(actor, tenant);
         String invitee = EmailMessage.address("email", address);
         if (accounts.findUser(tenant, invitee).isPresent()) {
@@ -64,14 +71,10 @@ public class TeamService {
                 now.plus(INVITE_LIFETIME), OneTimeTokens.hash(token));
         team.saveInvite(invite);
         String name = oneLine(storeName);
-        String text = actor.email() + " invites you to help run " + name + " (on Dukan). As staff you can manage"
-                + " its products and orders.\n\n"
-                + "To accept, open this link within " + INVITE_LIFETIME.toDays() + " days and choose your password:\n\n"
-                + adminUrl + "/invite/" + token + "\n\n"
-                + "The link works once. If you did not expect this invitation, ignore this message: nothing happens"
-                + " unless you open the link.\n";
+        AccountMails.Text text = mails.invitation(actor.email(), name, adminUrl + "/invite/" + token,
+                INVITE_LIFETIME);
         try {
-            email.send(tenant, new EmailMessage(invitee, "You are invited to help run " + name, text, actor.email()));
+            email.send(tenant, new EmailMessage(invitee, text.subject(), text.body(), actor.email()));
         } catch (RuntimeException notSent) {
             team.deleteInvite(tenant, invite.id()); // an invitation nobody received must not stay pending
             throw notSent;
