@@ -191,19 +191,19 @@ class ProductAdminController {
                 csrf.token(request)));
     }
 
-    /** The form (field {@code csv}, pasted or filled from the chosen file by admin.js). */
-    @Post(value = "/catalog/import", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<String> importForm(HttpRequest<?> request, @Body @Nullable String body) {
-        Optional<Session> session = Optional.of(access.signedIn(request));
-        Form form = Form.parse(body, MAX_CSV_CHARS * 3, 10);
-        return imported(request, session.get(), form.getOrEmpty("csv"));
-    }
-
-    /** The file itself as the body ({@code Content-Type: text/csv}), with the X-CSRF-Token header. */
-    @Post(value = "/catalog/import", consumes = "text/csv", produces = MediaType.TEXT_HTML)
+    /**
+     * The import: the page's form (its {@code csv} field), or the file itself as the body ({@code Content-Type:
+     * text/csv}, with the X-CSRF-Token header). One handler for both, so a request without a Content-Type is
+     * refused as bad input instead of failing on two routes that both match.
+     */
+    @Post(value = "/catalog/import", consumes = {MediaType.APPLICATION_FORM_URLENCODED, "text/csv"},
+            produces = MediaType.TEXT_HTML)
     HttpResponse<String> importCsv(HttpRequest<?> request, @Body @Nullable String body) {
-        Optional<Session> session = Optional.of(access.signedIn(request));
-        return imported(request, session.get(), body == null ? "" : body);
+        Session session = access.signedIn(request);
+        boolean file = request.getContentType().map(type -> type.matches(MediaType.of("text/csv"))).orElse(false);
+        String csv = file ? (body == null ? "" : body)
+                : Form.parse(body, MAX_CSV_CHARS * 3, 10).getOrEmpty("csv");
+        return imported(request, session, csv);
     }
 
     private HttpResponse<String> imported(HttpRequest<?> request, Session session, String csv) {
