@@ -35,15 +35,13 @@ import java.util.Map;
 class CheckoutAdminController {
 
     private final ThisStore store;
-    private final AdminAccess access;
     private final ShippingService shipping;
     private final CheckoutSettingsService settings;
     private final Csrf csrf;
 
-    CheckoutAdminController(ThisStore store, AdminAccess access, ShippingService shipping,
+    CheckoutAdminController(ThisStore store, ShippingService shipping,
             CheckoutSettingsService settings, Csrf csrf) {
         this.store = store;
-        this.access = access;
         this.shipping = shipping;
         this.settings = settings;
         this.csrf = csrf;

@@ -1,7 +1,6 @@
 package io.dukan.shop;
 
 import io.dukan.web.Csrf;
-import io.dukan.web.Form;
 import io.dukan.web.Pages;
 import io.dukan.web.Requests;
 import io.dukan.core.order.FulfilmentStatus;

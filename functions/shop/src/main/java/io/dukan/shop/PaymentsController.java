@@ -37,16 +37,14 @@ import java.util.Optional;
 class PaymentsController {
 
     private final ThisStore store;
-    private final AdminAccess access;
     private final PaymentProvider stripe;
     private final PaymentService payments;
     private final ProviderKeysRepository keys;
     private final Csrf csrf;
 
-    PaymentsController(ThisStore store, AdminAccess access, PaymentProvider stripe, PaymentService payments,
+    PaymentsController(ThisStore store, PaymentProvider stripe, PaymentService payments,
             ProviderKeysRepository keys, Csrf csrf) {
         this.store = store;
-        this.access = access;
         this.stripe = stripe;
         this.payments = payments;
         this.keys = keys;

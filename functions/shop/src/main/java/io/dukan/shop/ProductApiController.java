@@ -1,7 +1,6 @@
 package io.dukan.shop;
 
 import io.dukan.core.account.Permission;
-import io.dukan.web.Csrf;
 import io.dukan.web.Problem;
 import io.dukan.core.account.Session;
 import io.dukan.core.catalog.CatalogService;
@@ -31,13 +30,11 @@ class ProductApiController {
     private final ThisStore store;
     private final AdminAccess access;
     private final CatalogService catalog;
-    private final Csrf csrf;
 
-    ProductApiController(ThisStore store, AdminAccess access, CatalogService catalog, Csrf csrf) {
+    ProductApiController(ThisStore store, AdminAccess access, CatalogService catalog) {
         this.store = store;
         this.access = access;
         this.catalog = catalog;
-        this.csrf = csrf;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)

@@ -6,7 +6,7 @@ import io.dukan.web.Csrf;
 import io.dukan.web.access.Allow;
 import io.dukan.web.access.Public;
 import io.micronaut.core.annotation.AnnotationMetadata;
-import io.micronaut.core.order.Ordered;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@link AdminAccess#signedIn} for the {@link Session} this filter found.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class RouteAccess implements Ordered {
+@Order(Csrf.ORDER - 100)
+class RouteAccess {
 
     static final String SESSION = "dukan.session";
     private static final Logger LOG = LoggerFactory.getLogger(RouteAccess.class);
@@ -56,8 +57,4 @@ class RouteAccess implements Ordered {
         request.setAttribute(SESSION, access.require(request, permission.get()));
     }
 
-    @Override
-    public int getOrder() {
-        return Csrf.ORDER - 100;
-    }
 }

@@ -3,7 +3,7 @@ package io.dukan.web;
 import io.dukan.core.shared.Ids;
 import io.dukan.web.access.CsrfExempt;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.order.Ordered;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -35,7 +35,8 @@ import java.util.Set;
  * check ({@link #ORDER}), so a visitor who is not signed in is still sent to the sign-in page first.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-public class Csrf implements Ordered {
+@Order(Csrf.ORDER)
+public class Csrf {
 
     /** After the shop's access filter (which runs at {@code ORDER - 100}). */
     public static final int ORDER = 1000;
@@ -117,10 +118,6 @@ public class Csrf implements Ordered {
                 .orElse(false);
     }
 
-    @Override
-    public int getOrder() {
-        return ORDER;
-    }
 
     @ResponseFilter
     void setCookie(HttpRequest<?> request, MutableHttpResponse<?> response) {
