@@ -11,6 +11,7 @@ import io.dukan.core.tenant.StoreSettings;
 import io.dukan.web.access.Allow;
 import io.dukan.web.access.CsrfExempt;
 import io.dukan.web.access.Public;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.uri.UriMatchTemplate;
@@ -142,6 +143,21 @@ class RouteRulesIT {
         APIGatewayProxyResponseEvent response = fn.handleRequest(ShopFunctionIT.withCookie(ProxyEvents.form(
                 "/s/rules/admin/collections", "title=Summer"), session), null);
         assertThat(response.getStatusCode()).as(response.getBody()).isNotEqualTo(403).isLessThan(400);
+    }
+
+    @Test
+    void aRouteThatDeclaresNothing_isRefused403_evenToTheOwner_beforeItsHandlerRuns() throws Exception {
+        Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
+        properties.put("dukan.tenant-id", store.tenantId().value());
+        properties.put("dukan.store-slug", store.slug().value());
+        properties.put(UndeclaredRouteController.ENABLED, "true");
+        try (ShopFunction careless = new ShopFunction(ApplicationContext.builder().properties(properties))) {
+            String owner = ShopFunctionIT.login(careless, "rules", "owner@rules.example", PASSWORD);
+            APIGatewayProxyResponseEvent response = careless.handleRequest(ShopFunctionIT.withCookie(
+                    ProxyEvents.get("/s/rules/admin/undeclared"), owner), null);
+            assertThat(response.getStatusCode()).isEqualTo(403);
+            assertThat(response.getBody()).doesNotContain("the handler ran");
+        }
     }
 
     @TestFactory
