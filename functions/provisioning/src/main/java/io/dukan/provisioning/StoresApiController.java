@@ -4,6 +4,7 @@ import io.dukan.web.Problem;
 import io.dukan.core.tenant.ProvisioningService;
 import io.dukan.core.tenant.SignupCommand;
 import io.dukan.core.tenant.Store;
+import io.dukan.web.access.CsrfExempt;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,6 +21,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * Signup as a JSON API. An {@code Idempotency-Key} header (or field) makes a retried signup answer exactly as the
  * first call did, with the same store: 201 ACTIVE, 202 while still provisioning, 502 problem when it failed.
  */
+@CsrfExempt("JSON only, and no cookie authorises it: another site's page cannot send application/json")
 @Controller(value = "/api/stores", produces = MediaType.APPLICATION_JSON)
 class StoresApiController {
 

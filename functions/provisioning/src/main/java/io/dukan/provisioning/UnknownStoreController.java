@@ -6,6 +6,7 @@ import io.dukan.core.tenant.ProvisioningService;
 import io.dukan.core.tenant.Slug;
 import io.dukan.core.tenant.Store;
 import io.dukan.core.tenant.StoreStatus;
+import io.dukan.web.access.CsrfExempt;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,6 +19,7 @@ import io.micronaut.http.annotation.Post;
  * /s/{store}/… for stores that have no route of their own (API Gateway prefers the static per-store resources):
  * a store still being set up says so; anything else is a plain 404 page.
  */
+@CsrfExempt("changes nothing: every address answers the unknown-store page")
 @Controller("/s/{store}")
 class UnknownStoreController {
 

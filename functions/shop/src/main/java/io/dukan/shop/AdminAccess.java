@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Who is at the admin's door: the session cookie (an opaque token, looked up in this store's partition only) and the
- * one place that checks a role's permission ({@link #require}).
+ * one place that checks a role's permission ({@link #require}, called by {@link RouteAccess} for routes declared
+ * {@code @Allow}).
  */
 @Singleton
 class AdminAccess {
@@ -45,6 +46,16 @@ class AdminAccess {
             throw new PermissionDeniedException(permission);
         }
         return session;
+    }
+
+    /**
+     * The user {@link RouteAccess} let through to this route (declared with {@code @Allow}).
+     *
+     * @throws IllegalStateException the route is not declared {@code @Allow}: a programming error
+     */
+    Session signedIn(HttpRequest<?> request) {
+        return request.getAttribute(RouteAccess.SESSION, Session.class).orElseThrow(() -> new IllegalStateException(
+                request.getPath() + " asked for the signed-in user but its route does not declare @Allow"));
     }
 
     Cookie cookie(HttpRequest<?> request, String token, Duration maxAge) {

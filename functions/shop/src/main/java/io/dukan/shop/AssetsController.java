@@ -1,5 +1,6 @@
 package io.dukan.shop;
 
+import io.dukan.web.access.Public;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The admin's one script (the image upload), served from the store's own path so no other origin is involved. */
+@Public
 @Controller("/s/{store}/assets")
 class AssetsController {
 

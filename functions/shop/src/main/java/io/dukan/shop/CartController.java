@@ -14,6 +14,7 @@ import io.dukan.core.shared.ConflictException;
 import io.dukan.core.shared.DomainException;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.web.access.Public;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -28,6 +29,7 @@ import java.net.URI;
 import java.util.Optional;
 
 /** The shopper's cart (add, change, remove) and the display-currency switch. */
+@Public
 @Controller("/s/{store}")
 class CartController {
 
@@ -54,7 +56,6 @@ class CartController {
     @Post(value = "/cart", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> add(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
         Optional<String> existing = cookies.cartId(request);
         String cartId = existing.orElseGet(CartService::newCartId);
         try {
@@ -70,7 +71,6 @@ class CartController {
     @Post(value = "/cart/update", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> update(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
         try {
             carts.change(store.id(), cookies.cartId(request).orElse(null), VariantId.parse(form.get("variantId")),
                     AddToCartCommand.quantity(form.get("quantity"), 0));
@@ -83,7 +83,6 @@ class CartController {
     @Post(value = "/cart/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> remove(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
         carts.remove(store.id(), cookies.cartId(request).orElse(null), VariantId.parse(form.get("variantId")));
         return HttpResponse.seeOther(URI.create(base(request) + "/cart"));
     }
@@ -92,7 +91,6 @@ class CartController {
     @Post(value = "/currency", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> currency(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
         String code = form.getOrEmpty("currency").strip();
         if (!code.isEmpty() && store.currencies().find(code).isEmpty()) {
             throw new InvalidInputException("currency", "this store does not show prices in " + code);

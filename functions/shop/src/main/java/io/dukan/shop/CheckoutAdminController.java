@@ -13,6 +13,7 @@ import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shipping.ShippingService;
 import io.dukan.core.shipping.ShippingZoneCommand;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.web.access.Allow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,19 +30,18 @@ import java.util.List;
 import java.util.Map;
 
 /** The owner's checkout settings: shipping zones and rates, payment methods, display currencies. */
+@Allow(Permission.SETTINGS)
 @Controller("/s/{store}/admin")
 class CheckoutAdminController {
 
     private final ThisStore store;
-    private final AdminAccess access;
     private final ShippingService shipping;
     private final CheckoutSettingsService settings;
     private final Csrf csrf;
 
-    CheckoutAdminController(ThisStore store, AdminAccess access, ShippingService shipping,
+    CheckoutAdminController(ThisStore store, ShippingService shipping,
             CheckoutSettingsService settings, Csrf csrf) {
         this.store = store;
-        this.access = access;
         this.shipping = shipping;
         this.settings = settings;
         this.csrf = csrf;
@@ -49,7 +49,6 @@ class CheckoutAdminController {
 
     @Get(value = "/shipping", produces = MediaType.TEXT_HTML)
     HttpResponse<String> shippingPage(HttpRequest<?> request) {
-        access.require(request, Permission.SETTINGS);
         StoreSettings s = store.settings();
         return Pages.html(HttpStatus.OK, CheckoutAdminViews.shipping(s, base(request), shipping.settings(s), null, null,
                 Map.of(), csrf.token(request)));
@@ -58,9 +57,7 @@ class CheckoutAdminController {
     /** Adds a zone (no zoneId) or replaces one. */
     @Post(value = "/shipping/zones", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> saveZone(HttpRequest<?> request, @Body @Nullable String body) {
-        access.require(request, Permission.SETTINGS);
         Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
         StoreSettings s = store.settings();
         List<ShippingZoneCommand.RateRow> rows = new ArrayList<>();
         Map<String, String> typed = new HashMap<>();
@@ -87,8 +84,6 @@ class CheckoutAdminController {
     @Post(value = "/shipping/zones/{zoneId}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
     HttpResponse<String> deleteZone(HttpRequest<?> request, String zoneId, @Body @Nullable String body) {
-        access.require(request, Permission.SETTINGS);
-        csrf.verify(request, Form.parse(body).get(Csrf.FIELD));
         StoreSettings s = store.settings();
         try {
             shipping.deleteZone(s, zoneId);
@@ -101,17 +96,14 @@ class CheckoutAdminController {
 
     @Get(value = "/payments", produces = MediaType.TEXT_HTML)
     HttpResponse<String> paymentsPage(HttpRequest<?> request) {
-        access.require(request, Permission.SETTINGS);
         return Pages.html(HttpStatus.OK, CheckoutAdminViews.payments(store.settings(), base(request),
                 settings.payments(store.id()), null, null, csrf.token(request)));
     }
 
     @Post(value = "/payments", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> savePayments(HttpRequest<?> request, @Body @Nullable String body) {
-        access.require(request, Permission.SETTINGS);
         StoreSettings s = store.settings();
         Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
         boolean cod = "on".equals(form.get("cashOnDelivery"));
         boolean bank = "on".equals(form.get("bankTransfer"));
         try {
@@ -130,16 +122,13 @@ class CheckoutAdminController {
 
     @Get(value = "/currencies", produces = MediaType.TEXT_HTML)
     HttpResponse<String> currenciesPage(HttpRequest<?> request) {
-        access.require(request, Permission.SETTINGS);
         return Pages.html(HttpStatus.OK, CheckoutAdminViews.currencies(store.settings(), base(request),
                 settings.currencies(store.id()).text(), null, null, csrf.token(request)));
     }
 
     @Post(value = "/currencies", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> saveCurrencies(HttpRequest<?> request, @Body @Nullable String body) {
-        access.require(request, Permission.SETTINGS);
         Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
         StoreSettings s = store.settings();
         try {
             if (form.get("rates") == null) {

@@ -11,6 +11,9 @@ import io.dukan.core.payment.ProviderEvent;
 import io.dukan.core.payment.ProviderKeys;
 import io.dukan.core.payment.ProviderKeysRepository;
 import io.dukan.core.shared.InvalidInputException;
+import io.dukan.web.access.Allow;
+import io.dukan.web.access.CsrfExempt;
+import io.dukan.web.access.Public;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -34,22 +37,22 @@ import java.util.Optional;
 class PaymentsController {
 
     private final ThisStore store;
-    private final AdminAccess access;
     private final PaymentProvider stripe;
     private final PaymentService payments;
     private final ProviderKeysRepository keys;
     private final Csrf csrf;
 
-    PaymentsController(ThisStore store, AdminAccess access, PaymentProvider stripe, PaymentService payments,
+    PaymentsController(ThisStore store, PaymentProvider stripe, PaymentService payments,
             ProviderKeysRepository keys, Csrf csrf) {
         this.store = store;
-        this.access = access;
         this.stripe = stripe;
         this.payments = payments;
         this.keys = keys;
         this.csrf = csrf;
     }
 
+    @Public
+    @CsrfExempt("authenticated by the Stripe-Signature header over the body, not a cookie")
     @Post(value = "/payments/stripe/webhook", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<Map<String, String>> webhook(HttpRequest<?> request, @Body @Nullable String body) {
         // API Gateway hands the body over as text; Stripe sends UTF-8 JSON, so these are the bytes it signed.
@@ -61,17 +64,16 @@ class PaymentsController {
         return HttpResponse.ok(Map.of("received", "true", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
+    @Allow(Permission.PAYOUTS)
     @Get(value = "/admin/stripe", produces = MediaType.TEXT_HTML)
     HttpResponse<String> page(HttpRequest<?> request) {
-        access.require(request, Permission.PAYOUTS);
         return Pages.html(HttpStatus.OK, view(request, null));
     }
 
+    @Allow(Permission.PAYOUTS)
     @Post(value = "/admin/stripe", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> save(HttpRequest<?> request, @Body @Nullable String body) {
-        access.require(request, Permission.PAYOUTS);
         Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
         try {
             keys.save(store.id(), new ProviderKeys(stripe.name(), form.get("secretKey"), form.get("webhookSecret")));
         } catch (InvalidInputException e) {

@@ -20,6 +20,7 @@ import io.dukan.core.catalog.SaveProductCommand;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.web.access.Allow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The owner's catalog: products (list, editor, delete), image uploads, collections, spreadsheet import/export. */
+@Allow(Permission.PRODUCTS)
 @Controller("/s/{store}/admin")
 class ProductAdminController {
 
@@ -68,7 +70,6 @@ class ProductAdminController {
     @Get(value = "/products", produces = MediaType.TEXT_HTML)
     HttpResponse<String> products(HttpRequest<?> request, @QueryValue @Nullable String status,
             @QueryValue @Nullable String after) {
-        access.require(request, Permission.PRODUCTS);
         ProductStatus filter = status == null || status.isBlank() ? null : SaveProductCommand.status(status);
         Page<Product> page = catalog.products(store.id(), filter, after, 50);
         Map<String, String> thumbs = new HashMap<>();
@@ -80,13 +81,11 @@ class ProductAdminController {
 
     @Get(value = "/products/new", produces = MediaType.TEXT_HTML)
     HttpResponse<String> newProduct(HttpRequest<?> request) {
-        access.require(request, Permission.PRODUCTS);
         return editor(request, HttpStatus.OK, null, ProductForm.blank(), null);
     }
 
     @Get(value = "/products/{id}/edit", produces = MediaType.TEXT_HTML)
     HttpResponse<String> editProduct(HttpRequest<?> request, String id) {
-        access.require(request, Permission.PRODUCTS);
         Product p = catalog.product(store.id(), ProductId.parse(id));
         return editor(request, HttpStatus.OK, p.id().value(), ProductForm.of(p), null);
     }
@@ -102,9 +101,8 @@ class ProductAdminController {
     }
 
     private HttpResponse<String> save(HttpRequest<?> request, ProductId id, String body) {
-        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
+        Optional<Session> session = Optional.of(access.signedIn(request));
         Form form = Form.parse(body, ProductForm.MAX_CHARS, ProductForm.MAX_FIELDS);
-        csrf.verify(request, form.get(Csrf.FIELD));
         if (id != null) {
             catalog.product(store.id(), id); // another store's or a deleted product: 404
         }
@@ -131,8 +129,7 @@ class ProductAdminController {
 
     @Post(value = "/products/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> deleteProduct(HttpRequest<?> request, String id, @Body @Nullable String body) {
-        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
-        csrf.verify(request, Form.parse(body).get(Csrf.FIELD));
+        Optional<Session> session = Optional.of(access.signedIn(request));
         catalog.deleteProduct(store.id(), session.get().email(), ProductId.parse(id));
         return HttpResponse.seeOther(URI.create(base(request) + "/admin/products"));
     }
@@ -140,8 +137,6 @@ class ProductAdminController {
     /** Signs a one-object upload under this store's prefix; the browser then PUTs the file to S3 itself. */
     @Post(value = "/uploads", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> startUpload(HttpRequest<?> request, @Body UploadRequest upload) {
-        access.require(request, Permission.PRODUCTS);
-        csrf.verify(request, request.getHeaders().get(Csrf.HEADER));
         MediaStore.Upload grant = catalog.startImageUpload(store.id(), upload.contentType(), upload.contentLength());
         return HttpResponse.ok(new UploadGrant(grant.url().toString(), grant.key(), grant.contentType()));
     }
@@ -150,15 +145,13 @@ class ProductAdminController {
 
     @Get(value = "/collections", produces = MediaType.TEXT_HTML)
     HttpResponse<String> collections(HttpRequest<?> request) {
-        access.require(request, Permission.PRODUCTS);
         return collectionsPage(request, HttpStatus.OK, null);
     }
 
     @Post(value = "/collections", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> createCollection(HttpRequest<?> request, @Body @Nullable String body) {
-        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
+        Optional<Session> session = Optional.of(access.signedIn(request));
         Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
         try {
             catalog.createCollection(store.id(), session.get().email(), form.get("title"), form.get("description"));
             shownCollections.changed();
@@ -170,9 +163,8 @@ class ProductAdminController {
 
     @Post(value = "/collections/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> updateCollection(HttpRequest<?> request, String id, @Body @Nullable String body) {
-        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
+        Optional<Session> session = Optional.of(access.signedIn(request));
         Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
         try {
             catalog.updateCollection(store.id(), session.get().email(), CollectionId.parse(id), form.get("title"),
                     form.get("description"));
@@ -185,8 +177,7 @@ class ProductAdminController {
 
     @Post(value = "/collections/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> deleteCollection(HttpRequest<?> request, String id, @Body @Nullable String body) {
-        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
-        csrf.verify(request, Form.parse(body).get(Csrf.FIELD));
+        Optional<Session> session = Optional.of(access.signedIn(request));
         catalog.deleteCollection(store.id(), session.get().email(), CollectionId.parse(id));
         shownCollections.changed();
         return HttpResponse.seeOther(URI.create(base(request) + "/admin/collections"));
@@ -196,26 +187,23 @@ class ProductAdminController {
 
     @Get(value = "/catalog/import", produces = MediaType.TEXT_HTML)
     HttpResponse<String> importPage(HttpRequest<?> request) {
-        access.require(request, Permission.PRODUCTS);
         return Pages.html(HttpStatus.OK, ProductAdminViews.importPage(store.settings(), base(request), null, null,
                 csrf.token(request)));
     }
 
-    /** The form (field {@code csv}, pasted or filled from the chosen file by admin.js). */
-    @Post(value = "/catalog/import", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<String> importForm(HttpRequest<?> request, @Body @Nullable String body) {
-        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
-        Form form = Form.parse(body, MAX_CSV_CHARS * 3, 10);
-        csrf.verify(request, form.get(Csrf.FIELD));
-        return imported(request, session.get(), form.getOrEmpty("csv"));
-    }
-
-    /** The file itself as the body ({@code Content-Type: text/csv}), with the X-CSRF-Token header. */
-    @Post(value = "/catalog/import", consumes = "text/csv", produces = MediaType.TEXT_HTML)
+    /**
+     * The import: the page's form (its {@code csv} field), or the file itself as the body ({@code Content-Type:
+     * text/csv}, with the X-CSRF-Token header). One handler for both, so a request without a Content-Type is
+     * refused as bad input instead of failing on two routes that both match.
+     */
+    @Post(value = "/catalog/import", consumes = {MediaType.APPLICATION_FORM_URLENCODED, "text/csv"},
+            produces = MediaType.TEXT_HTML)
     HttpResponse<String> importCsv(HttpRequest<?> request, @Body @Nullable String body) {
-        Optional<Session> session = Optional.of(access.require(request, Permission.PRODUCTS));
-        csrf.verify(request, request.getHeaders().get(Csrf.HEADER));
-        return imported(request, session.get(), body == null ? "" : body);
+        Session session = access.signedIn(request);
+        boolean file = request.getContentType().map(type -> type.matches(MediaType.of("text/csv"))).orElse(false);
+        String csv = file ? (body == null ? "" : body)
+                : Form.parse(body, MAX_CSV_CHARS * 3, 10).getOrEmpty("csv");
+        return imported(request, session, csv);
     }
 
     private HttpResponse<String> imported(HttpRequest<?> request, Session session, String csv) {
@@ -239,7 +227,6 @@ class ProductAdminController {
 
     @Get(value = "/catalog/export.csv", produces = {"text/csv", MediaType.TEXT_HTML})
     HttpResponse<String> export(HttpRequest<?> request) {
-        access.require(request, Permission.PRODUCTS);
         return HttpResponse.ok(catalog.exportCsv(store.id()))
                 .contentType(MediaType.of("text/csv;charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + store.slug().value() + "-products.csv\"")

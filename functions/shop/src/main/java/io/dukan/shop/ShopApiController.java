@@ -15,6 +15,8 @@ import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.Money;
 import io.dukan.core.shared.Page;
+import io.dukan.web.access.CsrfExempt;
+import io.dukan.web.access.Public;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -28,6 +30,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /** The store's JSON API for integrations: the catalog, and guest orders. Errors are application/problem+json. */
+@Public
 @Controller(value = "/s/{store}/api", produces = MediaType.APPLICATION_JSON)
 class ShopApiController {
 
@@ -92,6 +95,7 @@ class ShopApiController {
      * Idempotency-Key header, the same request sent again answers with the order placed first (201 both times); the
      * same key with a different request is a 409.
      */
+    @CsrfExempt("JSON only, and no cookie authorises it: another site's page cannot send application/json")
     @Post(value = "/orders", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<OrderJson> placeOrder(@Body PlaceOrderJson body,
             @Header("Idempotency-Key") @Nullable String idempotencyKey) {

@@ -1,10 +1,12 @@
 package io.dukan.shop;
 
+import io.dukan.web.access.Public;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
 /** The storefront's stylesheet and script, from the store's own path (no third-party request), cached long. */
+@Public
 @Controller("/s/{store}/assets")
 class ShopAssetsController {
 

@@ -14,6 +14,8 @@ import io.dukan.core.account.Session;
 import io.dukan.core.account.TeamMember;
 import io.dukan.core.account.TeamService;
 import io.dukan.core.shared.InvalidInputException;
+import io.dukan.web.access.Allow;
+import io.dukan.web.access.Public;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -48,9 +50,10 @@ class StaffController {
     }
 
     /** The staff page; asked for JSON, the same list as a document (for integrations and scripts). */
+    @Allow(Permission.STAFF)
     @Get(value = "/staff", produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     HttpResponse<?> staff(HttpRequest<?> request) {
-        Session owner = access.require(request, Permission.STAFF);
+        Session owner = access.signedIn(request);
         // read from the raw query: Micronaut's @QueryValue binding also parses a form body, and throws on junk
         String query = request.getUri().getRawQuery();
         String done = query != null && query.startsWith("done=") ? query.substring("done=".length()) : null;
@@ -80,11 +83,11 @@ class StaffController {
         return document;
     }
 
+    @Allow(Permission.STAFF)
     @Post(value = "/staff/invites", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> invite(HttpRequest<?> request, @Body @Nullable String body) {
-        Session owner = access.require(request, Permission.STAFF);
+        Session owner = access.signedIn(request);
         Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
         try {
             team.invite(store.id(), owner, form.get("email"), store.settings().name(), links.adminUrl(),
                     AccountMailTemplates.of(store.settings()));
@@ -95,25 +98,26 @@ class StaffController {
         return backToStaff(request, "invited");
     }
 
+    @Allow(Permission.STAFF)
     @Post(value = "/staff/invites/{id}/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
     HttpResponse<String> withdraw(HttpRequest<?> request, String id, @Body @Nullable String body) {
-        Session owner = access.require(request, Permission.STAFF);
-        csrf.verify(request, Form.parse(body).get(Csrf.FIELD));
+        Session owner = access.signedIn(request);
         team.withdrawInvite(store.id(), owner, id);
         return backToStaff(request, "withdrawn");
     }
 
+    @Allow(Permission.STAFF)
     @Post(value = "/staff/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> remove(HttpRequest<?> request, @Body @Nullable String body) {
-        Session owner = access.require(request, Permission.STAFF);
+        Session owner = access.signedIn(request);
         Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
         team.removeMember(store.id(), owner, form.get("email"));
         return backToStaff(request, "removed");
     }
 
     /** The invitee's page: no session needed, the token is the key. */
+    @Public
     @Get(value = "/invite/{token}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> invitation(HttpRequest<?> request, String token) {
         Invite invite = team.pendingInvite(store.id(), token);
@@ -121,10 +125,10 @@ class StaffController {
                 null, csrf.token(request)));
     }
 
+    @Public
     @Post(value = "/invite/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> accept(HttpRequest<?> request, String token, @Body @Nullable String body) {
         Form form = Form.parse(body);
-        csrf.verify(request, form.get(Csrf.FIELD));
         try {
             Session session = team.accept(store.id(), token, form.get("name"), form.get("password"));
             return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin"))

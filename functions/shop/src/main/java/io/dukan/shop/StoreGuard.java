@@ -1,6 +1,8 @@
 package io.dukan.shop;
 
+import io.dukan.web.Csrf;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -11,6 +13,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * function never serves /s/{other}/…, whatever a misrouted or forged request says.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Order(Csrf.ORDER - 200) // before the access check (RouteAccess) and CSRF: another store's path is a 404 whoever asks
 class StoreGuard {
 
     private final ThisStore store;

@@ -18,6 +18,7 @@ import io.dukan.core.catalog.VariantId;
 import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.web.access.Public;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -37,6 +38,7 @@ import java.util.Map;
  * What shoppers see: home (newest products, collections), collection pages, search, product pages, the sitemap
  * and robots.txt (buying: CartController, CheckoutController; the order's page: OrderStatusController).
  */
+@Public
 @Controller("/s/{store}")
 class StorefrontController {
 

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.dukan.core.tenant.Slug;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,7 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
     private ApiRouteTable<FunctionSlot> templateRoutes;
     private LocalStoreFleet fleet;
     private S3Proxy s3;
+    private int minimumCompressionSize = -1;
     private LocalMediaCdn media;
     private LocalOutbox outbox;
 
@@ -92,6 +95,14 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /**
+     * Gzips a function's answer of at least this many bytes when the request accepts gzip, as API Gateway does
+     * with the REST API's MinimumCompressionSize (negative: never, API Gateway's default). Set before start.
+     */
+    void compressAtLeast(int bytes) {
+        this.minimumCompressionSize = bytes;
     }
 
     void start(ApiRouteTable<FunctionSlot> templateRoutes, LocalStoreFleet fleet, S3Proxy s3) {
@@ -268,6 +279,12 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
         }
         byte[] body = response.body();
         boolean noBody = request.method().equals("HEAD") || response.status() == 204 || response.status() == 304;
+        if (!noBody && minimumCompressionSize >= 0 && body.length >= minimumCompressionSize
+                && exchange.getResponseHeaders().getFirst("Content-Encoding") == null
+                && acceptsGzip(exchange.getRequestHeaders().get("Accept-Encoding"))) {
+            body = gzip(body);
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        }
         exchange.sendResponseHeaders(response.status(), noBody || body.length == 0 ? -1 : body.length);
         if (!noBody && body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
@@ -275,6 +292,36 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
             }
         }
         return response.status();
+    }
+
+    /** Whether Accept-Encoding lists gzip (or *) without q=0. */
+    static boolean acceptsGzip(List<String> acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String value : acceptEncoding) {
+            for (String coding : value.split(",")) {
+                String[] parts = coding.trim().split(";");
+                String name = parts[0].trim().toLowerCase(Locale.ROOT);
+                boolean refused = false;
+                for (int i = 1; i < parts.length; i++) {
+                    String parameter = parts[i].trim().toLowerCase(Locale.ROOT).replace(" ", "");
+                    refused |= parameter.matches("q=0(\\.0*)?");
+                }
+                if ((name.equals("gzip") || name.equals("*")) && !refused) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static byte[] gzip(byte[] body) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(body);
+        }
+        return bytes.toByteArray();
     }
 
     /**

@@ -203,6 +203,7 @@ public final class LocalCloud implements AutoCloseable {
         ApiRouteTable<FunctionSlot> routes = templateFunctions(template, environments);
 
         gateway = new LocalApiGateway(options.port);
+        template.minimumCompressionSize().ifPresent(gateway::compressAtLeast);
         baseUrl = "http://localhost:" + gateway.port();
         // the template names the deployed origins (execute-api, *.{ShopDomain}); locally those are these
         List<String> localOrigins = List.of(baseUrl, "http://*.localhost:" + gateway.port(),

@@ -334,6 +334,41 @@ class PlatformJourneyIT {
                 .containsPattern("data-product-id=\"" + raisins + "\">.*?<td class=\"stock\">0</td>");
     }
 
+    @Test
+    @Order(11)
+    void aProductPage_isGzippedForABrowserThatAcceptsIt_asApiGatewayDoesWithTheTemplatesMinimumCompressionSize()
+            throws Exception {
+        String path = "/s/kashgar-fruit/products/" + productId;
+        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                .header("Cookie", "dukan_csrf=" + CSRF).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                .header("Accept-Encoding", "br, gzip;q=0.8").header("Cookie", "dukan_csrf=" + CSRF).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(gzipped.statusCode()).isEqualTo(200);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase(
+                "Accept-Encoding"));
+        assertThat(plain.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase(
+                "Accept-Encoding"));
+        byte[] unzipped;
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(gzipped.body()))) {
+            unzipped = in.readAllBytes();
+        }
+        assertThat(new String(unzipped, StandardCharsets.UTF_8)).isEqualTo(new String(plain.body(),
+                StandardCharsets.UTF_8)).contains("Dried apricots 1 kg");
+        assertThat(gzipped.headers().firstValueAsLong("Content-Length")).hasValue(gzipped.body().length);
+        assertThat(gzipped.body().length).isLessThan(plain.body().length / 2);
+        System.out.printf("product page: %d bytes, gzipped %d bytes%n", plain.body().length, gzipped.body().length);
+
+        HttpResponse<byte[]> refused = http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                .header("Accept-Encoding", "gzip;q=0, identity").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+    }
+
     /** The order numbers the owner's dashboard lists (its 50 most recent). */
     static java.util.List<String> orderNumbers() throws Exception {
         return Pattern.compile("/admin/orders/[a-z2-7]{26}\">(#\\d+)<").matcher(get("/s/kashgar-fruit/admin", ownerCookie).body())

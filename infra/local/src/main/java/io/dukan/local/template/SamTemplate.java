@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -92,6 +93,27 @@ public final class SamTemplate {
      */
     public Map<String, Object> raw() {
         return raw;
+    }
+
+    /**
+     * The REST API's MinimumCompressionSize (bytes), when the template's AWS::Serverless::Api (or
+     * AWS::ApiGateway::RestApi) sets one: API Gateway then gzips any response at least this large for a client
+     * that accepts gzip, and the local gateway does the same. Empty: no compression.
+     */
+    public OptionalInt minimumCompressionSize() {
+        Object resources = raw.get("Resources");
+        if (!(resources instanceof Map<?, ?> all)) {
+            return OptionalInt.empty();
+        }
+        for (Object resource : all.values()) {
+            if (resource instanceof Map<?, ?> r && ("AWS::Serverless::Api".equals(r.get("Type"))
+                    || "AWS::ApiGateway::RestApi".equals(r.get("Type")))
+                    && r.get("Properties") instanceof Map<?, ?> properties
+                    && properties.get("MinimumCompressionSize") != null) {
+                return OptionalInt.of(Integer.parseInt(String.valueOf(properties.get("MinimumCompressionSize"))));
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** Resources of Type AWS::DynamoDB::Table, in template order. */

@@ -1,4 +1,4 @@
-package io.dukan.aws;
+package io.dukan.shop;
 
 import io.dukan.core.cart.CartRepository;
 import io.dukan.core.cart.CartService;
@@ -13,35 +13,30 @@ import io.dukan.core.order.OrderService;
 import io.dukan.core.shipping.ShippingRepository;
 import io.dukan.core.shipping.ShippingService;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
 
 /** Wires the cart, shipping and checkout use cases of the shop function. */
 @Factory
-public class CheckoutServices {
+class CheckoutServices {
 
     @Singleton
-    @Requires(env = "shop")
     CartService cartService(ProductRepository products, CartRepository carts, Clock clock) {
         return new CartService(products, carts, clock);
     }
 
     @Singleton
-    @Requires(env = "shop")
     ShippingService shippingService(ShippingRepository shipping) {
         return new ShippingService(shipping);
     }
 
     @Singleton
-    @Requires(env = "shop")
     CheckoutSettingsService checkoutSettingsService(CheckoutSettingsRepository settings) {
         return new CheckoutSettingsService(settings);
     }
 
     @Singleton
-    @Requires(env = "shop")
     CheckoutService checkoutService(CartService carts, OrderService orderService, OrderRepository orders,
             ShippingService shipping, CheckoutSettingsService settings, Clock clock) {
         return new CheckoutService(carts, orderService, orders, shipping, settings, clock);
@@ -49,7 +44,6 @@ public class CheckoutServices {
 
     /** The bank details the owner set, as the shopper's order page shows them; none when bank transfer is off. */
     @Singleton
-    @Requires(env = "shop")
     PaymentInstructions paymentInstructions(CheckoutSettingsService settings) {
         return tenant -> {
             PaymentSettings payments = settings.payments(tenant);

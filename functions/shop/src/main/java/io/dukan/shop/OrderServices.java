@@ -1,4 +1,4 @@
-package io.dukan.aws;
+package io.dukan.shop;
 
 import io.dukan.core.notify.EmailSender;
 import io.dukan.core.order.OrderAdminRepository;
@@ -8,30 +8,26 @@ import io.dukan.core.order.OrderRepository;
 import io.dukan.core.payment.PaymentEvents;
 import io.dukan.core.payment.PaymentService;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /** Wires the use cases on placed orders: the owner's inbox and status changes, notifications, payments. */
 @Factory
-public class OrderServices {
+class OrderServices {
 
     @Singleton
-    @Requires(env = "shop")
     OrderAdminService orderAdminService(OrderRepository orders, OrderAdminRepository admin, Clock clock) {
         return new OrderAdminService(orders, admin, clock);
     }
 
     @Singleton
-    @Requires(env = "shop")
     PaymentService paymentService(OrderRepository orders, PaymentEvents events, Clock clock) {
         return new PaymentService(orders, events, clock);
     }
 
     /** Sends nothing (and says so in the log) until an {@link EmailSender} bean exists in the function. */
     @Singleton
-    @Requires(env = "shop")
     OrderNotifications orderNotifications(@Nullable EmailSender email) {
         return new OrderNotifications(email);
     }

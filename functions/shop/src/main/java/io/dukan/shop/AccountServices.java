@@ -1,4 +1,4 @@
-package io.dukan.aws;
+package io.dukan.shop;
 
 import io.dukan.core.account.AccountRepository;
 import io.dukan.core.account.AuditLog;
@@ -11,23 +11,20 @@ import io.dukan.core.account.TeamRepository;
 import io.dukan.core.account.TeamService;
 import io.dukan.core.notify.EmailSender;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /** Wires the staff and password-reset use cases (the shop function's) to their adapters. */
 @Factory
-public class AccountServices {
+class AccountServices {
 
     @Singleton
-    @Requires(env = "shop")
     TeamService teamService(AccountRepository accounts, TeamRepository team, EmailSender email, AuditLog audit,
             PasswordHasher hasher, Clock clock) {
         return new TeamService(accounts, team, email, audit, hasher, clock);
     }
 
     @Singleton
-    @Requires(env = "shop")
     PasswordResetService passwordResetService(AccountRepository accounts, PasswordResets resets,
             ResetRequests requests, LoginAttempts attempts, EmailSender email, AuditLog audit, PasswordHasher hasher,
             Clock clock) {
