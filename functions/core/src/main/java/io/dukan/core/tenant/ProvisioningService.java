@@ -40,7 +40,14 @@ public class ProvisioningService {
 
     /** Creates the store, or returns the one an earlier signup with the same idempotency key created. */
     public Store signup(SignupCommand command) {
-        String passwordHash = hasher.hash(command.password());
+        return signup(command, hasher.hash(command.password()));
+    }
+
+    /**
+     * As {@link #signup(SignupCommand)}, with the password already hashed (a signup that waited for its e-mail to be
+     * verified kept only the hash; the command's password is then not read).
+     */
+    public Store signup(SignupCommand command, String passwordHash) {
         Store draft = new Store(TenantId.newId(), command.slug(), command.storeName(), command.ownerEmail(),
                 command.currency(), command.country(), command.language(), StoreStatus.PROVISIONING, null, Set.of(),
                 clock.instant());
