@@ -90,7 +90,7 @@ public class AwsClients {
 
     /** Only where mail goes through SES (dukan.email.mode=ses, the default). */
     @Singleton
-    @Requires(env = "shop")
+    @Requires(env = {"shop", "provisioning"})
     @Requires(property = "dukan.email.mode", value = "ses", defaultValue = "ses")
     @Bean(preDestroy = "close")
     SesV2Client ses(SdkHttpClient http) {

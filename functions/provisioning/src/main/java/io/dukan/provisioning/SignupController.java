@@ -3,7 +3,14 @@ package io.dukan.provisioning;
 import io.dukan.web.Csrf;
 import io.dukan.web.Form;
 import io.dukan.web.Pages;
+import io.dukan.core.account.InvalidLinkException;
 import io.dukan.core.shared.ConflictException;
+import io.dukan.core.signup.PendingSignup;
+import io.dukan.core.signup.SignupGate;
+import io.dukan.core.signup.SignupLimitedException;
+import io.dukan.core.tenant.StoreSlugTakenException;
+import io.dukan.web.i18n.Messages;
+import java.util.List;
 import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.NotFoundException;
@@ -16,6 +23,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -29,11 +37,13 @@ import java.util.Map;
 class SignupController {
 
     private final ProvisioningService provisioning;
+    private final SignupGate gate;
     private final StoreLinks links;
     private final Csrf csrf;
 
-    SignupController(ProvisioningService provisioning, StoreLinks links, Csrf csrf) {
+    SignupController(ProvisioningService provisioning, SignupGate gate, StoreLinks links, Csrf csrf) {
         this.provisioning = provisioning;
+        this.gate = gate;
         this.links = links;
         this.csrf = csrf;
     }
@@ -55,16 +65,24 @@ class SignupController {
     HttpResponse<String> signup(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
         csrf.verify(request, form.get(Csrf.FIELD));
+        Messages m = PlatformText.of(request);
         try {
-            Store store = provisioning.signup(SignupCommand.of(form.get("storeName"), form.get("slug"),
+            // counted before the form is read or the password hashed: a refused script costs one counter write
+            gate.admitAddress(ClientAddress.of(request));
+            SignupGate.Outcome outcome = gate.request(SignupCommand.of(form.get("storeName"), form.get("slug"),
                     form.get("ownerEmail"), form.get("password"), form.get("currency"), form.get("country"),
-                    form.get("language"), form.get("idempotencyKey")));
-            if (store.status() == StoreStatus.FAILED) {
-                // Shown here, not behind a redirect: a failed store has already given its address back.
-                return Pages.html(HttpStatus.BAD_GATEWAY, PlatformViews.status(links.root(request), store,
-                        links.storePath(request, store.slug()), null));
+                    form.get("language"), form.get("idempotencyKey")), ClientAddress.of(request),
+                    links.verificationLinkBase(request));
+            if (outcome.mailed() != null) {
+                PendingSignup mailed = outcome.mailed();
+                long hours = Math.max(1, gate.limits().verificationTtl().toHours());
+                return PlatformPages.notice(HttpStatus.OK, m, links.root(request), m.t("sent.title"),
+                        List.of(m.t("sent.text", mailed.ownerEmail(), hours, mailed.storeName()),
+                                m.t("sent.nothingYet"), m.t("sent.noMail")), false, null, null);
             }
-            return HttpResponse.<String>seeOther(URI.create(links.root(request) + "/stores/" + store.slug().value()));
+            return outcomePage(request, m, outcome);
+        } catch (SignupLimitedException limited) {
+            return limitedPage(request, m, limited);
         } catch (InvalidInputException | ConflictException refused) {
             HttpStatus status = refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
             Map<String, String> typed = Map.of("storeName", form.getOrEmpty("storeName"), "slug", form.getOrEmpty("slug"),
@@ -77,6 +95,75 @@ class SignupController {
             return Pages.html(status, PlatformViews.signup(links.root(request), key, refused.getMessage(), typed,
                     csrf.token(request)));
         }
+    }
+
+    /** The link in the verification mail: says what it will open; the button (a POST) opens it, so a mail scanner
+     * that fetches links uses nothing up. */
+    @Get(value = "/signup/verify/{token}", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> confirm(HttpRequest<?> request, String token) {
+        Messages m = PlatformText.of(request);
+        try {
+            PendingSignup pending = gate.pendingFor(token);
+            return PlatformPages.confirm(m, links.root(request), pending.storeName(),
+                    links.storePath(request, pending.slug()), links.root(request) + "/signup/verify/" + token,
+                    csrf.token(request));
+        } catch (InvalidLinkException invalid) {
+            return badLinkPage(request, m);
+        }
+    }
+
+    @Post(value = "/signup/verify/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    HttpResponse<String> verify(HttpRequest<?> request, String token, @Body @Nullable String body) {
+        csrf.verify(request, Form.parse(body).get(Csrf.FIELD));
+        Messages m = PlatformText.of(request);
+        try {
+            return outcomePage(request, m, gate.verify(token));
+        } catch (InvalidLinkException invalid) {
+            return badLinkPage(request, m);
+        } catch (SignupLimitedException limited) {
+            return limitedPage(request, m, limited);
+        } catch (StoreSlugTakenException taken) {
+            return PlatformPages.notice(HttpStatus.CONFLICT, m, links.root(request), m.t("taken.title"),
+                    List.of(m.t("taken.text", taken.getMessage().replaceAll(".*'(.*)'.*", "$1"))), true,
+                    links.root(request) + "/signup", m.t("page.signupAgain"));
+        }
+    }
+
+    /** A verified signup: waiting for an operator, or a store (its status page; a failed one is shown at once). */
+    private MutableHttpResponse<String> outcomePage(HttpRequest<?> request, Messages m, SignupGate.Outcome outcome) {
+        if (outcome.awaitingApproval() != null) {
+            return PlatformPages.notice(HttpStatus.ACCEPTED, m, links.root(request), m.t("awaiting.title"),
+                    List.of(m.t("awaiting.text", outcome.awaitingApproval().storeName())), false, null, null);
+        }
+        Store store = outcome.store();
+        if (store.status() == StoreStatus.FAILED) {
+            // Shown here, not behind a redirect: a failed store has already given its address back.
+            return Pages.html(HttpStatus.BAD_GATEWAY, PlatformViews.status(links.root(request), store,
+                    links.storePath(request, store.slug()), null));
+        }
+        return HttpResponse.<String>seeOther(URI.create(links.root(request) + "/stores/" + store.slug().value()));
+    }
+
+    private MutableHttpResponse<String> badLinkPage(HttpRequest<?> request, Messages m) {
+        return PlatformPages.notice(HttpStatus.NOT_FOUND, m, links.root(request), m.t("badLink.title"),
+                List.of(m.t("badLink.text")), true, links.root(request) + "/signup", m.t("page.signupAgain"));
+    }
+
+    static long minutes(SignupLimitedException limited) {
+        return Math.max(1, (limited.retryAfter().toSeconds() + 59) / 60);
+    }
+
+    private MutableHttpResponse<String> limitedPage(HttpRequest<?> request, Messages m,
+            SignupLimitedException limited) {
+        String key = switch (limited.limit()) {
+            case ADDRESS -> "limited.address";
+            case EMAIL -> "limited.email";
+            case PLATFORM -> "limited.platform";
+        };
+        return PlatformPages.notice(HttpStatus.TOO_MANY_REQUESTS, m, links.root(request), m.t("limited.title"),
+                List.of(m.t(key, minutes(limited))), true, null, null)
+                .header("Retry-After", Long.toString(limited.retryAfter().toSeconds()));
     }
 
     @Get(value = "/stores/{slug}", produces = MediaType.TEXT_HTML)

@@ -43,6 +43,14 @@ final class WindowCounter {
 
     /** Counts one more and returns the window's count including it; a window ending at windowEnd opens if none is. */
     int increment(Map<String, AttributeValue> key, Instant now, Instant windowEnd) {
+        return incrementWindow(key, now, windowEnd).count();
+    }
+
+    /** The count of a window, and when the window ends. */
+    record Window(int count, Instant end) {}
+
+    /** As {@link #increment}, with the end of the window the count is in. */
+    Window incrementWindow(Map<String, AttributeValue> key, Instant now, Instant windowEnd) {
         for (int attempt = 0;; attempt++) {
             try {
                 Map<String, AttributeValue> updated = dynamo.updateItem(r -> r.tableName(table).key(key)
@@ -50,8 +58,9 @@ final class WindowCounter {
                         .conditionExpression("expiresAt > :now")
                         .expressionAttributeNames(Map.of("#count", "count"))
                         .expressionAttributeValues(Map.of(":one", n(1), ":now", n(now.getEpochSecond())))
-                        .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-                return (int) Items.of(updated).n("count");
+                        .returnValues(ReturnValue.ALL_NEW)).attributes();
+                return new Window((int) Items.of(updated).n("count"),
+                        Instant.ofEpochSecond(Items.of(updated).n(Keys.EXPIRES_AT)));
             } catch (ConditionalCheckFailedException noOpenWindow) {
                 // open a new window below, unless another request opens it first
             }
@@ -62,7 +71,7 @@ final class WindowCounter {
                         .expressionAttributeNames(Map.of("#count", "count"))
                         .expressionAttributeValues(Map.of(":one", n(1), ":now", n(now.getEpochSecond()),
                                 ":end", n(windowEnd.getEpochSecond()))));
-                return 1;
+                return new Window(1, Instant.ofEpochSecond(windowEnd.getEpochSecond()));
             } catch (ConditionalCheckFailedException openedMeanwhile) {
                 if (attempt >= OPEN_RETRIES) {
                     throw openedMeanwhile;

@@ -10,6 +10,9 @@ public interface PendingSignups {
     /** Keeps a signup until its link is followed or it expires. */
     void saveUnverified(PendingSignup pending);
 
+    /** The signup whose link has this hash, while it works (looking does not use the link). */
+    Optional<PendingSignup> findUnverified(String tokenHash, Instant now);
+
     /** Takes the signup whose link has this hash, once: the first caller gets it, and it is gone for the next. */
     Optional<PendingSignup> takeUnverified(String tokenHash, Instant now);
 

@@ -73,7 +73,7 @@ public class SignupGate {
      * A valid signup request, already admitted for its address: counted against its e-mail, checked for a free
      * address, then kept while the verification link is mailed ({@code linkBase} + the token). Returns what was kept.
      */
-    public PendingSignup request(SignupCommand command, String clientAddress, String linkBase) {
+    public Outcome request(SignupCommand command, String clientAddress, String linkBase) {
         Instant now = clock.instant();
         RateCounters.Count perEmail = counters.increment("EMAIL#" + command.ownerEmail(), now,
                 now.plus(limits.emailWindow()));
@@ -87,36 +87,55 @@ public class SignupGate {
         String token = Ids.newSecret();
         PendingSignup signup = PendingSignup.of(Ids.newId(), OneTimeTokens.hash(token), command,
                 hasher.hash(command.password()), addressKey(clientAddress), now, now.plus(limits.verificationTtl()));
+        if (!limits.emailVerification()) {
+            return verified(signup, now);
+        }
         pending.saveUnverified(signup);
         mail.sendVerification(signup, linkBase + token);
-        return signup;
+        return new Outcome(signup, null, null);
     }
 
-    /** What following a verification link led to: a store (ACTIVE, PROVISIONING or FAILED) or an operator's queue. */
-    public record Verified(Store store, PendingSignup awaitingApproval) {}
+    /**
+     * Where a signup stands: its link was mailed ({@code mailed}), it waits for an operator ({@code awaitingApproval})
+     * or it is a store (ACTIVE, PROVISIONING or FAILED). Exactly one is set.
+     */
+    public record Outcome(PendingSignup mailed, PendingSignup awaitingApproval, Store store) {}
 
     /**
      * Follows a verification link, once. An unknown, used or expired link is InvalidLinkException. Over the
      * platform's rate, the link is put back (it works again later) and SignupLimitedException says when.
      */
-    public Verified verify(String token) {
+    public Outcome verify(String token) {
         if (!Ids.looksLikeId(token, 64)) {
             throw new InvalidLinkException();
         }
         Instant now = clock.instant();
         PendingSignup signup = pending.takeUnverified(OneTimeTokens.hash(token), now)
                 .orElseThrow(InvalidLinkException::new);
-        if (limits.approvalRequired()) {
-            pending.saveAwaitingApproval(signup.withExpiry(now.plus(APPROVAL_KEPT_FOR)));
-            LOG.log(Level.INFO, "signup {0} for {1} is verified and waits for approval", signup.id(), signup.slug());
-            return new Verified(null, signup);
-        }
         try {
-            return new Verified(provision(signup, now), null);
+            return verified(signup, now);
         } catch (SignupLimitedException overTheRate) {
             pending.saveUnverified(signup);
             throw overTheRate;
         }
+    }
+
+    private Outcome verified(PendingSignup signup, Instant now) {
+        if (limits.approvalRequired()) {
+            pending.saveAwaitingApproval(signup.withExpiry(now.plus(APPROVAL_KEPT_FOR)));
+            LOG.log(Level.INFO, "signup {0} for {1} is verified and waits for approval", signup.id(), signup.slug());
+            return new Outcome(null, signup, null);
+        }
+        return new Outcome(null, null, provision(signup, now));
+    }
+
+    /** The signup a verification link stands for, if it still works (it is not used up by looking). */
+    public PendingSignup pendingFor(String token) {
+        if (!Ids.looksLikeId(token, 64)) {
+            throw new InvalidLinkException();
+        }
+        return pending.findUnverified(OneTimeTokens.hash(token), clock.instant())
+                .orElseThrow(InvalidLinkException::new);
     }
 
     /** Verified signups waiting for an operator, oldest first. */
