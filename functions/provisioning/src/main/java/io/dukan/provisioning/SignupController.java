@@ -145,8 +145,9 @@ class SignupController {
         return HttpResponse.<String>seeOther(URI.create(links.root(request) + "/stores/" + store.slug().value()));
     }
 
+    /** 410 Gone (a 404 would be replaced by the platform's generic not-found page). */
     private MutableHttpResponse<String> badLinkPage(HttpRequest<?> request, Messages m) {
-        return PlatformPages.notice(HttpStatus.NOT_FOUND, m, links.root(request), m.t("badLink.title"),
+        return PlatformPages.notice(HttpStatus.GONE, m, links.root(request), m.t("badLink.title"),
                 List.of(m.t("badLink.text")), true, links.root(request) + "/signup", m.t("page.signupAgain"));
     }
 

@@ -165,7 +165,9 @@ public class SignupGate {
     }
 
     private Store provision(PendingSignup signup, Instant now) {
-        RateCounters.Count platform = counters.increment("PROVISIONING", now, now.plus(limits.platformWindow()));
+        // one counter per configured window length, so changing the window starts a fresh count
+        RateCounters.Count platform = counters.increment("PROVISIONING#" + limits.platformWindow().toSeconds() + "s",
+                now, now.plus(limits.platformWindow()));
         if (platform.count() > limits.platformRate()) {
             LOG.log(Level.WARNING, "platform provisioning rate reached ({0} per {1}); signup {2} waits",
                     limits.platformRate(), limits.platformWindow(), signup.id());
