@@ -4,6 +4,7 @@ import static io.dukan.web.Html.esc;
 
 import io.dukan.web.Csrf;
 import io.dukan.web.Pages;
+import io.dukan.web.i18n.Language;
 import io.dukan.core.tenant.Store;
 import io.dukan.core.tenant.StoreStatus;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.Map;
 final class PlatformViews {
 
     static final String CURRENCIES = "PKR CNY USD EUR GBP INR BDT LKR NPR AED SAR QAR TRY IDR MYR PHP VND THB NGN KES GHS EGP MAD ZAR BRL MXN";
-    static final String LANGUAGES = "en ur zh ar fr es tr id ru hi bn fa pt sw de";
 
     private PlatformViews() {}
 
@@ -41,9 +41,7 @@ final class PlatformViews {
                 .append(datalist("currencies", CURRENCIES))
                 .append(Pages.field("country", "Country (ISO 3166, two letters)", "text", form.get("country"),
                         "maxlength=\"2\" required placeholder=\"PK\""))
-                .append(Pages.field("language", "Language (ISO 639, two letters)", "text", form.getOrDefault("language", "en"),
-                        "list=\"languages\" maxlength=\"2\" required"))
-                .append(datalist("languages", LANGUAGES))
+                .append(languageChoice(form.getOrDefault("language", "en")))
                 .append("<button type=\"submit\">Create my store</button></form>");
         return page(root, "Open your store", b.toString());
     }
@@ -70,6 +68,19 @@ final class PlatformViews {
         }
         String refresh = store.status() == StoreStatus.PROVISIONING ? "<meta http-equiv=\"refresh\" content=\"2\">" : "";
         return Pages.page("en", store.name(), refresh, header(root), b.toString());
+    }
+
+    /** Exactly the languages the platform's pages and mail exist in (Language.all()), each named in itself. */
+    private static String languageChoice(String chosen) {
+        StringBuilder b = new StringBuilder("<label for=\"language\">Language</label>"
+                + "<select id=\"language\" name=\"language\" required>");
+        for (Language language : Language.all()) {
+            b.append("<option value=\"").append(language.code()).append('"')
+                    .append(language.code().equals(chosen) ? " selected" : "")
+                    .append(" lang=\"").append(language.code()).append("\">").append(esc(language.nativeName()))
+                    .append("</option>");
+        }
+        return b.append("</select>").toString();
     }
 
     private static String datalist(String id, String values) {

@@ -320,6 +320,10 @@ public final class LocalCloud implements AutoCloseable {
         properties.put("dukan.access-key-id", LOCAL_CREDENTIAL);
         properties.put("dukan.secret-access-key", LOCAL_CREDENTIAL);
         properties.put("dukan.fleet.mode", "local");
+        // mail (the platform's signup verification too) lands in /_outbox; its links point at this local cloud
+        properties.put("dukan.email.mode", "outbox");
+        properties.put("dukan.email.from", LOCAL_SENDER);
+        properties.put("dukan.public-url", baseUrl);
         return properties;
     }
 

@@ -81,14 +81,15 @@ public class SignupGate {
             throw new SignupLimitedException(SignupLimitedException.Limit.EMAIL,
                     Duration.between(now, perEmail.windowEnd()));
         }
-        if (registry.findBySlug(command.slug()).isPresent()) {
-            throw new StoreSlugTakenException(command.slug());
-        }
         String token = Ids.newSecret();
         PendingSignup signup = PendingSignup.of(Ids.newId(), OneTimeTokens.hash(token), command,
                 hasher.hash(command.password()), addressKey(clientAddress), now, now.plus(limits.verificationTtl()));
         if (!limits.emailVerification()) {
-            return verified(signup, now);
+            return verified(signup, now); // provisioning itself refuses a taken address, or repeats an idempotent one
+        }
+        // said now rather than after the link is followed (the address is claimed only then, and may still go)
+        if (registry.findBySlug(command.slug()).isPresent()) {
+            throw new StoreSlugTakenException(command.slug());
         }
         pending.saveUnverified(signup);
         mail.sendVerification(signup, linkBase + token);
