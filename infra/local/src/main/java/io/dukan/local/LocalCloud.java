@@ -3,8 +3,13 @@ package io.dukan.local;
 import io.dukan.aws.dynamodb.OutboxMessages;
 import io.dukan.local.template.BucketSpec;
 import io.dukan.local.template.FunctionSpec;
+import io.dukan.local.template.QueueEvent;
+import io.dukan.local.template.QueueSpec;
 import io.dukan.local.template.SamTemplate;
 import io.dukan.local.template.TableSpec;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +62,7 @@ public final class LocalCloud implements AutoCloseable {
         private Duration idleTimeout = Duration.ofSeconds(600);
         private boolean inMemoryDynamoDb;
         private FunctionFactory functionFactory = new MicronautFunctions();
+        private Duration queueRedeliveryDelay = Duration.ofMillis(500);
 
         public static Options defaults() {
             return new Options();
@@ -118,6 +124,12 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /** How soon a message the consumer failed on is delivered again (SQS: the queue's VisibilityTimeout). */
+        public Options queueRedeliveryDelay(Duration queueRedeliveryDelay) {
+            this.queueRedeliveryDelay = queueRedeliveryDelay;
+            return this;
+        }
+
         /** Test hook: how function instances are made (default: the real Micronaut handlers). */
         Options functionFactory(FunctionFactory functionFactory) {
             this.functionFactory = functionFactory;
@@ -143,6 +155,8 @@ public final class LocalCloud implements AutoCloseable {
     private ScheduledExecutorService sweeper;
     private DynamoDbClient outboxClient;
     private final List<FunctionSlot> templateFunctions = new ArrayList<>();
+    private final List<LocalQueue> queues = new ArrayList<>();
+    private final List<AutoCloseable> queueConsumers = new ArrayList<>();
     private final Set<String> functionPackages = new TreeSet<>();
     private volatile String baseUrl;
     private boolean isClosed;
@@ -272,17 +286,44 @@ public final class LocalCloud implements AutoCloseable {
         return environments;
     }
 
-    /** A lazily started slot per template function, and its Api events as routes. */
+    /**
+     * A lazily started slot per template function, and its Api events as routes; a function with an SQS event
+     * (the fleet worker) consumes a {@link LocalQueue} of that queue instead, and holds the local fleet. The other
+     * functions get the queue as their ProvisioningQueue (the signup function hands signups to the worker).
+     */
     private ApiRouteTable<FunctionSlot> templateFunctions(SamTemplate template,
             Map<String, Map<String, Object>> environments) {
+        Map<String, QueueSpec> queueSpecs = new LinkedHashMap<>();
+        template.queues().forEach(q -> queueSpecs.put(q.logicalId(), q));
+        for (FunctionSpec function : template.functions()) {
+            if (function.handler() == null || function.queueEvents().isEmpty()) {
+                continue;
+            }
+            FunctionFactory.Definition definition = new FunctionFactory.Definition(function.logicalId(),
+                    function.handler(), environments.get(function.logicalId()), Map.of(), List.of(fleet),
+                    foreignPackages(function.handler()));
+            LocalQueue.Consumer consumer = lazyConsumer(definition);
+            for (QueueEvent event : function.queueEvents()) {
+                QueueSpec spec = queueSpecs.get(event.queue());
+                if (spec == null) {
+                    throw new IllegalStateException("function " + function.logicalId() + " consumes " + event.queue()
+                            + ", which is not an AWS::SQS::Queue of the template");
+                }
+                queues.add(new LocalQueue(spec, event, consumer, options.queueRedeliveryDelay, 2));
+            }
+        }
+        List<Object> handOver = queues.isEmpty() ? List.of() : List.of(queues.get(0));
         ApiRouteTable<FunctionSlot> routes = new ApiRouteTable<>();
         for (FunctionSpec function : template.functions()) {
             if (function.handler() == null) {
                 LOG.warn("function {} has no Handler; the local cloud cannot run it", function.logicalId());
                 continue;
             }
+            if (!function.queueEvents().isEmpty()) {
+                continue;
+            }
             FunctionFactory.Definition definition = new FunctionFactory.Definition(function.logicalId(),
-                    function.handler(), environments.get(function.logicalId()), Map.of(), List.of(fleet),
+                    function.handler(), environments.get(function.logicalId()), Map.of(), handOver,
                     foreignPackages(function.handler()));
             FunctionSlot slot = new FunctionSlot(function.logicalId(),
                     () -> options.functionFactory.create(definition.withProperties(commonProperties())));
@@ -290,6 +331,36 @@ public final class LocalCloud implements AutoCloseable {
             function.apiRoutes().forEach(route -> routes.add(route.path(), route.method(), slot));
         }
         return routes;
+    }
+
+    /** The queue consumer's one instance, started on the first delivery (with the local cloud's properties). */
+    private LocalQueue.Consumer lazyConsumer(FunctionFactory.Definition definition) {
+        Object[] instance = new Object[1];
+        queueConsumers.add(() -> {
+            synchronized (instance) {
+                if (instance[0] instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+                instance[0] = null;
+            }
+        });
+        return () -> {
+            synchronized (instance) {
+                if (instance[0] == null) {
+                    instance[0] = options.functionFactory.createQueueConsumer(
+                            definition.withProperties(commonProperties()));
+                }
+                @SuppressWarnings("unchecked")
+                RequestHandler<SQSEvent, SQSBatchResponse> handler =
+                        (RequestHandler<SQSEvent, SQSBatchResponse>) instance[0];
+                return handler;
+            }
+        };
+    }
+
+    /** The template's queues that a function consumes (the provisioning queue). */
+    public List<LocalQueue> queues() {
+        return List.copyOf(queues);
     }
 
     private static long millisSince(long startNanos) {
@@ -459,6 +530,14 @@ public final class LocalCloud implements AutoCloseable {
         }
         if (outboxClient != null) {
             outboxClient.close();
+        }
+        queues.forEach(LocalQueue::stop);
+        for (AutoCloseable consumer : queueConsumers) {
+            try {
+                consumer.close();
+            } catch (Exception e) {
+                LOG.warn("closing a queue consumer failed", e);
+            }
         }
         if (fleet != null) {
             fleet.closeAll();

@@ -213,12 +213,34 @@ class SamTemplateTest {
                       Events:
                         Home: {Type: Api, Properties: {Path: /, Method: get}}
                         Queue: {Type: SQS, Properties: {Queue: !GetAtt Q.Arn}}
+                        Reported: {Type: SQS, Properties: {Queue: !GetAtt R.Arn, BatchSize: 1,
+                                   FunctionResponseTypes: [ReportBatchItemFailures]}}
                         Any: {Type: Api, Properties: {Path: '/s/{store}/{proxy+}', Method: any}}
                 """);
 
         assertThat(template.functions()).containsExactly(new FunctionSpec("Fn", "a.B::handleRequest",
                 Map.of("TABLE", Map.of("Ref", "T"), "PLAIN", "text"),
-                List.of(new ApiRoute("/", "GET"), new ApiRoute("/s/{store}/{proxy+}", "ANY"))));
+                List.of(new ApiRoute("/", "GET"), new ApiRoute("/s/{store}/{proxy+}", "ANY")),
+                List.of(new QueueEvent("Q", 10, false), new QueueEvent("R", 1, true))));
+    }
+
+    @Test
+    void queue_visibilityTimeoutAndRedrive() {
+        SamTemplate template = template("""
+                Resources:
+                  Dead:
+                    Type: AWS::SQS::Queue
+                  Work:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      VisibilityTimeout: 360
+                      RedrivePolicy:
+                        deadLetterTargetArn: !GetAtt Dead.Arn
+                        maxReceiveCount: 3
+                """);
+
+        assertThat(template.queues()).containsExactly(new QueueSpec("Dead", 30, null, 0),
+                new QueueSpec("Work", 360, "Dead", 3));
     }
 
     @Test
@@ -315,9 +337,23 @@ class SamTemplateTest {
 
     @Test
     void projectTemplate_provisioningFunction_asTheContractsSayIt() {
-        assertThat(project.functions()).singleElement().satisfies(function -> {
-            assertThat(function.logicalId()).isEqualTo("ProvisioningFunction");
+        assertThat(project.functions()).extracting(FunctionSpec::logicalId)
+                .containsExactly("ProvisioningFunction", "FleetWorkerFunction");
+        assertThat(project.functions().get(0)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.provisioning.ProvisioningFunction::handleRequest");
+            // the signup function hands over to the queue and knows nothing of the fleet
+            assertThat(function.environment()).containsOnlyKeys("DUKAN_TABLE", "DUKAN_BUCKET",
+                    "DUKAN_PROVISIONING_QUEUE_URL", "DUKAN_SIGNUP_SETTLE_WAIT_SECONDS", "JAVA_TOOL_OPTIONS");
+            assertThat(function.environment()).containsEntry("DUKAN_PROVISIONING_QUEUE_URL",
+                    Map.of("Ref", "ProvisioningQueue"));
+            assertThat(function.queueEvents()).isEmpty();
+        });
+        assertThat(project.queues()).containsExactly(new QueueSpec("ProvisioningDeadLetterQueue", 30, null, 0),
+                new QueueSpec("ProvisioningQueue", 360, "ProvisioningDeadLetterQueue", 3));
+        assertThat(project.functions().get(1)).satisfies(function -> {
+            assertThat(function.handler()).isEqualTo("io.dukan.fleet.FleetWorker::handleRequest");
+            assertThat(function.apiRoutes()).isEmpty();
+            assertThat(function.queueEvents()).containsExactly(new QueueEvent("ProvisioningQueue", 1, true));
             assertThat(function.environment()).containsOnlyKeys("DUKAN_TABLE", "DUKAN_BUCKET",
                     "DUKAN_FLEET_REST_API_ID", "DUKAN_FLEET_STORES_RESOURCE_ID", "DUKAN_FLEET_STAGE",
                     "DUKAN_FLEET_SHOP_LAYER_ARN", "DUKAN_FLEET_SHOP_HANDLER", "DUKAN_FLEET_TABLE_ARN",
@@ -333,6 +369,8 @@ class SamTemplateTest {
                     .containsEntry("DUKAN_FLEET_EMAIL_FROM", Map.of("Ref", "EmailFrom"))
                     .containsEntry("DUKAN_FLEET_EMAIL_MODE", Map.of("Ref", "EmailMode"))
                     .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        });
+        assertThat(project.functions().get(0)).satisfies(function -> {
             assertThat(function.apiRoutes()).containsExactlyInAnyOrder(
                     new ApiRoute("/", "GET"),
                     new ApiRoute("/signup", "GET"),

@@ -183,6 +183,7 @@ class TemplateConformanceTest {
     void projectTemplate_codeUrisAreBuildOutputsOfItsModules() {
         assertThat(codeUris(project.raw())).containsExactlyInAnyOrder(
                 "functions/provisioning/target/dukan-provisioning-lambda.jar",
+                "functions/fleet/target/dukan-fleet-lambda.jar",
                 "functions/shop/target/dukan-shop-layer.zip");
         assertThat(codeUris(project.raw()).stream().flatMap(uri -> codeUriProblems(uri).stream()).toList())
                 .isEmpty();

@@ -1,4 +1,4 @@
-package io.dukan.aws.fleet;
+package io.dukan.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dukan.aws.testing.ScriptedAws;

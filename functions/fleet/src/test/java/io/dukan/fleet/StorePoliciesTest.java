@@ -1,15 +1,15 @@
-package io.dukan.aws.fleet;
+package io.dukan.fleet;
 
-import static io.dukan.aws.fleet.FleetFixture.ACCOUNT;
-import static io.dukan.aws.fleet.FleetFixture.BUCKET_ARN;
-import static io.dukan.aws.fleet.FleetFixture.NAME;
-import static io.dukan.aws.fleet.FleetFixture.STORE;
-import static io.dukan.aws.fleet.FleetFixture.TABLE_ARN;
+import static io.dukan.fleet.FleetFixture.ACCOUNT;
+import static io.dukan.fleet.FleetFixture.BUCKET_ARN;
+import static io.dukan.fleet.FleetFixture.NAME;
+import static io.dukan.fleet.FleetFixture.STORE;
+import static io.dukan.fleet.FleetFixture.TABLE_ARN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dukan.aws.fleet.PolicyEvaluator.Decision;
+import io.dukan.fleet.PolicyEvaluator.Decision;
 import io.dukan.aws.testing.ScriptedAws;
 import io.dukan.core.tenant.TenantId;
 import java.util.List;

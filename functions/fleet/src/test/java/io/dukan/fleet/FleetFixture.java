@@ -1,4 +1,4 @@
-package io.dukan.aws.fleet;
+package io.dukan.fleet;
 
 import io.dukan.aws.testing.ScriptedAws;
 import io.dukan.aws.testing.ScriptedAws.Request;

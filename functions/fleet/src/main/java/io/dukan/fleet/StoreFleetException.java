@@ -1,4 +1,4 @@
-package io.dukan.aws.fleet;
+package io.dukan.fleet;
 
 /**
  * A store's function, role or route could not be created or removed on AWS. The message names the step, the AWS

@@ -1,4 +1,4 @@
-package io.dukan.aws.fleet;
+package io.dukan.fleet;
 
 import io.dukan.core.tenant.StoreFleet;
 import io.dukan.core.tenant.StoreRef;
@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.lambda.model.State;
  * a call that fails part-way removes what it made before it reports the failure.
  */
 @Singleton
-@Requires(env = "provisioning")
+@Requires(env = FleetWorker.ENVIRONMENT)
 @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
 class AwsStoreFleet implements StoreFleet {
 

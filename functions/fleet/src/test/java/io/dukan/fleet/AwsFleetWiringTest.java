@@ -1,4 +1,4 @@
-package io.dukan.aws.fleet;
+package io.dukan.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The provisioning function's configuration, as Lambda hands it over (environment variables), reaches the fleet. */
+/** The fleet worker's configuration, as Lambda hands it over (environment variables), reaches the fleet. */
 class AwsFleetWiringTest {
 
     private static Map<String, Object> lambdaEnvironment() {
@@ -33,10 +33,10 @@ class AwsFleetWiringTest {
         return env;
     }
 
-    private static ApplicationContext provisioningContext(Map<String, Object> env) {
+    private static ApplicationContext workerContext(Map<String, Object> env) {
         return ApplicationContext.builder()
                 .deduceEnvironment(false)
-                .environments("provisioning")
+                .environments("fleet")
                 .propertySources(PropertySource.of("lambda-env", env, PropertyConvention.ENVIRONMENT_VARIABLE))
                 .start();
     }
@@ -48,7 +48,7 @@ class AwsFleetWiringTest {
         env.put("DUKAN_FLEET_MEMORY_MB", "2048");
 
         // when
-        try (ApplicationContext context = provisioningContext(env)) {
+        try (ApplicationContext context = workerContext(env)) {
             AwsFleetProperties properties = context.getBean(AwsFleetProperties.class);
 
             // then
@@ -63,26 +63,26 @@ class AwsFleetWiringTest {
 
     @Test
     void fleetProperties_defaultTo1024Mb() {
-        try (ApplicationContext context = provisioningContext(lambdaEnvironment())) {
+        try (ApplicationContext context = workerContext(lambdaEnvironment())) {
             assertThat(context.getBean(AwsFleetProperties.class).getMemoryMb()).isEqualTo(1024);
         }
     }
 
     @Test
-    void provisioningFunction_getsTheAwsFleet_byDefault() {
-        try (ApplicationContext context = provisioningContext(lambdaEnvironment())) {
+    void fleetWorker_getsTheAwsFleet_byDefault() {
+        try (ApplicationContext context = workerContext(lambdaEnvironment())) {
             assertThat(context.getBean(StoreFleet.class)).isInstanceOf(AwsStoreFleet.class);
         }
     }
 
     @Test
-    void provisioningFunction_getsNoAwsFleet_inLocalMode() {
+    void fleetWorker_getsNoAwsFleet_inLocalMode() {
         // given
         Map<String, Object> env = lambdaEnvironment();
         env.put("DUKAN_FLEET_MODE", "local");
 
         // when
-        try (ApplicationContext context = provisioningContext(env)) {
+        try (ApplicationContext context = workerContext(env)) {
             // then
             assertThat(context.containsBean(AwsStoreFleet.class)).isFalse();
         }

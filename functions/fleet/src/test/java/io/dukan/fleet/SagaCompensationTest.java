@@ -1,12 +1,12 @@
-package io.dukan.aws.fleet;
+package io.dukan.fleet;
 
-import static io.dukan.aws.fleet.FleetFixture.ADD_PERMISSION;
-import static io.dukan.aws.fleet.FleetFixture.CREATE_DEPLOYMENT;
-import static io.dukan.aws.fleet.FleetFixture.CREATE_FUNCTION;
-import static io.dukan.aws.fleet.FleetFixture.DELETE_FUNCTION;
-import static io.dukan.aws.fleet.FleetFixture.DELETE_RESOURCE;
-import static io.dukan.aws.fleet.FleetFixture.REMOVE_PERMISSION;
-import static io.dukan.aws.fleet.FleetFixture.iam;
+import static io.dukan.fleet.FleetFixture.ADD_PERMISSION;
+import static io.dukan.fleet.FleetFixture.CREATE_DEPLOYMENT;
+import static io.dukan.fleet.FleetFixture.CREATE_FUNCTION;
+import static io.dukan.fleet.FleetFixture.DELETE_FUNCTION;
+import static io.dukan.fleet.FleetFixture.DELETE_RESOURCE;
+import static io.dukan.fleet.FleetFixture.REMOVE_PERMISSION;
+import static io.dukan.fleet.FleetFixture.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dukan.aws.testing.ScriptedAws;
@@ -15,6 +15,8 @@ import io.dukan.aws.testing.ScriptedAws.Request;
 import io.dukan.core.testing.InMemoryStoreData;
 import io.dukan.core.testing.InMemoryStoreRegistry;
 import io.dukan.core.testing.PlainHasher;
+import io.dukan.core.testing.RecordingQueue;
+import io.dukan.core.tenant.ProvisioningSaga;
 import io.dukan.core.tenant.ProvisioningService;
 import io.dukan.core.tenant.ProvisioningStep;
 import io.dukan.core.tenant.SignupCommand;
@@ -35,8 +37,15 @@ class SagaCompensationTest {
     private final ScriptedAws aws = fixture.aws;
     private final InMemoryStoreRegistry registry = new InMemoryStoreRegistry();
     private final InMemoryStoreData storeData = new InMemoryStoreData();
-    private final ProvisioningService provisioning = new ProvisioningService(registry, storeData, fixture.fleet(),
-            new PlainHasher(), Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC));
+    private final Clock clock = Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC);
+    private final ProvisioningService provisioning = new ProvisioningService(registry, new RecordingQueue(),
+            new PlainHasher(), clock);
+    private final ProvisioningSaga saga = new ProvisioningSaga(registry, storeData, fixture.fleet(), clock);
+
+    /** The signup function records the store; the fleet worker runs the saga for it. */
+    private Store signupAndRunTheSaga() {
+        return saga.run(provisioning.signup(signup()).id()).orElseThrow();
+    }
 
     private static SignupCommand signup() {
         return SignupCommand.of("Bilal Crafts", "bilal-crafts", "bilal@example.com", "a long password", "PKR", "PK",
@@ -49,7 +58,7 @@ class SagaCompensationTest {
         aws.on(CREATE_DEPLOYMENT, Reply.restError(500, "InternalFailure", "Internal server error"));
 
         // when
-        Store store = provisioning.signup(signup());
+        Store store = signupAndRunTheSaga();
 
         // then the store failed, saying why
         assertThat(store.status()).isEqualTo(StoreStatus.FAILED);
@@ -86,7 +95,7 @@ class SagaCompensationTest {
                 "The final policy size (20539) is bigger than the limit (20480)."));
 
         // when
-        Store store = provisioning.signup(signup());
+        Store store = signupAndRunTheSaga();
 
         // then
         assertThat(store.status()).isEqualTo(StoreStatus.FAILED);
@@ -109,7 +118,7 @@ class SagaCompensationTest {
                 "Code storage limit exceeded."));
 
         // when
-        Store store = provisioning.signup(signup());
+        Store store = signupAndRunTheSaga();
 
         // then
         assertThat(store.status()).isEqualTo(StoreStatus.FAILED);
@@ -125,7 +134,7 @@ class SagaCompensationTest {
     @Test
     void signup_activatesTheStore_whenEveryStepSucceeds() {
         // when
-        Store store = provisioning.signup(signup());
+        Store store = signupAndRunTheSaga();
 
         // then
         assertThat(store.status()).isEqualTo(StoreStatus.ACTIVE);

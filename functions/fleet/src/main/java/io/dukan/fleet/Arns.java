@@ -1,4 +1,4 @@
-package io.dukan.aws.fleet;
+package io.dukan.fleet;
 
 /** Reads the parts of an ARN the fleet needs: arn:partition:service:region:account:resource. */
 final class Arns {

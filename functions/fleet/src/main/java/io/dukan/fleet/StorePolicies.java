@@ -1,4 +1,4 @@
-package io.dukan.aws.fleet;
+package io.dukan.fleet;
 
 import io.dukan.web.Json;
 import io.dukan.core.tenant.TenantId;
