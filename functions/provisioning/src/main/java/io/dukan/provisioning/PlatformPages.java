@@ -33,13 +33,14 @@ final class PlatformPages {
 
     /** The page a verification link opens: it says what will be opened, and a button (a POST) opens it. */
     static MutableHttpResponse<String> confirm(Messages m, String root, String storeName, String storeAddress,
-            String action, String csrfToken) {
+            String action, String token, String csrfToken) {
         Map<String, Object> params = new HashMap<>();
         params.put("m", m);
         params.put("root", root);
         params.put("storeName", storeName);
         params.put("storeAddress", storeAddress);
         params.put("action", action);
+        params.put("token", token);
         params.put("csrfField", Csrf.FIELD);
         params.put("csrfToken", csrfToken);
         return Pages.html(HttpStatus.OK, TEMPLATES.render("confirm.jte", params))

@@ -31,7 +31,7 @@ class StoreLinks {
         if (!base.startsWith("https://") && !base.startsWith("http://")) {
             base = (Requests.secure(request) ? "https" : "http") + "://" + Requests.host(request) + root(request);
         }
-        return base + "/signup/verify/";
+        return base + "/signup?verify=";
     }
 
     /** The platform's root as the browser sees it ("" or the API Gateway stage, "/prod"). */

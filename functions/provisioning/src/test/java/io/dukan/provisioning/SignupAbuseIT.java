@@ -10,7 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.dukan.aws.testing.Emulators;
+import io.dukan.core.tenant.ProvisioningSaga;
+import io.dukan.core.tenant.StoreDataRepository;
+import io.dukan.core.tenant.StoreRegistry;
 import io.dukan.core.testing.RecordingFleet;
+import io.dukan.core.testing.RecordingQueue;
+import java.time.Clock;
 import io.micronaut.context.ApplicationContext;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +43,7 @@ class SignupAbuseIT {
     static final String OPERATOR_TOKEN = "operator-token-0123456789abcdef";
     static Emulators emulators;
     static RecordingFleet fleet = new RecordingFleet();
+    static ExecutorService worker = Executors.newFixedThreadPool(2);
     static ProvisioningFunction defaults;
     static ProvisioningFunction slowPlatform;
     static ProvisioningFunction approval;
@@ -58,11 +64,20 @@ class SignupAbuseIT {
         properties.keySet().removeIf(k -> k.startsWith("dukan.signup."));
         properties.put("dukan.fleet.mode", "local");
         properties.putAll(signup);
-        return new ProvisioningFunction(ApplicationContext.builder().properties(properties).singletons(fleet));
+        // the fleet worker's stand-in: the saga, run off the request thread as the queue's consumer would
+        RecordingQueue queue = new RecordingQueue();
+        ProvisioningFunction fn = new ProvisioningFunction(ApplicationContext.builder().properties(properties)
+                .singletons(queue));
+        ApplicationContext context = fn.getApplicationContext();
+        ProvisioningSaga saga = new ProvisioningSaga(context.getBean(StoreRegistry.class),
+                context.getBean(StoreDataRepository.class), fleet, Clock.systemUTC());
+        queue.worker = store -> worker.submit(() -> saga.run(store));
+        return fn;
     }
 
     @AfterAll
     static void stop() throws Exception {
+        worker.shutdownNow();
         defaults.close();
         slowPlatform.close();
         approval.close();
@@ -92,7 +107,7 @@ class SignupAbuseIT {
         List<String> links = new ArrayList<>();
         for (Map<String, AttributeValue> m : mail) {
             if (m.get("to").s().equals(email)) {
-                Matcher link = Pattern.compile("https?://\\S+/signup/verify/([a-z2-7]+)").matcher(m.get("text").s());
+                Matcher link = Pattern.compile("https?://\\S+/signup\\?verify=([a-z2-7]+)").matcher(m.get("text").s());
                 assertThat(link.find()).as(m.get("text").s()).isTrue();
                 links.add(link.group(1));
             }
@@ -139,7 +154,7 @@ class SignupAbuseIT {
         int opened = 0;
         for (int i = 0; i < 1000; i++) {
             for (String token : linksMailedTo("bot" + i + "@example.com")) {
-                assertThat(call(defaults, form("/signup/verify/" + token, ""), "192.0.2.1").getStatusCode())
+                assertThat(call(defaults, form("/signup", "verify=" + token), "192.0.2.1").getStatusCode())
                         .isEqualTo(303);
                 opened++;
             }
@@ -172,23 +187,23 @@ class SignupAbuseIT {
         assertThat(stores("link-once")).isZero();
         String token = linksMailedTo("once@example.com").get(0);
 
-        APIGatewayProxyResponseEvent confirm = call(defaults, get("/signup/verify/" + token), "203.0.113.51");
+        APIGatewayProxyResponseEvent confirm = call(defaults, get("/signup?verify=" + token), "203.0.113.51");
         assertThat(confirm.getStatusCode()).isEqualTo(200);
         assertThat(confirm.getBody()).contains("Open my store").contains("/s/link-once/");
         assertThat(stores("link-once")).as("looking at the link opens nothing").isZero();
 
-        APIGatewayProxyResponseEvent opened = call(defaults, form("/signup/verify/" + token, ""), "203.0.113.51");
+        APIGatewayProxyResponseEvent opened = call(defaults, form("/signup", "verify=" + token), "203.0.113.51");
         assertThat(opened.getStatusCode()).isEqualTo(303);
         assertThat(header(opened, "Location")).hasValue("/stores/link-once");
         assertThat(call(defaults, get("/stores/link-once"), "203.0.113.51").getBody()).contains("data-status=\"ACTIVE\"");
 
-        APIGatewayProxyRequestEvent again = form("/signup/verify/" + token, "");
+        APIGatewayProxyRequestEvent again = form("/signup", "verify=" + token);
         withHeader(again, "Accept-Language", "ur-PK,ur;q=0.9,en;q=0.5");
         APIGatewayProxyResponseEvent reused = call(defaults, again, "203.0.113.51");
         assertThat(reused.getStatusCode()).isEqualTo(410);
         assertThat(reused.getBody()).contains("dir=\"rtl\"").contains("lang=\"ur\"").contains("یہ لنک کام نہیں کرتا");
         for (String bad : List.of(token, "madeupmadeupmadeupmadeupma", "x")) {
-            APIGatewayProxyResponseEvent page = call(defaults, get("/signup/verify/" + bad + "?lang=fr"), "203.0.113.52");
+            APIGatewayProxyResponseEvent page = call(defaults, get("/signup?verify=" + bad + "&lang=fr"), "203.0.113.52");
             assertThat(page.getStatusCode()).as(bad).isEqualTo(410);
             assertThat(page.getBody()).contains("Ce lien ne fonctionne pas").contains("lang=\"fr\"");
         }
@@ -203,17 +218,17 @@ class SignupAbuseIT {
                     "203.0.113.60").getStatusCode()).isEqualTo(202);
             tokens.add(linksMailedTo("rate" + i + "@example.com").get(0));
         }
-        assertThat(call(slowPlatform, form("/signup/verify/" + tokens.get(0), ""), "203.0.113.60").getStatusCode())
+        assertThat(call(slowPlatform, form("/signup", "verify=" + tokens.get(0)), "203.0.113.60").getStatusCode())
                 .isEqualTo(303);
-        assertThat(call(slowPlatform, form("/signup/verify/" + tokens.get(1), ""), "203.0.113.60").getStatusCode())
+        assertThat(call(slowPlatform, form("/signup", "verify=" + tokens.get(1)), "203.0.113.60").getStatusCode())
                 .isEqualTo(303);
-        APIGatewayProxyResponseEvent capped = call(slowPlatform, form("/signup/verify/" + tokens.get(2), ""),
+        APIGatewayProxyResponseEvent capped = call(slowPlatform, form("/signup", "verify=" + tokens.get(2)),
                 "203.0.113.60");
         assertThat(capped.getStatusCode()).isEqualTo(429);
         assertThat(header(capped, "Retry-After")).isPresent();
         assertThat(capped.getBody()).contains("it still works");
         assertThat(stores("rate-")).isEqualTo(2);
-        assertThat(call(slowPlatform, get("/signup/verify/" + tokens.get(2)), "203.0.113.60").getStatusCode())
+        assertThat(call(slowPlatform, get("/signup?verify=" + tokens.get(2)), "203.0.113.60").getStatusCode())
                 .as("the capped link was put back").isEqualTo(200);
     }
 
@@ -223,11 +238,11 @@ class SignupAbuseIT {
                 "203.0.113.70").getStatusCode()).isEqualTo(202);
         assertThat(call(approval, json("POST", "/api/stores", signupJson("reject-me", "reject@example.com")),
                 "203.0.113.70").getStatusCode()).isEqualTo(202);
-        APIGatewayProxyResponseEvent waiting = call(approval, form("/signup/verify/"
-                + linksMailedTo("approve@example.com").get(0), ""), "203.0.113.70");
+        APIGatewayProxyResponseEvent waiting = call(approval, form("/signup", "verify="
+                + linksMailedTo("approve@example.com").get(0)), "203.0.113.70");
         assertThat(waiting.getStatusCode()).isEqualTo(202);
         assertThat(waiting.getBody()).contains("Waiting for approval");
-        call(approval, form("/signup/verify/" + linksMailedTo("reject@example.com").get(0), ""), "203.0.113.70");
+        call(approval, form("/signup", "verify=" + linksMailedTo("reject@example.com").get(0)), "203.0.113.70");
         assertThat(stores("approve-me")).isZero();
 
         assertThat(call(approval, json("GET", "/operator/signups", null), "203.0.113.70").getStatusCode())

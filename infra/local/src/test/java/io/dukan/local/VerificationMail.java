@@ -20,7 +20,7 @@ public final class VerificationMail {
     /** The newest verification link mailed to {@code email}, read from the outbox's pages. */
     public static String linkFor(String baseUrl, String email) throws Exception {
         Pattern row = Pattern.compile("<td>" + Pattern.quote(email) + "</td><td><a href=\"(/_outbox/[^\"]+)\">");
-        Pattern link = Pattern.compile("href=\"(https?://[^\"]*/signup/verify/[a-z2-7]+)\"");
+        Pattern link = Pattern.compile("href=\"(https?://[^\"]*/signup\\?verify=([a-z2-7]+))\"");
         for (int attempt = 0; attempt < 50; attempt++) {
             Matcher message = row.matcher(get(baseUrl + "/_outbox").body());
             if (message.find()) {
@@ -45,9 +45,10 @@ public final class VerificationMail {
             throw new AssertionError("no confirm form on " + page.body());
         }
         String csrf = field.group(1);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(link))
+        String token = link.substring(link.indexOf("?verify=") + "?verify=".length());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(link.substring(0, link.indexOf('?'))))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "dukan_csrf=" + csrf)
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&verify=" + token)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The whole step: finds the mail to {@code email}, follows its link; the store's status path it leads to. */

@@ -81,7 +81,7 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
                     .equals("Check your e-mail"));
             driver.get(base + "/_outbox");
             driver.findElement(By.xpath("//tr[td[text()='" + email + "']]//a")).click();
-            driver.findElement(By.partialLinkText("/signup/verify/")).click();
+            driver.findElement(By.partialLinkText("/signup?verify=")).click();
             waitFor("the confirm page", d -> d.findElement(By.id("confirm")).isDisplayed());
             driver.findElement(By.id("confirm")).click();
 
