@@ -31,6 +31,18 @@ final class PlatformPages {
         return Pages.html(status, TEMPLATES.render("notice.jte", params)).header("Cache-Control", "no-store");
     }
 
+    /** A store's status page (it refreshes itself while the store is being provisioned). */
+    static String status(Messages m, String root, io.dukan.core.tenant.Store store, String storeUrl,
+            String subdomainUrl) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("m", m);
+        params.put("root", root);
+        params.put("store", store);
+        params.put("storeUrl", storeUrl);
+        params.put("subdomainUrl", subdomainUrl);
+        return TEMPLATES.render("status.jte", params);
+    }
+
     /** The page a verification link opens: it says what will be opened, and a button (a POST) opens it. */
     static MutableHttpResponse<String> confirm(Messages m, String root, String storeName, String storeAddress,
             String action, String token, String csrfToken) {

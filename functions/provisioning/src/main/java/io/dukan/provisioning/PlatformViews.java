@@ -5,11 +5,9 @@ import static io.dukan.web.Html.esc;
 import io.dukan.web.Csrf;
 import io.dukan.web.Pages;
 import io.dukan.web.i18n.Language;
-import io.dukan.core.tenant.Store;
-import io.dukan.core.tenant.StoreStatus;
 import java.util.Map;
 
-/** The platform's own pages: the front page, signup, a store's status. */
+/** The platform's own pages: the front page and signup (a store's status: status.jte). */
 final class PlatformViews {
 
     static final String CURRENCIES = "PKR CNY USD EUR GBP INR BDT LKR NPR AED SAR QAR TRY IDR MYR PHP VND THB NGN KES GHS EGP MAD ZAR BRL MXN";
@@ -44,30 +42,6 @@ final class PlatformViews {
                 .append(languageChoice(form.getOrDefault("language", "en")))
                 .append("<button type=\"submit\">Create my store</button></form>");
         return page(root, "Open your store", b.toString());
-    }
-
-    static String status(String root, Store store, String storeUrl, String subdomainUrl) {
-        StringBuilder b = new StringBuilder("<h1>").append(esc(store.name())).append("</h1>");
-        switch (store.status()) {
-            case ACTIVE -> {
-                b.append("<p class=\"ok\" id=\"status\" data-status=\"ACTIVE\">Your store is live.</p>")
-                        .append("<p>Shoppers: <a id=\"store-url\" href=\"").append(esc(storeUrl)).append("\">")
-                        .append(esc(storeUrl)).append("</a>");
-                if (subdomainUrl != null) {
-                    b.append(" or <a href=\"").append(esc(subdomainUrl)).append("\">").append(esc(subdomainUrl)).append("</a>");
-                }
-                b.append("</p><p><a class=\"button\" id=\"admin-url\" href=\"").append(esc(storeUrl))
-                        .append("admin/login\">Sign in to your store's admin</a></p>");
-            }
-            case PROVISIONING -> b.append("<p id=\"status\" data-status=\"PROVISIONING\">Your store is being set up. "
-                    + "This page refreshes by itself.</p>");
-            case FAILED -> b.append("<p class=\"error\" id=\"status\" data-status=\"FAILED\">Your store could not be "
-                            + "created: ").append(esc(store.failureReason()))
-                    .append(". Nothing was kept; the address is free again.</p><p><a class=\"button\" href=\"")
-                    .append(esc(root)).append("/signup\">Try again</a></p>");
-        }
-        String refresh = store.status() == StoreStatus.PROVISIONING ? "<meta http-equiv=\"refresh\" content=\"2\">" : "";
-        return Pages.page("en", store.name(), refresh, header(root), b.toString());
     }
 
     /** Exactly the languages the platform's pages and mail exist in (Language.all()), each named in itself. */

@@ -146,7 +146,7 @@ class SignupController {
         Store store = outcome.store();
         if (store.status() == StoreStatus.FAILED) {
             // Shown here, not behind a redirect: a failed store has already given its address back.
-            return Pages.html(HttpStatus.BAD_GATEWAY, PlatformViews.status(links.root(request), store,
+            return Pages.html(HttpStatus.BAD_GATEWAY, PlatformPages.status(m, links.root(request), store,
                     links.storePath(request, store.slug()), null));
         }
         return HttpResponse.<String>seeOther(URI.create(links.root(request) + "/stores/" + store.slug().value()));
@@ -177,8 +177,9 @@ class SignupController {
     @Get(value = "/stores/{slug}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> status(HttpRequest<?> request, String slug) {
         Store store = provisioning.status(parse(slug));
-        return Pages.html(HttpStatus.OK, PlatformViews.status(links.root(request), store, links.storePath(request, store.slug()),
-                links.subdomainUrl(request, store.slug()))).header("Cache-Control", "no-store");
+        return Pages.html(HttpStatus.OK, PlatformPages.status(PlatformText.of(request), links.root(request), store,
+                links.storePath(request, store.slug()), links.subdomainUrl(request, store.slug())))
+                .header("Cache-Control", "no-store");
     }
 
     static Slug parse(String slug) {
