@@ -200,7 +200,7 @@ class ProvisioningFunctionIT {
         APIGatewayProxyResponseEvent response = call(form("/signup", "idempotencyKey=form-key-failing1&storeName=Fails"
                 + "&slug=fails-once&ownerEmail=f%40example.com&password=0123456789ab&currency=USD&country=US&language=en"));
         assertThat(response.getStatusCode()).isEqualTo(502);
-        assertThat(response.getBody()).contains("data-status=\"FAILED\"").contains("could not create the store&#39;s function")
+        assertThat(response.getBody()).contains("data-status=\"FAILED\"").contains("could not create the store's function")
                 .contains("Try again");
     }
 
