@@ -15,6 +15,7 @@ public class AwsFleetProperties {
     static final int DEFAULT_MEMORY_MB = 1024;
     static final int DEFAULT_SNAP_START_WAIT_SECONDS = 15;
     static final int DEFAULT_LOG_RETENTION_DAYS = 30;
+    static final int DEFAULT_STORES_PER_ACCOUNT = 4500;
 
     /** "aws" (the default) or "local" (the local cloud supplies its own StoreFleet). */
     private String mode = "aws";
@@ -26,6 +27,13 @@ public class AwsFleetProperties {
     @Nullable private String namePrefix;
     @Nullable private String accountId;
     private int memoryMb = DEFAULT_MEMORY_MB;
+    /**
+     * The accounts stores are sharded across (DUKAN_FLEET_SHARD_ACCOUNTS, comma-separated), first with room first;
+     * empty: this account alone. This build provisions only in its own account (see infra/aws/README.md).
+     */
+    private List<String> shardAccounts = new ArrayList<>();
+    /** Stores per account (DUKAN_FLEET_STORES_PER_ACCOUNT): below IAM's 5,000 roles, leaving room for others. */
+    private int storesPerAccount = DEFAULT_STORES_PER_ACCOUNT;
     /** Retention of each store's log group (DUKAN_FLEET_LOG_RETENTION_DAYS); one of CloudWatch's allowed values. */
     private int logRetentionDays = DEFAULT_LOG_RETENTION_DAYS;
     /** How store functions send mail: "ses" (default) or "outbox"; passed on as DUKAN_EMAIL_MODE. */
@@ -151,6 +159,28 @@ public class AwsFleetProperties {
 
     public void setSnapStartWaitSeconds(int snapStartWaitSeconds) {
         this.snapStartWaitSeconds = snapStartWaitSeconds;
+    }
+
+    /** The configured shard accounts, or this account alone. */
+    public List<String> shards() {
+        List<String> configured = shardAccounts.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+        return configured.isEmpty() && accountId != null ? List.of(accountId) : configured;
+    }
+
+    public List<String> getShardAccounts() {
+        return shardAccounts;
+    }
+
+    public void setShardAccounts(List<String> shardAccounts) {
+        this.shardAccounts = shardAccounts == null ? new ArrayList<>() : new ArrayList<>(shardAccounts);
+    }
+
+    public int getStoresPerAccount() {
+        return storesPerAccount;
+    }
+
+    public void setStoresPerAccount(int storesPerAccount) {
+        this.storesPerAccount = storesPerAccount;
     }
 
     public int getLogRetentionDays() {

@@ -83,6 +83,7 @@ class AwsStoreFleet implements StoreFleet {
     private final LambdaClient lambda;
     private final DynamoDbClient dynamo;
     private final CloudWatchLogsClient logs;
+    private final Shards shards;
     private final String table;
     private final Sleeper sleeper;
     private final String partition;
@@ -113,6 +114,7 @@ class AwsStoreFleet implements StoreFleet {
         this.dynamo = dynamo;
         this.logs = logs;
         this.table = Arns.tableName(fleet.getTableArn());
+        this.shards = new Shards(dynamo, table, fleet.shards(), fleet.getStoresPerAccount());
         this.sleeper = sleeper;
         this.partition = Arns.partition(fleet.getTableArn());
         this.region = lambdaRegion.id();
@@ -129,6 +131,13 @@ class AwsStoreFleet implements StoreFleet {
     @Override
     public void createFunction(StoreRef store) {
         String name = functionName(store);
+        String shard = shards.join(store);
+        if (!shard.equals(fleet.getAccountId())) {
+            shards.leave(store);
+            throw new StoreFleetException("store " + store.id() + " belongs in shard account " + shard
+                    + ", and this worker provisions only in its own account " + fleet.getAccountId()
+                    + " (cross-account shards are not built yet; see infra/aws/README.md)");
+        }
         try {
             attempt("create log group " + logGroup(name), () -> logs.createLogGroup(r -> r
                     .logGroupName(logGroup(name)).tags(Map.of(TENANT_TAG, store.id().value()))),
@@ -301,6 +310,7 @@ class AwsStoreFleet implements StoreFleet {
         attempt("delete role " + name, () -> iam.deleteRole(r -> r.roleName(name)), NoSuchEntityException.class);
         attempt("delete log group " + logGroup(name), () -> logs.deleteLogGroup(r -> r.logGroupName(logGroup(name))),
                 software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException.class);
+        shards.leave(store);
     }
 
     /** Lambda's log group of the function: created here with retention, so Lambda never creates one without. */

@@ -56,12 +56,15 @@ class AwsStoreFleetTest {
         fleet.createFunction(STORE);
 
         // then
-        assertThat(aws.operations()).containsExactly("CreateLogGroup", "PutRetentionPolicy", "CreateRole",
+        assertThat(aws.operations()).containsExactly("UpdateItem", "CreateLogGroup", "PutRetentionPolicy", "CreateRole",
                 "PutRolePolicy", "POST /2015-03-31/functions");
-        assertThat(aws.requests().get(0).json().path("logGroupName").asText()).isEqualTo("/aws/lambda/" + NAME);
-        assertThat(aws.requests().get(1).json().path("retentionInDays").asInt()).isEqualTo(30);
+        JsonNode shard = aws.requests().get(0).json();
+        assertThat(shard.at("/Key/pk/S").asText()).isEqualTo("PLATFORM#SHARD#" + FleetFixture.ACCOUNT);
+        assertThat(shard.path("ConditionExpression").asText()).contains("size(stores) < :cap");
+        assertThat(aws.requests().get(1).json().path("logGroupName").asText()).isEqualTo("/aws/lambda/" + NAME);
+        assertThat(aws.requests().get(2).json().path("retentionInDays").asInt()).isEqualTo(30);
 
-        Map<String, String> createRole = aws.requests().get(2).form();
+        Map<String, String> createRole = aws.requests().get(3).form();
         assertThat(createRole)
                 .containsEntry("RoleName", NAME)
                 .containsEntry("Path", "/dukan-store/")
@@ -72,13 +75,13 @@ class AwsStoreFleetTest {
         assertThat(trust.at("/Statement/0/Principal/Service").asText()).isEqualTo("lambda.amazonaws.com");
         assertThat(trust.at("/Statement/0/Action/0").asText()).isEqualTo("sts:AssumeRole");
 
-        Map<String, String> putPolicy = aws.requests().get(3).form();
+        Map<String, String> putPolicy = aws.requests().get(4).form();
         assertThat(putPolicy).containsEntry("RoleName", NAME).containsEntry("PolicyName", "store-access");
         assertThat(putPolicy.get("PolicyDocument"))
                 .isEqualTo(new StorePolicies(FleetFixture.TABLE_ARN, FleetFixture.BUCKET_ARN, "us-east-1",
                         FleetFixture.ACCOUNT, FleetFixture.EMAIL_FROM).storePolicy(STORE.id(), NAME));
 
-        JsonNode function = aws.requests().get(4).json();
+        JsonNode function = aws.requests().get(5).json();
         assertThat(function.path("FunctionName").asText()).isEqualTo(NAME);
         assertThat(function.path("Runtime").asText()).isEqualTo("java21");
         assertThat(function.path("Handler").asText()).isEqualTo(HANDLER);
@@ -117,7 +120,7 @@ class AwsStoreFleetTest {
         fleet.createFunction(STORE);
 
         // then
-        assertThat(aws.operations()).containsExactly("CreateLogGroup", "PutRetentionPolicy", "CreateRole",
+        assertThat(aws.operations()).containsExactly("UpdateItem", "CreateLogGroup", "PutRetentionPolicy", "CreateRole",
                 "PutRolePolicy", "POST /2015-03-31/functions");
         assertThat(fixture.sleeps).isEmpty();
     }
@@ -153,7 +156,7 @@ class AwsStoreFleetTest {
         assertThat(aws.matching(CREATE_FUNCTION)).hasSize(AwsStoreFleet.ROLE_PROPAGATION_DELAYS.size() + 1);
         assertThat(fixture.sleeps).containsExactlyElementsOf(AwsStoreFleet.ROLE_PROPAGATION_DELAYS);
         assertThat(aws.operations()).endsWith(
-                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup");
+                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup", "UpdateItem");
     }
 
     @Test
@@ -196,10 +199,11 @@ class AwsStoreFleetTest {
 
         // then
         assertThat(aws.operations()).containsExactly(
-                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup");
+                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup", "UpdateItem");
         assertThat(aws.requests().get(1).form()).containsEntry("RoleName", NAME)
                 .containsEntry("PolicyName", "store-access");
         assertThat(aws.requests().get(2).form()).containsEntry("RoleName", NAME);
+        assertThat(aws.requests().get(4).json().path("UpdateExpression").asText()).isEqualTo("DELETE stores :me");
     }
 
     @Test
@@ -215,7 +219,7 @@ class AwsStoreFleetTest {
 
         // then
         assertThat(aws.operations()).containsExactly(
-                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup");
+                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup", "UpdateItem");
     }
 
     @Test
@@ -270,7 +274,7 @@ class AwsStoreFleetTest {
         // then
         assertThat(aws.matching(CREATE_FUNCTION).get(0).json().at("/SnapStart/ApplyOn").asText())
                 .isEqualTo("PublishedVersions");
-        assertThat(aws.operations()).containsExactly("CreateLogGroup", "PutRetentionPolicy", "CreateRole",
+        assertThat(aws.operations()).containsExactly("UpdateItem", "CreateLogGroup", "PutRetentionPolicy", "CreateRole",
                 "PutRolePolicy", "POST /2015-03-31/functions",
                 "GET /2015-03-31/functions/" + NAME + "/configuration",
                 "GET /2015-03-31/functions/" + NAME + "/configuration",
@@ -404,8 +408,41 @@ class AwsStoreFleetTest {
         fleet.deleteFunction(STORE);
 
         // then
-        assertThat(aws.operations()).last().isEqualTo("DeleteLogGroup");
-        assertThat(aws.requests().get(aws.requests().size() - 1).json().path("logGroupName").asText())
+        assertThat(aws.operations()).endsWith("DeleteLogGroup", "UpdateItem");
+        assertThat(aws.requests().get(aws.requests().size() - 2).json().path("logGroupName").asText())
                 .isEqualTo("/aws/lambda/" + NAME);
+    }
+
+    @Test
+    void createFunction_refusesAStore_whenEveryShardAccountIsFull_andCreatesNothing() {
+        // given: the shard's conditional join fails (it holds its capacity already)
+        aws.on(r -> r.isTarget("dynamodb", "UpdateItem"), Reply.json(400, """
+                {"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
+                 "message":"The conditional request failed"}"""));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when / then
+        assertThatThrownBy(() -> fleet.createFunction(STORE)).isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("every shard account is full");
+        assertThat(aws.operations()).containsOnly("UpdateItem");
+    }
+
+    @Test
+    void createFunction_joinsTheFirstShardWithRoom_andRefusesToBuildInAnotherAccount() {
+        // given two shards; the first is full
+        AwsFleetProperties properties = FleetFixture.properties();
+        properties.setShardAccounts(List.of(FleetFixture.ACCOUNT, "210987654321"));
+        aws.onFirst(1, r -> r.isTarget("dynamodb", "UpdateItem"), Reply.json(400, """
+                {"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
+                 "message":"The conditional request failed"}"""));
+        AwsStoreFleet fleet = new AwsStoreFleet(properties, fixture.iam, fixture.lambda, fixture.dynamo, fixture.logs,
+                fixture.sleeps::add);
+
+        // when / then: the second account is chosen, and this worker cannot build there yet
+        assertThatThrownBy(() -> fleet.createFunction(STORE)).isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("shard account 210987654321");
+        assertThat(aws.matching(CREATE_FUNCTION)).isEmpty();
+        assertThat(aws.matching(r -> r.isTarget("dynamodb", "UpdateItem")).get(1).json().at("/Key/pk/S").asText())
+                .isEqualTo("PLATFORM#SHARD#210987654321");
     }
 }

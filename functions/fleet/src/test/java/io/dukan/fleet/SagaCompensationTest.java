@@ -71,7 +71,7 @@ class SagaCompensationTest {
         int functionDeleted = operations.indexOf("DELETE /2015-03-31/functions/" + name);
         assertThat(operations.subList(0, functionDeleted)).contains("DeleteItem");
         assertThat(operations.subList(functionDeleted, operations.size())).containsExactly(
-                "DELETE /2015-03-31/functions/" + name, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup");
+                "DELETE /2015-03-31/functions/" + name, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup", "UpdateItem");
         assertThat(aws.matching(iam("DeleteRole")).get(0).form()).containsEntry("RoleName", name);
     }
 
@@ -90,7 +90,7 @@ class SagaCompensationTest {
         assertThat(registry.findBySlug(new Slug("bilal-crafts"))).isEmpty();
         assertThat(storeData.stores).isEmpty();
         assertThat(aws.matching(r -> r.service().equals("apigateway"))).isEmpty();
-        assertThat(aws.operations()).endsWith("DeleteRolePolicy", "DeleteRole", "DeleteLogGroup");
+        assertThat(aws.operations()).endsWith("DeleteRolePolicy", "DeleteRole", "DeleteLogGroup", "UpdateItem");
         assertThat(aws.matching(iam("DeleteRole"))).allSatisfy(
                 r -> assertThat(r.form()).containsEntry("RoleName", name(store)));
     }
