@@ -6,20 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where the provisioning function puts each store's function and route on AWS. On Lambda these come from
- * environment variables: DUKAN_FLEET_REST_API_ID → dukan.fleet.rest-api-id, and so on.
+ * Where the fleet worker puts each store's function and routing entry on AWS. On Lambda these come from
+ * environment variables: DUKAN_FLEET_TABLE_ARN → dukan.fleet.table-arn, and so on.
  */
 @ConfigurationProperties("dukan.fleet")
 public class AwsFleetProperties {
 
     static final int DEFAULT_MEMORY_MB = 1024;
     static final int DEFAULT_SNAP_START_WAIT_SECONDS = 15;
+    static final int DEFAULT_LOG_RETENTION_DAYS = 30;
+    static final int DEFAULT_STORES_PER_ACCOUNT = 4500;
 
     /** "aws" (the default) or "local" (the local cloud supplies its own StoreFleet). */
     private String mode = "aws";
-    @Nullable private String restApiId;
-    @Nullable private String storesResourceId;
-    @Nullable private String stage;
     @Nullable private String shopLayerArn;
     @Nullable private String shopHandler;
     @Nullable private String tableArn;
@@ -28,6 +27,15 @@ public class AwsFleetProperties {
     @Nullable private String namePrefix;
     @Nullable private String accountId;
     private int memoryMb = DEFAULT_MEMORY_MB;
+    /**
+     * The accounts stores are sharded across (DUKAN_FLEET_SHARD_ACCOUNTS, comma-separated), first with room first;
+     * empty: this account alone. This build provisions only in its own account (see infra/aws/README.md).
+     */
+    private List<String> shardAccounts = new ArrayList<>();
+    /** Stores per account (DUKAN_FLEET_STORES_PER_ACCOUNT): below IAM's 5,000 roles, leaving room for others. */
+    private int storesPerAccount = DEFAULT_STORES_PER_ACCOUNT;
+    /** Retention of each store's log group (DUKAN_FLEET_LOG_RETENTION_DAYS); one of CloudWatch's allowed values. */
+    private int logRetentionDays = DEFAULT_LOG_RETENTION_DAYS;
     /** How store functions send mail: "ses" (default) or "outbox"; passed on as DUKAN_EMAIL_MODE. */
     private String emailMode = "ses";
     /** The SES-verified sender address; passed on as DUKAN_EMAIL_FROM, and the only one a store role may send as. */
@@ -47,8 +55,6 @@ public class AwsFleetProperties {
     /** The environment variables that are unset or blank, so a misconfigured deployment says what to fix. */
     public List<String> missingSettings() {
         List<String> missing = new ArrayList<>();
-        check(missing, restApiId, "DUKAN_FLEET_REST_API_ID");
-        check(missing, stage, "DUKAN_FLEET_STAGE");
         check(missing, shopLayerArn, "DUKAN_FLEET_SHOP_LAYER_ARN");
         check(missing, shopHandler, "DUKAN_FLEET_SHOP_HANDLER");
         check(missing, tableArn, "DUKAN_FLEET_TABLE_ARN");
@@ -77,30 +83,8 @@ public class AwsFleetProperties {
         this.mode = mode;
     }
 
-    public @Nullable String getRestApiId() {
-        return restApiId;
-    }
 
-    public void setRestApiId(@Nullable String restApiId) {
-        this.restApiId = restApiId;
-    }
 
-    /** Id of the API resource "/s" under which each store's /s/{slug} resource is created. */
-    public @Nullable String getStoresResourceId() {
-        return storesResourceId;
-    }
-
-    public void setStoresResourceId(@Nullable String storesResourceId) {
-        this.storesResourceId = storesResourceId;
-    }
-
-    public @Nullable String getStage() {
-        return stage;
-    }
-
-    public void setStage(@Nullable String stage) {
-        this.stage = stage;
-    }
 
     /** The layer version holding the shop code, shared by every store's function. */
     public @Nullable String getShopLayerArn() {
@@ -175,6 +159,36 @@ public class AwsFleetProperties {
 
     public void setSnapStartWaitSeconds(int snapStartWaitSeconds) {
         this.snapStartWaitSeconds = snapStartWaitSeconds;
+    }
+
+    /** The configured shard accounts, or this account alone. */
+    public List<String> shards() {
+        List<String> configured = shardAccounts.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+        return configured.isEmpty() && accountId != null ? List.of(accountId) : configured;
+    }
+
+    public List<String> getShardAccounts() {
+        return shardAccounts;
+    }
+
+    public void setShardAccounts(List<String> shardAccounts) {
+        this.shardAccounts = shardAccounts == null ? new ArrayList<>() : new ArrayList<>(shardAccounts);
+    }
+
+    public int getStoresPerAccount() {
+        return storesPerAccount;
+    }
+
+    public void setStoresPerAccount(int storesPerAccount) {
+        this.storesPerAccount = storesPerAccount;
+    }
+
+    public int getLogRetentionDays() {
+        return logRetentionDays;
+    }
+
+    public void setLogRetentionDays(int logRetentionDays) {
+        this.logRetentionDays = logRetentionDays;
     }
 
     public int getMemoryMb() {

@@ -12,12 +12,10 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -25,11 +23,11 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
-import software.amazon.awssdk.services.apigateway.model.ConflictException;
-import software.amazon.awssdk.services.apigateway.model.IntegrationType;
-import software.amazon.awssdk.services.apigateway.model.NotFoundException;
-import software.amazon.awssdk.services.apigateway.model.Resource;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -48,7 +46,7 @@ import software.amazon.awssdk.services.lambda.model.State;
 
 /**
  * Each store on AWS: an execution role fenced to the store's keys, a function running the shared shop layer with
- * the store's configuration, and the route /s/{slug}/… on the platform's REST API. Every call is idempotent, and
+ * the store's configuration, and one routing entry the platform's router reads (no API resource, no deployment). Every call is idempotent, and
  * a call that fails part-way removes what it made before it reports the failure.
  */
 @Singleton
@@ -63,7 +61,9 @@ class AwsStoreFleet implements StoreFleet {
     static final String SLUG_TAG = "dukan:store-slug";
     static final int TIMEOUT_SECONDS = 29;
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
-    static final String PROXY_PATH_PART = "{proxy+}";
+    /** Routing entries: pk PLATFORM#ROUTE#{slug}, sk ROUTE (read by io.dukan.router.StoreRouter). */
+    static final String ROUTE_PREFIX = "PLATFORM#ROUTE#";
+    static final String ROUTE_SORT_KEY = "ROUTE";
     /** The alias a store's route invokes when SnapStart is on: the store's published version with its snapshot. */
     static final String ALIAS = "live";
     static final Duration SNAP_START_POLL = Duration.ofSeconds(1);
@@ -81,7 +81,10 @@ class AwsStoreFleet implements StoreFleet {
     private final AwsFleetProperties fleet;
     private final IamClient iam;
     private final LambdaClient lambda;
-    private final ApiGatewayClient apiGateway;
+    private final DynamoDbClient dynamo;
+    private final CloudWatchLogsClient logs;
+    private final Shards shards;
+    private final String table;
     private final Sleeper sleeper;
     private final String partition;
     private final String region;
@@ -89,12 +92,13 @@ class AwsStoreFleet implements StoreFleet {
     private final SdkBytes placeholderCode;
 
     @Inject
-    AwsStoreFleet(AwsFleetProperties fleet, IamClient iam, LambdaClient lambda, ApiGatewayClient apiGateway) {
-        this(fleet, iam, lambda, apiGateway, duration -> Thread.sleep(duration.toMillis()));
+    AwsStoreFleet(AwsFleetProperties fleet, IamClient iam, LambdaClient lambda, DynamoDbClient dynamo,
+            CloudWatchLogsClient logs) {
+        this(fleet, iam, lambda, dynamo, logs, duration -> Thread.sleep(duration.toMillis()));
     }
 
-    AwsStoreFleet(AwsFleetProperties fleet, IamClient iam, LambdaClient lambda, ApiGatewayClient apiGateway,
-            Sleeper sleeper) {
+    AwsStoreFleet(AwsFleetProperties fleet, IamClient iam, LambdaClient lambda, DynamoDbClient dynamo,
+            CloudWatchLogsClient logs, Sleeper sleeper) {
         List<String> missing = fleet.missingSettings();
         if (!missing.isEmpty()) {
             throw new StoreFleetException("the AWS store fleet is not configured: set " + String.join(", ", missing)
@@ -107,7 +111,10 @@ class AwsStoreFleet implements StoreFleet {
         this.fleet = fleet;
         this.iam = iam;
         this.lambda = lambda;
-        this.apiGateway = apiGateway;
+        this.dynamo = dynamo;
+        this.logs = logs;
+        this.table = Arns.tableName(fleet.getTableArn());
+        this.shards = new Shards(dynamo, table, fleet.shards(), fleet.getStoresPerAccount());
         this.sleeper = sleeper;
         this.partition = Arns.partition(fleet.getTableArn());
         this.region = lambdaRegion.id();
@@ -124,9 +131,22 @@ class AwsStoreFleet implements StoreFleet {
     @Override
     public void createFunction(StoreRef store) {
         String name = functionName(store);
+        String shard = shards.join(store);
+        if (!shard.equals(fleet.getAccountId())) {
+            shards.leave(store);
+            throw new StoreFleetException("store " + store.id() + " belongs in shard account " + shard
+                    + ", and this worker provisions only in its own account " + fleet.getAccountId()
+                    + " (cross-account shards are not built yet; see infra/aws/README.md)");
+        }
         try {
+            attempt("create log group " + logGroup(name), () -> logs.createLogGroup(r -> r
+                    .logGroupName(logGroup(name)).tags(Map.of(TENANT_TAG, store.id().value()))),
+                    ResourceAlreadyExistsException.class);
+            attempt("set the retention of " + logGroup(name), () -> logs.putRetentionPolicy(r -> r
+                    .logGroupName(logGroup(name)).retentionInDays(fleet.getLogRetentionDays())));
             attempt("create role " + name, () -> iam.createRole(r -> r
                     .roleName(name)
+                    .path(rolePath())
                     .description("Execution role of Dukan store " + store.slug() + " (" + store.id() + ")")
                     .assumeRolePolicyDocument(StorePolicies.trustPolicy())
                     .permissionsBoundary(fleet.getPermissionsBoundaryArn())
@@ -288,157 +308,65 @@ class AwsStoreFleet implements StoreFleet {
         attempt("delete policy " + POLICY_NAME + " of role " + name,
                 () -> iam.deleteRolePolicy(r -> r.roleName(name).policyName(POLICY_NAME)), NoSuchEntityException.class);
         attempt("delete role " + name, () -> iam.deleteRole(r -> r.roleName(name)), NoSuchEntityException.class);
+        attempt("delete log group " + logGroup(name), () -> logs.deleteLogGroup(r -> r.logGroupName(logGroup(name))),
+                software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException.class);
+        shards.leave(store);
+    }
+
+    /** Lambda's log group of the function: created here with retention, so Lambda never creates one without. */
+    static String logGroup(String functionName) {
+        return "/aws/lambda/" + functionName;
+    }
+
+    /** Store roles live under their own IAM path, /{prefix}/: the worker's rights name that path only. */
+    String rolePath() {
+        return "/" + fleet.getNamePrefix() + "/";
     }
 
     // --- route ----------------------------------------------------------------------------------------------------
 
+    /**
+     * The store's routing entry: one item, PLATFORM#ROUTE#{slug}, naming the store's function (its alias once
+     * SnapStart's snapshot is ready) and the account it runs in. The platform's router reads it on each store's
+     * first request per router instance; nothing else about the platform changes, and nothing is deployed. Never
+     * takes over an entry another store holds.
+     */
     @Override
     public void createRoute(StoreRef store) {
-        String slug = store.slug().value();
         String name = functionName(store);
-        String slugResourceId = null;
+        String target = fleet.isSnapStart() && aliasReady(name) ? functionArn(name) + ":" + ALIAS : functionArn(name);
+        Map<String, AttributeValue> item = new LinkedHashMap<>(routeKey(store));
+        item.put("tenantId", AttributeValue.fromS(store.id().value()));
+        item.put("functionArn", AttributeValue.fromS(target));
+        item.put("account", AttributeValue.fromS(fleet.getAccountId()));
         try {
-            List<Resource> resources = resources();
-            String storesId = storesResourceId(resources);
-            Optional<Resource> slugResource = child(resources, storesId, slug);
-            slugResourceId = slugResource.isPresent()
-                    ? slugResource.get().id()
-                    : createResource(storesId, slug);
-            Optional<Resource> proxyResource = child(resources, slugResourceId, PROXY_PATH_PART);
-            String proxyResourceId = proxyResource.isPresent()
-                    ? proxyResource.get().id()
-                    : createResource(slugResourceId, PROXY_PATH_PART);
-
-            // SnapStart: the alias (its version has the snapshot) once ready; the function itself until then
-            String target = fleet.isSnapStart() && aliasReady(name) ? functionArn(name) + ":" + ALIAS
-                    : functionArn(name);
-            String uri = "arn:" + partition + ":apigateway:" + region + ":lambda:path/2015-03-31/functions/"
-                    + target + "/invocations";
-            integrate(slugResourceId, slugResource, uri, "/s/" + slug);
-            integrate(proxyResourceId, proxyResource, uri, "/s/" + slug + "/" + PROXY_PATH_PART);
-            for (String qualifier : qualifiers()) {
-                for (Map.Entry<String, String> permission : invokePermissions(slug).entrySet()) {
-                    attempt("allow API Gateway to invoke " + name + (qualifier == null ? "" : ":" + qualifier)
-                            + " from " + permission.getValue(), () -> lambda.addPermission(r -> r
-                                    .functionName(name)
-                                    .qualifier(qualifier)
-                                    .statementId(permission.getKey())
-                                    .action("lambda:InvokeFunction")
-                                    .principal("apigateway.amazonaws.com")
-                                    .sourceArn(permission.getValue())), ResourceConflictException.class);
-                }
-            }
-            deploy("route /s/" + slug + " added");
-        } catch (StoreFleetException failure) {
-            // Never deployed, so removing the resources is enough to leave nothing behind.
-            String known = slugResourceId;
-            undoAfter(failure, () -> removeRoute(store, known));
-            throw failure;
+            dynamo.putItem(r -> r.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR tenantId = :t")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(store.id().value()))));
+        } catch (ConditionalCheckFailedException taken) {
+            throw new StoreFleetException("the address /s/" + store.slug() + " is routed to another store", taken);
+        } catch (SdkException e) {
+            throw failure("write the routing entry of /s/" + store.slug(), e);
         }
     }
 
     @Override
     public void deleteRoute(StoreRef store) {
-        removeRoute(store, null);
-        deploy("route /s/" + store.slug() + " removed");
-    }
-
-    private void removeRoute(StoreRef store, String knownSlugResourceId) {
-        String slug = store.slug().value();
-        String slugResourceId = knownSlugResourceId;
-        if (slugResourceId == null) {
-            List<Resource> resources = resources();
-            slugResourceId = child(resources, storesResourceId(resources), slug).map(Resource::id).orElse(null);
-        }
-        String toDelete = slugResourceId;
-        if (slugResourceId != null) {
-            // Deleting a resource deletes its children ({proxy+}) and their methods.
-            attempt("delete API resource /s/" + slug, () -> apiGateway.deleteResource(r -> r
-                    .restApiId(fleet.getRestApiId()).resourceId(toDelete)), NotFoundException.class);
-        }
-        String name = functionName(store);
-        for (String qualifier : qualifiers()) {
-            for (String statementId : invokePermissions(slug).keySet()) {
-                attempt("revoke API Gateway's permission " + statementId + " to invoke " + name
-                        + (qualifier == null ? "" : ":" + qualifier), () -> lambda.removePermission(r -> r
-                                .functionName(name).qualifier(qualifier).statementId(statementId)),
-                        ResourceNotFoundException.class);
-            }
-        }
-    }
-
-    /**
-     * What API Gateway may invoke: the function itself (null), and with SnapStart also its alias, so that moving a
-     * route from one to the other needs only a new integration.
-     */
-    private List<String> qualifiers() {
-        List<String> qualifiers = new ArrayList<>();
-        qualifiers.add(null);
-        if (fleet.isSnapStart()) {
-            qualifiers.add(ALIAS);
-        }
-        return qualifiers;
-    }
-
-    private List<Resource> resources() {
-        List<Resource> all = new ArrayList<>();
-        attempt("list the resources of REST API " + fleet.getRestApiId(), () -> apiGateway
-                .getResourcesPaginator(r -> r.restApiId(fleet.getRestApiId()).limit(500))
-                .items()
-                .forEach(all::add));
-        return all;
-    }
-
-    /**
-     * The id of the API's "/s" resource: configured, or found by its path. The template cannot pass it (the API
-     * creates "/s" for its catch-all route and CloudFormation does not expose that resource's id).
-     */
-    private String storesResourceId(List<Resource> resources) {
-        String configured = fleet.getStoresResourceId();
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        return resources.stream().filter(r -> "/s".equals(r.path())).map(Resource::id).findFirst()
-                .orElseThrow(() -> new StoreFleetException("REST API " + fleet.getRestApiId()
-                        + " has no /s resource: deploy template.yaml, whose catch-all route /s/{store} creates it"));
-    }
-
-    private static Optional<Resource> child(List<Resource> resources, String parentId, String pathPart) {
-        return resources.stream()
-                .filter(r -> parentId.equals(r.parentId()) && pathPart.equals(r.pathPart()))
-                .findFirst();
-    }
-
-    private String createResource(String parentId, String pathPart) {
         try {
-            return apiGateway.createResource(r -> r
-                    .restApiId(fleet.getRestApiId()).parentId(parentId).pathPart(pathPart)).id();
-        } catch (ConflictException raced) {
-            // Another run created it after our look-up: use theirs.
-            return child(resources(), parentId, pathPart).map(Resource::id)
-                    .orElseThrow(() -> failure("create API resource " + pathPart, raced));
+            dynamo.deleteItem(r -> r.tableName(table).key(routeKey(store))
+                    .conditionExpression("tenantId = :t")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(store.id().value()))));
+        } catch (ConditionalCheckFailedException goneOrAnothers) {
+            // nothing of this store's to remove
         } catch (SdkException e) {
-            throw failure("create API resource " + pathPart + " under " + parentId, e);
+            throw failure("delete the routing entry of /s/" + store.slug(), e);
         }
     }
 
-    private void integrate(String resourceId, Optional<Resource> existing, String uri, String path) {
-        boolean hasMethod = existing.map(r -> r.resourceMethods().containsKey("ANY")).orElse(false);
-        if (!hasMethod) {
-            attempt("add method ANY to " + path, () -> apiGateway.putMethod(r -> r
-                    .restApiId(fleet.getRestApiId()).resourceId(resourceId)
-                    .httpMethod("ANY").authorizationType("NONE")), ConflictException.class);
-        }
-        // PutIntegration replaces: repeating it repairs a run that stopped between method and integration.
-        attempt("integrate " + path + " with the store's function", () -> apiGateway.putIntegration(r -> r
-                .restApiId(fleet.getRestApiId()).resourceId(resourceId).httpMethod("ANY")
-                .type(IntegrationType.AWS_PROXY).integrationHttpMethod("POST").uri(uri)));
-    }
-
-    private void deploy(String description) {
-        attempt("deploy REST API " + fleet.getRestApiId() + " to stage " + fleet.getStage(),
-                () -> apiGateway.createDeployment(r -> r
-                        .restApiId(fleet.getRestApiId()).stageName(fleet.getStage()).description(description)));
+    /** The routing entry's key; {@link io.dukan.core.tenant.Slug} values are the router's keys too. */
+    static Map<String, AttributeValue> routeKey(StoreRef store) {
+        return Map.of("pk", AttributeValue.fromS(ROUTE_PREFIX + store.slug().value()),
+                "sk", AttributeValue.fromS(ROUTE_SORT_KEY));
     }
 
     // --- names ----------------------------------------------------------------------------------------------------
@@ -448,26 +376,11 @@ class AwsStoreFleet implements StoreFleet {
     }
 
     private String roleArn(String name) {
-        return "arn:" + partition + ":iam::" + fleet.getAccountId() + ":role/" + name;
+        return "arn:" + partition + ":iam::" + fleet.getAccountId() + ":role" + rolePath() + name;
     }
 
     private String functionArn(String name) {
         return "arn:" + partition + ":lambda:" + region + ":" + fleet.getAccountId() + ":function:" + name;
-    }
-
-    /**
-     * API Gateway's permissions to invoke the store's function, statement id to source ARN: any stage and method,
-     * on /s/{slug} and on the paths below it. Two exact patterns, because "/s/{slug}*" would also let the routes of
-     * every longer slug (/s/{slug}-x) invoke this store's function.
-     */
-    private Map<String, String> invokePermissions(String slug) {
-        String slugPath = "arn:" + partition + ":execute-api:" + region + ":" + fleet.getAccountId() + ":"
-                + fleet.getRestApiId() + "/*/*/s/" + slug;
-        String statementId = "dukan-route-" + fleet.getRestApiId();
-        Map<String, String> permissions = new LinkedHashMap<>();
-        permissions.put(statementId, slugPath);
-        permissions.put(statementId + "-proxy", slugPath + "/*");
-        return permissions;
     }
 
     // --- errors ---------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -46,7 +46,7 @@ public class FleetServices {
     @Singleton
     @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
     @Bean(preDestroy = "close")
-    ApiGatewayClient apiGateway(AwsClients clients, SdkHttpClient http) {
-        return clients.configure(ApiGatewayClient.builder().httpClient(http), null).build();
+    CloudWatchLogsClient logs(AwsClients clients, SdkHttpClient http) {
+        return clients.configure(CloudWatchLogsClient.builder().httpClient(http), null).build();
     }
 }

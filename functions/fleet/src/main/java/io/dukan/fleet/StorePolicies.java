@@ -19,6 +19,7 @@ final class StorePolicies {
             "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
             "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
     static final List<String> MEDIA_ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
+    static final List<String> LIST_ACTIONS = List.of("s3:ListBucket");
     static final List<String> MAIL_ACTIONS = List.of("ses:SendEmail");
     static final List<String> LOG_ACTIONS = List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents");
 
@@ -63,6 +64,9 @@ final class StorePolicies {
                 statement("OwnItems", "Allow", null, TABLE_ACTIONS, List.of(tableArn, tableArn + "/index/*"),
                         ownKeysOnly),
                 statement("OwnMedia", "Allow", null, MEDIA_ACTIONS, List.of(mediaPrefix(tenant) + "*"), null),
+                // Listing (only under its own prefix) is what makes S3 answer 404, not 403, for a missing key.
+                statement("ListOwnMedia", "Allow", null, LIST_ACTIONS, List.of(bucketArn),
+                        Map.of("StringLike", Map.of("s3:prefix", List.of("tenants/" + tenant.value() + "/*")))),
                 // S3 keys are literal, so "tenants/{id}/../x" is the store's own object; no such key is ever
                 // needed, and refusing it means nothing that normalises paths can turn it into another's key.
                 statement("NoDotSegments", "Deny", null, MEDIA_ACTIONS,

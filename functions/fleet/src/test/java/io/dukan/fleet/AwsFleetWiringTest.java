@@ -15,9 +15,6 @@ class AwsFleetWiringTest {
 
     private static Map<String, Object> lambdaEnvironment() {
         Map<String, Object> env = new HashMap<>();
-        env.put("DUKAN_FLEET_REST_API_ID", "api123");
-        env.put("DUKAN_FLEET_STORES_RESOURCE_ID", "sres");
-        env.put("DUKAN_FLEET_STAGE", "prod");
         env.put("DUKAN_FLEET_SHOP_LAYER_ARN", FleetFixture.LAYER_ARN);
         env.put("DUKAN_FLEET_SHOP_HANDLER", FleetFixture.HANDLER);
         env.put("DUKAN_FLEET_TABLE_ARN", FleetFixture.TABLE_ARN);
@@ -53,8 +50,6 @@ class AwsFleetWiringTest {
 
             // then
             assertThat(properties.missingSettings()).isEmpty();
-            assertThat(properties.getRestApiId()).isEqualTo("api123");
-            assertThat(properties.getStoresResourceId()).isEqualTo("sres");
             assertThat(properties.getPermissionsBoundaryArn()).isEqualTo(FleetFixture.BOUNDARY_ARN);
             assertThat(properties.getMemoryMb()).isEqualTo(2048);
             assertThat(properties.getMode()).isEqualTo("aws");

@@ -56,11 +56,18 @@ class AwsStoreFleetTest {
         fleet.createFunction(STORE);
 
         // then
-        assertThat(aws.operations()).containsExactly("CreateRole", "PutRolePolicy", "POST /2015-03-31/functions");
+        assertThat(aws.operations()).containsExactly("UpdateItem", "CreateLogGroup", "PutRetentionPolicy", "CreateRole",
+                "PutRolePolicy", "POST /2015-03-31/functions");
+        JsonNode shard = aws.requests().get(0).json();
+        assertThat(shard.at("/Key/pk/S").asText()).isEqualTo("PLATFORM#SHARD#" + FleetFixture.ACCOUNT);
+        assertThat(shard.path("ConditionExpression").asText()).contains("size(stores) < :cap");
+        assertThat(aws.requests().get(1).json().path("logGroupName").asText()).isEqualTo("/aws/lambda/" + NAME);
+        assertThat(aws.requests().get(2).json().path("retentionInDays").asInt()).isEqualTo(30);
 
-        Map<String, String> createRole = aws.requests().get(0).form();
+        Map<String, String> createRole = aws.requests().get(3).form();
         assertThat(createRole)
                 .containsEntry("RoleName", NAME)
+                .containsEntry("Path", "/dukan-store/")
                 .containsEntry("PermissionsBoundary", BOUNDARY_ARN)
                 .containsEntry("Tags.member.1.Key", "dukan:tenant-id")
                 .containsEntry("Tags.member.1.Value", STORE.id().value());
@@ -68,17 +75,17 @@ class AwsStoreFleetTest {
         assertThat(trust.at("/Statement/0/Principal/Service").asText()).isEqualTo("lambda.amazonaws.com");
         assertThat(trust.at("/Statement/0/Action/0").asText()).isEqualTo("sts:AssumeRole");
 
-        Map<String, String> putPolicy = aws.requests().get(1).form();
+        Map<String, String> putPolicy = aws.requests().get(4).form();
         assertThat(putPolicy).containsEntry("RoleName", NAME).containsEntry("PolicyName", "store-access");
         assertThat(putPolicy.get("PolicyDocument"))
                 .isEqualTo(new StorePolicies(FleetFixture.TABLE_ARN, FleetFixture.BUCKET_ARN, "us-east-1",
                         FleetFixture.ACCOUNT, FleetFixture.EMAIL_FROM).storePolicy(STORE.id(), NAME));
 
-        JsonNode function = aws.requests().get(2).json();
+        JsonNode function = aws.requests().get(5).json();
         assertThat(function.path("FunctionName").asText()).isEqualTo(NAME);
         assertThat(function.path("Runtime").asText()).isEqualTo("java21");
         assertThat(function.path("Handler").asText()).isEqualTo(HANDLER);
-        assertThat(function.path("Role").asText()).isEqualTo("arn:aws:iam::123456789012:role/" + NAME);
+        assertThat(function.path("Role").asText()).isEqualTo("arn:aws:iam::123456789012:role/dukan-store/" + NAME);
         assertThat(function.path("Layers")).extracting(JsonNode::asText).containsExactly(LAYER_ARN);
         assertThat(function.path("MemorySize").asInt()).isEqualTo(1024);
         assertThat(function.path("Timeout").asInt()).isEqualTo(29);
@@ -113,7 +120,8 @@ class AwsStoreFleetTest {
         fleet.createFunction(STORE);
 
         // then
-        assertThat(aws.operations()).containsExactly("CreateRole", "PutRolePolicy", "POST /2015-03-31/functions");
+        assertThat(aws.operations()).containsExactly("UpdateItem", "CreateLogGroup", "PutRetentionPolicy", "CreateRole",
+                "PutRolePolicy", "POST /2015-03-31/functions");
         assertThat(fixture.sleeps).isEmpty();
     }
 
@@ -148,7 +156,7 @@ class AwsStoreFleetTest {
         assertThat(aws.matching(CREATE_FUNCTION)).hasSize(AwsStoreFleet.ROLE_PROPAGATION_DELAYS.size() + 1);
         assertThat(fixture.sleeps).containsExactlyElementsOf(AwsStoreFleet.ROLE_PROPAGATION_DELAYS);
         assertThat(aws.operations()).endsWith(
-                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole");
+                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup", "UpdateItem");
     }
 
     @Test
@@ -182,208 +190,6 @@ class AwsStoreFleetTest {
     }
 
     @Test
-    void createRoute_findsTheStoresResourceByPath_whenItsIdIsNotConfigured() {
-        // given: the template cannot pass the id of the "/s" resource its own catch-all route creates
-        aws.on(GET_RESOURCES, Reply.json(200, """
-                {"item":[{"id":"root","path":"/"},
-                         {"id":"found-s","parentId":"root","pathPart":"s","path":"/s"}]}"""));
-        AwsFleetProperties properties = FleetFixture.properties();
-        properties.setStoresResourceId("");
-        AwsStoreFleet fleet = new AwsStoreFleet(properties, fixture.iam, fixture.lambda, fixture.apiGateway, fixture.sleeps::add);
-
-        // when
-        fleet.createRoute(STORE);
-
-        // then
-        assertThat(aws.matching(CREATE_RESOURCE)).extracting(Request::path)
-                .startsWith("/restapis/" + API + "/resources/found-s");
-    }
-
-    @Test
-    void createRoute_saysWhatIsWrong_whenTheApiHasNoStoresResource() {
-        // given
-        aws.on(GET_RESOURCES, Reply.json(200, """
-                {"item":[{"id":"root","path":"/"}]}"""));
-        AwsFleetProperties properties = FleetFixture.properties();
-        properties.setStoresResourceId(null);
-        AwsStoreFleet fleet = new AwsStoreFleet(properties, fixture.iam, fixture.lambda, fixture.apiGateway, fixture.sleeps::add);
-
-        // when / then
-        assertThatThrownBy(() -> fleet.createRoute(STORE)).isInstanceOf(StoreFleetException.class)
-                .hasMessageContaining("has no /s resource");
-        assertThat(aws.matching(CREATE_RESOURCE)).isEmpty();
-    }
-
-    @Test
-    void createRoute_createsResources_methods_integrations_permission_andOneDeployment() {
-        // given
-        aws.on(GET_RESOURCES, Reply.json(200, """
-                {"item":[{"id":"root","path":"/"},
-                         {"id":"sres","parentId":"root","pathPart":"s","path":"/s"}]}"""));
-        AwsStoreFleet fleet = fixture.fleet();
-
-        // when
-        fleet.createRoute(STORE);
-
-        // then
-        List<Request> created = aws.matching(CREATE_RESOURCE);
-        assertThat(created).extracting(Request::path).containsExactly(
-                "/restapis/" + API + "/resources/" + STORES_RESOURCE,
-                "/restapis/" + API + "/resources/res-bilal-crafts");
-        assertThat(created).extracting(r -> r.json().path("pathPart").asText())
-                .containsExactly("bilal-crafts", "{proxy+}");
-
-        assertThat(aws.matching(PUT_METHOD)).extracting(Request::path).containsExactly(
-                "/restapis/api123/resources/res-bilal-crafts/methods/ANY",
-                "/restapis/api123/resources/res-proxy/methods/ANY");
-        assertThat(aws.matching(PUT_METHOD)).allSatisfy(
-                r -> assertThat(r.json().path("authorizationType").asText()).isEqualTo("NONE"));
-
-        String uri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + FUNCTION_ARN
-                + "/invocations";
-        assertThat(aws.matching(PUT_INTEGRATION)).hasSize(2).allSatisfy(r -> {
-            assertThat(r.json().path("type").asText()).isEqualTo("AWS_PROXY");
-            assertThat(r.json().path("httpMethod").asText()).isEqualTo("POST");
-            assertThat(r.json().path("uri").asText()).isEqualTo(uri);
-        });
-
-        List<Request> permissions = aws.matching(ADD_PERMISSION);
-        assertThat(permissions).extracting(Request::path)
-                .containsOnly("/2015-03-31/functions/" + NAME + "/policy").hasSize(2);
-        assertThat(permissions).allSatisfy(r -> {
-            assertThat(r.json().path("Action").asText()).isEqualTo("lambda:InvokeFunction");
-            assertThat(r.json().path("Principal").asText()).isEqualTo("apigateway.amazonaws.com");
-        });
-        assertThat(permissions).extracting(r -> r.json().path("StatementId").asText())
-                .containsExactly("dukan-route-api123", "dukan-route-api123-proxy");
-        assertThat(permissions).extracting(r -> r.json().path("SourceArn").asText()).containsExactly(
-                "arn:aws:execute-api:us-east-1:123456789012:api123/*/*/s/bilal-crafts",
-                "arn:aws:execute-api:us-east-1:123456789012:api123/*/*/s/bilal-crafts/*");
-
-        List<Request> deployments = aws.matching(CREATE_DEPLOYMENT);
-        assertThat(deployments).hasSize(1);
-        assertThat(deployments.get(0).json().path("stageName").asText()).isEqualTo("prod");
-        assertThat(aws.operations()).last().isEqualTo("POST /restapis/api123/deployments");
-    }
-
-    @Test
-    void createRoute_letsOnlyTheStoresOwnPathsInvokeItsFunction_notThoseOfALongerSlug() {
-        // given
-        AwsStoreFleet fleet = fixture.fleet();
-
-        // when
-        fleet.createRoute(STORE);
-
-        // then the source ARNs, matched as Lambda matches them (ArnLike: * spans slashes)
-        List<String> sourceArns = aws.matching(ADD_PERMISSION).stream()
-                .map(r -> r.json().path("SourceArn").asText()).toList();
-        String invoked = "arn:aws:execute-api:us-east-1:123456789012:api123/prod/GET/s/";
-        assertThat(List.of(invoked + "bilal-crafts", invoked + "bilal-crafts/", invoked + "bilal-crafts/products/7"))
-                .allMatch(arn -> PolicyEvaluator.anyMatches(sourceArns, arn, false));
-        assertThat(List.of(invoked + "bilal-crafts-2", invoked + "bilal-crafts-2/products/7",
-                invoked + "bilal-craftsman", invoked + "bilal-crafts2/x/bilal-crafts"))
-                .noneMatch(arn -> PolicyEvaluator.anyMatches(sourceArns, arn, false));
-    }
-
-    @Test
-    void createRoute_skipsResourcesAndMethodsThatAlreadyExist_acrossResultPages() {
-        // given an earlier run made the resources; the API lists them on its second page
-        aws.on(r -> GET_RESOURCES.test(r) && r.queryParameter("position").isEmpty(), Reply.json(200, """
-                {"position":"page2","item":[{"id":"sres","parentId":"root","pathPart":"s","path":"/s"}]}"""))
-                .on(r -> GET_RESOURCES.test(r) && r.queryParameter("position").equals(Optional.of("page2")),
-                        Reply.json(200, """
-                {"item":[{"id":"slug1","parentId":"sres","pathPart":"bilal-crafts","path":"/s/bilal-crafts",
-                          "resourceMethods":{"ANY":{}}},
-                         {"id":"proxy1","parentId":"slug1","pathPart":"{proxy+}","path":"/s/bilal-crafts/{proxy+}",
-                          "resourceMethods":{"ANY":{}}}]}"""))
-                .on(ADD_PERMISSION, Reply.restError(409, "ResourceConflictException",
-                        "The statement id (dukan-route-api123) provided already exists."));
-        AwsStoreFleet fleet = fixture.fleet();
-
-        // when
-        fleet.createRoute(STORE);
-
-        // then
-        assertThat(aws.matching(GET_RESOURCES)).hasSize(2);
-        assertThat(aws.matching(CREATE_RESOURCE)).isEmpty();
-        assertThat(aws.matching(PUT_METHOD)).isEmpty();
-        assertThat(aws.matching(PUT_INTEGRATION)).extracting(Request::path).containsExactly(
-                "/restapis/api123/resources/slug1/methods/ANY/integration",
-                "/restapis/api123/resources/proxy1/methods/ANY/integration");
-        assertThat(aws.matching(CREATE_DEPLOYMENT)).hasSize(1);
-        assertThat(aws.matching(DELETE_RESOURCE)).isEmpty();
-    }
-
-    @Test
-    void createRoute_removesTheResourcesItMade_whenDeploymentFails() {
-        // given
-        aws.on(CREATE_DEPLOYMENT, Reply.restError(429, "TooManyRequestsException", "Too Many Requests"));
-        AwsStoreFleet fleet = fixture.fleet();
-
-        // when / then
-        assertThatThrownBy(() -> fleet.createRoute(STORE))
-                .isInstanceOf(StoreFleetException.class)
-                .hasMessageContaining("could not deploy REST API api123 to stage prod")
-                .hasMessageContaining("TooManyRequestsException");
-        assertThat(aws.matching(DELETE_RESOURCE)).extracting(Request::path)
-                .containsExactly("/restapis/api123/resources/res-bilal-crafts");
-        assertThat(aws.matching(REMOVE_PERMISSION)).extracting(Request::path).containsExactly(
-                "/2015-03-31/functions/" + NAME + "/policy/dukan-route-api123",
-                "/2015-03-31/functions/" + NAME + "/policy/dukan-route-api123-proxy");
-    }
-
-    @Test
-    void deleteRoute_deletesTheSlugResource_revokesThePermission_andRedeploys() {
-        // given
-        aws.on(GET_RESOURCES, Reply.json(200, """
-                {"item":[{"id":"sres","parentId":"root","pathPart":"s"},
-                         {"id":"other","parentId":"sres","pathPart":"bilal-crafts-2"},
-                         {"id":"slug1","parentId":"sres","pathPart":"bilal-crafts"}]}"""));
-        AwsStoreFleet fleet = fixture.fleet();
-
-        // when
-        fleet.deleteRoute(STORE);
-
-        // then
-        assertThat(aws.operations()).containsExactly(
-                "GET /restapis/api123/resources",
-                "DELETE /restapis/api123/resources/slug1",
-                "DELETE /2015-03-31/functions/" + NAME + "/policy/dukan-route-api123",
-                "DELETE /2015-03-31/functions/" + NAME + "/policy/dukan-route-api123-proxy",
-                "POST /restapis/api123/deployments");
-    }
-
-    @Test
-    void deleteRoute_succeeds_whenTheRouteIsAlreadyGone() {
-        // given
-        aws.on(REMOVE_PERMISSION, Reply.restError(404, "ResourceNotFoundException", "No policy is associated"));
-        AwsStoreFleet fleet = fixture.fleet();
-
-        // when
-        fleet.deleteRoute(STORE);
-
-        // then
-        assertThat(aws.matching(DELETE_RESOURCE)).isEmpty();
-        assertThat(aws.matching(REMOVE_PERMISSION)).hasSize(2);
-        assertThat(aws.matching(CREATE_DEPLOYMENT)).hasSize(1);
-    }
-
-    @Test
-    void deleteRoute_succeeds_whenTheResourceVanishesMeanwhile() {
-        // given
-        aws.on(GET_RESOURCES, Reply.json(200, """
-                {"item":[{"id":"slug1","parentId":"sres","pathPart":"bilal-crafts"}]}"""))
-                .on(DELETE_RESOURCE, Reply.restError(404, "NotFoundException", "Invalid Resource identifier"));
-        AwsStoreFleet fleet = fixture.fleet();
-
-        // when
-        fleet.deleteRoute(STORE);
-
-        // then
-        assertThat(aws.matching(CREATE_DEPLOYMENT)).hasSize(1);
-    }
-
-    @Test
     void deleteFunction_deletesFunction_policy_andRole() {
         // given
         AwsStoreFleet fleet = fixture.fleet();
@@ -393,10 +199,11 @@ class AwsStoreFleetTest {
 
         // then
         assertThat(aws.operations()).containsExactly(
-                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole");
+                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup", "UpdateItem");
         assertThat(aws.requests().get(1).form()).containsEntry("RoleName", NAME)
                 .containsEntry("PolicyName", "store-access");
         assertThat(aws.requests().get(2).form()).containsEntry("RoleName", NAME);
+        assertThat(aws.requests().get(4).json().path("UpdateExpression").asText()).isEqualTo("DELETE stores :me");
     }
 
     @Test
@@ -412,7 +219,7 @@ class AwsStoreFleetTest {
 
         // then
         assertThat(aws.operations()).containsExactly(
-                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole");
+                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup", "UpdateItem");
     }
 
     @Test
@@ -433,14 +240,14 @@ class AwsStoreFleetTest {
     void construction_fails_namingTheMissingSettings() {
         // given
         AwsFleetProperties properties = FleetFixture.properties();
-        properties.setRestApiId(null);
+        properties.setPermissionsBoundaryArn(null);
         properties.setShopLayerArn(" ");
 
         // when / then
-        assertThatThrownBy(() -> new AwsStoreFleet(properties, fixture.iam, fixture.lambda, fixture.apiGateway,
+        assertThatThrownBy(() -> new AwsStoreFleet(properties, fixture.iam, fixture.lambda, fixture.dynamo, fixture.logs,
                 fixture.sleeps::add))
                 .isInstanceOf(StoreFleetException.class)
-                .hasMessageContaining("DUKAN_FLEET_REST_API_ID, DUKAN_FLEET_SHOP_LAYER_ARN");
+                .hasMessageContaining("DUKAN_FLEET_SHOP_LAYER_ARN, DUKAN_FLEET_PERMISSIONS_BOUNDARY_ARN");
     }
 
     // --- SnapStart ------------------------------------------------------------------------------------------------
@@ -467,7 +274,8 @@ class AwsStoreFleetTest {
         // then
         assertThat(aws.matching(CREATE_FUNCTION).get(0).json().at("/SnapStart/ApplyOn").asText())
                 .isEqualTo("PublishedVersions");
-        assertThat(aws.operations()).containsExactly("CreateRole", "PutRolePolicy", "POST /2015-03-31/functions",
+        assertThat(aws.operations()).containsExactly("UpdateItem", "CreateLogGroup", "PutRetentionPolicy", "CreateRole",
+                "PutRolePolicy", "POST /2015-03-31/functions",
                 "GET /2015-03-31/functions/" + NAME + "/configuration",
                 "GET /2015-03-31/functions/" + NAME + "/configuration",
                 "POST /2015-03-31/functions/" + NAME + "/versions",
@@ -527,58 +335,114 @@ class AwsStoreFleetTest {
     }
 
     @Test
-    void createRoute_withSnapStart_invokesTheAlias_whenItsSnapshotIsReady() {
+    void createRoute_writesOneRoutingEntry_andTouchesNoApiAndNoDeployment() {
         // given
-        aws.on(r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").equals(Optional.of("live")),
-                state("Active"));
-        AwsStoreFleet fleet = fixture.snapStartFleet();
+        AwsStoreFleet fleet = fixture.fleet();
 
         // when
         fleet.createRoute(STORE);
 
-        // then
-        assertThat(aws.matching(PUT_INTEGRATION)).hasSize(2).allSatisfy(r -> assertThat(r.json().path("uri").asText())
-                .isEqualTo("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + FUNCTION_ARN
-                        + ":live/invocations"));
-        List<Request> permissions = aws.matching(ADD_PERMISSION);
-        assertThat(permissions).extracting(r -> r.queryParameter("Qualifier").orElse("(function)"))
-                .containsExactly("(function)", "(function)", "live", "live");
-        assertThat(permissions).extracting(r -> r.json().path("SourceArn").asText()).containsExactly(
-                "arn:aws:execute-api:us-east-1:123456789012:api123/*/*/s/bilal-crafts",
-                "arn:aws:execute-api:us-east-1:123456789012:api123/*/*/s/bilal-crafts/*",
-                "arn:aws:execute-api:us-east-1:123456789012:api123/*/*/s/bilal-crafts",
-                "arn:aws:execute-api:us-east-1:123456789012:api123/*/*/s/bilal-crafts/*");
+        // then: one request, a conditional PutItem of the routing entry; nothing else about the platform changes
+        assertThat(aws.operations()).containsExactly("PutItem");
+        JsonNode put = aws.requests().get(0).json();
+        assertThat(put.path("TableName").asText()).isEqualTo("dukan-Table-1ABC");
+        assertThat(put.at("/Item/pk/S").asText()).isEqualTo("PLATFORM#ROUTE#bilal-crafts");
+        assertThat(put.at("/Item/sk/S").asText()).isEqualTo("ROUTE");
+        assertThat(put.at("/Item/tenantId/S").asText()).isEqualTo(STORE.id().value());
+        assertThat(put.at("/Item/functionArn/S").asText()).isEqualTo(FUNCTION_ARN);
+        assertThat(put.at("/Item/account/S").asText()).isEqualTo(FleetFixture.ACCOUNT);
+        assertThat(put.path("ConditionExpression").asText()).isEqualTo("attribute_not_exists(pk) OR tenantId = :t");
+        assertThat(aws.requests()).noneMatch(r -> r.service().equals("apigateway"));
     }
 
     @Test
-    void createRoute_withSnapStart_invokesTheFunctionItself_whileTheSnapshotIsNotReady() {
+    void createRoute_refuses_toTakeOverAnotherStoresEntry() {
         // given
-        aws.on(r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").equals(Optional.of("live")),
-                state("Pending"));
-        AwsStoreFleet fleet = fixture.snapStartFleet();
+        aws.on(r -> r.isTarget("dynamodb", "PutItem"), Reply.json(400, """
+                {"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
+                 "message":"The conditional request failed"}"""));
+        AwsStoreFleet fleet = fixture.fleet();
 
-        // when
-        fleet.createRoute(STORE);
-
-        // then
-        assertThat(aws.matching(PUT_INTEGRATION)).hasSize(2).allSatisfy(r -> assertThat(r.json().path("uri").asText())
-                .isEqualTo("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + FUNCTION_ARN
-                        + "/invocations"));
+        // when / then
+        assertThatThrownBy(() -> fleet.createRoute(STORE)).isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("routed to another store");
     }
 
     @Test
-    void deleteRoute_withSnapStart_revokesThePermissionsOfTheFunctionAndOfItsAlias() {
+    void deleteRoute_deletesOnlyThisStoresEntry_andSucceedsWhenItIsGone() {
         // given
-        aws.on(GET_RESOURCES, Reply.json(200, "{\"item\":[{\"id\":\"sres\",\"path\":\"/s\"},"
-                + "{\"id\":\"res-b\",\"parentId\":\"sres\",\"pathPart\":\"bilal-crafts\","
-                + "\"path\":\"/s/bilal-crafts\"}]}"));
-        AwsStoreFleet fleet = fixture.snapStartFleet();
+        aws.on(r -> r.isTarget("dynamodb", "DeleteItem"), Reply.json(400, """
+                {"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
+                 "message":"The conditional request failed"}"""));
+        AwsStoreFleet fleet = fixture.fleet();
 
         // when
         fleet.deleteRoute(STORE);
 
         // then
-        assertThat(aws.matching(REMOVE_PERMISSION)).extracting(r -> r.queryParameter("Qualifier").orElse("(function)"))
-                .containsExactly("(function)", "(function)", "live", "live");
+        JsonNode delete = aws.requests().get(0).json();
+        assertThat(delete.at("/Key/pk/S").asText()).isEqualTo("PLATFORM#ROUTE#bilal-crafts");
+        assertThat(delete.path("ConditionExpression").asText()).isEqualTo("tenantId = :t");
+    }
+
+    @Test
+    void createRoute_withSnapStart_namesTheAlias_whenItsSnapshotIsReady() {
+        // given
+        aws.on(GET_CONFIGURATION, Reply.json(200, "{\"State\":\"Active\"}"));
+        AwsStoreFleet fleet = fixture.snapStartFleet();
+
+        // when
+        fleet.createRoute(STORE);
+
+        // then
+        JsonNode put = aws.matching(r -> r.isTarget("dynamodb", "PutItem")).get(0).json();
+        assertThat(put.at("/Item/functionArn/S").asText()).isEqualTo(FUNCTION_ARN + ":live");
+    }
+
+    @Test
+    void deleteFunction_removesTheStoresLogGroup_too() {
+        // given
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when
+        fleet.deleteFunction(STORE);
+
+        // then
+        assertThat(aws.operations()).endsWith("DeleteLogGroup", "UpdateItem");
+        assertThat(aws.requests().get(aws.requests().size() - 2).json().path("logGroupName").asText())
+                .isEqualTo("/aws/lambda/" + NAME);
+    }
+
+    @Test
+    void createFunction_refusesAStore_whenEveryShardAccountIsFull_andCreatesNothing() {
+        // given: the shard's conditional join fails (it holds its capacity already)
+        aws.on(r -> r.isTarget("dynamodb", "UpdateItem"), Reply.json(400, """
+                {"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
+                 "message":"The conditional request failed"}"""));
+        AwsStoreFleet fleet = fixture.fleet();
+
+        // when / then
+        assertThatThrownBy(() -> fleet.createFunction(STORE)).isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("every shard account is full");
+        assertThat(aws.operations()).containsOnly("UpdateItem");
+    }
+
+    @Test
+    void createFunction_joinsTheFirstShardWithRoom_andRefusesToBuildInAnotherAccount() {
+        // given two shards; the first is full
+        AwsFleetProperties properties = FleetFixture.properties();
+        properties.setShardAccounts(List.of(FleetFixture.ACCOUNT, "210987654321"));
+        aws.onFirst(1, r -> r.isTarget("dynamodb", "UpdateItem"), Reply.json(400, """
+                {"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
+                 "message":"The conditional request failed"}"""));
+        AwsStoreFleet fleet = new AwsStoreFleet(properties, fixture.iam, fixture.lambda, fixture.dynamo, fixture.logs,
+                fixture.sleeps::add);
+
+        // when / then: the second account is chosen, and this worker cannot build there yet
+        assertThatThrownBy(() -> fleet.createFunction(STORE)).isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("shard account 210987654321");
+        assertThat(aws.matching(CREATE_FUNCTION)).isEmpty();
+        assertThat(aws.matching(r -> r.isTarget("dynamodb", "UpdateItem")).get(1).json().at("/Key/pk/S").asText())
+                .isEqualTo("PLATFORM#SHARD#210987654321");
     }
 }

@@ -16,7 +16,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -67,13 +68,11 @@ final class FleetFixture {
     final List<Duration> sleeps = new ArrayList<>();
     final IamClient iam = build(IamClient.builder());
     final LambdaClient lambda = build(LambdaClient.builder());
-    final ApiGatewayClient apiGateway = build(ApiGatewayClient.builder());
+    final DynamoDbClient dynamo = build(DynamoDbClient.builder());
+    final CloudWatchLogsClient logs = build(CloudWatchLogsClient.builder());
 
     static AwsFleetProperties properties() {
         AwsFleetProperties properties = new AwsFleetProperties();
-        properties.setRestApiId(API);
-        properties.setStoresResourceId(STORES_RESOURCE);
-        properties.setStage("prod");
         properties.setShopLayerArn(LAYER_ARN);
         properties.setShopHandler(HANDLER);
         properties.setTableArn(TABLE_ARN);
@@ -88,14 +87,14 @@ final class FleetFixture {
     }
 
     AwsStoreFleet fleet() {
-        return new AwsStoreFleet(properties(), iam, lambda, apiGateway, sleeps::add);
+        return new AwsStoreFleet(properties(), iam, lambda, dynamo, logs, sleeps::add);
     }
 
     /** The fleet with SnapStart on for store functions (DUKAN_FLEET_SNAP_START=true). */
     AwsStoreFleet snapStartFleet() {
         AwsFleetProperties properties = properties();
         properties.setSnapStart(true);
-        return new AwsStoreFleet(properties, iam, lambda, apiGateway, sleeps::add);
+        return new AwsStoreFleet(properties, iam, lambda, dynamo, logs, sleeps::add);
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C>

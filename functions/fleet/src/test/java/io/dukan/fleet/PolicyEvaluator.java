@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Just enough of IAM's policy evaluation to check the store policy: Allow/Deny statements, Action and Resource
- * patterns with * and ?, and the condition operators ForAllValues:StringLike, StringEquals and Null. Anything else in a policy
+ * patterns with * and ?, and the condition operators ForAllValues:StringLike, StringEquals, StringLike and Null. Anything else in a policy
  * makes it throw, so a policy that outgrows this evaluator cannot pass its tests by accident.
  */
 final class PolicyEvaluator {
@@ -75,6 +75,8 @@ final class PolicyEvaluator {
                     case "Null" -> requestValues.isEmpty() == Boolean.parseBoolean(policyValues.get(0));
                     // A single-valued key: present and equal to one of the values (absent never matches).
                     case "StringEquals" -> requestValues.size() == 1 && policyValues.contains(requestValues.get(0));
+                    // The same, with the patterns of StringLike (s3:prefix)
+                    case "StringLike" -> requestValues.size() == 1 && anyMatches(policyValues, requestValues.get(0), false);
                     default -> throw new UnsupportedOperationException(operator.getKey() + " is not evaluated here");
                 };
                 if (!holds) {

@@ -108,7 +108,7 @@ class StorePoliciesTest {
                 arguments("the tenant folder without a slash", "s3:GetObject", BUCKET_ARN + "/tenants/" + OWN_ID),
                 arguments("the bucket root", "s3:GetObject", BUCKET_ARN + "/x.jpg"),
                 arguments("another bucket", "s3:GetObject", "arn:aws:s3:::other-bucket/tenants/" + OWN_ID + "/x.jpg"),
-                arguments("listing the bucket", "s3:ListBucket", BUCKET_ARN),
+                arguments("listing the bucket without a prefix", "s3:ListBucket", BUCKET_ARN),
                 arguments("changing the bucket policy", "s3:PutBucketPolicy", BUCKET_ARN),
                 arguments("making its own object public", "s3:PutObjectAcl",
                         BUCKET_ARN + "/tenants/" + OWN_ID + "/media/x.jpg"));
@@ -118,6 +118,17 @@ class StorePoliciesTest {
     @MethodSource("foreignMediaRequests")
     void storeRole_denies_mediaItDoesNotOwn(String what, String action, String resource) {
         assertThat(storePolicy.allows(action, resource)).isFalse();
+    }
+
+    @Test
+    void storeRole_listsOnlyItsOwnPrefix_soAMissingKeyAnswers404() {
+        assertThat(storePolicy.allows("s3:ListBucket", BUCKET_ARN,
+                Map.of("s3:prefix", List.of("tenants/" + OWN_ID + "/media/x.jpg")))).isTrue();
+        assertThat(storePolicy.allows("s3:ListBucket", BUCKET_ARN,
+                Map.of("s3:prefix", List.of("tenants/" + OTHER_ID + "/media/")))).isFalse();
+        assertThat(storePolicy.allows("s3:ListBucket", BUCKET_ARN,
+                Map.of("s3:prefix", List.of("tenants/" + OWN_ID + "x/")))).isFalse();
+        assertThat(storePolicy.allows("s3:ListBucket", BUCKET_ARN, Map.of("s3:prefix", List.of("")))).isFalse();
     }
 
     @Test
@@ -143,6 +154,8 @@ class StorePoliciesTest {
                 assertThat(PolicyEvaluator.strings(statement.path("Resource"))).allMatch(resource ->
                         resource.equals(TABLE_ARN) || resource.equals(TABLE_ARN + "/index/*")
                                 || resource.equals(BUCKET_ARN + "/tenants/" + OWN_ID + "/*")
+                                || resource.equals(BUCKET_ARN) && statement.at("/Condition/StringLike/s3:prefix")
+                                        .toString().contains("tenants/" + OWN_ID + "/")
                                 || resource.startsWith(OWN_LOG_GROUP));
             }
         }

@@ -52,6 +52,8 @@ public final class LocalCloud implements AutoCloseable {
     static final String DEFAULT_SHOP_HANDLER = "io.dukan.shop.ShopFunction::handleRequest";
     static final String LOCAL_CREDENTIAL = "local";
     static final String LOCAL_SENDER = "no-reply@dukan.localhost";
+    /** template.yaml's store router, whose routing the gateway does itself (see {@link #routerRoutes}). */
+    static final String ROUTER_HANDLER = "io.dukan.router.StoreRouter::handleRequest";
 
     /** How to run. Mutable setters returning this; {@link #defaults()} to begin. */
     public static final class Options {
@@ -319,7 +321,7 @@ public final class LocalCloud implements AutoCloseable {
                 LOG.warn("function {} has no Handler; the local cloud cannot run it", function.logicalId());
                 continue;
             }
-            if (!function.queueEvents().isEmpty()) {
+            if (!function.queueEvents().isEmpty() || ROUTER_HANDLER.equals(function.handler())) {
                 continue;
             }
             FunctionFactory.Definition definition = new FunctionFactory.Definition(function.logicalId(),
@@ -330,7 +332,29 @@ public final class LocalCloud implements AutoCloseable {
             templateFunctions.add(slot);
             function.apiRoutes().forEach(route -> routes.add(route.path(), route.method(), slot));
         }
+        routerRoutes(template, routes);
         return routes;
+    }
+
+    /**
+     * The store router (template.yaml's RouterFunction) is emulated by the gateway itself, as AWS's router works:
+     * a store whose routing entry exists is served by its function (LocalApiGateway asks the fleet's routing
+     * entries first), any other slug by the router's fallback function, named by its DUKAN_ROUTER_FALLBACK_FUNCTION
+     * (a Ref to that function or its alias). So the router's Api events are routed to the fallback's slot.
+     */
+    private void routerRoutes(SamTemplate template, ApiRouteTable<FunctionSlot> routes) {
+        for (FunctionSpec router : template.functions()) {
+            if (!ROUTER_HANDLER.equals(router.handler())) {
+                continue;
+            }
+            Object fallback = router.environment().get("DUKAN_ROUTER_FALLBACK_FUNCTION");
+            String fallbackId = fallback instanceof Map<?, ?> ref && ref.get("Ref") != null
+                    ? String.valueOf(ref.get("Ref")).replaceFirst("\\.Alias$", "") : null;
+            FunctionSlot slot = templateFunctions.stream().filter(f -> f.name().equals(fallbackId)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the router's DUKAN_ROUTER_FALLBACK_FUNCTION must be"
+                            + " a Ref to a function of the template, not " + fallback));
+            router.apiRoutes().forEach(route -> routes.add(route.path(), route.method(), slot));
+        }
     }
 
     /** The queue consumer's one instance, started on the first delivery (with the local cloud's properties). */

@@ -338,7 +338,7 @@ class SamTemplateTest {
     @Test
     void projectTemplate_provisioningFunction_asTheContractsSayIt() {
         assertThat(project.functions()).extracting(FunctionSpec::logicalId)
-                .containsExactly("ProvisioningFunction", "FleetWorkerFunction");
+                .containsExactly("ProvisioningFunction", "FleetWorkerFunction", "RouterFunction");
         assertThat(project.functions().get(0)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.provisioning.ProvisioningFunction::handleRequest");
             // the signup function hands over to the queue and knows nothing of the fleet
@@ -355,15 +355,13 @@ class SamTemplateTest {
             assertThat(function.apiRoutes()).isEmpty();
             assertThat(function.queueEvents()).containsExactly(new QueueEvent("ProvisioningQueue", 1, true));
             assertThat(function.environment()).containsOnlyKeys("DUKAN_TABLE", "DUKAN_BUCKET",
-                    "DUKAN_FLEET_REST_API_ID", "DUKAN_FLEET_STORES_RESOURCE_ID", "DUKAN_FLEET_STAGE",
-                    "DUKAN_FLEET_SHOP_LAYER_ARN", "DUKAN_FLEET_SHOP_HANDLER", "DUKAN_FLEET_TABLE_ARN",
+                    "DUKAN_FLEET_SHOP_LAYER_ARN", "DUKAN_FLEET_LOG_RETENTION_DAYS", "DUKAN_FLEET_SHOP_HANDLER", "DUKAN_FLEET_TABLE_ARN",
                     "DUKAN_FLEET_BUCKET_ARN", "DUKAN_FLEET_PERMISSIONS_BOUNDARY_ARN", "DUKAN_FLEET_NAME_PREFIX",
                     "DUKAN_FLEET_ACCOUNT_ID", "DUKAN_FLEET_MEMORY_MB", "DUKAN_FLEET_EMAIL_MODE",
                     "DUKAN_FLEET_EMAIL_FROM", "DUKAN_FLEET_PUBLIC_URL", "DUKAN_FLEET_MEDIA_URL", "DUKAN_FLEET_SNAP_START",
                     "JAVA_TOOL_OPTIONS");
             assertThat(function.environment()).containsEntry("DUKAN_TABLE", Map.of("Ref", "DukanTable"))
                     .containsEntry("DUKAN_BUCKET", Map.of("Ref", "MediaBucket"))
-                    .containsEntry("DUKAN_FLEET_REST_API_ID", Map.of("Ref", "PlatformApi"))
                     .containsEntry("DUKAN_FLEET_TABLE_ARN", Map.of("Fn::GetAtt", List.of("DukanTable", "Arn")))
                     .containsEntry("DUKAN_FLEET_SHOP_HANDLER", "io.dukan.shop.ShopFunction::handleRequest")
                     .containsEntry("DUKAN_FLEET_EMAIL_FROM", Map.of("Ref", "EmailFrom"))
@@ -377,9 +375,14 @@ class SamTemplateTest {
                     new ApiRoute("/signup", "POST"),
                     new ApiRoute("/api/stores", "POST"),
                     new ApiRoute("/api/stores/{slug}", "GET"),
-                    new ApiRoute("/stores/{slug}", "GET"),
-                    new ApiRoute("/s/{store}", "ANY"),
+                    new ApiRoute("/stores/{slug}", "GET"));
+        });
+        assertThat(project.functions().get(2)).satisfies(function -> {
+            assertThat(function.handler()).isEqualTo("io.dukan.router.StoreRouter::handleRequest");
+            assertThat(function.apiRoutes()).containsExactlyInAnyOrder(new ApiRoute("/s/{store}", "ANY"),
                     new ApiRoute("/s/{store}/{proxy+}", "ANY"));
+            assertThat(function.environment()).containsEntry("DUKAN_ROUTER_FALLBACK_FUNCTION",
+                    Map.of("Ref", "ProvisioningFunction.Alias"));
         });
     }
 }
