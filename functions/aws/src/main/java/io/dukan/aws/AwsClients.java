@@ -16,10 +16,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -90,39 +87,15 @@ public class AwsClients {
 
     /** Only where mail goes through SES (dukan.email.mode=ses, the default). */
     @Singleton
-    @Requires(env = "shop")
+    @Requires(env = {"shop", "provisioning"})
     @Requires(property = "dukan.email.mode", value = "ses", defaultValue = "ses")
     @Bean(preDestroy = "close")
     SesV2Client ses(SdkHttpClient http) {
         return configure(SesV2Client.builder().httpClient(http), properties.getEndpoints().getSes()).build();
     }
 
-    @Singleton
-    @Requires(env = "provisioning")
-    @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
-    @Bean(preDestroy = "close")
-    LambdaClient lambda(SdkHttpClient http) {
-        return configure(LambdaClient.builder().httpClient(http), null).build();
-    }
-
-    @Singleton
-    @Requires(env = "provisioning")
-    @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
-    @Bean(preDestroy = "close")
-    IamClient iam(SdkHttpClient http) {
-        // IAM is global: its endpoint is in us-east-1 (aws partition) whatever the function's region.
-        return IamClient.builder().httpClient(http).credentialsProvider(credentials()).region(Region.AWS_GLOBAL).build();
-    }
-
-    @Singleton
-    @Requires(env = "provisioning")
-    @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
-    @Bean(preDestroy = "close")
-    ApiGatewayClient apiGateway(SdkHttpClient http) {
-        return configure(ApiGatewayClient.builder().httpClient(http), null).build();
-    }
-
-    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String endpoint) {
+    /** Credentials and region as for every client here, and the endpoint when one is given (other modules' clients). */
+    public <B extends AwsClientBuilder<B, ?>> B configure(B builder, String endpoint) {
         builder.credentialsProvider(credentials());
         if (region() != null) {
             builder.region(Region.of(region()));
@@ -147,7 +120,7 @@ public class AwsClients {
      * instance-metadata providers load classes at cold start); otherwise the default chain (SnapStart functions get
      * their credentials from a container endpoint, AWS_CONTAINER_CREDENTIALS_FULL_URI, which the chain reads).
      */
-    private AwsCredentialsProvider credentials() {
+    public AwsCredentialsProvider credentials() {
         if (properties.getAccessKeyId() != null && properties.getSecretAccessKey() != null) {
             return StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(properties.getAccessKeyId(), properties.getSecretAccessKey()));

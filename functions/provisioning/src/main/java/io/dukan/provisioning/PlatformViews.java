@@ -4,15 +4,13 @@ import static io.dukan.web.Html.esc;
 
 import io.dukan.web.Csrf;
 import io.dukan.web.Pages;
-import io.dukan.core.tenant.Store;
-import io.dukan.core.tenant.StoreStatus;
+import io.dukan.web.i18n.Language;
 import java.util.Map;
 
-/** The platform's own pages: the front page, signup, a store's status. */
+/** The platform's own pages: the front page and signup (a store's status: status.jte). */
 final class PlatformViews {
 
     static final String CURRENCIES = "PKR CNY USD EUR GBP INR BDT LKR NPR AED SAR QAR TRY IDR MYR PHP VND THB NGN KES GHS EGP MAD ZAR BRL MXN";
-    static final String LANGUAGES = "en ur zh ar fr es tr id ru hi bn fa pt sw de";
 
     private PlatformViews() {}
 
@@ -41,35 +39,22 @@ final class PlatformViews {
                 .append(datalist("currencies", CURRENCIES))
                 .append(Pages.field("country", "Country (ISO 3166, two letters)", "text", form.get("country"),
                         "maxlength=\"2\" required placeholder=\"PK\""))
-                .append(Pages.field("language", "Language (ISO 639, two letters)", "text", form.getOrDefault("language", "en"),
-                        "list=\"languages\" maxlength=\"2\" required"))
-                .append(datalist("languages", LANGUAGES))
+                .append(languageChoice(form.getOrDefault("language", "en")))
                 .append("<button type=\"submit\">Create my store</button></form>");
         return page(root, "Open your store", b.toString());
     }
 
-    static String status(String root, Store store, String storeUrl, String subdomainUrl) {
-        StringBuilder b = new StringBuilder("<h1>").append(esc(store.name())).append("</h1>");
-        switch (store.status()) {
-            case ACTIVE -> {
-                b.append("<p class=\"ok\" id=\"status\" data-status=\"ACTIVE\">Your store is live.</p>")
-                        .append("<p>Shoppers: <a id=\"store-url\" href=\"").append(esc(storeUrl)).append("\">")
-                        .append(esc(storeUrl)).append("</a>");
-                if (subdomainUrl != null) {
-                    b.append(" or <a href=\"").append(esc(subdomainUrl)).append("\">").append(esc(subdomainUrl)).append("</a>");
-                }
-                b.append("</p><p><a class=\"button\" id=\"admin-url\" href=\"").append(esc(storeUrl))
-                        .append("admin/login\">Sign in to your store's admin</a></p>");
-            }
-            case PROVISIONING -> b.append("<p id=\"status\" data-status=\"PROVISIONING\">Your store is being set up. "
-                    + "This page refreshes by itself.</p>");
-            case FAILED -> b.append("<p class=\"error\" id=\"status\" data-status=\"FAILED\">Your store could not be "
-                            + "created: ").append(esc(store.failureReason()))
-                    .append(". Nothing was kept; the address is free again.</p><p><a class=\"button\" href=\"")
-                    .append(esc(root)).append("/signup\">Try again</a></p>");
+    /** Exactly the languages the platform's pages and mail exist in (Language.all()), each named in itself. */
+    private static String languageChoice(String chosen) {
+        StringBuilder b = new StringBuilder("<label for=\"language\">Language</label>"
+                + "<select id=\"language\" name=\"language\" required>");
+        for (Language language : Language.all()) {
+            b.append("<option value=\"").append(language.code()).append('"')
+                    .append(language.code().equals(chosen) ? " selected" : "")
+                    .append(" lang=\"").append(language.code()).append("\">").append(esc(language.nativeName()))
+                    .append("</option>");
         }
-        String refresh = store.status() == StoreStatus.PROVISIONING ? "<meta http-equiv=\"refresh\" content=\"2\">" : "";
-        return Pages.page("en", store.name(), refresh, header(root), b.toString());
+        return b.append("</select>").toString();
     }
 
     private static String datalist(String id, String values) {

@@ -12,9 +12,26 @@ import jakarta.inject.Singleton;
 class StoreLinks {
 
     private final String shopDomain;
+    private final String publicUrl;
 
-    StoreLinks(@Value("${dukan.shop-domain:}") @Nullable String shopDomain) {
+    StoreLinks(@Value("${dukan.shop-domain:}") @Nullable String shopDomain,
+            @Value("${dukan.public-url:}") @Nullable String publicUrl) {
         this.shopDomain = shopDomain == null ? "" : shopDomain.strip();
+        String url = publicUrl == null ? "" : publicUrl.strip();
+        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * Where verification links point, the token to be appended: the platform's configured address
+     * (dukan.public-url), so a forged Host header cannot put another address into the mail; without it, the address
+     * API Gateway was reached at (its Host is the API's own domain).
+     */
+    String verificationLinkBase(HttpRequest<?> request) {
+        String base = publicUrl;
+        if (!base.startsWith("https://") && !base.startsWith("http://")) {
+            base = (Requests.secure(request) ? "https" : "http") + "://" + Requests.host(request) + root(request);
+        }
+        return base + "/signup?verify=";
     }
 
     /** The platform's root as the browser sees it ("" or the API Gateway stage, "/prod"). */

@@ -1,6 +1,8 @@
 package io.dukan.provisioning;
 
 import io.dukan.web.Problem;
+import io.dukan.core.signup.SignupGate;
+import io.dukan.core.signup.SignupLimitedException;
 import io.dukan.core.tenant.ProvisioningService;
 import io.dukan.core.tenant.SignupCommand;
 import io.dukan.core.tenant.Store;
@@ -26,12 +28,18 @@ import io.micronaut.serde.annotation.Serdeable;
 class StoresApiController {
 
     private final ProvisioningService provisioning;
+    private final SignupGate gate;
     private final StoreLinks links;
 
-    StoresApiController(ProvisioningService provisioning, StoreLinks links) {
+    StoresApiController(ProvisioningService provisioning, SignupGate gate, StoreLinks links) {
         this.provisioning = provisioning;
+        this.gate = gate;
         this.links = links;
     }
+
+    /** A signup that is not a store yet: its link was mailed, or it waits for an operator. */
+    @Serdeable
+    record PendingJson(String status, String slug, String ownerEmail, String detail) {}
 
     @Serdeable
     record SignupJson(@Nullable String storeName, @Nullable String slug, @Nullable String ownerEmail,
@@ -52,10 +60,37 @@ class StoresApiController {
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> signup(HttpRequest<?> request, @Body SignupJson body,
             @Header("Idempotency-Key") @Nullable String idempotencyHeader) {
-        String key = idempotencyHeader != null ? idempotencyHeader : body.idempotencyKey();
-        SignupCommand command = SignupCommand.of(body.storeName(), body.slug(), body.ownerEmail(), body.password(),
-                body.currency(), body.country(), body.language(), key);
-        Store store = provisioning.signup(command);
+        try {
+            gate.admitAddress(ClientAddress.of(request));
+            String key = idempotencyHeader != null ? idempotencyHeader : body.idempotencyKey();
+            SignupCommand command = SignupCommand.of(body.storeName(), body.slug(), body.ownerEmail(),
+                    body.password(), body.currency(), body.country(), body.language(), key);
+            SignupGate.Outcome outcome = gate.request(command, ClientAddress.of(request),
+                    links.verificationLinkBase(request));
+            return answer(request, outcome);
+        } catch (SignupLimitedException limited) {
+            return limited(limited);
+        }
+    }
+
+    /** 429 problem, with when to try again. */
+    static HttpResponse<?> limited(SignupLimitedException limited) {
+        return Problem.of(HttpStatus.TOO_MANY_REQUESTS, limited.code(), "Too many signups", limited.getMessage(), null)
+                .header("Retry-After", Long.toString(limited.retryAfter().toSeconds()));
+    }
+
+    /** 202 while a signup waits (its mail, an operator), else the store as before. */
+    HttpResponse<?> answer(HttpRequest<?> request, SignupGate.Outcome outcome) {
+        if (outcome.mailed() != null) {
+            return HttpResponse.accepted().body(new PendingJson("VERIFICATION_SENT", outcome.mailed().slug().value(),
+                    outcome.mailed().ownerEmail(), "follow the link mailed to the owner to open the store"));
+        }
+        if (outcome.awaitingApproval() != null) {
+            return HttpResponse.accepted().body(new PendingJson("AWAITING_APPROVAL",
+                    outcome.awaitingApproval().slug().value(), outcome.awaitingApproval().ownerEmail(),
+                    "an operator approves each signup before the store is opened"));
+        }
+        Store store = outcome.store();
         StoreJson json = json(request, store);
         return switch (store.status()) {
             case ACTIVE -> HttpResponse.created(json);

@@ -9,8 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.dukan.aws.testing.Emulators;
+import io.dukan.core.tenant.ProvisioningSaga;
+import io.dukan.core.tenant.StoreDataRepository;
+import io.dukan.core.tenant.StoreRegistry;
 import io.dukan.core.testing.RecordingFleet;
+import io.dukan.core.testing.RecordingQueue;
 import io.micronaut.context.ApplicationContext;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +30,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The provisioning function through its real handler, against DynamoDB Local, with a recording fleet. */
+/**
+ * The signup function through its real handler, against DynamoDB Local. Its queue hands each store to a stand-in
+ * worker on another thread, running the real saga (the DynamoDB registry and store data) with a recording fleet.
+ */
 class ProvisioningFunctionIT {
 
     static Emulators emulators;
     static RecordingFleet fleet = new RecordingFleet();
+    static RecordingQueue queue = new RecordingQueue();
+    static ExecutorService worker = Executors.newSingleThreadExecutor();
     static ProvisioningFunction function;
 
     @BeforeAll
@@ -37,11 +47,16 @@ class ProvisioningFunctionIT {
         emulators = Emulators.start();
         Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
         properties.put("dukan.fleet.mode", "local");
-        function = new ProvisioningFunction(ApplicationContext.builder().properties(properties).singletons(fleet));
+        function = new ProvisioningFunction(ApplicationContext.builder().properties(properties).singletons(queue));
+        ApplicationContext context = function.getApplicationContext();
+        ProvisioningSaga saga = new ProvisioningSaga(context.getBean(StoreRegistry.class),
+                context.getBean(StoreDataRepository.class), fleet, Clock.systemUTC());
+        queue.worker = store -> worker.submit(() -> saga.run(store));
     }
 
     @AfterAll
     static void stop() throws Exception {
+        worker.shutdownNow();
         function.close();
         emulators.close();
     }
@@ -185,7 +200,7 @@ class ProvisioningFunctionIT {
         APIGatewayProxyResponseEvent response = call(form("/signup", "idempotencyKey=form-key-failing1&storeName=Fails"
                 + "&slug=fails-once&ownerEmail=f%40example.com&password=0123456789ab&currency=USD&country=US&language=en"));
         assertThat(response.getStatusCode()).isEqualTo(502);
-        assertThat(response.getBody()).contains("data-status=\"FAILED\"").contains("could not create the store&#39;s function")
+        assertThat(response.getBody()).contains("data-status=\"FAILED\"").contains("could not create the store's function")
                 .contains("Try again");
     }
 

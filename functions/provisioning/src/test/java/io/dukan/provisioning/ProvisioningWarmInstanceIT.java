@@ -4,7 +4,7 @@ import static io.dukan.aws.testing.ProxyEvents.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dukan.aws.testing.Emulators;
-import io.dukan.core.testing.RecordingFleet;
+import io.dukan.core.testing.RecordingQueue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import java.util.HashMap;
@@ -26,7 +26,7 @@ class ProvisioningWarmInstanceIT {
         Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
         properties.put("dukan.fleet.mode", "local");
         function = new ProvisioningFunction(ApplicationContext.builder().properties(properties)
-                .singletons(new RecordingFleet()));
+                .singletons(new RecordingQueue()));
     }
 
     @AfterAll

@@ -12,8 +12,14 @@ import io.dukan.core.catalog.ProductRepository;
 import io.dukan.core.order.OrderRepository;
 import io.dukan.core.order.OrderService;
 import io.micronaut.context.annotation.Factory;
+import io.dukan.core.tenant.ProvisioningService;
+import io.dukan.core.tenant.ProvisioningQueue;
+import io.dukan.core.tenant.StoreRegistry;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Wires core's plain-Java use cases of the shop function (sign-in, catalog, orders) to the adapters; core itself

@@ -164,6 +164,46 @@ class OrderAdminIT {
     }
 
     @Test
+    void aForgedIndexRow_fromAnotherStoresPartition_neverShowsInThisStoresInbox_evenWhenItFillsAPage() {
+        String bFigs = ShopFunctionIT.createProduct(betaFn, "obeta", betaCookie, "Beta dates", "100", 50, "");
+        String real = TestStores.placeOrder(emulators, beta, new PlaceOrderCommand(
+                List.of(new PlaceOrderCommand.Line(new ProductId(bFigs), null, 1)),
+                new Contact("Real Beta Buyer", "+92 300 7654321", ""), new Address("House 1", "", "Lahore", "", "",
+                        "PK"), "", PlaceOrderCommand.paymentMethod("CASH_ON_DELIVERY"))).code();
+        placeOrder("Forged Person", 1, "CASH_ON_DELIVERY");
+        Map<String, AttributeValue> template = emulators.dynamo().query(r -> r.tableName(Emulators.TABLE)
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk",
+                        AttributeValue.fromS(alpha.tenantId().value() + "#ORDERS")))).items().stream()
+                .filter(i -> i.toString().contains("Forged Person")).findFirst().orElseThrow();
+        // what alpha's role may write (its own partition key, so LeadingKeys allows it) with beta's inbox keys,
+        // sorted after beta's real order, more of them than a page holds
+        for (int i = 0; i < 60; i++) {
+            Map<String, AttributeValue> forged = new java.util.HashMap<>(template);
+            forged.put("sk", AttributeValue.fromS(String.format("ORDER#%012d", 900_000 + i)));
+            forged.put("payInbox", AttributeValue.fromS(beta.tenantId().value() + "#ORDERS#UNPAID"));
+            forged.put("shipInbox", AttributeValue.fromS(beta.tenantId().value() + "#ORDERS#TO_SHIP"));
+            emulators.dynamo().putItem(r -> r.tableName(Emulators.TABLE).item(forged));
+        }
+
+        for (String tab : List.of("", "?status=unpaid", "?status=to-ship")) {
+            APIGatewayProxyResponseEvent page = call(betaFn, withCookie(get("/s/obeta/admin/orders" + tab),
+                    betaCookie));
+            assertThat(page.getStatusCode()).isEqualTo(200);
+            assertThat(page.getBody()).as("beta's inbox " + tab).doesNotContain("Forged Person")
+                    .contains("Real Beta Buyer");
+            Matcher next = Pattern.compile("after=([0-9]+)").matcher(page.getBody());
+            while (next.find()) {
+                assertThat(call(betaFn, withCookie(get("/s/obeta/admin/orders" + (tab.isEmpty() ? "?" : tab + "&")
+                        + "after=" + next.group(1)), betaCookie)).getBody()).doesNotContain("Forged Person");
+            }
+        }
+        assertThat(call(betaFn, withCookie(get("/s/obeta/admin/orders/" + real), betaCookie)).getStatusCode())
+                .isEqualTo(200);
+        assertThat(admin("?status=unpaid").getBody()).as("alpha's own inbox is its own business")
+                .contains("Forged Person");
+    }
+
+    @Test
     void anActionFromAStaleVersion_isA409AskingToReload_andChangesNothing() {
         String code = placeOrder("Stale", 1, "CASH_ON_DELIVERY");
         assertThat(act(code, "paid", "version=1").getStatusCode()).isEqualTo(303);

@@ -207,6 +207,40 @@ class ShopFunctionIT {
     }
 
     @Test
+    void fortyAndOneHundredTwentyWrongPasswordsSentAtOnce_checkAtMostFive_theRestAreRefusedUnchecked()
+            throws Exception {
+        for (int guesses : new int[] {40, 120}) {
+            String slug = "burst" + guesses;
+            StoreSettings store = TestStores.seed(emulators, slug, "USD", "owner@" + slug + ".example", PASSWORD);
+            try (ShopFunction fn = function(store)) {
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(guesses);
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < guesses; i++) {
+                    String body = "email=owner%40" + slug + ".example&password=guess" + i;
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return call(fn, form("/s/" + slug + "/admin/login", body)).getStatusCode();
+                    }));
+                }
+                start.countDown();
+                Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+                for (java.util.concurrent.Future<Integer> answer : answers) {
+                    statuses.merge(answer.get(), 1, Integer::sum);
+                }
+                pool.shutdown();
+                // a 401 is a checked password; a 429 is refused before the password is looked at
+                assertThat(statuses).as(guesses + " at once").containsOnlyKeys(401, 429);
+                assertThat(statuses.get(401)).as("passwords checked of " + guesses).isEqualTo(5);
+                assertThat(statuses.get(429)).isEqualTo(guesses - 5);
+                assertThat(call(fn, form("/s/" + slug + "/admin/login", "email=owner%40" + slug
+                        + ".example&password=" + enc(PASSWORD))).getStatusCode())
+                        .as("even the right password waits for the lockout to end").isEqualTo(429);
+            }
+        }
+    }
+
+    @Test
     void ownerAddsAProduct_shopperOrdersIt_ownerSeesTheOrderAndTheStockDecrease() {
         String cookie = login(alphaFn, "alpha", "owner@alpha.example");
         String productId = createProduct(alphaFn, "alpha", cookie, "Dried apricots 1kg", "1250.50", 5, "");

@@ -34,6 +34,11 @@ public final class Pages {
 
     private Pages() {}
 
+    /** The shell's style sheet, for pages built from templates that share the look. */
+    public static String css() {
+        return CSS;
+    }
+
     /** A whole page. {@code title} is plain text; {@code header} and {@code body} are HTML. */
     public static String page(String language, String title, String header, String body) {
         return page(language, title, "", header, body);

@@ -3,6 +3,8 @@ package io.dukan.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,7 @@ interface FunctionFactory {
      * @param handler     the handler as in template.yaml, "class::method"
      * @param environment environment variables as Lambda would set them (DUKAN_TABLE, …), already resolved
      * @param properties  Micronaut properties the local cloud sets (endpoints, credentials, …)
-     * @param singletons  beans to hand the function (the local StoreFleet for the provisioning function)
+     * @param singletons  beans to hand the function (the local queue for the signup function, the local StoreFleet for the fleet worker)
      * @param foreignPackages packages of the other functions' code, which shares this JVM's classpath but is not in
      *                    this function's deployment artifact: their beans must not load in this function
      */
@@ -59,4 +61,9 @@ interface FunctionFactory {
 
     RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> create(Definition definition)
             throws Exception;
+
+    /** An instance of a function behind an SQS event source mapping (the fleet worker). */
+    default RequestHandler<SQSEvent, SQSBatchResponse> createQueueConsumer(Definition definition) throws Exception {
+        throw new UnsupportedOperationException("this factory makes no queue consumers (" + definition.name() + ")");
+    }
 }

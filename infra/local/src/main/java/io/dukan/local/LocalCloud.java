@@ -3,8 +3,13 @@ package io.dukan.local;
 import io.dukan.aws.dynamodb.OutboxMessages;
 import io.dukan.local.template.BucketSpec;
 import io.dukan.local.template.FunctionSpec;
+import io.dukan.local.template.QueueEvent;
+import io.dukan.local.template.QueueSpec;
 import io.dukan.local.template.SamTemplate;
 import io.dukan.local.template.TableSpec;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +52,8 @@ public final class LocalCloud implements AutoCloseable {
     static final String DEFAULT_SHOP_HANDLER = "io.dukan.shop.ShopFunction::handleRequest";
     static final String LOCAL_CREDENTIAL = "local";
     static final String LOCAL_SENDER = "no-reply@dukan.localhost";
+    /** template.yaml's store router, whose routing the gateway does itself (see {@link #routerRoutes}). */
+    static final String ROUTER_HANDLER = "io.dukan.router.StoreRouter::handleRequest";
 
     /** How to run. Mutable setters returning this; {@link #defaults()} to begin. */
     public static final class Options {
@@ -57,6 +64,7 @@ public final class LocalCloud implements AutoCloseable {
         private Duration idleTimeout = Duration.ofSeconds(600);
         private boolean inMemoryDynamoDb;
         private FunctionFactory functionFactory = new MicronautFunctions();
+        private Duration queueRedeliveryDelay = Duration.ofMillis(500);
 
         public static Options defaults() {
             return new Options();
@@ -118,6 +126,12 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /** How soon a message the consumer failed on is delivered again (SQS: the queue's VisibilityTimeout). */
+        public Options queueRedeliveryDelay(Duration queueRedeliveryDelay) {
+            this.queueRedeliveryDelay = queueRedeliveryDelay;
+            return this;
+        }
+
         /** Test hook: how function instances are made (default: the real Micronaut handlers). */
         Options functionFactory(FunctionFactory functionFactory) {
             this.functionFactory = functionFactory;
@@ -143,6 +157,8 @@ public final class LocalCloud implements AutoCloseable {
     private ScheduledExecutorService sweeper;
     private DynamoDbClient outboxClient;
     private final List<FunctionSlot> templateFunctions = new ArrayList<>();
+    private final List<LocalQueue> queues = new ArrayList<>();
+    private final List<AutoCloseable> queueConsumers = new ArrayList<>();
     private final Set<String> functionPackages = new TreeSet<>();
     private volatile String baseUrl;
     private boolean isClosed;
@@ -273,24 +289,103 @@ public final class LocalCloud implements AutoCloseable {
         return environments;
     }
 
-    /** A lazily started slot per template function, and its Api events as routes. */
+    /**
+     * A lazily started slot per template function, and its Api events as routes; a function with an SQS event
+     * (the fleet worker) consumes a {@link LocalQueue} of that queue instead, and holds the local fleet. The other
+     * functions get the queue as their ProvisioningQueue (the signup function hands signups to the worker).
+     */
     private ApiRouteTable<FunctionSlot> templateFunctions(SamTemplate template,
             Map<String, Map<String, Object>> environments) {
+        Map<String, QueueSpec> queueSpecs = new LinkedHashMap<>();
+        template.queues().forEach(q -> queueSpecs.put(q.logicalId(), q));
+        for (FunctionSpec function : template.functions()) {
+            if (function.handler() == null || function.queueEvents().isEmpty()) {
+                continue;
+            }
+            FunctionFactory.Definition definition = new FunctionFactory.Definition(function.logicalId(),
+                    function.handler(), environments.get(function.logicalId()), Map.of(), List.of(fleet),
+                    foreignPackages(function.handler()));
+            LocalQueue.Consumer consumer = lazyConsumer(definition);
+            for (QueueEvent event : function.queueEvents()) {
+                QueueSpec spec = queueSpecs.get(event.queue());
+                if (spec == null) {
+                    throw new IllegalStateException("function " + function.logicalId() + " consumes " + event.queue()
+                            + ", which is not an AWS::SQS::Queue of the template");
+                }
+                queues.add(new LocalQueue(spec, event, consumer, options.queueRedeliveryDelay, 2));
+            }
+        }
+        List<Object> handOver = queues.isEmpty() ? List.of() : List.of(queues.get(0));
         ApiRouteTable<FunctionSlot> routes = new ApiRouteTable<>();
         for (FunctionSpec function : template.functions()) {
             if (function.handler() == null) {
                 LOG.warn("function {} has no Handler; the local cloud cannot run it", function.logicalId());
                 continue;
             }
+            if (!function.queueEvents().isEmpty() || ROUTER_HANDLER.equals(function.handler())) {
+                continue;
+            }
             FunctionFactory.Definition definition = new FunctionFactory.Definition(function.logicalId(),
-                    function.handler(), environments.get(function.logicalId()), Map.of(), List.of(fleet),
+                    function.handler(), environments.get(function.logicalId()), Map.of(), handOver,
                     foreignPackages(function.handler()));
             FunctionSlot slot = new FunctionSlot(function.logicalId(),
                     () -> options.functionFactory.create(definition.withProperties(commonProperties())));
             templateFunctions.add(slot);
             function.apiRoutes().forEach(route -> routes.add(route.path(), route.method(), slot));
         }
+        routerRoutes(template, routes);
         return routes;
+    }
+
+    /**
+     * The store router (template.yaml's RouterFunction) is emulated by the gateway itself, as AWS's router works:
+     * a store whose routing entry exists is served by its function (LocalApiGateway asks the fleet's routing
+     * entries first), any other slug by the router's fallback function, named by its DUKAN_ROUTER_FALLBACK_FUNCTION
+     * (a Ref to that function or its alias). So the router's Api events are routed to the fallback's slot.
+     */
+    private void routerRoutes(SamTemplate template, ApiRouteTable<FunctionSlot> routes) {
+        for (FunctionSpec router : template.functions()) {
+            if (!ROUTER_HANDLER.equals(router.handler())) {
+                continue;
+            }
+            Object fallback = router.environment().get("DUKAN_ROUTER_FALLBACK_FUNCTION");
+            String fallbackId = fallback instanceof Map<?, ?> ref && ref.get("Ref") != null
+                    ? String.valueOf(ref.get("Ref")).replaceFirst("\\.Alias$", "") : null;
+            FunctionSlot slot = templateFunctions.stream().filter(f -> f.name().equals(fallbackId)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the router's DUKAN_ROUTER_FALLBACK_FUNCTION must be"
+                            + " a Ref to a function of the template, not " + fallback));
+            router.apiRoutes().forEach(route -> routes.add(route.path(), route.method(), slot));
+        }
+    }
+
+    /** The queue consumer's one instance, started on the first delivery (with the local cloud's properties). */
+    private LocalQueue.Consumer lazyConsumer(FunctionFactory.Definition definition) {
+        Object[] instance = new Object[1];
+        queueConsumers.add(() -> {
+            synchronized (instance) {
+                if (instance[0] instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+                instance[0] = null;
+            }
+        });
+        return () -> {
+            synchronized (instance) {
+                if (instance[0] == null) {
+                    instance[0] = options.functionFactory.createQueueConsumer(
+                            definition.withProperties(commonProperties()));
+                }
+                @SuppressWarnings("unchecked")
+                RequestHandler<SQSEvent, SQSBatchResponse> handler =
+                        (RequestHandler<SQSEvent, SQSBatchResponse>) instance[0];
+                return handler;
+            }
+        };
+    }
+
+    /** The template's queues that a function consumes (the provisioning queue). */
+    public List<LocalQueue> queues() {
+        return List.copyOf(queues);
     }
 
     private static long millisSince(long startNanos) {
@@ -321,6 +416,10 @@ public final class LocalCloud implements AutoCloseable {
         properties.put("dukan.access-key-id", LOCAL_CREDENTIAL);
         properties.put("dukan.secret-access-key", LOCAL_CREDENTIAL);
         properties.put("dukan.fleet.mode", "local");
+        // mail (the platform's signup verification too) lands in /_outbox; its links point at this local cloud
+        properties.put("dukan.email.mode", "outbox");
+        properties.put("dukan.email.from", LOCAL_SENDER);
+        properties.put("dukan.public-url", baseUrl);
         return properties;
     }
 
@@ -456,6 +555,14 @@ public final class LocalCloud implements AutoCloseable {
         }
         if (outboxClient != null) {
             outboxClient.close();
+        }
+        queues.forEach(LocalQueue::stop);
+        for (AutoCloseable consumer : queueConsumers) {
+            try {
+                consumer.close();
+            } catch (Exception e) {
+                LOG.warn("closing a queue consumer failed", e);
+            }
         }
         if (fleet != null) {
             fleet.closeAll();

@@ -3,6 +3,8 @@ package io.dukan.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.PropertySource;
@@ -21,6 +23,16 @@ final class MicronautFunctions implements FunctionFactory {
     @SuppressWarnings("unchecked")
     public RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> create(Definition definition)
             throws Exception {
+        return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) instantiate(definition);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public RequestHandler<SQSEvent, SQSBatchResponse> createQueueConsumer(Definition definition) throws Exception {
+        return (RequestHandler<SQSEvent, SQSBatchResponse>) instantiate(definition);
+    }
+
+    private static RequestHandler<?, ?> instantiate(Definition definition) throws Exception {
         ApplicationContextBuilder builder = ApplicationContext.builder().deduceEnvironment(false);
         if (!definition.environment().isEmpty()) {
             builder.propertySources(PropertySource.of("template-environment", definition.environment(),
@@ -40,8 +52,7 @@ final class MicronautFunctions implements FunctionFactory {
             throw new IllegalStateException(definition.handlerClass() + " is not a Lambda RequestHandler");
         }
         try {
-            return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-                    type.getConstructor(ApplicationContextBuilder.class).newInstance(builder);
+            return (RequestHandler<?, ?>) type.getConstructor(ApplicationContextBuilder.class).newInstance(builder);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;

@@ -1397,6 +1397,9 @@ class HostileRequestsIT {
         SortedMap<String, String> items = new TreeMap<>();
         for (Map<String, AttributeValue> item
                 : dynamo.scanPaginator(r -> r.tableName(TABLE).consistentRead(true)).items()) {
+            if (item.get("pk").s().startsWith("PLATFORM#RATE#")) {
+                continue; // signup rate counters count every request, refused ones too: that is their job
+            }
             items.put(item.get("pk").s() + " | " + item.get("sk").s(), new TreeMap<>(item).toString());
         }
         SortedMap<String, String> objects = new TreeMap<>();
@@ -1416,7 +1419,8 @@ class HostileRequestsIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":\"" + name + "\",\"slug\":\"" + slug
                         + "\",\"ownerEmail\":\"" + email + "\",\"password\":\"" + password + "\",\"currency\":\""
                         + currency + "\",\"country\":\"" + country + "\",\"language\":\"" + language + "\"}")));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+        VerificationMail.verify(cloud.baseUrl(), email);
 
         HttpResponse<String> login = postForm("/s/" + slug + "/admin/login",
                 Map.of("email", email, "password", password), null);

@@ -84,8 +84,19 @@ class PlatformJourneyIT {
         HttpResponse<String> created = postForm("/signup", Map.of("idempotencyKey", key, "storeName", "Kashgar Fruit",
                 "slug", "kashgar-fruit", "ownerEmail", "owner@kashgar.example", "password", PASSWORD,
                 "currency", "CNY", "country", "CN", "language", "zh"), null);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
-        assertThat(created.headers().firstValue("Location")).hasValue("/stores/kashgar-fruit");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(created.body()).contains("owner@kashgar.example").contains("Nothing is created until you do");
+        assertThat(get("/stores/kashgar-fruit", null).statusCode()).as("nothing before the link").isEqualTo(404);
+
+        // the owner opens the mail in /_outbox, follows its link and presses the button
+        String link = VerificationMail.linkFor(cloud.baseUrl(), "owner@kashgar.example");
+        assertThat(link).startsWith(cloud.baseUrl() + "/signup?verify=");
+        HttpResponse<String> opened = VerificationMail.follow(link);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(303);
+        assertThat(opened.headers().firstValue("Location")).hasValue("/stores/kashgar-fruit");
+        HttpResponse<String> used = get(link.substring(cloud.baseUrl().length()), null);
+        assertThat(used.statusCode()).as("a link works once").isEqualTo(410);
+        assertThat(used.body()).contains("This link does not work");
 
         HttpResponse<String> status = get("/stores/kashgar-fruit", null);
         assertThat(status.body()).contains("data-status=\"ACTIVE\"").contains("href=\"/s/kashgar-fruit/\"");
@@ -193,7 +204,8 @@ class PlatformJourneyIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":\"Sialkot Balls\",\"slug\":\"sialkot-balls\","
                         + "\"ownerEmail\":\"owner@sialkot.example\",\"password\":\"footballs stitched by hand\","
                         + "\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"ur\"}")));
-        assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(202);
+        VerificationMail.verify(cloud.baseUrl(), "owner@sialkot.example");
         String orderCode = orderPath.substring(orderPath.lastIndexOf('/') + 1);
 
         Map<String, HttpResponse<String>> attempts = Map.of(

@@ -85,8 +85,11 @@ class RealFunctionsIT {
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/api/stores"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonNode store = EchoHandler.JSON.readTree(created.body());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+        VerificationMail.verify(cloud.baseUrl(), "owner@example.com");
+        JsonNode store = EchoHandler.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(cloud.baseUrl()
+                + "/api/stores/smoke-shop")).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString()).body());
         assertThat(store.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(cloud.fleet().routes()).containsEntry("smoke-shop", store.get("id").asText());
         assertThat(cloud.fleet().isLive(store.get("id").asText())).isFalse();

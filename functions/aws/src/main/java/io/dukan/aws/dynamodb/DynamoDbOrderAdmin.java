@@ -64,11 +64,12 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
     public Page<Order> list(TenantId tenant, OrderFilter filter, String after, int limit) {
         String index = OrderInbox.indexOf(filter);
         Long afterNumber = after != null && after.matches("[0-9]{1,12}") ? Long.parseLong(after) : null;
+        String ownPartition = Keys.orders(tenant);
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit);
         Map<String, AttributeValue> start = new HashMap<>();
         if (index == null) {
             query.keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(Keys.orders(tenant))));
+                    .expressionAttributeValues(Map.of(":pk", s(ownPartition)));
         } else {
             String partition = Keys.orderInbox(tenant, filter.name());
             query.indexName(index).keyConditionExpression("#ix = :ix")
@@ -77,15 +78,65 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
             start.put(index, s(partition));
         }
         if (afterNumber != null) {
-            start.put(Keys.PK, s(Keys.orders(tenant)));
+            start.put(Keys.PK, s(ownPartition));
             start.put(Keys.SK, s(Keys.orderSort(afterNumber)));
             query.exclusiveStartKey(start);
         }
-        QueryResponse response = dynamo.query(query.build());
-        List<Order> orders = response.items().stream().map(i -> DynamoDbOrders.toOrder(Items.of(i))).toList();
-        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !orders.isEmpty()
-                ? Long.toString(orders.get(orders.size() - 1).number()) : null;
+        // IAM's LeadingKeys checks only the table's partition key, so another store's role can write an item of its
+        // own whose index keys name this store: a row read through an index counts only when its item is this
+        // store's (its pk is this store's orders partition). Skipped rows are read past, up to MAX_INDEX_READS.
+        List<Order> orders = new ArrayList<>();
+        boolean more = false;
+        Map<String, AttributeValue> lastEvaluated = null;
+        for (int read = 0; read < MAX_INDEX_READS; read++) {
+            QueryResponse response = dynamo.query(query.build());
+            List<Map<String, AttributeValue>> items = response.items();
+            lastEvaluated = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+            for (int i = 0; i < items.size(); i++) {
+                if (orders.size() == limit) {
+                    more = true;
+                    break;
+                }
+                if (isOwnOrder(items.get(i), ownPartition)) {
+                    orders.add(DynamoDbOrders.toOrder(Items.of(items.get(i))));
+                }
+            }
+            if (more || lastEvaluated == null) {
+                more = more || lastEvaluated != null;
+                break;
+            }
+            if (orders.size() == limit) {
+                more = true;
+                break;
+            }
+            query.exclusiveStartKey(lastEvaluated);
+        }
+        String next = null;
+        if (more || lastEvaluated != null) {
+            next = !orders.isEmpty() ? Long.toString(orders.get(orders.size() - 1).number())
+                    : numberOf(lastEvaluated);
+        }
         return new Page<>(orders, next);
+    }
+
+    /** Index reads per page at most, when rows that are not this store's are read past. */
+    static final int MAX_INDEX_READS = 10;
+
+    private static boolean isOwnOrder(Map<String, AttributeValue> item, String ownPartition) {
+        AttributeValue pk = item.get(Keys.PK);
+        AttributeValue sk = item.get(Keys.SK);
+        return pk != null && ownPartition.equals(pk.s()) && sk != null && sk.s() != null
+                && sk.s().matches("ORDER#[0-9]{12}");
+    }
+
+    /** The order number a continuation key stands at, when it has one (else the listing ends there). */
+    private static String numberOf(Map<String, AttributeValue> key) {
+        AttributeValue sk = key == null ? null : key.get(Keys.SK);
+        if (sk == null || sk.s() == null || !sk.s().matches("ORDER#[0-9]{12}")) {
+            return null;
+        }
+        return Long.toString(Long.parseLong(sk.s().substring("ORDER#".length())));
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.time.Instant;
  * TTL after {@link #KEPT_FOR}): the local cloud's mail, read at /_outbox. Active when dukan.email.mode=outbox.
  */
 @Singleton
-@Requires(env = "shop")
+@Requires(env = {"shop", "provisioning"})
 @Requires(property = "dukan.email.mode", value = EmailProperties.OUTBOX)
 final class DynamoDbOutbox implements EmailSender {
 

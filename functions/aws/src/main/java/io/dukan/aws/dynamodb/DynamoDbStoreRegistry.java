@@ -29,12 +29,17 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** The platform's store records and slug claims, under PLATFORM# keys (provisioning function only). */
+/**
+ * The platform's store records and slug claims, under PLATFORM# keys: the signup function (register, read) and the
+ * fleet worker (steps, status, the owner's password hash until the owner's account holds it).
+ */
 @Singleton
-@Requires(env = "provisioning")
+@Requires(env = {"provisioning", "fleet"})
 final class DynamoDbStoreRegistry implements StoreRegistry {
 
     private static final String NOT_EXISTS = "attribute_not_exists(pk)";
+    /** The owner's password hash, on the store record from signup until the owner's account holds it. */
+    static final String OWNER_HASH = "ownerPasswordHash";
     /**
      * Real DynamoDB cancels transactions racing on the same item (TransactionConflict); each retry may find the
      * slug or the signup settled. Bounded: a signup waits a fraction of a second, not forever.
@@ -50,10 +55,12 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
     }
 
     @Override
-    public Registration register(Store store, String idempotencyKey) {
+    public Registration register(Store store, String idempotencyKey, String ownerPasswordHash) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(put(Items.item(Keys.slug(store.slug())).with("tenantId", store.id().value()).build()));
-        writes.add(put(storeItem(store)));
+        Map<String, AttributeValue> storeItem = new HashMap<>(storeItem(store));
+        storeItem.put(OWNER_HASH, s(ownerPasswordHash));
+        writes.add(put(storeItem));
         if (idempotencyKey != null) {
             writes.add(put(Items.item(Keys.signup(idempotencyKey)).with("tenantId", store.id().value()).build()));
         }
@@ -103,6 +110,21 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.store(id))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toStore(Items.of(item)));
+    }
+
+    @Override
+    public Optional<String> ownerPasswordHash(TenantId id) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.store(id))
+                .projectionExpression(OWNER_HASH).consistentRead(true)).item();
+        return item == null || !item.containsKey(OWNER_HASH) ? Optional.empty()
+                : Optional.of(item.get(OWNER_HASH).s());
+    }
+
+    @Override
+    public void forgetOwnerPasswordHash(TenantId id) {
+        dynamo.updateItem(r -> r.tableName(table).key(Keys.store(id))
+                .updateExpression("REMOVE " + OWNER_HASH)
+                .conditionExpression("attribute_exists(pk)"));
     }
 
     @Override

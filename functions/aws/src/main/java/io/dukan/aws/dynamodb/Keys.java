@@ -33,6 +33,23 @@ final class Keys {
         return key("PLATFORM#SIGNUP#" + idempotencyKey, "SIGNUP");
     }
 
+    /** A signup waiting for its owner to follow the e-mailed link: keyed by the link's SHA-256 only. */
+    static Map<String, AttributeValue> unverifiedSignup(String tokenHash) {
+        return key("PLATFORM#VERIFY#" + tokenHash, "VERIFY");
+    }
+
+    /** Verified signups waiting for an operator (approval mode), one partition sorted by id. */
+    static final String APPROVALS = "PLATFORM#APPROVALS";
+
+    static Map<String, AttributeValue> awaitingApproval(String id) {
+        return key(APPROVALS, id);
+    }
+
+    /** A platform rate counter (signups per address, per e-mail, provisionings per window). */
+    static Map<String, AttributeValue> platformRate(String name) {
+        return key("PLATFORM#RATE#" + name, "RATE");
+    }
+
     // The store's own records
 
     static Map<String, AttributeValue> settings(TenantId t) {

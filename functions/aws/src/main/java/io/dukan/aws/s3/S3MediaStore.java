@@ -96,7 +96,10 @@ final class S3MediaStore implements MediaStore {
         } catch (NoSuchKeyException e) {
             return false;
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            // A role that may read its own prefix but not list the bucket gets 403 for a missing key (S3 hides
+            // whether it exists): store roles made before s3:ListBucket was granted. The key is the store's own
+            // (checked above), so a refusal here can only mean "not there".
+            if (e.statusCode() == 404 || e.statusCode() == 403) {
                 return false;
             }
             throw e;

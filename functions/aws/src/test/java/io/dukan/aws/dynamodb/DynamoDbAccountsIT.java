@@ -227,6 +227,47 @@ class DynamoDbAccountsIT {
     }
 
     @Test
+    void signInAttemptsSentAtOnce_eachGetTheirOwnNumber_noneOverwritesAnother() throws Exception {
+        Instant now = clock.instant();
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        try {
+            List<Future<Integer>> numbers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                numbers.add(pool.submit(() -> attempts.begin(store, "guessed@example.com", now, now.plusSeconds(900))));
+            }
+            List<Integer> taken = new ArrayList<>();
+            for (Future<Integer> f : numbers) {
+                taken.add(f.get());
+            }
+            assertThat(taken).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 40)
+                    .boxed().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(attempts.begin(other, "guessed@example.com", now, now.plusSeconds(900))).isOne();
+        assertThat(attempts.begin(store, "guessed@example.com", now.plusSeconds(900), now.plusSeconds(1800)))
+                .as("a new window after the old one ended").isOne();
+    }
+
+    @Test
+    void aSuccess_clearsItsWindow_onlyWhenNothingWasCountedAfterIt() {
+        Instant now = clock.instant();
+        Instant end = now.plusSeconds(900);
+        attempts.begin(store, "a@example.com", now, end);
+        int success = attempts.begin(store, "a@example.com", now, end);
+        attempts.succeeded(store, "a@example.com", success, now);
+        assertThat(attempts.begin(store, "a@example.com", now, end)).as("cleared, as one after another").isOne();
+
+        int besideGuesses = attempts.begin(store, "a@example.com", now, end);
+        for (int i = 0; i < 6; i++) {
+            attempts.begin(store, "a@example.com", now, end);
+        }
+        attempts.succeeded(store, "a@example.com", besideGuesses, now);
+        assertThat(attempts.begin(store, "a@example.com", now, end))
+                .as("the guesses counted after the success still count; only the success was given back").isEqualTo(8);
+    }
+
+    @Test
     void outbox_keepsEachStoresMail_inItsOwnPartition_newestFirst() {
         EmailProperties properties = new EmailProperties();
         properties.setFrom("dukan@local.example");

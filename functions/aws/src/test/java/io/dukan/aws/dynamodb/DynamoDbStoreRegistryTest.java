@@ -38,7 +38,7 @@ class DynamoDbStoreRegistryTest {
         aws.onFirst(1, TRANSACT_WRITE, cancelled("TransactionConflict", "None", "None"));
 
         // when
-        Registration registration = registry.register(store, SIGNUP_KEY);
+        Registration registration = registry.register(store, SIGNUP_KEY, "hash");
 
         // then
         assertThat(registration).isEqualTo(new Registration(store, true));
@@ -56,7 +56,7 @@ class DynamoDbStoreRegistryTest {
         aws.on(TRANSACT_WRITE, cancelled("ConditionalCheckFailed", "None", "None"));
 
         // when / then
-        assertThatThrownBy(() -> registry.register(store, SIGNUP_KEY)).isInstanceOf(StoreSlugTakenException.class);
+        assertThatThrownBy(() -> registry.register(store, SIGNUP_KEY, "hash")).isInstanceOf(StoreSlugTakenException.class);
         assertThat(aws.matching(TRANSACT_WRITE)).hasSize(1);
     }
 
@@ -69,7 +69,7 @@ class DynamoDbStoreRegistryTest {
                 .on(getItem("PLATFORM#STORE#" + earlierId.value()), storeItem(earlierId));
 
         // when
-        Registration registration = registry.register(store, SIGNUP_KEY);
+        Registration registration = registry.register(store, SIGNUP_KEY, "hash");
 
         // then
         assertThat(registration.created()).isFalse();
@@ -85,7 +85,7 @@ class DynamoDbStoreRegistryTest {
                 .on(getItem("PLATFORM#SLUG#bilal-crafts"), item("tenantId", "otherotherother2"));
 
         // when / then
-        assertThatThrownBy(() -> registry.register(store, SIGNUP_KEY)).isInstanceOf(StoreSlugTakenException.class);
+        assertThatThrownBy(() -> registry.register(store, SIGNUP_KEY, "hash")).isInstanceOf(StoreSlugTakenException.class);
         assertThat(aws.matching(TRANSACT_WRITE)).hasSize(DynamoDbStoreRegistry.MAX_ATTEMPTS);
     }
 
@@ -95,7 +95,7 @@ class DynamoDbStoreRegistryTest {
         aws.on(TRANSACT_WRITE, cancelled("TransactionConflict", "None", "None"));
 
         // when / then
-        assertThatThrownBy(() -> registry.register(store, SIGNUP_KEY))
+        assertThatThrownBy(() -> registry.register(store, SIGNUP_KEY, "hash"))
                 .isInstanceOf(TryAgainLaterException.class)
                 .hasMessageContaining("bilal-crafts");
         assertThat(aws.matching(TRANSACT_WRITE)).hasSize(DynamoDbStoreRegistry.MAX_ATTEMPTS);

@@ -99,6 +99,11 @@ public final class Emulators implements AutoCloseable {
         p.put("dukan.secret-access-key", "test");
         p.put("dukan.email.mode", "outbox"); // mail is kept in the store's partition, readable by tests
         p.put("dukan.public-url", PUBLIC_URL);
+        // signup straight to a store, with limits out of the way: the signup gate's own ITs put the defaults back
+        p.put("dukan.signup.email-verification", "false");
+        p.put("dukan.signup.per-address", "1000000");
+        p.put("dukan.signup.per-email", "1000000");
+        p.put("dukan.signup.platform-rate", "1000000");
         return p;
     }
 

@@ -255,6 +255,8 @@ public final class ScriptedAws implements SdkHttpClient {
                 return request.method().equals("DELETE") ? Reply.empty(204) : Reply.json(201, "{}");
             case "dynamodb":
                 return Reply.dynamo(200, "{}");
+            case "logs":
+                return Reply.dynamo(200, "{}");
             default:
                 throw new IllegalStateException("unexpected request " + request);
         }

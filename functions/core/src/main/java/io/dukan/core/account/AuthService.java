@@ -13,7 +13,7 @@ import java.util.Optional;
 public class AuthService {
 
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
-    /** Failed sign-ins allowed per email and store within {@link #LOCKOUT}, before sign-in is refused. */
+    /** Sign-in attempts checked per email and store within {@link #LOCKOUT} (a success gives its own back). */
     public static final int MAX_FAILURES = 5;
     public static final Duration LOCKOUT = Duration.ofMinutes(15);
 
@@ -40,17 +40,18 @@ public class AuthService {
         }
         String normalized = email.strip().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
-        // Checked before the password, so guessing costs nothing to the store and gains nothing once locked.
-        if (attempts.recentFailures(tenant, normalized, now) >= MAX_FAILURES) {
+        // Counted atomically before the password is checked, so guesses sent at once get their own numbers and at
+        // most MAX_FAILURES of them are checked; guessing costs nothing to the store and gains nothing once locked.
+        int attempt = attempts.begin(tenant, normalized, now, now.plus(LOCKOUT));
+        if (attempt > MAX_FAILURES) {
             throw new LoginThrottledException(LOCKOUT.toMinutes());
         }
         Optional<StoreUser> user = accounts.findUser(tenant, normalized);
         boolean ok = hasher.matches(password, user.map(StoreUser::passwordHash).orElseGet(this::decoyHash));
         if (user.isEmpty() || !ok) {
-            attempts.recordFailure(tenant, normalized, now, now.plus(LOCKOUT));
-            throw new LoginFailedException();
+            throw new LoginFailedException(); // this attempt stays counted as a failure
         }
-        attempts.clear(tenant, normalized);
+        attempts.succeeded(tenant, normalized, attempt, now);
         Session session = new Session(tenant, Ids.newSecret(), user.get().email(), user.get().role(),
                 clock.instant().plus(SESSION_LIFETIME));
         accounts.saveSession(session);

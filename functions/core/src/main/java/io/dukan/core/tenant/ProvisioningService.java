@@ -1,80 +1,95 @@
 package io.dukan.core.tenant;
 
 import io.dukan.core.account.PasswordHasher;
-import io.dukan.core.account.Role;
-import io.dukan.core.account.StoreUser;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.NotFoundException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Signup as a saga: register (slug claim + store record, atomically), then each {@link ProvisioningStep}, its
- * completion recorded; a failed step undoes the steps done, frees the slug and leaves the store FAILED with a reason.
+ * Signup, the unprivileged half of provisioning (it runs in the internet-facing function): validates, registers
+ * the store (slug claim + store record + idempotency key, atomically) and hands it to the fleet worker through
+ * {@link ProvisioningQueue}. The worker runs {@link ProvisioningSaga}. A signup then waits a bounded time for the
+ * store to settle, so a quick saga answers ACTIVE at once; a slower one answers PROVISIONING, and the status page
+ * follows it.
  */
 public class ProvisioningService {
 
     private static final System.Logger LOG = System.getLogger(ProvisioningService.class.getName());
-    /** A PROVISIONING store untouched this long was abandoned by a crashed run; a retry may resume it. */
+    /** A PROVISIONING store untouched this long lost its hand-over (or its worker); a retry hands it over again. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    static final Duration POLL = Duration.ofMillis(25);
 
     private final StoreRegistry registry;
-    private final StoreDataRepository storeData;
-    private final StoreFleet fleet;
+    private final ProvisioningQueue queue;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final Duration settleWait;
 
-    public ProvisioningService(StoreRegistry registry, StoreDataRepository storeData, StoreFleet fleet,
-            PasswordHasher hasher, Clock clock) {
-        this.registry = registry;
-        this.storeData = storeData;
-        this.fleet = fleet;
-        this.hasher = hasher;
-        this.clock = clock;
+    /** Answers at once (PROVISIONING) without waiting for the worker. */
+    public ProvisioningService(StoreRegistry registry, ProvisioningQueue queue, PasswordHasher hasher, Clock clock) {
+        this(registry, queue, hasher, clock, Duration.ZERO);
     }
 
-    /** Creates the store, or returns the one an earlier signup with the same idempotency key created. */
+    /** @param settleWait how long a signup waits for the worker to make the store ACTIVE (or FAILED) */
+    public ProvisioningService(StoreRegistry registry, ProvisioningQueue queue, PasswordHasher hasher, Clock clock,
+            Duration settleWait) {
+        this.registry = registry;
+        this.queue = queue;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.settleWait = settleWait;
+    }
+
+    /**
+     * Records the store and hands it to the worker, or returns the one an earlier signup with the same idempotency
+     * key recorded (handing it over again while it is still PROVISIONING: that repairs a lost hand-over).
+     */
     public Store signup(SignupCommand command) {
-        String passwordHash = hasher.hash(command.password());
+        return signup(command, hasher.hash(command.password()));
+    }
+
+    /**
+     * As {@link #signup(SignupCommand)}, with the password already hashed (a signup that waited for its e-mail to be
+     * verified kept only the hash; the command's password is then not read).
+     */
+    public Store signup(SignupCommand command, String passwordHash) {
         Store draft = new Store(TenantId.newId(), command.slug(), command.storeName(), command.ownerEmail(),
                 command.currency(), command.country(), command.language(), StoreStatus.PROVISIONING, null, Set.of(),
                 clock.instant());
-        StoreRegistry.Registration registration = register(draft, command.idempotencyKey());
+        StoreRegistry.Registration registration = register(draft, command.idempotencyKey(), passwordHash);
         Store store = registration.store();
         if (!registration.created()) {
             if (!sameSignup(store, command)) {
                 throw new InvalidInputException("idempotencyKey",
                         "this idempotency key was already used for a different signup");
             }
-            if (!abandoned(store)) {
+            if (store.status() != StoreStatus.PROVISIONING) {
                 return store;
             }
-            LOG.log(Level.INFO, "resuming abandoned provisioning of store {0}", store.id());
         }
-        return provision(store, passwordHash);
+        queue.submit(store.id());
+        return awaitSettled(store);
     }
 
     /**
-     * Registers the store. A slug held by a store whose provisioning was abandoned (its run crashed or timed out
-     * and nobody retried) is reclaimed: that store is undone and marked FAILED, then the slug is claimed again.
+     * Registers the store. A slug held by a store still PROVISIONING long after its signup is handed to the
+     * worker again (which resumes it, or gives it up and frees the slug) and stays taken for now.
      */
-    private StoreRegistry.Registration register(Store draft, String idempotencyKey) {
+    private StoreRegistry.Registration register(Store draft, String idempotencyKey, String passwordHash) {
         try {
-            return registry.register(draft, idempotencyKey);
+            return registry.register(draft, idempotencyKey, passwordHash);
         } catch (StoreSlugTakenException taken) {
             Store holder = registry.findBySlug(draft.slug()).orElse(null);
-            if (holder == null || !abandoned(holder)) {
-                throw taken;
+            if (holder != null && abandoned(holder)) {
+                LOG.log(Level.INFO, "store {0} holding slug {1} looks abandoned; handing it to the worker again",
+                        holder.id(), draft.slug());
+                queue.submit(holder.id());
             }
-            LOG.log(Level.INFO, "reclaiming slug {0} from abandoned store {1}", draft.slug(), holder.id());
-            compensate(holder, List.of(ProvisioningStep.values()));
-            registry.setStatus(holder.id(), StoreStatus.FAILED, "provisioning was abandoned");
-            return registry.register(draft, idempotencyKey);
+            throw taken;
         }
     }
 
@@ -90,80 +105,29 @@ public class ProvisioningService {
                 && store.country().equals(command.country()) && store.language().equals(command.language());
     }
 
+    /** The store as it is once the worker has settled it, or as it is when the wait runs out. */
+    private Store awaitSettled(Store store) {
+        long deadline = System.nanoTime() + settleWait.toNanos();
+        Store current = store;
+        while (!settleWait.isZero() && System.nanoTime() < deadline) {
+            Optional<Store> read = registry.findById(store.id());
+            if (read.isPresent()) {
+                current = read.get();
+                if (current.status() != StoreStatus.PROVISIONING) {
+                    return current;
+                }
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return current;
+            }
+        }
+        return current;
+    }
+
     public Store status(Slug slug) {
         return registry.findBySlug(slug).orElseThrow(() -> new NotFoundException("no store at '" + slug + "'"));
-    }
-
-    private Store provision(Store store, String passwordHash) {
-        StoreRef ref = new StoreRef(store.id(), store.slug());
-        List<ProvisioningStep> done = new ArrayList<>(store.stepsDone());
-        ProvisioningStep current = null;
-        try {
-            for (ProvisioningStep step : ProvisioningStep.values()) {
-                if (!done.contains(step)) {
-                    current = step;
-                    run(step, store, ref, passwordHash);
-                    registry.markStepDone(store.id(), step);
-                    done.add(step);
-                }
-            }
-            registry.setStatus(store.id(), StoreStatus.ACTIVE, null);
-            LOG.log(Level.INFO, "store {0} ({1}) is ACTIVE", store.slug(), store.id());
-            return store.withStatus(StoreStatus.ACTIVE, null);
-        } catch (RuntimeException failure) {
-            // The reason is shown to the owner: it names the step, not the infrastructure's own words (which can
-            // carry account ids and ARNs); those go to the log.
-            String reason = "could not " + describe(current);
-            LOG.log(Level.WARNING, "provisioning store " + store.slug() + " (" + store.id() + ") failed: " + reason,
-                    failure);
-            // The failing step may have done part of its work: undo it too (every undo is idempotent).
-            if (current != null && !done.contains(current)) {
-                done.add(current);
-            }
-            compensate(store, done);
-            registry.setStatus(store.id(), StoreStatus.FAILED, reason);
-            return store.withStatus(StoreStatus.FAILED, reason);
-        }
-    }
-
-    private void run(ProvisioningStep step, Store store, StoreRef ref, String passwordHash) {
-        switch (step) {
-            case STORE_DATA -> storeData.createStoreData(store.settings(),
-                    new StoreUser(store.id(), store.ownerEmail(), passwordHash, Role.OWNER));
-            case FUNCTION -> fleet.createFunction(ref);
-            case ROUTE -> fleet.createRoute(ref);
-        }
-    }
-
-    /** Undoes the given steps, latest step first; keeps going past a failing undo so as much as possible goes. */
-    private void compensate(Store store, List<ProvisioningStep> steps) {
-        StoreRef ref = new StoreRef(store.id(), store.slug());
-        List<ProvisioningStep> newestFirst = new ArrayList<>(steps);
-        newestFirst.sort(Comparator.comparing(ProvisioningStep::ordinal).reversed());
-        for (ProvisioningStep step : newestFirst) {
-            try {
-                switch (step) {
-                    case STORE_DATA -> storeData.deleteStoreData(store.id(), store.ownerEmail());
-                    case FUNCTION -> fleet.deleteFunction(ref);
-                    case ROUTE -> fleet.deleteRoute(ref);
-                }
-                registry.markStepUndone(store.id(), step);
-            } catch (RuntimeException undoFailure) {
-                LOG.log(Level.ERROR, "could not undo step " + step + " of store " + store.id()
-                        + "; it needs an operator", undoFailure);
-            }
-        }
-        registry.releaseSlug(store.slug(), store.id());
-    }
-
-    private static String describe(ProvisioningStep step) {
-        if (step == null) {
-            return "record the store";
-        }
-        return switch (step) {
-            case STORE_DATA -> "save the store's settings and owner account";
-            case FUNCTION -> "create the store's function";
-            case ROUTE -> "create the store's web address";
-        };
     }
 }

@@ -8,35 +8,40 @@ import io.dukan.core.testing.InMemoryStoreData;
 import io.dukan.core.testing.InMemoryStoreRegistry;
 import io.dukan.core.testing.PlainHasher;
 import io.dukan.core.testing.RecordingFleet;
+import io.dukan.core.testing.RecordingQueue;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The signup half: it records and hands over; it never touches the fleet or the store's own data. */
 class ProvisioningServiceTest {
 
     private final InMemoryStoreRegistry registry = new InMemoryStoreRegistry();
     private final InMemoryStoreData storeData = new InMemoryStoreData();
     private final RecordingFleet fleet = new RecordingFleet();
+    private final RecordingQueue queue = new RecordingQueue();
     private Instant now = Instant.parse("2026-03-01T08:00:00Z");
-    private final ProvisioningService service = new ProvisioningService(registry, storeData, fleet, new PlainHasher(),
-            new Clock() {
-                @Override
-                public java.time.ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
+    private final Clock clock = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
 
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
 
-                @Override
-                public Instant instant() {
-                    return now;
-                }
-            });
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    private final ProvisioningService service = new ProvisioningService(registry, queue, new PlainHasher(), clock);
+    private final ProvisioningSaga saga = new ProvisioningSaga(registry, storeData, fleet, clock);
 
     private static SignupCommand signup(String slug, String key) {
         return SignupCommand.of("Turpan Raisins", slug, "owner@turpan.example", "long enough password", "CNY", "CN",
@@ -44,100 +49,77 @@ class ProvisioningServiceTest {
     }
 
     @Test
-    void signup_runsEveryStepInOrder_andLeavesTheStoreActive() {
+    void signup_recordsTheStoreAndItsOwnersHash_handsItOver_andCreatesNothingItself() {
         Store store = service.signup(signup("turpan", null));
+
+        assertThat(store.status()).isEqualTo(StoreStatus.PROVISIONING);
+        assertThat(queue.submitted).containsExactly(store.id());
+        assertThat(registry.findBySlug(new Slug("turpan"))).contains(store);
+        assertThat(registry.ownerPasswordHash(store.id())).contains(new PlainHasher().hash("long enough password"));
+        assertThat(fleet.calls).isEmpty();
+        assertThat(storeData.stores).isEmpty();
+    }
+
+    @Test
+    void aSignupWaitingForItsStore_answersActive_whenTheWorkerIsQuick() {
+        queue.worker = saga::run;
+        ProvisioningService waiting = new ProvisioningService(registry, queue, new PlainHasher(), clock,
+                Duration.ofSeconds(2));
+
+        Store store = waiting.signup(signup("turpan", null));
 
         assertThat(store.status()).isEqualTo(StoreStatus.ACTIVE);
         assertThat(fleet.calls).containsExactly("createFunction turpan", "createRoute turpan");
-        assertThat(registry.steps.get(store.id())).containsExactlyInAnyOrder(ProvisioningStep.values());
-        assertThat(storeData.stores).contains(store.id());
     }
 
     @Test
-    void aFailedStep_undoesTheStepsDone_newestFirst_freesTheSlug_andRecordsTheReason() {
-        fleet.failOn = "createRoute";
+    void aSignupWaitingForItsStore_answersProvisioning_whenTheWaitRunsOut() {
+        ProvisioningService waiting = new ProvisioningService(registry, queue, new PlainHasher(), clock,
+                Duration.ofMillis(100));
 
-        Store store = service.signup(signup("turpan", null));
-
-        assertThat(store.status()).isEqualTo(StoreStatus.FAILED);
-        assertThat(store.failureReason()).isEqualTo("could not create the store's web address");
-        assertThat(fleet.calls).containsExactly("createFunction turpan", "createRoute turpan", "deleteRoute turpan",
-                "deleteFunction turpan");
-        assertThat(storeData.stores).doesNotContain(store.id());
-        assertThat(registry.slugs).doesNotContainKey(new Slug("turpan"));
-        assertThat(registry.steps.get(store.id())).isEmpty();
-        assertThat(registry.findById(store.id()).orElseThrow().status()).isEqualTo(StoreStatus.FAILED);
+        assertThat(waiting.signup(signup("turpan", null)).status()).isEqualTo(StoreStatus.PROVISIONING);
     }
 
     @Test
-    void theSameIdempotencyKey_returnsTheSameStore_withoutProvisioningAgain() {
+    void theSameIdempotencyKey_returnsTheSameStore_andHandsItOverAgainWhileItIsProvisioning() {
         Store first = service.signup(signup("turpan", "key-00000001"));
         Store again = service.signup(signup("turpan", "key-00000001"));
 
         assertThat(again.id()).isEqualTo(first.id());
-        assertThat(fleet.calls).hasSize(2);
+        assertThat(queue.submitted).containsExactly(first.id(), first.id());
     }
 
     @Test
-    void aStoreLeftProvisioningByACrashedRun_isResumedByARetry_fromTheFirstStepNotDone() {
-        Store crashed = new Store(TenantId.newId(), new Slug("turpan"), "Turpan Raisins", "owner@turpan.example", "CNY",
-                "CN", "zh", StoreStatus.PROVISIONING, null, Set.of(ProvisioningStep.STORE_DATA), now);
-        registry.register(crashed, "key-00000002");
-        registry.markStepDone(crashed.id(), ProvisioningStep.STORE_DATA);
-        now = now.plus(ProvisioningService.ABANDONED_AFTER).plusSeconds(1);
+    void theSameIdempotencyKey_forASettledStore_returnsIt_withoutHandingItOver() {
+        Store first = service.signup(signup("turpan", "key-00000001"));
+        saga.run(first.id());
+        queue.submitted.clear();
 
-        Store resumed = service.signup(signup("turpan", "key-00000002"));
+        Store again = service.signup(signup("turpan", "key-00000001"));
 
-        assertThat(resumed.id()).isEqualTo(crashed.id());
-        assertThat(resumed.status()).isEqualTo(StoreStatus.ACTIVE);
-        assertThat(fleet.calls).containsExactly("createFunction turpan", "createRoute turpan");
+        assertThat(again.status()).isEqualTo(StoreStatus.ACTIVE);
+        assertThat(queue.submitted).isEmpty();
     }
 
     @Test
-    void aStoreStillProvisioningInAnotherRequest_isReturnedAsItIs_notProvisionedTwice() {
-        Store running = new Store(TenantId.newId(), new Slug("turpan"), "Turpan Raisins", "owner@turpan.example", "CNY",
-                "CN", "zh", StoreStatus.PROVISIONING, null, Set.of(), now);
-        registry.register(running, "key-00000003");
-
-        Store answer = service.signup(signup("turpan", "key-00000003"));
-
-        assertThat(answer.status()).isEqualTo(StoreStatus.PROVISIONING);
-        assertThat(fleet.calls).isEmpty();
-    }
-
-    @Test
-    void theFailureReason_namesTheStep_notTheInfrastructuresOwnWords() {
-        fleet.failOn = "createFunction";
-
-        Store store = service.signup(signup("turpan", null));
-
-        assertThat(store.failureReason()).isEqualTo("could not create the store's function")
-                .doesNotContain("failed").doesNotContain("Exception");
-    }
-
-    @Test
-    void aSlugHeldByAnAbandonedStore_isReclaimed_byTheNextSignup() {
+    void aSlugHeldByAnAbandonedStore_staysTaken_andTheStoreIsHandedToTheWorkerAgain() {
         Store abandoned = new Store(TenantId.newId(), new Slug("turpan"), "Old", "old@turpan.example", "CNY", "CN",
                 "zh", StoreStatus.PROVISIONING, null, Set.of(), now);
-        registry.register(abandoned, null);
+        registry.register(abandoned, null, "hash");
         now = now.plus(ProvisioningService.ABANDONED_AFTER).plusSeconds(1);
 
-        Store fresh = service.signup(signup("turpan", null));
-
-        assertThat(fresh.status()).isEqualTo(StoreStatus.ACTIVE);
-        assertThat(fresh.id()).isNotEqualTo(abandoned.id());
-        assertThat(registry.findById(abandoned.id()).orElseThrow().status()).isEqualTo(StoreStatus.FAILED);
-        assertThat(fleet.calls).startsWith("deleteRoute turpan", "deleteFunction turpan");
+        assertThatThrownBy(() -> service.signup(signup("turpan", null))).isInstanceOf(StoreSlugTakenException.class);
+        assertThat(queue.submitted).containsExactly(abandoned.id());
     }
 
     @Test
-    void aSlugHeldByAStoreStillBeingProvisioned_staysTaken() {
+    void aSlugHeldByAStoreStillBeingProvisioned_staysTaken_andNothingIsHandedOver() {
         Store running = new Store(TenantId.newId(), new Slug("turpan"), "Old", "old@turpan.example", "CNY", "CN",
                 "zh", StoreStatus.PROVISIONING, null, Set.of(), now);
-        registry.register(running, null);
+        registry.register(running, null, "hash");
 
         assertThatThrownBy(() -> service.signup(signup("turpan", null))).isInstanceOf(StoreSlugTakenException.class);
-        assertThat(fleet.calls).isEmpty();
+        assertThat(queue.submitted).isEmpty();
     }
 
     @Test
@@ -149,11 +131,11 @@ class ProvisioningServiceTest {
     }
 
     @Test
-    void aTakenSlug_isRefused_andNothingIsProvisioned() {
+    void aTakenSlug_isRefused_andNothingIsHandedOver() {
         service.signup(signup("turpan", null));
-        fleet.calls.clear();
+        queue.submitted.clear();
 
         assertThatThrownBy(() -> service.signup(signup("turpan", null))).isInstanceOf(StoreSlugTakenException.class);
-        assertThat(fleet.calls).isEmpty();
+        assertThat(queue.submitted).isEmpty();
     }
 }

@@ -48,23 +48,27 @@ public final class InMemoryAccounts implements AccountRepository, LoginAttempts 
     }
 
     @Override
-    public int recentFailures(TenantId tenant, String email, Instant now) {
+    public synchronized int begin(TenantId tenant, String email, Instant now, Instant windowEnd) {
         String key = tenant + "/" + email;
-        return windowEnds.containsKey(key) && windowEnds.get(key).isAfter(now) ? failures.get(key) : 0;
-    }
-
-    @Override
-    public void recordFailure(TenantId tenant, String email, Instant now, Instant windowEnd) {
-        String key = tenant + "/" + email;
-        if (recentFailures(tenant, email, now) == 0) {
+        if (!windowEnds.containsKey(key) || !windowEnds.get(key).isAfter(now)) {
             failures.put(key, 0);
             windowEnds.put(key, windowEnd);
         }
-        failures.merge(key, 1, Integer::sum);
+        return failures.merge(key, 1, Integer::sum);
     }
 
     @Override
-    public void clear(TenantId tenant, String email) {
+    public synchronized void succeeded(TenantId tenant, String email, int taken, Instant now) {
+        String key = tenant + "/" + email;
+        if (failures.getOrDefault(key, 0) == taken) {
+            clear(tenant, email);
+        } else if (windowEnds.containsKey(key) && windowEnds.get(key).isAfter(now) && failures.get(key) > 0) {
+            failures.merge(key, -1, Integer::sum);
+        }
+    }
+
+    @Override
+    public synchronized void clear(TenantId tenant, String email) {
         failures.remove(tenant + "/" + email);
         windowEnds.remove(tenant + "/" + email);
     }

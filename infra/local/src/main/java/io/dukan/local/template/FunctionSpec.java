@@ -12,12 +12,18 @@ import java.util.Map;
  * @param environment Environment.Variables with their raw values: strings, or intrinsic maps such as
  *                    {@code {Ref: MediaBucket}} that the caller resolves; never null
  * @param apiRoutes   the function's events of Type Api, in template order; never null
+ * @param queueEvents the function's events of Type SQS, in template order; never null
  */
 public record FunctionSpec(String logicalId, String handler, Map<String, Object> environment,
-        List<ApiRoute> apiRoutes) {
+        List<ApiRoute> apiRoutes, List<QueueEvent> queueEvents) {
 
     public FunctionSpec {
         environment = environment == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         apiRoutes = apiRoutes == null ? List.of() : List.copyOf(apiRoutes);
+        queueEvents = queueEvents == null ? List.of() : List.copyOf(queueEvents);
+    }
+
+    public FunctionSpec(String logicalId, String handler, Map<String, Object> environment, List<ApiRoute> apiRoutes) {
+        this(logicalId, handler, environment, apiRoutes, List.of());
     }
 }

@@ -32,11 +32,13 @@ public final class SamTemplate {
     private static final String TABLE = "AWS::DynamoDB::Table";
     private static final String BUCKET = "AWS::S3::Bucket";
     private static final String FUNCTION = "AWS::Serverless::Function";
+    private static final String QUEUE = "AWS::SQS::Queue";
 
     private final Map<String, Object> raw;
     private final List<TableSpec> tables;
     private final List<BucketSpec> buckets;
     private final List<FunctionSpec> functions;
+    private final List<QueueSpec> queues;
 
     private SamTemplate(Map<String, Object> raw, String source) {
         this.raw = raw;
@@ -44,6 +46,7 @@ public final class SamTemplate {
         List<TableSpec> tableSpecs = new ArrayList<>();
         List<BucketSpec> bucketSpecs = new ArrayList<>();
         List<FunctionSpec> functionSpecs = new ArrayList<>();
+        List<QueueSpec> queueSpecs = new ArrayList<>();
         Map<String, Object> functionGlobals = Values.map(
                 Values.map(raw.get("Globals"), source + ": Globals").get("Function"), source + ": Globals.Function");
         resources.forEach((id, resource) -> {
@@ -51,6 +54,7 @@ public final class SamTemplate {
             switch (String.valueOf(resource.get("Type"))) {
                 case TABLE -> tableSpecs.add(Specs.table(id, properties(resource, where), where));
                 case BUCKET -> bucketSpecs.add(Specs.bucket(id, properties(resource, where), where));
+                case QUEUE -> queueSpecs.add(Specs.queue(id, properties(resource, where), where));
                 case FUNCTION -> functionSpecs.add(Specs.function(id,
                         SamGlobals.merge(functionGlobals, properties(resource, where), resource.get("IgnoreGlobals")),
                         where));
@@ -62,6 +66,7 @@ public final class SamTemplate {
         this.tables = List.copyOf(tableSpecs);
         this.buckets = List.copyOf(bucketSpecs);
         this.functions = List.copyOf(functionSpecs);
+        this.queues = List.copyOf(queueSpecs);
     }
 
     /**
@@ -129,6 +134,11 @@ public final class SamTemplate {
     /** Resources of Type AWS::Serverless::Function, Globals.Function merged in, in template order. */
     public List<FunctionSpec> functions() {
         return functions;
+    }
+
+    /** Resources of Type AWS::SQS::Queue, in template order. */
+    public List<QueueSpec> queues() {
+        return queues;
     }
 
     private static Map<String, Map<String, Object>> resources(Map<String, Object> raw, String source) {
@@ -229,6 +239,7 @@ public final class SamTemplate {
                     Values.map(properties.get("Environment"), where.at("Properties.Environment")).get("Variables"),
                     where.at("Properties.Environment.Variables"));
             List<ApiRoute> routes = new ArrayList<>();
+            List<QueueEvent> queueEvents = new ArrayList<>();
             Values.map(properties.get("Events"), where.at("Properties.Events")).forEach((name, value) -> {
                 String at = where.at("Properties.Events." + name);
                 Map<String, Object> event = Values.map(value, at);
@@ -236,10 +247,38 @@ public final class SamTemplate {
                     Map<String, Object> api = Values.map(event.get("Properties"), at + ".Properties");
                     routes.add(new ApiRoute(Values.text(api.get("Path"), at + ".Properties.Path"),
                             Values.text(api.get("Method"), at + ".Properties.Method").toUpperCase(Locale.ROOT)));
+                } else if ("SQS".equals(event.get("Type"))) {
+                    Map<String, Object> sqs = Values.map(event.get("Properties"), at + ".Properties");
+                    Object batch = sqs.get("BatchSize");
+                    queueEvents.add(new QueueEvent(arnOf(sqs.get("Queue"), at + ".Properties.Queue"),
+                            batch == null ? 10 : Values.integer(batch, at + ".Properties.BatchSize"),
+                            Values.texts(sqs.get("FunctionResponseTypes"), at + ".Properties.FunctionResponseTypes")
+                                    .contains("ReportBatchItemFailures")));
                 }
             });
             return new FunctionSpec(id, handler == null ? null : Values.text(handler, where.at("Properties.Handler")),
-                    environment, routes);
+                    environment, routes, queueEvents);
+        }
+
+        static QueueSpec queue(String id, Map<String, Object> properties, Values.Where where) {
+            Object visibility = properties.get("VisibilityTimeout");
+            Map<String, Object> redrive = Values.map(properties.get("RedrivePolicy"),
+                    where.at("Properties.RedrivePolicy"));
+            String deadLetter = redrive.isEmpty() ? null
+                    : arnOf(redrive.get("deadLetterTargetArn"), where.at("Properties.RedrivePolicy.deadLetterTargetArn"));
+            int maxReceives = redrive.isEmpty() ? 0
+                    : Values.integer(redrive.get("maxReceiveCount"), where.at("Properties.RedrivePolicy.maxReceiveCount"));
+            return new QueueSpec(id, visibility == null ? 30
+                    : Values.integer(visibility, where.at("Properties.VisibilityTimeout")), deadLetter, maxReceives);
+        }
+
+        /** The logical id X of {@code !GetAtt X.Arn} (the only way the template names a queue's ARN). */
+        private static String arnOf(Object value, String where) {
+            if (value instanceof Map<?, ?> map && map.get("Fn::GetAtt") instanceof List<?> parts && parts.size() == 2
+                    && "Arn".equals(String.valueOf(parts.get(1)))) {
+                return String.valueOf(parts.get(0));
+            }
+            throw new IllegalArgumentException(where + ": a queue's ARN written as !GetAtt Queue.Arn");
         }
     }
 

@@ -111,10 +111,16 @@ abstract class BrowserTestBase {
                         + storeName + "\",\"slug\":\"" + slug + "\",\"ownerEmail\":\"" + email + "\",\"password\":\""
                         + password + "\",\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"en\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(created.body()).contains("\"status\":\"ACTIVE\"");
-        Matcher id = Pattern.compile("\"id\":\"([a-z2-7]{16})\"").matcher(created.body());
-        assertThat(id.find()).as(created.body()).isTrue();
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+        assertThat(created.body()).contains("\"status\":\"VERIFICATION_SENT\"");
+        // nothing is provisioned until the owner follows the link mailed to them (the local cloud's /_outbox)
+        io.dukan.local.VerificationMail.verify(cloud.baseUrl(), email);
+        HttpResponse<String> status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(cloud.baseUrl() + "/api/stores/" + slug)).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(status.body()).contains("\"status\":\"ACTIVE\"");
+        Matcher id = Pattern.compile("\"id\":\"([a-z2-7]{16})\"").matcher(status.body());
+        assertThat(id.find()).as(status.body()).isTrue();
         return new TenantId(id.group(1));
     }
 

@@ -73,8 +73,17 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
             type(By.id("password"), PASSWORD);
             type(By.id("currency"), "PKR");
             type(By.id("country"), "PK");
-            type(By.id("language"), "ur");
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("language"))).selectByValue("ur");
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
+
+            // --- the mail lands in the local outbox; the owner opens it and follows the link ----------------------
+            waitFor("the check-your-e-mail page", d -> d.findElement(By.tagName("h1")).getText()
+                    .equals("Check your e-mail"));
+            driver.get(base + "/_outbox");
+            driver.findElement(By.xpath("//tr[td[text()='" + email + "']]//a")).click();
+            driver.findElement(By.partialLinkText("/signup?verify=")).click();
+            waitFor("the confirm page", d -> d.findElement(By.id("confirm")).isDisplayed());
+            driver.findElement(By.id("confirm")).click();
 
             waitFor("the status page to show the store ACTIVE", d -> "ACTIVE".equals(
                     d.findElement(By.id("status")).getDomAttribute("data-status")));

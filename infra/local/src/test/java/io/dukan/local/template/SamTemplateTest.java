@@ -213,12 +213,34 @@ class SamTemplateTest {
                       Events:
                         Home: {Type: Api, Properties: {Path: /, Method: get}}
                         Queue: {Type: SQS, Properties: {Queue: !GetAtt Q.Arn}}
+                        Reported: {Type: SQS, Properties: {Queue: !GetAtt R.Arn, BatchSize: 1,
+                                   FunctionResponseTypes: [ReportBatchItemFailures]}}
                         Any: {Type: Api, Properties: {Path: '/s/{store}/{proxy+}', Method: any}}
                 """);
 
         assertThat(template.functions()).containsExactly(new FunctionSpec("Fn", "a.B::handleRequest",
                 Map.of("TABLE", Map.of("Ref", "T"), "PLAIN", "text"),
-                List.of(new ApiRoute("/", "GET"), new ApiRoute("/s/{store}/{proxy+}", "ANY"))));
+                List.of(new ApiRoute("/", "GET"), new ApiRoute("/s/{store}/{proxy+}", "ANY")),
+                List.of(new QueueEvent("Q", 10, false), new QueueEvent("R", 1, true))));
+    }
+
+    @Test
+    void queue_visibilityTimeoutAndRedrive() {
+        SamTemplate template = template("""
+                Resources:
+                  Dead:
+                    Type: AWS::SQS::Queue
+                  Work:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      VisibilityTimeout: 360
+                      RedrivePolicy:
+                        deadLetterTargetArn: !GetAtt Dead.Arn
+                        maxReceiveCount: 3
+                """);
+
+        assertThat(template.queues()).containsExactly(new QueueSpec("Dead", 30, null, 0),
+                new QueueSpec("Work", 360, "Dead", 3));
     }
 
     @Test
@@ -315,33 +337,52 @@ class SamTemplateTest {
 
     @Test
     void projectTemplate_provisioningFunction_asTheContractsSayIt() {
-        assertThat(project.functions()).singleElement().satisfies(function -> {
-            assertThat(function.logicalId()).isEqualTo("ProvisioningFunction");
+        assertThat(project.functions()).extracting(FunctionSpec::logicalId)
+                .containsExactly("ProvisioningFunction", "FleetWorkerFunction", "RouterFunction");
+        assertThat(project.functions().get(0)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.provisioning.ProvisioningFunction::handleRequest");
+            // the signup function hands over to the queue and knows nothing of the fleet
             assertThat(function.environment()).containsOnlyKeys("DUKAN_TABLE", "DUKAN_BUCKET",
-                    "DUKAN_FLEET_REST_API_ID", "DUKAN_FLEET_STORES_RESOURCE_ID", "DUKAN_FLEET_STAGE",
-                    "DUKAN_FLEET_SHOP_LAYER_ARN", "DUKAN_FLEET_SHOP_HANDLER", "DUKAN_FLEET_TABLE_ARN",
+                    "DUKAN_PROVISIONING_QUEUE_URL", "DUKAN_SIGNUP_SETTLE_WAIT_SECONDS", "JAVA_TOOL_OPTIONS");
+            assertThat(function.environment()).containsEntry("DUKAN_PROVISIONING_QUEUE_URL",
+                    Map.of("Ref", "ProvisioningQueue"));
+            assertThat(function.queueEvents()).isEmpty();
+        });
+        assertThat(project.queues()).containsExactly(new QueueSpec("ProvisioningDeadLetterQueue", 30, null, 0),
+                new QueueSpec("ProvisioningQueue", 360, "ProvisioningDeadLetterQueue", 3));
+        assertThat(project.functions().get(1)).satisfies(function -> {
+            assertThat(function.handler()).isEqualTo("io.dukan.fleet.FleetWorker::handleRequest");
+            assertThat(function.apiRoutes()).isEmpty();
+            assertThat(function.queueEvents()).containsExactly(new QueueEvent("ProvisioningQueue", 1, true));
+            assertThat(function.environment()).containsOnlyKeys("DUKAN_TABLE", "DUKAN_BUCKET",
+                    "DUKAN_FLEET_SHOP_LAYER_ARN", "DUKAN_FLEET_LOG_RETENTION_DAYS", "DUKAN_FLEET_SHOP_HANDLER", "DUKAN_FLEET_TABLE_ARN",
                     "DUKAN_FLEET_BUCKET_ARN", "DUKAN_FLEET_PERMISSIONS_BOUNDARY_ARN", "DUKAN_FLEET_NAME_PREFIX",
                     "DUKAN_FLEET_ACCOUNT_ID", "DUKAN_FLEET_MEMORY_MB", "DUKAN_FLEET_EMAIL_MODE",
                     "DUKAN_FLEET_EMAIL_FROM", "DUKAN_FLEET_PUBLIC_URL", "DUKAN_FLEET_MEDIA_URL", "DUKAN_FLEET_SNAP_START",
                     "JAVA_TOOL_OPTIONS");
             assertThat(function.environment()).containsEntry("DUKAN_TABLE", Map.of("Ref", "DukanTable"))
                     .containsEntry("DUKAN_BUCKET", Map.of("Ref", "MediaBucket"))
-                    .containsEntry("DUKAN_FLEET_REST_API_ID", Map.of("Ref", "PlatformApi"))
                     .containsEntry("DUKAN_FLEET_TABLE_ARN", Map.of("Fn::GetAtt", List.of("DukanTable", "Arn")))
                     .containsEntry("DUKAN_FLEET_SHOP_HANDLER", "io.dukan.shop.ShopFunction::handleRequest")
                     .containsEntry("DUKAN_FLEET_EMAIL_FROM", Map.of("Ref", "EmailFrom"))
                     .containsEntry("DUKAN_FLEET_EMAIL_MODE", Map.of("Ref", "EmailMode"))
                     .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        });
+        assertThat(project.functions().get(0)).satisfies(function -> {
             assertThat(function.apiRoutes()).containsExactlyInAnyOrder(
                     new ApiRoute("/", "GET"),
                     new ApiRoute("/signup", "GET"),
                     new ApiRoute("/signup", "POST"),
                     new ApiRoute("/api/stores", "POST"),
                     new ApiRoute("/api/stores/{slug}", "GET"),
-                    new ApiRoute("/stores/{slug}", "GET"),
-                    new ApiRoute("/s/{store}", "ANY"),
+                    new ApiRoute("/stores/{slug}", "GET"));
+        });
+        assertThat(project.functions().get(2)).satisfies(function -> {
+            assertThat(function.handler()).isEqualTo("io.dukan.router.StoreRouter::handleRequest");
+            assertThat(function.apiRoutes()).containsExactlyInAnyOrder(new ApiRoute("/s/{store}", "ANY"),
                     new ApiRoute("/s/{store}/{proxy+}", "ANY"));
+            assertThat(function.environment()).containsEntry("DUKAN_ROUTER_FALLBACK_FUNCTION",
+                    Map.of("Ref", "ProvisioningFunction.Alias"));
         });
     }
 }

@@ -183,6 +183,8 @@ class TemplateConformanceTest {
     void projectTemplate_codeUrisAreBuildOutputsOfItsModules() {
         assertThat(codeUris(project.raw())).containsExactlyInAnyOrder(
                 "functions/provisioning/target/dukan-provisioning-lambda.jar",
+                "functions/fleet/target/dukan-fleet-lambda.jar",
+                "functions/router/target/dukan-router-lambda.jar",
                 "functions/shop/target/dukan-shop-layer.zip");
         assertThat(codeUris(project.raw()).stream().flatMap(uri -> codeUriProblems(uri).stream()).toList())
                 .isEmpty();
@@ -256,7 +258,8 @@ class TemplateConformanceTest {
             assertThat(table.attributeTypes()).containsEntry("payInbox", "S").containsEntry("shipInbox", "S");
             assertThat(table.ttlAttribute()).isEqualTo("expiresAt");
             Map<String, Object> properties = properties(table.logicalId());
-            assertThat(properties).containsEntry("BillingMode", "PAY_PER_REQUEST");
+            assertThat(properties).containsEntry("BillingMode", "PAY_PER_REQUEST")
+                    .containsEntry("DeletionProtectionEnabled", true);
             assertThat(properties.get("PointInTimeRecoverySpecification"))
                     .isEqualTo(Map.of("PointInTimeRecoveryEnabled", true));
             assertThat(properties.get("SSESpecification")).isEqualTo(Map.of("SSEEnabled", true));
@@ -282,6 +285,38 @@ class TemplateConformanceTest {
     private static Map<String, Object> properties(String logicalId) {
         Map<String, Object> resources = Values.map(project.raw().get("Resources"), "Resources");
         return Values.map(Values.map(resources.get(logicalId), logicalId).get("Properties"), logicalId);
+    }
+
+    // --- privileges -------------------------------------------------------------------------------------------
+
+    @Test
+    void signupFunction_hasNoIamLambdaOrApiGatewayRight_noScan_andOnlyPlatformItems() {
+        String policies = Values.json(properties("ProvisioningFunction").get("Policies"));
+        assertThat(policies).doesNotContain("iam:", "lambda:", "apigateway:", "DynamoDBCrudPolicy", "Scan", "sqs:*")
+                .contains("sqs:SendMessage", "PLATFORM#*");
+    }
+
+    @Test
+    void fleetWorker_holdsTheStoreRights_fencedByPathLayerAndBoundary_andNoApiGatewayRight() {
+        String policies = Values.json(properties("FleetWorkerFunction").get("Policies"));
+        assertThat(policies).doesNotContain("apigateway:", "lambda:AddPermission", "Scan")
+                .contains("role/${StoreNamePrefix}/${StoreNamePrefix}-*", "lambda:Layer",
+                        "iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary",
+                        "iam:CreatePolicyVersion", "iam:PermissionsBoundary");
+        assertThat(Values.json(properties("FleetWorkerFunction").get("Events"))).contains("ReportBatchItemFailures");
+    }
+
+    @Test
+    void everyFunction_logsToAGroupWithRetention() {
+        Map<String, Object> resources = Values.map(project.raw().get("Resources"), "Resources");
+        for (FunctionSpec function : project.functions()) {
+            Object config = properties(function.logicalId()).get("LoggingConfig");
+            assertThat(config).as(function.logicalId()).isNotNull();
+            String group = String.valueOf(((Map<?, ?>) Values.map(config, "LoggingConfig").get("LogGroup")).get("Ref"));
+            Map<String, Object> logGroup = Values.map(resources.get(group), group);
+            assertThat(logGroup.get("Type")).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(Values.map(logGroup.get("Properties"), group)).containsKey("RetentionInDays");
+        }
     }
 
     // --- API body and events -----------------------------------------------------------------------------------
@@ -376,7 +411,7 @@ class TemplateConformanceTest {
         });
         resources.forEach((apiId, value) -> {
             Map<String, Object> body = body(resources, apiId);
-            if (body == null) {
+            if (body == null || hasExplicitPermission(resources, apiId)) {
                 return;
             }
             Values.map(body.get("paths"), "paths").forEach((path, operations) ->
@@ -389,6 +424,17 @@ class TemplateConformanceTest {
                     }));
         });
         return problems;
+    }
+
+    /**
+     * An API without Api events (conditional ones cannot have them: StoreHostApi) grants API Gateway the
+     * permission with an AWS::Lambda::Permission of its own, whose SourceArn names the API.
+     */
+    private static boolean hasExplicitPermission(Map<String, Object> resources, String apiId) {
+        return resources.values().stream().map(v -> Values.map(v, apiId))
+                .filter(r -> "AWS::Lambda::Permission".equals(r.get("Type")))
+                .map(r -> Values.json(Values.map(r.get("Properties"), apiId).get("SourceArn")))
+                .anyMatch(arn -> arn.contains("${" + apiId + "}"));
     }
 
     private static Map<String, Object> body(Map<String, Object> resources, String apiId) {

@@ -1,0 +1,233 @@
+package io.dukan.fleet;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the fleet worker puts each store's function and routing entry on AWS. On Lambda these come from
+ * environment variables: DUKAN_FLEET_TABLE_ARN → dukan.fleet.table-arn, and so on.
+ */
+@ConfigurationProperties("dukan.fleet")
+public class AwsFleetProperties {
+
+    static final int DEFAULT_MEMORY_MB = 1024;
+    static final int DEFAULT_SNAP_START_WAIT_SECONDS = 15;
+    static final int DEFAULT_LOG_RETENTION_DAYS = 30;
+    static final int DEFAULT_STORES_PER_ACCOUNT = 4500;
+
+    /** "aws" (the default) or "local" (the local cloud supplies its own StoreFleet). */
+    private String mode = "aws";
+    @Nullable private String shopLayerArn;
+    @Nullable private String shopHandler;
+    @Nullable private String tableArn;
+    @Nullable private String bucketArn;
+    @Nullable private String permissionsBoundaryArn;
+    @Nullable private String namePrefix;
+    @Nullable private String accountId;
+    private int memoryMb = DEFAULT_MEMORY_MB;
+    /**
+     * The accounts stores are sharded across (DUKAN_FLEET_SHARD_ACCOUNTS, comma-separated), first with room first;
+     * empty: this account alone. This build provisions only in its own account (see infra/aws/README.md).
+     */
+    private List<String> shardAccounts = new ArrayList<>();
+    /** Stores per account (DUKAN_FLEET_STORES_PER_ACCOUNT): below IAM's 5,000 roles, leaving room for others. */
+    private int storesPerAccount = DEFAULT_STORES_PER_ACCOUNT;
+    /** Retention of each store's log group (DUKAN_FLEET_LOG_RETENTION_DAYS); one of CloudWatch's allowed values. */
+    private int logRetentionDays = DEFAULT_LOG_RETENTION_DAYS;
+    /** How store functions send mail: "ses" (default) or "outbox"; passed on as DUKAN_EMAIL_MODE. */
+    private String emailMode = "ses";
+    /** The SES-verified sender address; passed on as DUKAN_EMAIL_FROM, and the only one a store role may send as. */
+    @Nullable private String emailFrom;
+    /** The platform's public base URL (links in mail); passed on as DUKAN_PUBLIC_URL. */
+    @Nullable private String publicUrl;
+    /** The CDN in front of the media bucket (renditions); passed on as DUKAN_MEDIA_URL. Unset: presigned URLs. */
+    @Nullable private String mediaUrl;
+    /**
+     * SnapStart for store functions (DUKAN_FLEET_SNAP_START): each store's function gets a published version with
+     * a snapshot and an alias, and its route invokes the alias once the snapshot is ready.
+     */
+    private boolean snapStart;
+    /** How long a signup waits for a store's snapshot before routing to the unsnapshotted function instead. */
+    private int snapStartWaitSeconds = DEFAULT_SNAP_START_WAIT_SECONDS;
+
+    /** The environment variables that are unset or blank, so a misconfigured deployment says what to fix. */
+    public List<String> missingSettings() {
+        List<String> missing = new ArrayList<>();
+        check(missing, shopLayerArn, "DUKAN_FLEET_SHOP_LAYER_ARN");
+        check(missing, shopHandler, "DUKAN_FLEET_SHOP_HANDLER");
+        check(missing, tableArn, "DUKAN_FLEET_TABLE_ARN");
+        check(missing, bucketArn, "DUKAN_FLEET_BUCKET_ARN");
+        check(missing, permissionsBoundaryArn, "DUKAN_FLEET_PERMISSIONS_BOUNDARY_ARN");
+        check(missing, namePrefix, "DUKAN_FLEET_NAME_PREFIX");
+        check(missing, accountId, "DUKAN_FLEET_ACCOUNT_ID");
+        check(missing, publicUrl, "DUKAN_FLEET_PUBLIC_URL");
+        if ("ses".equals(emailMode)) {
+            check(missing, emailFrom, "DUKAN_FLEET_EMAIL_FROM");
+        }
+        return missing;
+    }
+
+    private static void check(List<String> missing, String value, String variable) {
+        if (value == null || value.isBlank()) {
+            missing.add(variable);
+        }
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+
+
+
+    /** The layer version holding the shop code, shared by every store's function. */
+    public @Nullable String getShopLayerArn() {
+        return shopLayerArn;
+    }
+
+    public void setShopLayerArn(@Nullable String shopLayerArn) {
+        this.shopLayerArn = shopLayerArn;
+    }
+
+    public @Nullable String getShopHandler() {
+        return shopHandler;
+    }
+
+    public void setShopHandler(@Nullable String shopHandler) {
+        this.shopHandler = shopHandler;
+    }
+
+    public @Nullable String getTableArn() {
+        return tableArn;
+    }
+
+    public void setTableArn(@Nullable String tableArn) {
+        this.tableArn = tableArn;
+    }
+
+    public @Nullable String getBucketArn() {
+        return bucketArn;
+    }
+
+    public void setBucketArn(@Nullable String bucketArn) {
+        this.bucketArn = bucketArn;
+    }
+
+    /** Managed policy every store role carries as its permissions boundary. */
+    public @Nullable String getPermissionsBoundaryArn() {
+        return permissionsBoundaryArn;
+    }
+
+    public void setPermissionsBoundaryArn(@Nullable String permissionsBoundaryArn) {
+        this.permissionsBoundaryArn = permissionsBoundaryArn;
+    }
+
+    /** Prefix of store roles and functions: "dukan-store" names them dukan-store-{tenantId}. */
+    public @Nullable String getNamePrefix() {
+        return namePrefix;
+    }
+
+    public void setNamePrefix(@Nullable String namePrefix) {
+        this.namePrefix = namePrefix;
+    }
+
+    public @Nullable String getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(@Nullable String accountId) {
+        this.accountId = accountId;
+    }
+
+    public boolean isSnapStart() {
+        return snapStart;
+    }
+
+    public void setSnapStart(boolean snapStart) {
+        this.snapStart = snapStart;
+    }
+
+    public int getSnapStartWaitSeconds() {
+        return snapStartWaitSeconds;
+    }
+
+    public void setSnapStartWaitSeconds(int snapStartWaitSeconds) {
+        this.snapStartWaitSeconds = snapStartWaitSeconds;
+    }
+
+    /** The configured shard accounts, or this account alone. */
+    public List<String> shards() {
+        List<String> configured = shardAccounts.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+        return configured.isEmpty() && accountId != null ? List.of(accountId) : configured;
+    }
+
+    public List<String> getShardAccounts() {
+        return shardAccounts;
+    }
+
+    public void setShardAccounts(List<String> shardAccounts) {
+        this.shardAccounts = shardAccounts == null ? new ArrayList<>() : new ArrayList<>(shardAccounts);
+    }
+
+    public int getStoresPerAccount() {
+        return storesPerAccount;
+    }
+
+    public void setStoresPerAccount(int storesPerAccount) {
+        this.storesPerAccount = storesPerAccount;
+    }
+
+    public int getLogRetentionDays() {
+        return logRetentionDays;
+    }
+
+    public void setLogRetentionDays(int logRetentionDays) {
+        this.logRetentionDays = logRetentionDays;
+    }
+
+    public int getMemoryMb() {
+        return memoryMb;
+    }
+
+    public void setMemoryMb(int memoryMb) {
+        this.memoryMb = memoryMb;
+    }
+
+    public String getEmailMode() {
+        return emailMode;
+    }
+
+    public void setEmailMode(String emailMode) {
+        this.emailMode = emailMode;
+    }
+
+    public @Nullable String getEmailFrom() {
+        return emailFrom;
+    }
+
+    public void setEmailFrom(@Nullable String emailFrom) {
+        this.emailFrom = emailFrom;
+    }
+
+    public @Nullable String getPublicUrl() {
+        return publicUrl;
+    }
+
+    public void setPublicUrl(@Nullable String publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    public @Nullable String getMediaUrl() {
+        return mediaUrl;
+    }
+
+    public void setMediaUrl(@Nullable String mediaUrl) {
+        this.mediaUrl = mediaUrl;
+    }
+}

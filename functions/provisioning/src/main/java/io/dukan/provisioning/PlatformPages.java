@@ -1,0 +1,61 @@
+package io.dukan.provisioning;
+
+import io.dukan.web.Csrf;
+import io.dukan.web.Pages;
+import io.dukan.web.i18n.Messages;
+import io.dukan.web.pages.Templates;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The signup pages built from templates (src/main/jte), in the page's language. */
+final class PlatformPages {
+
+    private static final Templates TEMPLATES = new Templates("io.dukan.provisioning.pages");
+
+    private PlatformPages() {}
+
+    /** A page that says one thing, with an optional button-link. */
+    static MutableHttpResponse<String> notice(HttpStatus status, Messages m, String root, String title,
+            List<String> paragraphs, boolean error, String linkHref, String linkLabel) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("m", m);
+        params.put("root", root);
+        params.put("title", title);
+        params.put("paragraphs", paragraphs);
+        params.put("error", error);
+        params.put("linkHref", linkHref);
+        params.put("linkLabel", linkLabel);
+        return Pages.html(status, TEMPLATES.render("notice.jte", params)).header("Cache-Control", "no-store");
+    }
+
+    /** A store's status page (it refreshes itself while the store is being provisioned). */
+    static String status(Messages m, String root, io.dukan.core.tenant.Store store, String storeUrl,
+            String subdomainUrl) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("m", m);
+        params.put("root", root);
+        params.put("store", store);
+        params.put("storeUrl", storeUrl);
+        params.put("subdomainUrl", subdomainUrl);
+        return TEMPLATES.render("status.jte", params);
+    }
+
+    /** The page a verification link opens: it says what will be opened, and a button (a POST) opens it. */
+    static MutableHttpResponse<String> confirm(Messages m, String root, String storeName, String storeAddress,
+            String action, String token, String csrfToken) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("m", m);
+        params.put("root", root);
+        params.put("storeName", storeName);
+        params.put("storeAddress", storeAddress);
+        params.put("action", action);
+        params.put("token", token);
+        params.put("csrfField", Csrf.FIELD);
+        params.put("csrfToken", csrfToken);
+        return Pages.html(HttpStatus.OK, TEMPLATES.render("confirm.jte", params))
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
+    }
+}

@@ -1,0 +1,62 @@
+package io.dukan.provisioning;
+
+import io.dukan.web.i18n.Language;
+import io.dukan.web.i18n.Messages;
+import io.micronaut.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The platform's words (i18n/platform_{lang}.properties) in the page's language: a {@code lang} choice, else the
+ * browser's Accept-Language, else English. */
+final class PlatformText {
+
+    static final List<String> BUNDLES = List.of("platform");
+
+    private PlatformText() {}
+
+    static Messages of(Language language) {
+        return Messages.of(language, BUNDLES);
+    }
+
+    static Messages of(HttpRequest<?> request) {
+        return of(language(request));
+    }
+
+    static Language language(HttpRequest<?> request) {
+        Optional<Language> chosen = request.getParameters().getFirst("lang").flatMap(Language::of);
+        if (chosen.isPresent()) {
+            return chosen.get();
+        }
+        return request.getHeaders().getFirst("Accept-Language").flatMap(PlatformText::fromAcceptLanguage)
+                .orElse(Language.EN);
+    }
+
+    /** The first language of the header, by its q-values, that the platform has. */
+    static Optional<Language> fromAcceptLanguage(String header) {
+        record Range(String tag, double q, int order) {}
+        List<Range> ranges = new ArrayList<>();
+        String[] parts = header.split(",");
+        for (int i = 0; i < parts.length && i < 20; i++) {
+            String[] fields = parts[i].trim().split(";");
+            double q = 1;
+            for (int f = 1; f < fields.length; f++) {
+                String p = fields[f].trim().toLowerCase(Locale.ROOT);
+                if (p.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(p.substring(2));
+                    } catch (NumberFormatException ignored) {
+                        q = 0;
+                    }
+                }
+            }
+            if (q > 0) {
+                ranges.add(new Range(fields[0].trim(), q, i));
+            }
+        }
+        return ranges.stream().sorted(Comparator.comparingDouble(Range::q).reversed().thenComparingInt(Range::order))
+                .map(r -> Language.of(r.tag())).flatMap(Optional::stream).findFirst();
+    }
+}
