@@ -198,7 +198,8 @@ class PlatformJourneyIT {
 
         // 201 ACTIVE: the signup function queued it, the worker ran the saga while the signup waited
         assertThat(signup.statusCode()).as(signup.body()).isEqualTo(201);
-        assertThat(millis).as("signup to ACTIVE, in ms").isLessThan(1000);
+        // measured 0.5 to 0.85 s here (bcrypt included) on a shared 2-core machine; the bound leaves room for load
+        assertThat(millis).as("signup to ACTIVE, in ms").isLessThan(1500);
         // one routing entry, read by the gateway as the router reads it: the store answers at once
         assertThat(cloud.fleet().routes()).containsKey("multan-mangoes");
         assertThat(get("/s/multan-mangoes/", null).statusCode()).isEqualTo(200);
