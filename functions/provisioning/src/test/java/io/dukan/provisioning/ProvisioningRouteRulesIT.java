@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.dukan.aws.testing.Emulators;
+import io.dukan.core.testing.RecordingQueue;
 import io.dukan.aws.testing.ProxyEvents;
-import io.dukan.core.testing.RecordingFleet;
 import io.dukan.web.access.CsrfExempt;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpMethod;
@@ -32,8 +32,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ProvisioningRouteRulesIT {
 
-    static final Set<String> CSRF_EXEMPT = Set.of("POST /api/stores", "POST /s/{store}/{path:.*}");
-
+    static final Set<String> CSRF_EXEMPT = Set.of("POST /api/stores", "POST /s/{store}/{path:.*}",
+            "POST /operator/signups/{id}/approve", "POST /operator/signups/{id}/reject");
     static Emulators emulators;
     static ProvisioningFunction function;
 
@@ -43,7 +43,7 @@ class ProvisioningRouteRulesIT {
         Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
         properties.put("dukan.fleet.mode", "local");
         function = new ProvisioningFunction(ApplicationContext.builder().properties(properties)
-                .singletons(new RecordingFleet()));
+                .singletons(new RecordingQueue()));
     }
 
     @AfterAll
