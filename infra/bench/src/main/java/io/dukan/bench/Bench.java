@@ -106,6 +106,7 @@ public final class Bench {
         long began = System.nanoTime();
         firstSample = CpuMeter.sample();
         Path data = Files.createTempDirectory("dukan-bench");
+        signupConfiguration();
         try {
             LOG.info("starting the local cloud (DynamoDB Local in memory, data in {})", data);
             cloud = LocalCloud.start(LocalCloud.Options.defaults().projectRoot(options.projectRoot()).dataDir(data)
@@ -143,6 +144,12 @@ public final class Bench {
             if (options.runs("memory")) {
                 phase("7. memory", this::memory);
             }
+            if (options.runs("requests")) {
+                phase("8b. AWS requests per signup", this::awsRequests);
+            }
+            if (options.runs("scale")) {
+                phase("8a. scale: platform", this::platformScale); // last: its thousands of stores stay
+            }
         } finally {
             if (raw != null) {
                 raw.close();
@@ -171,6 +178,25 @@ public final class Bench {
         Files.writeString(options.out(), table);
         LOG.info("written to {}", options.out());
         return 0;
+    }
+
+    /**
+     * The signup gate's configuration for the bench (SignupProperties, dukan.signup.*), as system properties that
+     * every function context of the local cloud in this JVM reads: e-mail verification off (a signup is a store at
+     * once, as the JSON API answers it without the mailed link) and the limits per address, per e-mail and on the
+     * whole platform far above what the bench signs up (all its signups come from 127.0.0.1). Everything else of the
+     * signup path runs as deployed: the gate, its counters, the queue, the worker's saga, the routing entry.
+     */
+    private void signupConfiguration() {
+        Map<String, String> signup = new LinkedHashMap<>();
+        signup.put("dukan.signup.email-verification", "false");
+        signup.put("dukan.signup.per-address", "10000000");
+        signup.put("dukan.signup.per-email", "10000000");
+        signup.put("dukan.signup.platform-rate", "10000000");
+        signup.forEach(System::setProperty);
+        report.note("signup configuration for the bench (system properties the local cloud's functions read): "
+                + signup.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", ")) + "; the gate, queue and saga otherwise as deployed");
     }
 
     // --- phases ------------------------------------------------------------------------------------------------
@@ -701,6 +727,157 @@ public final class Bench {
                 "GetItem", "sequential windows", "");
     }
 
+    /** Signups made by {@link #signUp}: each one's time from POST to ACTIVE, the failures, the wall time. */
+    private record SignupRun(List<Double> millis, int failed, String firstFailure, double seconds) {}
+
+    private final AtomicInteger platformSlugs = new AtomicInteger();
+
+    /**
+     * {@code count} stores through POST /api/stores with the bench's clients at once, each timed from its POST to
+     * its ACTIVE answer (201, or the 202's polling); bounded by {@code budget}. Logs its progress.
+     */
+    private SignupRun signUp(int count, Duration budget) throws Exception {
+        List<Double> millis = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failed = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic
+                .AtomicReference<>("");
+        long start = System.nanoTime();
+        long deadline = start + budget.toNanos();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(options.clients());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> {
+                    if (System.nanoTime() > deadline) {
+                        return null;
+                    }
+                    String slug = String.format("bench-p%05d", platformSlugs.incrementAndGet());
+                    try {
+                        millis.add(stores.signup(slug).nanos() / 1e6);
+                    } catch (IOException | RuntimeException e) {
+                        failed.incrementAndGet();
+                        firstFailure.compareAndSet("", slug + ": " + e.getMessage());
+                    }
+                    int n = done.incrementAndGet();
+                    if (n % 500 == 0) {
+                        LOG.info("{} of {} signups, {} s", n, count, (System.nanoTime() - start) / 1_000_000_000);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get(Math.max(1, deadline - System.nanoTime()) + Http.TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new SignupRun(List.copyOf(millis), failed.get(), firstFailure.get(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The first page of {@code count} stores just signed up (each one's instance created by it). */
+    private List<Double> firstPagesOfNewStores(int count) throws Exception {
+        List<Double> firstPages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Stores.Store store = stores.signup(String.format("bench-p%05d", platformSlugs.incrementAndGet())).store();
+            long start = System.nanoTime();
+            expect(http.status(store.home()), 200);
+            firstPages.add((System.nanoTime() - start) / 1e6);
+        }
+        return firstPages;
+    }
+
+    /**
+     * 8a. Issue 11's scale: {@code platformStores} stores signed up through the real signup path in the local cloud
+     * (the JSON API's signup: the signup gate and its counters, the queue, the fleet worker's saga, one routing
+     * entry each), and the home page of a store when 10 stores exist vs when all do, next to its DynamoDB requests.
+     */
+    private void platformScale() throws Exception {
+        int target = options.platformStores();
+        int existing = cloud.fleet().routes().size();
+        LOG.info("platform scale: {} stores exist, up to 10 first", existing);
+        SignupRun toTen = signUp(Math.max(0, 9 - existing), Duration.ofMinutes(2));
+        Stores.Store few = seededStore(String.format("bench-p%05d", platformSlugs.incrementAndGet()), FIRST_PRODUCTS);
+        int fewCount = cloud.fleet().routes().size();
+        // one round discarded first: the 10-store side comes in the JVM's first minutes, the other after thousands
+        // of signups have compiled the same code paths (a 2026-12-06 run without it had the 10-store side 27% slower)
+        String fewProduct = stores.productIds(few).get(0);
+        probes(few, fewProduct, FIRST_PRODUCTS, false);
+        Probes atFew = probes(few, fewProduct, FIRST_PRODUCTS, false);
+        List<Double> coldFew = firstPagesOfNewStores(options.newStores());
+
+        int missing = Math.max(0, target - cloud.fleet().routes().size() - 1);
+        LOG.info("platform scale: signing up {} stores ({} exist)", missing, cloud.fleet().routes().size());
+        CpuMeter.Sample from = CpuMeter.sample();
+        SignupRun run = signUp(missing, options.platformBudget());
+        double others = CpuMeter.othersShare(from, CpuMeter.sample());
+        Stores.Store many = seededStore(String.format("bench-p%05d", platformSlugs.incrementAndGet()),
+                FIRST_PRODUCTS);
+        int manyCount = cloud.fleet().routes().size();
+        LOG.info("platform scale: {} stores in the fleet", manyCount);
+        Probes atMany = probes(many, stores.productIds(many).get(0), FIRST_PRODUCTS, false);
+        List<Double> coldMany = firstPagesOfNewStores(options.newStores());
+
+        String manyText = String.format("%,d stores", manyCount);
+        String fewText = String.format("%d stores", fewCount);
+        report.section(String.format("8a. Scale, platform (issue 11): %,d stores signed up through the real signup "
+                + "path in the local cloud (POST /api/stores -> signup gate -> queue -> fleet worker saga -> routing "
+                + "entry), %d clients; a store's home page at %d stores vs at %,d", run.millis().size(),
+                options.clients(), fewCount, manyCount));
+        report.row(String.format("signups/s, %d clients (POST -> ACTIVE, bcrypt included)", options.clients()),
+                Measure.rate("signups/s", run.millis().size() / run.seconds(), run.millis().size()));
+        report.row("signup -> ACTIVE (each signup: its POST to the ACTIVE answer)", Measure.millis(run.millis()));
+        report.row("home page (first page), " + manyText, atMany.home().latency(), "home page, " + fewText,
+                atFew.home().latency());
+        report.row("  DynamoDB Query+BatchGetItem (home's), " + manyText, atMany.query().latency(), "same, " + fewText,
+                atFew.query().latency());
+        report.row("product page, " + manyText, atMany.product().latency(), "product page, " + fewText,
+                atFew.product().latency());
+        report.row("first page of a store just signed up (instance created), " + manyText, Measure.millis(coldMany),
+                "same, " + fewText, Measure.millis(coldFew));
+        report.note(String.format("8a: %,d signups in %.0f s (%.1f/s with %d clients), %d failed%s, other processes "
+                + "took %.0f%% of the machine meanwhile; %,d stores in the fleet (%d signed up before the 10-store "
+                + "figures, %d failed)", run.millis().size(), run.seconds(), run.millis().size() / run.seconds(),
+                options.clients(), run.failed(), run.failed() == 0 ? "" : " (first: " + run.firstFailure() + ")",
+                others * 100, manyCount, toTen.millis().size(), toTen.failed()));
+        report.note("8a: the home page of each side is a new store with 10 products (put into the table), measured "
+                + "in turn with its DynamoDB requests, the 10-store side after a discarded round; the two sides are minutes apart, so the verdict is relative "
+                + "to those requests (as 6a's), with the raw change beside it and judged on its own too");
+        relativeVerdict("home page", manyText, fewText, atMany.home(), atMany.query(), atFew.home(), atFew.query(),
+                "Query+BatchGetItem", "sequential windows", "");
+        double raw = Report.ratio(atMany.home().latency(), atFew.home().latency());
+        report.flatVerdict(String.format("flat: home page with %s vs %s, raw (medians)", manyText, fewText), raw, 0.2,
+                "");
+    }
+
+    /**
+     * 8b. The AWS requests per signup before and after the routing change: the store fleet adapter's requests for
+     * one store, counted on the wire (see {@link AwsRequests}).
+     */
+    private void awsRequests() throws Exception {
+        AwsRequests.Count after = AwsRequests.afterRouting();
+        AwsRequests.Count before = AwsRequests.beforeRouting();
+        report.section("8b. AWS requests per signup (issue 11): the store fleet adapter's requests for one store "
+                + "(createFunction + createRoute, as the saga calls them), counted on the wire: real SDK clients over "
+                + "ScriptedAws (records every request, answers success), SnapStart off");
+        report.row("after the routing change (io.dukan.fleet.AwsStoreFleet: one routing entry)",
+                Measure.single("requests", after.total()), "before (the adapter of 66d7fa3: API resources)",
+                Measure.single("requests", before.total()));
+        report.note("8b after (" + after.total() + "): " + describe(after));
+        report.note("8b before (" + before.total() + "), the adapter of commit 66d7fa3 copied into io.dukan.bench.before "
+                + "and configured as its test was (stores resource id set, the API answering its root and /s): "
+                + describe(before));
+    }
+
+    private static String describe(AwsRequests.Count count) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < count.total(); i++) {
+            parts.add(count.services().get(i) + " " + count.operations().get(i));
+        }
+        return String.join(", ", parts);
+    }
+
     /**
      * A flat target judged on the page's cost relative to the DynamoDB request(s) it needs, each side's measured in
      * turn with its page: what the emulator's own speed does to both cancels out. The raw change and the request's
@@ -977,6 +1154,8 @@ public final class Bench {
         lines.add("command: mvn -Pbench verify" + (options.quick() ? " -Dbench.quick=true" : "")
                 + (options.only().isEmpty() ? "" : " -Dbench.only=" + String.join(",", options.only())
                         + "   (ONLY these phases)")
+                + (options.platformStores() == (options.quick() ? BenchOptions.QUICK_PLATFORM_STORES
+                        : BenchOptions.PLATFORM_STORES) ? "" : " -Dbench.scale-stores=" + options.platformStores())
                 + "   (results also in " + shortPath(options.out()) + ")");
         lines.add(String.format("machine: %d cores, %.1f GB RAM, %s %s; java %s (%s)",
                 runtime.availableProcessors(), memTotalGigabytes(), System.getProperty("os.name"),
@@ -988,9 +1167,10 @@ public final class Bench {
         lines.add("children: java [" + C1 + " | default] -cp <bench classes + shop jar | bench classes + SDK jars> "
                 + "(" + options.shopJar().getFileName() + ")");
         lines.add(String.format("sizes: %d cold runs per kind (+1 discarded), %d new stores, windows %.1f s after "
-                + "%.1f s warm-up, %d clients, %,d stores, %,d products, %d instances", options.coldRuns(),
-                options.newStores(), options.window().toMillis() / 1000.0, options.warmup().toMillis() / 1000.0,
-                options.clients(), options.scaleStores(), options.scaleProducts(), options.loadedInstances()));
+                + "%.1f s warm-up, %d clients, %,d stores, %,d products, %d instances, %,d platform stores (8a)",
+                options.coldRuns(), options.newStores(), options.window().toMillis() / 1000.0,
+                options.warmup().toMillis() / 1000.0, options.clients(), options.scaleStores(),
+                options.scaleProducts(), options.loadedInstances(), options.platformStores()));
         lines.add("loopback only; DynamoDB Local and s3mock are emulators, not AWS: ratios travel better than "
                 + "absolute figures. Ratio = cost / floor's cost (for rates: floor rate / rate); > 1 is slower.");
         return lines;

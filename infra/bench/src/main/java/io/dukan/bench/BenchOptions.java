@@ -15,11 +15,15 @@ import java.util.TreeSet;
 record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int coldRuns, int newStores,
         Duration warmup, Duration window, int maxOpsPerWindow, int warmupRounds, Duration warmupLimit, int clients,
         int scaleStores, int scaleProducts, int loadedInstances, Duration scaleSignupBudget, Set<String> only,
-        Path baselineJar, List<String> childFlags) {
+        Path baselineJar, List<String> childFlags, int platformStores, Duration platformBudget) {
 
     /** The phases {@code --only} may name; without it every phase runs. */
     static final Set<String> PHASES = Set.of("warm", "stores", "cold", "provisioning", "checkout", "products",
-            "memory");
+            "memory", "scale", "requests");
+
+    /** Section 8's store count ({@code --scale-stores}, issue 11): 10,000 in a full run, 200 in a quick one. */
+    static final int PLATFORM_STORES = 10_000;
+    static final int QUICK_PLATFORM_STORES = 200;
 
     /** Whether a phase runs: all do without {@code --only}; with it, the ones named (and what they need). */
     boolean runs(String phase) {
@@ -35,6 +39,7 @@ record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int
         Set<String> only = new TreeSet<>();
         Path baselineJar = null;
         List<String> childFlags = List.of();
+        Integer platformStores = null;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "true";
@@ -46,10 +51,11 @@ record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int
                 case "--baseline-jar" -> baselineJar = value.isBlank() ? null : Path.of(value);
                 case "--child-flags" -> childFlags = Arrays.stream(value.split(" ")).map(String::strip)
                         .filter(v -> !v.isEmpty()).toList();
+                case "--scale-stores" -> platformStores = value.isBlank() ? null : Integer.valueOf(value.strip());
                 case "--only" -> Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty())
                         .forEach(only::add);
                 default -> throw new IllegalArgumentException("unknown option " + arg
-                        + "; expected --project-root=DIR --shop-jar=FILE --out=FILE [--quick=true] [--only=cold,warm,...] [--baseline-jar=FILE] [--child-flags=\"-Xlog:… …\"]");
+                        + "; expected --project-root=DIR --shop-jar=FILE --out=FILE [--quick=true] [--only=cold,warm,...] [--baseline-jar=FILE] [--scale-stores=N] [--child-flags=\"-Xlog:… …\"]");
             }
         }
         if (!PHASES.containsAll(only)) {
@@ -63,6 +69,10 @@ record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int
         if (only.contains("stores")) {
             only.add("warm");
         }
+        // section 8 reports the AWS requests per signup beside its signups
+        if (only.contains("scale")) {
+            only.add("requests");
+        }
         root = root.toAbsolutePath().normalize();
         if (shopJar == null) {
             shopJar = root.resolve("functions/shop/target/dukan-shop-lambda.jar");
@@ -70,11 +80,16 @@ record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int
         if (out == null) {
             out = root.resolve("infra/bench/target/bench-results.txt");
         }
+        int platform = platformStores != null ? platformStores : quick ? QUICK_PLATFORM_STORES : PLATFORM_STORES;
+        if (platform < 20) {
+            throw new IllegalArgumentException("--scale-stores must be at least 20 (it is compared with 10 stores)");
+        }
         return quick
                 ? new BenchOptions(root, shopJar, out, true, 2, 3, Duration.ofMillis(700), Duration.ofMillis(1500),
-                        50_000, 150, Duration.ofSeconds(15), 4, 50, 500, 25, Duration.ofSeconds(90), Set.copyOf(only), baselineJar, childFlags)
+                        50_000, 150, Duration.ofSeconds(15), 4, 50, 500, 25, Duration.ofSeconds(90), Set.copyOf(only), baselineJar, childFlags,
+                        platform, Duration.ofSeconds(180))
                 : new BenchOptions(root, shopJar, out, false, 5, 10, Duration.ofSeconds(2), Duration.ofSeconds(5),
                         200_000, 600, Duration.ofSeconds(60), 4, 1_000, 10_000, 100, Duration.ofSeconds(300),
-                        Set.copyOf(only), baselineJar, childFlags);
+                        Set.copyOf(only), baselineJar, childFlags, platform, Duration.ofMinutes(30));
     }
 }

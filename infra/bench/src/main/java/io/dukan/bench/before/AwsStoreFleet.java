@@ -1,0 +1,538 @@
+package io.dukan.bench.before;
+
+import io.dukan.core.tenant.StoreFleet;
+import io.dukan.core.tenant.StoreRef;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.ConflictException;
+import software.amazon.awssdk.services.apigateway.model.IntegrationType;
+import software.amazon.awssdk.services.apigateway.model.NotFoundException;
+import software.amazon.awssdk.services.apigateway.model.Resource;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Tag;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.Environment;
+import software.amazon.awssdk.services.lambda.model.FunctionCode;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.lambda.model.SnapStart;
+import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
+import software.amazon.awssdk.services.lambda.model.State;
+
+/**
+ * Each store on AWS: an execution role fenced to the store's keys, a function running the shared shop layer with
+ * the store's configuration, and the route /s/{slug}/… on the platform's REST API. Every call is idempotent, and
+ * a call that fails part-way removes what it made before it reports the failure.
+ */
+class AwsStoreFleet implements StoreFleet {
+
+    private static final System.Logger LOG = System.getLogger(AwsStoreFleet.class.getName());
+
+    static final String POLICY_NAME = "store-access";
+    static final String TENANT_TAG = "dukan:tenant-id";
+    static final String SLUG_TAG = "dukan:store-slug";
+    static final int TIMEOUT_SECONDS = 29;
+    static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    static final String PROXY_PATH_PART = "{proxy+}";
+    /** The alias a store's route invokes when SnapStart is on: the store's published version with its snapshot. */
+    static final String ALIAS = "live";
+    static final Duration SNAP_START_POLL = Duration.ofSeconds(1);
+    /** A new role takes seconds to become assumable by Lambda; waits between CreateFunction attempts. */
+    static final List<Duration> ROLE_PROPAGATION_DELAYS = List.of(
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4),
+            Duration.ofSeconds(5));
+
+    /** Waits between retries; tests pass one that only records. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final AwsFleetProperties fleet;
+    private final IamClient iam;
+    private final LambdaClient lambda;
+    private final ApiGatewayClient apiGateway;
+    private final Sleeper sleeper;
+    private final String partition;
+    private final String region;
+    private final StorePolicies policies;
+    private final SdkBytes placeholderCode;
+
+    AwsStoreFleet(AwsFleetProperties fleet, IamClient iam, LambdaClient lambda, ApiGatewayClient apiGateway) {
+        this(fleet, iam, lambda, apiGateway, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    AwsStoreFleet(AwsFleetProperties fleet, IamClient iam, LambdaClient lambda, ApiGatewayClient apiGateway,
+            Sleeper sleeper) {
+        List<String> missing = fleet.missingSettings();
+        if (!missing.isEmpty()) {
+            throw new StoreFleetException("the AWS store fleet is not configured: set " + String.join(", ", missing)
+                    + " on the provisioning function (or dukan.fleet.mode=local to use the local cloud's fleet)");
+        }
+        Region lambdaRegion = lambda.serviceClientConfiguration().region();
+        if (lambdaRegion == null) {
+            throw new StoreFleetException("the Lambda client has no region: set AWS_REGION or dukan.region");
+        }
+        this.fleet = fleet;
+        this.iam = iam;
+        this.lambda = lambda;
+        this.apiGateway = apiGateway;
+        this.sleeper = sleeper;
+        this.partition = Arns.partition(fleet.getTableArn());
+        this.region = lambdaRegion.id();
+        this.policies = new StorePolicies(fleet.getTableArn(), fleet.getBucketArn(), region, fleet.getAccountId(),
+                "ses".equals(fleet.getEmailMode()) ? fleet.getEmailFrom() : null);
+        this.placeholderCode = SdkBytes.fromByteArray(placeholderZip());
+        // Fail at init, not at the first signup, when an ARN is malformed.
+        Arns.tableName(fleet.getTableArn());
+        Arns.bucketName(fleet.getBucketArn());
+    }
+
+    // --- function -------------------------------------------------------------------------------------------------
+
+    @Override
+    public void createFunction(StoreRef store) {
+        String name = functionName(store);
+        try {
+            attempt("create role " + name, () -> iam.createRole(r -> r
+                    .roleName(name)
+                    .description("Execution role of Dukan store " + store.slug() + " (" + store.id() + ")")
+                    .assumeRolePolicyDocument(StorePolicies.trustPolicy())
+                    .permissionsBoundary(fleet.getPermissionsBoundaryArn())
+                    .tags(Tag.builder().key(TENANT_TAG).value(store.id().value()).build(),
+                            Tag.builder().key(SLUG_TAG).value(store.slug().value()).build())),
+                    EntityAlreadyExistsException.class);
+            attempt("put policy " + POLICY_NAME + " on role " + name, () -> iam.putRolePolicy(r -> r
+                    .roleName(name)
+                    .policyName(POLICY_NAME)
+                    .policyDocument(policies.storePolicy(store.id(), name))));
+            createFunctionOnceRoleIsUsable(store, name);
+        } catch (StoreFleetException failure) {
+            undoAfter(failure, () -> deleteFunction(store));
+            throw failure;
+        }
+    }
+
+    private void createFunctionOnceRoleIsUsable(StoreRef store, String name) {
+        CreateFunctionRequest request = CreateFunctionRequest.builder()
+                .functionName(name)
+                .description("Dukan store " + store.slug())
+                .runtime(Runtime.JAVA21)
+                .handler(fleet.getShopHandler())
+                .role(roleArn(name))
+                .layers(fleet.getShopLayerArn())
+                // The shop code is in the layer, shipped once; each store's package is this placeholder.
+                .code(FunctionCode.builder().zipFile(placeholderCode).build())
+                .memorySize(fleet.getMemoryMb())
+                .timeout(TIMEOUT_SECONDS)
+                .environment(Environment.builder().variables(environment(store)).build())
+                .tags(Map.of(TENANT_TAG, store.id().value(), SLUG_TAG, store.slug().value()))
+                .snapStart(fleet.isSnapStart()
+                        ? SnapStart.builder().applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS).build() : null)
+                .build();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                lambda.createFunction(request);
+                break;
+            } catch (ResourceConflictException exists) {
+                break;
+            } catch (InvalidParameterValueException e) {
+                if (!roleNotYetAssumable(e) || attempt >= ROLE_PROPAGATION_DELAYS.size()) {
+                    throw failure("create function " + name, e);
+                }
+                LOG.log(Level.INFO, "role of {0} not yet assumable by Lambda; retrying", name);
+                sleep(ROLE_PROPAGATION_DELAYS.get(attempt), "role " + name + " to become assumable");
+            } catch (SdkException e) {
+                throw failure("create function " + name, e);
+            }
+        }
+        if (fleet.isSnapStart()) {
+            publishSnapshot(name);
+        }
+    }
+
+    /**
+     * SnapStart: once the function is Active, publishes a version (Lambda initialises it, runs the priming hook
+     * and snapshots it) and points the alias at it. Waits a bounded time for the snapshot; {@link #createRoute}
+     * routes to the alias only if it is ready by then, else to the function itself (no snapshot, an ordinary cold
+     * start), so a slow snapshot never leaves a new store unreachable.
+     */
+    private void publishSnapshot(String name) {
+        // one budget for both waits: a signup must stay within API Gateway's 29 s
+        long[] budgetMillis = {Duration.ofSeconds(fleet.getSnapStartWaitSeconds()).toMillis()};
+        if (!awaitActive(name, null, budgetMillis)) {
+            LOG.log(Level.INFO, "{0} is not active after {1} s; no version published, its route will invoke the "
+                    + "function itself", name, fleet.getSnapStartWaitSeconds());
+            return;
+        }
+        String[] version = new String[1];
+        attempt("publish a version of " + name, () -> version[0] = lambda.publishVersion(r -> r.functionName(name))
+                .version());
+        try {
+            lambda.createAlias(r -> r.functionName(name).name(ALIAS).functionVersion(version[0]));
+        } catch (ResourceConflictException exists) {
+            attempt("point alias " + ALIAS + " of " + name + " at version " + version[0], () -> lambda.updateAlias(
+                    r -> r.functionName(name).name(ALIAS).functionVersion(version[0])));
+        } catch (SdkException e) {
+            throw failure("create alias " + ALIAS + " of " + name, e);
+        }
+        if (!awaitActive(name, version[0], budgetMillis)) {
+            LOG.log(Level.INFO, "the snapshot of {0} version {1} is not ready after {2} s; its route will invoke the "
+                    + "function without it", name, version[0], fleet.getSnapStartWaitSeconds());
+        }
+    }
+
+    /**
+     * Polls the function (or a version of it) until it is Active, spending at most what is left of
+     * {@code budgetMillis} (and taking what it spends from it); false if it is not Active by then.
+     */
+    private boolean awaitActive(String name, String qualifier, long[] budgetMillis) {
+        while (true) {
+            State state;
+            try {
+                state = lambda.getFunctionConfiguration(r -> r.functionName(name).qualifier(qualifier)).state();
+            } catch (SdkException e) {
+                throw failure("read the state of " + name + (qualifier == null ? "" : ":" + qualifier), e);
+            }
+            if (state == State.ACTIVE) {
+                return true;
+            }
+            if (state == State.FAILED) {
+                throw new StoreFleetException("function " + name + (qualifier == null ? "" : " version " + qualifier)
+                        + " failed to initialise: see its log group");
+            }
+            if (budgetMillis[0] <= 0) {
+                return false;
+            }
+            sleep(SNAP_START_POLL, name + " to become active");
+            budgetMillis[0] -= SNAP_START_POLL.toMillis();
+        }
+    }
+
+    /** True if the store's alias exists and its version's snapshot is ready to be invoked. */
+    private boolean aliasReady(String name) {
+        try {
+            return lambda.getFunctionConfiguration(r -> r.functionName(name).qualifier(ALIAS)).state() == State.ACTIVE;
+        } catch (ResourceNotFoundException noAlias) {
+            return false;
+        } catch (SdkException e) {
+            throw failure("read the state of " + name + ":" + ALIAS, e);
+        }
+    }
+
+    /** What the store's function is configured with: its store, the platform's table, bucket, media address (CDN),
+     * mail and address. */
+    private Map<String, String> environment(StoreRef store) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("DUKAN_TENANT_ID", store.id().value());
+        variables.put("DUKAN_STORE_SLUG", store.slug().value());
+        variables.put("DUKAN_TABLE", Arns.tableName(fleet.getTableArn()));
+        variables.put("DUKAN_BUCKET", Arns.bucketName(fleet.getBucketArn()));
+        variables.put("DUKAN_PUBLIC_URL", fleet.getPublicUrl());
+        putIfSet(variables, "DUKAN_MEDIA_URL", fleet.getMediaUrl());
+        variables.put("DUKAN_EMAIL_MODE", fleet.getEmailMode());
+        putIfSet(variables, "DUKAN_EMAIL_FROM", fleet.getEmailFrom());
+        variables.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        return variables;
+    }
+
+    /** An optional setting goes on only when set: unset and blank leave the variable out. */
+    private static void putIfSet(Map<String, String> variables, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            variables.put(name, value);
+        }
+    }
+
+    /** "The role defined for the function cannot be assumed by Lambda.": IAM has not propagated the new role yet. */
+    private static boolean roleNotYetAssumable(InvalidParameterValueException e) {
+        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        return message != null && message.toLowerCase(Locale.ROOT).contains("role");
+    }
+
+    @Override
+    public void deleteFunction(StoreRef store) {
+        String name = functionName(store);
+        attempt("delete function " + name, () -> lambda.deleteFunction(r -> r.functionName(name)),
+                ResourceNotFoundException.class);
+        attempt("delete policy " + POLICY_NAME + " of role " + name,
+                () -> iam.deleteRolePolicy(r -> r.roleName(name).policyName(POLICY_NAME)), NoSuchEntityException.class);
+        attempt("delete role " + name, () -> iam.deleteRole(r -> r.roleName(name)), NoSuchEntityException.class);
+    }
+
+    // --- route ----------------------------------------------------------------------------------------------------
+
+    @Override
+    public void createRoute(StoreRef store) {
+        String slug = store.slug().value();
+        String name = functionName(store);
+        String slugResourceId = null;
+        try {
+            List<Resource> resources = resources();
+            String storesId = storesResourceId(resources);
+            Optional<Resource> slugResource = child(resources, storesId, slug);
+            slugResourceId = slugResource.isPresent()
+                    ? slugResource.get().id()
+                    : createResource(storesId, slug);
+            Optional<Resource> proxyResource = child(resources, slugResourceId, PROXY_PATH_PART);
+            String proxyResourceId = proxyResource.isPresent()
+                    ? proxyResource.get().id()
+                    : createResource(slugResourceId, PROXY_PATH_PART);
+
+            // SnapStart: the alias (its version has the snapshot) once ready; the function itself until then
+            String target = fleet.isSnapStart() && aliasReady(name) ? functionArn(name) + ":" + ALIAS
+                    : functionArn(name);
+            String uri = "arn:" + partition + ":apigateway:" + region + ":lambda:path/2015-03-31/functions/"
+                    + target + "/invocations";
+            integrate(slugResourceId, slugResource, uri, "/s/" + slug);
+            integrate(proxyResourceId, proxyResource, uri, "/s/" + slug + "/" + PROXY_PATH_PART);
+            for (String qualifier : qualifiers()) {
+                for (Map.Entry<String, String> permission : invokePermissions(slug).entrySet()) {
+                    attempt("allow API Gateway to invoke " + name + (qualifier == null ? "" : ":" + qualifier)
+                            + " from " + permission.getValue(), () -> lambda.addPermission(r -> r
+                                    .functionName(name)
+                                    .qualifier(qualifier)
+                                    .statementId(permission.getKey())
+                                    .action("lambda:InvokeFunction")
+                                    .principal("apigateway.amazonaws.com")
+                                    .sourceArn(permission.getValue())), ResourceConflictException.class);
+                }
+            }
+            deploy("route /s/" + slug + " added");
+        } catch (StoreFleetException failure) {
+            // Never deployed, so removing the resources is enough to leave nothing behind.
+            String known = slugResourceId;
+            undoAfter(failure, () -> removeRoute(store, known));
+            throw failure;
+        }
+    }
+
+    @Override
+    public void deleteRoute(StoreRef store) {
+        removeRoute(store, null);
+        deploy("route /s/" + store.slug() + " removed");
+    }
+
+    private void removeRoute(StoreRef store, String knownSlugResourceId) {
+        String slug = store.slug().value();
+        String slugResourceId = knownSlugResourceId;
+        if (slugResourceId == null) {
+            List<Resource> resources = resources();
+            slugResourceId = child(resources, storesResourceId(resources), slug).map(Resource::id).orElse(null);
+        }
+        String toDelete = slugResourceId;
+        if (slugResourceId != null) {
+            // Deleting a resource deletes its children ({proxy+}) and their methods.
+            attempt("delete API resource /s/" + slug, () -> apiGateway.deleteResource(r -> r
+                    .restApiId(fleet.getRestApiId()).resourceId(toDelete)), NotFoundException.class);
+        }
+        String name = functionName(store);
+        for (String qualifier : qualifiers()) {
+            for (String statementId : invokePermissions(slug).keySet()) {
+                attempt("revoke API Gateway's permission " + statementId + " to invoke " + name
+                        + (qualifier == null ? "" : ":" + qualifier), () -> lambda.removePermission(r -> r
+                                .functionName(name).qualifier(qualifier).statementId(statementId)),
+                        ResourceNotFoundException.class);
+            }
+        }
+    }
+
+    /**
+     * What API Gateway may invoke: the function itself (null), and with SnapStart also its alias, so that moving a
+     * route from one to the other needs only a new integration.
+     */
+    private List<String> qualifiers() {
+        List<String> qualifiers = new ArrayList<>();
+        qualifiers.add(null);
+        if (fleet.isSnapStart()) {
+            qualifiers.add(ALIAS);
+        }
+        return qualifiers;
+    }
+
+    private List<Resource> resources() {
+        List<Resource> all = new ArrayList<>();
+        attempt("list the resources of REST API " + fleet.getRestApiId(), () -> apiGateway
+                .getResourcesPaginator(r -> r.restApiId(fleet.getRestApiId()).limit(500))
+                .items()
+                .forEach(all::add));
+        return all;
+    }
+
+    /**
+     * The id of the API's "/s" resource: configured, or found by its path. The template cannot pass it (the API
+     * creates "/s" for its catch-all route and CloudFormation does not expose that resource's id).
+     */
+    private String storesResourceId(List<Resource> resources) {
+        String configured = fleet.getStoresResourceId();
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return resources.stream().filter(r -> "/s".equals(r.path())).map(Resource::id).findFirst()
+                .orElseThrow(() -> new StoreFleetException("REST API " + fleet.getRestApiId()
+                        + " has no /s resource: deploy template.yaml, whose catch-all route /s/{store} creates it"));
+    }
+
+    private static Optional<Resource> child(List<Resource> resources, String parentId, String pathPart) {
+        return resources.stream()
+                .filter(r -> parentId.equals(r.parentId()) && pathPart.equals(r.pathPart()))
+                .findFirst();
+    }
+
+    private String createResource(String parentId, String pathPart) {
+        try {
+            return apiGateway.createResource(r -> r
+                    .restApiId(fleet.getRestApiId()).parentId(parentId).pathPart(pathPart)).id();
+        } catch (ConflictException raced) {
+            // Another run created it after our look-up: use theirs.
+            return child(resources(), parentId, pathPart).map(Resource::id)
+                    .orElseThrow(() -> failure("create API resource " + pathPart, raced));
+        } catch (SdkException e) {
+            throw failure("create API resource " + pathPart + " under " + parentId, e);
+        }
+    }
+
+    private void integrate(String resourceId, Optional<Resource> existing, String uri, String path) {
+        boolean hasMethod = existing.map(r -> r.resourceMethods().containsKey("ANY")).orElse(false);
+        if (!hasMethod) {
+            attempt("add method ANY to " + path, () -> apiGateway.putMethod(r -> r
+                    .restApiId(fleet.getRestApiId()).resourceId(resourceId)
+                    .httpMethod("ANY").authorizationType("NONE")), ConflictException.class);
+        }
+        // PutIntegration replaces: repeating it repairs a run that stopped between method and integration.
+        attempt("integrate " + path + " with the store's function", () -> apiGateway.putIntegration(r -> r
+                .restApiId(fleet.getRestApiId()).resourceId(resourceId).httpMethod("ANY")
+                .type(IntegrationType.AWS_PROXY).integrationHttpMethod("POST").uri(uri)));
+    }
+
+    private void deploy(String description) {
+        attempt("deploy REST API " + fleet.getRestApiId() + " to stage " + fleet.getStage(),
+                () -> apiGateway.createDeployment(r -> r
+                        .restApiId(fleet.getRestApiId()).stageName(fleet.getStage()).description(description)));
+    }
+
+    // --- names ----------------------------------------------------------------------------------------------------
+
+    String functionName(StoreRef store) {
+        return fleet.getNamePrefix() + "-" + store.id().value();
+    }
+
+    private String roleArn(String name) {
+        return "arn:" + partition + ":iam::" + fleet.getAccountId() + ":role/" + name;
+    }
+
+    private String functionArn(String name) {
+        return "arn:" + partition + ":lambda:" + region + ":" + fleet.getAccountId() + ":function:" + name;
+    }
+
+    /**
+     * API Gateway's permissions to invoke the store's function, statement id to source ARN: any stage and method,
+     * on /s/{slug} and on the paths below it. Two exact patterns, because "/s/{slug}*" would also let the routes of
+     * every longer slug (/s/{slug}-x) invoke this store's function.
+     */
+    private Map<String, String> invokePermissions(String slug) {
+        String slugPath = "arn:" + partition + ":execute-api:" + region + ":" + fleet.getAccountId() + ":"
+                + fleet.getRestApiId() + "/*/*/s/" + slug;
+        String statementId = "dukan-route-" + fleet.getRestApiId();
+        Map<String, String> permissions = new LinkedHashMap<>();
+        permissions.put(statementId, slugPath);
+        permissions.put(statementId + "-proxy", slugPath + "/*");
+        return permissions;
+    }
+
+    // --- errors ---------------------------------------------------------------------------------------------------
+
+    /** Runs one AWS call; the tolerated exceptions mean "already done" and are not failures. */
+    @SafeVarargs
+    private static void attempt(String action, Runnable call, Class<? extends SdkException>... tolerated) {
+        try {
+            call.run();
+        } catch (SdkException e) {
+            for (Class<? extends SdkException> fine : tolerated) {
+                if (fine.isInstance(e)) {
+                    return;
+                }
+            }
+            throw failure(action, e);
+        }
+    }
+
+    static StoreFleetException failure(String action, SdkException e) {
+        StringBuilder message = new StringBuilder("could not ").append(action).append(": ");
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            AwsErrorDetails details = service.awsErrorDetails();
+            String code = details.errorCode() == null ? "error" : details.errorCode();
+            message.append(code).append(" (HTTP ").append(service.statusCode()).append(')');
+            if (details.errorMessage() != null) {
+                message.append(": ").append(details.errorMessage());
+            }
+            if (service.statusCode() == 403 || code.contains("AccessDenied")) {
+                message.append(". The provisioning function's role lacks this permission: check its policy.");
+            } else if (service.isThrottlingException()) {
+                message.append(". AWS is rate-limiting these calls: retry the signup in a minute.");
+            }
+            if (service.requestId() != null) {
+                message.append(" [AWS request id ").append(service.requestId()).append(']');
+            }
+        } else {
+            message.append(e.getMessage()).append(". Check that the function can reach the AWS endpoints.");
+        }
+        return new StoreFleetException(message.toString(), e);
+    }
+
+    private static void undoAfter(StoreFleetException failure, Runnable undo) {
+        try {
+            undo.run();
+        } catch (RuntimeException undoFailure) {
+            LOG.log(Level.ERROR, "could not remove what a failed step left behind; it needs an operator", undoFailure);
+            failure.addSuppressed(undoFailure);
+        }
+    }
+
+    private void sleep(Duration duration, String waitingFor) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFleetException("interrupted while waiting for " + waitingFor, e);
+        }
+    }
+
+    /** A valid, tiny, byte-for-byte stable package: the same code hash for every store. */
+    private static byte[] placeholderZip() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            ZipEntry entry = new ZipEntry("README.txt");
+            entry.setTimeLocal(LocalDateTime.of(2000, 1, 1, 0, 0)); // fixed, so the bytes never change
+            zip.putNextEntry(entry);
+            zip.write("The shop code is in the function's layer.\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}
