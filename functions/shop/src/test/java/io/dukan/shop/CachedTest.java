@@ -1,5 +1,6 @@
 package io.dukan.shop;
 
+import io.dukan.shop.web.Cached;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
