@@ -31,7 +31,10 @@ import io.micronaut.http.annotation.Post;
 import java.net.URI;
 import java.time.Duration;
 
-/** The admin (owner and staff, checked by {@link AdminAccess#require}): sign in, sign out, the dashboard. Products: {@link ProductAdminController}; orders: {@link OrderAdminController}. */
+/**
+ * The admin (owner and staff, checked by {@link AdminAccess#require}): sign in, sign out, the dashboard. Products:
+ * {@link io.dukan.shop.catalog.ProductAdminController}; orders: {@link io.dukan.shop.orders.OrderAdminController}.
+ */
 @Controller("/s/{store}/admin")
 class AdminController {
 

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * What the storefront's templates cannot say in markup: the schema.org JSON-LD (through {@link Json#write}, which
  * writes "<" as \u003c so a name cannot close the script element), meta descriptions, the sitemap and robots.txt.
- * The pages themselves are jte templates (src/main/jte, {@link ShopPages}).
+ * The pages themselves are jte templates (src/main/jte, {@link io.dukan.shop.web.ShopPages}).
  */
 public final class StorefrontViews {
 
