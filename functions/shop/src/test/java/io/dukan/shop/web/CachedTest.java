@@ -1,6 +1,5 @@
-package io.dukan.shop;
+package io.dukan.shop.web;
 
-import io.dukan.shop.web.Cached;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
