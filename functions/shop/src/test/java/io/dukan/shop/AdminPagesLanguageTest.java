@@ -1,5 +1,17 @@
 package io.dukan.shop;
 
+import io.dukan.shop.catalog.ProductAdminViews;
+import io.dukan.shop.catalog.ProductForm;
+import io.dukan.shop.checkout.CurrenciesAdminViews;
+import io.dukan.shop.orders.OrderAdminViews;
+import io.dukan.shop.payments.PaymentsViews;
+import io.dukan.shop.settings.SettingsViews;
+import io.dukan.shop.shipping.ShippingAdminViews;
+import io.dukan.shop.staff.AccountMailTemplates;
+import io.dukan.shop.staff.DashboardViews;
+import io.dukan.shop.staff.StaffViews;
+import io.dukan.shop.web.AdminErrorPages;
+import io.dukan.shop.web.AdminPages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dukan.core.account.AuditEntry;
@@ -212,8 +224,8 @@ class AdminPagesLanguageTest {
         pages.put("order-card", OrderAdminViews.order(s, BASE, card, CSRF));
         pages.put("cancel", OrderAdminViews.confirmCancel(s, BASE, paid, CSRF));
         pages.put("slip", OrderAdminViews.packingSlip(s, BASE, shipped));
-        pages.put("stripe", OrderAdminViews.payments(s, BASE, null, null, "https://x.example/wh", null, CSRF));
-        pages.put("stripe-stored", OrderAdminViews.payments(s, BASE, "sk_…1234", "whsec_…9876",
+        pages.put("stripe", PaymentsViews.stripe(s, BASE, null, null, "https://x.example/wh", null, CSRF));
+        pages.put("stripe-stored", PaymentsViews.stripe(s, BASE, "sk_…1234", "whsec_…9876",
                 "https://x.example/wh", null, CSRF));
         pages.put("settings", SettingsViews.settings(s, BASE, null, Map.of(), null, false, CSRF));
         pages.put("settings-saved", SettingsViews.settings(s, BASE, "https://x.example/logo.png", Map.of(),
@@ -230,13 +242,13 @@ class AdminPagesLanguageTest {
                         new ShippingRate("r1", "TCS", ShippingRate.Kind.FLAT, new Money(25000, "PKR"), List.of(), null),
                         new ShippingRate("r2", "Leopards", ShippingRate.Kind.BY_WEIGHT, new Money(0, "PKR"),
                                 List.of(new WeightBand(1000, new Money(25000, "PKR"))), new Money(500000, "PKR"))));
-        pages.put("shipping", CheckoutAdminViews.shipping(s, BASE, new ShippingSettings(List.of(zone), true), null,
+        pages.put("shipping", ShippingAdminViews.shipping(s, BASE, new ShippingSettings(List.of(zone), true), null,
                 null, Map.of(), CSRF));
-        pages.put("shipping-unset", CheckoutAdminViews.shipping(s, BASE, ShippingSettings.defaultFor("PK", "PKR"),
+        pages.put("shipping-unset", ShippingAdminViews.shipping(s, BASE, ShippingSettings.defaultFor("PK", "PKR"),
                 "x", "", Map.of("name", "typed"), CSRF));
-        pages.put("payments", CheckoutAdminViews.payments(s, BASE, new PaymentSettings(true, true,
+        pages.put("payments", PaymentsViews.paymentMethods(s, BASE, new PaymentSettings(true, true,
                 new PaymentSettings.BankTransferDetails("Kashgar", "HBL", "PK36", "")), null, "saved", CSRF));
-        pages.put("currencies", CheckoutAdminViews.currencies(s, BASE, "USD 0.0036", null, "saved", CSRF));
+        pages.put("currencies", CurrenciesAdminViews.currencies(s, BASE, "USD 0.0036", null, "saved", CSRF));
         for (HttpStatus status : List.of(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.BAD_REQUEST,
                 HttpStatus.CONFLICT, HttpStatus.INTERNAL_SERVER_ERROR)) {
             pages.put("error-" + status.getCode(), AdminErrorPages.render(s, BASE, status, "Not allowed",

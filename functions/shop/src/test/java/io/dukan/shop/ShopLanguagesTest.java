@@ -1,5 +1,15 @@
 package io.dukan.shop;
 
+import io.dukan.shop.cart.CartView;
+import io.dukan.shop.checkout.CheckoutView;
+import io.dukan.shop.orders.OrderView;
+import io.dukan.shop.orders.ShopOrderMessages;
+import io.dukan.shop.storefront.Card;
+import io.dukan.shop.storefront.ProductView;
+import io.dukan.shop.storefront.StorefrontViews;
+import io.dukan.shop.web.ShopErrorPages;
+import io.dukan.shop.web.ShopPage;
+import io.dukan.shop.web.ShopPages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dukan.core.cart.Cart;
@@ -24,12 +34,6 @@ import io.dukan.core.tenant.StoreSettings;
 import io.dukan.core.tenant.TenantId;
 import io.dukan.core.testing.OrderTestData;
 import io.dukan.core.testing.ProductTestData;
-import io.dukan.shop.view.Card;
-import io.dukan.shop.view.CartView;
-import io.dukan.shop.view.CheckoutView;
-import io.dukan.shop.view.OrderView;
-import io.dukan.shop.view.ProductView;
-import io.dukan.shop.view.ShopPage;
 import io.dukan.web.i18n.Language;
 import io.dukan.web.i18n.Messages;
 import io.dukan.web.i18n.Plurals;

@@ -1,5 +1,7 @@
 package io.dukan.shop;
 
+import io.dukan.shop.storefront.StorefrontController;
+import io.dukan.shop.web.ShopAssets;
 import static io.dukan.aws.testing.ProxyEvents.get;
 import static io.dukan.aws.testing.ProxyEvents.header;
 import static org.assertj.core.api.Assertions.assertThat;

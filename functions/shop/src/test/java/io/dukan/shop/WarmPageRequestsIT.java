@@ -1,5 +1,6 @@
 package io.dukan.shop;
 
+import io.dukan.shop.web.ThisStore;
 import static io.dukan.aws.testing.ProxyEvents.form;
 import static io.dukan.aws.testing.ProxyEvents.get;
 import static io.dukan.shop.ShopFunctionIT.call;

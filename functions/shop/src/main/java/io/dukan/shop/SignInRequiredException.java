@@ -1,9 +1,0 @@
-package io.dukan.shop;
-
-/** An admin page or call without a valid session; answered by {@link SignInRoutes}. */
-class SignInRequiredException extends RuntimeException {
-
-    SignInRequiredException() {
-        super("please sign in", null, false, false);
-    }
-}

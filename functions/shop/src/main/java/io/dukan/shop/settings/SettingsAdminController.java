@@ -1,0 +1,90 @@
+package io.dukan.shop.settings;
+
+import io.dukan.shop.web.AdminAccess;
+import io.dukan.shop.web.AdminPages;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.core.account.Permission;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
+import io.dukan.core.account.Session;
+import io.dukan.core.catalog.ShopCatalog;
+import io.dukan.core.shared.ConflictException;
+import io.dukan.core.shared.InvalidInputException;
+import io.dukan.core.tenant.SettingsService;
+import io.dukan.core.tenant.StoreSettings;
+import io.dukan.core.tenant.UpdateSettingsCommand;
+import io.dukan.web.access.Allow;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The owner's store settings: name, logo, contact details, currency, storefront language. */
+@Allow(Permission.SETTINGS)
+@Controller("/s/{store}/admin/settings")
+class SettingsAdminController {
+
+    private final ThisStore store;
+    private final AdminAccess access;
+    private final SettingsService settings;
+    private final ShopCatalog catalog;
+    private final Csrf csrf;
+
+    SettingsAdminController(ThisStore store, AdminAccess access, SettingsService settings, ShopCatalog catalog,
+            Csrf csrf) {
+        this.store = store;
+        this.access = access;
+        this.settings = settings;
+        this.catalog = catalog;
+        this.csrf = csrf;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    HttpResponse<String> page(HttpRequest<?> request, @QueryValue @Nullable String saved) {
+        return Pages.html(HttpStatus.OK, render(request, Map.of(), saved != null ? AdminPages.locale(store.settings()).t("settings.saved") : null, false));
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> save(HttpRequest<?> request, @Body @Nullable String body) {
+        Optional<Session> session = Optional.of(access.signedIn(request));
+        Form form = Form.parse(body);
+        String logoKey = "1".equals(form.get("removeLogo")) ? "" : form.getOrEmpty("logoKey");
+        try {
+            StoreSettings updated = settings.update(store.id(), session.get().email(), new UpdateSettingsCommand(
+                    form.get("name"), form.get("phone"), form.get("whatsapp"), form.get("email"), form.get("address"),
+                    form.get("currency"), form.get("language"), logoKey));
+            store.saved(updated);
+            return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin/settings?saved=1"));
+        } catch (InvalidInputException | ConflictException refused) {
+            HttpStatus status = refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+            Map<String, String> typed = new HashMap<>();
+            for (String field : new String[] {"name", "phone", "whatsapp", "email", "address", "currency", "language"}) {
+                typed.put(field, form.getOrEmpty(field));
+            }
+            typed.put("logoKey", logoKey);
+            return Pages.html(status, render(request, typed, AdminPages.problem(store.settings(), refused), true));
+        }
+    }
+
+    private String render(HttpRequest<?> request, Map<String, String> typed, String message, boolean error) {
+        StoreSettings current = store.settings();
+        return SettingsViews.settings(current, base(request), catalog.logoUrl(store.id(), current.contact().logoKey()),
+                typed, message, error, csrf.token(request));
+    }
+
+    private String base(HttpRequest<?> request) {
+        return Requests.storeBase(request, store.slug().value());
+    }
+}

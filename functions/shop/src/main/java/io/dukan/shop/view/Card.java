@@ -1,6 +1,0 @@
-package io.dukan.shop.view;
-
-import io.dukan.core.catalog.Product;
-
-/** A product with the URL of its main image (null when it has none). */
-public record Card(Product product, String imageUrl) {}

@@ -1,0 +1,42 @@
+package io.dukan.shop.web;
+
+import io.dukan.core.checkout.DisplayRate;
+import io.dukan.core.shared.Money;
+import io.dukan.core.tenant.StoreSettings;
+import io.dukan.web.i18n.StoreLocale;
+import java.util.List;
+
+/**
+ * What the layout of every shopper page needs: the store's words and formats ({@code t}), its name, the base path
+ * links start with, the page's title and meta description, SEO tags (null on pages search engines should not
+ * list), the logo (null: none), the display currency the shopper chose (null: none), the currency switcher (null
+ * when the owner enabled none) and the store's contact for the footer.
+ */
+public record ShopPage(StoreLocale t, String storeName, String base, String title, String description, Seo seo,
+        String logoUrl, DisplayRate shown, CurrencySwitch currency, StoreSettings.StoreContact contact) {
+
+    /** Canonical address, Open Graph type and image, a JSON-LD document (already safe in a script) and whether the page loads shop.js. */
+    public record Seo(String canonical, String ogType, String ogImage, String jsonLd, boolean script) {}
+
+    /** The display-currency form: where it comes back to and the currencies the owner enabled. */
+    public record CurrencySwitch(String back, List<String> currencies, String selected, String csrf) {}
+
+    /** Money in the store's locale. */
+    public String money(Money money) {
+        return t.money(money);
+    }
+
+    /** "≈ 12.40 USD" for an amount in the store's currency; "" when the shopper chose no display currency. */
+    public String approx(Money amount) {
+        return shown == null || amount == null ? "" : shown.approximate(amount);
+    }
+
+    public boolean hasContact() {
+        return contact != null && !(contact.phone().isEmpty() && contact.whatsapp().isEmpty()
+                && contact.email().isEmpty() && contact.address().isEmpty());
+    }
+
+    public ShopPage withSeo(Seo seo) {
+        return new ShopPage(t, storeName, base, title, description, seo, logoUrl, shown, currency, contact);
+    }
+}

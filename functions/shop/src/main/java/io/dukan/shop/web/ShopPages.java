@@ -1,0 +1,117 @@
+package io.dukan.shop.web;
+
+import io.dukan.core.account.LoginThrottledException;
+import io.dukan.core.catalog.ShopCatalog;
+import io.dukan.core.checkout.DisplayCurrencies;
+import io.dukan.core.checkout.DisplayRate;
+import io.dukan.core.shared.ConflictException;
+import io.dukan.core.shared.DomainException;
+import io.dukan.core.shared.InvalidInputException;
+import io.dukan.core.tenant.StoreSettings;
+import io.dukan.web.Csrf;
+import io.dukan.web.Requests;
+import io.dukan.web.i18n.Language;
+import io.dukan.web.i18n.StoreLocale;
+import io.dukan.web.pages.Templates;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every shopper page (storefront, cart, checkout, order, errors, sign-in and password reset) comes from a precompiled
+ * jte template in {@code src/main/jte} and every word from the store's language ({@code i18n/shop_{lang}.properties}).
+ * This builds the layout's model for one request and renders a page.
+ */
+@Singleton
+public class ShopPages {
+
+    static final Templates TEMPLATES = new Templates("io.dukan.shop.pages");
+    public static final List<String> BUNDLES = List.of("shop");
+
+    private final ThisStore store;
+    private final ShopCatalog catalog;
+    private final ShopperCookies cookies;
+    private final Csrf csrf;
+
+    ShopPages(ThisStore store, ShopCatalog catalog, ShopperCookies cookies, Csrf csrf) {
+        this.store = store;
+        this.catalog = catalog;
+        this.cookies = cookies;
+        this.csrf = csrf;
+    }
+
+    /** The store's words and formats (language, country's locale and time zone). */
+    public static StoreLocale locale(StoreSettings s) {
+        return StoreLocale.of(s.language(), s.country(), BUNDLES);
+    }
+
+    public StoreLocale locale() {
+        return locale(store.settings());
+    }
+
+    /**
+     * The layout's model. {@code title} is the page's own (the store's name is added), {@code description} null for
+     * the store's; {@code switchBack} is the path the currency switcher returns to (null: no switcher).
+     */
+    public ShopPage page(HttpRequest<?> request, String title, String description, ShopPage.Seo seo, String switchBack) {
+        StoreSettings s = store.settings();
+        StoreLocale t = locale(s);
+        DisplayCurrencies currencies = store.currencies();
+        DisplayRate shown = currencies.find(cookies.currency(request)).orElse(null);
+        ShopPage.CurrencySwitch currency = switchBack == null || currencies.rates().isEmpty() ? null
+                : new ShopPage.CurrencySwitch(switchBack, currencies.rates().stream().map(DisplayRate::currency).toList(),
+                        shown == null ? null : shown.currency(), csrf.token(request));
+        String fullTitle = title == null || title.equals(s.name()) ? s.name() : title + " · " + s.name();
+        return new ShopPage(t, s.name(), base(request), fullTitle,
+                description == null ? t.t("page.description", s.name()) : description, seo,
+                catalog.logoUrl(store.id(), s.contact().logoKey()), shown, currency, s.contact());
+    }
+
+    String base(HttpRequest<?> request) {
+        return Requests.storeBase(request, store.slug().value());
+    }
+
+    public static String render(String template, ShopPage page, Object... namedParams) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("page", page);
+        for (int i = 0; i < namedParams.length; i += 2) {
+            params.put((String) namedParams[i], namedParams[i + 1]);
+        }
+        return TEMPLATES.render(template, params);
+    }
+
+    /**
+     * What to tell a shopper the domain refused, in the store's language. English stores read the domain's own
+     * (more precise) sentence; other languages a sentence for the field or kind of refusal.
+     */
+    public static String refusal(StoreLocale t, DomainException e) {
+        if (t.language() == Language.EN) {
+            return e.getMessage();
+        }
+        if (e instanceof InvalidInputException invalid && invalid.field() != null) {
+            String field = invalid.field();
+            if (field.startsWith("line") || field.equals("city") || field.equals("country") || field.equals("region")
+                    || field.equals("postcode")) {
+                field = "address";
+            } else if (field.equals("lines") || field.equals("productId") || field.equals("variantId")
+                    || field.equals("checkoutToken")) {
+                field = "cart";
+            }
+            if (field.equals("password")) {
+                return e.getMessage().contains("at least") ? t.t("reset.tooShort", t.number(
+                        io.dukan.core.account.PasswordRules.MIN_LENGTH))
+                        : t.t("reset.tooLong", t.number(io.dukan.core.account.PasswordRules.MAX_BYTES));
+            }
+            return t.messages().has("invalid." + field) ? t.t("invalid." + field) : t.t("invalid.generic");
+        }
+        if (e instanceof ConflictException) {
+            return t.t("conflict.stock");
+        }
+        if (e instanceof LoginThrottledException) {
+            return t.t("error.429.text");
+        }
+        return t.t("invalid.generic");
+    }
+}
