@@ -1,7 +1,9 @@
 package io.dukan.provisioning;
 
+import io.dukan.core.tenant.SignupCommand;
 import io.dukan.web.Csrf;
 import io.dukan.web.Pages;
+import io.dukan.web.i18n.Language;
 import io.dukan.web.i18n.Messages;
 import io.dukan.web.pages.Templates;
 import io.micronaut.http.HttpStatus;
@@ -10,12 +12,50 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The signup pages built from templates (src/main/jte), in the page's language. */
+/** The platform's pages built from templates (src/main/jte), in the page's language (see {@link PlatformText}). */
 final class PlatformPages {
 
     private static final Templates TEMPLATES = new Templates("io.dukan.provisioning.pages");
 
+    /** The currencies the signup form suggests (any ISO 4217 code is accepted). */
+    static final List<String> CURRENCIES = List.of("PKR", "CNY", "USD", "EUR", "GBP", "INR", "BDT", "LKR", "NPR",
+            "AED", "SAR", "QAR", "TRY", "IDR", "MYR", "PHP", "VND", "THB", "NGN", "KES", "GHS", "EGP", "MAD", "ZAR",
+            "BRL", "MXN");
+
     private PlatformPages() {}
+
+    /** The front page. */
+    static MutableHttpResponse<String> front(Messages m, String root) {
+        return Pages.html(HttpStatus.OK, TEMPLATES.render("front.jte", Map.of("m", m, "root", root)));
+    }
+
+    /**
+     * The signup form: {@code typed} is what was typed before a refusal (the password never comes back),
+     * {@code error} the refusal in the page's language (null: none); the languages offered are exactly
+     * {@link Language#all()}.
+     */
+    static MutableHttpResponse<String> signup(HttpStatus status, Messages m, String root, String idempotencyKey,
+            String error, Map<String, String> typed, String csrfToken) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("m", m);
+        params.put("root", root);
+        params.put("csrfField", Csrf.FIELD);
+        params.put("csrfToken", csrfToken);
+        params.put("idempotencyKey", idempotencyKey);
+        params.put("error", error);
+        params.put("form", typed);
+        params.put("languages", Language.all());
+        params.put("currencies", CURRENCIES);
+        params.put("minPassword", SignupCommand.MIN_PASSWORD);
+        return Pages.html(status, TEMPLATES.render("signup.jte", params)).header("Cache-Control", "no-store");
+    }
+
+    /** An error page: a heading, what happened, and the way back to the front page. */
+    static MutableHttpResponse<String> error(HttpStatus status, Messages m, String root, String heading,
+            String message) {
+        return Pages.html(status, TEMPLATES.render("error.jte", Map.of("m", m, "root", root, "heading", heading,
+                "message", message)));
+    }
 
     /** A page that says one thing, with an optional button-link. */
     static MutableHttpResponse<String> notice(HttpStatus status, Messages m, String root, String title,

@@ -9,6 +9,7 @@ import io.dukan.core.signup.PendingSignup;
 import io.dukan.core.signup.SignupGate;
 import io.dukan.core.signup.SignupLimitedException;
 import io.dukan.core.tenant.StoreSlugTakenException;
+import io.dukan.web.i18n.Language;
 import io.dukan.web.i18n.Messages;
 import java.util.List;
 import io.dukan.core.shared.Ids;
@@ -51,7 +52,7 @@ class SignupController {
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> front(HttpRequest<?> request) {
-        return Pages.html(HttpStatus.OK, PlatformViews.front(links.root(request)));
+        return PlatformPages.front(PlatformText.of(request), links.root(request));
     }
 
     /** Each form carries a fresh idempotency key, so a double submit or a refresh creates one store, not two. */
@@ -60,9 +61,8 @@ class SignupController {
         if (verify != null) {
             return confirm(request, verify);
         }
-        return Pages.html(HttpStatus.OK, PlatformViews.signup(links.root(request), Ids.newSecret(), null, Map.of(),
-                csrf.token(request)))
-                .header("Cache-Control", "no-store");
+        return PlatformPages.signup(HttpStatus.OK, PlatformText.of(request), links.root(request), Ids.newSecret(), null,
+                Map.of(), csrf.token(request));
     }
 
     @Post(value = "/signup", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -98,9 +98,25 @@ class SignupController {
             // key itself was what was refused.
             boolean keyRefused = refused instanceof InvalidInputException invalid && "idempotencyKey".equals(invalid.field());
             String key = form.get("idempotencyKey") == null || keyRefused ? Ids.newSecret() : form.get("idempotencyKey");
-            return Pages.html(status, PlatformViews.signup(links.root(request), key, refused.getMessage(), typed,
-                    csrf.token(request)));
+            return PlatformPages.signup(status, m, links.root(request), key, refusal(m, refused), typed,
+                    csrf.token(request));
         }
+    }
+
+    /** Why the form was refused: English reads the precise sentence; other languages the words for the field. */
+    static String refusal(Messages m, RuntimeException refused) {
+        if (m.language() == Language.EN) {
+            return refused.getMessage();
+        }
+        if (refused instanceof StoreSlugTakenException taken) {
+            return m.t("taken.text", taken.getMessage().replaceAll(".*'(.*)'.*", "$1"));
+        }
+        if (refused instanceof ConflictException) {
+            return m.t("error.409.text");
+        }
+        String field = refused instanceof InvalidInputException invalid ? invalid.field() : null;
+        String key = "signup.error." + field;
+        return field != null && m.has(key) ? m.t(key, SignupCommand.MIN_PASSWORD) : m.t("signup.error.other");
     }
 
     /**

@@ -1,12 +1,13 @@
 package io.dukan.provisioning;
 
-import io.dukan.web.Pages;
 import io.dukan.core.shared.NotFoundException;
 import io.dukan.core.tenant.ProvisioningService;
 import io.dukan.core.tenant.Slug;
 import io.dukan.core.tenant.Store;
 import io.dukan.core.tenant.StoreStatus;
 import io.dukan.web.access.CsrfExempt;
+import io.dukan.web.i18n.Language;
+import io.dukan.web.i18n.Messages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -56,12 +57,12 @@ class UnknownStoreController {
                 found = null;
             }
         }
-        String root = links.root(request) + "/";
         if (found != null && found.status() == StoreStatus.PROVISIONING) {
-            return Pages.error(HttpStatus.SERVICE_UNAVAILABLE, "Almost there",
-                    "This store is being set up. Please try again in a few seconds.", root).header("Retry-After", "2");
+            Messages m = PlatformText.of(request);
+            return PlatformPages.error(HttpStatus.SERVICE_UNAVAILABLE, m, links.root(request),
+                    m.t("store.settingUp.title"), m.t("store.settingUp.text")).header("Retry-After", "2");
         }
         // thrown, not returned: Micronaut answers a returned 404 with its global not-found route
-        throw new NotFoundException("There is no store at this address.");
+        throw new NotFoundException(PlatformText.of(Language.EN).t("store.missing"));
     }
 }

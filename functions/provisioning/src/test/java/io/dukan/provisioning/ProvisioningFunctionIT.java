@@ -249,6 +249,31 @@ class ProvisioningFunctionIT {
     }
 
     @Test
+    void signup_inUrdu_isRightToLeft_andARefusalComesBackInUrdu_withWhatWasTyped() {
+        APIGatewayProxyResponseEvent page = call(io.dukan.aws.testing.ProxyEvents.event("GET", "/signup", null,
+                Map.of("Accept", "text/html", "Accept-Language", "ur-PK,ur;q=0.9,en;q=0.5")));
+        assertThat(page.getStatusCode()).isEqualTo(200);
+        assertThat(page.getBody()).contains("lang=\"ur\" dir=\"rtl\"").contains("اپنی دکان کھولیں")
+                .contains("/signup?lang=ur\"").doesNotContain("Open your store", "Store name");
+
+        APIGatewayProxyResponseEvent refused = call(form("/signup?lang=ur", "storeName=%D8%AF%DA%A9%D8%A7%D9%86"
+                + "&slug=ur-store&ownerEmail=not-an-address&password=0123456789ab&currency=PKR&country=PK&language=ur"));
+        assertThat(refused.getStatusCode()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("dir=\"rtl\"").contains("براہ کرم name@example.com جیسا ای میل پتا لکھیں")
+                .contains("value=\"دکان\"").contains("value=\"ur-store\"").contains("<option value=\"ur\" selected")
+                .doesNotContain("owner email must be", "0123456789ab");
+    }
+
+    @Test
+    void unknownStoreAddress_inArabic_saysSoInArabic() {
+        APIGatewayProxyResponseEvent response = call(io.dukan.aws.testing.ProxyEvents.event("GET",
+                "/s/nobody-here?lang=ar", null, Map.of("Accept", "text/html")));
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getBody()).contains("dir=\"rtl\"").contains("لا يوجد متجر على هذا العنوان")
+                .doesNotContain("There is no store");
+    }
+
+    @Test
     void unknownStoreAddress_isA404Page() {
         APIGatewayProxyResponseEvent root = call(get("/s/nobody-here"));
         assertThat(root.getStatusCode()).isEqualTo(404);
