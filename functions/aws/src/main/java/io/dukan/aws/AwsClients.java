@@ -54,7 +54,10 @@ public class AwsClients {
     @Secondary
     @Bean(preDestroy = "close")
     DynamoDbClient dynamoDb(SdkHttpClient http) {
-        return configure(DynamoDbClient.builder().httpClient(http), properties.getEndpoints().getDynamodb()).build();
+        return configure(
+                        DynamoDbClient.builder().httpClient(http),
+                        properties.getEndpoints().getDynamodb())
+                .build();
     }
 
     @Singleton
@@ -75,7 +78,9 @@ public class AwsClients {
                 : properties.getEndpoints().getS3();
         S3Presigner.Builder builder = S3Presigner.builder()
                 .credentialsProvider(credentials())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint != null).build());
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(endpoint != null)
+                        .build());
         if (region() != null) {
             builder.region(Region.of(region()));
         }
@@ -91,7 +96,10 @@ public class AwsClients {
     @Requires(property = "dukan.email.mode", value = "ses", defaultValue = "ses")
     @Bean(preDestroy = "close")
     SesV2Client ses(SdkHttpClient http) {
-        return configure(SesV2Client.builder().httpClient(http), properties.getEndpoints().getSes()).build();
+        return configure(
+                        SesV2Client.builder().httpClient(http),
+                        properties.getEndpoints().getSes())
+                .build();
     }
 
     /** Credentials and region as for every client here, and the endpoint when one is given (other modules' clients). */
@@ -125,7 +133,8 @@ public class AwsClients {
             return StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(properties.getAccessKeyId(), properties.getSecretAccessKey()));
         }
-        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null && System.getenv("AWS_ACCESS_KEY_ID") != null
+        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null
+                && System.getenv("AWS_ACCESS_KEY_ID") != null
                 && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null) {
             return EnvironmentVariableCredentialsProvider.create();
         }

@@ -12,11 +12,22 @@ public class DukanProperties {
 
     private String table;
     private String bucket;
-    @Nullable private String region;
-    @Nullable private String s3PublicEndpoint;
-    @Nullable private String mediaUrl;
-    @Nullable private String accessKeyId;
-    @Nullable private String secretAccessKey;
+
+    @Nullable
+    private String region;
+
+    @Nullable
+    private String s3PublicEndpoint;
+
+    @Nullable
+    private String mediaUrl;
+
+    @Nullable
+    private String accessKeyId;
+
+    @Nullable
+    private String secretAccessKey;
+
     private final Endpoints endpoints;
 
     public DukanProperties(Endpoints endpoints) {
@@ -25,9 +36,14 @@ public class DukanProperties {
 
     @ConfigurationProperties("endpoints")
     public static class Endpoints {
-        @Nullable private String dynamodb;
-        @Nullable private String s3;
-        @Nullable private String ses;
+        @Nullable
+        private String dynamodb;
+
+        @Nullable
+        private String s3;
+
+        @Nullable
+        private String ses;
 
         public @Nullable String getDynamodb() {
             return dynamodb;
@@ -109,10 +125,12 @@ public class DukanProperties {
         }
         String url = mediaUrl.strip().replaceAll("/+$", "");
         java.net.URI parsed = java.net.URI.create(url);
-        if (!("https".equals(parsed.getScheme()) || "http".equals(parsed.getScheme())) || parsed.getHost() == null
-                || parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
-            throw new IllegalStateException("dukan.media-url (env DUKAN_MEDIA_URL) must be an http(s) base URL, got "
-                    + mediaUrl);
+        if (!("https".equals(parsed.getScheme()) || "http".equals(parsed.getScheme()))
+                || parsed.getHost() == null
+                || parsed.getRawQuery() != null
+                || parsed.getRawFragment() != null) {
+            throw new IllegalStateException(
+                    "dukan.media-url (env DUKAN_MEDIA_URL) must be an http(s) base URL, got " + mediaUrl);
         }
         return url;
     }

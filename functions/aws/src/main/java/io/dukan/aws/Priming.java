@@ -78,7 +78,12 @@ public final class Priming<T> implements Resource {
         context.setHttpMethod("GET");
         context.setRequestId("priming");
         context.setIdentity(identity);
-        return new APIGatewayProxyRequestEvent().withPath(path).withHttpMethod("GET").withHeaders(headers)
-                .withMultiValueHeaders(multi).withIsBase64Encoded(false).withRequestContext(context);
+        return new APIGatewayProxyRequestEvent()
+                .withPath(path)
+                .withHttpMethod("GET")
+                .withHeaders(headers)
+                .withMultiValueHeaders(multi)
+                .withIsBase64Encoded(false)
+                .withRequestContext(context);
     }
 }

@@ -13,8 +13,7 @@ final class Arns {
     static String tableName(String tableArn) {
         String resource = part(tableArn, 5);
         if (!resource.startsWith("table/") || resource.length() == "table/".length()) {
-            throw new IllegalArgumentException(
-                    "not a DynamoDB table ARN (arn:aws:dynamodb:…:table/NAME): " + tableArn);
+            throw new IllegalArgumentException("not a DynamoDB table ARN (arn:aws:dynamodb:…:table/NAME): " + tableArn);
         }
         String name = resource.substring("table/".length());
         int slash = name.indexOf('/');

@@ -19,13 +19,28 @@ public class AwsFleetProperties {
 
     /** "aws" (the default) or "local" (the local cloud supplies its own StoreFleet). */
     private String mode = "aws";
-    @Nullable private String shopLayerArn;
-    @Nullable private String shopHandler;
-    @Nullable private String tableArn;
-    @Nullable private String bucketArn;
-    @Nullable private String permissionsBoundaryArn;
-    @Nullable private String namePrefix;
-    @Nullable private String accountId;
+
+    @Nullable
+    private String shopLayerArn;
+
+    @Nullable
+    private String shopHandler;
+
+    @Nullable
+    private String tableArn;
+
+    @Nullable
+    private String bucketArn;
+
+    @Nullable
+    private String permissionsBoundaryArn;
+
+    @Nullable
+    private String namePrefix;
+
+    @Nullable
+    private String accountId;
+
     private int memoryMb = DEFAULT_MEMORY_MB;
     /**
      * The accounts stores are sharded across (DUKAN_FLEET_SHARD_ACCOUNTS, comma-separated), first with room first;
@@ -39,11 +54,14 @@ public class AwsFleetProperties {
     /** How store functions send mail: "ses" (default) or "outbox"; passed on as DUKAN_EMAIL_MODE. */
     private String emailMode = "ses";
     /** The SES-verified sender address; passed on as DUKAN_EMAIL_FROM, and the only one a store role may send as. */
-    @Nullable private String emailFrom;
+    @Nullable
+    private String emailFrom;
     /** The platform's public base URL (links in mail); passed on as DUKAN_PUBLIC_URL. */
-    @Nullable private String publicUrl;
+    @Nullable
+    private String publicUrl;
     /** The CDN in front of the media bucket (renditions); passed on as DUKAN_MEDIA_URL. Unset: presigned URLs. */
-    @Nullable private String mediaUrl;
+    @Nullable
+    private String mediaUrl;
     /**
      * SnapStart for store functions (DUKAN_FLEET_SNAP_START): each store's function gets a published version with
      * a snapshot and an alias, and its route invokes the alias once the snapshot is ready.
@@ -82,9 +100,6 @@ public class AwsFleetProperties {
     public void setMode(String mode) {
         this.mode = mode;
     }
-
-
-
 
     /** The layer version holding the shop code, shared by every store's function. */
     public @Nullable String getShopLayerArn() {
@@ -163,7 +178,10 @@ public class AwsFleetProperties {
 
     /** The configured shard accounts, or this account alone. */
     public List<String> shards() {
-        List<String> configured = shardAccounts.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+        List<String> configured = shardAccounts.stream()
+                .map(String::strip)
+                .filter(a -> !a.isEmpty())
+                .toList();
         return configured.isEmpty() && accountId != null ? List.of(accountId) : configured;
     }
 

@@ -63,13 +63,18 @@ class AwsStoreFleet implements StoreFleet {
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     /** Routing entries: pk PLATFORM#ROUTE#{slug}, sk ROUTE (read by io.dukan.router.StoreRouter). */
     static final String ROUTE_PREFIX = "PLATFORM#ROUTE#";
+
     static final String ROUTE_SORT_KEY = "ROUTE";
     /** The alias a store's route invokes when SnapStart is on: the store's published version with its snapshot. */
     static final String ALIAS = "live";
+
     static final Duration SNAP_START_POLL = Duration.ofSeconds(1);
     /** A new role takes seconds to become assumable by Lambda; waits between CreateFunction attempts. */
     static final List<Duration> ROLE_PROPAGATION_DELAYS = List.of(
-            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(4),
             Duration.ofSeconds(5));
 
     /** Waits between retries; tests pass one that only records. */
@@ -92,13 +97,22 @@ class AwsStoreFleet implements StoreFleet {
     private final SdkBytes placeholderCode;
 
     @Inject
-    AwsStoreFleet(AwsFleetProperties fleet, IamClient iam, LambdaClient lambda, DynamoDbClient dynamo,
+    AwsStoreFleet(
+            AwsFleetProperties fleet,
+            IamClient iam,
+            LambdaClient lambda,
+            DynamoDbClient dynamo,
             CloudWatchLogsClient logs) {
         this(fleet, iam, lambda, dynamo, logs, duration -> Thread.sleep(duration.toMillis()));
     }
 
-    AwsStoreFleet(AwsFleetProperties fleet, IamClient iam, LambdaClient lambda, DynamoDbClient dynamo,
-            CloudWatchLogsClient logs, Sleeper sleeper) {
+    AwsStoreFleet(
+            AwsFleetProperties fleet,
+            IamClient iam,
+            LambdaClient lambda,
+            DynamoDbClient dynamo,
+            CloudWatchLogsClient logs,
+            Sleeper sleeper) {
         List<String> missing = fleet.missingSettings();
         if (!missing.isEmpty()) {
             throw new StoreFleetException("the AWS store fleet is not configured: set " + String.join(", ", missing)
@@ -118,7 +132,11 @@ class AwsStoreFleet implements StoreFleet {
         this.sleeper = sleeper;
         this.partition = Arns.partition(fleet.getTableArn());
         this.region = lambdaRegion.id();
-        this.policies = new StorePolicies(fleet.getTableArn(), fleet.getBucketArn(), region, fleet.getAccountId(),
+        this.policies = new StorePolicies(
+                fleet.getTableArn(),
+                fleet.getBucketArn(),
+                region,
+                fleet.getAccountId(),
                 "ses".equals(fleet.getEmailMode()) ? fleet.getEmailFrom() : null);
         this.placeholderCode = SdkBytes.fromByteArray(placeholderZip());
         // Fail at init, not at the first signup, when an ARN is malformed.
@@ -139,24 +157,37 @@ class AwsStoreFleet implements StoreFleet {
                     + " (cross-account shards are not built yet; see infra/aws/README.md)");
         }
         try {
-            attempt("create log group " + logGroup(name), () -> logs.createLogGroup(r -> r
-                    .logGroupName(logGroup(name)).tags(Map.of(TENANT_TAG, store.id().value()))),
+            attempt(
+                    "create log group " + logGroup(name),
+                    () -> logs.createLogGroup(r -> r.logGroupName(logGroup(name))
+                            .tags(Map.of(TENANT_TAG, store.id().value()))),
                     ResourceAlreadyExistsException.class);
-            attempt("set the retention of " + logGroup(name), () -> logs.putRetentionPolicy(r -> r
-                    .logGroupName(logGroup(name)).retentionInDays(fleet.getLogRetentionDays())));
-            attempt("create role " + name, () -> iam.createRole(r -> r
-                    .roleName(name)
-                    .path(rolePath())
-                    .description("Execution role of Dukan store " + store.slug() + " (" + store.id() + ")")
-                    .assumeRolePolicyDocument(StorePolicies.trustPolicy())
-                    .permissionsBoundary(fleet.getPermissionsBoundaryArn())
-                    .tags(Tag.builder().key(TENANT_TAG).value(store.id().value()).build(),
-                            Tag.builder().key(SLUG_TAG).value(store.slug().value()).build())),
+            attempt(
+                    "set the retention of " + logGroup(name),
+                    () -> logs.putRetentionPolicy(
+                            r -> r.logGroupName(logGroup(name)).retentionInDays(fleet.getLogRetentionDays())));
+            attempt(
+                    "create role " + name,
+                    () -> iam.createRole(r -> r.roleName(name)
+                            .path(rolePath())
+                            .description("Execution role of Dukan store " + store.slug() + " (" + store.id() + ")")
+                            .assumeRolePolicyDocument(StorePolicies.trustPolicy())
+                            .permissionsBoundary(fleet.getPermissionsBoundaryArn())
+                            .tags(
+                                    Tag.builder()
+                                            .key(TENANT_TAG)
+                                            .value(store.id().value())
+                                            .build(),
+                                    Tag.builder()
+                                            .key(SLUG_TAG)
+                                            .value(store.slug().value())
+                                            .build())),
                     EntityAlreadyExistsException.class);
-            attempt("put policy " + POLICY_NAME + " on role " + name, () -> iam.putRolePolicy(r -> r
-                    .roleName(name)
-                    .policyName(POLICY_NAME)
-                    .policyDocument(policies.storePolicy(store.id(), name))));
+            attempt(
+                    "put policy " + POLICY_NAME + " on role " + name,
+                    () -> iam.putRolePolicy(r -> r.roleName(name)
+                            .policyName(POLICY_NAME)
+                            .policyDocument(policies.storePolicy(store.id(), name))));
             createFunctionOnceRoleIsUsable(store, name);
         } catch (StoreFleetException failure) {
             undoAfter(failure, () -> deleteFunction(store));
@@ -177,9 +208,14 @@ class AwsStoreFleet implements StoreFleet {
                 .memorySize(fleet.getMemoryMb())
                 .timeout(TIMEOUT_SECONDS)
                 .environment(Environment.builder().variables(environment(store)).build())
-                .tags(Map.of(TENANT_TAG, store.id().value(), SLUG_TAG, store.slug().value()))
-                .snapStart(fleet.isSnapStart()
-                        ? SnapStart.builder().applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS).build() : null)
+                .tags(Map.of(
+                        TENANT_TAG, store.id().value(), SLUG_TAG, store.slug().value()))
+                .snapStart(
+                        fleet.isSnapStart()
+                                ? SnapStart.builder()
+                                        .applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS)
+                                        .build()
+                                : null)
                 .build();
         for (int attempt = 0; ; attempt++) {
             try {
@@ -210,26 +246,41 @@ class AwsStoreFleet implements StoreFleet {
      */
     private void publishSnapshot(String name) {
         // one budget for both waits: a signup must stay within API Gateway's 29 s
-        long[] budgetMillis = {Duration.ofSeconds(fleet.getSnapStartWaitSeconds()).toMillis()};
+        long[] budgetMillis = {
+            Duration.ofSeconds(fleet.getSnapStartWaitSeconds()).toMillis()
+        };
         if (!awaitActive(name, null, budgetMillis)) {
-            LOG.log(Level.INFO, "{0} is not active after {1} s; no version published, its route will invoke the "
-                    + "function itself", name, fleet.getSnapStartWaitSeconds());
+            LOG.log(
+                    Level.INFO,
+                    "{0} is not active after {1} s; no version published, its route will invoke the "
+                            + "function itself",
+                    name,
+                    fleet.getSnapStartWaitSeconds());
             return;
         }
         String[] version = new String[1];
-        attempt("publish a version of " + name, () -> version[0] = lambda.publishVersion(r -> r.functionName(name))
-                .version());
+        attempt(
+                "publish a version of " + name,
+                () -> version[0] =
+                        lambda.publishVersion(r -> r.functionName(name)).version());
         try {
             lambda.createAlias(r -> r.functionName(name).name(ALIAS).functionVersion(version[0]));
         } catch (ResourceConflictException exists) {
-            attempt("point alias " + ALIAS + " of " + name + " at version " + version[0], () -> lambda.updateAlias(
-                    r -> r.functionName(name).name(ALIAS).functionVersion(version[0])));
+            attempt(
+                    "point alias " + ALIAS + " of " + name + " at version " + version[0],
+                    () -> lambda.updateAlias(
+                            r -> r.functionName(name).name(ALIAS).functionVersion(version[0])));
         } catch (SdkException e) {
             throw failure("create alias " + ALIAS + " of " + name, e);
         }
         if (!awaitActive(name, version[0], budgetMillis)) {
-            LOG.log(Level.INFO, "the snapshot of {0} version {1} is not ready after {2} s; its route will invoke the "
-                    + "function without it", name, version[0], fleet.getSnapStartWaitSeconds());
+            LOG.log(
+                    Level.INFO,
+                    "the snapshot of {0} version {1} is not ready after {2} s; its route will invoke the "
+                            + "function without it",
+                    name,
+                    version[0],
+                    fleet.getSnapStartWaitSeconds());
         }
     }
 
@@ -241,7 +292,9 @@ class AwsStoreFleet implements StoreFleet {
         while (true) {
             State state;
             try {
-                state = lambda.getFunctionConfiguration(r -> r.functionName(name).qualifier(qualifier)).state();
+                state = lambda.getFunctionConfiguration(
+                                r -> r.functionName(name).qualifier(qualifier))
+                        .state();
             } catch (SdkException e) {
                 throw failure("read the state of " + name + (qualifier == null ? "" : ":" + qualifier), e);
             }
@@ -263,7 +316,9 @@ class AwsStoreFleet implements StoreFleet {
     /** True if the store's alias exists and its version's snapshot is ready to be invoked. */
     private boolean aliasReady(String name) {
         try {
-            return lambda.getFunctionConfiguration(r -> r.functionName(name).qualifier(ALIAS)).state() == State.ACTIVE;
+            return lambda.getFunctionConfiguration(r -> r.functionName(name).qualifier(ALIAS))
+                            .state()
+                    == State.ACTIVE;
         } catch (ResourceNotFoundException noAlias) {
             return false;
         } catch (SdkException e) {
@@ -296,19 +351,27 @@ class AwsStoreFleet implements StoreFleet {
 
     /** "The role defined for the function cannot be assumed by Lambda.": IAM has not propagated the new role yet. */
     private static boolean roleNotYetAssumable(InvalidParameterValueException e) {
-        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        String message = e.awsErrorDetails() == null
+                ? e.getMessage()
+                : e.awsErrorDetails().errorMessage();
         return message != null && message.toLowerCase(Locale.ROOT).contains("role");
     }
 
     @Override
     public void deleteFunction(StoreRef store) {
         String name = functionName(store);
-        attempt("delete function " + name, () -> lambda.deleteFunction(r -> r.functionName(name)),
+        attempt(
+                "delete function " + name,
+                () -> lambda.deleteFunction(r -> r.functionName(name)),
                 ResourceNotFoundException.class);
-        attempt("delete policy " + POLICY_NAME + " of role " + name,
-                () -> iam.deleteRolePolicy(r -> r.roleName(name).policyName(POLICY_NAME)), NoSuchEntityException.class);
+        attempt(
+                "delete policy " + POLICY_NAME + " of role " + name,
+                () -> iam.deleteRolePolicy(r -> r.roleName(name).policyName(POLICY_NAME)),
+                NoSuchEntityException.class);
         attempt("delete role " + name, () -> iam.deleteRole(r -> r.roleName(name)), NoSuchEntityException.class);
-        attempt("delete log group " + logGroup(name), () -> logs.deleteLogGroup(r -> r.logGroupName(logGroup(name))),
+        attempt(
+                "delete log group " + logGroup(name),
+                () -> logs.deleteLogGroup(r -> r.logGroupName(logGroup(name))),
                 software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException.class);
         shards.leave(store);
     }
@@ -340,9 +403,11 @@ class AwsStoreFleet implements StoreFleet {
         item.put("functionArn", AttributeValue.fromS(target));
         item.put("account", AttributeValue.fromS(fleet.getAccountId()));
         try {
-            dynamo.putItem(r -> r.tableName(table).item(item)
+            dynamo.putItem(r -> r.tableName(table)
+                    .item(item)
                     .conditionExpression("attribute_not_exists(pk) OR tenantId = :t")
-                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(store.id().value()))));
+                    .expressionAttributeValues(
+                            Map.of(":t", AttributeValue.fromS(store.id().value()))));
         } catch (ConditionalCheckFailedException taken) {
             throw new StoreFleetException("the address /s/" + store.slug() + " is routed to another store", taken);
         } catch (SdkException e) {
@@ -353,9 +418,11 @@ class AwsStoreFleet implements StoreFleet {
     @Override
     public void deleteRoute(StoreRef store) {
         try {
-            dynamo.deleteItem(r -> r.tableName(table).key(routeKey(store))
+            dynamo.deleteItem(r -> r.tableName(table)
+                    .key(routeKey(store))
                     .conditionExpression("tenantId = :t")
-                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(store.id().value()))));
+                    .expressionAttributeValues(
+                            Map.of(":t", AttributeValue.fromS(store.id().value()))));
         } catch (ConditionalCheckFailedException goneOrAnothers) {
             // nothing of this store's to remove
         } catch (SdkException e) {
@@ -365,8 +432,11 @@ class AwsStoreFleet implements StoreFleet {
 
     /** The routing entry's key; {@link io.dukan.core.tenant.Slug} values are the router's keys too. */
     static Map<String, AttributeValue> routeKey(StoreRef store) {
-        return Map.of("pk", AttributeValue.fromS(ROUTE_PREFIX + store.slug().value()),
-                "sk", AttributeValue.fromS(ROUTE_SORT_KEY));
+        return Map.of(
+                "pk",
+                AttributeValue.fromS(ROUTE_PREFIX + store.slug().value()),
+                "sk",
+                AttributeValue.fromS(ROUTE_SORT_KEY));
     }
 
     // --- names ----------------------------------------------------------------------------------------------------

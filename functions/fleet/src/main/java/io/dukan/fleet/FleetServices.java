@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 public class FleetServices {
 
     @Singleton
-    ProvisioningSaga provisioningSaga(StoreRegistry registry, StoreDataRepository storeData, StoreFleet fleet,
-            Clock clock) {
+    ProvisioningSaga provisioningSaga(
+            StoreRegistry registry, StoreDataRepository storeData, StoreFleet fleet, Clock clock) {
         return new ProvisioningSaga(registry, storeData, fleet, clock);
     }
 
@@ -39,14 +39,18 @@ public class FleetServices {
     @Bean(preDestroy = "close")
     IamClient iam(AwsClients clients, SdkHttpClient http) {
         // IAM is global: its endpoint is in us-east-1 (aws partition) whatever the function's region.
-        return IamClient.builder().httpClient(http).credentialsProvider(clients.credentials())
-                .region(Region.AWS_GLOBAL).build();
+        return IamClient.builder()
+                .httpClient(http)
+                .credentialsProvider(clients.credentials())
+                .region(Region.AWS_GLOBAL)
+                .build();
     }
 
     @Singleton
     @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
     @Bean(preDestroy = "close")
     CloudWatchLogsClient logs(AwsClients clients, SdkHttpClient http) {
-        return clients.configure(CloudWatchLogsClient.builder().httpClient(http), null).build();
+        return clients.configure(CloudWatchLogsClient.builder().httpClient(http), null)
+                .build();
     }
 }

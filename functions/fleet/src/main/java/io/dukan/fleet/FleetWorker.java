@@ -46,14 +46,18 @@ public class FleetWorker extends MicronautRequestHandler<SQSEvent, SQSBatchRespo
         }
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             try {
-                TenantId store = new TenantId(message.getBody() == null ? "" : message.getBody().strip());
+                TenantId store = new TenantId(
+                        message.getBody() == null ? "" : message.getBody().strip());
                 saga.run(store);
             } catch (IllegalArgumentException | NullPointerException malformed) {
                 // Not a store id: redelivering it cannot help; it is dropped (and logged).
                 LOG.log(Level.ERROR, "message " + message.getMessageId() + " is not a store id; dropped", malformed);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "provisioning from message " + message.getMessageId()
-                        + " did not finish; it will be redelivered", e);
+                LOG.log(
+                        Level.WARNING,
+                        "provisioning from message " + message.getMessageId()
+                                + " did not finish; it will be redelivered",
+                        e);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }

@@ -39,10 +39,11 @@ final class Shards {
     String join(StoreRef store) {
         for (String account : accounts) {
             try {
-                dynamo.updateItem(r -> r.tableName(table).key(key(account))
+                dynamo.updateItem(r -> r.tableName(table)
+                        .key(key(account))
                         .updateExpression("ADD stores :me")
-                        .conditionExpression("attribute_not_exists(stores) OR size(stores) < :cap"
-                                + " OR contains(stores, :id)")
+                        .conditionExpression(
+                                "attribute_not_exists(stores) OR size(stores) < :cap" + " OR contains(stores, :id)")
                         .expressionAttributeValues(Map.of(
                                 ":me", AttributeValue.fromSs(List.of(store.id().value())),
                                 ":id", AttributeValue.fromS(store.id().value()),
@@ -62,7 +63,8 @@ final class Shards {
     void leave(StoreRef store) {
         for (String account : accounts) {
             try {
-                dynamo.updateItem(r -> r.tableName(table).key(key(account))
+                dynamo.updateItem(r -> r.tableName(table)
+                        .key(key(account))
                         .updateExpression("DELETE stores :me")
                         .conditionExpression("attribute_exists(pk)")
                         .expressionAttributeValues(Map.of(

@@ -1,7 +1,7 @@
 package io.dukan.fleet;
 
-import io.dukan.web.Json;
 import io.dukan.core.tenant.TenantId;
+import io.dukan.web.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,15 @@ final class StorePolicies {
 
     /** TransactWriteItems needs no action of its own: IAM authorises each item's Put/Update/Delete/ConditionCheck. */
     static final List<String> TABLE_ACTIONS = List.of(
-            "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
-            "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
+            "dynamodb:GetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:Query",
+            "dynamodb:BatchGetItem",
+            "dynamodb:BatchWriteItem",
+            "dynamodb:ConditionCheckItem");
+
     static final List<String> MEDIA_ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
     static final List<String> LIST_ACTIONS = List.of("s3:ListBucket");
     static final List<String> MAIL_ACTIONS = List.of("ses:SendEmail");
@@ -47,8 +54,12 @@ final class StorePolicies {
     /** Who may assume the store role: the Lambda service, and nobody else. */
     static String trustPolicy() {
         return Json.write(document(List.of(statement(
-                "LambdaRunsTheStore", "Allow",
-                Map.of("Service", "lambda.amazonaws.com"), List.of("sts:AssumeRole"), null, null))));
+                "LambdaRunsTheStore",
+                "Allow",
+                Map.of("Service", "lambda.amazonaws.com"),
+                List.of("sts:AssumeRole"),
+                null,
+                null))));
     }
 
     /** What the store's function may do: its own keys, its own media prefix, its own logs. */
@@ -58,23 +69,42 @@ final class StorePolicies {
         // ForAllValues is vacuously true for a request without keys; demanding the key closes that door.
         ownKeysOnly.put("Null", Map.of("dynamodb:LeadingKeys", "false"));
 
-        String logGroup = "arn:" + partition + ":logs:" + region + ":" + accountId + ":log-group:/aws/lambda/"
-                + functionName;
+        String logGroup =
+                "arn:" + partition + ":logs:" + region + ":" + accountId + ":log-group:/aws/lambda/" + functionName;
         List<Map<String, Object>> statements = new java.util.ArrayList<>(List.of(
-                statement("OwnItems", "Allow", null, TABLE_ACTIONS, List.of(tableArn, tableArn + "/index/*"),
+                statement(
+                        "OwnItems",
+                        "Allow",
+                        null,
+                        TABLE_ACTIONS,
+                        List.of(tableArn, tableArn + "/index/*"),
                         ownKeysOnly),
                 statement("OwnMedia", "Allow", null, MEDIA_ACTIONS, List.of(mediaPrefix(tenant) + "*"), null),
                 // Listing (only under its own prefix) is what makes S3 answer 404, not 403, for a missing key.
-                statement("ListOwnMedia", "Allow", null, LIST_ACTIONS, List.of(bucketArn),
+                statement(
+                        "ListOwnMedia",
+                        "Allow",
+                        null,
+                        LIST_ACTIONS,
+                        List.of(bucketArn),
                         Map.of("StringLike", Map.of("s3:prefix", List.of("tenants/" + tenant.value() + "/*")))),
                 // S3 keys are literal, so "tenants/{id}/../x" is the store's own object; no such key is ever
                 // needed, and refusing it means nothing that normalises paths can turn it into another's key.
-                statement("NoDotSegments", "Deny", null, MEDIA_ACTIONS,
-                        List.of(bucketArn + "/*/../*", bucketArn + "/*/..", bucketArn + "/*/./*"), null),
+                statement(
+                        "NoDotSegments",
+                        "Deny",
+                        null,
+                        MEDIA_ACTIONS,
+                        List.of(bucketArn + "/*/../*", bucketArn + "/*/..", bucketArn + "/*/./*"),
+                        null),
                 statement("OwnLogs", "Allow", null, LOG_ACTIONS, List.of(logGroup, logGroup + ":*"), null)));
         if (emailFrom != null) {
             // Mail (invitations, password resets) only from the platform's own verified sender address.
-            statements.add(statement("SendMailAsThePlatform", "Allow", null, MAIL_ACTIONS,
+            statements.add(statement(
+                    "SendMailAsThePlatform",
+                    "Allow",
+                    null,
+                    MAIL_ACTIONS,
                     List.of("arn:" + partition + ":ses:" + region + ":" + accountId + ":identity/*"),
                     Map.of("StringEquals", Map.of("ses:FromAddress", emailFrom))));
         }
@@ -92,8 +122,13 @@ final class StorePolicies {
         return document;
     }
 
-    private static Map<String, Object> statement(String sid, String effect, Map<String, Object> principal,
-            List<String> actions, List<String> resources, Map<String, Object> condition) {
+    private static Map<String, Object> statement(
+            String sid,
+            String effect,
+            Map<String, Object> principal,
+            List<String> actions,
+            List<String> resources,
+            Map<String, Object> condition) {
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("Sid", sid);
         statement.put("Effect", effect);

@@ -1,28 +1,18 @@
 package io.dukan.fleet;
 
-import static io.dukan.fleet.FleetFixture.ADD_PERMISSION;
-import static io.dukan.fleet.FleetFixture.API;
+import static io.dukan.aws.testing.ScriptedAws.JSON;
 import static io.dukan.fleet.FleetFixture.BOUNDARY_ARN;
-import static io.dukan.fleet.FleetFixture.CREATE_DEPLOYMENT;
 import static io.dukan.fleet.FleetFixture.CREATE_ALIAS;
 import static io.dukan.fleet.FleetFixture.CREATE_FUNCTION;
-import static io.dukan.fleet.FleetFixture.GET_CONFIGURATION;
-import static io.dukan.fleet.FleetFixture.PUBLISH_VERSION;
-import static io.dukan.fleet.FleetFixture.UPDATE_ALIAS;
-import static io.dukan.fleet.FleetFixture.CREATE_RESOURCE;
 import static io.dukan.fleet.FleetFixture.DELETE_FUNCTION;
-import static io.dukan.fleet.FleetFixture.DELETE_RESOURCE;
-import static io.dukan.fleet.FleetFixture.GET_RESOURCES;
+import static io.dukan.fleet.FleetFixture.GET_CONFIGURATION;
 import static io.dukan.fleet.FleetFixture.HANDLER;
 import static io.dukan.fleet.FleetFixture.LAYER_ARN;
 import static io.dukan.fleet.FleetFixture.NAME;
-import static io.dukan.fleet.FleetFixture.PUT_INTEGRATION;
-import static io.dukan.fleet.FleetFixture.PUT_METHOD;
-import static io.dukan.fleet.FleetFixture.REMOVE_PERMISSION;
+import static io.dukan.fleet.FleetFixture.PUBLISH_VERSION;
 import static io.dukan.fleet.FleetFixture.STORE;
-import static io.dukan.fleet.FleetFixture.STORES_RESOURCE;
+import static io.dukan.fleet.FleetFixture.UPDATE_ALIAS;
 import static io.dukan.fleet.FleetFixture.iam;
-import static io.dukan.aws.testing.ScriptedAws.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,8 +46,14 @@ class AwsStoreFleetTest {
         fleet.createFunction(STORE);
 
         // then
-        assertThat(aws.operations()).containsExactly("UpdateItem", "CreateLogGroup", "PutRetentionPolicy", "CreateRole",
-                "PutRolePolicy", "POST /2015-03-31/functions");
+        assertThat(aws.operations())
+                .containsExactly(
+                        "UpdateItem",
+                        "CreateLogGroup",
+                        "PutRetentionPolicy",
+                        "CreateRole",
+                        "PutRolePolicy",
+                        "POST /2015-03-31/functions");
         JsonNode shard = aws.requests().get(0).json();
         assertThat(shard.at("/Key/pk/S").asText()).isEqualTo("PLATFORM#SHARD#" + FleetFixture.ACCOUNT);
         assertThat(shard.path("ConditionExpression").asText()).contains("size(stores) < :cap");
@@ -78,8 +74,13 @@ class AwsStoreFleetTest {
         Map<String, String> putPolicy = aws.requests().get(4).form();
         assertThat(putPolicy).containsEntry("RoleName", NAME).containsEntry("PolicyName", "store-access");
         assertThat(putPolicy.get("PolicyDocument"))
-                .isEqualTo(new StorePolicies(FleetFixture.TABLE_ARN, FleetFixture.BUCKET_ARN, "us-east-1",
-                        FleetFixture.ACCOUNT, FleetFixture.EMAIL_FROM).storePolicy(STORE.id(), NAME));
+                .isEqualTo(new StorePolicies(
+                                FleetFixture.TABLE_ARN,
+                                FleetFixture.BUCKET_ARN,
+                                "us-east-1",
+                                FleetFixture.ACCOUNT,
+                                FleetFixture.EMAIL_FROM)
+                        .storePolicy(STORE.id(), NAME));
 
         JsonNode function = aws.requests().get(5).json();
         assertThat(function.path("FunctionName").asText()).isEqualTo(NAME);
@@ -89,8 +90,9 @@ class AwsStoreFleetTest {
         assertThat(function.path("Layers")).extracting(JsonNode::asText).containsExactly(LAYER_ARN);
         assertThat(function.path("MemorySize").asInt()).isEqualTo(1024);
         assertThat(function.path("Timeout").asInt()).isEqualTo(29);
-        assertThat(JSON.convertValue(function.at("/Environment/Variables"),
-                new TypeReference<Map<String, String>>() {})).isEqualTo(Map.of(
+        assertThat(JSON.convertValue(
+                        function.at("/Environment/Variables"), new TypeReference<Map<String, String>>() {}))
+                .isEqualTo(Map.of(
                         "DUKAN_TENANT_ID", STORE.id().value(),
                         "DUKAN_STORE_SLUG", "bilal-crafts",
                         "DUKAN_TABLE", "dukan-Table-1ABC",
@@ -100,7 +102,8 @@ class AwsStoreFleetTest {
                         "DUKAN_EMAIL_MODE", "ses",
                         "DUKAN_EMAIL_FROM", FleetFixture.EMAIL_FROM,
                         "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
-        assertThat(function.at("/Tags/dukan:tenant-id").asText()).isEqualTo(STORE.id().value());
+        assertThat(function.at("/Tags/dukan:tenant-id").asText())
+                .isEqualTo(STORE.id().value());
 
         byte[] zip = Base64.getDecoder().decode(function.at("/Code/ZipFile").asText());
         assertThat(zip.length).as("placeholder package size").isLessThan(1024);
@@ -120,16 +123,21 @@ class AwsStoreFleetTest {
         fleet.createFunction(STORE);
 
         // then
-        assertThat(aws.operations()).containsExactly("UpdateItem", "CreateLogGroup", "PutRetentionPolicy", "CreateRole",
-                "PutRolePolicy", "POST /2015-03-31/functions");
+        assertThat(aws.operations())
+                .containsExactly(
+                        "UpdateItem",
+                        "CreateLogGroup",
+                        "PutRetentionPolicy",
+                        "CreateRole",
+                        "PutRolePolicy",
+                        "POST /2015-03-31/functions");
         assertThat(fixture.sleeps).isEmpty();
     }
 
     @Test
     void createFunction_retries_whileRoleIsNotYetAssumable() {
         // given
-        aws.onFirst(2, CREATE_FUNCTION,
-                Reply.restError(400, "InvalidParameterValueException", ROLE_NOT_ASSUMABLE));
+        aws.onFirst(2, CREATE_FUNCTION, Reply.restError(400, "InvalidParameterValueException", ROLE_NOT_ASSUMABLE));
         AwsStoreFleet fleet = fixture.fleet();
 
         // when
@@ -155,14 +163,20 @@ class AwsStoreFleetTest {
                 .hasMessageContaining(ROLE_NOT_ASSUMABLE);
         assertThat(aws.matching(CREATE_FUNCTION)).hasSize(AwsStoreFleet.ROLE_PROPAGATION_DELAYS.size() + 1);
         assertThat(fixture.sleeps).containsExactlyElementsOf(AwsStoreFleet.ROLE_PROPAGATION_DELAYS);
-        assertThat(aws.operations()).endsWith(
-                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup", "UpdateItem");
+        assertThat(aws.operations())
+                .endsWith(
+                        "DELETE /2015-03-31/functions/" + NAME,
+                        "DeleteRolePolicy",
+                        "DeleteRole",
+                        "DeleteLogGroup",
+                        "UpdateItem");
     }
 
     @Test
     void createFunction_doesNotRetry_otherInvalidParameters() {
         // given
-        aws.on(CREATE_FUNCTION,
+        aws.on(
+                CREATE_FUNCTION,
                 Reply.restError(400, "InvalidParameterValueException", "Unzipped size must be smaller"));
         AwsStoreFleet fleet = fixture.fleet();
 
@@ -175,8 +189,9 @@ class AwsStoreFleetTest {
     @Test
     void createFunction_saysWhichPermissionIsMissing_whenAccessIsDenied() {
         // given
-        aws.on(iam("CreateRole"), Reply.iamError(403, "AccessDenied",
-                "User: provisioning is not authorized to perform: iam:CreateRole"));
+        aws.on(
+                iam("CreateRole"),
+                Reply.iamError(403, "AccessDenied", "User: provisioning is not authorized to perform: iam:CreateRole"));
         AwsStoreFleet fleet = fixture.fleet();
 
         // when / then
@@ -198,12 +213,19 @@ class AwsStoreFleetTest {
         fleet.deleteFunction(STORE);
 
         // then
-        assertThat(aws.operations()).containsExactly(
-                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup", "UpdateItem");
-        assertThat(aws.requests().get(1).form()).containsEntry("RoleName", NAME)
+        assertThat(aws.operations())
+                .containsExactly(
+                        "DELETE /2015-03-31/functions/" + NAME,
+                        "DeleteRolePolicy",
+                        "DeleteRole",
+                        "DeleteLogGroup",
+                        "UpdateItem");
+        assertThat(aws.requests().get(1).form())
+                .containsEntry("RoleName", NAME)
                 .containsEntry("PolicyName", "store-access");
         assertThat(aws.requests().get(2).form()).containsEntry("RoleName", NAME);
-        assertThat(aws.requests().get(4).json().path("UpdateExpression").asText()).isEqualTo("DELETE stores :me");
+        assertThat(aws.requests().get(4).json().path("UpdateExpression").asText())
+                .isEqualTo("DELETE stores :me");
     }
 
     @Test
@@ -218,14 +240,20 @@ class AwsStoreFleetTest {
         fleet.deleteFunction(STORE);
 
         // then
-        assertThat(aws.operations()).containsExactly(
-                "DELETE /2015-03-31/functions/" + NAME, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup", "UpdateItem");
+        assertThat(aws.operations())
+                .containsExactly(
+                        "DELETE /2015-03-31/functions/" + NAME,
+                        "DeleteRolePolicy",
+                        "DeleteRole",
+                        "DeleteLogGroup",
+                        "UpdateItem");
     }
 
     @Test
     void deleteFunction_fails_whenAwsFailsOtherwise() {
         // given
-        aws.on(iam("DeleteRole"),
+        aws.on(
+                iam("DeleteRole"),
                 Reply.iamError(409, "DeleteConflict", "Cannot delete entity, must detach all policies first."));
         AwsStoreFleet fleet = fixture.fleet();
 
@@ -244,8 +272,8 @@ class AwsStoreFleetTest {
         properties.setShopLayerArn(" ");
 
         // when / then
-        assertThatThrownBy(() -> new AwsStoreFleet(properties, fixture.iam, fixture.lambda, fixture.dynamo, fixture.logs,
-                fixture.sleeps::add))
+        assertThatThrownBy(() -> new AwsStoreFleet(
+                        properties, fixture.iam, fixture.lambda, fixture.dynamo, fixture.logs, fixture.sleeps::add))
                 .isInstanceOf(StoreFleetException.class)
                 .hasMessageContaining("DUKAN_FLEET_SHOP_LAYER_ARN, DUKAN_FLEET_PERMISSIONS_BOUNDARY_ARN");
     }
@@ -259,12 +287,24 @@ class AwsStoreFleetTest {
     @Test
     void createFunction_withSnapStart_publishesAVersion_andPointsTheAliasAtIt_onceTheFunctionIsActive() {
         // given: Pending once after creation, then Active; the new version's snapshot ready on the second look
-        aws.onFirst(1, r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").isEmpty(), state("Pending"))
-                .on(r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").isEmpty(), state("Active"))
-                .on(PUBLISH_VERSION, Reply.json(201, "{\"Version\":\"3\",\"State\":\"Pending\"}"))
-                .onFirst(1, r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").equals(Optional.of("3")),
+        aws.onFirst(
+                        1,
+                        r -> GET_CONFIGURATION.test(r)
+                                && r.queryParameter("Qualifier").isEmpty(),
                         state("Pending"))
-                .on(r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").equals(Optional.of("3")),
+                .on(
+                        r -> GET_CONFIGURATION.test(r)
+                                && r.queryParameter("Qualifier").isEmpty(),
+                        state("Active"))
+                .on(PUBLISH_VERSION, Reply.json(201, "{\"Version\":\"3\",\"State\":\"Pending\"}"))
+                .onFirst(
+                        1,
+                        r -> GET_CONFIGURATION.test(r)
+                                && r.queryParameter("Qualifier").equals(Optional.of("3")),
+                        state("Pending"))
+                .on(
+                        r -> GET_CONFIGURATION.test(r)
+                                && r.queryParameter("Qualifier").equals(Optional.of("3")),
                         state("Active"));
         AwsStoreFleet fleet = fixture.snapStartFleet();
 
@@ -272,16 +312,26 @@ class AwsStoreFleetTest {
         fleet.createFunction(STORE);
 
         // then
-        assertThat(aws.matching(CREATE_FUNCTION).get(0).json().at("/SnapStart/ApplyOn").asText())
+        assertThat(aws.matching(CREATE_FUNCTION)
+                        .get(0)
+                        .json()
+                        .at("/SnapStart/ApplyOn")
+                        .asText())
                 .isEqualTo("PublishedVersions");
-        assertThat(aws.operations()).containsExactly("UpdateItem", "CreateLogGroup", "PutRetentionPolicy", "CreateRole",
-                "PutRolePolicy", "POST /2015-03-31/functions",
-                "GET /2015-03-31/functions/" + NAME + "/configuration",
-                "GET /2015-03-31/functions/" + NAME + "/configuration",
-                "POST /2015-03-31/functions/" + NAME + "/versions",
-                "POST /2015-03-31/functions/" + NAME + "/aliases",
-                "GET /2015-03-31/functions/" + NAME + "/configuration",
-                "GET /2015-03-31/functions/" + NAME + "/configuration");
+        assertThat(aws.operations())
+                .containsExactly(
+                        "UpdateItem",
+                        "CreateLogGroup",
+                        "PutRetentionPolicy",
+                        "CreateRole",
+                        "PutRolePolicy",
+                        "POST /2015-03-31/functions",
+                        "GET /2015-03-31/functions/" + NAME + "/configuration",
+                        "GET /2015-03-31/functions/" + NAME + "/configuration",
+                        "POST /2015-03-31/functions/" + NAME + "/versions",
+                        "POST /2015-03-31/functions/" + NAME + "/aliases",
+                        "GET /2015-03-31/functions/" + NAME + "/configuration",
+                        "GET /2015-03-31/functions/" + NAME + "/configuration");
         Request alias = aws.matching(CREATE_ALIAS).get(0);
         assertThat(alias.json().path("Name").asText()).isEqualTo("live");
         assertThat(alias.json().path("FunctionVersion").asText()).isEqualTo("3");
@@ -301,7 +351,9 @@ class AwsStoreFleetTest {
 
         // then
         List<Request> updates = aws.matching(UPDATE_ALIAS);
-        assertThat(updates).extracting(Request::path).containsExactly("/2015-03-31/functions/" + NAME + "/aliases/live");
+        assertThat(updates)
+                .extracting(Request::path)
+                .containsExactly("/2015-03-31/functions/" + NAME + "/aliases/live");
         assertThat(updates.get(0).json().path("FunctionVersion").asText()).isEqualTo("4");
     }
 
@@ -310,11 +362,15 @@ class AwsStoreFleetTest {
         // given: the priming or the init of the new version failed
         aws.on(r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").isEmpty(), state("Active"))
                 .on(PUBLISH_VERSION, Reply.json(201, "{\"Version\":\"5\"}"))
-                .on(r -> GET_CONFIGURATION.test(r) && r.queryParameter("Qualifier").isPresent(), state("Failed"));
+                .on(
+                        r -> GET_CONFIGURATION.test(r)
+                                && r.queryParameter("Qualifier").isPresent(),
+                        state("Failed"));
         AwsStoreFleet fleet = fixture.snapStartFleet();
 
         // when / then: and what was made is removed
-        assertThatThrownBy(() -> fleet.createFunction(STORE)).isInstanceOf(StoreFleetException.class)
+        assertThatThrownBy(() -> fleet.createFunction(STORE))
+                .isInstanceOf(StoreFleetException.class)
                 .hasMessageContaining("version 5 failed to initialise");
         assertThat(aws.operations()).contains("DELETE /2015-03-31/functions/" + NAME, "DeleteRole");
     }
@@ -364,7 +420,8 @@ class AwsStoreFleetTest {
         AwsStoreFleet fleet = fixture.fleet();
 
         // when / then
-        assertThatThrownBy(() -> fleet.createRoute(STORE)).isInstanceOf(StoreFleetException.class)
+        assertThatThrownBy(() -> fleet.createRoute(STORE))
+                .isInstanceOf(StoreFleetException.class)
                 .hasMessageContaining("routed to another store");
     }
 
@@ -395,7 +452,8 @@ class AwsStoreFleetTest {
         fleet.createRoute(STORE);
 
         // then
-        JsonNode put = aws.matching(r -> r.isTarget("dynamodb", "PutItem")).get(0).json();
+        JsonNode put =
+                aws.matching(r -> r.isTarget("dynamodb", "PutItem")).get(0).json();
         assertThat(put.at("/Item/functionArn/S").asText()).isEqualTo(FUNCTION_ARN + ":live");
     }
 
@@ -409,7 +467,11 @@ class AwsStoreFleetTest {
 
         // then
         assertThat(aws.operations()).endsWith("DeleteLogGroup", "UpdateItem");
-        assertThat(aws.requests().get(aws.requests().size() - 2).json().path("logGroupName").asText())
+        assertThat(aws.requests()
+                        .get(aws.requests().size() - 2)
+                        .json()
+                        .path("logGroupName")
+                        .asText())
                 .isEqualTo("/aws/lambda/" + NAME);
     }
 
@@ -422,7 +484,8 @@ class AwsStoreFleetTest {
         AwsStoreFleet fleet = fixture.fleet();
 
         // when / then
-        assertThatThrownBy(() -> fleet.createFunction(STORE)).isInstanceOf(StoreFleetException.class)
+        assertThatThrownBy(() -> fleet.createFunction(STORE))
+                .isInstanceOf(StoreFleetException.class)
                 .hasMessageContaining("every shard account is full");
         assertThat(aws.operations()).containsOnly("UpdateItem");
     }
@@ -435,14 +498,19 @@ class AwsStoreFleetTest {
         aws.onFirst(1, r -> r.isTarget("dynamodb", "UpdateItem"), Reply.json(400, """
                 {"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
                  "message":"The conditional request failed"}"""));
-        AwsStoreFleet fleet = new AwsStoreFleet(properties, fixture.iam, fixture.lambda, fixture.dynamo, fixture.logs,
-                fixture.sleeps::add);
+        AwsStoreFleet fleet = new AwsStoreFleet(
+                properties, fixture.iam, fixture.lambda, fixture.dynamo, fixture.logs, fixture.sleeps::add);
 
         // when / then: the second account is chosen, and this worker cannot build there yet
-        assertThatThrownBy(() -> fleet.createFunction(STORE)).isInstanceOf(StoreFleetException.class)
+        assertThatThrownBy(() -> fleet.createFunction(STORE))
+                .isInstanceOf(StoreFleetException.class)
                 .hasMessageContaining("shard account 210987654321");
         assertThat(aws.matching(CREATE_FUNCTION)).isEmpty();
-        assertThat(aws.matching(r -> r.isTarget("dynamodb", "UpdateItem")).get(1).json().at("/Key/pk/S").asText())
+        assertThat(aws.matching(r -> r.isTarget("dynamodb", "UpdateItem"))
+                        .get(1)
+                        .json()
+                        .at("/Key/pk/S")
+                        .asText())
                 .isEqualTo("PLATFORM#SHARD#210987654321");
     }
 }

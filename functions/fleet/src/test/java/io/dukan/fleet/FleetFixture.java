@@ -45,7 +45,8 @@ final class FleetFixture {
             r -> r.is("lambda", "DELETE", "/2015-03-31/functions/[^/]+/policy/[^/]+");
     static final Predicate<Request> GET_CONFIGURATION =
             r -> r.is("lambda", "GET", "/2015-03-31/functions/[^/]+/configuration");
-    static final Predicate<Request> PUBLISH_VERSION = r -> r.is("lambda", "POST", "/2015-03-31/functions/[^/]+/versions");
+    static final Predicate<Request> PUBLISH_VERSION =
+            r -> r.is("lambda", "POST", "/2015-03-31/functions/[^/]+/versions");
     static final Predicate<Request> CREATE_ALIAS = r -> r.is("lambda", "POST", "/2015-03-31/functions/[^/]+/aliases");
     static final Predicate<Request> UPDATE_ALIAS =
             r -> r.is("lambda", "PUT", "/2015-03-31/functions/[^/]+/aliases/[^/]+");
@@ -97,10 +98,8 @@ final class FleetFixture {
         return new AwsStoreFleet(properties, iam, lambda, dynamo, logs, sleeps::add);
     }
 
-    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C>
-            C build(B builder) {
-        return builder
-                .httpClient(aws)
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+        return builder.httpClient(aws)
                 .region(Region.US_EAST_1)
                 .endpointOverride(URI.create("http://localhost"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))

@@ -35,7 +35,8 @@ class FleetWorkerIT {
         emulators = Emulators.start();
         Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
         properties.put("dukan.fleet.mode", "local");
-        worker = new FleetWorker(ApplicationContext.builder().properties(properties).singletons(fleet));
+        worker = new FleetWorker(
+                ApplicationContext.builder().properties(properties).singletons(fleet));
         registry = worker.getApplicationContext().getBean(StoreRegistry.class);
     }
 
@@ -47,18 +48,30 @@ class FleetWorkerIT {
 
     private static SQSEvent event(String... bodies) {
         SQSEvent event = new SQSEvent();
-        event.setRecords(java.util.Arrays.stream(bodies).map(body -> {
-            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-            message.setMessageId("m-" + body);
-            message.setBody(body);
-            return message;
-        }).toList());
+        event.setRecords(java.util.Arrays.stream(bodies)
+                .map(body -> {
+                    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+                    message.setMessageId("m-" + body);
+                    message.setBody(body);
+                    return message;
+                })
+                .toList());
         return event;
     }
 
     private static Store recorded(String slug, Set<ProvisioningStep> done) {
-        Store store = new Store(TenantId.newId(), new Slug(slug), "Shop " + slug, "owner@" + slug + ".example", "PKR",
-                "PK", "ur", StoreStatus.PROVISIONING, null, done, Instant.now());
+        Store store = new Store(
+                TenantId.newId(),
+                new Slug(slug),
+                "Shop " + slug,
+                "owner@" + slug + ".example",
+                "PKR",
+                "PK",
+                "ur",
+                StoreStatus.PROVISIONING,
+                null,
+                done,
+                Instant.now());
         registry.register(store, null, "hash-of-" + slug);
         done.forEach(step -> registry.markStepDone(store.id(), step));
         return store;
@@ -90,7 +103,8 @@ class FleetWorkerIT {
     void aMalformedMessage_isDropped_andAnotherOfTheBatchStillRuns() {
         Store store = recorded("worker-three", Set.of());
 
-        SQSBatchResponse response = worker.handleRequest(event("NOT A STORE ID!", store.id().value()), null);
+        SQSBatchResponse response =
+                worker.handleRequest(event("NOT A STORE ID!", store.id().value()), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(registry.findById(store.id()).orElseThrow().status()).isEqualTo(StoreStatus.ACTIVE);

@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
  */
 final class PolicyEvaluator {
 
-    enum Decision { ALLOW, IMPLICIT_DENY, EXPLICIT_DENY }
+    enum Decision {
+        ALLOW,
+        IMPLICIT_DENY,
+        EXPLICIT_DENY
+    }
 
     private final JsonNode policy;
 
@@ -71,12 +75,13 @@ final class PolicyEvaluator {
                 boolean holds = switch (operator.getKey()) {
                     // True when every value in the request matches a pattern, and (IAM's trap) when there is none.
                     case "ForAllValues:StringLike" ->
-                            requestValues.stream().allMatch(value -> anyMatches(policyValues, value, false));
+                        requestValues.stream().allMatch(value -> anyMatches(policyValues, value, false));
                     case "Null" -> requestValues.isEmpty() == Boolean.parseBoolean(policyValues.get(0));
                     // A single-valued key: present and equal to one of the values (absent never matches).
                     case "StringEquals" -> requestValues.size() == 1 && policyValues.contains(requestValues.get(0));
                     // The same, with the patterns of StringLike (s3:prefix)
-                    case "StringLike" -> requestValues.size() == 1 && anyMatches(policyValues, requestValues.get(0), false);
+                    case "StringLike" ->
+                        requestValues.size() == 1 && anyMatches(policyValues, requestValues.get(0), false);
                     default -> throw new UnsupportedOperationException(operator.getKey() + " is not evaluated here");
                 };
                 if (!holds) {

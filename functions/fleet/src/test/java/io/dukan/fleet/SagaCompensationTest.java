@@ -1,17 +1,12 @@
 package io.dukan.fleet;
 
 import static io.dukan.fleet.FleetFixture.CREATE_FUNCTION;
-import static io.dukan.fleet.FleetFixture.DELETE_FUNCTION;
 import static io.dukan.fleet.FleetFixture.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dukan.aws.testing.ScriptedAws;
 import io.dukan.aws.testing.ScriptedAws.Reply;
 import io.dukan.aws.testing.ScriptedAws.Request;
-import io.dukan.core.testing.InMemoryStoreData;
-import io.dukan.core.testing.InMemoryStoreRegistry;
-import io.dukan.core.testing.PlainHasher;
-import io.dukan.core.testing.RecordingQueue;
 import io.dukan.core.tenant.ProvisioningSaga;
 import io.dukan.core.tenant.ProvisioningService;
 import io.dukan.core.tenant.ProvisioningStep;
@@ -19,6 +14,10 @@ import io.dukan.core.tenant.SignupCommand;
 import io.dukan.core.tenant.Slug;
 import io.dukan.core.tenant.Store;
 import io.dukan.core.tenant.StoreStatus;
+import io.dukan.core.testing.InMemoryStoreData;
+import io.dukan.core.testing.InMemoryStoreRegistry;
+import io.dukan.core.testing.PlainHasher;
+import io.dukan.core.testing.RecordingQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,8 +33,8 @@ class SagaCompensationTest {
     private final InMemoryStoreRegistry registry = new InMemoryStoreRegistry();
     private final InMemoryStoreData storeData = new InMemoryStoreData();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC);
-    private final ProvisioningService provisioning = new ProvisioningService(registry, new RecordingQueue(),
-            new PlainHasher(), clock);
+    private final ProvisioningService provisioning =
+            new ProvisioningService(registry, new RecordingQueue(), new PlainHasher(), clock);
     private final ProvisioningSaga saga = new ProvisioningSaga(registry, storeData, fixture.fleet(), clock);
 
     /** The signup function records the store; the fleet worker runs the saga for it. */
@@ -44,8 +43,15 @@ class SagaCompensationTest {
     }
 
     private static SignupCommand signup() {
-        return SignupCommand.of("Bilal Crafts", "bilal-crafts", "bilal@example.com", "a long password", "PKR", "PK",
-                "ur", "signup-0001");
+        return SignupCommand.of(
+                "Bilal Crafts",
+                "bilal-crafts",
+                "bilal@example.com",
+                "a long password",
+                "PKR",
+                "PK",
+                "ur",
+                "signup-0001");
     }
 
     @Test
@@ -70,16 +76,20 @@ class SagaCompensationTest {
         List<String> operations = aws.operations();
         int functionDeleted = operations.indexOf("DELETE /2015-03-31/functions/" + name);
         assertThat(operations.subList(0, functionDeleted)).contains("DeleteItem");
-        assertThat(operations.subList(functionDeleted, operations.size())).containsExactly(
-                "DELETE /2015-03-31/functions/" + name, "DeleteRolePolicy", "DeleteRole", "DeleteLogGroup", "UpdateItem");
+        assertThat(operations.subList(functionDeleted, operations.size()))
+                .containsExactly(
+                        "DELETE /2015-03-31/functions/" + name,
+                        "DeleteRolePolicy",
+                        "DeleteRole",
+                        "DeleteLogGroup",
+                        "UpdateItem");
         assertThat(aws.matching(iam("DeleteRole")).get(0).form()).containsEntry("RoleName", name);
     }
 
     @Test
     void signup_removesTheRole_andTouchesNoRoute_whenTheFunctionCannotBeCreated() {
         // given
-        aws.on(CREATE_FUNCTION, Reply.restError(400, "CodeStorageExceededException",
-                "Code storage limit exceeded."));
+        aws.on(CREATE_FUNCTION, Reply.restError(400, "CodeStorageExceededException", "Code storage limit exceeded."));
 
         // when
         Store store = signupAndRunTheSaga();
@@ -91,8 +101,8 @@ class SagaCompensationTest {
         assertThat(storeData.stores).isEmpty();
         assertThat(aws.matching(r -> r.service().equals("apigateway"))).isEmpty();
         assertThat(aws.operations()).endsWith("DeleteRolePolicy", "DeleteRole", "DeleteLogGroup", "UpdateItem");
-        assertThat(aws.matching(iam("DeleteRole"))).allSatisfy(
-                r -> assertThat(r.form()).containsEntry("RoleName", name(store)));
+        assertThat(aws.matching(iam("DeleteRole")))
+                .allSatisfy(r -> assertThat(r.form()).containsEntry("RoleName", name(store)));
     }
 
     @Test
@@ -104,7 +114,8 @@ class SagaCompensationTest {
         assertThat(store.status()).isEqualTo(StoreStatus.ACTIVE);
         assertThat(registry.steps.get(store.id())).containsExactlyInAnyOrder(ProvisioningStep.values());
         assertThat(registry.findBySlug(new Slug("bilal-crafts"))).isPresent();
-        Predicate<Request> anyDelete = r -> r.method().equals("DELETE") || r.operation().startsWith("Delete");
+        Predicate<Request> anyDelete =
+                r -> r.method().equals("DELETE") || r.operation().startsWith("Delete");
         assertThat(aws.matching(anyDelete)).isEmpty();
         // one routing entry, and not one API Gateway request: no resource, no deployment
         assertThat(aws.matching(r -> r.isTarget("dynamodb", "PutItem"))).hasSize(1);

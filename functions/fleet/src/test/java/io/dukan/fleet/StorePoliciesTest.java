@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dukan.fleet.PolicyEvaluator.Decision;
 import io.dukan.aws.testing.ScriptedAws;
 import io.dukan.core.tenant.TenantId;
+import io.dukan.fleet.PolicyEvaluator.Decision;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -62,18 +62,30 @@ class StorePoliciesTest {
                 arguments("another tenant's index entries", "dynamodb:Query", INDEX, List.of(OTHER_ID + "#ORDERS")),
                 arguments("a platform record", "dynamodb:GetItem", TABLE_ARN, List.of("PLATFORM#SLUG#bilal-crafts")),
                 arguments("platform records through an index", "dynamodb:Query", INDEX, List.of("PLATFORM#STORES")),
-                arguments("a batch that slips in a foreign key", "dynamodb:BatchWriteItem", TABLE_ARN,
+                arguments(
+                        "a batch that slips in a foreign key",
+                        "dynamodb:BatchWriteItem",
+                        TABLE_ARN,
                         List.of(OWN_ID + "#CART#c1", OTHER_ID + "#CART#c2")),
-                arguments("a batch that slips in a platform key", "dynamodb:BatchGetItem", TABLE_ARN,
+                arguments(
+                        "a batch that slips in a platform key",
+                        "dynamodb:BatchGetItem",
+                        TABLE_ARN,
                         List.of(OWN_ID + "#PRODUCT#p1", "PLATFORM#SLUG#x")),
-                arguments("a key that only starts with the tenant id", "dynamodb:GetItem", TABLE_ARN,
+                arguments(
+                        "a key that only starts with the tenant id",
+                        "dynamodb:GetItem",
+                        TABLE_ARN,
                         List.of(OWN_ID + "x#SETTINGS")),
                 arguments("the bare tenant id", "dynamodb:GetItem", TABLE_ARN, List.of(OWN_ID)),
                 arguments("a request that names no key", "dynamodb:GetItem", TABLE_ARN, List.of()),
                 arguments("a scan of the table", "dynamodb:Scan", TABLE_ARN, List.of()),
                 arguments("a PartiQL statement", "dynamodb:PartiQLSelect", TABLE_ARN, List.of(OWN_ID + "#SETTINGS")),
-                arguments("a table it was not given", "dynamodb:GetItem",
-                        "arn:aws:dynamodb:us-east-1:123456789012:table/other", List.of(OWN_ID + "#SETTINGS")),
+                arguments(
+                        "a table it was not given",
+                        "dynamodb:GetItem",
+                        "arn:aws:dynamodb:us-east-1:123456789012:table/other",
+                        List.of(OWN_ID + "#SETTINGS")),
                 arguments("dropping the table", "dynamodb:DeleteTable", TABLE_ARN, List.of()));
     }
 
@@ -93,24 +105,34 @@ class StorePoliciesTest {
 
     static Stream<Arguments> foreignMediaRequests() {
         return Stream.of(
-                arguments("another tenant's media", "s3:GetObject",
+                arguments(
+                        "another tenant's media", "s3:GetObject", BUCKET_ARN + "/tenants/" + OTHER_ID + "/media/x.jpg"),
+                arguments(
+                        "overwriting another tenant's media",
+                        "s3:PutObject",
                         BUCKET_ARN + "/tenants/" + OTHER_ID + "/media/x.jpg"),
-                arguments("overwriting another tenant's media", "s3:PutObject",
-                        BUCKET_ARN + "/tenants/" + OTHER_ID + "/media/x.jpg"),
-                arguments("a path that climbs out of its prefix", "s3:GetObject",
+                arguments(
+                        "a path that climbs out of its prefix",
+                        "s3:GetObject",
                         BUCKET_ARN + "/tenants/" + OWN_ID + "/../" + OTHER_ID + "/media/x.jpg"),
-                arguments("a write that climbs out of its prefix", "s3:PutObject",
+                arguments(
+                        "a write that climbs out of its prefix",
+                        "s3:PutObject",
                         BUCKET_ARN + "/tenants/" + OWN_ID + "/media/../../" + OTHER_ID + "/x.jpg"),
                 arguments("a key ending in ..", "s3:DeleteObject", BUCKET_ARN + "/tenants/" + OWN_ID + "/.."),
                 arguments("a . segment", "s3:GetObject", BUCKET_ARN + "/tenants/" + OWN_ID + "/./x.jpg"),
-                arguments("a prefix that only starts with the tenant id", "s3:GetObject",
+                arguments(
+                        "a prefix that only starts with the tenant id",
+                        "s3:GetObject",
                         BUCKET_ARN + "/tenants/" + OWN_ID + "x/media/x.jpg"),
                 arguments("the tenant folder without a slash", "s3:GetObject", BUCKET_ARN + "/tenants/" + OWN_ID),
                 arguments("the bucket root", "s3:GetObject", BUCKET_ARN + "/x.jpg"),
                 arguments("another bucket", "s3:GetObject", "arn:aws:s3:::other-bucket/tenants/" + OWN_ID + "/x.jpg"),
                 arguments("listing the bucket without a prefix", "s3:ListBucket", BUCKET_ARN),
                 arguments("changing the bucket policy", "s3:PutBucketPolicy", BUCKET_ARN),
-                arguments("making its own object public", "s3:PutObjectAcl",
+                arguments(
+                        "making its own object public",
+                        "s3:PutObjectAcl",
                         BUCKET_ARN + "/tenants/" + OWN_ID + "/media/x.jpg"));
     }
 
@@ -122,13 +144,19 @@ class StorePoliciesTest {
 
     @Test
     void storeRole_listsOnlyItsOwnPrefix_soAMissingKeyAnswers404() {
-        assertThat(storePolicy.allows("s3:ListBucket", BUCKET_ARN,
-                Map.of("s3:prefix", List.of("tenants/" + OWN_ID + "/media/x.jpg")))).isTrue();
-        assertThat(storePolicy.allows("s3:ListBucket", BUCKET_ARN,
-                Map.of("s3:prefix", List.of("tenants/" + OTHER_ID + "/media/")))).isFalse();
-        assertThat(storePolicy.allows("s3:ListBucket", BUCKET_ARN,
-                Map.of("s3:prefix", List.of("tenants/" + OWN_ID + "x/")))).isFalse();
-        assertThat(storePolicy.allows("s3:ListBucket", BUCKET_ARN, Map.of("s3:prefix", List.of("")))).isFalse();
+        assertThat(storePolicy.allows(
+                        "s3:ListBucket",
+                        BUCKET_ARN,
+                        Map.of("s3:prefix", List.of("tenants/" + OWN_ID + "/media/x.jpg"))))
+                .isTrue();
+        assertThat(storePolicy.allows(
+                        "s3:ListBucket", BUCKET_ARN, Map.of("s3:prefix", List.of("tenants/" + OTHER_ID + "/media/"))))
+                .isFalse();
+        assertThat(storePolicy.allows(
+                        "s3:ListBucket", BUCKET_ARN, Map.of("s3:prefix", List.of("tenants/" + OWN_ID + "x/"))))
+                .isFalse();
+        assertThat(storePolicy.allows("s3:ListBucket", BUCKET_ARN, Map.of("s3:prefix", List.of(""))))
+                .isFalse();
     }
 
     @Test
@@ -140,9 +168,12 @@ class StorePoliciesTest {
                 .isTrue();
 
         String otherGroup = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/dukan-store-" + OTHER_ID;
-        assertThat(storePolicy.allows("logs:PutLogEvents", otherGroup + ":log-stream:x")).isFalse();
-        assertThat(storePolicy.allows("logs:PutLogEvents", OWN_LOG_GROUP + "x:log-stream:x")).isFalse();
-        assertThat(storePolicy.allows("logs:GetLogEvents", OWN_LOG_GROUP + ":log-stream:x")).isFalse();
+        assertThat(storePolicy.allows("logs:PutLogEvents", otherGroup + ":log-stream:x"))
+                .isFalse();
+        assertThat(storePolicy.allows("logs:PutLogEvents", OWN_LOG_GROUP + "x:log-stream:x"))
+                .isFalse();
+        assertThat(storePolicy.allows("logs:GetLogEvents", OWN_LOG_GROUP + ":log-stream:x"))
+                .isFalse();
         assertThat(storePolicy.allows("logs:DeleteLogGroup", OWN_LOG_GROUP)).isFalse();
     }
 
@@ -151,11 +182,15 @@ class StorePoliciesTest {
         for (JsonNode statement : storePolicy.document().path("Statement")) {
             assertThat(PolicyEvaluator.strings(statement.path("Action"))).noneMatch(a -> a.contains("*"));
             if (statement.path("Effect").asText().equals("Allow")) {
-                assertThat(PolicyEvaluator.strings(statement.path("Resource"))).allMatch(resource ->
-                        resource.equals(TABLE_ARN) || resource.equals(TABLE_ARN + "/index/*")
+                assertThat(PolicyEvaluator.strings(statement.path("Resource")))
+                        .allMatch(resource -> resource.equals(TABLE_ARN)
+                                || resource.equals(TABLE_ARN + "/index/*")
                                 || resource.equals(BUCKET_ARN + "/tenants/" + OWN_ID + "/*")
-                                || resource.equals(BUCKET_ARN) && statement.at("/Condition/StringLike/s3:prefix")
-                                        .toString().contains("tenants/" + OWN_ID + "/")
+                                || resource.equals(BUCKET_ARN)
+                                        && statement
+                                                .at("/Condition/StringLike/s3:prefix")
+                                                .toString()
+                                                .contains("tenants/" + OWN_ID + "/")
                                 || resource.startsWith(OWN_LOG_GROUP));
             }
         }
@@ -164,15 +199,19 @@ class StorePoliciesTest {
     @Test
     void storePolicy_takesPartitionFromTheTable_andRegionFromTheFunction() {
         // given
-        StorePolicies china = new StorePolicies("arn:aws-cn:dynamodb:cn-north-1:123456789012:table/dukan",
-                "arn:aws-cn:s3:::dukan-media", "cn-north-1", ACCOUNT);
+        StorePolicies china = new StorePolicies(
+                "arn:aws-cn:dynamodb:cn-north-1:123456789012:table/dukan",
+                "arn:aws-cn:s3:::dukan-media",
+                "cn-north-1",
+                ACCOUNT);
 
         // when
         PolicyEvaluator policy = new PolicyEvaluator(china.storePolicy(OWN, NAME));
 
         // then
-        assertThat(policy.allows("logs:CreateLogGroup",
-                "arn:aws-cn:logs:cn-north-1:123456789012:log-group:/aws/lambda/" + NAME)).isTrue();
+        assertThat(policy.allows(
+                        "logs:CreateLogGroup", "arn:aws-cn:logs:cn-north-1:123456789012:log-group:/aws/lambda/" + NAME))
+                .isTrue();
     }
 
     @Test
@@ -197,7 +236,8 @@ class StorePoliciesTest {
         assertThat(unguarded).isNotEqualTo(policies.storePolicy(OWN, NAME));
 
         // when / then
-        assertThat(new PolicyEvaluator(unguarded).allows("dynamodb:GetItem", TABLE_ARN, Map.of())).isTrue();
+        assertThat(new PolicyEvaluator(unguarded).allows("dynamodb:GetItem", TABLE_ARN, Map.of()))
+                .isTrue();
         assertThat(storePolicy.allows("dynamodb:GetItem", TABLE_ARN, Map.of())).isFalse();
     }
 
@@ -210,15 +250,25 @@ class StorePoliciesTest {
         String identity = "arn:aws:ses:us-east-1:123456789012:identity/shops.example.com";
 
         // then
-        assertThat(withMail.allows("ses:SendEmail", identity, Map.of("ses:FromAddress", List.of(from)))).isTrue();
+        assertThat(withMail.allows("ses:SendEmail", identity, Map.of("ses:FromAddress", List.of(from))))
+                .isTrue();
         assertThat(withMail.allows("ses:SendEmail", identity, Map.of("ses:FromAddress", List.of("ceo@bank.example"))))
-                .as("another sender address").isFalse();
-        assertThat(withMail.allows("ses:SendEmail", identity, Map.of())).as("no sender address").isFalse();
-        assertThat(withMail.allows("ses:SendEmail", "arn:aws:ses:eu-west-1:123456789012:identity/shops.example.com",
-                Map.of("ses:FromAddress", List.of(from)))).as("another region").isFalse();
-        assertThat(withMail.allows("ses:SendBulkEmail", identity, Map.of("ses:FromAddress", List.of(from)))).isFalse();
+                .as("another sender address")
+                .isFalse();
+        assertThat(withMail.allows("ses:SendEmail", identity, Map.of()))
+                .as("no sender address")
+                .isFalse();
+        assertThat(withMail.allows(
+                        "ses:SendEmail",
+                        "arn:aws:ses:eu-west-1:123456789012:identity/shops.example.com",
+                        Map.of("ses:FromAddress", List.of(from))))
+                .as("another region")
+                .isFalse();
+        assertThat(withMail.allows("ses:SendBulkEmail", identity, Map.of("ses:FromAddress", List.of(from))))
+                .isFalse();
         assertThat(withMail.allows("ses:CreateEmailIdentity", identity)).isFalse();
         assertThat(storePolicy.allows("ses:SendEmail", identity, Map.of("ses:FromAddress", List.of(from))))
-                .as("no mail permission without a sender").isFalse();
+                .as("no mail permission without a sender")
+                .isFalse();
     }
 }

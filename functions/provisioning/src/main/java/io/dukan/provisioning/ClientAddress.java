@@ -15,7 +15,8 @@ final class ClientAddress {
     static String of(HttpRequest<?> request) {
         if (request instanceof ServletHttpRequest<?, ?> servlet
                 && servlet.getNativeRequest() instanceof APIGatewayProxyRequestEvent event
-                && event.getRequestContext() != null && event.getRequestContext().getIdentity() != null
+                && event.getRequestContext() != null
+                && event.getRequestContext().getIdentity() != null
                 && event.getRequestContext().getIdentity().getSourceIp() != null) {
             return event.getRequestContext().getIdentity().getSourceIp();
         }

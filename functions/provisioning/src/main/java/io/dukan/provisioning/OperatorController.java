@@ -42,13 +42,23 @@ class OperatorController {
     OperatorController(SignupGate gate, StoresApiController stores, SignupProperties properties) {
         this.gate = gate;
         this.stores = stores;
-        String token = properties.getOperatorToken() == null ? "" : properties.getOperatorToken().strip();
+        String token = properties.getOperatorToken() == null
+                ? ""
+                : properties.getOperatorToken().strip();
         this.tokenDigest = token.length() >= MIN_TOKEN ? sha256(token) : null;
     }
 
     @Serdeable
-    record WaitingJson(String id, String slug, String storeName, String ownerEmail, String language, String country,
-            String currency, String requestedAt, String clientAddress) {}
+    record WaitingJson(
+            String id,
+            String slug,
+            String storeName,
+            String ownerEmail,
+            String language,
+            String country,
+            String currency,
+            String requestedAt,
+            String clientAddress) {}
 
     @Get
     HttpResponse<?> waiting(@Header("Authorization") @Nullable String authorization) {
@@ -56,13 +66,15 @@ class OperatorController {
         if (refused != null) {
             return refused;
         }
-        List<WaitingJson> waiting = gate.awaitingApproval(200).stream().map(OperatorController::json).toList();
+        List<WaitingJson> waiting = gate.awaitingApproval(200).stream()
+                .map(OperatorController::json)
+                .toList();
         return HttpResponse.ok(waiting).header("Cache-Control", "no-store");
     }
 
     @Post("/{id}/approve")
-    HttpResponse<?> approve(HttpRequest<?> request, String id,
-            @Header("Authorization") @Nullable String authorization) {
+    HttpResponse<?> approve(
+            HttpRequest<?> request, String id, @Header("Authorization") @Nullable String authorization) {
         HttpResponse<?> refused = refusal(authorization);
         if (refused != null) {
             return refused;
@@ -90,18 +102,31 @@ class OperatorController {
             return Problem.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "there is no such page", null);
         }
         String presented = authorization != null && authorization.startsWith("Bearer ")
-                ? authorization.substring("Bearer ".length()).strip() : "";
+                ? authorization.substring("Bearer ".length()).strip()
+                : "";
         if (!MessageDigest.isEqual(tokenDigest, sha256(presented))) {
-            return Problem.of(HttpStatus.UNAUTHORIZED, "operator-token", "Operator token required",
-                    "send Authorization: Bearer <the operator token>", null)
+            return Problem.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "operator-token",
+                            "Operator token required",
+                            "send Authorization: Bearer <the operator token>",
+                            null)
                     .header("WWW-Authenticate", "Bearer realm=\"dukan-operator\"");
         }
         return null;
     }
 
     private static WaitingJson json(PendingSignup p) {
-        return new WaitingJson(p.id(), p.slug().value(), p.storeName(), p.ownerEmail(), p.language(), p.country(),
-                p.currency(), p.requestedAt().toString(), p.clientAddress());
+        return new WaitingJson(
+                p.id(),
+                p.slug().value(),
+                p.storeName(),
+                p.ownerEmail(),
+                p.language(),
+                p.country(),
+                p.currency(),
+                p.requestedAt().toString(),
+                p.clientAddress());
     }
 
     private static byte[] sha256(String text) {

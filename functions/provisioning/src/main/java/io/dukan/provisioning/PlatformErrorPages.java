@@ -24,7 +24,8 @@ class PlatformErrorPages implements ErrorPageRenderer {
     public MutableHttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String title, String message) {
         Messages m = PlatformText.of(request);
         // on this function, /s/{store} answers only for stores that do not exist (yet)
-        boolean unknownStore = status == HttpStatus.NOT_FOUND && request.getPath().contains("/s/");
+        boolean unknownStore =
+                status == HttpStatus.NOT_FOUND && request.getPath().contains("/s/");
         return page(m, Requests.stagePrefix(request), status, title, message, unknownStore);
     }
 
@@ -35,8 +36,8 @@ class PlatformErrorPages implements ErrorPageRenderer {
         return m.language() == Language.EN ? status.getReason() : m.t("error." + worded(status.getCode()) + ".title");
     }
 
-    static MutableHttpResponse<String> page(Messages m, String root, HttpStatus status, String title, String message,
-            boolean unknownStore) {
+    static MutableHttpResponse<String> page(
+            Messages m, String root, HttpStatus status, String title, String message, boolean unknownStore) {
         int code = worded(status.getCode());
         boolean english = m.language() == Language.EN;
         String heading = english ? title : m.t("error." + code + ".title");

@@ -18,9 +18,9 @@ final class PlatformPages {
     private static final Templates TEMPLATES = new Templates("io.dukan.provisioning.pages");
 
     /** The currencies the signup form suggests (any ISO 4217 code is accepted). */
-    static final List<String> CURRENCIES = List.of("PKR", "CNY", "USD", "EUR", "GBP", "INR", "BDT", "LKR", "NPR",
-            "AED", "SAR", "QAR", "TRY", "IDR", "MYR", "PHP", "VND", "THB", "NGN", "KES", "GHS", "EGP", "MAD", "ZAR",
-            "BRL", "MXN");
+    static final List<String> CURRENCIES = List.of(
+            "PKR", "CNY", "USD", "EUR", "GBP", "INR", "BDT", "LKR", "NPR", "AED", "SAR", "QAR", "TRY", "IDR", "MYR",
+            "PHP", "VND", "THB", "NGN", "KES", "GHS", "EGP", "MAD", "ZAR", "BRL", "MXN");
 
     private PlatformPages() {}
 
@@ -34,8 +34,14 @@ final class PlatformPages {
      * {@code error} the refusal in the page's language (null: none); the languages offered are exactly
      * {@link Language#all()}.
      */
-    static MutableHttpResponse<String> signup(HttpStatus status, Messages m, String root, String idempotencyKey,
-            String error, Map<String, String> typed, String csrfToken) {
+    static MutableHttpResponse<String> signup(
+            HttpStatus status,
+            Messages m,
+            String root,
+            String idempotencyKey,
+            String error,
+            Map<String, String> typed,
+            String csrfToken) {
         Map<String, Object> params = new HashMap<>();
         params.put("m", m);
         params.put("root", root);
@@ -51,15 +57,23 @@ final class PlatformPages {
     }
 
     /** An error page: a heading, what happened, and the way back to the front page. */
-    static MutableHttpResponse<String> error(HttpStatus status, Messages m, String root, String heading,
-            String message) {
-        return Pages.html(status, TEMPLATES.render("error.jte", Map.of("m", m, "root", root, "heading", heading,
-                "message", message)));
+    static MutableHttpResponse<String> error(
+            HttpStatus status, Messages m, String root, String heading, String message) {
+        return Pages.html(
+                status,
+                TEMPLATES.render("error.jte", Map.of("m", m, "root", root, "heading", heading, "message", message)));
     }
 
     /** A page that says one thing, with an optional button-link. */
-    static MutableHttpResponse<String> notice(HttpStatus status, Messages m, String root, String title,
-            List<String> paragraphs, boolean error, String linkHref, String linkLabel) {
+    static MutableHttpResponse<String> notice(
+            HttpStatus status,
+            Messages m,
+            String root,
+            String title,
+            List<String> paragraphs,
+            boolean error,
+            String linkHref,
+            String linkLabel) {
         Map<String, Object> params = new HashMap<>();
         params.put("m", m);
         params.put("root", root);
@@ -72,8 +86,8 @@ final class PlatformPages {
     }
 
     /** A store's status page (it refreshes itself while the store is being provisioned). */
-    static String status(Messages m, String root, io.dukan.core.tenant.Store store, String storeUrl,
-            String subdomainUrl) {
+    static String status(
+            Messages m, String root, io.dukan.core.tenant.Store store, String storeUrl, String subdomainUrl) {
         Map<String, Object> params = new HashMap<>();
         params.put("m", m);
         params.put("root", root);
@@ -84,8 +98,14 @@ final class PlatformPages {
     }
 
     /** The page a verification link opens: it says what will be opened, and a button (a POST) opens it. */
-    static MutableHttpResponse<String> confirm(Messages m, String root, String storeName, String storeAddress,
-            String action, String token, String csrfToken) {
+    static MutableHttpResponse<String> confirm(
+            Messages m,
+            String root,
+            String storeName,
+            String storeAddress,
+            String action,
+            String token,
+            String csrfToken) {
         Map<String, Object> params = new HashMap<>();
         params.put("m", m);
         params.put("root", root);
@@ -96,6 +116,7 @@ final class PlatformPages {
         params.put("csrfField", Csrf.FIELD);
         params.put("csrfToken", csrfToken);
         return Pages.html(HttpStatus.OK, TEMPLATES.render("confirm.jte", params))
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
+                .header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer");
     }
 }

@@ -30,7 +30,9 @@ final class PlatformText {
         if (chosen.isPresent()) {
             return chosen.get();
         }
-        return request.getHeaders().getFirst("Accept-Language").flatMap(PlatformText::fromAcceptLanguage)
+        return request.getHeaders()
+                .getFirst("Accept-Language")
+                .flatMap(PlatformText::fromAcceptLanguage)
                 .orElse(Language.EN);
     }
 
@@ -56,7 +58,10 @@ final class PlatformText {
                 ranges.add(new Range(fields[0].trim(), q, i));
             }
         }
-        return ranges.stream().sorted(Comparator.comparingDouble(Range::q).reversed().thenComparingInt(Range::order))
-                .map(r -> Language.of(r.tag())).flatMap(Optional::stream).findFirst();
+        return ranges.stream()
+                .sorted(Comparator.comparingDouble(Range::q).reversed().thenComparingInt(Range::order))
+                .map(r -> Language.of(r.tag()))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 }

@@ -45,7 +45,8 @@ public class ProvisioningFunction extends ApiGatewayProxyRequestEventFunction {
 
     /** The statuses of the pages asked for: both must be answered without a server error. */
     private List<Integer> prime() {
-        return List.of(handleRequest(Priming.get("/signup"), null).getStatusCode(),
+        return List.of(
+                handleRequest(Priming.get("/signup"), null).getStatusCode(),
                 handleRequest(Priming.get("/stores/" + PRIMING_SLUG), null).getStatusCode());
     }
 }

@@ -19,8 +19,12 @@ class ProvisioningServices {
      * {@code dukan.signup.settle-wait-seconds} (DUKAN_SIGNUP_SETTLE_WAIT_SECONDS, default 10) for it to settle.
      */
     @Singleton
-    ProvisioningService provisioningService(StoreRegistry registry, ProvisioningQueue queue, PasswordHasher hasher,
-            Clock clock, @Value("${dukan.signup.settle-wait-seconds:10}") int settleWaitSeconds) {
+    ProvisioningService provisioningService(
+            StoreRegistry registry,
+            ProvisioningQueue queue,
+            PasswordHasher hasher,
+            Clock clock,
+            @Value("${dukan.signup.settle-wait-seconds:10}") int settleWaitSeconds) {
         return new ProvisioningService(registry, queue, hasher, clock, Duration.ofSeconds(settleWaitSeconds));
     }
 }

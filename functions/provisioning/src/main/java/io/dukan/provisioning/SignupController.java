@@ -1,37 +1,37 @@
 package io.dukan.provisioning;
 
-import io.dukan.web.Csrf;
-import io.dukan.web.Form;
-import io.dukan.web.Pages;
 import io.dukan.core.account.InvalidLinkException;
 import io.dukan.core.shared.ConflictException;
-import io.dukan.core.signup.PendingSignup;
-import io.dukan.core.signup.SignupGate;
-import io.dukan.core.signup.SignupLimitedException;
-import io.dukan.core.tenant.StoreSlugTakenException;
-import io.dukan.web.i18n.Language;
-import io.dukan.web.i18n.Messages;
-import java.util.List;
 import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.NotFoundException;
+import io.dukan.core.signup.PendingSignup;
+import io.dukan.core.signup.SignupGate;
+import io.dukan.core.signup.SignupLimitedException;
 import io.dukan.core.tenant.ProvisioningService;
 import io.dukan.core.tenant.SignupCommand;
 import io.dukan.core.tenant.Slug;
 import io.dukan.core.tenant.Store;
+import io.dukan.core.tenant.StoreSlugTakenException;
 import io.dukan.core.tenant.StoreStatus;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
+import io.dukan.web.i18n.Language;
+import io.dukan.web.i18n.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /** Signup for people: a form, then the store's status page (which shows its links once it is ACTIVE). */
@@ -61,8 +61,14 @@ class SignupController {
         if (verify != null) {
             return confirm(request, verify);
         }
-        return PlatformPages.signup(HttpStatus.OK, PlatformText.of(request), links.root(request), Ids.newSecret(), null,
-                Map.of(), csrf.token(request));
+        return PlatformPages.signup(
+                HttpStatus.OK,
+                PlatformText.of(request),
+                links.root(request),
+                Ids.newSecret(),
+                null,
+                Map.of(),
+                csrf.token(request));
     }
 
     @Post(value = "/signup", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -75,31 +81,60 @@ class SignupController {
         try {
             // counted before the form is read or the password hashed: a refused script costs one counter write
             gate.admitAddress(ClientAddress.of(request));
-            SignupGate.Outcome outcome = gate.request(SignupCommand.of(form.get("storeName"), form.get("slug"),
-                    form.get("ownerEmail"), form.get("password"), form.get("currency"), form.get("country"),
-                    form.get("language"), form.get("idempotencyKey")), ClientAddress.of(request),
+            SignupGate.Outcome outcome = gate.request(
+                    SignupCommand.of(
+                            form.get("storeName"),
+                            form.get("slug"),
+                            form.get("ownerEmail"),
+                            form.get("password"),
+                            form.get("currency"),
+                            form.get("country"),
+                            form.get("language"),
+                            form.get("idempotencyKey")),
+                    ClientAddress.of(request),
                     links.verificationLinkBase(request));
             if (outcome.mailed() != null) {
                 PendingSignup mailed = outcome.mailed();
                 long hours = Math.max(1, gate.limits().verificationTtl().toHours());
-                return PlatformPages.notice(HttpStatus.OK, m, links.root(request), m.t("sent.title"),
-                        List.of(m.t("sent.text", mailed.ownerEmail(), hours, mailed.storeName()),
-                                m.t("sent.nothingYet"), m.t("sent.noMail")), false, null, null);
+                return PlatformPages.notice(
+                        HttpStatus.OK,
+                        m,
+                        links.root(request),
+                        m.t("sent.title"),
+                        List.of(
+                                m.t("sent.text", mailed.ownerEmail(), hours, mailed.storeName()),
+                                m.t("sent.nothingYet"),
+                                m.t("sent.noMail")),
+                        false,
+                        null,
+                        null);
             }
             return outcomePage(request, m, outcome);
         } catch (SignupLimitedException limited) {
             return limitedPage(request, m, limited);
         } catch (InvalidInputException | ConflictException refused) {
             HttpStatus status = refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-            Map<String, String> typed = Map.of("storeName", form.getOrEmpty("storeName"), "slug", form.getOrEmpty("slug"),
-                    "ownerEmail", form.getOrEmpty("ownerEmail"), "currency", form.getOrEmpty("currency"),
-                    "country", form.getOrEmpty("country"), "language", form.getOrEmpty("language"));
+            Map<String, String> typed = Map.of(
+                    "storeName",
+                    form.getOrEmpty("storeName"),
+                    "slug",
+                    form.getOrEmpty("slug"),
+                    "ownerEmail",
+                    form.getOrEmpty("ownerEmail"),
+                    "currency",
+                    form.getOrEmpty("currency"),
+                    "country",
+                    form.getOrEmpty("country"),
+                    "language",
+                    form.getOrEmpty("language"));
             // A refused signup wrote nothing, so the same key may be used again for the corrected form, unless the
             // key itself was what was refused.
-            boolean keyRefused = refused instanceof InvalidInputException invalid && "idempotencyKey".equals(invalid.field());
-            String key = form.get("idempotencyKey") == null || keyRefused ? Ids.newSecret() : form.get("idempotencyKey");
-            return PlatformPages.signup(status, m, links.root(request), key, refusal(m, refused), typed,
-                    csrf.token(request));
+            boolean keyRefused =
+                    refused instanceof InvalidInputException invalid && "idempotencyKey".equals(invalid.field());
+            String key =
+                    form.get("idempotencyKey") == null || keyRefused ? Ids.newSecret() : form.get("idempotencyKey");
+            return PlatformPages.signup(
+                    status, m, links.root(request), key, refusal(m, refused), typed, csrf.token(request));
         }
     }
 
@@ -128,8 +163,13 @@ class SignupController {
         Messages m = PlatformText.of(request);
         try {
             PendingSignup pending = gate.pendingFor(token);
-            return PlatformPages.confirm(m, links.root(request), pending.storeName(),
-                    links.storePath(request, pending.slug()), links.root(request) + "/signup", token,
+            return PlatformPages.confirm(
+                    m,
+                    links.root(request),
+                    pending.storeName(),
+                    links.storePath(request, pending.slug()),
+                    links.root(request) + "/signup",
+                    token,
                     csrf.token(request));
         } catch (InvalidLinkException invalid) {
             return badLinkPage(request, m);
@@ -146,54 +186,89 @@ class SignupController {
         } catch (SignupLimitedException limited) {
             return limitedPage(request, m, limited);
         } catch (StoreSlugTakenException taken) {
-            return PlatformPages.notice(HttpStatus.CONFLICT, m, links.root(request), m.t("taken.title"),
-                    List.of(m.t("taken.text", taken.getMessage().replaceAll(".*'(.*)'.*", "$1"))), true,
-                    links.root(request) + "/signup", m.t("page.signupAgain"));
+            return PlatformPages.notice(
+                    HttpStatus.CONFLICT,
+                    m,
+                    links.root(request),
+                    m.t("taken.title"),
+                    List.of(m.t("taken.text", taken.getMessage().replaceAll(".*'(.*)'.*", "$1"))),
+                    true,
+                    links.root(request) + "/signup",
+                    m.t("page.signupAgain"));
         }
     }
 
     /** A verified signup: waiting for an operator, or a store (its status page; a failed one is shown at once). */
     private MutableHttpResponse<String> outcomePage(HttpRequest<?> request, Messages m, SignupGate.Outcome outcome) {
         if (outcome.awaitingApproval() != null) {
-            return PlatformPages.notice(HttpStatus.ACCEPTED, m, links.root(request), m.t("awaiting.title"),
-                    List.of(m.t("awaiting.text", outcome.awaitingApproval().storeName())), false, null, null);
+            return PlatformPages.notice(
+                    HttpStatus.ACCEPTED,
+                    m,
+                    links.root(request),
+                    m.t("awaiting.title"),
+                    List.of(m.t("awaiting.text", outcome.awaitingApproval().storeName())),
+                    false,
+                    null,
+                    null);
         }
         Store store = outcome.store();
         if (store.status() == StoreStatus.FAILED) {
             // Shown here, not behind a redirect: a failed store has already given its address back.
-            return Pages.html(HttpStatus.BAD_GATEWAY, PlatformPages.status(m, links.root(request), store,
-                    links.storePath(request, store.slug()), null));
+            return Pages.html(
+                    HttpStatus.BAD_GATEWAY,
+                    PlatformPages.status(m, links.root(request), store, links.storePath(request, store.slug()), null));
         }
-        return HttpResponse.<String>seeOther(URI.create(links.root(request) + "/stores/" + store.slug().value()));
+        return HttpResponse.<String>seeOther(
+                URI.create(links.root(request) + "/stores/" + store.slug().value()));
     }
 
     /** 410 Gone (a 404 would be replaced by the platform's generic not-found page). */
     private MutableHttpResponse<String> badLinkPage(HttpRequest<?> request, Messages m) {
-        return PlatformPages.notice(HttpStatus.GONE, m, links.root(request), m.t("badLink.title"),
-                List.of(m.t("badLink.text")), true, links.root(request) + "/signup", m.t("page.signupAgain"));
+        return PlatformPages.notice(
+                HttpStatus.GONE,
+                m,
+                links.root(request),
+                m.t("badLink.title"),
+                List.of(m.t("badLink.text")),
+                true,
+                links.root(request) + "/signup",
+                m.t("page.signupAgain"));
     }
 
     static long minutes(SignupLimitedException limited) {
         return Math.max(1, (limited.retryAfter().toSeconds() + 59) / 60);
     }
 
-    private MutableHttpResponse<String> limitedPage(HttpRequest<?> request, Messages m,
-            SignupLimitedException limited) {
+    private MutableHttpResponse<String> limitedPage(
+            HttpRequest<?> request, Messages m, SignupLimitedException limited) {
         String key = switch (limited.limit()) {
             case ADDRESS -> "limited.address";
             case EMAIL -> "limited.email";
             case PLATFORM -> "limited.platform";
         };
-        return PlatformPages.notice(HttpStatus.TOO_MANY_REQUESTS, m, links.root(request), m.t("limited.title"),
-                List.of(m.t(key, minutes(limited))), true, null, null)
+        return PlatformPages.notice(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        m,
+                        links.root(request),
+                        m.t("limited.title"),
+                        List.of(m.t(key, minutes(limited))),
+                        true,
+                        null,
+                        null)
                 .header("Retry-After", Long.toString(limited.retryAfter().toSeconds()));
     }
 
     @Get(value = "/stores/{slug}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> status(HttpRequest<?> request, String slug) {
         Store store = provisioning.status(parse(slug));
-        return Pages.html(HttpStatus.OK, PlatformPages.status(PlatformText.of(request), links.root(request), store,
-                links.storePath(request, store.slug()), links.subdomainUrl(request, store.slug())))
+        return Pages.html(
+                        HttpStatus.OK,
+                        PlatformPages.status(
+                                PlatformText.of(request),
+                                links.root(request),
+                                store,
+                                links.storePath(request, store.slug()),
+                                links.subdomainUrl(request, store.slug())))
                 .header("Cache-Control", "no-store");
     }
 

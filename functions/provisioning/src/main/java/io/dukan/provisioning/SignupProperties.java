@@ -23,11 +23,20 @@ public class SignupProperties {
     private boolean emailVerification = SignupLimits.DEFAULTS.emailVerification();
     private boolean approval = SignupLimits.DEFAULTS.approvalRequired();
     /** The operators' bearer token for /operator/signups; blank turns that endpoint off (404). */
-    @Nullable private String operatorToken;
+    @Nullable
+    private String operatorToken;
 
     SignupLimits limits() {
-        return new SignupLimits(perAddress, addressWindow, perEmail, emailWindow, platformRate, platformWindow,
-                verificationTtl, emailVerification, approval);
+        return new SignupLimits(
+                perAddress,
+                addressWindow,
+                perEmail,
+                emailWindow,
+                platformRate,
+                platformWindow,
+                verificationTtl,
+                emailVerification,
+                approval);
     }
 
     public int getPerAddress() {

@@ -25,8 +25,15 @@ class SignupServices {
     static final TenantId PLATFORM = new TenantId("platform");
 
     @Singleton
-    SignupGate signupGate(ProvisioningService provisioning, StoreRegistry registry, PendingSignups pending,
-            RateCounters counters, SignupMail mail, PasswordHasher hasher, SignupProperties properties, Clock clock) {
+    SignupGate signupGate(
+            ProvisioningService provisioning,
+            StoreRegistry registry,
+            PendingSignups pending,
+            RateCounters counters,
+            SignupMail mail,
+            PasswordHasher hasher,
+            SignupProperties properties,
+            Clock clock) {
         return new SignupGate(provisioning, registry, pending, counters, mail, hasher, properties.limits(), clock);
     }
 
@@ -35,9 +42,12 @@ class SignupServices {
         return (PendingSignup pending, String link) -> {
             Messages m = PlatformText.of(Language.orEnglish(pending.language()));
             long hours = Math.max(1, properties.getVerificationTtl().toHours());
-            email.send(PLATFORM, new EmailMessage(pending.ownerEmail(),
-                    m.t("mail.subject", pending.storeName().replaceAll("\\p{Cntrl}", " ")),
-                    m.t("mail.text", pending.storeName(), hours, link)));
+            email.send(
+                    PLATFORM,
+                    new EmailMessage(
+                            pending.ownerEmail(),
+                            m.t("mail.subject", pending.storeName().replaceAll("\\p{Cntrl}", " ")),
+                            m.t("mail.text", pending.storeName(), hours, link)));
         };
     }
 }

@@ -35,8 +35,10 @@ final class SqsProvisioningQueue implements ProvisioningQueue {
             sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(store.value()));
         } catch (SdkException e) {
             // The store is recorded; a retry with the same idempotency key hands it over again.
-            throw new TryAgainLaterException("the store is recorded but could not be queued for provisioning; "
-                    + "please send the same signup again", e);
+            throw new TryAgainLaterException(
+                    "the store is recorded but could not be queued for provisioning; "
+                            + "please send the same signup again",
+                    e);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.dukan.provisioning;
 
-import io.dukan.web.Requests;
 import io.dukan.core.tenant.Slug;
+import io.dukan.web.Requests;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -14,7 +14,8 @@ class StoreLinks {
     private final String shopDomain;
     private final String publicUrl;
 
-    StoreLinks(@Value("${dukan.shop-domain:}") @Nullable String shopDomain,
+    StoreLinks(
+            @Value("${dukan.shop-domain:}") @Nullable String shopDomain,
             @Value("${dukan.public-url:}") @Nullable String publicUrl) {
         this.shopDomain = shopDomain == null ? "" : shopDomain.strip();
         String url = publicUrl == null ? "" : publicUrl.strip();

@@ -1,11 +1,11 @@
 package io.dukan.provisioning;
 
-import io.dukan.web.Problem;
 import io.dukan.core.signup.SignupGate;
 import io.dukan.core.signup.SignupLimitedException;
 import io.dukan.core.tenant.ProvisioningService;
 import io.dukan.core.tenant.SignupCommand;
 import io.dukan.core.tenant.Store;
+import io.dukan.web.Problem;
 import io.dukan.web.access.CsrfExempt;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -42,8 +42,14 @@ class StoresApiController {
     record PendingJson(String status, String slug, String ownerEmail, String detail) {}
 
     @Serdeable
-    record SignupJson(@Nullable String storeName, @Nullable String slug, @Nullable String ownerEmail,
-            @Nullable String password, @Nullable String currency, @Nullable String country, @Nullable String language,
+    record SignupJson(
+            @Nullable String storeName,
+            @Nullable String slug,
+            @Nullable String ownerEmail,
+            @Nullable String password,
+            @Nullable String currency,
+            @Nullable String country,
+            @Nullable String language,
             @Nullable String idempotencyKey) {
 
         @Override
@@ -53,20 +59,38 @@ class StoresApiController {
     }
 
     @Serdeable
-    record StoreJson(String id, String slug, String name, String status, @Nullable String failureReason,
-            String currency, String country, String language, String storeUrl, String adminUrl,
+    record StoreJson(
+            String id,
+            String slug,
+            String name,
+            String status,
+            @Nullable String failureReason,
+            String currency,
+            String country,
+            String language,
+            String storeUrl,
+            String adminUrl,
             @Nullable String subdomainUrl) {}
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<?> signup(HttpRequest<?> request, @Body SignupJson body,
+    HttpResponse<?> signup(
+            HttpRequest<?> request,
+            @Body SignupJson body,
             @Header("Idempotency-Key") @Nullable String idempotencyHeader) {
         try {
             gate.admitAddress(ClientAddress.of(request));
             String key = idempotencyHeader != null ? idempotencyHeader : body.idempotencyKey();
-            SignupCommand command = SignupCommand.of(body.storeName(), body.slug(), body.ownerEmail(),
-                    body.password(), body.currency(), body.country(), body.language(), key);
-            SignupGate.Outcome outcome = gate.request(command, ClientAddress.of(request),
-                    links.verificationLinkBase(request));
+            SignupCommand command = SignupCommand.of(
+                    body.storeName(),
+                    body.slug(),
+                    body.ownerEmail(),
+                    body.password(),
+                    body.currency(),
+                    body.country(),
+                    body.language(),
+                    key);
+            SignupGate.Outcome outcome =
+                    gate.request(command, ClientAddress.of(request), links.verificationLinkBase(request));
             return answer(request, outcome);
         } catch (SignupLimitedException limited) {
             return limited(limited);
@@ -82,21 +106,33 @@ class StoresApiController {
     /** 202 while a signup waits (its mail, an operator), else the store as before. */
     HttpResponse<?> answer(HttpRequest<?> request, SignupGate.Outcome outcome) {
         if (outcome.mailed() != null) {
-            return HttpResponse.accepted().body(new PendingJson("VERIFICATION_SENT", outcome.mailed().slug().value(),
-                    outcome.mailed().ownerEmail(), "follow the link mailed to the owner to open the store"));
+            return HttpResponse.accepted()
+                    .body(new PendingJson(
+                            "VERIFICATION_SENT",
+                            outcome.mailed().slug().value(),
+                            outcome.mailed().ownerEmail(),
+                            "follow the link mailed to the owner to open the store"));
         }
         if (outcome.awaitingApproval() != null) {
-            return HttpResponse.accepted().body(new PendingJson("AWAITING_APPROVAL",
-                    outcome.awaitingApproval().slug().value(), outcome.awaitingApproval().ownerEmail(),
-                    "an operator approves each signup before the store is opened"));
+            return HttpResponse.accepted()
+                    .body(new PendingJson(
+                            "AWAITING_APPROVAL",
+                            outcome.awaitingApproval().slug().value(),
+                            outcome.awaitingApproval().ownerEmail(),
+                            "an operator approves each signup before the store is opened"));
         }
         Store store = outcome.store();
         StoreJson json = json(request, store);
         return switch (store.status()) {
             case ACTIVE -> HttpResponse.created(json);
             case PROVISIONING -> HttpResponse.accepted().body(json);
-            case FAILED -> Problem.of(HttpStatus.BAD_GATEWAY, "provisioning-failed", "Provisioning failed",
-                    "The store could not be created and nothing was kept: " + store.failureReason(), null);
+            case FAILED ->
+                Problem.of(
+                        HttpStatus.BAD_GATEWAY,
+                        "provisioning-failed",
+                        "Provisioning failed",
+                        "The store could not be created and nothing was kept: " + store.failureReason(),
+                        null);
         };
     }
 
@@ -107,8 +143,17 @@ class StoresApiController {
 
     private StoreJson json(HttpRequest<?> request, Store s) {
         String storeUrl = links.storePath(request, s.slug());
-        return new StoreJson(s.id().value(), s.slug().value(), s.name(), s.status().name(), s.failureReason(),
-                s.currency(), s.country(), s.language(), storeUrl, storeUrl + "admin/login",
+        return new StoreJson(
+                s.id().value(),
+                s.slug().value(),
+                s.name(),
+                s.status().name(),
+                s.failureReason(),
+                s.currency(),
+                s.country(),
+                s.language(),
+                storeUrl,
+                storeUrl + "admin/login",
                 links.subdomainUrl(request, s.slug()));
     }
 }

@@ -59,8 +59,13 @@ class UnknownStoreController {
         }
         if (found != null && found.status() == StoreStatus.PROVISIONING) {
             Messages m = PlatformText.of(request);
-            return PlatformPages.error(HttpStatus.SERVICE_UNAVAILABLE, m, links.root(request),
-                    m.t("store.settingUp.title"), m.t("store.settingUp.text")).header("Retry-After", "2");
+            return PlatformPages.error(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            m,
+                            links.root(request),
+                            m.t("store.settingUp.title"),
+                            m.t("store.settingUp.text"))
+                    .header("Retry-After", "2");
         }
         // thrown, not returned: Micronaut answers a returned 404 with its global not-found route
         throw new NotFoundException(PlatformText.of(Language.EN).t("store.missing"));

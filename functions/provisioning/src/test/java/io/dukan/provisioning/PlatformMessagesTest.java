@@ -17,10 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,10 +51,12 @@ class PlatformMessagesTest {
             Messages m = PlatformText.of(language);
             assertThat(m.keys()).as(language.code()).containsExactlyInAnyOrderElementsOf(english.keys());
             for (String key : english.keys()) {
-                assertThat(placeholders(m.own().get(key))).as(language.code() + " " + key)
+                assertThat(placeholders(m.own().get(key)))
+                        .as(language.code() + " " + key)
                         .isEqualTo(placeholders(english.own().get(key)));
                 if (language != Language.EN && !key.equals("page.brand")) {
-                    assertThat(m.own().get(key)).as(language.code() + " " + key + " is translated")
+                    assertThat(m.own().get(key))
+                            .as(language.code() + " " + key + " is translated")
                             .isNotEqualTo(english.own().get(key));
                 }
             }
@@ -77,10 +79,15 @@ class PlatformMessagesTest {
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 String html = page.getValue();
                 String where = language.code() + " " + page.getKey();
-                assertThat(html).as(where).contains("<html lang=\"" + language.code() + "\" dir=\""
-                        + (language.rightToLeft() ? "rtl" : "ltr") + "\">");
-                assertThat(html).as(where).containsPattern("<meta name=\"description\" content=\"[^\"]+\">")
-                        .contains("<link rel=\"icon\"").contains("<title>");
+                assertThat(html)
+                        .as(where)
+                        .contains("<html lang=\"" + language.code() + "\" dir=\""
+                                + (language.rightToLeft() ? "rtl" : "ltr") + "\">");
+                assertThat(html)
+                        .as(where)
+                        .containsPattern("<meta name=\"description\" content=\"[^\"]+\">")
+                        .contains("<link rel=\"icon\"")
+                        .contains("<title>");
                 assertThat(html).as(where).doesNotContain("null");
             }
         }
@@ -89,8 +96,8 @@ class PlatformMessagesTest {
     @Test
     void noPage_inAnotherLanguage_showsAStringFromTheEnglishTable() {
         List<String> english = englishFragments();
-        assertThat(english).contains("Open your store", "Store name", "There is nothing at this address",
-                "Almost there");
+        assertThat(english)
+                .contains("Open your store", "Store name", "There is nothing at this address", "Almost there");
         for (Language language : Language.all()) {
             if (language == Language.EN) {
                 continue;
@@ -118,15 +125,48 @@ class PlatformMessagesTest {
 
     @Test
     void signup_offersExactlyTheLanguagesThereAre_andKeepsWhatWasTyped_butNeverThePassword() {
-        String html = PlatformPages.signup(HttpStatus.BAD_REQUEST, PlatformText.of(Language.UR), "/prod", "key-12345678",
-                "refused", Map.of("storeName", "A & B", "slug", "a-b", "ownerEmail", "a@b.example", "currency", "PKR",
-                        "country", "PK", "language", "ar", "password", "secret-secret"), "csrf-token").body();
-        assertThat(Pattern.compile("<option value=\"([a-z]{2})\"[^>]*lang=").matcher(html).results()
-                .map(r -> r.group(1)).toList())
-                .containsExactlyElementsOf(Language.all().stream().map(Language::code).toList());
-        assertThat(html).contains("value=\"A &amp; B\"", "value=\"a-b\"", "value=\"a@b.example\"", "value=\"PKR\"",
-                "value=\"PK\"", "<option value=\"ar\" selected", "name=\"idempotencyKey\" value=\"key-12345678\"",
-                "value=\"csrf-token\"", "action=\"/prod/signup?lang=ur\"", "role=\"alert\">refused<")
+        String html = PlatformPages.signup(
+                        HttpStatus.BAD_REQUEST,
+                        PlatformText.of(Language.UR),
+                        "/prod",
+                        "key-12345678",
+                        "refused",
+                        Map.of(
+                                "storeName",
+                                "A & B",
+                                "slug",
+                                "a-b",
+                                "ownerEmail",
+                                "a@b.example",
+                                "currency",
+                                "PKR",
+                                "country",
+                                "PK",
+                                "language",
+                                "ar",
+                                "password",
+                                "secret-secret"),
+                        "csrf-token")
+                .body();
+        assertThat(Pattern.compile("<option value=\"([a-z]{2})\"[^>]*lang=")
+                        .matcher(html)
+                        .results()
+                        .map(r -> r.group(1))
+                        .toList())
+                .containsExactlyElementsOf(
+                        Language.all().stream().map(Language::code).toList());
+        assertThat(html)
+                .contains(
+                        "value=\"A &amp; B\"",
+                        "value=\"a-b\"",
+                        "value=\"a@b.example\"",
+                        "value=\"PKR\"",
+                        "value=\"PK\"",
+                        "<option value=\"ar\" selected",
+                        "name=\"idempotencyKey\" value=\"key-12345678\"",
+                        "value=\"csrf-token\"",
+                        "action=\"/prod/signup?lang=ur\"",
+                        "role=\"alert\">refused<")
                 .doesNotContain("secret-secret");
     }
 
@@ -136,53 +176,135 @@ class PlatformMessagesTest {
         String root = "/prod";
         Map<String, String> out = new LinkedHashMap<>();
         out.put("front", PlatformPages.front(m, root).body());
-        out.put("signup", PlatformPages.signup(HttpStatus.OK, m, root, "key-12345678", null, Map.of(), "csrf").body());
+        out.put(
+                "signup",
+                PlatformPages.signup(HttpStatus.OK, m, root, "key-12345678", null, Map.of(), "csrf")
+                        .body());
         List<RuntimeException> refusals = new ArrayList<>();
-        for (String field : List.of("storeName", "slug", "ownerEmail", "password", "currency", "country", "language",
-                "idempotencyKey", "somethingElse")) {
+        for (String field : List.of(
+                "storeName",
+                "slug",
+                "ownerEmail",
+                "password",
+                "currency",
+                "country",
+                "language",
+                "idempotencyKey",
+                "somethingElse")) {
             refusals.add(new InvalidInputException(field, "Zxq"));
         }
         refusals.add(new StoreSlugTakenException(new Slug("zxq-zxq")));
         refusals.add(new io.dukan.core.order.IdempotencyKeyReusedException());
         for (RuntimeException refused : refusals) {
             String error = SignupController.refusal(m, refused);
-            out.put("signup refused: " + refused.getClass().getSimpleName() + " "
-                    + (refused instanceof InvalidInputException i ? i.field() : ""),
-                    PlatformPages.signup(HttpStatus.BAD_REQUEST, m, root, "key-12345678", error,
-                            Map.of("storeName", TYPED, "slug", "zxq", "ownerEmail", "zxq@zxq.example",
-                                    "currency", "PKR", "country", "PK", "language", language.code()), "csrf").body());
+            out.put(
+                    "signup refused: " + refused.getClass().getSimpleName() + " "
+                            + (refused instanceof InvalidInputException i ? i.field() : ""),
+                    PlatformPages.signup(
+                                    HttpStatus.BAD_REQUEST,
+                                    m,
+                                    root,
+                                    "key-12345678",
+                                    error,
+                                    Map.of(
+                                            "storeName",
+                                            TYPED,
+                                            "slug",
+                                            "zxq",
+                                            "ownerEmail",
+                                            "zxq@zxq.example",
+                                            "currency",
+                                            "PKR",
+                                            "country",
+                                            "PK",
+                                            "language",
+                                            language.code()),
+                                    "csrf")
+                            .body());
         }
-        out.put("mail sent", notice(m, "sent.title", List.of(m.t("sent.text", "zxq@zxq.example", 24, TYPED),
-                m.t("sent.nothingYet"), m.t("sent.noMail")), false));
+        out.put(
+                "mail sent",
+                notice(
+                        m,
+                        "sent.title",
+                        List.of(
+                                m.t("sent.text", "zxq@zxq.example", 24, TYPED),
+                                m.t("sent.nothingYet"),
+                                m.t("sent.noMail")),
+                        false));
         out.put("awaiting approval", notice(m, "awaiting.title", List.of(m.t("awaiting.text", TYPED)), false));
         out.put("bad link", notice(m, "badLink.title", List.of(m.t("badLink.text")), true));
         for (String limit : List.of("limited.address", "limited.email", "limited.platform")) {
             out.put(limit, notice(m, "limited.title", List.of(m.t(limit, 5)), true));
         }
         out.put("taken", notice(m, "taken.title", List.of(m.t("taken.text", "zxq")), true));
-        out.put("confirm", PlatformPages.confirm(m, root, TYPED, "/prod/s/zxq/", "/prod/signup", "token", "csrf")
-                .body());
+        out.put(
+                "confirm",
+                PlatformPages.confirm(m, root, TYPED, "/prod/s/zxq/", "/prod/signup", "token", "csrf")
+                        .body());
         for (StoreStatus status : StoreStatus.values()) {
-            Store store = new Store(TenantId.newId(), new Slug("zxq"), TYPED, "zxq@zxq.example", "PKR", "PK",
-                    language.code(), status, status == StoreStatus.FAILED ? TYPED : null, Set.of(), Instant.now());
-            out.put("status " + status, PlatformPages.status(m, root, store, "/prod/s/zxq/",
-                    status == StoreStatus.ACTIVE ? "https://zxq.example/" : null));
+            Store store = new Store(
+                    TenantId.newId(),
+                    new Slug("zxq"),
+                    TYPED,
+                    "zxq@zxq.example",
+                    "PKR",
+                    "PK",
+                    language.code(),
+                    status,
+                    status == StoreStatus.FAILED ? TYPED : null,
+                    Set.of(),
+                    Instant.now());
+            out.put(
+                    "status " + status,
+                    PlatformPages.status(
+                            m,
+                            root,
+                            store,
+                            "/prod/s/zxq/",
+                            status == StoreStatus.ACTIVE ? "https://zxq.example/" : null));
         }
         for (int code : new int[] {400, 401, 403, 404, 405, 406, 409, 413, 415, 429, 500, 502, 503}) {
             HttpStatus status = HttpStatus.valueOf(code);
-            out.put("error " + code, PlatformErrorPages.page(m, root, status, status.getReason(),
-                    "There is nothing at this address.", false).body());
+            out.put(
+                    "error " + code,
+                    PlatformErrorPages.page(
+                                    m, root, status, status.getReason(), "There is nothing at this address.", false)
+                            .body());
         }
-        out.put("unknown store", PlatformErrorPages.page(m, root, HttpStatus.NOT_FOUND, "Not found",
-                PlatformText.of(Language.EN).t("store.missing"), true).body());
-        out.put("store being set up", PlatformPages.error(HttpStatus.SERVICE_UNAVAILABLE, m, root,
-                m.t("store.settingUp.title"), m.t("store.settingUp.text")).body());
+        out.put(
+                "unknown store",
+                PlatformErrorPages.page(
+                                m,
+                                root,
+                                HttpStatus.NOT_FOUND,
+                                "Not found",
+                                PlatformText.of(Language.EN).t("store.missing"),
+                                true)
+                        .body());
+        out.put(
+                "store being set up",
+                PlatformPages.error(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                m,
+                                root,
+                                m.t("store.settingUp.title"),
+                                m.t("store.settingUp.text"))
+                        .body());
         return out;
     }
 
     private static String notice(Messages m, String titleKey, List<String> paragraphs, boolean error) {
-        return PlatformPages.notice(HttpStatus.OK, m, "/prod", m.t(titleKey), paragraphs, error,
-                error ? "/prod/signup" : null, error ? m.t("page.signupAgain") : null).body();
+        return PlatformPages.notice(
+                        HttpStatus.OK,
+                        m,
+                        "/prod",
+                        m.t(titleKey),
+                        paragraphs,
+                        error,
+                        error ? "/prod/signup" : null,
+                        error ? m.t("page.signupAgain") : null)
+                .body();
     }
 
     /** The literal parts (between placeholders) of every English message, four letters or more (not the brand). */
@@ -205,7 +327,10 @@ class PlatformMessagesTest {
 
     /** The page as a reader meets it: markup kept (attributes are read too), entities decoded. */
     static String readable(String html) {
-        return html.replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+        return html.replace("&#39;", "'")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
                 .replace("&amp;", "&");
     }
 }

@@ -47,10 +47,14 @@ class ProvisioningFunctionIT {
         emulators = Emulators.start();
         Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
         properties.put("dukan.fleet.mode", "local");
-        function = new ProvisioningFunction(ApplicationContext.builder().properties(properties).singletons(queue));
+        function = new ProvisioningFunction(
+                ApplicationContext.builder().properties(properties).singletons(queue));
         ApplicationContext context = function.getApplicationContext();
-        ProvisioningSaga saga = new ProvisioningSaga(context.getBean(StoreRegistry.class),
-                context.getBean(StoreDataRepository.class), fleet, Clock.systemUTC());
+        ProvisioningSaga saga = new ProvisioningSaga(
+                context.getBean(StoreRegistry.class),
+                context.getBean(StoreDataRepository.class),
+                fleet,
+                Clock.systemUTC());
         queue.worker = store -> worker.submit(() -> saga.run(store));
     }
 
@@ -81,8 +85,11 @@ class ProvisioningFunctionIT {
         APIGatewayProxyResponseEvent response = call(json("POST", "/api/stores", signupJson("kashgar-fruit", null)));
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
-        assertThat(response.getBody()).contains("\"status\":\"ACTIVE\"").contains("\"storeUrl\":\"/s/kashgar-fruit/\"")
-                .doesNotContain("secret").doesNotContain("password");
+        assertThat(response.getBody())
+                .contains("\"status\":\"ACTIVE\"")
+                .contains("\"storeUrl\":\"/s/kashgar-fruit/\"")
+                .doesNotContain("secret")
+                .doesNotContain("password");
         assertThat(fleet.calls).contains("createFunction kashgar-fruit", "createRoute kashgar-fruit");
         APIGatewayProxyResponseEvent status = call(json("GET", "/api/stores/kashgar-fruit", null));
         assertThat(status.getBody()).contains("\"status\":\"ACTIVE\"").contains("\"currency\":\"CNY\"");
@@ -91,10 +98,14 @@ class ProvisioningFunctionIT {
     @Test
     void passwords_areStoredOnlyAsBcryptHashes() {
         call(json("POST", "/api/stores", signupJson("hash-check", null)));
-        List<Map<String, AttributeValue>> items = emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).items();
+        List<Map<String, AttributeValue>> items =
+                emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).items();
         assertThat(items.toString()).doesNotContain("a long enough secret");
-        assertThat(items.stream().filter(i -> i.containsKey("passwordHash")).map(i -> i.get("passwordHash").s()))
-                .isNotEmpty().allMatch(h -> h.startsWith("$2a$10$"));
+        assertThat(items.stream()
+                        .filter(i -> i.containsKey("passwordHash"))
+                        .map(i -> i.get("passwordHash").s()))
+                .isNotEmpty()
+                .allMatch(h -> h.startsWith("$2a$10$"));
     }
 
     @Test
@@ -114,19 +125,28 @@ class ProvisioningFunctionIT {
 
         assertThat(statuses).as(bodies.toString()).containsOnly(201, 409);
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
-        assertThat(bodies.stream().filter(b -> b.contains("already taken")).count()).isEqualTo(7);
-        assertThat(fleet.calls.stream().filter(c -> c.equals("createFunction contested")).count()).isEqualTo(1);
+        assertThat(bodies.stream().filter(b -> b.contains("already taken")).count())
+                .isEqualTo(7);
+        assertThat(fleet.calls.stream()
+                        .filter(c -> c.equals("createFunction contested"))
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void retryingASignupWithTheSameIdempotencyKey_returnsTheSameStore() {
-        APIGatewayProxyResponseEvent first = call(json("POST", "/api/stores", signupJson("retry-me", "key-0123456789")));
-        APIGatewayProxyResponseEvent again = call(json("POST", "/api/stores", signupJson("retry-me", "key-0123456789")));
+        APIGatewayProxyResponseEvent first =
+                call(json("POST", "/api/stores", signupJson("retry-me", "key-0123456789")));
+        APIGatewayProxyResponseEvent again =
+                call(json("POST", "/api/stores", signupJson("retry-me", "key-0123456789")));
 
         assertThat(first.getStatusCode()).isEqualTo(201);
         assertThat(again.getStatusCode()).isEqualTo(201);
         assertThat(id(again.getBody())).isEqualTo(id(first.getBody()));
-        assertThat(fleet.calls.stream().filter(c -> c.equals("createFunction retry-me")).count()).isEqualTo(1);
+        assertThat(fleet.calls.stream()
+                        .filter(c -> c.equals("createFunction retry-me"))
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -135,20 +155,30 @@ class ProvisioningFunctionIT {
         APIGatewayProxyResponseEvent failed = call(json("POST", "/api/stores", signupJson("doomed", null)));
 
         assertThat(failed.getStatusCode()).isEqualTo(502);
-        assertThat(failed.getBody()).contains("could not create the store's web address")
-                .doesNotContain("Exception").doesNotContain("arn:");
-        assertThat(fleet.calls).containsSubsequence("createFunction doomed", "createRoute doomed", "deleteRoute doomed",
-                "deleteFunction doomed");
-        assertThat(call(json("GET", "/api/stores/doomed", null)).getStatusCode()).isEqualTo(404);
+        assertThat(failed.getBody())
+                .contains("could not create the store's web address")
+                .doesNotContain("Exception")
+                .doesNotContain("arn:");
+        assertThat(fleet.calls)
+                .containsSubsequence(
+                        "createFunction doomed", "createRoute doomed", "deleteRoute doomed", "deleteFunction doomed");
+        assertThat(call(json("GET", "/api/stores/doomed", null)).getStatusCode())
+                .isEqualTo(404);
         String tenantId = emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).items().stream()
-                .filter(i -> i.get("pk").s().startsWith("PLATFORM#STORE#") && "doomed".equals(i.get("slug").s()))
-                .map(i -> i.get("tenantId").s()).findFirst().orElseThrow();
-        List<Map<String, AttributeValue>> leftovers = emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).items()
-                .stream().filter(i -> i.get("pk").s().startsWith(tenantId + "#")).toList();
+                .filter(i -> i.get("pk").s().startsWith("PLATFORM#STORE#")
+                        && "doomed".equals(i.get("slug").s()))
+                .map(i -> i.get("tenantId").s())
+                .findFirst()
+                .orElseThrow();
+        List<Map<String, AttributeValue>> leftovers =
+                emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).items().stream()
+                        .filter(i -> i.get("pk").s().startsWith(tenantId + "#"))
+                        .toList();
         assertThat(leftovers).as("the failed store's own records").isEmpty();
 
         fleet.failOn = null;
-        assertThat(call(json("POST", "/api/stores", signupJson("doomed", null))).getStatusCode()).isEqualTo(201);
+        assertThat(call(json("POST", "/api/stores", signupJson("doomed", null))).getStatusCode())
+                .isEqualTo(201);
     }
 
     @Test
@@ -174,7 +204,8 @@ class ProvisioningFunctionIT {
         APIGatewayProxyResponseEvent malformed = call(json("POST", "/api/stores", "{\"storeName\": "));
         assertThat(malformed.getStatusCode()).isEqualTo(400);
         assertThat(malformed.getBody()).contains("\"status\":400").doesNotContain("Exception");
-        assertThat(emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).count()).isEqualTo(before);
+        assertThat(emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).count())
+                .isEqualTo(before);
     }
 
     @Test
@@ -186,49 +217,72 @@ class ProvisioningFunctionIT {
         assertThat(header(created, "Location").orElseThrow()).isEqualTo("/stores/sialkot-textiles");
 
         String status = call(get("/stores/sialkot-textiles")).getBody();
-        assertThat(status).contains("data-status=\"ACTIVE\"").contains("href=\"/s/sialkot-textiles/\"")
+        assertThat(status)
+                .contains("data-status=\"ACTIVE\"")
+                .contains("href=\"/s/sialkot-textiles/\"")
                 .contains("http://sialkot-textiles.localhost:3000/");
 
         APIGatewayProxyResponseEvent doubleSubmit = call(form("/signup", body));
         assertThat(doubleSubmit.getStatusCode()).isEqualTo(303);
-        assertThat(fleet.calls.stream().filter(c -> c.equals("createFunction sialkot-textiles")).count()).isEqualTo(1);
+        assertThat(fleet.calls.stream()
+                        .filter(c -> c.equals("createFunction sialkot-textiles"))
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void aFailedFormSignup_showsWhyAtOnce_andOffersToTryAgain() {
         fleet.failOn = "createFunction";
-        APIGatewayProxyResponseEvent response = call(form("/signup", "idempotencyKey=form-key-failing1&storeName=Fails"
-                + "&slug=fails-once&ownerEmail=f%40example.com&password=0123456789ab&currency=USD&country=US&language=en"));
+        APIGatewayProxyResponseEvent response = call(
+                form(
+                        "/signup",
+                        "idempotencyKey=form-key-failing1&storeName=Fails"
+                                + "&slug=fails-once&ownerEmail=f%40example.com&password=0123456789ab&currency=USD&country=US&language=en"));
         assertThat(response.getStatusCode()).isEqualTo(502);
-        assertThat(response.getBody()).contains("data-status=\"FAILED\"").contains("could not create the store's function")
+        assertThat(response.getBody())
+                .contains("data-status=\"FAILED\"")
+                .contains("could not create the store's function")
                 .contains("Try again");
     }
 
     @Test
     void aTamperedIdempotencyKey_isRefused_andTheFormComesBackWithAFreshOne() {
-        APIGatewayProxyResponseEvent response = call(form("/signup", "idempotencyKey=%3Cbad%3E&storeName=X"
-                + "&slug=tampered&ownerEmail=t%40example.com&password=0123456789ab&currency=USD&country=US&language=en"));
+        APIGatewayProxyResponseEvent response = call(
+                form(
+                        "/signup",
+                        "idempotencyKey=%3Cbad%3E&storeName=X"
+                                + "&slug=tampered&ownerEmail=t%40example.com&password=0123456789ab&currency=USD&country=US&language=en"));
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(response.getBody()).doesNotContain("&lt;bad&gt;").containsPattern("name=\"idempotencyKey\" value=\"[a-z2-7]{26}\"");
+        assertThat(response.getBody())
+                .doesNotContain("&lt;bad&gt;")
+                .containsPattern("name=\"idempotencyKey\" value=\"[a-z2-7]{26}\"");
     }
 
     @Test
     void formSignupWithATakenSlug_showsTheFormAgain_withWhatWasTyped() {
         call(json("POST", "/api/stores", signupJson("taken-one", null)));
-        APIGatewayProxyResponseEvent response = call(form("/signup", "storeName=Second&slug=taken-one"
-                + "&ownerEmail=b%40example.com&password=0123456789ab&currency=USD&country=US&language=en"));
+        APIGatewayProxyResponseEvent response = call(form(
+                "/signup",
+                "storeName=Second&slug=taken-one"
+                        + "&ownerEmail=b%40example.com&password=0123456789ab&currency=USD&country=US&language=en"));
         assertThat(response.getStatusCode()).isEqualTo(409);
-        assertThat(response.getBody()).contains("already taken").contains("value=\"Second\"")
+        assertThat(response.getBody())
+                .contains("already taken")
+                .contains("value=\"Second\"")
                 .doesNotContain("0123456789ab");
     }
 
     @Test
     void aSignupFormWithoutTheCsrfToken_isRefused_andCreatesNothing() {
-        APIGatewayProxyResponseEvent response = call(io.dukan.aws.testing.ProxyEvents.event("POST", "/signup",
+        APIGatewayProxyResponseEvent response = call(io.dukan.aws.testing.ProxyEvents.event(
+                "POST",
+                "/signup",
                 "storeName=Forged&slug=forged-store&ownerEmail=f%40example.com&password=0123456789ab&currency=USD"
-                        + "&country=US&language=en", Map.of("Content-Type", "application/x-www-form-urlencoded")));
+                        + "&country=US&language=en",
+                Map.of("Content-Type", "application/x-www-form-urlencoded")));
         assertThat(response.getStatusCode()).isEqualTo(403);
-        assertThat(call(json("GET", "/api/stores/forged-store", null)).getStatusCode()).isEqualTo(404);
+        assertThat(call(json("GET", "/api/stores/forged-store", null)).getStatusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -242,7 +296,8 @@ class ProvisioningFunctionIT {
     @Test
     void platformPages_carrySecurityHeaders() {
         APIGatewayProxyResponseEvent signup = call(get("/signup"));
-        assertThat(header(signup, "Content-Security-Policy").orElseThrow()).contains("script-src 'self'")
+        assertThat(header(signup, "Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'")
                 .contains("frame-ancestors 'none'");
         assertThat(header(signup, "X-Content-Type-Options")).hasValue("nosniff");
         assertThat(header(signup, "Cache-Control")).hasValue("no-store");
@@ -250,26 +305,38 @@ class ProvisioningFunctionIT {
 
     @Test
     void signup_inUrdu_isRightToLeft_andARefusalComesBackInUrdu_withWhatWasTyped() {
-        APIGatewayProxyResponseEvent page = call(io.dukan.aws.testing.ProxyEvents.event("GET", "/signup", null,
-                Map.of("Accept", "text/html", "Accept-Language", "ur-PK,ur;q=0.9,en;q=0.5")));
+        APIGatewayProxyResponseEvent page = call(io.dukan.aws.testing.ProxyEvents.event(
+                "GET", "/signup", null, Map.of("Accept", "text/html", "Accept-Language", "ur-PK,ur;q=0.9,en;q=0.5")));
         assertThat(page.getStatusCode()).isEqualTo(200);
-        assertThat(page.getBody()).contains("lang=\"ur\" dir=\"rtl\"").contains("اپنی دکان کھولیں")
-                .contains("/signup?lang=ur\"").doesNotContain("Open your store", "Store name");
+        assertThat(page.getBody())
+                .contains("lang=\"ur\" dir=\"rtl\"")
+                .contains("اپنی دکان کھولیں")
+                .contains("/signup?lang=ur\"")
+                .doesNotContain("Open your store", "Store name");
 
-        APIGatewayProxyResponseEvent refused = call(form("/signup?lang=ur", "storeName=%D8%AF%DA%A9%D8%A7%D9%86"
-                + "&slug=ur-store&ownerEmail=not-an-address&password=0123456789ab&currency=PKR&country=PK&language=ur"));
+        APIGatewayProxyResponseEvent refused = call(
+                form(
+                        "/signup?lang=ur",
+                        "storeName=%D8%AF%DA%A9%D8%A7%D9%86"
+                                + "&slug=ur-store&ownerEmail=not-an-address&password=0123456789ab&currency=PKR&country=PK&language=ur"));
         assertThat(refused.getStatusCode()).isEqualTo(400);
-        assertThat(refused.getBody()).contains("dir=\"rtl\"").contains("براہ کرم name@example.com جیسا ای میل پتا لکھیں")
-                .contains("value=\"دکان\"").contains("value=\"ur-store\"").contains("<option value=\"ur\" selected")
+        assertThat(refused.getBody())
+                .contains("dir=\"rtl\"")
+                .contains("براہ کرم name@example.com جیسا ای میل پتا لکھیں")
+                .contains("value=\"دکان\"")
+                .contains("value=\"ur-store\"")
+                .contains("<option value=\"ur\" selected")
                 .doesNotContain("owner email must be", "0123456789ab");
     }
 
     @Test
     void unknownStoreAddress_inArabic_saysSoInArabic() {
-        APIGatewayProxyResponseEvent response = call(io.dukan.aws.testing.ProxyEvents.event("GET",
-                "/s/nobody-here?lang=ar", null, Map.of("Accept", "text/html")));
+        APIGatewayProxyResponseEvent response = call(io.dukan.aws.testing.ProxyEvents.event(
+                "GET", "/s/nobody-here?lang=ar", null, Map.of("Accept", "text/html")));
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(response.getBody()).contains("dir=\"rtl\"").contains("لا يوجد متجر على هذا العنوان")
+        assertThat(response.getBody())
+                .contains("dir=\"rtl\"")
+                .contains("لا يوجد متجر على هذا العنوان")
                 .doesNotContain("There is no store");
     }
 
@@ -280,7 +347,9 @@ class ProvisioningFunctionIT {
         assertThat(root.getBody()).contains("There is no store at this address");
         APIGatewayProxyResponseEvent response = call(get("/s/nobody-here/products/x"));
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(response.getBody()).contains("There is no store at this address").doesNotContain("Exception");
+        assertThat(response.getBody())
+                .contains("There is no store at this address")
+                .doesNotContain("Exception");
     }
 
     static String id(String json) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.dukan.aws.testing.Emulators;
-import io.dukan.core.testing.RecordingQueue;
 import io.dukan.aws.testing.ProxyEvents;
+import io.dukan.core.testing.RecordingQueue;
 import io.dukan.web.access.CsrfExempt;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpMethod;
@@ -32,8 +32,11 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ProvisioningRouteRulesIT {
 
-    static final Set<String> CSRF_EXEMPT = Set.of("POST /api/stores", "POST /s/{store}/{path:.*}",
-            "POST /operator/signups/{id}/approve", "POST /operator/signups/{id}/reject");
+    static final Set<String> CSRF_EXEMPT = Set.of(
+            "POST /api/stores",
+            "POST /s/{store}/{path:.*}",
+            "POST /operator/signups/{id}/approve",
+            "POST /operator/signups/{id}/reject");
     static Emulators emulators;
     static ProvisioningFunction function;
 
@@ -42,8 +45,8 @@ class ProvisioningRouteRulesIT {
         emulators = Emulators.start();
         Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
         properties.put("dukan.fleet.mode", "local");
-        function = new ProvisioningFunction(ApplicationContext.builder().properties(properties)
-                .singletons(new RecordingQueue()));
+        function = new ProvisioningFunction(
+                ApplicationContext.builder().properties(properties).singletons(new RecordingQueue()));
     }
 
     @AfterAll
@@ -54,8 +57,13 @@ class ProvisioningRouteRulesIT {
 
     static List<UriRouteInfo<?, ?>> routes() {
         Set<String> seen = new HashSet<>();
-        return function.getApplicationContext().getBean(Router.class).uriRoutes().<UriRouteInfo<?, ?>>map(r -> r)
-                .filter(r -> seen.add(name(r))).sorted(Comparator.comparing(ProvisioningRouteRulesIT::name)).toList();
+        return function.getApplicationContext()
+                .getBean(Router.class)
+                .uriRoutes()
+                .<UriRouteInfo<?, ?>>map(r -> r)
+                .filter(r -> seen.add(name(r)))
+                .sorted(Comparator.comparing(ProvisioningRouteRulesIT::name))
+                .toList();
     }
 
     static String name(UriRouteInfo<?, ?> route) {
@@ -69,49 +77,82 @@ class ProvisioningRouteRulesIT {
 
     @Test
     void onlyTheKnownRoutes_skipTheCsrfToken_andSayWhy() {
-        assertThat(routes()).filteredOn(ProvisioningRouteRulesIT::changesState).extracting(ProvisioningRouteRulesIT::name)
+        assertThat(routes())
+                .filteredOn(ProvisioningRouteRulesIT::changesState)
+                .extracting(ProvisioningRouteRulesIT::name)
                 .contains("POST /signup");
-        List<UriRouteInfo<?, ?>> exempt = routes().stream().filter(ProvisioningRouteRulesIT::changesState)
-                .filter(r -> r.getAnnotationMetadata().hasAnnotation(CsrfExempt.class)).toList();
+        List<UriRouteInfo<?, ?>> exempt = routes().stream()
+                .filter(ProvisioningRouteRulesIT::changesState)
+                .filter(r -> r.getAnnotationMetadata().hasAnnotation(CsrfExempt.class))
+                .toList();
         assertThat(exempt).extracting(ProvisioningRouteRulesIT::name).containsExactlyInAnyOrderElementsOf(CSRF_EXEMPT);
-        exempt.forEach(r -> assertThat(r.getAnnotationMetadata().stringValue(CsrfExempt.class).orElse(""))
-                .as(name(r)).hasSizeGreaterThan(20));
+        exempt.forEach(r -> assertThat(
+                        r.getAnnotationMetadata().stringValue(CsrfExempt.class).orElse(""))
+                .as(name(r))
+                .hasSizeGreaterThan(20));
     }
 
     @TestFactory
     Stream<DynamicTest> everyStateChangingRoute_withoutTheCsrfToken_isRefused403() {
-        return routes().stream().filter(ProvisioningRouteRulesIT::changesState)
-                .filter(r -> !CSRF_EXEMPT.contains(name(r))).map(route -> DynamicTest.dynamicTest(name(route), () -> {
-                    APIGatewayProxyResponseEvent response = function.handleRequest(ProxyEvents.event(
-                            route.getHttpMethod().name(), path(route), "storeName=x&slug=no-token&_csrf=",
-                            Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "*/*",
-                                    "Cookie", "dukan_csrf=" + CSRF)), null);
-                    assertThat(response.getStatusCode()).as(name(route) + "\n" + response.getBody()).isEqualTo(403);
+        return routes().stream()
+                .filter(ProvisioningRouteRulesIT::changesState)
+                .filter(r -> !CSRF_EXEMPT.contains(name(r)))
+                .map(route -> DynamicTest.dynamicTest(name(route), () -> {
+                    APIGatewayProxyResponseEvent response = function.handleRequest(
+                            ProxyEvents.event(
+                                    route.getHttpMethod().name(),
+                                    path(route),
+                                    "storeName=x&slug=no-token&_csrf=",
+                                    Map.of(
+                                            "Content-Type",
+                                            "application/x-www-form-urlencoded",
+                                            "Accept",
+                                            "*/*",
+                                            "Cookie",
+                                            "dukan_csrf=" + CSRF)),
+                            null);
+                    assertThat(response.getStatusCode())
+                            .as(name(route) + "\n" + response.getBody())
+                            .isEqualTo(403);
                 }));
     }
 
     @TestFactory
     Stream<DynamicTest> everyRoute_withNoBodyNoContentTypeOrAWrongOne_answersNo5xx() {
-        return routes().stream().flatMap(route -> Stream.of(
-                DynamicTest.dynamicTest(name(route) + " no body, no Content-Type", () ->
-                        assertNoServerError(route, null, Map.of())),
-                DynamicTest.dynamicTest(name(route) + " wrong Content-Type", () ->
-                        assertNoServerError(route, "<x/>", Map.of("Content-Type", "application/xml"))),
-                DynamicTest.dynamicTest(name(route) + " form type, empty body", () ->
-                        assertNoServerError(route, "", Map.of("Content-Type", "application/x-www-form-urlencoded"))),
-                DynamicTest.dynamicTest(name(route) + " JSON type, broken body", () ->
-                        assertNoServerError(route, "{\"slug\":", Map.of("Content-Type", "application/json")))));
+        return routes().stream()
+                .flatMap(route -> Stream.of(
+                        DynamicTest.dynamicTest(
+                                name(route) + " no body, no Content-Type",
+                                () -> assertNoServerError(route, null, Map.of())),
+                        DynamicTest.dynamicTest(
+                                name(route) + " wrong Content-Type",
+                                () -> assertNoServerError(route, "<x/>", Map.of("Content-Type", "application/xml"))),
+                        DynamicTest.dynamicTest(
+                                name(route) + " form type, empty body",
+                                () -> assertNoServerError(
+                                        route, "", Map.of("Content-Type", "application/x-www-form-urlencoded"))),
+                        DynamicTest.dynamicTest(
+                                name(route) + " JSON type, broken body",
+                                () -> assertNoServerError(
+                                        route, "{\"slug\":", Map.of("Content-Type", "application/json")))));
     }
 
     private static void assertNoServerError(UriRouteInfo<?, ?> route, String body, Map<String, String> extra) {
         Map<String, String> headers = new HashMap<>(extra);
         headers.put("Cookie", "dukan_csrf=" + CSRF);
         headers.put("X-CSRF-Token", CSRF);
-        APIGatewayProxyResponseEvent response = function.handleRequest(ProxyEvents.event(
-                route.getHttpMethod().name(), path(route), route.getHttpMethod() == HttpMethod.GET ? null : body,
-                headers), null);
-        assertThat(response.getStatusCode()).as(name(route) + " " + extra + "\n" + response.getBody()).isLessThan(500);
-        if (changesState(route) && "application/xml".equals(extra.get("Content-Type"))
+        APIGatewayProxyResponseEvent response = function.handleRequest(
+                ProxyEvents.event(
+                        route.getHttpMethod().name(),
+                        path(route),
+                        route.getHttpMethod() == HttpMethod.GET ? null : body,
+                        headers),
+                null);
+        assertThat(response.getStatusCode())
+                .as(name(route) + " " + extra + "\n" + response.getBody())
+                .isLessThan(500);
+        if (changesState(route)
+                && "application/xml".equals(extra.get("Content-Type"))
                 && !name(route).startsWith("POST /s/{store}")) {
             assertThat(response.getStatusCode()).as(name(route) + " " + extra).isBetween(400, 499);
         }

@@ -25,8 +25,8 @@ class ProvisioningWarmInstanceIT {
         emulators = Emulators.start();
         Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
         properties.put("dukan.fleet.mode", "local");
-        function = new ProvisioningFunction(ApplicationContext.builder().properties(properties)
-                .singletons(new RecordingQueue()));
+        function = new ProvisioningFunction(
+                ApplicationContext.builder().properties(properties).singletons(new RecordingQueue()));
     }
 
     @AfterAll
@@ -47,15 +47,20 @@ class ProvisioningWarmInstanceIT {
     void invocations_registerNoBeans_inTheInstancesContext() {
         ApplicationContext context = function.getApplicationContext();
         for (int i = 0; i < 3; i++) {
-            assertThat(function.handleRequest(get("/signup"), new MockLambdaContext()).getStatusCode()).isEqualTo(200);
+            assertThat(function.handleRequest(get("/signup"), new MockLambdaContext())
+                            .getStatusCode())
+                    .isEqualTo(200);
         }
         int definitionsBefore = context.getAllBeanDefinitions().size();
 
         for (int i = 0; i < 50; i++) {
-            assertThat(function.handleRequest(get("/signup"), new MockLambdaContext()).getStatusCode()).isEqualTo(200);
+            assertThat(function.handleRequest(get("/signup"), new MockLambdaContext())
+                            .getStatusCode())
+                    .isEqualTo(200);
         }
 
-        assertThat(context.getAllBeanDefinitions().size()).as("bean definitions after 50 more invocations")
+        assertThat(context.getAllBeanDefinitions().size())
+                .as("bean definitions after 50 more invocations")
                 .isEqualTo(definitionsBefore);
     }
 }

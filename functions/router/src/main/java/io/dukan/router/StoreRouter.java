@@ -68,8 +68,11 @@ public final class StoreRouter implements RequestStreamHandler {
 
     /** On Lambda: DUKAN_TABLE, DUKAN_ROUTER_FALLBACK_FUNCTION and (optional) DUKAN_SHOP_DOMAIN. */
     public StoreRouter() {
-        this(dynamoRoutes(System.getenv("DUKAN_TABLE")), lambdaInvoker(),
-                System.getenv("DUKAN_ROUTER_FALLBACK_FUNCTION"), System.getenv("DUKAN_SHOP_DOMAIN"),
+        this(
+                dynamoRoutes(System.getenv("DUKAN_TABLE")),
+                lambdaInvoker(),
+                System.getenv("DUKAN_ROUTER_FALLBACK_FUNCTION"),
+                System.getenv("DUKAN_SHOP_DOMAIN"),
                 System::currentTimeMillis);
     }
 
@@ -77,7 +80,8 @@ public final class StoreRouter implements RequestStreamHandler {
         this.routes = routes;
         this.invoker = invoker;
         this.fallbackFunction = fallbackFunction;
-        this.shopDomain = shopDomain == null || shopDomain.isBlank() ? null
+        this.shopDomain = shopDomain == null || shopDomain.isBlank()
+                ? null
                 : shopDomain.strip().toLowerCase(Locale.ROOT);
         this.clock = clock;
     }
@@ -174,26 +178,35 @@ public final class StoreRouter implements RequestStreamHandler {
     }
 
     static RouteTable dynamoRoutes(String table) {
-        DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+        DynamoDbClient dynamo = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .region(Region.of(System.getenv("AWS_REGION"))).build();
+                .region(Region.of(System.getenv("AWS_REGION")))
+                .build();
         return slug -> {
             Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
-                    .key(Map.of("pk", AttributeValue.fromS(ROUTE_PREFIX + slug),
-                            "sk", AttributeValue.fromS(ROUTE_SORT_KEY)))
-                    .projectionExpression("functionArn")).item();
-            return item == null || !item.containsKey("functionArn") ? Optional.empty()
+                            .key(Map.of(
+                                    "pk",
+                                    AttributeValue.fromS(ROUTE_PREFIX + slug),
+                                    "sk",
+                                    AttributeValue.fromS(ROUTE_SORT_KEY)))
+                            .projectionExpression("functionArn"))
+                    .item();
+            return item == null || !item.containsKey("functionArn")
+                    ? Optional.empty()
                     : Optional.of(item.get("functionArn").s());
         };
     }
 
     static Invoker lambdaInvoker() {
-        LambdaClient lambda = LambdaClient.builder().httpClient(UrlConnectionHttpClient.create())
+        LambdaClient lambda = LambdaClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .region(Region.of(System.getenv("AWS_REGION"))).build();
+                .region(Region.of(System.getenv("AWS_REGION")))
+                .build();
         return (function, payload) -> {
-            InvokeResponse response = lambda.invoke(r -> r.functionName(function)
-                    .payload(SdkBytes.fromByteArray(payload)));
+            InvokeResponse response =
+                    lambda.invoke(r -> r.functionName(function).payload(SdkBytes.fromByteArray(payload)));
             if (response.functionError() != null) {
                 // the store's function crashed (or timed out): what API Gateway answers for a failed integration
                 return problem(502, "the store could not answer");

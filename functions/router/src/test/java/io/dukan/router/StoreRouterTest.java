@@ -23,23 +23,29 @@ class StoreRouterTest {
     private final List<String> invoked = new ArrayList<>();
     private final List<JsonNode> payloads = new ArrayList<>();
     private final AtomicLong now = new AtomicLong(1_000_000);
-    private final StoreRouter router = new StoreRouter(slug -> {
-        lookups.add(slug);
-        return Optional.ofNullable(entries.get(slug));
-    }, (function, payload) -> {
-        invoked.add(function);
-        try {
-            payloads.add(JSON.readTree(payload));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return "{\"statusCode\":200}".getBytes(StandardCharsets.UTF_8);
-    }, FALLBACK, "shops.example.com", now::get);
+    private final StoreRouter router = new StoreRouter(
+            slug -> {
+                lookups.add(slug);
+                return Optional.ofNullable(entries.get(slug));
+            },
+            (function, payload) -> {
+                invoked.add(function);
+                try {
+                    payloads.add(JSON.readTree(payload));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                return "{\"statusCode\":200}".getBytes(StandardCharsets.UTF_8);
+            },
+            FALLBACK,
+            "shops.example.com",
+            now::get);
 
     private static byte[] event(String path, String store, String host) {
         String parameters = store == null ? "null" : "{\"store\":\"" + store + "\"}";
         return ("{\"path\":\"" + path + "\",\"httpMethod\":\"GET\",\"pathParameters\":" + parameters
-                + ",\"headers\":{\"Host\":\"" + host + "\"}}").getBytes(StandardCharsets.UTF_8);
+                        + ",\"headers\":{\"Host\":\"" + host + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -19,14 +19,25 @@ import java.time.Clock;
 class AccountServices {
 
     @Singleton
-    TeamService teamService(AccountRepository accounts, TeamRepository team, EmailSender email, AuditLog audit,
-            PasswordHasher hasher, Clock clock) {
+    TeamService teamService(
+            AccountRepository accounts,
+            TeamRepository team,
+            EmailSender email,
+            AuditLog audit,
+            PasswordHasher hasher,
+            Clock clock) {
         return new TeamService(accounts, team, email, audit, hasher, clock);
     }
 
     @Singleton
-    PasswordResetService passwordResetService(AccountRepository accounts, PasswordResets resets,
-            ResetRequests requests, LoginAttempts attempts, EmailSender email, AuditLog audit, PasswordHasher hasher,
+    PasswordResetService passwordResetService(
+            AccountRepository accounts,
+            PasswordResets resets,
+            ResetRequests requests,
+            LoginAttempts attempts,
+            EmailSender email,
+            AuditLog audit,
+            PasswordHasher hasher,
             Clock clock) {
         return new PasswordResetService(accounts, resets, requests, attempts, email, audit, hasher, clock);
     }

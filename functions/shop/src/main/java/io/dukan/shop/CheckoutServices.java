@@ -8,8 +8,8 @@ import io.dukan.core.checkout.CheckoutSettingsRepository;
 import io.dukan.core.checkout.CheckoutSettingsService;
 import io.dukan.core.checkout.PaymentSettings;
 import io.dukan.core.order.OrderRepository;
-import io.dukan.core.order.PaymentInstructions;
 import io.dukan.core.order.OrderService;
+import io.dukan.core.order.PaymentInstructions;
 import io.dukan.core.shipping.ShippingRepository;
 import io.dukan.core.shipping.ShippingService;
 import io.micronaut.context.annotation.Factory;
@@ -37,8 +37,13 @@ class CheckoutServices {
     }
 
     @Singleton
-    CheckoutService checkoutService(CartService carts, OrderService orderService, OrderRepository orders,
-            ShippingService shipping, CheckoutSettingsService settings, Clock clock) {
+    CheckoutService checkoutService(
+            CartService carts,
+            OrderService orderService,
+            OrderRepository orders,
+            ShippingService shipping,
+            CheckoutSettingsService settings,
+            Clock clock) {
         return new CheckoutService(carts, orderService, orders, shipping, settings, clock);
     }
 
@@ -58,7 +63,9 @@ class CheckoutServices {
             if (!bank.instructions().isEmpty()) {
                 text.append(bank.instructions());
             }
-            return text.length() == 0 ? Optional.empty() : Optional.of(text.toString().strip());
+            return text.length() == 0
+                    ? Optional.empty()
+                    : Optional.of(text.toString().strip());
         };
     }
 

@@ -12,14 +12,8 @@ import io.dukan.core.catalog.ProductRepository;
 import io.dukan.core.order.OrderRepository;
 import io.dukan.core.order.OrderService;
 import io.micronaut.context.annotation.Factory;
-import io.dukan.core.tenant.ProvisioningService;
-import io.dukan.core.tenant.ProvisioningQueue;
-import io.dukan.core.tenant.StoreRegistry;
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Wires core's plain-Java use cases of the shop function (sign-in, catalog, orders) to the adapters; core itself
@@ -29,14 +23,18 @@ import java.time.Duration;
 class ShopServices {
 
     @Singleton
-    AuthService authService(AccountRepository accounts, LoginAttempts attempts, AuditLog audit, PasswordHasher hasher,
-            Clock clock) {
+    AuthService authService(
+            AccountRepository accounts, LoginAttempts attempts, AuditLog audit, PasswordHasher hasher, Clock clock) {
         return new AuthService(accounts, attempts, audit, hasher, clock);
     }
 
     @Singleton
-    CatalogService catalogService(ProductRepository products, CollectionRepository collections, MediaStore media,
-            AuditLog audit, Clock clock) {
+    CatalogService catalogService(
+            ProductRepository products,
+            CollectionRepository collections,
+            MediaStore media,
+            AuditLog audit,
+            Clock clock) {
         return new CatalogService(products, collections, media, audit, clock);
     }
 

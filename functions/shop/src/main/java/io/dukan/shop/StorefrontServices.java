@@ -21,8 +21,8 @@ class StorefrontServices {
     }
 
     @Singleton
-    SettingsService settingsService(StoreDataRepository storeData, ProductRepository products, MediaStore media,
-            AuditLog audit, Clock clock) {
+    SettingsService settingsService(
+            StoreDataRepository storeData, ProductRepository products, MediaStore media, AuditLog audit, Clock clock) {
         return new SettingsService(storeData, products, media, audit, clock);
     }
 }

@@ -1,17 +1,5 @@
 package io.dukan.shop;
 
-import io.dukan.shop.catalog.ProductAdminViews;
-import io.dukan.shop.catalog.ProductForm;
-import io.dukan.shop.checkout.CurrenciesAdminViews;
-import io.dukan.shop.orders.OrderAdminViews;
-import io.dukan.shop.payments.PaymentsViews;
-import io.dukan.shop.settings.SettingsViews;
-import io.dukan.shop.shipping.ShippingAdminViews;
-import io.dukan.shop.staff.AccountMailTemplates;
-import io.dukan.shop.staff.DashboardViews;
-import io.dukan.shop.staff.StaffViews;
-import io.dukan.shop.web.AdminErrorPages;
-import io.dukan.shop.web.AdminPages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dukan.core.account.AuditEntry;
@@ -29,8 +17,8 @@ import io.dukan.core.checkout.PaymentSettings;
 import io.dukan.core.notify.AccountMails;
 import io.dukan.core.order.FulfilmentStatus;
 import io.dukan.core.order.Order;
-import io.dukan.core.order.OrderAdminService;
 import io.dukan.core.order.OrderAction;
+import io.dukan.core.order.OrderAdminService;
 import io.dukan.core.order.OrderEvent;
 import io.dukan.core.order.OrderFilter;
 import io.dukan.core.order.PaymentMethod;
@@ -46,6 +34,18 @@ import io.dukan.core.tenant.StoreSettings;
 import io.dukan.core.tenant.TenantId;
 import io.dukan.core.testing.OrderTestData;
 import io.dukan.core.testing.ProductTestData;
+import io.dukan.shop.catalog.ProductAdminViews;
+import io.dukan.shop.catalog.ProductForm;
+import io.dukan.shop.checkout.CurrenciesAdminViews;
+import io.dukan.shop.orders.OrderAdminViews;
+import io.dukan.shop.payments.PaymentsViews;
+import io.dukan.shop.settings.SettingsViews;
+import io.dukan.shop.shipping.ShippingAdminViews;
+import io.dukan.shop.staff.AccountMailTemplates;
+import io.dukan.shop.staff.DashboardViews;
+import io.dukan.shop.staff.StaffViews;
+import io.dukan.shop.web.AdminErrorPages;
+import io.dukan.shop.web.AdminPages;
 import io.dukan.web.i18n.Language;
 import io.dukan.web.i18n.Messages;
 import io.micronaut.http.HttpStatus;
@@ -88,7 +88,8 @@ class AdminPagesLanguageTest {
             assertThat(missing).as("keys of %s_%s", bundle, language.code()).isEmpty();
             for (String key : own.keys()) {
                 assertThat(english.has(key) || key.matches(".*\\.(zero|one|two|few|many|other)$"))
-                        .as("%s_%s has %s, which English lacks", bundle, language.code(), key).isTrue();
+                        .as("%s_%s has %s, which English lacks", bundle, language.code(), key)
+                        .isTrue();
             }
         }
     }
@@ -100,9 +101,12 @@ class AdminPagesLanguageTest {
         assertThat(pages).hasSizeGreaterThan(20);
         dump(language, pages);
         pages.forEach((name, html) -> {
-            assertThat(html).as(name).startsWith("<!doctype html>")
+            assertThat(html)
+                    .as(name)
+                    .startsWith("<!doctype html>")
                     .contains("<html lang=\"" + language.code() + "\" dir=\"" + language.dir() + "\">")
-                    .contains("<link rel=\"icon\"").contains("<meta name=\"description\" content=\"");
+                    .contains("<link rel=\"icon\"")
+                    .contains("<meta name=\"description\" content=\"");
         });
         if (language == Language.EN) {
             return;
@@ -111,7 +115,8 @@ class AdminPagesLanguageTest {
         pages.forEach((name, html) -> {
             String shown = readable(html);
             for (String phrase : phrases) {
-                assertThat(shown).as("%s in %s shows the English '%s'", name, language.code(), phrase)
+                assertThat(shown)
+                        .as("%s in %s shows the English '%s'", name, language.code(), phrase)
                         .doesNotContain(phrase);
             }
         });
@@ -121,14 +126,25 @@ class AdminPagesLanguageTest {
     @EnumSource(Language.class)
     void accountMails_areInTheStoresLanguage_withTheirLinks(Language language) {
         AccountMails mails = AccountMailTemplates.of(settings(language));
-        AccountMails.Text invitation = mails.invitation("owner@kashgar.example", "Kashgar & Sons",
-                "https://x.example/s/kashgar/admin/invite/abc", Duration.ofDays(7));
-        AccountMails.Text reset = mails.passwordReset("bilal@example.com", "Kashgar & Sons",
-                "https://x.example/s/kashgar/admin/reset/abc", Duration.ofHours(1));
-        assertThat(invitation.body()).contains("https://x.example/s/kashgar/admin/invite/abc")
-                .contains("Kashgar & Sons").contains("owner@kashgar.example").doesNotContain("&amp;");
+        AccountMails.Text invitation = mails.invitation(
+                "owner@kashgar.example",
+                "Kashgar & Sons",
+                "https://x.example/s/kashgar/admin/invite/abc",
+                Duration.ofDays(7));
+        AccountMails.Text reset = mails.passwordReset(
+                "bilal@example.com",
+                "Kashgar & Sons",
+                "https://x.example/s/kashgar/admin/reset/abc",
+                Duration.ofHours(1));
+        assertThat(invitation.body())
+                .contains("https://x.example/s/kashgar/admin/invite/abc")
+                .contains("Kashgar & Sons")
+                .contains("owner@kashgar.example")
+                .doesNotContain("&amp;");
         assertThat(invitation.subject()).contains("Kashgar & Sons");
-        assertThat(reset.body()).contains("https://x.example/s/kashgar/admin/reset/abc").contains("bilal@example.com")
+        assertThat(reset.body())
+                .contains("https://x.example/s/kashgar/admin/reset/abc")
+                .contains("bilal@example.com")
                 .contains("60");
         if (language == Language.EN) {
             assertThat(invitation.subject()).isEqualTo("You are invited to help run Kashgar & Sons");
@@ -138,7 +154,8 @@ class AdminPagesLanguageTest {
         for (String phrase : englishPhrases(language)) {
             for (String mail : List.of(invitation.subject(), invitation.body(), reset.subject(), reset.body())) {
                 String text = mail.replaceAll("https?://\\S+", " "); // a link is an address, not words
-                assertThat(text).as("mail in %s shows the English '%s'", language.code(), phrase)
+                assertThat(text)
+                        .as("mail in %s shows the English '%s'", language.code(), phrase)
                         .doesNotContain(phrase);
             }
         }
@@ -168,54 +185,102 @@ class AdminPagesLanguageTest {
     // The pages
 
     static StoreSettings settings(Language language) {
-        return new StoreSettings(TENANT, new Slug("kashgar"), "Kashgar Bazaar Traders", "PKR", "PK", language.code(),
-                new StoreSettings.StoreContact("+92 300 1234567", "923001234567", "shop@kashgar.example",
-                        "Shop 4, Kashgar Bazaar", ""));
+        return new StoreSettings(
+                TENANT,
+                new Slug("kashgar"),
+                "Kashgar Bazaar Traders",
+                "PKR",
+                "PK",
+                language.code(),
+                new StoreSettings.StoreContact(
+                        "+92 300 1234567", "923001234567", "shop@kashgar.example", "Shop 4, Kashgar Bazaar", ""));
     }
 
     static Map<String, String> pages(StoreSettings s) {
         Map<String, String> pages = new LinkedHashMap<>();
         Product simple = ProductTestData.aProduct().named("Dried apricots").build();
-        Product options = ProductTestData.aProduct().named("Kashmiri shawl").withOption("Size", "S", "M").build();
+        Product options = ProductTestData.aProduct()
+                .named("Kashmiri shawl")
+                .withOption("Size", "S", "M")
+                .build();
         Collection weddings = new Collection(new CollectionId("aaaaaaaaaaaaaaab"), "Shadi", "", AT);
         Order cod = OrderTestData.anOrder(PaymentStatus.PENDING, FulfilmentStatus.UNFULFILLED);
-        Order paid = OrderAdminService.apply(cod, OrderAction.MARK_PAID, null,
-                new OrderEvent(AT, "owner@kashgar.example", "marked it paid"));
-        Order shipped = OrderAdminService.apply(paid, OrderAction.MARK_SHIPPED, "TCS 778899",
+        Order paid = OrderAdminService.apply(
+                cod, OrderAction.MARK_PAID, null, new OrderEvent(AT, "owner@kashgar.example", "marked it paid"));
+        Order shipped = OrderAdminService.apply(
+                paid,
+                OrderAction.MARK_SHIPPED,
+                "TCS 778899",
                 new OrderEvent(AT, "owner@kashgar.example", "marked it shipped, tracking TCS 778899"));
-        Order card = OrderTestData.anOrder(PaymentMethod.CARD, PaymentStatus.FAILED, FulfilmentStatus.CANCELLED,
-                "Ayesha", "");
+        Order card = OrderTestData.anOrder(
+                PaymentMethod.CARD, PaymentStatus.FAILED, FulfilmentStatus.CANCELLED, "Ayesha", "");
         List<AuditEntry> activity = new ArrayList<>();
-        for (String action : List.of("added product", "edited product", "set product active", "set product draft",
-                "set product archived", "deleted product", "added collection", "edited collection",
-                "deleted collection", "changed settings", "signed in", "signed out", "invited staff",
-                "withdrew the invitation of", "removed staff member", "asked for a password reset")) {
+        for (String action : List.of(
+                "added product",
+                "edited product",
+                "set product active",
+                "set product draft",
+                "set product archived",
+                "deleted product",
+                "added collection",
+                "edited collection",
+                "deleted collection",
+                "changed settings",
+                "signed in",
+                "signed out",
+                "invited staff",
+                "withdrew the invitation of",
+                "removed staff member",
+                "asked for a password reset")) {
             activity.add(new AuditEntry(AT, "owner@kashgar.example", action, "Shadi"));
         }
         activity.add(new AuditEntry(AT, "owner@kashgar.example", "imported products", "12 products"));
-        activity.add(new AuditEntry(AT, "bilal@kashgar.example", "joined the staff", "invited by owner@kashgar.example"));
+        activity.add(
+                new AuditEntry(AT, "bilal@kashgar.example", "joined the staff", "invited by owner@kashgar.example"));
         activity.add(new AuditEntry(AT, "bilal@kashgar.example", "reset the password", "all sessions ended"));
 
-        pages.put("dashboard", DashboardViews.dashboard(s, BASE, List.of(simple, options), List.of(cod, paid, card),
-                activity, CSRF, true));
+        pages.put(
+                "dashboard",
+                DashboardViews.dashboard(
+                        s, BASE, List.of(simple, options), List.of(cod, paid, card), activity, CSRF, true));
         pages.put("dashboard-empty", DashboardViews.dashboard(s, BASE, List.of(), List.of(), List.of(), CSRF, false));
-        pages.put("products", ProductAdminViews.list(s, BASE, null, List.of(simple, options), "next",
-                Map.of(), CSRF));
+        pages.put("products", ProductAdminViews.list(s, BASE, null, List.of(simple, options), "next", Map.of(), CSRF));
         pages.put("products-empty", ProductAdminViews.list(s, BASE, simple.status(), List.of(), null, Map.of(), CSRF));
-        pages.put("editor-new", ProductAdminViews.editor(s, BASE, null, ProductForm.blank(), List.of(), Map.of(),
-                null, CSRF));
-        pages.put("editor-options", ProductAdminViews.editor(s, BASE, options.id().value(), ProductForm.of(options),
-                List.of(weddings), Map.of(), "x", CSRF));
+        pages.put(
+                "editor-new",
+                ProductAdminViews.editor(s, BASE, null, ProductForm.blank(), List.of(), Map.of(), null, CSRF));
+        pages.put(
+                "editor-options",
+                ProductAdminViews.editor(
+                        s,
+                        BASE,
+                        options.id().value(),
+                        ProductForm.of(options),
+                        List.of(weddings),
+                        Map.of(),
+                        "x",
+                        CSRF));
         pages.put("collections", ProductAdminViews.collections(s, BASE, List.of(weddings), null, CSRF));
         pages.put("collections-empty", ProductAdminViews.collections(s, BASE, List.of(), null, CSRF));
         pages.put("import", ProductAdminViews.importPage(s, BASE, null, null, CSRF));
-        pages.put("import-ok", ProductAdminViews.importPage(s, BASE, new CatalogService.ImportResult(3, 4, List.of()),
-                null, CSRF));
-        pages.put("import-errors", ProductAdminViews.importPage(s, BASE, new CatalogService.ImportResult(0, 4,
-                List.of(new ProductCsv.Error(3, "Price", "x"), new ProductCsv.Error(4, null, "x"))), null, CSRF));
+        pages.put(
+                "import-ok",
+                ProductAdminViews.importPage(s, BASE, new CatalogService.ImportResult(3, 4, List.of()), null, CSRF));
+        pages.put(
+                "import-errors",
+                ProductAdminViews.importPage(
+                        s,
+                        BASE,
+                        new CatalogService.ImportResult(
+                                0,
+                                4,
+                                List.of(new ProductCsv.Error(3, "Price", "x"), new ProductCsv.Error(4, null, "x"))),
+                        null,
+                        CSRF));
         for (OrderFilter tab : OrderFilter.values()) {
-            pages.put("orders-" + tab.slug(), OrderAdminViews.inbox(s, BASE, tab,
-                    new Page<>(List.of(cod, paid, shipped, card), "next"), CSRF));
+            pages.put(
+                    "orders-" + tab.slug(),
+                    OrderAdminViews.inbox(s, BASE, tab, new Page<>(List.of(cod, paid, shipped, card), "next"), CSRF));
         }
         pages.put("orders-none", OrderAdminViews.inbox(s, BASE, OrderFilter.ALL, new Page<>(List.of(), null), CSRF));
         pages.put("order-cod", OrderAdminViews.order(s, BASE, cod, CSRF));
@@ -225,34 +290,91 @@ class AdminPagesLanguageTest {
         pages.put("cancel", OrderAdminViews.confirmCancel(s, BASE, paid, CSRF));
         pages.put("slip", OrderAdminViews.packingSlip(s, BASE, shipped));
         pages.put("stripe", PaymentsViews.stripe(s, BASE, null, null, "https://x.example/wh", null, CSRF));
-        pages.put("stripe-stored", PaymentsViews.stripe(s, BASE, "sk_…1234", "whsec_…9876",
-                "https://x.example/wh", null, CSRF));
+        pages.put(
+                "stripe-stored",
+                PaymentsViews.stripe(s, BASE, "sk_…1234", "whsec_…9876", "https://x.example/wh", null, CSRF));
         pages.put("settings", SettingsViews.settings(s, BASE, null, Map.of(), null, false, CSRF));
-        pages.put("settings-saved", SettingsViews.settings(s, BASE, "https://x.example/logo.png", Map.of(),
-                AdminPages.locale(s).t("settings.saved"), false, CSRF));
+        pages.put(
+                "settings-saved",
+                SettingsViews.settings(
+                        s,
+                        BASE,
+                        "https://x.example/logo.png",
+                        Map.of(),
+                        AdminPages.locale(s).t("settings.saved"),
+                        false,
+                        CSRF));
         Session owner = new Session(TENANT, CSRF, "owner@kashgar.example", Role.OWNER, AT);
-        Invite invite = new Invite(TENANT, "aaaaaaaaaaaaaaac", "bilal@kashgar.example", Role.STAFF,
-                "owner@kashgar.example", AT, AT.plus(Duration.ofDays(7)), "h");
-        pages.put("staff", StaffViews.staff(s, BASE, owner, List.of(new TeamMember("zara@kashgar.example", "Zara",
-                Role.STAFF, AT)), List.of(invite), AdminPages.locale(s).t("staff.done.invited"), "x", "", CSRF));
+        Invite invite = new Invite(
+                TENANT,
+                "aaaaaaaaaaaaaaac",
+                "bilal@kashgar.example",
+                Role.STAFF,
+                "owner@kashgar.example",
+                AT,
+                AT.plus(Duration.ofDays(7)),
+                "h");
+        pages.put(
+                "staff",
+                StaffViews.staff(
+                        s,
+                        BASE,
+                        owner,
+                        List.of(new TeamMember("zara@kashgar.example", "Zara", Role.STAFF, AT)),
+                        List.of(invite),
+                        AdminPages.locale(s).t("staff.done.invited"),
+                        "x",
+                        "",
+                        CSRF));
         pages.put("staff-empty", StaffViews.staff(s, BASE, owner, List.of(), List.of(), null, null, null, CSRF));
         pages.put("invitation", StaffViews.acceptInvite(s, BASE, invite, "token", null, null, CSRF));
-        ShippingZone zone = new ShippingZone("aaaaaaaaaaaaaaad", "Pakistan",
-                List.of(new ShippingZone.Area("PK", "")), List.of(
+        ShippingZone zone = new ShippingZone(
+                "aaaaaaaaaaaaaaad",
+                "Pakistan",
+                List.of(new ShippingZone.Area("PK", "")),
+                List.of(
                         new ShippingRate("r1", "TCS", ShippingRate.Kind.FLAT, new Money(25000, "PKR"), List.of(), null),
-                        new ShippingRate("r2", "Leopards", ShippingRate.Kind.BY_WEIGHT, new Money(0, "PKR"),
-                                List.of(new WeightBand(1000, new Money(25000, "PKR"))), new Money(500000, "PKR"))));
-        pages.put("shipping", ShippingAdminViews.shipping(s, BASE, new ShippingSettings(List.of(zone), true), null,
-                null, Map.of(), CSRF));
-        pages.put("shipping-unset", ShippingAdminViews.shipping(s, BASE, ShippingSettings.defaultFor("PK", "PKR"),
-                "x", "", Map.of("name", "typed"), CSRF));
-        pages.put("payments", PaymentsViews.paymentMethods(s, BASE, new PaymentSettings(true, true,
-                new PaymentSettings.BankTransferDetails("Kashgar", "HBL", "PK36", "")), null, "saved", CSRF));
+                        new ShippingRate(
+                                "r2",
+                                "Leopards",
+                                ShippingRate.Kind.BY_WEIGHT,
+                                new Money(0, "PKR"),
+                                List.of(new WeightBand(1000, new Money(25000, "PKR"))),
+                                new Money(500000, "PKR"))));
+        pages.put(
+                "shipping",
+                ShippingAdminViews.shipping(
+                        s, BASE, new ShippingSettings(List.of(zone), true), null, null, Map.of(), CSRF));
+        pages.put(
+                "shipping-unset",
+                ShippingAdminViews.shipping(
+                        s, BASE, ShippingSettings.defaultFor("PK", "PKR"), "x", "", Map.of("name", "typed"), CSRF));
+        pages.put(
+                "payments",
+                PaymentsViews.paymentMethods(
+                        s,
+                        BASE,
+                        new PaymentSettings(
+                                true, true, new PaymentSettings.BankTransferDetails("Kashgar", "HBL", "PK36", "")),
+                        null,
+                        "saved",
+                        CSRF));
         pages.put("currencies", CurrenciesAdminViews.currencies(s, BASE, "USD 0.0036", null, "saved", CSRF));
-        for (HttpStatus status : List.of(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.BAD_REQUEST,
-                HttpStatus.CONFLICT, HttpStatus.INTERNAL_SERVER_ERROR)) {
-            pages.put("error-" + status.getCode(), AdminErrorPages.render(s, BASE, status, "Not allowed",
-                    new PermissionDeniedException(io.dukan.core.account.Permission.STAFF).getMessage()).body());
+        for (HttpStatus status : List.of(
+                HttpStatus.FORBIDDEN,
+                HttpStatus.NOT_FOUND,
+                HttpStatus.BAD_REQUEST,
+                HttpStatus.CONFLICT,
+                HttpStatus.INTERNAL_SERVER_ERROR)) {
+            pages.put(
+                    "error-" + status.getCode(),
+                    AdminErrorPages.render(
+                                    s,
+                                    BASE,
+                                    status,
+                                    "Not allowed",
+                                    new PermissionDeniedException(io.dukan.core.account.Permission.STAFF).getMessage())
+                            .body());
         }
         return pages;
     }
@@ -281,7 +403,9 @@ class AdminPagesLanguageTest {
         Set<String> phrases = new TreeSet<>();
         for (String value : english.own().values()) {
             for (String piece : value.split("\\{\\d+\\}")) {
-                String p = piece.strip().replaceAll("^[\\p{Punct}…]+|[\\p{Punct}…]+$", "").strip();
+                String p = piece.strip()
+                        .replaceAll("^[\\p{Punct}…]+|[\\p{Punct}…]+$", "")
+                        .strip();
                 if (p.length() >= 4 && p.chars().anyMatch(Character::isLetter) && !ownText.contains(p)) {
                     phrases.add(p);
                 }
@@ -304,7 +428,8 @@ class AdminPagesLanguageTest {
         while (m.find()) {
             out.append(m.group(1)).append('\n');
         }
-        out.append(html.replaceAll("(?s)<style>.*?</style>", " ").replaceAll("(?s)<script[^>]*>.*?</script>", " ")
+        out.append(html.replaceAll("(?s)<style>.*?</style>", " ")
+                .replaceAll("(?s)<script[^>]*>.*?</script>", " ")
                 .replaceAll("(?s)<code[^>]*>.*?</code>", " ")
                 .replaceAll("<[^>]*>", "\n"));
         return out.toString().replace("&#39;", "'").replace("&quot;", "\"").replace("&amp;", "&");

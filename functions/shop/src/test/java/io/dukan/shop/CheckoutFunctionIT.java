@@ -62,13 +62,18 @@ class CheckoutFunctionIT {
     }
 
     static String stockLine(String productId) {
-        Matcher m = Pattern.compile("(\\d+) in stock").matcher(call(alphaFn, get("/s/alpha/products/" + productId)).getBody());
+        Matcher m = Pattern.compile("(\\d+) in stock")
+                .matcher(call(alphaFn, get("/s/alpha/products/" + productId)).getBody());
         return m.find() ? m.group(0) : "sold out";
     }
 
     static int orderCount() {
-        String admin = call(alphaFn, withCookie(get("/s/alpha/admin"), alphaOwner)).getBody();
-        return (int) Pattern.compile("/admin/orders/[a-z2-7]{26}").matcher(admin).results().count();
+        String admin =
+                call(alphaFn, withCookie(get("/s/alpha/admin"), alphaOwner)).getBody();
+        return (int) Pattern.compile("/admin/orders/[a-z2-7]{26}")
+                .matcher(admin)
+                .results()
+                .count();
     }
 
     static APIGatewayProxyResponseEvent admin(String path, String body) {
@@ -80,20 +85,28 @@ class CheckoutFunctionIT {
         String productId = product("Merged figs", "100", 10);
         String cart = Checkouts.newCart(alphaFn, "alpha", productId, 1);
 
-        APIGatewayProxyResponseEvent again = Checkouts.add(alphaFn, "alpha", cart, "productId=" + productId + "&quantity=2");
+        APIGatewayProxyResponseEvent again =
+                Checkouts.add(alphaFn, "alpha", cart, "productId=" + productId + "&quantity=2");
         String page = call(alphaFn, as(get("/s/alpha/cart"), cart)).getBody();
 
         assertThat(again.getStatusCode()).isEqualTo(303);
         assertThat(header(again, "Set-Cookie").orElse("")).doesNotContain("dukan_cart");
-        assertThat(Pattern.compile("data-variant-id=").matcher(page).results().count()).isEqualTo(1);
+        assertThat(Pattern.compile("data-variant-id=").matcher(page).results().count())
+                .isEqualTo(1);
         assertThat(page).contains("value=\"3\"").contains("Rs300.00");
         Matcher variant = Pattern.compile("data-variant-id=\"([a-z2-7]{16})\"").matcher(page);
         assertThat(variant.find()).isTrue();
 
-        assertThat(call(alphaFn, as(form("/s/alpha/cart/update", "variantId=" + variant.group(1) + "&quantity=1"), cart))
-                .getStatusCode()).isEqualTo(303);
-        assertThat(call(alphaFn, as(get("/s/alpha/cart"), cart)).getBody()).contains("value=\"1\"").contains("Rs100.00");
-        assertThat(call(alphaFn, as(form("/s/alpha/cart/remove", "variantId=" + variant.group(1)), cart)).getStatusCode())
+        assertThat(call(
+                                alphaFn,
+                                as(form("/s/alpha/cart/update", "variantId=" + variant.group(1) + "&quantity=1"), cart))
+                        .getStatusCode())
+                .isEqualTo(303);
+        assertThat(call(alphaFn, as(get("/s/alpha/cart"), cart)).getBody())
+                .contains("value=\"1\"")
+                .contains("Rs100.00");
+        assertThat(call(alphaFn, as(form("/s/alpha/cart/remove", "variantId=" + variant.group(1)), cart))
+                        .getStatusCode())
                 .isEqualTo(303);
         assertThat(call(alphaFn, as(get("/s/alpha/cart"), cart)).getBody()).contains("Your cart is empty");
     }
@@ -105,25 +118,42 @@ class CheckoutFunctionIT {
         int orders = orderCount();
         String before = cartPage(cart);
 
-        APIGatewayProxyResponseEvent unknownVariant = Checkouts.add(alphaFn, "alpha", cart, "productId=" + productId
-                + "&variantId=zzzzzzzzzzzzzzzz&quantity=1");
+        APIGatewayProxyResponseEvent unknownVariant = Checkouts.add(
+                alphaFn, "alpha", cart, "productId=" + productId + "&variantId=zzzzzzzzzzzzzzzz&quantity=1");
         assertThat(unknownVariant.getStatusCode()).isEqualTo(400);
         assertThat(unknownVariant.getBody()).contains("choose one of the product's options");
         for (String quantity : new String[] {"0", "-1", "1000000000", "abc"}) {
-            APIGatewayProxyResponseEvent r = Checkouts.add(alphaFn, "alpha", cart, "productId=" + productId + "&quantity=" + quantity);
+            APIGatewayProxyResponseEvent r =
+                    Checkouts.add(alphaFn, "alpha", cart, "productId=" + productId + "&quantity=" + quantity);
             assertThat(r.getStatusCode()).as(quantity).isEqualTo(400);
             assertThat(r.getBody()).as(quantity).contains("quantity must be");
         }
         assertThat(cartPage(cart)).isEqualTo(before);
 
         String token = Checkouts.token(alphaFn, "alpha", cart);
-        APIGatewayProxyResponseEvent noAddress = Checkouts.place(alphaFn, "alpha", cart, token,
+        APIGatewayProxyResponseEvent noAddress = Checkouts.place(
+                alphaFn,
+                "alpha",
+                cart,
+                token,
                 "name=Bilal&phone=03001234567&city=Lahore&country=PK&paymentMethod=CASH_ON_DELIVERY");
-        APIGatewayProxyResponseEvent unserved = Checkouts.place(alphaFn, "alpha", cart, token,
+        APIGatewayProxyResponseEvent unserved = Checkouts.place(
+                alphaFn,
+                "alpha",
+                cart,
+                token,
                 "name=Bilal&phone=03001234567&line1=1+Main+St&city=Boston&country=US&paymentMethod=CASH_ON_DELIVERY");
-        APIGatewayProxyResponseEvent badCountry = Checkouts.place(alphaFn, "alpha", cart, token,
+        APIGatewayProxyResponseEvent badCountry = Checkouts.place(
+                alphaFn,
+                "alpha",
+                cart,
+                token,
                 "name=Bilal&phone=03001234567&line1=1+Main+St&city=X&country=XX1&paymentMethod=CASH_ON_DELIVERY");
-        APIGatewayProxyResponseEvent notAccepted = Checkouts.place(alphaFn, "alpha", cart, token,
+        APIGatewayProxyResponseEvent notAccepted = Checkouts.place(
+                alphaFn,
+                "alpha",
+                cart,
+                token,
                 "name=Bilal&phone=03001234567&line1=1+Main+St&city=Lahore&country=PK&paymentMethod=BANK_TRANSFER");
 
         assertThat(noAddress.getStatusCode()).isEqualTo(400);
@@ -175,39 +205,78 @@ class CheckoutFunctionIT {
 
     @Test
     void bankTransferShippingAndDisplayCurrency_areOfferedAsTheOwnerSetThem_andRecordedOnTheOrder() {
-        StoreSettings gamma = TestStores.seed(emulators, "gamma", "PKR", "owner@gamma.example", ShopFunctionIT.PASSWORD);
+        StoreSettings gamma =
+                TestStores.seed(emulators, "gamma", "PKR", "owner@gamma.example", ShopFunctionIT.PASSWORD);
         try (ShopFunction fn = ShopFunctionIT.function(emulators, gamma)) {
             String owner = ShopFunctionIT.login(fn, "gamma", "owner@gamma.example");
-            assertThat(call(fn, withCookie(form("/s/gamma/admin/payments", "cashOnDelivery=on&bankTransfer=on&accountName="
-                    + enc("Gamma Traders") + "&bankName=HBL&accountNumber=PK36SCBL0000001123456702&instructions="
-                    + enc("Send us the receipt <b>")), owner)).getStatusCode()).isEqualTo(200);
-            assertThat(call(fn, withCookie(form("/s/gamma/admin/currencies", "rates=" + enc("USD 0.0036\nEUR 0.0033")),
-                    owner)).getStatusCode()).isEqualTo(200);
-            assertThat(call(fn, withCookie(form("/s/gamma/admin/shipping/zones", "zoneId=&name=Pakistan&areas=PK"
-                    + "&rate0Name=Courier&rate0Kind=FLAT&rate0Price=250&rate0FreeAbove=100000&rate1Name=Cargo"
-                    + "&rate1Kind=BY_WEIGHT&rate1Bands=" + enc("0.5=100, 10=400")), owner)).getStatusCode()).isEqualTo(303);
+            assertThat(call(
+                                    fn,
+                                    withCookie(
+                                            form(
+                                                    "/s/gamma/admin/payments",
+                                                    "cashOnDelivery=on&bankTransfer=on&accountName="
+                                                            + enc("Gamma Traders")
+                                                            + "&bankName=HBL&accountNumber=PK36SCBL0000001123456702&instructions="
+                                                            + enc("Send us the receipt <b>")),
+                                            owner))
+                            .getStatusCode())
+                    .isEqualTo(200);
+            assertThat(call(
+                                    fn,
+                                    withCookie(
+                                            form("/s/gamma/admin/currencies", "rates=" + enc("USD 0.0036\nEUR 0.0033")),
+                                            owner))
+                            .getStatusCode())
+                    .isEqualTo(200);
+            assertThat(call(
+                                    fn,
+                                    withCookie(
+                                            form(
+                                                    "/s/gamma/admin/shipping/zones",
+                                                    "zoneId=&name=Pakistan&areas=PK"
+                                                            + "&rate0Name=Courier&rate0Kind=FLAT&rate0Price=250&rate0FreeAbove=100000&rate1Name=Cargo"
+                                                            + "&rate1Kind=BY_WEIGHT&rate1Bands="
+                                                            + enc("0.5=100, 10=400")),
+                                            owner))
+                            .getStatusCode())
+                    .isEqualTo(303);
             String productId = ShopFunctionIT.createProduct(fn, "gamma", owner, "Saffron 5g", "1000", 10, "");
             String cart = Checkouts.newCart(fn, "gamma", productId, 2);
-            APIGatewayProxyResponseEvent switched = call(fn, as(form("/s/gamma/currency", "currency=USD&back=%2Fcart"), cart));
+            APIGatewayProxyResponseEvent switched =
+                    call(fn, as(form("/s/gamma/currency", "currency=USD&back=%2Fcart"), cart));
             assertThat(switched.getStatusCode()).isEqualTo(303);
             assertThat(header(switched, "Location")).hasValue("/s/gamma/cart");
             String currency = header(switched, "Set-Cookie").orElseThrow();
             String shopper = cart + "; " + currency.substring(0, currency.indexOf(';'));
 
             String checkout = call(fn, as(get("/s/gamma/checkout"), shopper)).getBody();
-            assertThat(checkout).contains("≈ 7.20 USD").contains("Courier — Rs250.00").contains("Cargo — Rs100.00")
-                    .contains("PK36SCBL0000001123456702").contains("Send us the receipt &lt;b&gt;");
-            Matcher courier = Pattern.compile("name=\"shipping\" value=\"([a-z2-7]{16})\"[^>]*> Courier").matcher(checkout);
+            assertThat(checkout)
+                    .contains("≈ 7.20 USD")
+                    .contains("Courier — Rs250.00")
+                    .contains("Cargo — Rs100.00")
+                    .contains("PK36SCBL0000001123456702")
+                    .contains("Send us the receipt &lt;b&gt;");
+            Matcher courier = Pattern.compile("name=\"shipping\" value=\"([a-z2-7]{16})\"[^>]*> Courier")
+                    .matcher(checkout);
             assertThat(courier.find()).as(checkout).isTrue();
 
-            APIGatewayProxyResponseEvent placed = Checkouts.place(fn, "gamma", shopper, Checkouts.token(fn, "gamma", shopper),
+            APIGatewayProxyResponseEvent placed = Checkouts.place(
+                    fn,
+                    "gamma",
+                    shopper,
+                    Checkouts.token(fn, "gamma", shopper),
                     "name=Sara&phone=03001234567&line1=Flat+3&city=Karachi&country=PK&displayCurrency=USD"
                             + "&paymentMethod=BANK_TRANSFER&shipping=" + courier.group(1));
             assertThat(placed.getStatusCode()).as(placed.getBody()).isEqualTo(303);
-            String order = call(fn, get(header(placed, "Location").orElseThrow())).getBody();
+            String order =
+                    call(fn, get(header(placed, "Location").orElseThrow())).getBody();
 
-            assertThat(order).contains("Delivery: Courier").contains("Rs2,250.00").contains("≈ 8.10 USD")
-                    .contains("Gamma Traders").contains("PK36SCBL0000001123456702");
+            assertThat(order)
+                    .contains("Delivery: Courier")
+                    .contains("Rs2,250.00")
+                    .contains("≈ 8.10 USD")
+                    .contains("Gamma Traders")
+                    .contains("PK36SCBL0000001123456702");
             Matcher number = Pattern.compile("Order (#\\d+)").matcher(order);
             assertThat(number.find()).isTrue();
             assertThat(order).contains("with <strong>" + number.group(1) + "</strong> as the reference");
@@ -216,13 +285,17 @@ class CheckoutFunctionIT {
 
     @Test
     void theOwnersSettingsPages_refuseBadInput_andNeedASignedInOwner() {
-        assertThat(call(alphaFn, get("/s/alpha/admin/shipping")).getStatusCode()).isEqualTo(303);
-        assertThat(call(alphaFn, form("/s/alpha/admin/payments", "cashOnDelivery=on")).getStatusCode()).isEqualTo(303);
+        assertThat(call(alphaFn, get("/s/alpha/admin/shipping")).getStatusCode())
+                .isEqualTo(303);
+        assertThat(call(alphaFn, form("/s/alpha/admin/payments", "cashOnDelivery=on"))
+                        .getStatusCode())
+                .isEqualTo(303);
 
-        APIGatewayProxyResponseEvent noCountry = admin("/shipping/zones", "name=Gulf&areas=ZZ&rate0Name=Air&rate0Price=10");
+        APIGatewayProxyResponseEvent noCountry =
+                admin("/shipping/zones", "name=Gulf&areas=ZZ&rate0Name=Air&rate0Price=10");
         APIGatewayProxyResponseEvent noRate = admin("/shipping/zones", "name=Gulf&areas=AE");
-        APIGatewayProxyResponseEvent badBands = admin("/shipping/zones", "name=Gulf&areas=AE&rate0Name=Air"
-                + "&rate0Kind=BY_WEIGHT&rate0Bands=heavy");
+        APIGatewayProxyResponseEvent badBands =
+                admin("/shipping/zones", "name=Gulf&areas=AE&rate0Name=Air" + "&rate0Kind=BY_WEIGHT&rate0Bands=heavy");
         APIGatewayProxyResponseEvent noMethod = admin("/payments", "");
         APIGatewayProxyResponseEvent bankWithoutAccount = admin("/payments", "bankTransfer=on");
         APIGatewayProxyResponseEvent baseCurrency = admin("/currencies", "rates=PKR+1");
@@ -236,11 +309,13 @@ class CheckoutFunctionIT {
         assertThat(bankWithoutAccount.getBody()).contains("account number");
         assertThat(baseCurrency.getBody()).contains("store's own currency");
         assertThat(badRate.getBody()).contains("rate for USD");
-        for (APIGatewayProxyResponseEvent r : List.of(noCountry, noRate, badBands, noMethod, bankWithoutAccount,
-                baseCurrency, badRate)) {
+        for (APIGatewayProxyResponseEvent r :
+                List.of(noCountry, noRate, badBands, noMethod, bankWithoutAccount, baseCurrency, badRate)) {
             assertThat(r.getStatusCode()).isEqualTo(400);
         }
-        assertThat(call(alphaFn, withCookie(get("/s/alpha/admin/shipping"), alphaOwner)).getBody()).doesNotContain("Gulf");
+        assertThat(call(alphaFn, withCookie(get("/s/alpha/admin/shipping"), alphaOwner))
+                        .getBody())
+                .doesNotContain("Gulf");
     }
 
     @Test
@@ -249,12 +324,17 @@ class CheckoutFunctionIT {
         String alphaCart = Checkouts.newCart(alphaFn, "alpha", productId, 1);
         String variant = variantOf(alphaCart);
 
-        APIGatewayProxyResponseEvent update = call(betaFn, as(form("/s/beta/cart/update", "variantId=" + variant + "&quantity=2"), alphaCart));
-        APIGatewayProxyResponseEvent remove = call(betaFn, as(form("/s/beta/cart/remove", "variantId=" + variant), alphaCart));
+        APIGatewayProxyResponseEvent update =
+                call(betaFn, as(form("/s/beta/cart/update", "variantId=" + variant + "&quantity=2"), alphaCart));
+        APIGatewayProxyResponseEvent remove =
+                call(betaFn, as(form("/s/beta/cart/remove", "variantId=" + variant), alphaCart));
         APIGatewayProxyResponseEvent cartPage = call(betaFn, as(get("/s/beta/cart"), alphaCart));
         APIGatewayProxyResponseEvent checkout = call(betaFn, as(get("/s/beta/checkout"), alphaCart));
-        APIGatewayProxyResponseEvent place = call(betaFn, as(form("/s/beta/checkout/place",
-                "checkoutToken=aaaaaaaaaaaaaaaaaaaaaaaaaa&" + Checkouts.DETAILS), alphaCart));
+        APIGatewayProxyResponseEvent place = call(
+                betaFn,
+                as(
+                        form("/s/beta/checkout/place", "checkoutToken=aaaaaaaaaaaaaaaaaaaaaaaaaa&" + Checkouts.DETAILS),
+                        alphaCart));
 
         assertThat(update.getStatusCode()).isEqualTo(404);
         assertThat(remove.getStatusCode()).isEqualTo(404);
@@ -264,23 +344,32 @@ class CheckoutFunctionIT {
         for (APIGatewayProxyResponseEvent r : List.of(update, remove, cartPage, checkout, place)) {
             assertThat(r.getBody() == null ? "" : r.getBody()).doesNotContain("Private pine nuts");
         }
-        assertThat(call(alphaFn, as(get("/s/alpha/cart"), alphaCart)).getBody()).contains("Private pine nuts")
+        assertThat(call(alphaFn, as(get("/s/alpha/cart"), alphaCart)).getBody())
+                .contains("Private pine nuts")
                 .contains("value=\"1\"");
     }
 
     @Test
     void api_withAnIdempotencyKey_placesOnce_andRefusesTheKeyForAnotherOrder() {
         String productId = product("API dates", "300", 20);
-        String body = "{\"lines\": [{\"productId\": \"" + productId + "\", \"quantity\": 2}], \"customerName\": \"Omar\", "
-                + "\"phone\": \"03001234567\", \"address\": \"1 Canal Rd\", \"city\": \"Lahore\", \"paymentMethod\": \"CASH_ON_DELIVERY\"}";
-        APIGatewayProxyResponseEvent first = call(alphaFn, withKey(ProxyEvents.json("POST", "/s/alpha/api/orders", body), "retry-1"));
-        APIGatewayProxyResponseEvent again = call(alphaFn, withKey(ProxyEvents.json("POST", "/s/alpha/api/orders", body), "retry-1"));
-        APIGatewayProxyResponseEvent other = call(alphaFn, withKey(ProxyEvents.json("POST", "/s/alpha/api/orders",
-                body.replace("\"quantity\": 2", "\"quantity\": 3")), "retry-1"));
+        String body =
+                "{\"lines\": [{\"productId\": \"" + productId + "\", \"quantity\": 2}], \"customerName\": \"Omar\", "
+                        + "\"phone\": \"03001234567\", \"address\": \"1 Canal Rd\", \"city\": \"Lahore\", \"paymentMethod\": \"CASH_ON_DELIVERY\"}";
+        APIGatewayProxyResponseEvent first =
+                call(alphaFn, withKey(ProxyEvents.json("POST", "/s/alpha/api/orders", body), "retry-1"));
+        APIGatewayProxyResponseEvent again =
+                call(alphaFn, withKey(ProxyEvents.json("POST", "/s/alpha/api/orders", body), "retry-1"));
+        APIGatewayProxyResponseEvent other = call(
+                alphaFn,
+                withKey(
+                        ProxyEvents.json(
+                                "POST", "/s/alpha/api/orders", body.replace("\"quantity\": 2", "\"quantity\": 3")),
+                        "retry-1"));
 
         assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(201);
         assertThat(again.getStatusCode()).isEqualTo(201);
-        assertThat(ShopFunctionIT.field(again.getBody(), "code")).isEqualTo(ShopFunctionIT.field(first.getBody(), "code"));
+        assertThat(ShopFunctionIT.field(again.getBody(), "code"))
+                .isEqualTo(ShopFunctionIT.field(first.getBody(), "code"));
         assertThat(first.getBody()).contains("\"shippingMethod\":\"Standard delivery\"");
         assertThat(other.getStatusCode()).isEqualTo(409);
         assertThat(header(other, "Content-Type").orElseThrow()).startsWith("application/problem+json");
@@ -295,11 +384,14 @@ class CheckoutFunctionIT {
 
     /** The cart page without its per-request CSRF token, to compare before and after. */
     static String cartPage(String cart) {
-        return call(alphaFn, as(get("/s/alpha/cart"), cart)).getBody().replaceAll("name=\"_csrf\" value=\"[a-z2-7]+\"", "");
+        return call(alphaFn, as(get("/s/alpha/cart"), cart))
+                .getBody()
+                .replaceAll("name=\"_csrf\" value=\"[a-z2-7]+\"", "");
     }
 
     static String variantOf(String cart) {
-        Matcher m = Pattern.compile("data-variant-id=\"([a-z2-7]{16})\"").matcher(call(alphaFn, as(get("/s/alpha/cart"), cart)).getBody());
+        Matcher m = Pattern.compile("data-variant-id=\"([a-z2-7]{16})\"")
+                .matcher(call(alphaFn, as(get("/s/alpha/cart"), cart)).getBody());
         assertThat(m.find()).isTrue();
         return m.group(1);
     }

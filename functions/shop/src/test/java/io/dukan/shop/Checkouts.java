@@ -29,11 +29,14 @@ final class Checkouts {
 
     /** Adds to a new cart; returns the cart cookie ("dukan_cart=…"). */
     static String newCart(ShopFunction fn, String slug, String productId, int quantity) {
-        APIGatewayProxyResponseEvent added = call(fn, form("/s/" + slug + "/cart", "productId=" + productId
-                + "&quantity=" + quantity));
+        APIGatewayProxyResponseEvent added =
+                call(fn, form("/s/" + slug + "/cart", "productId=" + productId + "&quantity=" + quantity));
         assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(303);
         String setCookie = header(added, "Set-Cookie").orElseThrow();
-        assertThat(setCookie).startsWith("dukan_cart=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax")
+        assertThat(setCookie)
+                .startsWith("dukan_cart=")
+                .contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax")
                 .contains("Path=/s/" + slug + "/");
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
@@ -46,14 +49,16 @@ final class Checkouts {
     static String token(ShopFunction fn, String slug, String cartCookie) {
         APIGatewayProxyResponseEvent page = call(fn, as(get("/s/" + slug + "/checkout"), cartCookie));
         assertThat(page.getStatusCode()).as(page.getBody()).isEqualTo(200);
-        Matcher m = Pattern.compile("name=\"checkoutToken\" value=\"([a-z2-7]{26})\"").matcher(page.getBody());
+        Matcher m = Pattern.compile("name=\"checkoutToken\" value=\"([a-z2-7]{26})\"")
+                .matcher(page.getBody());
         assertThat(m.find()).as(page.getBody()).isTrue();
         return m.group(1);
     }
 
-    static APIGatewayProxyResponseEvent place(ShopFunction fn, String slug, String cartCookie, String token,
-            String details) {
-        return call(fn, as(form("/s/" + slug + "/checkout/place", "checkoutToken=" + token + "&" + details), cartCookie));
+    static APIGatewayProxyResponseEvent place(
+            ShopFunction fn, String slug, String cartCookie, String token, String details) {
+        return call(
+                fn, as(form("/s/" + slug + "/checkout/place", "checkoutToken=" + token + "&" + details), cartCookie));
     }
 
     /** The whole way for one product; returns the order page's path. */

@@ -3,7 +3,6 @@ package io.dukan.shop;
 import static io.dukan.aws.testing.ProxyEvents.CSRF;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.dukan.aws.dynamodb.TestCatalog;
 import io.dukan.aws.dynamodb.TestStores;
@@ -63,14 +62,24 @@ class CrossTenantRoutesIT {
          * e-mail is: a sign-in form may echo it back): none may appear in another store's responses.
          */
         List<String> secrets() {
-            return List.of(product.name(), product.defaultVariant().sku(), order.customerName(),
-                    order.contact().phone(), order.contact().email(), order.address().line1());
+            return List.of(
+                    product.name(),
+                    product.defaultVariant().sku(),
+                    order.customerName(),
+                    order.contact().phone(),
+                    order.contact().email(),
+                    order.address().line1());
         }
 
         /** What an attacker from this store would put into path variables. */
         List<String> ids() {
-            return List.of(product.id().value(), product.defaultVariant().id().value(), order.code(),
-                    Long.toString(order.number()), product.imageKey(), store.tenantId().value());
+            return List.of(
+                    product.id().value(),
+                    product.defaultVariant().id().value(),
+                    order.code(),
+                    Long.toString(order.number()),
+                    product.imageKey(),
+                    store.tenantId().value());
         }
     }
 
@@ -90,15 +99,26 @@ class CrossTenantRoutesIT {
 
     static Tenant tenant(String slug, String currency, String customer, String phone) {
         StoreSettings store = TestStores.seed(emulators, slug, currency, "owner@" + slug + ".example", PASSWORD);
-        Product product = TestCatalog.add(emulators, store.tenantId(), ProductTestData.aProduct()
-                .named("Secret " + slug + " saffron").withSku("SKU-" + slug.toUpperCase() + "-77")
-                .pricedAt(new Money(12345, currency)).withStock(50)
-                .withImages(new ProductImage("tenants/" + store.tenantId().value() + "/media/"
-                        + "aaaaaaaaaaaaaaaa.jpg", "saffron")).build());
-        Order order = TestStores.placeOrder(emulators, store, new PlaceOrderCommand(
-                List.of(new PlaceOrderCommand.Line(product.id(), null, 2)),
-                new Contact(customer, phone, slug + ".shopper@example.com"),
-                new Address("7 Secret Lane " + slug, "", "Lahore", "", "", "PK"), "", PaymentMethod.CASH_ON_DELIVERY));
+        Product product = TestCatalog.add(
+                emulators,
+                store.tenantId(),
+                ProductTestData.aProduct()
+                        .named("Secret " + slug + " saffron")
+                        .withSku("SKU-" + slug.toUpperCase() + "-77")
+                        .pricedAt(new Money(12345, currency))
+                        .withStock(50)
+                        .withImages(new ProductImage(
+                                "tenants/" + store.tenantId().value() + "/media/" + "aaaaaaaaaaaaaaaa.jpg", "saffron"))
+                        .build());
+        Order order = TestStores.placeOrder(
+                emulators,
+                store,
+                new PlaceOrderCommand(
+                        List.of(new PlaceOrderCommand.Line(product.id(), null, 2)),
+                        new Contact(customer, phone, slug + ".shopper@example.com"),
+                        new Address("7 Secret Lane " + slug, "", "Lahore", "", "", "PK"),
+                        "",
+                        PaymentMethod.CASH_ON_DELIVERY));
         ShopFunction fn = ShopFunctionIT.function(emulators, store);
         String session = ShopFunctionIT.login(fn, slug, "owner@" + slug + ".example", PASSWORD);
         return new Tenant(store, fn, product, order, session);
@@ -113,13 +133,18 @@ class CrossTenantRoutesIT {
             Route route = new Route(r.getHttpMethod(), r.getUriMatchTemplate().toString(), json(r));
             routes.putIfAbsent(route.method() + " " + route.template(), route);
         });
-        return routes.values().stream().sorted(Comparator.comparing(Route::template)).toList();
+        return routes.values().stream()
+                .sorted(Comparator.comparing(Route::template))
+                .toList();
     }
 
     private static boolean json(UriRouteInfo<?, ?> route) {
         List<MediaType> consumes = route.getConsumes();
-        return !consumes.isEmpty() && consumes.stream().noneMatch(t -> t.equals(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                || t.equals(MediaType.MULTIPART_FORM_DATA_TYPE) || t.equals(MediaType.ALL_TYPE));
+        return !consumes.isEmpty()
+                && consumes.stream()
+                        .noneMatch(t -> t.equals(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                                || t.equals(MediaType.MULTIPART_FORM_DATA_TYPE)
+                                || t.equals(MediaType.ALL_TYPE));
     }
 
     @Test
@@ -141,12 +166,15 @@ class CrossTenantRoutesIT {
 
     @TestFactory
     Stream<DynamicTest> everyRoute_forAnotherStoresPath_isRefusedByThisStoresFunction() {
-        return routes(alpha.fn()).stream().filter(r -> r.template().startsWith("/s/{store}")).map(route ->
-                DynamicTest.dynamicTest(route.method() + " " + route.template(), () -> {
+        return routes(alpha.fn()).stream()
+                .filter(r -> r.template().startsWith("/s/{store}"))
+                .map(route -> DynamicTest.dynamicTest(route.method() + " " + route.template(), () -> {
                     for (String id : beta.ids()) {
                         String path = expand(route.template(), beta.slug(), id);
                         APIGatewayProxyResponseEvent response = send(alpha.fn(), route, path, beta, alpha.session());
-                        assertThat(response.getStatusCode()).as(route + " " + path).isEqualTo(404);
+                        assertThat(response.getStatusCode())
+                                .as(route + " " + path)
+                                .isEqualTo(404);
                         assertNoSecrets(response, beta, route, path);
                         assertNoSecrets(response, alpha, route, path);
                     }
@@ -154,37 +182,52 @@ class CrossTenantRoutesIT {
     }
 
     private Stream<DynamicTest> attacks(Tenant attacker, Tenant victim) {
-        return routes(victim.fn()).stream().filter(r -> r.template().startsWith("/s/{store}")).map(route ->
-                DynamicTest.dynamicTest(route.method() + " " + route.template(), () -> {
+        return routes(victim.fn()).stream()
+                .filter(r -> r.template().startsWith("/s/{store}"))
+                .map(route -> DynamicTest.dynamicTest(route.method() + " " + route.template(), () -> {
                     Snapshot before = Snapshot.of(attacker, victim);
                     for (String id : attacker.ids()) {
                         String path = expand(route.template(), victim.slug(), id);
-                        APIGatewayProxyResponseEvent response = send(victim.fn(), route, path, attacker,
-                                attacker.session());
-                        assertThat(response.getStatusCode()).as(route + " " + path + "\n" + response.getBody())
+                        APIGatewayProxyResponseEvent response =
+                                send(victim.fn(), route, path, attacker, attacker.session());
+                        assertThat(response.getStatusCode())
+                                .as(route + " " + path + "\n" + response.getBody())
                                 .isLessThan(500);
                         assertNoSecrets(response, attacker, route, path);
-                        if (route.method() == HttpMethod.POST && route.template().endsWith("/admin/login")) {
+                        if (route.method() == HttpMethod.POST
+                                && route.template().endsWith("/admin/login")) {
                             // The other store's owner's e-mail and password do not sign in here (429 once throttled).
-                            assertThat(response.getStatusCode()).as(route + " " + path).isIn(401, 429);
+                            assertThat(response.getStatusCode())
+                                    .as(route + " " + path)
+                                    .isIn(401, 429);
                         }
                         if (adminOnly(route.template())) {
                             // The other store's session must not open this store's admin.
-                            assertThat(response.getStatusCode()).as(route + " " + path).matches(s -> s < 200 || s > 299, "not a success");
+                            assertThat(response.getStatusCode())
+                                    .as(route + " " + path)
+                                    .matches(s -> s < 200 || s > 299, "not a success");
                             if (response.getStatusCode() == 303) {
-                                assertThat(ProxyEvents.header(response, "Location").orElse(""))
-                                        .as(route + " " + path).contains("/admin/login");
+                                assertThat(ProxyEvents.header(response, "Location")
+                                                .orElse(""))
+                                        .as(route + " " + path)
+                                        .contains("/admin/login");
                             }
                         }
                     }
-                    assertThat(Snapshot.of(attacker, victim)).as(route.toString()).isEqualTo(before);
+                    assertThat(Snapshot.of(attacker, victim))
+                            .as(route.toString())
+                            .isEqualTo(before);
                 }));
     }
 
     /** Pages and actions only a signed-in member of the store may use (sign-in and recovery pages excepted). */
     private static boolean adminOnly(String template) {
-        return template.contains("/admin") && !template.contains("/login") && !template.contains("/logout")
-                && !template.contains("/password") && !template.contains("/reset") && !template.contains("/invite");
+        return template.contains("/admin")
+                && !template.contains("/login")
+                && !template.contains("/logout")
+                && !template.contains("/password")
+                && !template.contains("/reset")
+                && !template.contains("/invite");
     }
 
     private static String expand(String template, String slug, String id) {
@@ -196,8 +239,8 @@ class CrossTenantRoutesIT {
         return path.isEmpty() ? "/" : path;
     }
 
-    private static APIGatewayProxyResponseEvent send(ShopFunction fn, Route route, String path, Tenant attacker,
-            String session) {
+    private static APIGatewayProxyResponseEvent send(
+            ShopFunction fn, Route route, String path, Tenant attacker, String session) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("productId", attacker.product().id().value());
         fields.put("variantId", attacker.product().defaultVariant().id().value());
@@ -221,10 +264,17 @@ class CrossTenantRoutesIT {
                 headers.put("Content-Type", "application/json");
                 headers.put("Accept", "application/json");
                 StringBuilder json = new StringBuilder("{");
-                fields.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k)
-                        .append("\":\"").append(v).append('"'));
-                json.append(",\"lines\":[{\"productId\":\"").append(fields.get("productId"))
-                        .append("\",\"variantId\":\"").append(fields.get("variantId")).append("\",\"quantity\":1}]}");
+                fields.forEach((k, v) -> json.append(json.length() > 1 ? "," : "")
+                        .append('"')
+                        .append(k)
+                        .append("\":\"")
+                        .append(v)
+                        .append('"'));
+                json.append(",\"lines\":[{\"productId\":\"")
+                        .append(fields.get("productId"))
+                        .append("\",\"variantId\":\"")
+                        .append(fields.get("variantId"))
+                        .append("\",\"quantity\":1}]}");
                 body = json.toString();
             } else {
                 headers.put("Content-Type", "application/x-www-form-urlencoded");
@@ -259,17 +309,27 @@ class CrossTenantRoutesIT {
         }
 
         private static String product(Tenant t) {
-            APIGatewayProxyResponseEvent r = t.fn().handleRequest(ProxyEvents.event("GET",
-                    "/s/" + t.slug() + "/api/products/" + t.product().id().value(), null,
-                    Map.of("Accept", "application/json")), null);
+            APIGatewayProxyResponseEvent r = t.fn().handleRequest(
+                            ProxyEvents.event(
+                                    "GET",
+                                    "/s/" + t.slug() + "/api/products/"
+                                            + t.product().id().value(),
+                                    null,
+                                    Map.of("Accept", "application/json")),
+                            null);
             // Presigned media URLs are signed anew each second; what matters is the data around them.
             return r.getStatusCode() + " " + r.getBody().replaceAll("X-Amz-[A-Za-z]+=[^&\"]*", "");
         }
 
         private static String order(Tenant t) {
-            APIGatewayProxyResponseEvent r = t.fn().handleRequest(ProxyEvents.event("GET",
-                    "/s/" + t.slug() + "/api/orders/" + t.order().code(), null,
-                    Map.of("Accept", "application/json")), null);
+            APIGatewayProxyResponseEvent r = t.fn().handleRequest(
+                            ProxyEvents.event(
+                                    "GET",
+                                    "/s/" + t.slug() + "/api/orders/"
+                                            + t.order().code(),
+                                    null,
+                                    Map.of("Accept", "application/json")),
+                            null);
             return r.getStatusCode() + " " + r.getBody();
         }
     }

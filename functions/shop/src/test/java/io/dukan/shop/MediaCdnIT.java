@@ -65,14 +65,25 @@ class MediaCdnIT {
     /** Uploads a real PNG the way admin.js does (grant, then PUT to the presigned URL); returns its key. */
     static String upload(String cookie, int width, int height) throws Exception {
         byte[] png = TestImages.png(width, height);
-        APIGatewayProxyResponseEvent grant = call(owner, withCookie(ProxyEvents.json("POST",
-                "/s/pictures/admin/uploads", "{\"contentType\":\"image/png\",\"contentLength\":" + png.length + "}"),
-                cookie));
+        APIGatewayProxyResponseEvent grant = call(
+                owner,
+                withCookie(
+                        ProxyEvents.json(
+                                "POST",
+                                "/s/pictures/admin/uploads",
+                                "{\"contentType\":\"image/png\",\"contentLength\":" + png.length + "}"),
+                        cookie));
         assertThat(grant.getStatusCode()).as(grant.getBody()).isEqualTo(200);
-        assertThat(field(grant.getBody(), "url")).startsWith(emulators.s3Endpoint()).contains("X-Amz-Signature=");
-        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(field(grant.getBody(), "url"))).header("Content-Type", "image/png")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(png)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(field(grant.getBody(), "url"))
+                .startsWith(emulators.s3Endpoint())
+                .contains("X-Amz-Signature=");
+        HttpResponse<String> put = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(field(grant.getBody(), "url")))
+                                .header("Content-Type", "image/png")
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(png))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).isEqualTo(200);
         return field(grant.getBody(), "key");
     }
@@ -88,11 +99,15 @@ class MediaCdnIT {
         String photo = upload(cookie, 1200, 900);
         String productId = ShopFunctionIT.createProduct(owner, "pictures", cookie, "Dried apricots", "900", 5, photo);
         String logo = upload(cookie, 200, 80);
-        APIGatewayProxyResponseEvent saved = call(owner, withCookie(form("/s/pictures/admin/settings",
-                settings(logo)), cookie));
+        APIGatewayProxyResponseEvent saved =
+                call(owner, withCookie(form("/s/pictures/admin/settings", settings(logo)), cookie));
         assertThat(saved.getStatusCode()).as(saved.getBody()).isEqualTo(303);
-        assertThat(emulators.s3().headObject(h -> h.bucket(Emulators.BUCKET).key(logo.replace(".png", "-320.jpg")))
-                .contentType()).as("the logo's rendition was made when it was chosen").isEqualTo("image/jpeg");
+        assertThat(emulators
+                        .s3()
+                        .headObject(h -> h.bucket(Emulators.BUCKET).key(logo.replace(".png", "-320.jpg")))
+                        .contentType())
+                .as("the logo's rendition was made when it was chosen")
+                .isEqualTo("image/jpeg");
 
         try (ShopFunction shopper = function()) { // a new instance, as a cold start gets
             APIGatewayProxyResponseEvent home = call(shopper, get("/s/pictures/"));
@@ -101,16 +116,21 @@ class MediaCdnIT {
             assertThat(home.getBody())
                     .contains("<img src=\"" + CDN + "/" + photo.replace(".png", "-320.jpg") + "\"")
                     .contains(CDN + "/" + logo.replace(".png", "-320.jpg"))
-                    .doesNotContain("X-Amz-").doesNotContain(emulators.s3Endpoint());
+                    .doesNotContain("X-Amz-")
+                    .doesNotContain(emulators.s3Endpoint());
             assertThat(product.getBody())
                     .contains("<img src=\"" + CDN + "/" + photo.replace(".png", "-960.jpg") + "\"")
-                    .doesNotContain("X-Amz-").doesNotContain(photo + "\"");
+                    .doesNotContain("X-Amz-")
+                    .doesNotContain(photo + "\"");
             for (APIGatewayProxyResponseEvent page : new APIGatewayProxyResponseEvent[] {home, product}) {
                 assertThat(header(page, "Content-Security-Policy").orElseThrow())
-                        .contains("img-src 'self' data: " + CDN + ";").doesNotContain(emulators.s3Endpoint());
+                        .contains("img-src 'self' data: " + CDN + ";")
+                        .doesNotContain(emulators.s3Endpoint());
             }
-            assertThat(shopper.getApplicationContext().getActiveBeanRegistrations(S3Client.class)).isEmpty();
-            assertThat(shopper.getApplicationContext().getActiveBeanRegistrations(S3Presigner.class)).isEmpty();
+            assertThat(shopper.getApplicationContext().getActiveBeanRegistrations(S3Client.class))
+                    .isEmpty();
+            assertThat(shopper.getApplicationContext().getActiveBeanRegistrations(S3Presigner.class))
+                    .isEmpty();
         }
     }
 
@@ -128,19 +148,33 @@ class MediaCdnIT {
     @Test
     void aLogoThatIsNoImage_isRefused_andTheSettingsStayAsTheyWere() throws Exception {
         String cookie = ShopFunctionIT.login(owner, "pictures", "owner@pictures.example", PASSWORD);
-        APIGatewayProxyResponseEvent grant = call(owner, withCookie(ProxyEvents.json("POST",
-                "/s/pictures/admin/uploads", "{\"contentType\":\"image/png\",\"contentLength\":11}"), cookie));
+        APIGatewayProxyResponseEvent grant = call(
+                owner,
+                withCookie(
+                        ProxyEvents.json(
+                                "POST",
+                                "/s/pictures/admin/uploads",
+                                "{\"contentType\":\"image/png\",\"contentLength\":11}"),
+                        cookie));
         String key = field(grant.getBody(), "key");
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(field(grant.getBody(), "url")))
-                .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofString("not a png!!"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(field(grant.getBody(), "url")))
+                                .header("Content-Type", "image/png")
+                                .PUT(HttpRequest.BodyPublishers.ofString("not a png!!"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
-        APIGatewayProxyResponseEvent refused = call(owner, withCookie(form("/s/pictures/admin/settings",
-                settings(key).replace("name=Pictures", "name=Renamed")), cookie));
+        APIGatewayProxyResponseEvent refused = call(
+                owner,
+                withCookie(
+                        form("/s/pictures/admin/settings", settings(key).replace("name=Pictures", "name=Renamed")),
+                        cookie));
 
         assertThat(refused.getStatusCode()).isEqualTo(400);
         assertThat(refused.getBody()).contains("not an image the store can read");
-        assertThat(call(owner, get("/s/pictures/")).getBody()).doesNotContain("Renamed")
+        assertThat(call(owner, get("/s/pictures/")).getBody())
+                .doesNotContain("Renamed")
                 .doesNotContain(key.replace(".png", ""));
     }
 }

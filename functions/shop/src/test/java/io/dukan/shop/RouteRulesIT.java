@@ -41,16 +41,22 @@ import org.junit.jupiter.api.TestFactory;
 class RouteRulesIT {
 
     static final String PASSWORD = "correct horse battery";
-    static final Set<HttpMethod> STATE_CHANGING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
-            HttpMethod.DELETE);
+    static final Set<HttpMethod> STATE_CHANGING =
+            Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
     /** The only routes that take no CSRF token, each for the reason its annotation gives. */
-    static final Set<String> CSRF_EXEMPT = Set.of("POST /s/{store}/payments/stripe/webhook",
-            "POST /s/{store}/api/orders");
+    static final Set<String> CSRF_EXEMPT =
+            Set.of("POST /s/{store}/payments/stripe/webhook", "POST /s/{store}/api/orders");
     /** The admin's doors that must stay open to someone not signed in. */
-    static final Set<String> PUBLIC_ADMIN = Set.of("GET /s/{store}/admin/login", "POST /s/{store}/admin/login",
-            "POST /s/{store}/admin/logout", "GET /s/{store}/admin/reset", "POST /s/{store}/admin/reset",
-            "GET /s/{store}/admin/reset/{token}", "POST /s/{store}/admin/reset/{token}",
-            "GET /s/{store}/admin/invite/{token}", "POST /s/{store}/admin/invite/{token}");
+    static final Set<String> PUBLIC_ADMIN = Set.of(
+            "GET /s/{store}/admin/login",
+            "POST /s/{store}/admin/login",
+            "POST /s/{store}/admin/logout",
+            "GET /s/{store}/admin/reset",
+            "POST /s/{store}/admin/reset",
+            "GET /s/{store}/admin/reset/{token}",
+            "POST /s/{store}/admin/reset/{token}",
+            "GET /s/{store}/admin/invite/{token}",
+            "POST /s/{store}/admin/invite/{token}");
 
     static Emulators emulators;
     static StoreSettings store;
@@ -72,9 +78,12 @@ class RouteRulesIT {
     }
 
     static List<UriRouteInfo<?, ?>> routes() {
-        return fn.getApplicationContext().getBean(Router.class).uriRoutes()
+        return fn.getApplicationContext()
+                .getBean(Router.class)
+                .uriRoutes()
                 .<UriRouteInfo<?, ?>>map(r -> r)
-                .sorted(Comparator.comparing(RouteRulesIT::name)).toList();
+                .sorted(Comparator.comparing(RouteRulesIT::name))
+                .toList();
     }
 
     static String name(UriRouteInfo<?, ?> route) {
@@ -92,9 +101,14 @@ class RouteRulesIT {
 
     @Test
     void theRouteTable_holdsTheAdminsStateChangingRoutes() {
-        assertThat(routes()).filteredOn(RouteRulesIT::changesState).extracting(RouteRulesIT::name)
-                .contains("POST /s/{store}/admin/products", "POST /s/{store}/admin/catalog/import",
-                        "POST /s/{store}/admin/staff/invites", "DELETE /s/{store}/api/products/{id}");
+        assertThat(routes())
+                .filteredOn(RouteRulesIT::changesState)
+                .extracting(RouteRulesIT::name)
+                .contains(
+                        "POST /s/{store}/admin/products",
+                        "POST /s/{store}/admin/catalog/import",
+                        "POST /s/{store}/admin/staff/invites",
+                        "DELETE /s/{store}/api/products/{id}");
     }
 
     @Test
@@ -102,47 +116,66 @@ class RouteRulesIT {
         for (UriRouteInfo<?, ?> route : routes()) {
             AnnotationMetadata declared = route.getAnnotationMetadata();
             assertThat(declared.hasAnnotation(Public.class) || declared.hasAnnotation(Allow.class))
-                    .as(name(route) + " declares @Public or @Allow").isTrue();
+                    .as(name(route) + " declares @Public or @Allow")
+                    .isTrue();
             if (route.getUriMatchTemplate().toString().startsWith("/s/{store}/admin")
                     && !PUBLIC_ADMIN.contains(name(route).replaceFirst("^HEAD ", "GET "))) {
-                assertThat(declared.hasAnnotation(Public.class)).as(name(route) + " is not @Public").isFalse();
+                assertThat(declared.hasAnnotation(Public.class))
+                        .as(name(route) + " is not @Public")
+                        .isFalse();
             }
         }
     }
 
     @Test
     void everyStateChangingRoute_checksTheCsrfToken_butTheKnownExemptions_whichSayWhy() {
-        List<UriRouteInfo<?, ?>> exempt = routes().stream().filter(RouteRulesIT::changesState)
-                .filter(r -> r.getAnnotationMetadata().hasAnnotation(CsrfExempt.class)).toList();
+        List<UriRouteInfo<?, ?>> exempt = routes().stream()
+                .filter(RouteRulesIT::changesState)
+                .filter(r -> r.getAnnotationMetadata().hasAnnotation(CsrfExempt.class))
+                .toList();
         assertThat(exempt.stream().map(RouteRulesIT::name).distinct()).containsExactlyInAnyOrderElementsOf(CSRF_EXEMPT);
         for (UriRouteInfo<?, ?> route : exempt) {
-            assertThat(route.getAnnotationMetadata().stringValue(CsrfExempt.class).orElse(""))
-                    .as(name(route) + " says why").hasSizeGreaterThan(20);
+            assertThat(route.getAnnotationMetadata()
+                            .stringValue(CsrfExempt.class)
+                            .orElse(""))
+                    .as(name(route) + " says why")
+                    .hasSizeGreaterThan(20);
         }
     }
 
     @TestFactory
     Stream<DynamicTest> everyStateChangingRoute_withoutTheCsrfToken_isRefused403_evenForTheOwner() {
-        return routes().stream().filter(RouteRulesIT::changesState).filter(r -> !CSRF_EXEMPT.contains(name(r)))
-                .filter(distinctNames()).flatMap(route -> Stream.of(
+        return routes().stream()
+                .filter(RouteRulesIT::changesState)
+                .filter(r -> !CSRF_EXEMPT.contains(name(r)))
+                .filter(distinctNames())
+                .flatMap(route -> Stream.of(
                         DynamicTest.dynamicTest(name(route) + " without token", () -> {
                             APIGatewayProxyResponseEvent response = send(route, "_csrf=", Map.of());
-                            assertThat(response.getStatusCode()).as(name(route) + "\n" + response.getBody())
+                            assertThat(response.getStatusCode())
+                                    .as(name(route) + "\n" + response.getBody())
                                     .isEqualTo(403);
                         }),
                         DynamicTest.dynamicTest(name(route) + " with another token", () -> {
-                            APIGatewayProxyResponseEvent response = send(route,
-                                    "_csrf=zzzzzzzzzzzzzzzzzzzzzzzzzz", Map.of("X-CSRF-Token", "zzzzzzzzzzzzzzzzzzzzzzzzzz"));
-                            assertThat(response.getStatusCode()).as(name(route) + "\n" + response.getBody())
+                            APIGatewayProxyResponseEvent response = send(
+                                    route,
+                                    "_csrf=zzzzzzzzzzzzzzzzzzzzzzzzzz",
+                                    Map.of("X-CSRF-Token", "zzzzzzzzzzzzzzzzzzzzzzzzzz"));
+                            assertThat(response.getStatusCode())
+                                    .as(name(route) + "\n" + response.getBody())
                                     .isEqualTo(403);
                         })));
     }
 
     @Test
     void aStateChangingRoute_withTheToken_isNotRefused() {
-        APIGatewayProxyResponseEvent response = fn.handleRequest(ShopFunctionIT.withCookie(ProxyEvents.form(
-                "/s/rules/admin/collections", "title=Summer"), session), null);
-        assertThat(response.getStatusCode()).as(response.getBody()).isNotEqualTo(403).isLessThan(400);
+        APIGatewayProxyResponseEvent response = fn.handleRequest(
+                ShopFunctionIT.withCookie(ProxyEvents.form("/s/rules/admin/collections", "title=Summer"), session),
+                null);
+        assertThat(response.getStatusCode())
+                .as(response.getBody())
+                .isNotEqualTo(403)
+                .isLessThan(400);
     }
 
     @Test
@@ -151,10 +184,11 @@ class RouteRulesIT {
         properties.put("dukan.tenant-id", store.tenantId().value());
         properties.put("dukan.store-slug", store.slug().value());
         properties.put(UndeclaredRouteController.ENABLED, "true");
-        try (ShopFunction careless = new ShopFunction(ApplicationContext.builder().properties(properties))) {
+        try (ShopFunction careless =
+                new ShopFunction(ApplicationContext.builder().properties(properties))) {
             String owner = ShopFunctionIT.login(careless, "rules", "owner@rules.example", PASSWORD);
-            APIGatewayProxyResponseEvent response = careless.handleRequest(ShopFunctionIT.withCookie(
-                    ProxyEvents.get("/s/rules/admin/undeclared"), owner), null);
+            APIGatewayProxyResponseEvent response = careless.handleRequest(
+                    ShopFunctionIT.withCookie(ProxyEvents.get("/s/rules/admin/undeclared"), owner), null);
             assertThat(response.getStatusCode()).isEqualTo(403);
             assertThat(response.getBody()).doesNotContain("the handler ran");
         }
@@ -162,24 +196,44 @@ class RouteRulesIT {
 
     @TestFactory
     Stream<DynamicTest> everyRoute_withNoBodyNoContentTypeOrAWrongOne_answers4xxNever5xx() {
-        return routes().stream().filter(distinctNames()).flatMap(route -> Stream.of(
-                DynamicTest.dynamicTest(name(route) + " no body, no Content-Type", () ->
-                        assertNoServerError(route, null, Map.of())),
-                DynamicTest.dynamicTest(name(route) + " wrong Content-Type", () ->
-                        assertNoServerError(route, "<not>what</was>expected", Map.of("Content-Type", "application/xml"))),
-                DynamicTest.dynamicTest(name(route) + " garbage Content-Type", () ->
-                        assertNoServerError(route, "x", Map.of("Content-Type", "no/such;;=type"))),
-                DynamicTest.dynamicTest(name(route) + " form type, empty body", () ->
-                        assertNoServerError(route, "", Map.of("Content-Type", "application/x-www-form-urlencoded"))),
-                DynamicTest.dynamicTest(name(route) + " JSON type, broken body", () ->
-                        assertNoServerError(route, "{\"lines\":[", Map.of("Content-Type", "application/json")))));
+        return routes().stream()
+                .filter(distinctNames())
+                .flatMap(route -> Stream.of(
+                        DynamicTest.dynamicTest(
+                                name(route) + " no body, no Content-Type",
+                                () -> assertNoServerError(route, null, Map.of())),
+                        DynamicTest.dynamicTest(
+                                name(route) + " wrong Content-Type",
+                                () -> assertNoServerError(
+                                        route, "<not>what</was>expected", Map.of("Content-Type", "application/xml"))),
+                        DynamicTest.dynamicTest(
+                                name(route) + " garbage Content-Type",
+                                () -> assertNoServerError(route, "x", Map.of("Content-Type", "no/such;;=type"))),
+                        DynamicTest.dynamicTest(
+                                name(route) + " form type, empty body",
+                                () -> assertNoServerError(
+                                        route, "", Map.of("Content-Type", "application/x-www-form-urlencoded"))),
+                        DynamicTest.dynamicTest(
+                                name(route) + " JSON type, broken body",
+                                () -> assertNoServerError(
+                                        route, "{\"lines\":[", Map.of("Content-Type", "application/json")))));
     }
 
     @Test
     void theCatalogImport_withoutAContentType_isABadRequest_notAServerError() {
-        APIGatewayProxyResponseEvent response = fn.handleRequest(ProxyEvents.event("POST",
-                "/s/rules/admin/catalog/import", null, Map.of("Cookie", session + "; dukan_csrf=" + CSRF,
-                        "X-CSRF-Token", CSRF, "Accept", "text/html")), null);
+        APIGatewayProxyResponseEvent response = fn.handleRequest(
+                ProxyEvents.event(
+                        "POST",
+                        "/s/rules/admin/catalog/import",
+                        null,
+                        Map.of(
+                                "Cookie",
+                                session + "; dukan_csrf=" + CSRF,
+                                "X-CSRF-Token",
+                                CSRF,
+                                "Accept",
+                                "text/html")),
+                null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(400);
     }
 
@@ -190,17 +244,26 @@ class RouteRulesIT {
         boolean signOut = route.getUriMatchTemplate().toString().endsWith("/logout");
         headers.put("Cookie", (signOut ? "" : session + "; ") + "dukan_csrf=" + CSRF);
         headers.put("X-CSRF-Token", CSRF);
-        APIGatewayProxyResponseEvent response = fn.handleRequest(ProxyEvents.event(route.getHttpMethod().name(),
-                path(route), route.getHttpMethod() == HttpMethod.GET ? null : body, headers), null);
-        assertThat(response.getStatusCode()).as(name(route) + " " + extra + "\n" + response.getBody()).isLessThan(500);
-        if (changesState(route) && extra.containsKey("Content-Type") && !extra.get("Content-Type").contains("form")
+        APIGatewayProxyResponseEvent response = fn.handleRequest(
+                ProxyEvents.event(
+                        route.getHttpMethod().name(),
+                        path(route),
+                        route.getHttpMethod() == HttpMethod.GET ? null : body,
+                        headers),
+                null);
+        assertThat(response.getStatusCode())
+                .as(name(route) + " " + extra + "\n" + response.getBody())
+                .isLessThan(500);
+        if (changesState(route)
+                && extra.containsKey("Content-Type")
+                && !extra.get("Content-Type").contains("form")
                 && !extra.get("Content-Type").contains("json")) {
             assertThat(response.getStatusCode()).as(name(route) + " " + extra).isBetween(400, 499);
         }
     }
 
-    private static APIGatewayProxyResponseEvent send(UriRouteInfo<?, ?> route, String formBody,
-            Map<String, String> extra) {
+    private static APIGatewayProxyResponseEvent send(
+            UriRouteInfo<?, ?> route, String formBody, Map<String, String> extra) {
         Map<String, String> headers = new HashMap<>(extra);
         headers.put("Cookie", session + "; dukan_csrf=" + CSRF);
         boolean form = route.getConsumes().stream().anyMatch(t -> t.getSubtype().equals("x-www-form-urlencoded"));

@@ -1,15 +1,5 @@
 package io.dukan.shop;
 
-import io.dukan.shop.cart.CartView;
-import io.dukan.shop.checkout.CheckoutView;
-import io.dukan.shop.orders.OrderView;
-import io.dukan.shop.orders.ShopOrderMessages;
-import io.dukan.shop.storefront.Card;
-import io.dukan.shop.storefront.ProductView;
-import io.dukan.shop.storefront.StorefrontViews;
-import io.dukan.shop.web.ShopErrorPages;
-import io.dukan.shop.web.ShopPage;
-import io.dukan.shop.web.ShopPages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dukan.core.cart.Cart;
@@ -28,12 +18,22 @@ import io.dukan.core.order.Order;
 import io.dukan.core.order.PaymentMethod;
 import io.dukan.core.order.PaymentStatus;
 import io.dukan.core.shared.Money;
-import io.dukan.core.tenant.Slug;
 import io.dukan.core.shipping.ShippingOption;
+import io.dukan.core.tenant.Slug;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.core.tenant.TenantId;
 import io.dukan.core.testing.OrderTestData;
 import io.dukan.core.testing.ProductTestData;
+import io.dukan.shop.cart.CartView;
+import io.dukan.shop.checkout.CheckoutView;
+import io.dukan.shop.orders.OrderView;
+import io.dukan.shop.orders.ShopOrderMessages;
+import io.dukan.shop.storefront.Card;
+import io.dukan.shop.storefront.ProductView;
+import io.dukan.shop.storefront.StorefrontViews;
+import io.dukan.shop.web.ShopErrorPages;
+import io.dukan.shop.web.ShopPage;
+import io.dukan.shop.web.ShopPages;
 import io.dukan.web.i18n.Language;
 import io.dukan.web.i18n.Messages;
 import io.dukan.web.i18n.Plurals;
@@ -62,13 +62,15 @@ class ShopLanguagesTest {
     private static final List<String> BUNDLES = List.of("shop", "mail");
     /** What the owner typed in the sample store: excepted from the "no English" check. */
     private static final String STORE = "Qissa Khwani Dry Fruit";
+
     private static final Pattern PLURAL = Pattern.compile("(.+)\\.(zero|one|two|few|many|other)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     @Test
     void everyLanguage_hasEveryKeyEnglishHas_withItsPlaceholders_andItsPluralForms() {
         for (String bundle : BUNDLES) {
-            Map<String, String> english = Messages.of(Language.EN, List.of(bundle)).own();
+            Map<String, String> english =
+                    Messages.of(Language.EN, List.of(bundle)).own();
             assertThat(english).as(bundle).isNotEmpty();
             for (Language language : Language.all()) {
                 Map<String, String> own = Messages.of(language, List.of(bundle)).own();
@@ -89,11 +91,16 @@ class ShopLanguagesTest {
                         missing.add(key + " (placeholders " + placeholders(english.get(key)) + ")");
                     }
                 }
-                Set<String> extra = own.keySet().stream().filter(k -> !english.containsKey(k)
-                        && !(PLURAL.matcher(k).matches() && english.containsKey(base(k) + ".other")))
+                Set<String> extra = own.keySet().stream()
+                        .filter(k -> !english.containsKey(k)
+                                && !(PLURAL.matcher(k).matches() && english.containsKey(base(k) + ".other")))
                         .collect(Collectors.toCollection(TreeSet::new));
-                assertThat(new TreeSet<>(missing)).as(bundle + "_" + language.code() + " lacks").isEmpty();
-                assertThat(extra).as(bundle + "_" + language.code() + " has keys English lacks").isEmpty();
+                assertThat(new TreeSet<>(missing))
+                        .as(bundle + "_" + language.code() + " lacks")
+                        .isEmpty();
+                assertThat(extra)
+                        .as(bundle + "_" + language.code() + " has keys English lacks")
+                        .isEmpty();
             }
         }
     }
@@ -104,21 +111,26 @@ class ShopLanguagesTest {
         for (Language language : Language.all()) {
             Map<String, String> pages = everything(language);
             assertThat(pages).hasSizeGreaterThan(25);
-            Set<String> ownWords = new LinkedHashSet<>(Messages.of(language, BUNDLES).own().values());
+            Set<String> ownWords =
+                    new LinkedHashSet<>(Messages.of(language, BUNDLES).own().values());
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 String what = language.code() + " " + page.getKey();
                 String html = page.getValue();
                 if (page.getKey().startsWith("page ")) {
-                    assertThat(html).as(what).contains("<html lang=\"" + language.code() + "\" dir=\""
-                            + (language.rightToLeft() ? "rtl" : "ltr") + "\">")
-                            .contains("<meta name=\"description\" content=\"").contains("<link rel=\"icon\"");
+                    assertThat(html)
+                            .as(what)
+                            .contains("<html lang=\"" + language.code() + "\" dir=\""
+                                    + (language.rightToLeft() ? "rtl" : "ltr") + "\">")
+                            .contains("<meta name=\"description\" content=\"")
+                            .contains("<link rel=\"icon\"");
                 }
                 if (language == Language.EN) {
                     continue;
                 }
                 String text = readable(html);
                 List<String> leaked = english.stream()
-                        .filter(fragment -> text.contains(fragment) && ownWords.stream().noneMatch(w -> w.contains(fragment)))
+                        .filter(fragment ->
+                                text.contains(fragment) && ownWords.stream().noneMatch(w -> w.contains(fragment)))
                         .toList();
                 assertThat(leaked).as(what + " shows English:\n" + html).isEmpty();
             }
@@ -135,13 +147,17 @@ class ShopLanguagesTest {
     @Test
     void jsonLd_cannotCloseItsScriptElement_whateverTheOwnerTyped() {
         String hostile = "</script><script>alert(1)</script><!--";
-        Product p = ProductTestData.aProduct().named(hostile).describedAs(hostile).build();
+        Product p =
+                ProductTestData.aProduct().named(hostile).describedAs(hostile).build();
         StoreLocale t = StoreLocale.of("en", "PK", ShopPages.BUNDLES);
         String canonical = "https://shop.example/s/zxq/products/" + p.id().value();
-        ShopPage page = page(t).withSeo(new ShopPage.Seo(canonical, "product", null,
-                StorefrontViews.productJsonLd(p, List.of(), canonical, hostile), false));
-        String html = ShopPages.render("product.jte", page, "view", new ProductView(p, List.of(), p.defaultVariant(),
-                null, Map.of(), "csrf-token"));
+        ShopPage page = page(t).withSeo(new ShopPage.Seo(
+                canonical, "product", null, StorefrontViews.productJsonLd(p, List.of(), canonical, hostile), false));
+        String html = ShopPages.render(
+                "product.jte",
+                page,
+                "view",
+                new ProductView(p, List.of(), p.defaultVariant(), null, Map.of(), "csrf-token"));
 
         assertThat(html).doesNotContain("<script>alert(1)").doesNotContain("<!--");
         assertThat(Pattern.compile("</script>").matcher(html).results().count()).isEqualTo(1);
@@ -153,7 +169,8 @@ class ShopLanguagesTest {
         StoreLocale ur = StoreLocale.of("ur", "PK", ShopPages.BUNDLES);
         StoreLocale ar = StoreLocale.of("ar", "EG", ShopPages.BUNDLES);
         assertThat(ur.money(new Money(170000, "PKR"))).isEqualTo("Rs\u00a01,700.00");
-        assertThat(StoreLocale.of("zh", "CN", ShopPages.BUNDLES).money(new Money(3800, "CNY"))).isEqualTo("¥38.00");
+        assertThat(StoreLocale.of("zh", "CN", ShopPages.BUNDLES).money(new Money(3800, "CNY")))
+                .isEqualTo("¥38.00");
         assertThat(ur.plural("cart.count", 1)).isEqualTo("1 چیز");
         assertThat(ur.plural("cart.count", 3)).isEqualTo("3 چیزیں");
         assertThat(ar.plural("cart.count", 2)).isEqualTo("منتجان");
@@ -161,9 +178,11 @@ class ShopLanguagesTest {
         assertThat(ar.plural("cart.count", 11)).isEqualTo("11 منتجًا");
         // the order page's time is the store's (Pakistan: UTC+5), as its language writes it
         String page = everything(Language.UR).get("page order, CARD PAID");
-        assertThat(page).contains("<time datetime=\"2026-11-24T10:00:00Z\">")
-                .contains(ShopPages.locale(new StoreSettings(TenantId.newId(), new Slug("zxq"), STORE, "PKR", "PK", "ur"))
-                        .dateTime(Instant.parse("2026-11-24T10:00:00Z")));
+        assertThat(page)
+                .contains("<time datetime=\"2026-11-24T10:00:00Z\">")
+                .contains(
+                        ShopPages.locale(new StoreSettings(TenantId.newId(), new Slug("zxq"), STORE, "PKR", "PK", "ur"))
+                                .dateTime(Instant.parse("2026-11-24T10:00:00Z")));
         assertThat(StoreLocale.of("en", "PK", ShopPages.BUNDLES).dateTime(Instant.parse("2026-11-24T10:00:00Z")))
                 .contains("3:00");
     }
@@ -172,98 +191,217 @@ class ShopLanguagesTest {
 
     /** Every shopper page (several states each), every e-mail and the WhatsApp text of one language. */
     static Map<String, String> everything(Language language) {
-        StoreSettings store = new StoreSettings(TenantId.newId(), new Slug("zxq"), STORE, "PKR", "PK", language.code(),
-                new StoreSettings.StoreContact("+92 300 0000000", "923000000000", "shop@zxq.example",
-                        "Dukan 4, Bazaar", ""));
+        StoreSettings store = new StoreSettings(
+                TenantId.newId(),
+                new Slug("zxq"),
+                STORE,
+                "PKR",
+                "PK",
+                language.code(),
+                new StoreSettings.StoreContact(
+                        "+92 300 0000000", "923000000000", "shop@zxq.example", "Dukan 4, Bazaar", ""));
         StoreLocale t = ShopPages.locale(store);
         ShopPage page = page(t);
         ShopPage seo = page.withSeo(new ShopPage.Seo("https://shop.example/s/zxq/", "website", null, null, false));
         Map<String, String> out = new LinkedHashMap<>();
 
         Collection shelf = new Collection(CollectionId.newId(), "Kishmish", "Zxq", Instant.now());
-        Product apricots = ProductTestData.aProduct().named("Khubani").withOption("Wazan", "Adha", "Poora")
-                .withStock(3).build();
+        Product apricots = ProductTestData.aProduct()
+                .named("Khubani")
+                .withOption("Wazan", "Adha", "Poora")
+                .withStock(3)
+                .build();
         Product single = ProductTestData.aProduct().named("Akhrot").withStock(1).build();
         Product gone = ProductTestData.aProduct().named("Badam").withStock(0).build();
-        Product toOrder = ProductTestData.aProduct().named("Chilgoza").withStock(0).sellingWhenSoldOut().build();
-        List<Card> cards = List.of(new Card(apricots, "https://img.example/a.jpg"), new Card(single, null),
-                new Card(gone, null), new Card(toOrder, null));
-        out.put("page home", ShopPages.render("home.jte", seo, "products", cards, "collections", List.of(shelf),
-                "more", "/s/zxq/?after=x"));
-        out.put("page home, empty", ShopPages.render("home.jte", seo, "products", List.of(), "collections", List.of(),
-                "more", null));
-        out.put("page collection", ShopPages.render("collection.jte", seo, "collection", shelf, "products", cards,
-                "more", null));
-        out.put("page collection, empty", ShopPages.render("collection.jte", seo, "collection", shelf, "products",
-                List.of(), "more", null));
+        Product toOrder = ProductTestData.aProduct()
+                .named("Chilgoza")
+                .withStock(0)
+                .sellingWhenSoldOut()
+                .build();
+        List<Card> cards = List.of(
+                new Card(apricots, "https://img.example/a.jpg"),
+                new Card(single, null),
+                new Card(gone, null),
+                new Card(toOrder, null));
+        out.put(
+                "page home",
+                ShopPages.render(
+                        "home.jte", seo, "products", cards, "collections", List.of(shelf), "more", "/s/zxq/?after=x"));
+        out.put(
+                "page home, empty",
+                ShopPages.render("home.jte", seo, "products", List.of(), "collections", List.of(), "more", null));
+        out.put(
+                "page collection",
+                ShopPages.render("collection.jte", seo, "collection", shelf, "products", cards, "more", null));
+        out.put(
+                "page collection, empty",
+                ShopPages.render("collection.jte", seo, "collection", shelf, "products", List.of(), "more", null));
         out.put("page search", ShopPages.render("search.jte", seo, "query", "", "products", List.of(), "more", null));
-        out.put("page search, found", ShopPages.render("search.jte", seo, "query", "Khubani", "products", cards,
-                "more", "/s/zxq/search?q=x&after=y"));
-        out.put("page search, nothing", ShopPages.render("search.jte", seo, "query", "Zxq", "products", List.of(),
-                "more", null));
-        out.put("page product, variants", ShopPages.render("product.jte", shown(seo), "view", new ProductView(apricots,
-                List.of("https://img.example/a.jpg", "https://img.example/b.jpg"), apricots.defaultVariant(),
-                t.t("invalid.quantity"), Map.of(), "csrf")));
-        out.put("page product, one", ShopPages.render("product.jte", seo, "view", new ProductView(single, List.of(),
-                single.defaultVariant(), null, Map.of(), "csrf")));
-        out.put("page product, to order", ShopPages.render("product.jte", seo, "view", new ProductView(toOrder,
-                List.of(), toOrder.defaultVariant(), null, Map.of(), "csrf")));
-        out.put("page product, sold out", ShopPages.render("product.jte", seo, "view", new ProductView(gone,
-                List.of(), gone.defaultVariant(), null, Map.of(), "csrf")));
+        out.put(
+                "page search, found",
+                ShopPages.render(
+                        "search.jte", seo, "query", "Khubani", "products", cards, "more", "/s/zxq/search?q=x&after=y"));
+        out.put(
+                "page search, nothing",
+                ShopPages.render("search.jte", seo, "query", "Zxq", "products", List.of(), "more", null));
+        out.put(
+                "page product, variants",
+                ShopPages.render(
+                        "product.jte",
+                        shown(seo),
+                        "view",
+                        new ProductView(
+                                apricots,
+                                List.of("https://img.example/a.jpg", "https://img.example/b.jpg"),
+                                apricots.defaultVariant(),
+                                t.t("invalid.quantity"),
+                                Map.of(),
+                                "csrf")));
+        out.put(
+                "page product, one",
+                ShopPages.render(
+                        "product.jte",
+                        seo,
+                        "view",
+                        new ProductView(single, List.of(), single.defaultVariant(), null, Map.of(), "csrf")));
+        out.put(
+                "page product, to order",
+                ShopPages.render(
+                        "product.jte",
+                        seo,
+                        "view",
+                        new ProductView(toOrder, List.of(), toOrder.defaultVariant(), null, Map.of(), "csrf")));
+        out.put(
+                "page product, sold out",
+                ShopPages.render(
+                        "product.jte",
+                        seo,
+                        "view",
+                        new ProductView(gone, List.of(), gone.defaultVariant(), null, Map.of(), "csrf")));
 
-        PricedCart cart = new PricedCart(new Cart("c", List.of()), List.of(
-                new PricedCart.Line(apricots, apricots.defaultVariant(), 5), new PricedCart.Line(single,
-                        single.defaultVariant(), 1)),
-                List.of(new CartLine(ProductId.newId(), VariantId.newId(), 2)), new Money(250000, "PKR"), 1500);
+        PricedCart cart = new PricedCart(
+                new Cart("c", List.of()),
+                List.of(
+                        new PricedCart.Line(apricots, apricots.defaultVariant(), 5),
+                        new PricedCart.Line(single, single.defaultVariant(), 1)),
+                List.of(new CartLine(ProductId.newId(), VariantId.newId(), 2)),
+                new Money(250000, "PKR"),
+                1500);
         PricedCart empty = new PricedCart(new Cart("c", List.of()), List.of(), List.of(), new Money(0, "PKR"), 0);
-        out.put("page cart", ShopPages.render("cart.jte", shown(page), "view", new CartView(cart,
-                t.t("conflict.stock"), "csrf", "PKR")));
-        out.put("page cart, empty", ShopPages.render("cart.jte", page, "view", new CartView(empty, null, "csrf",
-                "PKR")));
+        out.put(
+                "page cart",
+                ShopPages.render(
+                        "cart.jte", shown(page), "view", new CartView(cart, t.t("conflict.stock"), "csrf", "PKR")));
+        out.put(
+                "page cart, empty",
+                ShopPages.render("cart.jte", page, "view", new CartView(empty, null, "csrf", "PKR")));
 
-        PaymentSettings payments = new PaymentSettings(true, true, new PaymentSettings.BankTransferDetails("Zxq",
-                "Zxq Bk", "PK00ZXQ", "Zxq"));
-        List<ShippingOption> options = List.of(new ShippingOption("standard", "Standard delivery",
-                new Money(0, "PKR")), new ShippingOption("r2", "TCS", new Money(25000, "PKR")));
-        out.put("page checkout", ShopPages.render("checkout.jte", shown(page), "view", new CheckoutView(cart,
-                Map.of("name", "Zxq"), List.of("PK", "AE", "CN"), "PK", options, null, List.of(PaymentMethod.values()),
-                payments, "PKR", "token", "csrf", t.t("invalid.phone"))));
-        out.put("page checkout, no delivery", ShopPages.render("checkout.jte", page, "view", new CheckoutView(cart,
-                Map.of(), List.of("PK"), "PK", null, t.t("checkout.noDelivery"), List.of(PaymentMethod.CASH_ON_DELIVERY),
-                PaymentSettings.DEFAULT, "PKR", "token", "csrf", null)));
+        PaymentSettings payments = new PaymentSettings(
+                true, true, new PaymentSettings.BankTransferDetails("Zxq", "Zxq Bk", "PK00ZXQ", "Zxq"));
+        List<ShippingOption> options = List.of(
+                new ShippingOption("standard", "Standard delivery", new Money(0, "PKR")),
+                new ShippingOption("r2", "TCS", new Money(25000, "PKR")));
+        out.put(
+                "page checkout",
+                ShopPages.render(
+                        "checkout.jte",
+                        shown(page),
+                        "view",
+                        new CheckoutView(
+                                cart,
+                                Map.of("name", "Zxq"),
+                                List.of("PK", "AE", "CN"),
+                                "PK",
+                                options,
+                                null,
+                                List.of(PaymentMethod.values()),
+                                payments,
+                                "PKR",
+                                "token",
+                                "csrf",
+                                t.t("invalid.phone"))));
+        out.put(
+                "page checkout, no delivery",
+                ShopPages.render(
+                        "checkout.jte",
+                        page,
+                        "view",
+                        new CheckoutView(
+                                cart,
+                                Map.of(),
+                                List.of("PK"),
+                                "PK",
+                                null,
+                                t.t("checkout.noDelivery"),
+                                List.of(PaymentMethod.CASH_ON_DELIVERY),
+                                PaymentSettings.DEFAULT,
+                                "PKR",
+                                "token",
+                                "csrf",
+                                null)));
 
         for (PaymentMethod method : PaymentMethod.values()) {
             for (PaymentStatus payment : PaymentStatus.values()) {
                 Order o = order(method, payment, FulfilmentStatus.UNFULFILLED, "");
-                out.put("page order, " + method + " " + payment, ShopPages.render("order.jte", page, "view",
-                        new OrderView(o, "Zxq", method == PaymentMethod.CARD, true, "https://wa.me/923000000000?text=x",
-                                "csrf")));
+                out.put(
+                        "page order, " + method + " " + payment,
+                        ShopPages.render(
+                                "order.jte",
+                                page,
+                                "view",
+                                new OrderView(
+                                        o,
+                                        "Zxq",
+                                        method == PaymentMethod.CARD,
+                                        true,
+                                        "https://wa.me/923000000000?text=x",
+                                        "csrf")));
             }
         }
         for (FulfilmentStatus fulfilment : FulfilmentStatus.values()) {
             Order o = order(PaymentMethod.CASH_ON_DELIVERY, PaymentStatus.PAID, fulfilment, "TRK-1");
-            out.put("page order, " + fulfilment, ShopPages.render("order.jte", page, "view",
-                    new OrderView(o, null, false, false, null, "csrf")));
+            out.put(
+                    "page order, " + fulfilment,
+                    ShopPages.render("order.jte", page, "view", new OrderView(o, null, false, false, null, "csrf")));
         }
         for (int status : new int[] {400, 401, 403, 404, 405, 409, 413, 415, 429, 500, 502, 503}) {
-            out.put("page error " + status, ShopErrorPages.page(t, STORE, "/s/zxq", null, status, "Not found",
-                    "There is nothing at this address."));
+            out.put(
+                    "page error " + status,
+                    ShopErrorPages.page(
+                            t, STORE, "/s/zxq", null, status, "Not found", "There is nothing at this address."));
         }
-        out.put("page sign-in", ShopPages.render("signin.jte", page, "error", t.t("signin.failed"), "email",
-                "a@zxq.example", "csrf", "csrf"));
-        out.put("page forgot", ShopPages.render("forgot.jte", page, "error", t.t("invalid.email"), "email", "",
-                "csrf", "csrf"));
+        out.put(
+                "page sign-in",
+                ShopPages.render(
+                        "signin.jte", page, "error", t.t("signin.failed"), "email", "a@zxq.example", "csrf", "csrf"));
+        out.put(
+                "page forgot",
+                ShopPages.render("forgot.jte", page, "error", t.t("invalid.email"), "email", "", "csrf", "csrf"));
         out.put("page reset sent", ShopPages.render("reset-sent.jte", page));
-        out.put("page reset", ShopPages.render("reset.jte", page, "email", "a@zxq.example", "token", "tok", "error",
-                t.t("reset.tooShort", 10), "csrf", "csrf"));
+        out.put(
+                "page reset",
+                ShopPages.render(
+                        "reset.jte",
+                        page,
+                        "email",
+                        "a@zxq.example",
+                        "token",
+                        "tok",
+                        "error",
+                        t.t("reset.tooShort", 10),
+                        "csrf",
+                        "csrf"));
         out.put("page reset done", ShopPages.render("reset-done.jte", page));
 
         for (PaymentMethod method : PaymentMethod.values()) {
             Order o = order(method, PaymentStatus.PENDING, FulfilmentStatus.UNFULFILLED, "TRK-1");
-            out.put("mail confirmation " + method, mail(ShopOrderMessages.INSTANCE.confirmation(store, o,
-                    "https://shop.example/o")));
-            out.put("mail owner alert " + method, mail(ShopOrderMessages.INSTANCE.ownerAlert(store, o,
-                    "owner@zxq.example", "https://shop.example/a")));
+            out.put(
+                    "mail confirmation " + method,
+                    mail(ShopOrderMessages.INSTANCE.confirmation(store, o, "https://shop.example/o")));
+            out.put(
+                    "mail owner alert " + method,
+                    mail(ShopOrderMessages.INSTANCE.ownerAlert(
+                            store, o, "owner@zxq.example", "https://shop.example/a")));
         }
         Order shipped = order(PaymentMethod.CARD, PaymentStatus.PAID, FulfilmentStatus.SHIPPED, "TRK-1");
         out.put("mail confirmation, paid", mail(ShopOrderMessages.INSTANCE.confirmation(store, shipped, "https://x")));
@@ -273,22 +411,55 @@ class ShopLanguagesTest {
     }
 
     private static ShopPage page(StoreLocale t) {
-        return new ShopPage(t, STORE, "/s/zxq", "Zxq · " + STORE, t.t("page.description", STORE), null, null, null,
+        return new ShopPage(
+                t,
+                STORE,
+                "/s/zxq",
+                "Zxq · " + STORE,
+                t.t("page.description", STORE),
+                null,
+                null,
+                null,
                 new ShopPage.CurrencySwitch("/cart", List.of("USD", "AED"), "USD", "csrf"),
                 new StoreSettings.StoreContact("+92 300 0000000", "923000000000", "shop@zxq.example", "Dukan 4", ""));
     }
 
     private static ShopPage shown(ShopPage p) {
-        return new ShopPage(p.t(), p.storeName(), p.base(), p.title(), p.description(), p.seo(), p.logoUrl(),
-                new DisplayRate("USD", new BigDecimal("0.0036")), p.currency(), p.contact());
+        return new ShopPage(
+                p.t(),
+                p.storeName(),
+                p.base(),
+                p.title(),
+                p.description(),
+                p.seo(),
+                p.logoUrl(),
+                new DisplayRate("USD", new BigDecimal("0.0036")),
+                p.currency(),
+                p.contact());
     }
 
-    private static Order order(PaymentMethod method, PaymentStatus payment, FulfilmentStatus fulfilment,
-            String tracking) {
+    private static Order order(
+            PaymentMethod method, PaymentStatus payment, FulfilmentStatus fulfilment, String tracking) {
         Order o = OrderTestData.anOrder(method, payment, fulfilment, "Zxq", "zxq@zxq.example");
-        return new Order(o.number(), o.code(), o.lines(), o.subtotal(), o.shipping(), o.total(), o.contact(),
-                o.address(), "Standard delivery", "Zxq", o.paymentMethod(), o.paymentStatus(), o.fulfilmentStatus(),
-                tracking, o.displayed(), o.history(), o.placedAt(), o.version());
+        return new Order(
+                o.number(),
+                o.code(),
+                o.lines(),
+                o.subtotal(),
+                o.shipping(),
+                o.total(),
+                o.contact(),
+                o.address(),
+                "Standard delivery",
+                "Zxq",
+                o.paymentMethod(),
+                o.paymentStatus(),
+                o.fulfilmentStatus(),
+                tracking,
+                o.displayed(),
+                o.history(),
+                o.placedAt(),
+                o.version());
     }
 
     private static String mail(EmailMessage m) {
@@ -314,12 +485,20 @@ class ShopLanguagesTest {
     /** The page as a reader meets it: markup kept (attributes are read too), entities decoded, JSON-LD and owner text out. */
     static String readable(String html) {
         return html.replaceAll("(?s)<script type=\"application/ld\\+json\">.*?</script>", "")
-                .replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&amp;", "&").replace(STORE, "");
+                .replace("&#39;", "'")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+                .replace(STORE, "");
     }
 
     private static Set<String> placeholders(String text) {
-        return PLACEHOLDER.matcher(text).results().map(java.util.regex.MatchResult::group).collect(Collectors.toCollection(TreeSet::new));
+        return PLACEHOLDER
+                .matcher(text)
+                .results()
+                .map(java.util.regex.MatchResult::group)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static String base(String pluralKey) {

@@ -63,7 +63,8 @@ class StaffAccountsIT {
         Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
         properties.put("dukan.tenant-id", store.tenantId().value());
         properties.put("dukan.store-slug", store.slug().value());
-        return new ShopFunction(ApplicationContext.builder().properties(properties).singletons(clock));
+        return new ShopFunction(
+                ApplicationContext.builder().properties(properties).singletons(clock));
     }
 
     static APIGatewayProxyResponseEvent call(ShopFunction fn, APIGatewayProxyRequestEvent event) {
@@ -88,23 +89,24 @@ class StaffAccountsIT {
                 .filter(m -> m.tenantId().equals(store.tenantId().value()) && m.to().equals(to))
                 .max(Comparator.comparing(OutboxMessages.Message::sentAt).thenComparing(OutboxMessages.Message::id))
                 .orElseThrow(() -> new AssertionError("no mail to " + to));
-        Matcher link = Pattern.compile(Pattern.quote(Emulators.PUBLIC_URL) + "(/s/" + store.slug().value()
-                + "/admin/" + kind + "/[a-z2-7]{26})").matcher(message.text());
+        Matcher link = Pattern.compile(Pattern.quote(Emulators.PUBLIC_URL) + "(/s/"
+                        + store.slug().value() + "/admin/" + kind + "/[a-z2-7]{26})")
+                .matcher(message.text());
         assertThat(link.find()).as(message.text()).isTrue();
         return link.group(1);
     }
 
     static String invite(String ownerCookie, String email) {
-        APIGatewayProxyResponseEvent sent = call(alphaFn, as(ownerCookie, form("/s/alpha/admin/staff/invites",
-                "email=" + enc(email))));
+        APIGatewayProxyResponseEvent sent =
+                call(alphaFn, as(ownerCookie, form("/s/alpha/admin/staff/invites", "email=" + enc(email))));
         assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(303);
         assertThat(header(sent, "Location")).hasValue("/s/alpha/admin/staff?done=invited");
         return mailedPath(alpha, email.toLowerCase(java.util.Locale.ROOT), "invite");
     }
 
     static String accept(String invitePath, String name, String password) {
-        APIGatewayProxyResponseEvent joined = call(alphaFn, form(invitePath,
-                "name=" + enc(name) + "&password=" + enc(password)));
+        APIGatewayProxyResponseEvent joined =
+                call(alphaFn, form(invitePath, "name=" + enc(name) + "&password=" + enc(password)));
         assertThat(joined.getStatusCode()).as(joined.getBody()).isEqualTo(303);
         assertThat(header(joined, "Location")).hasValue("/s/alpha/admin");
         String setCookie = header(joined, "Set-Cookie").orElseThrow();
@@ -118,13 +120,16 @@ class StaffAccountsIT {
         String owner = login(alphaFn, "alpha", "owner@alpha.example", PASSWORD);
         APIGatewayProxyResponseEvent staffPage = call(alphaFn, as(owner, get("/s/alpha/admin/staff")));
         assertThat(staffPage.getStatusCode()).isEqualTo(200);
-        assertThat(call(alphaFn, as(owner, get("/s/alpha/admin"))).getBody()).contains("/s/alpha/admin/staff\">Staff</a>");
+        assertThat(call(alphaFn, as(owner, get("/s/alpha/admin"))).getBody())
+                .contains("/s/alpha/admin/staff\">Staff</a>");
         String invitePath = invite(owner, "Bilal@Example.com");
         assertThat(call(alphaFn, as(owner, get("/s/alpha/admin/staff"))).getBody())
                 .contains("data-invite=\"bilal@example.com\"");
         APIGatewayProxyResponseEvent invitation = call(alphaFn, get(invitePath));
         assertThat(invitation.getStatusCode()).isEqualTo(200);
-        assertThat(invitation.getBody()).contains("bilal@example.com").contains("owner@alpha.example")
+        assertThat(invitation.getBody())
+                .contains("bilal@example.com")
+                .contains("owner@alpha.example")
                 .contains("At least 10 characters");
         assertThat(header(invitation, "Cache-Control")).hasValue("no-store");
 
@@ -135,7 +140,8 @@ class StaffAccountsIT {
         APIGatewayProxyResponseEvent dashboard = call(alphaFn, as(staff, get("/s/alpha/admin")));
         assertThat(dashboard.getStatusCode()).isEqualTo(200);
         assertThat(dashboard.getBody()).doesNotContain("/admin/staff\"");
-        assertThat(call(alphaFn, as(staff, get("/s/alpha/admin/products/new"))).getStatusCode()).isEqualTo(200);
+        assertThat(call(alphaFn, as(staff, get("/s/alpha/admin/products/new"))).getStatusCode())
+                .isEqualTo(200);
         String productId = ShopFunctionIT.createProduct(alphaFn, "alpha", staff, "Staff figs", "300", 5, "");
         String order = Checkouts.order(alphaFn, "alpha", productId, 1, Checkouts.DETAILS);
         String code = order.substring(order.lastIndexOf('/') + 1);
@@ -147,26 +153,39 @@ class StaffAccountsIT {
         APIGatewayProxyResponseEvent forbidden = call(alphaFn, as(staff, get("/s/alpha/admin/staff")));
         assertThat(forbidden.getStatusCode()).isEqualTo(403);
         assertThat(forbidden.getBody()).contains("Not allowed").contains("Only the store's owner may manage staff");
-        APIGatewayProxyResponseEvent json = call(alphaFn, as(staff, ProxyEvents.event("GET", "/s/alpha/admin/staff",
-                null, Map.of("Accept", "application/json"))));
+        APIGatewayProxyResponseEvent json = call(
+                alphaFn,
+                as(
+                        staff,
+                        ProxyEvents.event("GET", "/s/alpha/admin/staff", null, Map.of("Accept", "application/json"))));
         assertThat(json.getStatusCode()).isEqualTo(403);
         assertThat(header(json, "Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(json.getBody()).contains("\"status\":403").contains("urn:dukan:problem:forbidden");
         assertThat(call(alphaFn, as(staff, form("/s/alpha/admin/staff/invites", "email=mallory%40example.com")))
-                .getStatusCode()).isEqualTo(403);
+                        .getStatusCode())
+                .isEqualTo(403);
         assertThat(call(alphaFn, as(staff, form("/s/alpha/admin/staff/remove", "email=owner%40alpha.example")))
-                .getStatusCode()).isEqualTo(403);
+                        .getStatusCode())
+                .isEqualTo(403);
         assertThat(outbox.recent(500)).noneMatch(m -> m.to().equals("mallory@example.com"));
 
         // the owner sees the new member, named as typed but escaped, and the audit trail
         String ownerView = call(alphaFn, as(owner, get("/s/alpha/admin/staff"))).getBody();
-        APIGatewayProxyResponseEvent ownerJson = call(alphaFn, as(owner, ProxyEvents.event("GET",
-                "/s/alpha/admin/staff", null, Map.of("Accept", "application/json"))));
+        APIGatewayProxyResponseEvent ownerJson = call(
+                alphaFn,
+                as(
+                        owner,
+                        ProxyEvents.event("GET", "/s/alpha/admin/staff", null, Map.of("Accept", "application/json"))));
         assertThat(ownerJson.getStatusCode()).isEqualTo(200);
-        assertThat(ownerJson.getBody()).contains("\"email\":\"bilal@example.com\"").contains("\"role\":\"STAFF\"");
-        assertThat(ownerView).contains("Bilal &lt;b&gt;").contains("data-member=\"bilal@example.com\"")
+        assertThat(ownerJson.getBody())
+                .contains("\"email\":\"bilal@example.com\"")
+                .contains("\"role\":\"STAFF\"");
+        assertThat(ownerView)
+                .contains("Bilal &lt;b&gt;")
+                .contains("data-member=\"bilal@example.com\"")
                 .doesNotContain("data-invite=\"bilal@example.com\"");
-        assertThat(call(alphaFn, as(owner, get("/s/alpha/admin"))).getBody()).contains("invited staff")
+        assertThat(call(alphaFn, as(owner, get("/s/alpha/admin"))).getBody())
+                .contains("invited staff")
                 .contains("joined the staff");
     }
 
@@ -176,7 +195,8 @@ class StaffAccountsIT {
         String invitePath = invite(owner, "once@example.com");
         accept(invitePath, "Once", STAFF_PASSWORD);
 
-        APIGatewayProxyResponseEvent again = call(alphaFn, form(invitePath, "name=Mallory&password=" + enc("mallory's password")));
+        APIGatewayProxyResponseEvent again =
+                call(alphaFn, form(invitePath, "name=Mallory&password=" + enc("mallory's password")));
         APIGatewayProxyResponseEvent page = call(alphaFn, get(invitePath));
 
         assertThat(again.getStatusCode()).isEqualTo(404);
@@ -194,7 +214,8 @@ class StaffAccountsIT {
         clock.advance(TeamService.INVITE_LIFETIME.plusSeconds(1));
 
         assertThat(call(alphaFn, get(invitePath)).getStatusCode()).isEqualTo(404);
-        assertThat(call(alphaFn, form(invitePath, "name=Late&password=" + enc(STAFF_PASSWORD))).getStatusCode())
+        assertThat(call(alphaFn, form(invitePath, "name=Late&password=" + enc(STAFF_PASSWORD)))
+                        .getStatusCode())
                 .isEqualTo(404);
         assertThatLoginFails(alphaFn, "alpha", "late@example.com", STAFF_PASSWORD);
     }
@@ -215,10 +236,11 @@ class StaffAccountsIT {
     void removingStaff_endsTheirSessionAtOnce() {
         String owner = login(alphaFn, "alpha", "owner@alpha.example", PASSWORD);
         String staff = accept(invite(owner, "gone@example.com"), "Gone", STAFF_PASSWORD);
-        assertThat(call(alphaFn, as(staff, get("/s/alpha/admin"))).getStatusCode()).isEqualTo(200);
+        assertThat(call(alphaFn, as(staff, get("/s/alpha/admin"))).getStatusCode())
+                .isEqualTo(200);
 
-        APIGatewayProxyResponseEvent removed = call(alphaFn, as(owner, form("/s/alpha/admin/staff/remove",
-                "email=gone%40example.com")));
+        APIGatewayProxyResponseEvent removed =
+                call(alphaFn, as(owner, form("/s/alpha/admin/staff/remove", "email=gone%40example.com")));
 
         assertThat(removed.getStatusCode()).isEqualTo(303);
         APIGatewayProxyResponseEvent after = call(alphaFn, as(staff, get("/s/alpha/admin")));
@@ -238,10 +260,10 @@ class StaffAccountsIT {
             assertThat(loginPage.getBody()).contains("/s/gamma/admin/reset\">Forgot password?</a>");
 
             // when
-            APIGatewayProxyResponseEvent asked = call(gammaFn, form("/s/gamma/admin/reset",
-                    "email=" + enc("Owner@Gamma.example")));
-            APIGatewayProxyResponseEvent unknown = call(gammaFn, form("/s/gamma/admin/reset",
-                    "email=" + enc("nobody@gamma.example")));
+            APIGatewayProxyResponseEvent asked =
+                    call(gammaFn, form("/s/gamma/admin/reset", "email=" + enc("Owner@Gamma.example")));
+            APIGatewayProxyResponseEvent unknown =
+                    call(gammaFn, form("/s/gamma/admin/reset", "email=" + enc("nobody@gamma.example")));
             String resetPath = mailedPath(gamma, "owner@gamma.example", "reset");
             APIGatewayProxyResponseEvent resetPage = call(gammaFn, get(resetPath));
             APIGatewayProxyResponseEvent done = call(gammaFn, form(resetPath, "password=" + enc("a brand new secret")));
@@ -262,9 +284,12 @@ class StaffAccountsIT {
             }
             assertThatLoginFails(gammaFn, "gamma", "owner@gamma.example", PASSWORD);
             String fresh = login(gammaFn, "gamma", "owner@gamma.example", "a brand new secret");
-            assertThat(call(gammaFn, as(fresh, get("/s/gamma/admin"))).getBody()).contains("reset the password");
-            assertThat(call(gammaFn, form(resetPath, "password=" + enc("yet another secret"))).getStatusCode())
-                    .as("the link works once").isEqualTo(404);
+            assertThat(call(gammaFn, as(fresh, get("/s/gamma/admin"))).getBody())
+                    .contains("reset the password");
+            assertThat(call(gammaFn, form(resetPath, "password=" + enc("yet another secret")))
+                            .getStatusCode())
+                    .as("the link works once")
+                    .isEqualTo(404);
         }
     }
 
@@ -274,13 +299,15 @@ class StaffAccountsIT {
         try (ShopFunction deltaFn = function(delta)) {
             String first = null;
             for (int i = 0; i < 5; i++) {
-                APIGatewayProxyResponseEvent asked = call(deltaFn, form("/s/delta/admin/reset",
-                        "email=owner%40delta.example"));
+                APIGatewayProxyResponseEvent asked =
+                        call(deltaFn, form("/s/delta/admin/reset", "email=owner%40delta.example"));
                 assertThat(asked.getStatusCode()).isEqualTo(200);
                 first = first == null ? asked.getBody() : first;
                 assertThat(asked.getBody()).isEqualTo(first);
             }
-            assertThat(outbox.recent(500)).filteredOn(m -> m.tenantId().equals(delta.tenantId().value())).hasSize(3);
+            assertThat(outbox.recent(500))
+                    .filteredOn(m -> m.tenantId().equals(delta.tenantId().value()))
+                    .hasSize(3);
         }
     }
 
@@ -294,7 +321,8 @@ class StaffAccountsIT {
             clock.advance(Duration.ofMinutes(61));
 
             assertThat(call(epsilonFn, get(resetPath)).getStatusCode()).isEqualTo(404);
-            assertThat(call(epsilonFn, form(resetPath, "password=" + enc("a brand new secret"))).getStatusCode())
+            assertThat(call(epsilonFn, form(resetPath, "password=" + enc("a brand new secret")))
+                            .getStatusCode())
                     .isEqualTo(404);
             login(epsilonFn, "epsilon", "owner@epsilon.example", PASSWORD);
         }
@@ -310,15 +338,20 @@ class StaffAccountsIT {
         resetToken = resetToken.substring(resetToken.lastIndexOf('/') + 1);
 
         // alpha's invitation and reset tokens at beta's addresses
-        assertThat(call(betaFn, get("/s/beta/admin/invite/" + token)).getStatusCode()).isEqualTo(404);
+        assertThat(call(betaFn, get("/s/beta/admin/invite/" + token)).getStatusCode())
+                .isEqualTo(404);
         assertThat(call(betaFn, form("/s/beta/admin/invite/" + token, "name=X&password=" + enc(STAFF_PASSWORD)))
-                .getStatusCode()).isEqualTo(404);
-        assertThat(call(betaFn, get("/s/beta/admin/reset/" + resetToken)).getStatusCode()).isEqualTo(404);
+                        .getStatusCode())
+                .isEqualTo(404);
+        assertThat(call(betaFn, get("/s/beta/admin/reset/" + resetToken)).getStatusCode())
+                .isEqualTo(404);
         assertThat(call(betaFn, form("/s/beta/admin/reset/" + resetToken, "password=" + enc("taken over!!")))
-                .getStatusCode()).isEqualTo(404);
+                        .getStatusCode())
+                .isEqualTo(404);
         assertThatLoginFails(betaFn, "beta", "owner@beta.example", "taken over!!");
         // alpha's function refuses beta's paths before any controller
-        assertThat(call(alphaFn, get("/s/beta/admin/invite/" + token)).getStatusCode()).isEqualTo(404);
+        assertThat(call(alphaFn, get("/s/beta/admin/invite/" + token)).getStatusCode())
+                .isEqualTo(404);
 
         // alpha's owner and staff sessions at beta: sign in first, never beta's staff page
         String alphaStaff = accept(invitePath, "Cross", STAFF_PASSWORD);
@@ -327,11 +360,13 @@ class StaffAccountsIT {
             assertThat(staffPage.getStatusCode()).isEqualTo(303);
             assertThat(header(staffPage, "Location")).hasValue("/s/beta/admin/login");
             assertThat(call(betaFn, as(cookie, form("/s/beta/admin/staff/invites", "email=x%40example.com")))
-                    .getStatusCode()).isEqualTo(303);
+                            .getStatusCode())
+                    .isEqualTo(303);
         }
         assertThatLoginFails(betaFn, "beta", "cross@example.com", STAFF_PASSWORD);
         String betaOwner = login(betaFn, "beta", "owner@beta.example", PASSWORD);
-        assertThat(call(betaFn, as(betaOwner, get("/s/beta/admin/staff"))).getBody()).doesNotContain("cross@example.com");
+        assertThat(call(betaFn, as(betaOwner, get("/s/beta/admin/staff"))).getBody())
+                .doesNotContain("cross@example.com");
     }
 
     @Test
@@ -341,24 +376,34 @@ class StaffAccountsIT {
         assertThat(header(anonymous, "Location")).hasValue("/s/alpha/admin/login");
 
         String owner = login(alphaFn, "alpha", "owner@alpha.example", PASSWORD);
-        APIGatewayProxyResponseEvent forged = call(alphaFn, ProxyEvents.event("POST", "/s/alpha/admin/staff/invites",
-                "email=forged%40example.com", Map.of("Content-Type", "application/x-www-form-urlencoded",
-                        "Accept", "text/html", "Cookie", owner)));
+        APIGatewayProxyResponseEvent forged = call(
+                alphaFn,
+                ProxyEvents.event(
+                        "POST",
+                        "/s/alpha/admin/staff/invites",
+                        "email=forged%40example.com",
+                        Map.of(
+                                "Content-Type",
+                                "application/x-www-form-urlencoded",
+                                "Accept",
+                                "text/html",
+                                "Cookie",
+                                owner)));
         assertThat(forged.getStatusCode()).isEqualTo(403);
         assertThat(outbox.recent(500)).noneMatch(m -> m.to().equals("forged@example.com"));
 
-        APIGatewayProxyResponseEvent bad = call(alphaFn, as(owner, form("/s/alpha/admin/staff/invites",
-                "email=not+an+address")));
+        APIGatewayProxyResponseEvent bad =
+                call(alphaFn, as(owner, form("/s/alpha/admin/staff/invites", "email=not+an+address")));
         assertThat(bad.getStatusCode()).isEqualTo(400);
         assertThat(bad.getBody()).contains("email must be an address").contains("value=\"not an address\"");
-        APIGatewayProxyResponseEvent self = call(alphaFn, as(owner, form("/s/alpha/admin/staff/invites",
-                "email=owner%40alpha.example")));
+        APIGatewayProxyResponseEvent self =
+                call(alphaFn, as(owner, form("/s/alpha/admin/staff/invites", "email=owner%40alpha.example")));
         assertThat(self.getStatusCode()).isEqualTo(409);
     }
 
     static void assertThatLoginFails(ShopFunction fn, String slug, String email, String password) {
-        APIGatewayProxyResponseEvent response = call(fn, form("/s/" + slug + "/admin/login",
-                "email=" + enc(email) + "&password=" + enc(password)));
+        APIGatewayProxyResponseEvent response =
+                call(fn, form("/s/" + slug + "/admin/login", "email=" + enc(email) + "&password=" + enc(password)));
         assertThat(response.getStatusCode()).isIn(401, 429);
     }
 }

@@ -32,14 +32,20 @@ class StorefrontCurrencyIT {
     @BeforeAll
     static void start() {
         emulators = Emulators.start();
-        StoreSettings delta = TestStores.seed(emulators, "delta", "PKR", "owner@delta.example", ShopFunctionIT.PASSWORD);
+        StoreSettings delta =
+                TestStores.seed(emulators, "delta", "PKR", "owner@delta.example", ShopFunctionIT.PASSWORD);
         StoreSettings zeta = TestStores.seed(emulators, "zeta", "PKR", "owner@zeta.example", ShopFunctionIT.PASSWORD);
         withRates = ShopFunctionIT.function(emulators, delta);
         withoutRates = ShopFunctionIT.function(emulators, zeta);
         String deltaOwner = ShopFunctionIT.login(withRates, "delta", "owner@delta.example");
         String zetaOwner = ShopFunctionIT.login(withoutRates, "zeta", "owner@zeta.example");
-        assertThat(call(withRates, withCookie(form("/s/delta/admin/currencies", "rates=" + enc("USD 0.0036\nEUR 0.0033")),
-                deltaOwner)).getStatusCode()).isEqualTo(200);
+        assertThat(call(
+                                withRates,
+                                withCookie(
+                                        form("/s/delta/admin/currencies", "rates=" + enc("USD 0.0036\nEUR 0.0033")),
+                                        deltaOwner))
+                        .getStatusCode())
+                .isEqualTo(200);
         ratedProduct = ShopFunctionIT.createProduct(withRates, "delta", deltaOwner, "Saffron 1g", "1000", 10, "");
         plainProduct = ShopFunctionIT.createProduct(withoutRates, "zeta", zetaOwner, "Saffron 1g", "1000", 10, "");
     }
@@ -53,20 +59,25 @@ class StorefrontCurrencyIT {
 
     @Test
     void productPage_showsTheBasePriceAndTheApproximateUsdPrice_whenTheShopperChoseUsd() {
-        String page = call(withRates, withCookie(get("/s/delta/products/" + ratedProduct), "dukan_currency=USD")).getBody();
+        String page = call(withRates, withCookie(get("/s/delta/products/" + ratedProduct), "dukan_currency=USD"))
+                .getBody();
 
-        assertThat(page).contains("<span id=\"price\">Rs1,000.00</span>")
+        assertThat(page)
+                .contains("<span id=\"price\">Rs1,000.00</span>")
                 .contains("<span id=\"approx\" class=\"muted approx\">≈ 3.60 USD</span>")
                 .contains("<option value=\"USD\" selected>USD</option>");
     }
 
     @Test
     void everyStorefrontPage_offersTheSwitcher_comingBackToItself_andNoApproxUntilTheShopperChooses() {
-        String product = call(withRates, get("/s/delta/products/" + ratedProduct)).getBody();
+        String product =
+                call(withRates, get("/s/delta/products/" + ratedProduct)).getBody();
         String home = call(withRates, get("/s/delta/")).getBody();
         String search = call(withRates, get("/s/delta/search?q=saffron")).getBody();
 
-        assertThat(product).contains("<span id=\"price\">Rs1,000.00</span>").doesNotContain("≈")
+        assertThat(product)
+                .contains("<span id=\"price\">Rs1,000.00</span>")
+                .doesNotContain("≈")
                 .contains("action=\"/s/delta/currency\"")
                 .contains("name=\"back\" value=\"/products/" + ratedProduct + "\"")
                 .contains("<option value=\"EUR\">EUR</option>");
@@ -76,20 +87,23 @@ class StorefrontCurrencyIT {
 
     @Test
     void switchingFromTheProductPage_comesBackToIt_andShowsTheChosenCurrency() {
-        APIGatewayProxyResponseEvent switched = call(withRates, form("/s/delta/currency",
-                "currency=EUR&back=" + enc("/products/" + ratedProduct)));
+        APIGatewayProxyResponseEvent switched =
+                call(withRates, form("/s/delta/currency", "currency=EUR&back=" + enc("/products/" + ratedProduct)));
 
         assertThat(switched.getStatusCode()).isEqualTo(303);
         assertThat(header(switched, "Location")).hasValue("/s/delta/products/" + ratedProduct);
         String cookie = header(switched, "Set-Cookie").orElseThrow();
-        String page = call(withRates, withCookie(get("/s/delta/products/" + ratedProduct),
-                cookie.substring(0, cookie.indexOf(';')))).getBody();
+        String page = call(
+                        withRates,
+                        withCookie(get("/s/delta/products/" + ratedProduct), cookie.substring(0, cookie.indexOf(';'))))
+                .getBody();
         assertThat(page).contains("Rs1,000.00").contains("≈ 3.30 EUR");
     }
 
     @Test
     void aCurrencyTheOwnerDidNotEnable_showsNothingExtra() {
-        String page = call(withRates, withCookie(get("/s/delta/products/" + ratedProduct), "dukan_currency=GBP")).getBody();
+        String page = call(withRates, withCookie(get("/s/delta/products/" + ratedProduct), "dukan_currency=GBP"))
+                .getBody();
 
         assertThat(page).contains("Rs1,000.00").doesNotContain("≈").doesNotContain("id=\"approx\"");
     }
@@ -98,10 +112,15 @@ class StorefrontCurrencyIT {
     void aStoreWithoutDisplayCurrencies_showsNoSwitcherAndNoApprox_evenWithTheCookie() {
         String product = call(withoutRates, withCookie(get("/s/zeta/products/" + plainProduct), "dukan_currency=USD"))
                 .getBody();
-        String home = call(withoutRates, withCookie(get("/s/zeta/"), "dukan_currency=USD")).getBody();
+        String home = call(withoutRates, withCookie(get("/s/zeta/"), "dukan_currency=USD"))
+                .getBody();
 
-        assertThat(product).contains("<span id=\"price\">Rs1,000.00</span>").doesNotContain("≈")
-                .doesNotContain("id=\"approx\"").doesNotContain("currency-switch").doesNotContain("/currency\"");
+        assertThat(product)
+                .contains("<span id=\"price\">Rs1,000.00</span>")
+                .doesNotContain("≈")
+                .doesNotContain("id=\"approx\"")
+                .doesNotContain("currency-switch")
+                .doesNotContain("/currency\"");
         assertThat(home).doesNotContain("currency-switch").doesNotContain("≈");
     }
 }

@@ -1,7 +1,5 @@
 package io.dukan.shop;
 
-import io.dukan.shop.storefront.StorefrontController;
-import io.dukan.shop.web.ShopAssets;
 import static io.dukan.aws.testing.ProxyEvents.get;
 import static io.dukan.aws.testing.ProxyEvents.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +11,6 @@ import io.dukan.aws.dynamodb.TestStores;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.catalog.Collection;
 import io.dukan.core.catalog.CollectionId;
-import io.dukan.core.catalog.CollectionRepository;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
 import io.dukan.core.catalog.ProductImage;
@@ -23,9 +20,10 @@ import io.dukan.core.catalog.Variant;
 import io.dukan.core.catalog.VariantId;
 import io.dukan.core.shared.Money;
 import io.dukan.core.tenant.StoreSettings;
-import io.dukan.core.tenant.TenantId;
 import io.dukan.core.testing.InMemoryCatalog;
 import io.dukan.core.testing.ProductTestData;
+import io.dukan.shop.storefront.StorefrontController;
+import io.dukan.shop.web.ShopAssets;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +31,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +58,7 @@ class StorefrontIT {
     static ShopFunction budgetFn;
     /** The same store as deployed: shoppers' images from the media CDN (a CloudFront address's length). */
     static ShopFunction budgetCdnFn;
+
     static Product budgetProduct;
 
     static Collection dried;
@@ -85,22 +83,62 @@ class StorefrontIT {
         othersShelf = collection(other, "Other shelf", "");
         manyShelf = collection(many, "Everything", "");
         apricots = add(front, twoOptionApricots(front));
-        draft = add(front, ProductTestData.aProduct().named("Secret draft apricots").withStatus(ProductStatus.DRAFT)
-                .inCollections(dried.id()).taggedWith("apricot").build());
-        archived = add(front, ProductTestData.aProduct().named("Archived apricots").withStatus(ProductStatus.ARCHIVED)
-                .inCollections(dried.id()).build());
-        hostile = add(front, ProductTestData.aProduct().named(HOSTILE).describedAs("<b>bold</b> " + HOSTILE)
-                .withSku("HOST-1").build());
-        madeToOrder = add(front, ProductTestData.aProduct().named("Made to order shawl").withStock(0).sellingWhenSoldOut()
-                .build());
-        soldOut = add(front, ProductTestData.aProduct().named("Gone walnuts").withStock(0).build());
-        othersApricots = add(other, ProductTestData.aProduct().named("Other apricots").taggedWith("apricot")
-                .pricedAt(new Money(999, "USD")).inCollections(othersShelf.id()).build());
+        draft = add(
+                front,
+                ProductTestData.aProduct()
+                        .named("Secret draft apricots")
+                        .withStatus(ProductStatus.DRAFT)
+                        .inCollections(dried.id())
+                        .taggedWith("apricot")
+                        .build());
+        archived = add(
+                front,
+                ProductTestData.aProduct()
+                        .named("Archived apricots")
+                        .withStatus(ProductStatus.ARCHIVED)
+                        .inCollections(dried.id())
+                        .build());
+        hostile = add(
+                front,
+                ProductTestData.aProduct()
+                        .named(HOSTILE)
+                        .describedAs("<b>bold</b> " + HOSTILE)
+                        .withSku("HOST-1")
+                        .build());
+        madeToOrder = add(
+                front,
+                ProductTestData.aProduct()
+                        .named("Made to order shawl")
+                        .withStock(0)
+                        .sellingWhenSoldOut()
+                        .build());
+        soldOut = add(
+                front,
+                ProductTestData.aProduct().named("Gone walnuts").withStock(0).build());
+        othersApricots = add(
+                other,
+                ProductTestData.aProduct()
+                        .named("Other apricots")
+                        .taggedWith("apricot")
+                        .pricedAt(new Money(999, "USD"))
+                        .inCollections(othersShelf.id())
+                        .build());
         for (int i = 0; i < 30; i++) {
-            add(many, ProductTestData.aProduct().named("Bulk raisins " + i).taggedWith("bulk").withSku("BULK-" + i)
-                    .inCollections(manyShelf.id()).build());
+            add(
+                    many,
+                    ProductTestData.aProduct()
+                            .named("Bulk raisins " + i)
+                            .taggedWith("bulk")
+                            .withSku("BULK-" + i)
+                            .inCollections(manyShelf.id())
+                            .build());
         }
-        budget = TestStores.seed(emulators, "budget", "Kashgar Dried Fruit & Nut Company", "PKR", "owner@budget.example",
+        budget = TestStores.seed(
+                emulators,
+                "budget",
+                "Kashgar Dried Fruit & Nut Company",
+                "PKR",
+                "owner@budget.example",
                 "budget password 1");
         List<CollectionId> shelves = new ArrayList<>();
         for (String title : List.of("Apricots", "Raisins", "Walnuts", "Gift boxes", "Almonds", "Figs")) {
@@ -108,13 +146,29 @@ class StorefrontIT {
         }
         String media = "tenants/" + budget.tenantId().value() + "/media/";
         for (int i = 0; i < 26; i++) {
-            budgetProduct = add(budget, new Product(ProductId.newId(), "Sun-dried Kashgar apricots, grade A, 1 kg bag no. " + i,
-                    "Picked by hand in July, dried in the sun for three weeks, packed in the valley. ".repeat(8),
-                    ProductStatus.ACTIVE, twoOptionApricots(budget).options(), skusEndingIn(twoOptionApricots(budget).variants(), i),
-                    List.of(new ProductImage(media + "aaaaaaaaaaaaaa" + (char) ('a' + i % 26) + "a.jpg", "A bag of apricots"),
-                            new ProductImage(media + "bbbbbbbbbbbbbbbb.jpg", "Close up"),
-                            new ProductImage(media + "cccccccccccccccc.jpg", "The orchard")),
-                    shelves, List.of("apricot", "dried fruit"), "", "", false, Instant.now(), Instant.now()));
+            budgetProduct = add(
+                    budget,
+                    new Product(
+                            ProductId.newId(),
+                            "Sun-dried Kashgar apricots, grade A, 1 kg bag no. " + i,
+                            "Picked by hand in July, dried in the sun for three weeks, packed in the valley. "
+                                    .repeat(8),
+                            ProductStatus.ACTIVE,
+                            twoOptionApricots(budget).options(),
+                            skusEndingIn(twoOptionApricots(budget).variants(), i),
+                            List.of(
+                                    new ProductImage(
+                                            media + "aaaaaaaaaaaaaa" + (char) ('a' + i % 26) + "a.jpg",
+                                            "A bag of apricots"),
+                                    new ProductImage(media + "bbbbbbbbbbbbbbbb.jpg", "Close up"),
+                                    new ProductImage(media + "cccccccccccccccc.jpg", "The orchard")),
+                            shelves,
+                            List.of("apricot", "dried fruit"),
+                            "",
+                            "",
+                            false,
+                            Instant.now(),
+                            Instant.now()));
         }
         budgetFn = function(budget);
         budgetCdnFn = function(budget, "https://d111111abcdef8.cloudfront.net");
@@ -163,23 +217,54 @@ class StorefrontIT {
     /** Size (500g, 1kg) × Grade (A, B): four prices, 1kg/B sold out, 1kg/A with a "was" price. */
     /** SKUs are unique within a store: the same variants again, with "-{n}" on each SKU. */
     static List<Variant> skusEndingIn(List<Variant> variants, int n) {
-        return variants.stream().map(v -> new Variant(VariantId.newId(), v.sku() + "-" + n, v.optionValues(), v.price(),
-                v.compareAtPrice(), v.stock(), v.weightGrams())).toList();
+        return variants.stream()
+                .map(v -> new Variant(
+                        VariantId.newId(),
+                        v.sku() + "-" + n,
+                        v.optionValues(),
+                        v.price(),
+                        v.compareAtPrice(),
+                        v.stock(),
+                        v.weightGrams()))
+                .toList();
     }
 
     static Product twoOptionApricots(StoreSettings store) {
         List<Variant> variants = List.of(
-                new Variant(VariantId.newId(), "APR-500-A", List.of("500g", "A"), new Money(45000, "PKR"), null, 7, 500),
-                new Variant(VariantId.newId(), "APR-500-B", List.of("500g", "B"), new Money(40000, "PKR"), null, 3, 500),
-                new Variant(VariantId.newId(), "APR-1KG-A", List.of("1kg", "A"), new Money(85000, "PKR"),
-                        new Money(99000, "PKR"), 2, 1000),
-                new Variant(VariantId.newId(), "APR-1KG-B", List.of("1kg", "B"), new Money(76000, "PKR"), null, 0, 1000));
+                new Variant(
+                        VariantId.newId(), "APR-500-A", List.of("500g", "A"), new Money(45000, "PKR"), null, 7, 500),
+                new Variant(
+                        VariantId.newId(), "APR-500-B", List.of("500g", "B"), new Money(40000, "PKR"), null, 3, 500),
+                new Variant(
+                        VariantId.newId(),
+                        "APR-1KG-A",
+                        List.of("1kg", "A"),
+                        new Money(85000, "PKR"),
+                        new Money(99000, "PKR"),
+                        2,
+                        1000),
+                new Variant(
+                        VariantId.newId(), "APR-1KG-B", List.of("1kg", "B"), new Money(76000, "PKR"), null, 0, 1000));
         String media = "tenants/" + store.tenantId().value() + "/media/";
-        return new Product(ProductId.newId(), "Kashgar apricots", "Sweet and dry.\nPicked in July.", ProductStatus.ACTIVE,
-                List.of(new ProductOption("Size", List.of("500g", "1kg")), new ProductOption("Grade", List.of("A", "B"))),
-                variants, List.of(new ProductImage(media + "aaaaaaaaaaaaaaaa.jpg", "Apricots in a bowl"),
+        return new Product(
+                ProductId.newId(),
+                "Kashgar apricots",
+                "Sweet and dry.\nPicked in July.",
+                ProductStatus.ACTIVE,
+                List.of(
+                        new ProductOption("Size", List.of("500g", "1kg")),
+                        new ProductOption("Grade", List.of("A", "B"))),
+                variants,
+                List.of(
+                        new ProductImage(media + "aaaaaaaaaaaaaaaa.jpg", "Apricots in a bowl"),
                         new ProductImage(media + "bbbbbbbbbbbbbbbb.jpg", "")),
-                List.of(dried.id()), List.of("apricot", "summer"), "", "", false, Instant.now(), Instant.now());
+                List.of(dried.id()),
+                List.of("apricot", "summer"),
+                "",
+                "",
+                false,
+                Instant.now(),
+                Instant.now());
     }
 
     static APIGatewayProxyResponseEvent call(ShopFunction fn, APIGatewayProxyRequestEvent event) {
@@ -188,7 +273,9 @@ class StorefrontIT {
 
     static String page(ShopFunction fn, String path) {
         APIGatewayProxyResponseEvent response = call(fn, get(path));
-        assertThat(response.getStatusCode()).as(path + "\n" + response.getBody()).isEqualTo(200);
+        assertThat(response.getStatusCode())
+                .as(path + "\n" + response.getBody())
+                .isEqualTo(200);
         return response.getBody();
     }
 
@@ -209,7 +296,8 @@ class StorefrontIT {
 
     static List<String> productIds(String html) {
         List<String> ids = new ArrayList<>();
-        Matcher m = Pattern.compile("class=\"card\"><a href=\"[^\"]*/products/([a-z2-7]{16})\"").matcher(html);
+        Matcher m = Pattern.compile("class=\"card\"><a href=\"[^\"]*/products/([a-z2-7]{16})\"")
+                .matcher(html);
         while (m.find()) {
             ids.add(m.group(1));
         }
@@ -227,12 +315,22 @@ class StorefrontIT {
     void home_showsActiveProductsAndCollections_neverDraftsOrArchivedOrAnotherStores() {
         String home = page(frontFn, "/s/front/");
 
-        assertThat(productIds(home)).contains(apricots.id().value(), hostile.id().value(), soldOut.id().value())
-                .doesNotContain(draft.id().value(), archived.id().value(), othersApricots.id().value());
-        assertThat(home).contains("href=\"/s/front/collections/" + dried.id().value() + "\">Dried fruit</a>")
-                .doesNotContain("Other shelf").doesNotContain("Secret draft");
+        assertThat(productIds(home))
+                .contains(
+                        apricots.id().value(),
+                        hostile.id().value(),
+                        soldOut.id().value())
+                .doesNotContain(
+                        draft.id().value(),
+                        archived.id().value(),
+                        othersApricots.id().value());
+        assertThat(home)
+                .contains("href=\"/s/front/collections/" + dried.id().value() + "\">Dried fruit</a>")
+                .doesNotContain("Other shelf")
+                .doesNotContain("Secret draft");
         assertThat(home).contains("from Rs400.00");
-        assertThat(home).containsPattern("Gone walnuts</div><div class=\"price\">Rs450.00</div><div class=\"sold\">Sold out");
+        assertThat(home)
+                .containsPattern("Gone walnuts</div><div class=\"price\">Rs450.00</div><div class=\"sold\">Sold out");
     }
 
     @Test
@@ -245,14 +343,16 @@ class StorefrontIT {
 
     @Test
     void everyListing_pagesByCursor_withoutRepeatsOrGaps() {
-        for (String first : List.of("/s/many/", "/s/many/collections/" + manyShelf.id().value(), "/s/many/search?q=bulk")) {
+        for (String first :
+                List.of("/s/many/", "/s/many/collections/" + manyShelf.id().value(), "/s/many/search?q=bulk")) {
             String one = page(manyFn, first);
             String next = nextLink(one);
             assertThat(next).as(first).isNotNull().contains("after=");
             APIGatewayProxyRequestEvent event = get(next);
             if (next.contains("q=bulk")) {
-                event = withQuery(next.substring(0, next.indexOf('?')), Map.of("q", "bulk",
-                        "after", next.substring(next.indexOf("after=") + 6)));
+                event = withQuery(
+                        next.substring(0, next.indexOf('?')),
+                        Map.of("q", "bulk", "after", next.substring(next.indexOf("after=") + 6)));
             }
             APIGatewayProxyResponseEvent twoResponse = call(manyFn, event);
             assertThat(twoResponse.getStatusCode()).as(next).isEqualTo(200);
@@ -278,10 +378,14 @@ class StorefrontIT {
 
     @Test
     void search_findsByTitleWordTagAndSku_caseInsensitively() {
-        assertThat(productIds(page(frontFn, "/s/front/search?q=Apricots"))).containsExactly(apricots.id().value());
-        assertThat(productIds(page(frontFn, "/s/front/search?q=summer"))).containsExactly(apricots.id().value());
-        assertThat(productIds(page(frontFn, "/s/front/search?q=apr-1kg-b"))).containsExactly(apricots.id().value());
-        assertThat(productIds(page(frontFn, "/s/front/search?q=host"))).containsExactly(hostile.id().value());
+        assertThat(productIds(page(frontFn, "/s/front/search?q=Apricots")))
+                .containsExactly(apricots.id().value());
+        assertThat(productIds(page(frontFn, "/s/front/search?q=summer")))
+                .containsExactly(apricots.id().value());
+        assertThat(productIds(page(frontFn, "/s/front/search?q=apr-1kg-b")))
+                .containsExactly(apricots.id().value());
+        assertThat(productIds(page(frontFn, "/s/front/search?q=host")))
+                .containsExactly(hostile.id().value());
     }
 
     @Test
@@ -290,7 +394,8 @@ class StorefrontIT {
 
         assertThat(productIds(results)).containsExactly(apricots.id().value());
         assertThat(results).doesNotContain("Other apricots").doesNotContain("Secret draft");
-        assertThat(productIds(page(otherFn, "/s/other/search?q=apricot"))).containsExactly(othersApricots.id().value());
+        assertThat(productIds(page(otherFn, "/s/other/search?q=apricot")))
+                .containsExactly(othersApricots.id().value());
     }
 
     @Test
@@ -302,7 +407,8 @@ class StorefrontIT {
             assertThat(productIds(response.getBody())).as(q).isEmpty();
         }
         assertThat(call(frontFn, get("/s/front/search")).getStatusCode()).isEqualTo(200);
-        assertThat(call(frontFn, withQuery("/s/front/search", Map.of("q", "<script>alert(1)</script>"))).getBody())
+        assertThat(call(frontFn, withQuery("/s/front/search", Map.of("q", "<script>alert(1)</script>")))
+                        .getBody())
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
@@ -316,22 +422,34 @@ class StorefrontIT {
         for (Variant v : apricots.variants()) {
             assertThat(html).containsPattern("value=\"" + v.id().value() + "\"[^>]*>");
         }
-        assertThat(html).containsPattern("value=\"" + apricots.variants().get(0).id().value() + "\"[^>]* checked required>"
-                + "<span class=\"name\">500g / A</span><span class=\"price\">Rs450.00</span><span class=\"muted\">7 in stock");
-        assertThat(html).containsPattern("<span class=\"name\">1kg / A</span><span class=\"price\">Rs850.00</span>"
-                + "<s>Rs990.00</s><span class=\"muted\">2 in stock");
-        assertThat(html).containsPattern("value=\"" + apricots.variants().get(3).id().value() + "\"[^>]* disabled>"
-                + "<span class=\"name\">1kg / B</span><span class=\"price\">Rs760.00</span><span class=\"sold\">Sold out");
+        assertThat(html)
+                .containsPattern(
+                        "value=\"" + apricots.variants().get(0).id().value() + "\"[^>]* checked required>"
+                                + "<span class=\"name\">500g / A</span><span class=\"price\">Rs450.00</span><span class=\"muted\">7 in stock");
+        assertThat(html)
+                .containsPattern("<span class=\"name\">1kg / A</span><span class=\"price\">Rs850.00</span>"
+                        + "<s>Rs990.00</s><span class=\"muted\">2 in stock");
+        assertThat(html)
+                .containsPattern(
+                        "value=\"" + apricots.variants().get(3).id().value() + "\"[^>]* disabled>"
+                                + "<span class=\"name\">1kg / B</span><span class=\"price\">Rs760.00</span><span class=\"sold\">Sold out");
         assertThat(html).contains("<span id=\"price\">Rs450.00</span>").contains("/assets/shop.js?v=");
-        assertThat(html).contains("alt=\"Apricots in a bowl\"").contains("bbbbbbbbbbbbbbbb-960.jpg").doesNotContain("bbbbbbbbbbbbbbbb.jpg");
+        assertThat(html)
+                .contains("alt=\"Apricots in a bowl\"")
+                .contains("bbbbbbbbbbbbbbbb-960.jpg")
+                .doesNotContain("bbbbbbbbbbbbbbbb.jpg");
     }
 
     @Test
     void productPage_showsTheVariantAskedFor_inItsHeadline() {
         Variant big = apricots.variants().get(2);
-        String html = page(frontFn, "/s/front/products/" + apricots.id().value() + "?variant=" + big.id().value());
+        String html = page(
+                frontFn,
+                "/s/front/products/" + apricots.id().value() + "?variant="
+                        + big.id().value());
 
-        assertThat(html).contains("<span id=\"price\">Rs850.00</span> <s id=\"was\">Rs990.00</s>")
+        assertThat(html)
+                .contains("<span id=\"price\">Rs850.00</span> <s id=\"was\">Rs990.00</s>")
                 .contains("<p id=\"stock\" class=\"muted\">2 in stock</p>");
     }
 
@@ -341,12 +459,19 @@ class StorefrontIT {
         String toOrder = page(frontFn, "/s/front/products/" + madeToOrder.id().value());
 
         assertThat(gone).contains("<p id=\"stock\" class=\"sold\">Sold out</p>").doesNotContain("<form id=\"buy\"");
-        assertThat(toOrder).contains("Available to order").contains("<form id=\"buy\"").doesNotContain("Sold out");
+        assertThat(toOrder)
+                .contains("Available to order")
+                .contains("<form id=\"buy\"")
+                .doesNotContain("Sold out");
     }
 
     @Test
     void draftArchivedAndAnotherStoresProducts_areNotFound() {
-        for (String id : List.of(draft.id().value(), archived.id().value(), othersApricots.id().value(), "zzzzzzzzzzzzzzzz",
+        for (String id : List.of(
+                draft.id().value(),
+                archived.id().value(),
+                othersApricots.id().value(),
+                "zzzzzzzzzzzzzzzz",
                 "not-an-id")) {
             APIGatewayProxyResponseEvent response = call(frontFn, get("/s/front/products/" + id));
             assertThat(response.getStatusCode()).as(id).isEqualTo(404);
@@ -356,26 +481,35 @@ class StorefrontIT {
 
     @Test
     void anotherStoresCollection_isNotFound_andItsProductsNeverShow() {
-        APIGatewayProxyResponseEvent response = call(frontFn, get("/s/front/collections/" + othersShelf.id().value()));
+        APIGatewayProxyResponseEvent response =
+                call(frontFn, get("/s/front/collections/" + othersShelf.id().value()));
 
         assertThat(response.getStatusCode()).isEqualTo(404);
         assertThat(response.getBody()).doesNotContain("Other shelf").doesNotContain("Other apricots");
-        assertThat(call(otherFn, get("/s/other/collections/" + dried.id().value())).getStatusCode()).isEqualTo(404);
+        assertThat(call(otherFn, get("/s/other/collections/" + dried.id().value()))
+                        .getStatusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void theBuyForm_postsTheChosenVariant_andTheOrderTakesThatVariantsPrice() {
         Variant cheap = apricots.variants().get(1);
         // The product page's form adds the chosen variant to the cart; checkout charges that variant's price.
-        String cart = Checkouts.newCart(frontFn, "front", apricots.id().value() + "&variantId=" + cheap.id().value(), 2);
-        APIGatewayProxyResponseEvent placed = Checkouts.place(frontFn, "front", cart, Checkouts.token(frontFn, "front", cart),
-                Checkouts.DETAILS);
+        String cart = Checkouts.newCart(
+                frontFn,
+                "front",
+                apricots.id().value() + "&variantId=" + cheap.id().value(),
+                2);
+        APIGatewayProxyResponseEvent placed =
+                Checkouts.place(frontFn, "front", cart, Checkouts.token(frontFn, "front", cart), Checkouts.DETAILS);
         assertThat(placed.getStatusCode()).as(placed.getBody()).isEqualTo(303);
 
         String confirmation = page(frontFn, header(placed, "Location").orElseThrow());
         assertThat(confirmation).contains("500g / B").contains("Rs800.00");
-        APIGatewayProxyResponseEvent noVariant = call(frontFn, io.dukan.aws.testing.ProxyEvents.form("/s/front/cart",
-                "productId=" + apricots.id().value() + "&quantity=1"));
+        APIGatewayProxyResponseEvent noVariant = call(
+                frontFn,
+                io.dukan.aws.testing.ProxyEvents.form(
+                        "/s/front/cart", "productId=" + apricots.id().value() + "&quantity=1"));
         assertThat(noVariant.getStatusCode()).isEqualTo(400);
         assertThat(noVariant.getBody()).contains("choose one of");
     }
@@ -387,7 +521,8 @@ class StorefrontIT {
         String html = page(frontFn, "/s/front/products/" + apricots.id().value());
         String url = "http://localhost:3000/s/front/products/" + apricots.id().value();
 
-        assertThat(html).contains("<title>Kashgar apricots · Store front</title>")
+        assertThat(html)
+                .contains("<title>Kashgar apricots · Store front</title>")
                 .contains("<meta name=\"description\" content=\"Sweet and dry. Picked in July.\">")
                 .contains("<link rel=\"canonical\" href=\"" + url + "\">")
                 .contains("<meta property=\"og:type\" content=\"product\">")
@@ -396,7 +531,8 @@ class StorefrontIT {
                 .containsPattern("<meta property=\"og:image\" content=\"" + Pattern.quote(emulators.s3Endpoint())
                         + "[^\"]*aaaaaaaaaaaaaaaa-960.jpg");
         String ld = jsonLd(html);
-        assertThat(ld).startsWith("{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Kashgar apricots\"")
+        assertThat(ld)
+                .startsWith("{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Kashgar apricots\"")
                 .contains("\"sku\":\"APR-500-A\"")
                 .contains("{\"@type\":\"Offer\",\"sku\":\"APR-1KG-A\",\"name\":\"1kg / A\",\"price\":\"850.00\","
                         + "\"priceCurrency\":\"PKR\",\"availability\":\"https://schema.org/InStock\"")
@@ -406,14 +542,17 @@ class StorefrontIT {
 
     @Test
     void canonicalUrls_useTheBrowsersSchemeAndThePathForm_evenOnTheStoresSubdomain() {
-        APIGatewayProxyRequestEvent https = withHeaders(get("/s/front/collections/" + dried.id().value()),
+        APIGatewayProxyRequestEvent https = withHeaders(
+                get("/s/front/collections/" + dried.id().value()),
                 Map.of("Host", "shops.example.com", "X-Forwarded-Proto", "https"));
         APIGatewayProxyRequestEvent subdomain = withHeaders(get("/s/front/"), Map.of("Host", "front.localhost:3000"));
 
-        assertThat(call(frontFn, https).getBody()).contains("<link rel=\"canonical\" href=\"https://shops.example.com/s/front"
-                + "/collections/" + dried.id().value() + "\">");
+        assertThat(call(frontFn, https).getBody())
+                .contains("<link rel=\"canonical\" href=\"https://shops.example.com/s/front" + "/collections/"
+                        + dried.id().value() + "\">");
         String home = call(frontFn, subdomain).getBody();
-        assertThat(home).contains("<link rel=\"canonical\" href=\"http://localhost:3000/s/front/\">")
+        assertThat(home)
+                .contains("<link rel=\"canonical\" href=\"http://localhost:3000/s/front/\">")
                 .contains("href=\"/collections/" + dried.id().value() + "\"");
     }
 
@@ -424,8 +563,12 @@ class StorefrontIT {
         assertThat(html).doesNotContain("<script>alert(").doesNotContain("<b>bold</b>");
         assertThat(html).contains("<h1>&lt;/script&gt;&lt;script&gt;alert('x')&lt;/script&gt;</h1>");
         String ld = jsonLd(html);
-        assertThat(ld).doesNotContain("<").contains("\"name\":\"\\u003c/script>\\u003cscript>alert('x')\\u003c/script>\"");
-        assertThat(html.split("</script>", -1)).as("only the JSON-LD's own closing tag").hasSize(2);
+        assertThat(ld)
+                .doesNotContain("<")
+                .contains("\"name\":\"\\u003c/script>\\u003cscript>alert('x')\\u003c/script>\"");
+        assertThat(html.split("</script>", -1))
+                .as("only the JSON-LD's own closing tag")
+                .hasSize(2);
         assertThat(html).contains("<title>&lt;/script&gt;");
         String home = page(frontFn, "/s/front/");
         assertThat(home).doesNotContain("<script>alert(").contains("&lt;/script&gt;&lt;script&gt;alert('x')");
@@ -433,12 +576,16 @@ class StorefrontIT {
 
     /** What Googlebot sends. */
     static APIGatewayProxyRequestEvent crawler(String path) {
-        return withHeaders(get(path), Map.of("Accept",
-                "text/html,application/xhtml+xml,application/signed-exchange;v=b3,application/xml;q=0.9,*/*;q=0.8"));
+        return withHeaders(
+                get(path),
+                Map.of(
+                        "Accept",
+                        "text/html,application/xhtml+xml,application/signed-exchange;v=b3,application/xml;q=0.9,*/*;q=0.8"));
     }
 
     static String jsonLd(String html) {
-        Matcher m = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>").matcher(html);
+        Matcher m = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>")
+                .matcher(html);
         assertThat(m.find()).as(html).isTrue();
         return m.group(1);
     }
@@ -450,40 +597,54 @@ class StorefrontIT {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(header(response, "Content-Type").orElseThrow()).startsWith("application/xml");
-        assertThat(xml).startsWith("<?xml").contains("<loc>http://localhost:3000/s/front/</loc>")
-                .contains("<loc>http://localhost:3000/s/front/collections/" + dried.id().value() + "</loc>")
-                .contains("<loc>http://localhost:3000/s/front/products/" + apricots.id().value() + "</loc>")
+        assertThat(xml)
+                .startsWith("<?xml")
+                .contains("<loc>http://localhost:3000/s/front/</loc>")
+                .contains("<loc>http://localhost:3000/s/front/collections/"
+                        + dried.id().value() + "</loc>")
+                .contains("<loc>http://localhost:3000/s/front/products/"
+                        + apricots.id().value() + "</loc>")
                 .contains("/products/" + soldOut.id().value())
-                .doesNotContain(draft.id().value()).doesNotContain(archived.id().value())
-                .doesNotContain(othersApricots.id().value()).doesNotContain(othersShelf.id().value());
-        assertThat(call(manyFn, crawler("/s/many/sitemap.xml")).getBody().split("/products/", -1)).hasSize(31);
+                .doesNotContain(draft.id().value())
+                .doesNotContain(archived.id().value())
+                .doesNotContain(othersApricots.id().value())
+                .doesNotContain(othersShelf.id().value());
+        assertThat(call(manyFn, crawler("/s/many/sitemap.xml")).getBody().split("/products/", -1))
+                .hasSize(31);
     }
 
     @Test
     void robotsTxt_allowsTheStore_keepsCrawlersOutOfAdminAndOrders_andPointsToTheSitemap() {
         APIGatewayProxyResponseEvent path = call(frontFn, crawler("/s/front/robots.txt"));
-        APIGatewayProxyResponseEvent subdomain = call(frontFn, withHeaders(crawler("/s/front/robots.txt"),
-                Map.of("Host", "front.localhost:3000")));
+        APIGatewayProxyResponseEvent subdomain =
+                call(frontFn, withHeaders(crawler("/s/front/robots.txt"), Map.of("Host", "front.localhost:3000")));
 
         assertThat(header(path, "Content-Type").orElseThrow()).startsWith("text/plain");
-        assertThat(path.getBody()).contains("Allow: /s/front/\n").contains("Disallow: /s/front/admin\n")
-                .contains("Disallow: /s/front/orders/\n").contains("Sitemap: http://localhost:3000/s/front/sitemap.xml\n");
-        assertThat(subdomain.getBody()).contains("Allow: /\n").contains("Disallow: /admin\n")
+        assertThat(path.getBody())
+                .contains("Allow: /s/front/\n")
+                .contains("Disallow: /s/front/admin\n")
+                .contains("Disallow: /s/front/orders/\n")
+                .contains("Sitemap: http://localhost:3000/s/front/sitemap.xml\n");
+        assertThat(subdomain.getBody())
+                .contains("Allow: /\n")
+                .contains("Disallow: /admin\n")
                 .contains("Sitemap: http://localhost:3000/s/front/sitemap.xml\n");
     }
 
     @Test
     void theStylesheet_isTheStoresOwn_cachedForAYear_andAllowedByTheCsp() {
-        APIGatewayProxyResponseEvent css = call(frontFn, withHeaders(get("/s/front/assets/shop.css"),
-                Map.of("Accept", "text/css,*/*;q=0.1")));
+        APIGatewayProxyResponseEvent css =
+                call(frontFn, withHeaders(get("/s/front/assets/shop.css"), Map.of("Accept", "text/css,*/*;q=0.1")));
         APIGatewayProxyResponseEvent home = call(frontFn, get("/s/front/"));
 
         assertThat(css.getStatusCode()).isEqualTo(200);
         assertThat(header(css, "Content-Type").orElseThrow()).startsWith("text/css");
         assertThat(header(css, "Cache-Control")).hasValue("public, max-age=31536000, immutable");
-        assertThat(home.getBody()).contains("<link rel=\"stylesheet\" href=\"/s/front/assets/shop.css?v=" + ShopAssets.CSS_VERSION)
+        assertThat(home.getBody())
+                .contains("<link rel=\"stylesheet\" href=\"/s/front/assets/shop.css?v=" + ShopAssets.CSS_VERSION)
                 .doesNotContainPattern("(src|href)=\"https?://(?!localhost:3000)[^\"]*\\.(css|js)");
-        assertThat(header(home, "Content-Security-Policy").orElseThrow()).contains("style-src 'self'")
+        assertThat(header(home, "Content-Security-Policy").orElseThrow())
+                .contains("style-src 'self'")
                 .contains("script-src 'self'");
     }
 
@@ -496,17 +657,20 @@ class StorefrontIT {
     @Test
     void pages_stayWithinTheSizeBudget() throws Exception {
         Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
-        String shelf = productIds(page(budgetFn, "/s/budget/")).isEmpty() ? null : collectionStore.all(budget.tenantId())
-                .get(0).id().value();
+        String shelf = productIds(page(budgetFn, "/s/budget/")).isEmpty()
+                ? null
+                : collectionStore.all(budget.tenantId()).get(0).id().value();
         for (ShopFunction fn : new ShopFunction[] {budgetCdnFn, budgetFn}) {
             String images = fn == budgetCdnFn ? ", images from the media CDN" : ", images presigned (no CDN)";
             sizes.put("home (24 products, 6 collections)" + images, bytes(page(fn, "/s/budget/")));
             sizes.put("collection (24 products)" + images, bytes(page(fn, "/s/budget/collections/" + shelf)));
             sizes.put("search (24 results)" + images, bytes(page(fn, "/s/budget/search?q=apricots")));
-            sizes.put("product (4 variants, 3 images, JSON-LD)" + images, bytes(page(fn, "/s/budget/products/"
-                    + budgetProduct.id().value())));
+            sizes.put(
+                    "product (4 variants, 3 images, JSON-LD)" + images,
+                    bytes(page(fn, "/s/budget/products/" + budgetProduct.id().value())));
         }
-        assertThat(page(budgetCdnFn, "/s/budget/")).contains("https://d111111abcdef8.cloudfront.net/tenants/")
+        assertThat(page(budgetCdnFn, "/s/budget/"))
+                .contains("https://d111111abcdef8.cloudfront.net/tenants/")
                 .doesNotContain("X-Amz-");
         sizes.put("shop.css", bytes(ShopAssets.CSS));
         sizes.put("shop.js", bytes(ShopAssets.JS));
@@ -516,7 +680,8 @@ class StorefrontIT {
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "storefront-budget.txt"), report);
 
         assertThat(productIds(page(budgetFn, "/s/budget/"))).hasSize(StorefrontController.PAGE_SIZE);
-        sizes.forEach((what, size) -> assertThat(size).as(what).isLessThan(what.startsWith("shop.") ? 15 * 1024 : 30 * 1024));
+        sizes.forEach(
+                (what, size) -> assertThat(size).as(what).isLessThan(what.startsWith("shop.") ? 15 * 1024 : 30 * 1024));
     }
 
     static int bytes(String text) {

@@ -53,20 +53,27 @@ class WarmInstanceIT {
     void invocations_registerNoBeans_inTheInstancesContext() {
         ApplicationContext context = fn.getApplicationContext();
         for (int i = 0; i < 5; i++) { // first requests may create lazy beans: count after them
-            assertThat(fn.handleRequest(get("/s/warm/"), new MockLambdaContext()).getStatusCode()).isEqualTo(200);
+            assertThat(fn.handleRequest(get("/s/warm/"), new MockLambdaContext())
+                            .getStatusCode())
+                    .isEqualTo(200);
         }
         int definitionsBefore = context.getAllBeanDefinitions().size();
         int contextBeansBefore = context.getBeansOfType(Context.class).size();
 
         for (int i = 0; i < 50; i++) {
-            assertThat(fn.handleRequest(get("/s/warm/"), new MockLambdaContext()).getStatusCode()).isEqualTo(200);
-            assertThat(fn.handleRequest(get("/s/warm/no/such/page"), new MockLambdaContext()).getStatusCode())
+            assertThat(fn.handleRequest(get("/s/warm/"), new MockLambdaContext())
+                            .getStatusCode())
+                    .isEqualTo(200);
+            assertThat(fn.handleRequest(get("/s/warm/no/such/page"), new MockLambdaContext())
+                            .getStatusCode())
                     .isEqualTo(404);
         }
 
-        assertThat(context.getAllBeanDefinitions().size()).as("bean definitions after 100 more invocations")
+        assertThat(context.getAllBeanDefinitions().size())
+                .as("bean definitions after 100 more invocations")
                 .isEqualTo(definitionsBefore);
-        assertThat(context.getBeansOfType(Context.class).size()).as("Lambda contexts held as beans")
+        assertThat(context.getBeansOfType(Context.class).size())
+                .as("Lambda contexts held as beans")
                 .isEqualTo(contextBeansBefore);
     }
 }

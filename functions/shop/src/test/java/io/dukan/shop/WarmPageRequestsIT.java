@@ -1,6 +1,5 @@
 package io.dukan.shop;
 
-import io.dukan.shop.web.ThisStore;
 import static io.dukan.aws.testing.ProxyEvents.form;
 import static io.dukan.aws.testing.ProxyEvents.get;
 import static io.dukan.shop.ShopFunctionIT.call;
@@ -13,6 +12,7 @@ import io.dukan.aws.testing.CountedDynamoDb;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.core.testing.TestClock;
+import io.dukan.shop.web.ThisStore;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,8 +53,13 @@ class WarmPageRequestsIT {
     }
 
     static void addCollection(String title) {
-        assertThat(call(fn, withCookie(form("/s/warm/admin/collections", "title=" + enc(title) + "&description="),
-                owner)).getStatusCode()).isEqualTo(303);
+        assertThat(call(
+                                fn,
+                                withCookie(
+                                        form("/s/warm/admin/collections", "title=" + enc(title) + "&description="),
+                                        owner))
+                        .getStatusCode())
+                .isEqualTo(303);
     }
 
     /** An instance of the store's function whose DynamoDB requests are counted; all share the test's clock. */
@@ -62,8 +67,8 @@ class WarmPageRequestsIT {
         Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
         properties.put("dukan.tenant-id", store.tenantId().value());
         properties.put("dukan.store-slug", store.slug().value());
-        return new ShopFunction(ApplicationContext.builder().properties(properties)
-                .singletons(counted.client(), clock));
+        return new ShopFunction(
+                ApplicationContext.builder().properties(properties).singletons(counted.client(), clock));
     }
 
     @AfterAll
@@ -85,14 +90,17 @@ class WarmPageRequestsIT {
 
     static void saveRates(ShopFunction instance, String rates) {
         assertThat(call(instance, withCookie(form("/s/warm/admin/currencies", "rates=" + enc(rates)), owner))
-                .getStatusCode()).isEqualTo(200);
+                        .getStatusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void productPage_ofAWarmInstance_readsItsProductAndNothingElse() {
-        String page = call(fn, withCookie(get("/s/warm/products/" + product), "dukan_currency=USD")).getBody();
+        String page = call(fn, withCookie(get("/s/warm/products/" + product), "dukan_currency=USD"))
+                .getBody();
 
-        assertThat(page).contains("<span id=\"price\">Rs1,000.00</span>")
+        assertThat(page)
+                .contains("<span id=\"price\">Rs1,000.00</span>")
                 .contains("≈ 3.60 USD") // the display currencies are there, from the instance's copy
                 .contains("Store warm"); // and the store's settings
         assertThat(counted.calls()).containsExactly(Map.entry("GetItem", 1));
@@ -102,7 +110,10 @@ class WarmPageRequestsIT {
     void homePage_ofAWarmInstance_readsItsProductsAndNothingElse() {
         String page = call(fn, get("/s/warm/")).getBody();
 
-        assertThat(page).contains("Saffron 1g").contains("class=\"currency-switch\"").contains("Dried figs");
+        assertThat(page)
+                .contains("Saffron 1g")
+                .contains("class=\"currency-switch\"")
+                .contains("Dried figs");
         // the newest products: the index Query and the BatchGetItem of the page's products; the collections are kept
         assertThat(counted.calls()).containsExactly(Map.entry("BatchGetItem", 1), Map.entry("Query", 1));
     }
@@ -127,9 +138,12 @@ class WarmPageRequestsIT {
         saveRates(fn, "USD 0.0036\nGBP 0.0028");
         counted.reset();
 
-        String page = call(fn, withCookie(get("/s/warm/products/" + product), "dukan_currency=GBP")).getBody();
+        String page = call(fn, withCookie(get("/s/warm/products/" + product), "dukan_currency=GBP"))
+                .getBody();
 
-        assertThat(page).contains("≈ 2.80 GBP").contains("<option value=\"GBP\" selected>GBP</option>")
+        assertThat(page)
+                .contains("≈ 2.80 GBP")
+                .contains("<option value=\"GBP\" selected>GBP</option>")
                 .doesNotContain("<option value=\"EUR\"");
         assertThat(counted.calls()).containsExactly(Map.entry("GetItem", 1));
     }
@@ -150,8 +164,12 @@ class WarmPageRequestsIT {
     void turningDisplayCurrenciesOff_removesTheSwitcher_fromThisInstancesNextPage() {
         saveRates(fn, "");
 
-        String page = call(fn, withCookie(get("/s/warm/products/" + product), "dukan_currency=USD")).getBody();
+        String page = call(fn, withCookie(get("/s/warm/products/" + product), "dukan_currency=USD"))
+                .getBody();
 
-        assertThat(page).contains("Rs1,000.00").doesNotContain("currency-switch").doesNotContain("≈");
+        assertThat(page)
+                .contains("Rs1,000.00")
+                .doesNotContain("currency-switch")
+                .doesNotContain("≈");
     }
 }

@@ -40,8 +40,9 @@ public class Csrf {
 
     /** After the shop's access filter (which runs at {@code ORDER - 100}). */
     public static final int ORDER = 1000;
-    static final Set<HttpMethod> STATE_CHANGING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
-            HttpMethod.DELETE);
+
+    static final Set<HttpMethod> STATE_CHANGING =
+            Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     public static final String COOKIE = "dukan_csrf";
     public static final String FIELD = "_csrf";
@@ -66,8 +67,10 @@ public class Csrf {
     /** Refuses the request unless the submitted token matches the browser's cookie. */
     public void verify(HttpRequest<?> request, String submitted) {
         String expected = cookie(request).orElse(null);
-        if (expected == null || submitted == null || !MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.US_ASCII), submitted.getBytes(StandardCharsets.UTF_8))) {
+        if (expected == null
+                || submitted == null
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII), submitted.getBytes(StandardCharsets.UTF_8))) {
             throw new CsrfRejectedException();
         }
     }
@@ -91,7 +94,8 @@ public class Csrf {
             return false;
         }
         Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
-        return route.isPresent() && route.get() instanceof UriRouteMatch<?, ?>
+        return route.isPresent()
+                && route.get() instanceof UriRouteMatch<?, ?>
                 && !route.get().getRouteInfo().getAnnotationMetadata().hasAnnotation(CsrfExempt.class);
     }
 
@@ -114,18 +118,19 @@ public class Csrf {
     }
 
     private static boolean isForm(HttpRequest<?> request) {
-        return request.getContentType().map(type -> type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
+        return request.getContentType()
+                .map(type -> type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
                 .orElse(false);
     }
 
-
     @ResponseFilter
     void setCookie(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        request.getAttribute(MINTED, String.class).ifPresent(token -> response.cookie(Cookie.of(COOKIE, token)
-                .httpOnly(true)
-                .secure(Requests.secure(request))
-                .sameSite(SameSite.Lax)
-                .path("/")));
+        request.getAttribute(MINTED, String.class)
+                .ifPresent(token -> response.cookie(Cookie.of(COOKIE, token)
+                        .httpOnly(true)
+                        .secure(Requests.secure(request))
+                        .sameSite(SameSite.Lax)
+                        .path("/")));
     }
 
     /** The hidden form field carrying the token. */

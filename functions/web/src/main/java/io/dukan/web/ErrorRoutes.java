@@ -17,8 +17,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.codec.CodecException;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,32 +60,52 @@ public class ErrorRoutes {
 
     @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
     public HttpResponse<?> methodNotAllowed(HttpRequest<?> request) {
-        return respond(request, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
-                request.getMethodName() + " is not allowed here.", null);
+        return respond(
+                request,
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                request.getMethodName() + " is not allowed here.",
+                null);
     }
 
     @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
     public HttpResponse<?> unsupportedMediaType(HttpRequest<?> request) {
-        return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                "This content type is not accepted here.", null);
+        return respond(
+                request,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "This content type is not accepted here.",
+                null);
     }
 
     @Error(global = true, exception = CodecException.class)
     public HttpResponse<?> unreadableBody(HttpRequest<?> request, CodecException e) {
-        return respond(request, HttpStatus.BAD_REQUEST, "malformed-body", "The request body could not be read: "
-                + "it must be valid JSON of the documented shape.", null);
+        return respond(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "malformed-body",
+                "The request body could not be read: " + "it must be valid JSON of the documented shape.",
+                null);
     }
 
     @Error(global = true, exception = ConversionErrorException.class)
     public HttpResponse<?> unconvertible(HttpRequest<?> request, ConversionErrorException e) {
-        return respond(request, HttpStatus.BAD_REQUEST, "invalid-input",
-                "The value of '" + e.getArgument().getName() + "' has the wrong type.", e.getArgument().getName());
+        return respond(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "invalid-input",
+                "The value of '" + e.getArgument().getName() + "' has the wrong type.",
+                e.getArgument().getName());
     }
 
     @Error(global = true, exception = UnsatisfiedRouteException.class)
     public HttpResponse<?> missing(HttpRequest<?> request, UnsatisfiedRouteException e) {
-        return respond(request, HttpStatus.BAD_REQUEST, "invalid-input",
-                "'" + e.getArgument().getName() + "' is required.", e.getArgument().getName());
+        return respond(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "invalid-input",
+                "'" + e.getArgument().getName() + "' is required.",
+                e.getArgument().getName());
     }
 
     @Error(global = true, exception = ContentLengthExceededException.class)
@@ -101,30 +121,40 @@ public class ErrorRoutes {
             return unexpected(request, e);
         }
         String message = switch (status) {
-            case NOT_ACCEPTABLE -> "This address cannot answer in the requested format (Accept: "
-                    + request.getHeaders().get(HttpHeaders.ACCEPT) + ").";
+            case NOT_ACCEPTABLE ->
+                "This address cannot answer in the requested format (Accept: "
+                        + request.getHeaders().get(HttpHeaders.ACCEPT) + ").";
             case UNSUPPORTED_MEDIA_TYPE -> "This content type is not accepted here.";
             case METHOD_NOT_ALLOWED -> request.getMethodName() + " is not allowed here.";
             case NOT_FOUND -> "There is nothing at this address.";
             default -> status.getReason();
         };
-        return respond(request, status, status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), message, null);
+        return respond(
+                request,
+                status,
+                status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                message,
+                null);
     }
 
     @Error(global = true, exception = Exception.class)
     public HttpResponse<?> unexpected(HttpRequest<?> request, Exception e) {
         LOG.error("unexpected failure on {} {}", request.getMethodName(), request.getPath(), e);
-        return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                "Something went wrong on our side. Nothing was changed; please try again.", null);
+        return respond(
+                request,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
+                "Something went wrong on our side. Nothing was changed; please try again.",
+                null);
     }
 
-    private MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String type, String message,
-            String field) {
+    private MutableHttpResponse<?> respond(
+            HttpRequest<?> request, HttpStatus status, String type, String message, String field) {
         return respond(request, status, type, title(status), message, field);
     }
 
-    private MutableHttpResponse<?> respond(HttpRequest<?> request, HttpStatus status, String type, String title,
-            String message, String field) {
+    private MutableHttpResponse<?> respond(
+            HttpRequest<?> request, HttpStatus status, String type, String title, String message, String field) {
         if (wantsJson(request)) {
             return Problem.of(status, type, pages.problemTitle(request, status), message, field);
         }

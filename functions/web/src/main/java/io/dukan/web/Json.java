@@ -20,7 +20,10 @@ public final class Json {
             out.append('{');
             String separator = "";
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                out.append(separator).append('"').append(escape(String.valueOf(entry.getKey()))).append("\":");
+                out.append(separator)
+                        .append('"')
+                        .append(escape(String.valueOf(entry.getKey())))
+                        .append("\":");
                 write(entry.getValue(), out);
                 separator = ",";
             }
@@ -39,7 +42,8 @@ public final class Json {
         } else if (value == null || value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else {
-            throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a JSON value: " + value.getClass().getName());
         }
     }
 

@@ -69,9 +69,13 @@ public final class MalformedEvents {
         String type = header(event.getHeaders(), "Content-Type");
         if (type == null && event.getMultiValueHeaders() != null) {
             type = event.getMultiValueHeaders().entrySet().stream()
-                    .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase("Content-Type")
-                            && e.getValue() != null && !e.getValue().isEmpty())
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+                    .filter(e -> e.getKey() != null
+                            && e.getKey().equalsIgnoreCase("Content-Type")
+                            && e.getValue() != null
+                            && !e.getValue().isEmpty())
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
         return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
@@ -80,8 +84,11 @@ public final class MalformedEvents {
         if (headers == null) {
             return null;
         }
-        return headers.entrySet().stream().filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private static boolean decodes(String body) {
@@ -94,14 +101,16 @@ public final class MalformedEvents {
     }
 
     private static boolean hasControl(Map<String, String> values) {
-        return values != null && values.entrySet().stream()
-                .anyMatch(e -> hasControl(e.getKey()) || hasControl(e.getValue()));
+        return values != null
+                && values.entrySet().stream().anyMatch(e -> hasControl(e.getKey()) || hasControl(e.getValue()));
     }
 
     private static boolean hasControlInLists(Map<String, List<String>> values) {
-        return values != null && values.entrySet().stream()
-                .anyMatch(e -> hasControl(e.getKey()) || (e.getValue() != null && e.getValue().stream()
-                        .anyMatch(MalformedEvents::hasControl)));
+        return values != null
+                && values.entrySet().stream()
+                        .anyMatch(e -> hasControl(e.getKey())
+                                || (e.getValue() != null
+                                        && e.getValue().stream().anyMatch(MalformedEvents::hasControl)));
     }
 
     private static boolean hasControl(String text) {

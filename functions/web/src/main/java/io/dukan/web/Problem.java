@@ -12,12 +12,18 @@ public final class Problem {
 
     private Problem() {}
 
-    public static MutableHttpResponse<String> of(HttpStatus status, String type, String title, String detail,
-            String field) {
-        StringBuilder json = new StringBuilder(160).append("{\"type\":\"").append(Json.escape("urn:dukan:problem:" + type))
-                .append("\",\"title\":\"").append(Json.escape(title))
-                .append("\",\"status\":").append(status.getCode())
-                .append(",\"detail\":\"").append(Json.escape(detail)).append('"');
+    public static MutableHttpResponse<String> of(
+            HttpStatus status, String type, String title, String detail, String field) {
+        StringBuilder json = new StringBuilder(160)
+                .append("{\"type\":\"")
+                .append(Json.escape("urn:dukan:problem:" + type))
+                .append("\",\"title\":\"")
+                .append(Json.escape(title))
+                .append("\",\"status\":")
+                .append(status.getCode())
+                .append(",\"detail\":\"")
+                .append(Json.escape(detail))
+                .append('"');
         if (field != null) {
             json.append(",\"field\":\"").append(Json.escape(field)).append('"');
         }

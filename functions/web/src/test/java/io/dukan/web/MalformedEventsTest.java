@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
 class MalformedEventsTest {
 
     private static APIGatewayProxyRequestEvent form(String method, String body) {
-        return new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath("/s/shop/")
-                .withHeaders(Map.of("content-type", "application/x-www-form-urlencoded")).withBody(body);
+        return new APIGatewayProxyRequestEvent()
+                .withHttpMethod(method)
+                .withPath("/s/shop/")
+                .withHeaders(Map.of("content-type", "application/x-www-form-urlencoded"))
+                .withBody(body);
     }
 
     @Test
@@ -25,9 +28,13 @@ class MalformedEventsTest {
 
     @Test
     void refusal_letsWellFormedFormsAndOtherBodiesThrough() {
-        assertThat(MalformedEvents.refusal(form("POST", "name=Aygul+%C3%BC&q=50%25"))).isEmpty();
-        assertThat(MalformedEvents.refusal(new APIGatewayProxyRequestEvent().withHttpMethod("POST").withPath("/s/shop/api")
-                .withMultiValueHeaders(Map.of("Content-Type", List.of("application/json"))).withBody("{\"a\":\"%zz\"}")))
+        assertThat(MalformedEvents.refusal(form("POST", "name=Aygul+%C3%BC&q=50%25")))
+                .isEmpty();
+        assertThat(MalformedEvents.refusal(new APIGatewayProxyRequestEvent()
+                        .withHttpMethod("POST")
+                        .withPath("/s/shop/api")
+                        .withMultiValueHeaders(Map.of("Content-Type", List.of("application/json")))
+                        .withBody("{\"a\":\"%zz\"}")))
                 .isEmpty();
     }
 }

@@ -58,13 +58,21 @@ final class AwsRequests {
         properties.setEmailFrom("no-reply@shops.example.com");
         properties.setPublicUrl("https://api123.execute-api.us-east-1.amazonaws.com/prod");
         properties.setMediaUrl("https://d111111abcdef8.cloudfront.net");
-        // the adapter and its constructor are package-private (the worker's wiring makes it); the bench is no bean context
-        Constructor<?> constructor = Class.forName("io.dukan.fleet.AwsStoreFleet").getDeclaredConstructor(
-                AwsFleetProperties.class, IamClient.class, LambdaClient.class, DynamoDbClient.class,
-                CloudWatchLogsClient.class);
+        // the adapter and its constructor are package-private (the worker's wiring makes it); the bench is no bean
+        // context
+        Constructor<?> constructor = Class.forName("io.dukan.fleet.AwsStoreFleet")
+                .getDeclaredConstructor(
+                        AwsFleetProperties.class,
+                        IamClient.class,
+                        LambdaClient.class,
+                        DynamoDbClient.class,
+                        CloudWatchLogsClient.class);
         constructor.setAccessible(true);
-        StoreFleet fleet = (StoreFleet) constructor.newInstance(properties, build(IamClient.builder(), aws),
-                build(LambdaClient.builder(), aws), build(DynamoDbClient.builder(), aws),
+        StoreFleet fleet = (StoreFleet) constructor.newInstance(
+                properties,
+                build(IamClient.builder(), aws),
+                build(LambdaClient.builder(), aws),
+                build(DynamoDbClient.builder(), aws),
                 build(CloudWatchLogsClient.builder(), aws));
         return provision(fleet, aws);
     }
@@ -90,8 +98,11 @@ final class AwsRequests {
         properties.setEmailFrom("no-reply@shops.example.com");
         properties.setPublicUrl("https://api123.execute-api.us-east-1.amazonaws.com/prod");
         properties.setMediaUrl("https://d111111abcdef8.cloudfront.net");
-        StoreFleet fleet = BeforeRouting.fleet(properties, build(IamClient.builder(), aws),
-                build(LambdaClient.builder(), aws), build(ApiGatewayClient.builder(), aws));
+        StoreFleet fleet = BeforeRouting.fleet(
+                properties,
+                build(IamClient.builder(), aws),
+                build(LambdaClient.builder(), aws),
+                build(ApiGatewayClient.builder(), aws));
         return provision(fleet, aws);
     }
 
@@ -99,14 +110,14 @@ final class AwsRequests {
         fleet.createFunction(STORE);
         fleet.createRoute(STORE);
         List<ScriptedAws.Request> requests = aws.requests();
-        return new Count(requests.stream().map(ScriptedAws.Request::operation).toList(),
+        return new Count(
+                requests.stream().map(ScriptedAws.Request::operation).toList(),
                 requests.stream().map(ScriptedAws.Request::service).toList());
     }
 
-    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder,
-            ScriptedAws aws) {
-        return builder
-                .httpClient(aws)
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, ScriptedAws aws) {
+        return builder.httpClient(aws)
                 .region(Region.US_EAST_1)
                 .endpointOverride(URI.create("http://localhost"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))

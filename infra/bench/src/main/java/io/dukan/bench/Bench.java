@@ -47,6 +47,7 @@ public final class Bench {
     /** The local cloud's credential (LocalCloud.LOCAL_CREDENTIAL): in-memory DynamoDB Local keeps one database per
      *  access key and region, so the floors must use the same one to see the stores' data. */
     private static final String CREDENTIAL = "local";
+
     private static final String C1 = "-XX:TieredStopAtLevel=1";
     private static final int HOME_PAGE_SIZE = 24; // StorefrontController.PAGE_SIZE
     private static final int FIRST_PRODUCTS = 10;
@@ -66,6 +67,7 @@ public final class Bench {
     private final Map<String, Double> phaseShares = new LinkedHashMap<>();
     /** The warm pages of the first store, measured when only it and the warm-up store existed. */
     private Probes oneStore;
+
     private int storesAtFirst;
     private final Map<String, AtomicLong> requestsServed = new ConcurrentHashMap<>();
     private CpuMeter.Sample firstSample;
@@ -109,8 +111,12 @@ public final class Bench {
         signupConfiguration();
         try {
             LOG.info("starting the local cloud (DynamoDB Local in memory, data in {})", data);
-            cloud = LocalCloud.start(LocalCloud.Options.defaults().projectRoot(options.projectRoot()).dataDir(data)
-                    .port(0).inMemoryDynamoDb(true).idleTimeout(Duration.ofHours(2)));
+            cloud = LocalCloud.start(LocalCloud.Options.defaults()
+                    .projectRoot(options.projectRoot())
+                    .dataDir(data)
+                    .port(0)
+                    .inMemoryDynamoDb(true)
+                    .idleTimeout(Duration.ofHours(2)));
             http = new Http(cloud.baseUrl());
             if (Boolean.getBoolean("sun.net.httpserver.nodelay")) {
                 report.note("the local gateway ran with -Dsun.net.httpserver.nodelay=true (TCP_NODELAY). Without it "
@@ -160,17 +166,24 @@ public final class Bench {
             deleteQuietly(data);
         }
         double others = CpuMeter.othersShare(firstSample, CpuMeter.sample());
-        List<String> disturbed = phaseShares.entrySet().stream().filter(e -> e.getValue() > DISTURBED)
-                .map(e -> String.format("%s %.0f%%", e.getKey(), e.getValue() * 100)).toList();
+        List<String> disturbed = phaseShares.entrySet().stream()
+                .filter(e -> e.getValue() > DISTURBED)
+                .map(e -> String.format("%s %.0f%%", e.getKey(), e.getValue() * 100))
+                .toList();
         if (!disturbed.isEmpty()) {
             report.note("DISTURBED: other processes used more than " + Math.round(DISTURBED * 100) + "% of the "
                     + "machine during " + String.join(", ", disturbed) + "; those figures are not comparable with a "
                     + "quiet run");
         }
         List<String> header = header(started, (System.nanoTime() - began) / 1e9);
-        header.add(1, String.format("other processes' CPU during the run: %.0f%% of the machine (%s)", others * 100,
-                phaseShares.entrySet().stream().map(e -> String.format("%s %.0f%%", e.getKey(), e.getValue() * 100))
-                        .collect(Collectors.joining(", "))));
+        header.add(
+                1,
+                String.format(
+                        "other processes' CPU during the run: %.0f%% of the machine (%s)",
+                        others * 100,
+                        phaseShares.entrySet().stream()
+                                .map(e -> String.format("%s %.0f%%", e.getKey(), e.getValue() * 100))
+                                .collect(Collectors.joining(", "))));
         String table = report.render(header);
         System.out.println();
         System.out.print(table);
@@ -195,7 +208,8 @@ public final class Bench {
         signup.put("dukan.signup.platform-rate", "10000000");
         signup.forEach(System::setProperty);
         report.note("signup configuration for the bench (system properties the local cloud's functions read): "
-                + signup.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                + signup.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining(", ")) + "; the gate, queue and saga otherwise as deployed");
     }
 
@@ -210,11 +224,14 @@ public final class Bench {
         }
         homeProducts = stores.productIds(home);
         if (homeProducts.size() != FIRST_PRODUCTS) {
-            throw new IllegalStateException("the home page lists " + homeProducts.size() + " products, expected "
-                    + FIRST_PRODUCTS);
+            throw new IllegalStateException(
+                    "the home page lists " + homeProducts.size() + " products, expected " + FIRST_PRODUCTS);
         }
         LocalStoreFleet.StoreFunction function = cloud.fleet().functions().get(home.tenantId());
-        raw = new RawDynamo(cloud.dynamoEndpoint(), LocalNames.REGION, CREDENTIAL,
+        raw = new RawDynamo(
+                cloud.dynamoEndpoint(),
+                LocalNames.REGION,
+                CREDENTIAL,
                 function.environment().get("DUKAN_TABLE"));
         LOG.info("store {} ready with {} products", home.slug(), homeProducts.size());
     }
@@ -225,33 +242,59 @@ public final class Bench {
      * kind, for latency and throughput under concurrency.
      */
     private void warmPages() throws Exception {
-        report.section("3. Warm storefront page of a new store with 10 products (1 client: 2 stores provisioned): HTTP "
-                + "through the local API gateway (floors: the page's DynamoDB requests via the SDK; the gateway's 403)");
+        report.section(
+                "3. Warm storefront page of a new store with 10 products (1 client: 2 stores provisioned): HTTP "
+                        + "through the local API gateway (floors: the page's DynamoDB requests via the SDK; the gateway's 403)");
         LOG.info("warming up this JVM (gateway, functions, DynamoDB Local) on a store of its own");
         Stores.Store warmup = seededStore("bench-warmup", FIRST_PRODUCTS);
         probes(warmup, stores.productIds(warmup).get(0), FIRST_PRODUCTS, true);
         LOG.info("warm pages, 1 client");
         Probes one = probes(home, homeProducts.get(0), FIRST_PRODUCTS, true);
         storesAtFirst = cloud.fleet().routes().size();
-        report.row("home page latency, 1 client", one.home().latency(), "DynamoDB Query+BatchGetItem (home's), 1 client",
+        report.row(
+                "home page latency, 1 client",
+                one.home().latency(),
+                "DynamoDB Query+BatchGetItem (home's), 1 client",
                 one.query().latency());
-        report.row("product page latency, 1 client", one.product().latency(), "DynamoDB GetItem (product), 1 client",
+        report.row(
+                "product page latency, 1 client",
+                one.product().latency(),
+                "DynamoDB GetItem (product), 1 client",
                 one.getItem().latency());
         report.row("gateway constant 403 latency, 1 client", one.gateway().latency());
-        report.row("home page throughput, 1 client", one.home().rate(), "DynamoDB Query+BatchGetItem, 1 client",
+        report.row(
+                "home page throughput, 1 client",
+                one.home().rate(),
+                "DynamoDB Query+BatchGetItem, 1 client",
                 one.query().rate());
-        report.row("product page throughput, 1 client", one.product().rate(), "DynamoDB GetItem, 1 client",
+        report.row(
+                "product page throughput, 1 client",
+                one.product().rate(),
+                "DynamoDB GetItem, 1 client",
                 one.getItem().rate());
         report.row("gateway constant 403 throughput, 1 client", one.gateway().rate());
         oneStore = one;
-        report.verdict("warm home page <= 2x its DynamoDB Query+BatchGetItem (1 client, medians)",
-                Report.ratio(one.home().latency(), one.query().latency()), 2, "x", "");
-        report.verdict("warm product page <= 2x its DynamoDB GetItem (1 client, medians)",
-                Report.ratio(one.product().latency(), one.getItem().latency()), 2, "x", "");
-        report.note(String.format("home page, 1 client, median %.2f ms = gateway+client (403) %.2f ms + DynamoDB "
-                + "Query+BatchGetItem %.2f ms + the rest (function: event mapping, routing, rendering) %.2f ms",
-                one.home().latency().median(), one.gateway().latency().median(), one.query().latency().median(),
-                one.home().latency().median() - one.gateway().latency().median() - one.query().latency().median()));
+        report.verdict(
+                "warm home page <= 2x its DynamoDB Query+BatchGetItem (1 client, medians)",
+                Report.ratio(one.home().latency(), one.query().latency()),
+                2,
+                "x",
+                "");
+        report.verdict(
+                "warm product page <= 2x its DynamoDB GetItem (1 client, medians)",
+                Report.ratio(one.product().latency(), one.getItem().latency()),
+                2,
+                "x",
+                "");
+        report.note(String.format(
+                "home page, 1 client, median %.2f ms = gateway+client (403) %.2f ms + DynamoDB "
+                        + "Query+BatchGetItem %.2f ms + the rest (function: event mapping, routing, rendering) %.2f ms",
+                one.home().latency().median(),
+                one.gateway().latency().median(),
+                one.query().latency().median(),
+                one.home().latency().median()
+                        - one.gateway().latency().median()
+                        - one.query().latency().median()));
 
         int clients = options.clients();
         String c = clients + " clients";
@@ -260,17 +303,24 @@ public final class Bench {
         // each page on a store of its own, so that neither window runs on an instance aged by the other
         Stores.Store homeStore = seededStore("bench-c4-home", FIRST_PRODUCTS);
         Stores.Store productStore = seededStore("bench-c4-product", FIRST_PRODUCTS);
-        String c4Product = productPath(productStore, stores.productIds(productStore).get(0));
+        String c4Product =
+                productPath(productStore, stores.productIds(productStore).get(0));
         Load.Result homePage = load("home page, " + c, clients, i -> page(homeStore, homeStore.home()));
-        Load.Result query = load("Query, " + c, clients,
-                i -> raw.queryHome(home.tenantId(), HOME_PAGE_SIZE) == pageSize);
+        Load.Result query =
+                load("Query, " + c, clients, i -> raw.queryHome(home.tenantId(), HOME_PAGE_SIZE) == pageSize);
         Load.Result productPage = load("product page, " + c, clients, i -> page(productStore, c4Product));
-        Load.Result getItem = load("GetItem, " + c, clients,
-                i -> raw.getProduct(home.tenantId(), homeProducts.get(0)));
-        Load.Result gateway = load("gateway 403, " + c, clients,
-                i -> expect(http.status("/bench-no-such-resource"), 403));
-        report.row("home page latency, " + c, homePage.latency(), "DynamoDB Query+BatchGetItem (home's), " + c, query.latency());
-        report.row("product page latency, " + c, productPage.latency(), "DynamoDB GetItem (product), " + c,
+        Load.Result getItem = load("GetItem, " + c, clients, i -> raw.getProduct(home.tenantId(), homeProducts.get(0)));
+        Load.Result gateway =
+                load("gateway 403, " + c, clients, i -> expect(http.status("/bench-no-such-resource"), 403));
+        report.row(
+                "home page latency, " + c,
+                homePage.latency(),
+                "DynamoDB Query+BatchGetItem (home's), " + c,
+                query.latency());
+        report.row(
+                "product page latency, " + c,
+                productPage.latency(),
+                "DynamoDB GetItem (product), " + c,
                 getItem.latency());
         report.row("gateway constant 403 latency, " + c, gateway.latency());
         report.row("home page throughput, " + c, homePage.rate(), "DynamoDB Query+BatchGetItem, " + c, query.rate());
@@ -286,13 +336,20 @@ public final class Bench {
         // store with the same catalogue, side by side, guards against a regression.
         Stores.Store fresh = seededStore("bench-fresh", FIRST_PRODUCTS);
         long served = requestsServed.getOrDefault(home.slug(), new AtomicLong()).get();
-        List<Load.Result> age = interleaved("instance age", List.of(i -> page(home, home.home()),
-                i -> page(fresh, fresh.home())));
-        report.row(String.format("home page, instance after %,d requests", served), age.get(0).latency(),
-                "same page, new instance, warmed up", age.get(1).latency());
-        report.verdict("no slow-down with instance age: home page after " + String.format("%,d", served)
-                + " requests <= 1.2x a fresh instance (median)", Report.ratio(age.get(0).latency(),
-                        age.get(1).latency()), 1.2, "x", "guards the fixed per-invocation bean leak");
+        List<Load.Result> age =
+                interleaved("instance age", List.of(i -> page(home, home.home()), i -> page(fresh, fresh.home())));
+        report.row(
+                String.format("home page, instance after %,d requests", served),
+                age.get(0).latency(),
+                "same page, new instance, warmed up",
+                age.get(1).latency());
+        report.verdict(
+                "no slow-down with instance age: home page after " + String.format("%,d", served)
+                        + " requests <= 1.2x a fresh instance (median)",
+                Report.ratio(age.get(0).latency(), age.get(1).latency()),
+                1.2,
+                "x",
+                "guards the fixed per-invocation bean leak");
     }
 
     /** A storefront page of a store, counted against the store's instance; true when it answered 200. */
@@ -309,8 +366,8 @@ public final class Bench {
     }
 
     /** The latencies of one store's warm pages and of their floors, called in turn by one client. */
-    private record Probes(Load.Result home, Load.Result query, Load.Result product, Load.Result getItem,
-            Load.Result gateway) {}
+    private record Probes(
+            Load.Result home, Load.Result query, Load.Result product, Load.Result getItem, Load.Result gateway) {}
 
     private Probes probes(Stores.Store store, String productId, int expectedOnHome, boolean withGateway)
             throws InterruptedException {
@@ -324,8 +381,8 @@ public final class Bench {
             ops.add(i -> expect(http.status("/bench-no-such-resource"), 403));
         }
         List<Load.Result> results = interleaved("warm pages of " + store.slug(), ops);
-        return new Probes(results.get(0), results.get(1), results.get(2), results.get(3),
-                withGateway ? results.get(4) : null);
+        return new Probes(
+                results.get(0), results.get(1), results.get(2), results.get(3), withGateway ? results.get(4) : null);
     }
 
     /** 1. and 7. Cold starts of the shop function and of the floor in fresh JVMs, with both JIT settings. */
@@ -339,25 +396,44 @@ public final class Bench {
         List<String> shopArgs = new ArrayList<>(List.of("slug=" + home.slug(), "host=" + host, "expect=" + expected));
         function.environment().forEach((name, value) -> shopArgs.add("env." + name + "=" + value));
         storeProperties(function).forEach((name, value) -> shopArgs.add("prop." + name + "=" + value));
-        List<String> floorArgs = List.of("slug=" + home.slug(), "host=" + host, "expect=" + expected,
-                "endpoint=" + cloud.dynamoEndpoint(), "region=" + LocalNames.REGION, "credential=" + CREDENTIAL,
-                "table=" + function.environment().get("DUKAN_TABLE"), "pk=" + home.tenantId() + "#CATALOG",
+        List<String> floorArgs = List.of(
+                "slug=" + home.slug(),
+                "host=" + host,
+                "expect=" + expected,
+                "endpoint=" + cloud.dynamoEndpoint(),
+                "region=" + LocalNames.REGION,
+                "credential=" + CREDENTIAL,
+                "table=" + function.environment().get("DUKAN_TABLE"),
+                "pk=" + home.tenantId() + "#CATALOG",
                 "sk=PRODUCT#" + productId);
         String shopClasspath = benchClasses + File.pathSeparator + options.shopJar();
         String floorClasspath = floorClasspath(benchClasses);
 
-        ColdStarts cold = new ColdStarts(options.out().toAbsolutePath().getParent().resolve("bench-logs"),
-                options.childFlags());
+        ColdStarts cold =
+                new ColdStarts(options.out().toAbsolutePath().getParent().resolve("bench-logs"), options.childFlags());
         // AppCDS: each side's classes archived by one run of its own (same JVM, same classpath), then mapped
-        Path archives = Files.createDirectories(options.out().toAbsolutePath().getParent().resolve("bench-cds"));
+        Path archives = Files.createDirectories(
+                options.out().toAbsolutePath().getParent().resolve("bench-cds"));
         Path shopArchive = archives.resolve("shop.jsa");
         Path floorArchive = archives.resolve("floor.jsa");
         Files.deleteIfExists(shopArchive);
         Files.deleteIfExists(floorArchive);
-        cold.run(new ColdStarts.Launch("shop-cds-dump", List.of(C1, "-XX:ArchiveClassesAtExit=" + shopArchive),
-                shopClasspath, "io.dukan.bench.child.ShopColdStart", shopArgs), 0);
-        cold.run(new ColdStarts.Launch("floor-cds-dump", List.of(C1, "-XX:ArchiveClassesAtExit=" + floorArchive),
-                floorClasspath, "io.dukan.bench.child.FloorColdStart", floorArgs), 0);
+        cold.run(
+                new ColdStarts.Launch(
+                        "shop-cds-dump",
+                        List.of(C1, "-XX:ArchiveClassesAtExit=" + shopArchive),
+                        shopClasspath,
+                        "io.dukan.bench.child.ShopColdStart",
+                        shopArgs),
+                0);
+        cold.run(
+                new ColdStarts.Launch(
+                        "floor-cds-dump",
+                        List.of(C1, "-XX:ArchiveClassesAtExit=" + floorArchive),
+                        floorClasspath,
+                        "io.dukan.bench.child.FloorColdStart",
+                        floorArgs),
+                0);
         awaitFile(shopArchive);
         awaitFile(floorArchive);
 
@@ -366,22 +442,46 @@ public final class Bench {
         for (List<String> flags : List.of(List.of(C1), List.<String>of())) {
             String label = flags.isEmpty() ? "default JIT" : C1;
             boolean counters = !flags.isEmpty();
-            pairs.add(new Pair(label,
-                    new ColdStarts.Launch("shop" + (flags.isEmpty() ? "" : "-c1"), flags, shopClasspath,
-                            "io.dukan.bench.child.ShopColdStart", shopArgs, counters),
-                    new ColdStarts.Launch("floor" + (flags.isEmpty() ? "" : "-c1"), flags, floorClasspath,
-                            "io.dukan.bench.child.FloorColdStart", floorArgs, counters)));
+            pairs.add(new Pair(
+                    label,
+                    new ColdStarts.Launch(
+                            "shop" + (flags.isEmpty() ? "" : "-c1"),
+                            flags,
+                            shopClasspath,
+                            "io.dukan.bench.child.ShopColdStart",
+                            shopArgs,
+                            counters),
+                    new ColdStarts.Launch(
+                            "floor" + (flags.isEmpty() ? "" : "-c1"),
+                            flags,
+                            floorClasspath,
+                            "io.dukan.bench.child.FloorColdStart",
+                            floorArgs,
+                            counters)));
         }
-        pairs.add(new Pair(C1 + " + AppCDS",
-                new ColdStarts.Launch("shop-c1-cds", List.of(C1, "-XX:SharedArchiveFile=" + shopArchive),
-                        shopClasspath, "io.dukan.bench.child.ShopColdStart", shopArgs, true),
-                new ColdStarts.Launch("floor-c1-cds", List.of(C1, "-XX:SharedArchiveFile=" + floorArchive),
-                        floorClasspath, "io.dukan.bench.child.FloorColdStart", floorArgs, true)));
+        pairs.add(new Pair(
+                C1 + " + AppCDS",
+                new ColdStarts.Launch(
+                        "shop-c1-cds",
+                        List.of(C1, "-XX:SharedArchiveFile=" + shopArchive),
+                        shopClasspath,
+                        "io.dukan.bench.child.ShopColdStart",
+                        shopArgs,
+                        true),
+                new ColdStarts.Launch(
+                        "floor-c1-cds",
+                        List.of(C1, "-XX:SharedArchiveFile=" + floorArchive),
+                        floorClasspath,
+                        "io.dukan.bench.child.FloorColdStart",
+                        floorArgs,
+                        true)));
         List<String> phaseArgs = new ArrayList<>(shopArgs);
-        phaseArgs.addAll(List.of("table=" + function.environment().get("DUKAN_TABLE"),
-                "pk=" + home.tenantId() + "#CATALOG", "sk=PRODUCT#" + productId));
-        ColdStarts.Launch phases = new ColdStarts.Launch("shop-phases-c1", List.of(C1), shopClasspath,
-                "io.dukan.bench.child.ShopPhases", phaseArgs, true);
+        phaseArgs.addAll(List.of(
+                "table=" + function.environment().get("DUKAN_TABLE"),
+                "pk=" + home.tenantId() + "#CATALOG",
+                "sk=PRODUCT#" + productId));
+        ColdStarts.Launch phases = new ColdStarts.Launch(
+                "shop-phases-c1", List.of(C1), shopClasspath, "io.dukan.bench.child.ShopPhases", phaseArgs, true);
         Map<ColdStarts.Launch, List<ColdStarts.Run>> runs = new LinkedHashMap<>();
         for (Pair pair : pairs) { // one discarded start each: the jars into the page cache, as on a warm host
             cold.run(pair.shop(), 0);
@@ -393,14 +493,28 @@ public final class Bench {
         // before/after: another build's jar, and this jar configured by the former logback.xml (Logback's Joran)
         List<ColdStarts.Launch> variants = new ArrayList<>();
         if (options.baselineJar() != null) {
-            variants.add(new ColdStarts.Launch("shop-c1-baseline", List.of(C1), benchClasses + File.pathSeparator
-                    + options.baselineJar().toAbsolutePath(), "io.dukan.bench.child.ShopColdStart", shopArgs, true));
+            variants.add(new ColdStarts.Launch(
+                    "shop-c1-baseline",
+                    List.of(C1),
+                    benchClasses + File.pathSeparator + options.baselineJar().toAbsolutePath(),
+                    "io.dukan.bench.child.ShopColdStart",
+                    shopArgs,
+                    true));
         }
-        variants.add(new ColdStarts.Launch("shop-c1-logback-xml", List.of(C1), joranJar(archives)
-                + File.pathSeparator + shopClasspath, "io.dukan.bench.child.ShopColdStart", shopArgs, true));
-        ColdStarts.Launch micronautFloor = new ColdStarts.Launch("micronaut-floor-c1", List.of(C1),
+        variants.add(new ColdStarts.Launch(
+                "shop-c1-logback-xml",
+                List.of(C1),
+                joranJar(archives) + File.pathSeparator + shopClasspath,
+                "io.dukan.bench.child.ShopColdStart",
+                shopArgs,
+                true));
+        ColdStarts.Launch micronautFloor = new ColdStarts.Launch(
+                "micronaut-floor-c1",
+                List.of(C1),
                 floorClasspath(benchClasses, true) + File.pathSeparator + micronautFloorBeans(),
-                "io.dukan.bench.child.MicronautFloorColdStart", floorArgs, true);
+                "io.dukan.bench.child.MicronautFloorColdStart",
+                floorArgs,
+                true);
         variants.add(micronautFloor);
         for (ColdStarts.Launch variant : variants) {
             cold.run(variant, 0);
@@ -423,32 +537,51 @@ public final class Bench {
         for (Pair pair : pairs) {
             List<ColdStarts.Run> shop = runs.get(pair.shop());
             List<ColdStarts.Run> floor = runs.get(pair.floor());
-            Measure shopOwn = Measure.millis(shop.stream().map(ColdStarts.Run::ownMillis).toList());
-            Measure floorOwn = Measure.millis(floor.stream().map(ColdStarts.Run::ownMillis).toList());
-            report.row("shop function, " + pair.label() + ", child's clock", shopOwn,
-                    "bare handler, " + pair.label(), floorOwn);
-            report.row("shop function, " + pair.label() + ", parent's wall time",
+            Measure shopOwn =
+                    Measure.millis(shop.stream().map(ColdStarts.Run::ownMillis).toList());
+            Measure floorOwn =
+                    Measure.millis(floor.stream().map(ColdStarts.Run::ownMillis).toList());
+            report.row(
+                    "shop function, " + pair.label() + ", child's clock",
+                    shopOwn,
+                    "bare handler, " + pair.label(),
+                    floorOwn);
+            report.row(
+                    "shop function, " + pair.label() + ", parent's wall time",
                     Measure.millis(shop.stream().map(ColdStarts.Run::wallMillis).toList()),
                     "bare handler, " + pair.label(),
-                    Measure.millis(floor.stream().map(ColdStarts.Run::wallMillis).toList()));
-            report.row("  of which init (JVM start -> handler built)",
+                    Measure.millis(
+                            floor.stream().map(ColdStarts.Run::wallMillis).toList()));
+            report.row(
+                    "  of which init (JVM start -> handler built)",
                     Measure.millis(shop.stream().map(ColdStarts.Run::initMillis).toList()),
                     "bare handler, " + pair.label(),
-                    Measure.millis(floor.stream().map(ColdStarts.Run::initMillis).toList()));
-            report.row("  CPU time to the answer (all threads)",
+                    Measure.millis(
+                            floor.stream().map(ColdStarts.Run::initMillis).toList()));
+            report.row(
+                    "  CPU time to the answer (all threads)",
                     Measure.millis(shop.stream().map(ColdStarts.Run::cpuMillis).toList()),
                     "bare handler, " + pair.label(),
                     Measure.millis(floor.stream().map(ColdStarts.Run::cpuMillis).toList()));
-            report.verdict("shop cold start <= 1.25x bare handler (" + pair.label() + ", child's clock, medians)",
-                    Report.ratio(shopOwn, floorOwn), 1.25, "x", "");
-            memory.put("shopRss " + pair.label(),
-                    Measure.megabytes(shop.stream().map(ColdStarts.Run::peakRssMegabytes).toList()));
-            memory.put("floorRss " + pair.label(),
-                    Measure.megabytes(floor.stream().map(ColdStarts.Run::peakRssMegabytes).toList()));
+            report.verdict(
+                    "shop cold start <= 1.25x bare handler (" + pair.label() + ", child's clock, medians)",
+                    Report.ratio(shopOwn, floorOwn),
+                    1.25,
+                    "x",
+                    "");
+            memory.put(
+                    "shopRss " + pair.label(),
+                    Measure.megabytes(
+                            shop.stream().map(ColdStarts.Run::peakRssMegabytes).toList()));
+            memory.put(
+                    "floorRss " + pair.label(),
+                    Measure.megabytes(
+                            floor.stream().map(ColdStarts.Run::peakRssMegabytes).toList()));
             Stream.concat(shop.stream(), floor.stream())
                     .forEach(run -> handleOffsets.add(run.handleMillis() - run.ownMillis()));
         }
-        Measure floorC1 = Measure.millis(runs.get(pairs.get(0).floor()).stream().map(ColdStarts.Run::ownMillis)
+        Measure floorC1 = Measure.millis(runs.get(pairs.get(0).floor()).stream()
+                .map(ColdStarts.Run::ownMillis)
                 .toList());
         for (ColdStarts.Launch variant : variants) {
             String label = variant == micronautFloor
@@ -457,24 +590,46 @@ public final class Bench {
                             ? "shop, BASELINE jar (" + options.baselineJar().getFileName() + "), " + C1
                             : "shop, this jar + the former logback.xml (Joran), " + C1;
             List<ColdStarts.Run> variantRuns = runs.get(variant);
-            report.row(label + ", child's clock", Measure.millis(variantRuns.stream().map(ColdStarts.Run::ownMillis)
-                    .toList()), "bare handler, " + C1, floorC1);
-            report.row("    of which init", Measure.millis(variantRuns.stream().map(ColdStarts.Run::initMillis)
-                    .toList()));
-            report.row("    CPU time to the answer (all threads)", Measure.millis(variantRuns.stream()
-                    .map(ColdStarts.Run::cpuMillis).toList()), "bare handler, " + C1, Measure.millis(
-                            runs.get(pairs.get(0).floor()).stream().map(ColdStarts.Run::cpuMillis).toList()));
-            Double classes = variantRuns.isEmpty() ? null : variantRuns.get(0).counters().get("java.cls.loadedClasses");
+            report.row(
+                    label + ", child's clock",
+                    Measure.millis(
+                            variantRuns.stream().map(ColdStarts.Run::ownMillis).toList()),
+                    "bare handler, " + C1,
+                    floorC1);
+            report.row(
+                    "    of which init",
+                    Measure.millis(
+                            variantRuns.stream().map(ColdStarts.Run::initMillis).toList()));
+            report.row(
+                    "    CPU time to the answer (all threads)",
+                    Measure.millis(
+                            variantRuns.stream().map(ColdStarts.Run::cpuMillis).toList()),
+                    "bare handler, " + C1,
+                    Measure.millis(runs.get(pairs.get(0).floor()).stream()
+                            .map(ColdStarts.Run::cpuMillis)
+                            .toList()));
+            Double classes =
+                    variantRuns.isEmpty() ? null : variantRuns.get(0).counters().get("java.cls.loadedClasses");
             if (classes != null) {
-                report.row("    classes loaded", Measure.of("", variantRuns.stream()
-                        .mapToDouble(r -> r.counters().getOrDefault("java.cls.loadedClasses", Double.NaN)).toArray()));
+                report.row(
+                        "    classes loaded",
+                        Measure.of(
+                                "",
+                                variantRuns.stream()
+                                        .mapToDouble(
+                                                r -> r.counters().getOrDefault("java.cls.loadedClasses", Double.NaN))
+                                        .toArray()));
             }
         }
-        Measure micronautFloorOwn = Measure.millis(runs.get(micronautFloor).stream().map(ColdStarts.Run::ownMillis)
-                .toList());
-        report.row("shop function vs the Micronaut floor, " + C1 + ", child's clock", Measure.millis(
-                runs.get(pairs.get(0).shop()).stream().map(ColdStarts.Run::ownMillis).toList()),
-                "Micronaut floor, " + C1, micronautFloorOwn);
+        Measure micronautFloorOwn = Measure.millis(
+                runs.get(micronautFloor).stream().map(ColdStarts.Run::ownMillis).toList());
+        report.row(
+                "shop function vs the Micronaut floor, " + C1 + ", child's clock",
+                Measure.millis(runs.get(pairs.get(0).shop()).stream()
+                        .map(ColdStarts.Run::ownMillis)
+                        .toList()),
+                "Micronaut floor, " + C1,
+                micronautFloorOwn);
         report.note("Micronaut floor: the framework's share of a cold start measured on its own; the target (shop <= "
                 + "1.25x the bare handler) is below it whenever this row's ratio to the bare handler exceeds 1.25x");
         if (options.baselineJar() != null) {
@@ -482,20 +637,29 @@ public final class Bench {
                     + fileMegabytes(options.baselineJar()) + " MB; this jar " + fileMegabytes(options.shopJar())
                     + " MB), cold-started in the same rounds as the others");
         }
-        coldStartPhases(runs.get(phases), runs.get(pairs.get(0).shop()), runs.get(pairs.get(0).floor()),
-                runs.get(pairs.get(2).shop()), runs.get(pairs.get(2).floor()));
-        report.note(String.format("cold start, child's clock: process start per /proc/self/stat to the answer, on "
-                + "the kernel's uptime clock (10 ms ticks). ProcessHandle.info().startInstant() vs Instant.now() "
-                + "read %+.0f ms more (median over all children): the JDK derives that instant from /proc/stat's "
-                + "boot time in whole seconds, so it is off by a constant of up to 1 s and is not used",
+        coldStartPhases(
+                runs.get(phases),
+                runs.get(pairs.get(0).shop()),
+                runs.get(pairs.get(0).floor()),
+                runs.get(pairs.get(2).shop()),
+                runs.get(pairs.get(2).floor()));
+        report.note(String.format(
+                "cold start, child's clock: process start per /proc/self/stat to the answer, on "
+                        + "the kernel's uptime clock (10 ms ticks). ProcessHandle.info().startInstant() vs Instant.now() "
+                        + "read %+.0f ms more (median over all children): the JDK derives that instant from /proc/stat's "
+                        + "boot time in whole seconds, so it is off by a constant of up to 1 s and is not used",
                 Measure.millis(handleOffsets).median()));
         report.note("cold start, parent's wall time: ProcessBuilder.start() to the child's READY line on its stdout "
                 + "(includes fork/exec and the pipe)");
     }
 
     /** 1b. The shop's cold start by phase (ShopPhases), and the JVM's class-loading and JIT counters. */
-    private void coldStartPhases(List<ColdStarts.Run> phases, List<ColdStarts.Run> shop, List<ColdStarts.Run> floor,
-            List<ColdStarts.Run> shopCds, List<ColdStarts.Run> floorCds) {
+    private void coldStartPhases(
+            List<ColdStarts.Run> phases,
+            List<ColdStarts.Run> shop,
+            List<ColdStarts.Run> floor,
+            List<ColdStarts.Run> shopCds,
+            List<ColdStarts.Run> floorCds) {
         report.section("1b. Where the shop function's cold start goes (" + C1 + "; ShopPhases: the same start split "
                 + "into timed steps, the DynamoDB client and a GetItem done just before the first request)");
         Map<String, String> labels = new LinkedHashMap<>();
@@ -508,29 +672,46 @@ public final class Bench {
         labels.put("first_request_rest", "first GET /s/{slug}/: routing, controller beans, Query, render");
         labels.put("second_request", "second GET /s/{slug}/ (for scale)");
         labels.forEach((name, label) -> {
-            List<Double> values = phases.stream().map(r -> r.phases().get(name)).filter(v -> v != null).toList();
+            List<Double> values = phases.stream()
+                    .map(r -> r.phases().get(name))
+                    .filter(v -> v != null)
+                    .toList();
             if (!values.isEmpty()) {
                 report.row("  " + label, Measure.millis(values));
             }
         });
-        report.row("  total: JVM start -> first page answered (child's clock)",
+        report.row(
+                "  total: JVM start -> first page answered (child's clock)",
                 Measure.millis(phases.stream().map(ColdStarts.Run::ownMillis).toList()));
         record Side(String label, List<ColdStarts.Run> runs) {}
         for (Map.Entry<String, String> counter : ColdStarts.COUNTERS.entrySet()) {
             for (Side side : List.of(new Side("shop", shop), new Side("shop, AppCDS", shopCds))) {
-                Side floorSide = side.label().endsWith("AppCDS") ? new Side("bare handler, AppCDS", floorCds)
+                Side floorSide = side.label().endsWith("AppCDS")
+                        ? new Side("bare handler, AppCDS", floorCds)
                         : new Side("bare handler", floor);
-                List<Double> values = side.runs().stream().map(r -> r.counters().get(counter.getKey()))
-                        .filter(v -> v != null).toList();
-                List<Double> floorValues = floorSide.runs().stream().map(r -> r.counters().get(counter.getKey()))
-                        .filter(v -> v != null).toList();
+                List<Double> values = side.runs().stream()
+                        .map(r -> r.counters().get(counter.getKey()))
+                        .filter(v -> v != null)
+                        .toList();
+                List<Double> floorValues = floorSide.runs().stream()
+                        .map(r -> r.counters().get(counter.getKey()))
+                        .filter(v -> v != null)
+                        .toList();
                 if (values.isEmpty() || floorValues.isEmpty()) {
                     continue;
                 }
                 String unit = counter.getKey().startsWith("java.cls.") ? "" : "ms";
-                report.row("  " + side.label() + ": " + counter.getValue(), Measure.of(unit, values.stream()
-                        .mapToDouble(Double::doubleValue).toArray()), floorSide.label(), Measure.of(unit,
-                                floorValues.stream().mapToDouble(Double::doubleValue).toArray()));
+                report.row(
+                        "  " + side.label() + ": " + counter.getValue(),
+                        Measure.of(
+                                unit,
+                                values.stream().mapToDouble(Double::doubleValue).toArray()),
+                        floorSide.label(),
+                        Measure.of(
+                                unit,
+                                floorValues.stream()
+                                        .mapToDouble(Double::doubleValue)
+                                        .toArray()));
             }
         }
         report.note("1b: counters are HotSpot's (jcmd PID PerfCounter.print, read after the answer): class loading "
@@ -596,14 +777,18 @@ public final class Bench {
         report.section("2. Cold start, new store instance in the local cloud: first GET /s/{slug}/ of a store just "
                 + "signed up (in-process, warm JVM)");
         Measure first = Measure.millis(firstPages);
-        report.row("first request (instance created)", first, "second request, same stores",
-                Measure.millis(secondPages));
+        report.row(
+                "first request (instance created)", first, "second request, same stores", Measure.millis(secondPages));
         report.section("5. Provisioning: POST /api/stores (JSON) -> ACTIVE -> first storefront page served");
         report.row("signup answered, store ACTIVE", Measure.millis(signups));
         report.row("first page of the new store", first);
         Measure total = Measure.millis(totals);
         report.row("signup submitted -> first page served", total);
-        report.verdict("provisioning to first page under 1 s (median)", total.median(), 1000, " ms",
+        report.verdict(
+                "provisioning to first page under 1 s (median)",
+                total.median(),
+                1000,
+                " ms",
                 "max " + Measure.format(total.max()) + " ms over " + total.n() + " stores");
     }
 
@@ -620,8 +805,8 @@ public final class Bench {
         }
         List<String> products = stores.productIds(shop);
         if (products.size() != clients + 1) {
-            throw new IllegalStateException("the order store lists " + products.size() + " products, expected "
-                    + (clients + 1));
+            throw new IllegalStateException(
+                    "the order store lists " + products.size() + " products, expected " + (clients + 1));
         }
         List<Stores.Session> shoppers = new ArrayList<>(); // one browser (own cart) per client, from a product page
         for (int client = 0; client < clients; client++) {
@@ -633,26 +818,38 @@ public final class Bench {
                 + "placing's DynamoDB requests (GetItem checkout pointer, GetItem product, GetItem counter, "
                 + "TransactWriteItems: counter, order, code and checkout pointers, stock.#v)");
         record Case(String label, int clients, boolean shared) {}
-        for (Case c : List.of(new Case("1 client", 1, true), new Case(clients + " clients, one product", clients,
-                true), new Case(clients + " clients, a product each", clients, false))) {
+        for (Case c : List.of(
+                new Case("1 client", 1, true),
+                new Case(clients + " clients, one product", clients, true),
+                new Case(clients + " clients, a product each", clients, false))) {
             LOG.info("checkout, {}", c.label());
-            java.util.concurrent.ConcurrentLinkedQueue<Long> placeNanos = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.concurrent.ConcurrentLinkedQueue<Long> placeNanos =
+                    new java.util.concurrent.ConcurrentLinkedQueue<>();
             Load.Result orders = load("orders, " + c.label(), c.clients(), client -> {
                 String product = c.shared() ? products.get(0) : products.get(1 + client);
                 Stores.Placed placed = stores.order(shop, shoppers.get(client), product);
                 placeNanos.add(placed.placeNanos());
                 return expect(placed.status(), 303);
             });
-            Load.Result floor = load("floor orders, " + c.label(), c.clients(), client ->
-                    raw.placeFloorOrder(c.shared() ? floorProducts.get(0) : floorProducts.get(1 + client)));
+            Load.Result floor = load(
+                    "floor orders, " + c.label(),
+                    c.clients(),
+                    client -> raw.placeFloorOrder(c.shared() ? floorProducts.get(0) : floorProducts.get(1 + client)));
             // the window's calls come after every warm-up call (the clients start it together): the last ones
             List<Long> all = new ArrayList<>(placeNanos);
             long[] window = all.subList(Math.max(0, all.size() - orders.ok()), all.size()).stream()
-                    .mapToLong(Long::longValue).toArray();
-            report.row("orders/s (cart+checkout+place), " + c.label(), orders.rate(), "raw DynamoDB, " + c.label(),
+                    .mapToLong(Long::longValue)
+                    .toArray();
+            report.row(
+                    "orders/s (cart+checkout+place), " + c.label(),
+                    orders.rate(),
+                    "raw DynamoDB, " + c.label(),
                     floor.rate());
-            report.row("order latency (cart+checkout+place), " + c.label(), orders.latency(),
-                    "raw DynamoDB, " + c.label(), floor.latency());
+            report.row(
+                    "order latency (cart+checkout+place), " + c.label(),
+                    orders.latency(),
+                    "raw DynamoDB, " + c.label(),
+                    floor.latency());
             report.row("  of which the place POST, " + c.label(), Measure.nanosAsMillis(window, window.length));
         }
         report.note("an order is three requests now (cart, checkout form, place), so its rate and latency are not "
@@ -688,8 +885,8 @@ public final class Bench {
                 }));
             }
             for (Future<Stores.Store> future : futures) {
-                Stores.Store store = future.get(Math.max(1, deadline - System.nanoTime()) + Http.TIMEOUT.toNanos(),
-                        TimeUnit.NANOSECONDS);
+                Stores.Store store = future.get(
+                        Math.max(1, deadline - System.nanoTime()) + Http.TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
                 if (store != null) {
                     scalePool.add(store);
                 }
@@ -699,32 +896,66 @@ public final class Bench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int total = cloud.fleet().routes().size();
-        report.note(String.format("scale: %,d stores signed up through the JSON API in %.0f s (%.1f/s with %d "
-                + "clients, bcrypt included), %d failed; %,d stores in the fleet", scalePool.size(), seconds,
-                scalePool.size() / seconds, options.clients(), failures.get(), total));
+        report.note(String.format(
+                "scale: %,d stores signed up through the JSON API in %.0f s (%.1f/s with %d "
+                        + "clients, bcrypt included), %d failed; %,d stores in the fleet",
+                scalePool.size(), seconds, scalePool.size() / seconds, options.clients(), failures.get(), total));
         LOG.info("{} stores in the fleet", total);
 
         Stores.Store after = seededStore("bench-after", FIRST_PRODUCTS);
         total = cloud.fleet().routes().size();
         Probes many = probes(after, stores.productIds(after).get(0), FIRST_PRODUCTS, false);
-        report.section(String.format("6a. Scale, stores: warm pages (1 client, requests in turn) of a new store with "
-                + "10 products when %d stores existed (section 3) vs when %,d did", storesAtFirst, total));
+        report.section(String.format(
+                "6a. Scale, stores: warm pages (1 client, requests in turn) of a new store with "
+                        + "10 products when %d stores existed (section 3) vs when %,d did",
+                storesAtFirst, total));
         String stores = String.format("%,d stores", total);
         String one = String.format("%d stores", storesAtFirst);
-        report.row("home page, " + stores, many.home().latency(), "home page, " + one, few.home().latency());
-        report.row("product page, " + stores, many.product().latency(), "product page, " + one,
+        report.row(
+                "home page, " + stores,
+                many.home().latency(),
+                "home page, " + one,
+                few.home().latency());
+        report.row(
+                "product page, " + stores,
+                many.product().latency(),
+                "product page, " + one,
                 few.product().latency());
-        report.row("  DynamoDB Query+BatchGetItem (home's), " + stores, many.query().latency(), "same, " + one,
+        report.row(
+                "  DynamoDB Query+BatchGetItem (home's), " + stores,
+                many.query().latency(),
+                "same, " + one,
                 few.query().latency());
-        report.row("  DynamoDB GetItem (product), " + stores, many.getItem().latency(), "same, " + one,
+        report.row(
+                "  DynamoDB GetItem (product), " + stores,
+                many.getItem().latency(),
+                "same, " + one,
                 few.getItem().latency());
         // The two sides are minutes apart, and windows minutes apart differ by up to a third on this machine even
         // for the bare DynamoDB request; so the verdict is on the page's cost relative to the request it needs,
         // measured in turn with it, and the raw change is given beside it.
-        relativeVerdict("home page", stores, one, many.home(), many.query(), few.home(), few.query(),
-                "Query+BatchGetItem", "sequential windows", "");
-        relativeVerdict("product page", stores, one, many.product(), many.getItem(), few.product(), few.getItem(),
-                "GetItem", "sequential windows", "");
+        relativeVerdict(
+                "home page",
+                stores,
+                one,
+                many.home(),
+                many.query(),
+                few.home(),
+                few.query(),
+                "Query+BatchGetItem",
+                "sequential windows",
+                "");
+        relativeVerdict(
+                "product page",
+                stores,
+                one,
+                many.product(),
+                many.getItem(),
+                few.product(),
+                few.getItem(),
+                "GetItem",
+                "sequential windows",
+                "");
     }
 
     /** Signups made by {@link #signUp}: each one's time from POST to ACTIVE, the failures, the wall time. */
@@ -739,8 +970,8 @@ public final class Bench {
     private SignupRun signUp(int count, Duration budget) throws Exception {
         List<Double> millis = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic
-                .AtomicReference<>("");
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure =
+                new java.util.concurrent.atomic.AtomicReference<>("");
         long start = System.nanoTime();
         long deadline = start + budget.toNanos();
         AtomicInteger done = new AtomicInteger();
@@ -772,15 +1003,15 @@ public final class Bench {
         } finally {
             pool.shutdownNow();
         }
-        return new SignupRun(List.copyOf(millis), failed.get(), firstFailure.get(),
-                (System.nanoTime() - start) / 1e9);
+        return new SignupRun(List.copyOf(millis), failed.get(), firstFailure.get(), (System.nanoTime() - start) / 1e9);
     }
 
     /** The first page of {@code count} stores just signed up (each one's instance created by it). */
     private List<Double> firstPagesOfNewStores(int count) throws Exception {
         List<Double> firstPages = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Stores.Store store = stores.signup(String.format("bench-p%05d", platformSlugs.incrementAndGet())).store();
+            Stores.Store store = stores.signup(String.format("bench-p%05d", platformSlugs.incrementAndGet()))
+                    .store();
             long start = System.nanoTime();
             expect(http.status(store.home()), 200);
             firstPages.add((System.nanoTime() - start) / 1e6);
@@ -808,12 +1039,14 @@ public final class Bench {
         List<Double> coldFew = firstPagesOfNewStores(options.newStores());
 
         int missing = Math.max(0, target - cloud.fleet().routes().size() - 1);
-        LOG.info("platform scale: signing up {} stores ({} exist)", missing, cloud.fleet().routes().size());
+        LOG.info(
+                "platform scale: signing up {} stores ({} exist)",
+                missing,
+                cloud.fleet().routes().size());
         CpuMeter.Sample from = CpuMeter.sample();
         SignupRun run = signUp(missing, options.platformBudget());
         double others = CpuMeter.othersShare(from, CpuMeter.sample());
-        Stores.Store many = seededStore(String.format("bench-p%05d", platformSlugs.incrementAndGet()),
-                FIRST_PRODUCTS);
+        Stores.Store many = seededStore(String.format("bench-p%05d", platformSlugs.incrementAndGet()), FIRST_PRODUCTS);
         int manyCount = cloud.fleet().routes().size();
         LOG.info("platform scale: {} stores in the fleet", manyCount);
         Probes atMany = probes(many, stores.productIds(many).get(0), FIRST_PRODUCTS, false);
@@ -821,34 +1054,69 @@ public final class Bench {
 
         String manyText = String.format("%,d stores", manyCount);
         String fewText = String.format("%d stores", fewCount);
-        report.section(String.format("8a. Scale, platform (issue 11): %,d stores signed up through the real signup "
-                + "path in the local cloud (POST /api/stores -> signup gate -> queue -> fleet worker saga -> routing "
-                + "entry), %d clients; a store's home page at %d stores vs at %,d", run.millis().size(),
-                options.clients(), fewCount, manyCount));
-        report.row(String.format("signups/s, %d clients (POST -> ACTIVE, bcrypt included)", options.clients()),
-                Measure.rate("signups/s", run.millis().size() / run.seconds(), run.millis().size()));
+        report.section(String.format(
+                "8a. Scale, platform (issue 11): %,d stores signed up through the real signup "
+                        + "path in the local cloud (POST /api/stores -> signup gate -> queue -> fleet worker saga -> routing "
+                        + "entry), %d clients; a store's home page at %d stores vs at %,d",
+                run.millis().size(), options.clients(), fewCount, manyCount));
+        report.row(
+                String.format("signups/s, %d clients (POST -> ACTIVE, bcrypt included)", options.clients()),
+                Measure.rate(
+                        "signups/s",
+                        run.millis().size() / run.seconds(),
+                        run.millis().size()));
         report.row("signup -> ACTIVE (each signup: its POST to the ACTIVE answer)", Measure.millis(run.millis()));
-        report.row("home page (first page), " + manyText, atMany.home().latency(), "home page, " + fewText,
+        report.row(
+                "home page (first page), " + manyText,
+                atMany.home().latency(),
+                "home page, " + fewText,
                 atFew.home().latency());
-        report.row("  DynamoDB Query+BatchGetItem (home's), " + manyText, atMany.query().latency(), "same, " + fewText,
+        report.row(
+                "  DynamoDB Query+BatchGetItem (home's), " + manyText,
+                atMany.query().latency(),
+                "same, " + fewText,
                 atFew.query().latency());
-        report.row("product page, " + manyText, atMany.product().latency(), "product page, " + fewText,
+        report.row(
+                "product page, " + manyText,
+                atMany.product().latency(),
+                "product page, " + fewText,
                 atFew.product().latency());
-        report.row("first page of a store just signed up (instance created), " + manyText, Measure.millis(coldMany),
-                "same, " + fewText, Measure.millis(coldFew));
-        report.note(String.format("8a: %,d signups in %.0f s (%.1f/s with %d clients), %d failed%s, other processes "
-                + "took %.0f%% of the machine meanwhile; %,d stores in the fleet (%d signed up before the 10-store "
-                + "figures, %d failed)", run.millis().size(), run.seconds(), run.millis().size() / run.seconds(),
-                options.clients(), run.failed(), run.failed() == 0 ? "" : " (first: " + run.firstFailure() + ")",
-                others * 100, manyCount, toTen.millis().size(), toTen.failed()));
+        report.row(
+                "first page of a store just signed up (instance created), " + manyText,
+                Measure.millis(coldMany),
+                "same, " + fewText,
+                Measure.millis(coldFew));
+        report.note(String.format(
+                "8a: %,d signups in %.0f s (%.1f/s with %d clients), %d failed%s, other processes "
+                        + "took %.0f%% of the machine meanwhile; %,d stores in the fleet (%d signed up before the 10-store "
+                        + "figures, %d failed)",
+                run.millis().size(),
+                run.seconds(),
+                run.millis().size() / run.seconds(),
+                options.clients(),
+                run.failed(),
+                run.failed() == 0 ? "" : " (first: " + run.firstFailure() + ")",
+                others * 100,
+                manyCount,
+                toTen.millis().size(),
+                toTen.failed()));
         report.note("8a: the home page of each side is a new store with 10 products (put into the table), measured "
                 + "in turn with its DynamoDB requests, the 10-store side after a discarded round; the two sides are minutes apart, so the verdict is relative "
                 + "to those requests (as 6a's), with the raw change beside it and judged on its own too");
-        relativeVerdict("home page", manyText, fewText, atMany.home(), atMany.query(), atFew.home(), atFew.query(),
-                "Query+BatchGetItem", "sequential windows", "");
-        double raw = Report.ratio(atMany.home().latency(), atFew.home().latency());
-        report.flatVerdict(String.format("flat: home page with %s vs %s, raw (medians)", manyText, fewText), raw, 0.2,
+        relativeVerdict(
+                "home page",
+                manyText,
+                fewText,
+                atMany.home(),
+                atMany.query(),
+                atFew.home(),
+                atFew.query(),
+                "Query+BatchGetItem",
+                "sequential windows",
                 "");
+        double raw = Report.ratio(atMany.home().latency(), atFew.home().latency());
+        report.flatVerdict(
+                String.format("flat: home page with %s vs %s, raw (medians)", manyText, fewText), raw, 0.2, "");
     }
 
     /**
@@ -861,13 +1129,16 @@ public final class Bench {
         report.section("8b. AWS requests per signup (issue 11): the store fleet adapter's requests for one store "
                 + "(createFunction + createRoute, as the saga calls them), counted on the wire: real SDK clients over "
                 + "ScriptedAws (records every request, answers success), SnapStart off");
-        report.row("after the routing change (io.dukan.fleet.AwsStoreFleet: one routing entry)",
-                Measure.single("requests", after.total()), "before (the adapter of 66d7fa3: API resources)",
+        report.row(
+                "after the routing change (io.dukan.fleet.AwsStoreFleet: one routing entry)",
+                Measure.single("requests", after.total()),
+                "before (the adapter of 66d7fa3: API resources)",
                 Measure.single("requests", before.total()));
         report.note("8b after (" + after.total() + "): " + describe(after));
-        report.note("8b before (" + before.total() + "), the adapter of commit 66d7fa3 copied into io.dukan.bench.before "
-                + "and configured as its test was (stores resource id set, the API answering its root and /s): "
-                + describe(before));
+        report.note(
+                "8b before (" + before.total() + "), the adapter of commit 66d7fa3 copied into io.dukan.bench.before "
+                        + "and configured as its test was (stores resource id set, the API answering its root and /s): "
+                        + describe(before));
     }
 
     private static String describe(AwsRequests.Count count) {
@@ -883,13 +1154,28 @@ public final class Bench {
      * turn with its page: what the emulator's own speed does to both cancels out. The raw change and the request's
      * own change are printed beside the verdict.
      */
-    private void relativeVerdict(String page, String many, String few, Load.Result manyPage, Load.Result manyFloor,
-            Load.Result fewPage, Load.Result fewFloor, String floorName, String windows, String more) {
+    private void relativeVerdict(
+            String page,
+            String many,
+            String few,
+            Load.Result manyPage,
+            Load.Result manyFloor,
+            Load.Result fewPage,
+            Load.Result fewFloor,
+            String floorName,
+            String windows,
+            String more) {
         double raw = Report.ratio(manyPage.latency(), fewPage.latency());
         double floor = Report.ratio(manyFloor.latency(), fewFloor.latency());
-        report.flatVerdict(String.format("flat: %s with %s vs %s, relative to its DynamoDB %s measured in turn "
-                + "(medians)", page, many, few, floorName), raw / floor, 0.2, String.format("raw change %+.0f%%, the "
-                + "%s itself %+.0f%% (%s)%s", (raw - 1) * 100, floorName, (floor - 1) * 100, windows, more));
+        report.flatVerdict(
+                String.format(
+                        "flat: %s with %s vs %s, relative to its DynamoDB %s measured in turn " + "(medians)",
+                        page, many, few, floorName),
+                raw / floor,
+                0.2,
+                String.format(
+                        "raw change %+.0f%%, the " + "%s itself %+.0f%% (%s)%s",
+                        (raw - 1) * 100, floorName, (floor - 1) * 100, windows, more));
     }
 
     /**
@@ -898,9 +1184,10 @@ public final class Bench {
      * their pages need.
      */
     private void scaleProducts() throws Exception {
-        report.section(String.format("6b. Scale, catalogue: warm pages (1 client, requests in turn with their DynamoDB "
-                + "requests) of three new stores with 10, %d and %,d products", HOME_PAGE_SIZE,
-                options.scaleProducts()));
+        report.section(String.format(
+                "6b. Scale, catalogue: warm pages (1 client, requests in turn with their DynamoDB "
+                        + "requests) of three new stores with 10, %d and %,d products",
+                HOME_PAGE_SIZE, options.scaleProducts()));
         Stores.Store small = seededStore("bench-small-catalog", FIRST_PRODUCTS);
         Stores.Store full = seededStore("bench-full-page", HOME_PAGE_SIZE);
         long start = System.nanoTime();
@@ -912,17 +1199,19 @@ public final class Bench {
         }
         String bigProduct = bigProducts.get(HOME_PAGE_SIZE / 2);
         String smallProduct = stores.productIds(small).get(0);
-        List<Load.Result> r = interleaved("catalogue sizes", List.of(
-                i -> page(small, small.home()),
-                i -> page(full, full.home()),
-                i -> page(big, big.home()),
-                i -> page(small, productPath(small, smallProduct)),
-                i -> page(big, productPath(big, bigProduct)),
-                i -> raw.queryHome(small.tenantId(), HOME_PAGE_SIZE) == FIRST_PRODUCTS,
-                i -> raw.queryHome(full.tenantId(), HOME_PAGE_SIZE) == HOME_PAGE_SIZE,
-                i -> raw.queryHome(big.tenantId(), HOME_PAGE_SIZE) == HOME_PAGE_SIZE,
-                i -> raw.getProduct(small.tenantId(), smallProduct),
-                i -> raw.getProduct(big.tenantId(), bigProduct)));
+        List<Load.Result> r = interleaved(
+                "catalogue sizes",
+                List.of(
+                        i -> page(small, small.home()),
+                        i -> page(full, full.home()),
+                        i -> page(big, big.home()),
+                        i -> page(small, productPath(small, smallProduct)),
+                        i -> page(big, productPath(big, bigProduct)),
+                        i -> raw.queryHome(small.tenantId(), HOME_PAGE_SIZE) == FIRST_PRODUCTS,
+                        i -> raw.queryHome(full.tenantId(), HOME_PAGE_SIZE) == HOME_PAGE_SIZE,
+                        i -> raw.queryHome(big.tenantId(), HOME_PAGE_SIZE) == HOME_PAGE_SIZE,
+                        i -> raw.getProduct(small.tenantId(), smallProduct),
+                        i -> raw.getProduct(big.tenantId(), bigProduct)));
         Load.Result smallHome = r.get(0);
         Load.Result fullHome = r.get(1);
         Load.Result bigHome = r.get(2);
@@ -936,24 +1225,49 @@ public final class Bench {
         String products = String.format("%,d products", options.scaleProducts());
         String fullPage = HOME_PAGE_SIZE + " products";
         report.row("home page, " + products, bigHome.latency(), "home page, " + fullPage, fullHome.latency());
-        report.row("  DynamoDB Query+BatchGetItem (home's), " + products, bigQuery.latency(), "same, " + fullPage,
+        report.row(
+                "  DynamoDB Query+BatchGetItem (home's), " + products,
+                bigQuery.latency(),
+                "same, " + fullPage,
                 fullQuery.latency());
         report.row("home page, " + products, bigHome.latency(), "home page, 10 products", smallHome.latency());
-        report.row("  DynamoDB Query+BatchGetItem (home's), " + products, bigQuery.latency(), "same, 10 products",
+        report.row(
+                "  DynamoDB Query+BatchGetItem (home's), " + products,
+                bigQuery.latency(),
+                "same, 10 products",
                 smallQuery.latency());
-        report.row("product page, " + products, bigProductPage.latency(), "product page, 10 products",
+        report.row(
+                "product page, " + products,
+                bigProductPage.latency(),
+                "product page, 10 products",
                 smallProductPage.latency());
-        report.row("  DynamoDB GetItem (product), " + products, bigGetItem.latency(), "same, 10 products",
+        report.row(
+                "  DynamoDB GetItem (product), " + products,
+                bigGetItem.latency(),
+                "same, 10 products",
                 smallGetItem.latency());
         // DynamoDB Local (SQLite) slows down as its table grows, DynamoDB does not: as in 6a the verdict is on the
         // page's cost relative to the requests it needs, each measured in turn with its page. Same page size on both
         // sides (24 cards); the 10-product store renders 10.
-        relativeVerdict("home page", products, fullPage + " (same page size)", bigHome, bigQuery, fullHome,
-                fullQuery, "Query+BatchGetItem", "in turn", String.format("; vs 10 products (10 cards): raw %+.0f%%",
+        relativeVerdict(
+                "home page",
+                products,
+                fullPage + " (same page size)",
+                bigHome,
+                bigQuery,
+                fullHome,
+                fullQuery,
+                "Query+BatchGetItem",
+                "in turn",
+                String.format(
+                        "; vs 10 products (10 cards): raw %+.0f%%",
                         (Report.ratio(bigHome.latency(), smallHome.latency()) - 1) * 100));
-        report.flatVerdict("flat: product page with " + products + " vs 10 products (median)",
-                Report.ratio(bigProductPage.latency(), smallProductPage.latency()), 0.2,
-                String.format("the GetItem itself %+.0f%%",
+        report.flatVerdict(
+                "flat: product page with " + products + " vs 10 products (median)",
+                Report.ratio(bigProductPage.latency(), smallProductPage.latency()),
+                0.2,
+                String.format(
+                        "the GetItem itself %+.0f%%",
                         (Report.ratio(bigGetItem.latency(), smallGetItem.latency()) - 1) * 100));
         report.note("scale: every store compared is new (its instance as young as the other's), its products put "
                 + "straight into the table as DynamoDbProducts lays them out. The home page lists the newest "
@@ -967,9 +1281,11 @@ public final class Bench {
     private void memory() throws Exception {
         int before = cloud.instanceCount();
         double heapBefore = heapAfterGc();
-        long deadline = System.nanoTime() + Duration.ofMinutes(options.quick() ? 2 : 5).toNanos();
+        long deadline =
+                System.nanoTime() + Duration.ofMinutes(options.quick() ? 2 : 5).toNanos();
         List<Double> coldStarts = new ArrayList<>();
-        Set<String> live = cloud.fleet().functions().keySet().stream().filter(cloud.fleet()::isLive)
+        Set<String> live = cloud.fleet().functions().keySet().stream()
+                .filter(cloud.fleet()::isLive)
                 .collect(Collectors.toSet());
         for (Stores.Store store : scalePool) {
             if (cloud.instanceCount() >= options.loadedInstances() || System.nanoTime() > deadline) {
@@ -988,21 +1304,26 @@ public final class Bench {
         report.section("7. Memory: peak RSS (VmHWM) of the cold-start children; RSS of this JVM (local cloud: "
                 + "gateway, functions, DynamoDB Local, s3mock; and the bench)");
         for (String label : List.of(C1, "default JIT")) {
-            report.row("shop function child, " + label, memory.get("shopRss " + label), "bare handler, " + label,
+            report.row(
+                    "shop function child, " + label,
+                    memory.get("shopRss " + label),
+                    "bare handler, " + label,
                     memory.get("floorRss " + label));
         }
         report.row("local cloud JVM RSS, " + after + " store instances", Measure.single("MB", rssAfter));
         if (after > before) {
-            report.row("  live heap per store instance (after full GC)",
+            report.row(
+                    "  live heap per store instance (after full GC)",
                     Measure.single("MB", (heapAfter - heapBefore) / (after - before)));
         }
         report.row("local cloud JVM peak RSS (VmHWM)", Measure.single("MB", ProcStatus.selfMegabytes("VmHWM")));
-        report.note(String.format("memory: the local cloud's RSS follows G1's heap sizing (max heap %d MB; it grows "
-                + "with the allocation rate of the load phases and shrinks after a full GC) more than its live data, "
-                + "so no per-instance RSS is derived from it; the live heap per instance is the used heap after a "
-                + "full GC, before and after loading %d instances, over the instances added. The instances share "
-                + "their classes (one classpath), which Lambda instances do not", Runtime.getRuntime().maxMemory()
-                        / (1024 * 1024), after - before));
+        report.note(String.format(
+                "memory: the local cloud's RSS follows G1's heap sizing (max heap %d MB; it grows "
+                        + "with the allocation rate of the load phases and shrinks after a full GC) more than its live data, "
+                        + "so no per-instance RSS is derived from it; the live heap per instance is the used heap after a "
+                        + "full GC, before and after loading %d instances, over the instances added. The instances share "
+                        + "their classes (one classpath), which Lambda instances do not",
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), after - before));
         if (!coldStarts.isEmpty()) {
             report.row("first request, new instance, " + after + " loaded", Measure.millis(coldStarts));
         }
@@ -1013,20 +1334,31 @@ public final class Bench {
     private Load.Result load(String name, int clients, Load.Op op) throws InterruptedException {
         Load.Result result = Load.run(clients, options.warmup(), options.window(), options.maxOpsPerWindow(), op);
         if (result.failed() > 0 || result.ok() == 0) {
-            report.note(String.format("%s: %,d failed of %,d (first: %s)", name, result.failed(),
-                    result.failed() + result.ok(), result.firstFailure()));
+            report.note(String.format(
+                    "%s: %,d failed of %,d (first: %s)",
+                    name, result.failed(), result.failed() + result.ok(), result.firstFailure()));
         }
         return result;
     }
 
     private List<Load.Result> interleaved(String name, List<Load.Op> ops) throws InterruptedException {
-        List<Load.Result> results = Load.interleaved(ops, options.warmupRounds(), options.warmupLimit(),
-                options.window().multipliedBy(3), options.maxOpsPerWindow());
+        List<Load.Result> results = Load.interleaved(
+                ops,
+                options.warmupRounds(),
+                options.warmupLimit(),
+                options.window().multipliedBy(3),
+                options.maxOpsPerWindow());
         for (int i = 0; i < results.size(); i++) {
             Load.Result result = results.get(i);
             if (result.failed() > 0 || result.ok() == 0) {
-                report.note(String.format("%s, request %d of %d: %,d failed of %,d (first: %s)", name, i + 1,
-                        results.size(), result.failed(), result.failed() + result.ok(), result.firstFailure()));
+                report.note(String.format(
+                        "%s, request %d of %d: %,d failed of %,d (first: %s)",
+                        name,
+                        i + 1,
+                        results.size(),
+                        result.failed(),
+                        result.failed() + result.ok(),
+                        result.firstFailure()));
             }
         }
         return results;
@@ -1068,11 +1400,13 @@ public final class Bench {
 
     /** The bench's compiled files under {@code folder}, as a jar (CDS archives only take classes from jars). */
     private String classesJar(String name, String folder) throws URISyntaxException, IOException {
-        Path classes = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(
+                Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (Files.isRegularFile(classes)) {
             return classes.toString();
         }
-        Path jar = Files.createDirectories(options.out().toAbsolutePath().getParent().resolve("bench-cds"))
+        Path jar = Files.createDirectories(
+                        options.out().toAbsolutePath().getParent().resolve("bench-cds"))
                 .resolve(name);
         Path root = classes.resolve(folder);
         try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
@@ -1101,19 +1435,41 @@ public final class Bench {
     }
 
     /** Micronaut modules the shop function leaves out (functions/{aws,shop,provisioning}/pom.xml), so the Micronaut floor does too. */
-    private static final Set<String> MICRONAUT_LEFT_OUT = Set.of("micronaut-http-client-core",
-            "micronaut-discovery-core", "micronaut-reactor");
+    private static final Set<String> MICRONAUT_LEFT_OUT =
+            Set.of("micronaut-http-client-core", "micronaut-discovery-core", "micronaut-reactor");
 
     /**
      * The floor's jars; {@code micronaut}: also Micronaut's (the modules the shop jar ships, no Logback: SLF4J
      * without a binding logs nothing) for {@link io.dukan.bench.child.MicronautFloorColdStart}.
      */
     private static String floorClasspath(String benchClasses, boolean micronaut) {
-        Set<String> sdk = Set.of("dynamodb", "url-connection-client", "aws-json-protocol", "protocol-core",
-                "profiles", "retries-spi", "retries", "http-auth-aws", "http-auth-aws-eventstream", "http-auth-spi",
-                "http-auth", "identity-spi", "http-client-spi", "sdk-core", "auth", "regions", "aws-core",
-                "annotations", "utils", "utils-lite", "metrics-spi", "json-utils", "endpoints-spi",
-                "third-party-jackson-core", "checksums", "checksums-spi");
+        Set<String> sdk = Set.of(
+                "dynamodb",
+                "url-connection-client",
+                "aws-json-protocol",
+                "protocol-core",
+                "profiles",
+                "retries-spi",
+                "retries",
+                "http-auth-aws",
+                "http-auth-aws-eventstream",
+                "http-auth-spi",
+                "http-auth",
+                "identity-spi",
+                "http-client-spi",
+                "sdk-core",
+                "auth",
+                "regions",
+                "aws-core",
+                "annotations",
+                "utils",
+                "utils-lite",
+                "metrics-spi",
+                "json-utils",
+                "endpoints-spi",
+                "third-party-jackson-core",
+                "checksums",
+                "checksums-spi");
         List<String> entries = new ArrayList<>(List.of(benchClasses));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String path = entry.replace(File.separatorChar, '/');
@@ -1125,14 +1481,15 @@ public final class Bench {
             String group = String.join("/", Arrays.asList(parts).subList(0, parts.length - 3));
             boolean needed = (group.endsWith("/software/amazon/awssdk") && sdk.contains(artifact))
                     || (group.endsWith("/software/amazon/eventstream") && artifact.equals("eventstream"))
-                    || (group.endsWith("/com/amazonaws") && (artifact.equals("aws-lambda-java-core")
-                            || artifact.equals("aws-lambda-java-events")))
+                    || (group.endsWith("/com/amazonaws")
+                            && (artifact.equals("aws-lambda-java-core") || artifact.equals("aws-lambda-java-events")))
                     || (group.endsWith("/org/reactivestreams") && artifact.equals("reactive-streams"))
                     || (group.endsWith("/org/slf4j") && artifact.equals("slf4j-api"))
                     || (micronaut && group.contains("/io/micronaut") && !MICRONAUT_LEFT_OUT.contains(artifact))
                     || (micronaut && group.endsWith("/io/projectreactor") && artifact.equals("reactor-core"))
                     || (micronaut && (group.endsWith("/jakarta/inject") || group.endsWith("/jakarta/annotation")))
-                    || (micronaut && group.endsWith("/com/fasterxml/jackson/core")
+                    || (micronaut
+                            && group.endsWith("/com/fasterxml/jackson/core")
                             && (artifact.equals("jackson-core") || artifact.equals("jackson-annotations")));
             if (needed) {
                 entries.add(entry);
@@ -1149,28 +1506,42 @@ public final class Bench {
     private List<String> header(String started, double seconds) {
         Runtime runtime = Runtime.getRuntime();
         List<String> lines = new ArrayList<>();
-        lines.add("Dukan benchmark, " + (options.quick() ? "QUICK run (fewer runs, short windows)" : "full run")
-                + ", " + started + ", took " + Math.round(seconds) + " s");
+        lines.add("Dukan benchmark, " + (options.quick() ? "QUICK run (fewer runs, short windows)" : "full run") + ", "
+                + started + ", took " + Math.round(seconds) + " s");
         lines.add("command: mvn -Pbench verify" + (options.quick() ? " -Dbench.quick=true" : "")
-                + (options.only().isEmpty() ? "" : " -Dbench.only=" + String.join(",", options.only())
-                        + "   (ONLY these phases)")
-                + (options.platformStores() == (options.quick() ? BenchOptions.QUICK_PLATFORM_STORES
-                        : BenchOptions.PLATFORM_STORES) ? "" : " -Dbench.scale-stores=" + options.platformStores())
+                + (options.only().isEmpty()
+                        ? ""
+                        : " -Dbench.only=" + String.join(",", options.only()) + "   (ONLY these phases)")
+                + (options.platformStores()
+                                == (options.quick() ? BenchOptions.QUICK_PLATFORM_STORES : BenchOptions.PLATFORM_STORES)
+                        ? ""
+                        : " -Dbench.scale-stores=" + options.platformStores())
                 + "   (results also in " + shortPath(options.out()) + ")");
-        lines.add(String.format("machine: %d cores, %.1f GB RAM, %s %s; java %s (%s)",
-                runtime.availableProcessors(), memTotalGigabytes(), System.getProperty("os.name"),
-                System.getProperty("os.arch"), System.getProperty("java.runtime.version"),
+        lines.add(String.format(
+                "machine: %d cores, %.1f GB RAM, %s %s; java %s (%s)",
+                runtime.availableProcessors(),
+                memTotalGigabytes(),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                System.getProperty("java.runtime.version"),
                 System.getProperty("java.vm.name")));
-        lines.add("this JVM (local cloud + bench clients, as -Prun plus the gateway's TCP_NODELAY): " + String.join(" ",
-                ManagementFactory.getRuntimeMXBean().getInputArguments()) + ", max heap "
+        lines.add("this JVM (local cloud + bench clients, as -Prun plus the gateway's TCP_NODELAY): "
+                + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()) + ", max heap "
                 + runtime.maxMemory() / (1024 * 1024) + " MB; DynamoDB Local in memory; instances never reclaimed");
         lines.add("children: java [" + C1 + " | default] -cp <bench classes + shop jar | bench classes + SDK jars> "
                 + "(" + options.shopJar().getFileName() + ")");
-        lines.add(String.format("sizes: %d cold runs per kind (+1 discarded), %d new stores, windows %.1f s after "
-                + "%.1f s warm-up, %d clients, %,d stores, %,d products, %d instances, %,d platform stores (8a)",
-                options.coldRuns(), options.newStores(), options.window().toMillis() / 1000.0,
-                options.warmup().toMillis() / 1000.0, options.clients(), options.scaleStores(),
-                options.scaleProducts(), options.loadedInstances(), options.platformStores()));
+        lines.add(String.format(
+                "sizes: %d cold runs per kind (+1 discarded), %d new stores, windows %.1f s after "
+                        + "%.1f s warm-up, %d clients, %,d stores, %,d products, %d instances, %,d platform stores (8a)",
+                options.coldRuns(),
+                options.newStores(),
+                options.window().toMillis() / 1000.0,
+                options.warmup().toMillis() / 1000.0,
+                options.clients(),
+                options.scaleStores(),
+                options.scaleProducts(),
+                options.loadedInstances(),
+                options.platformStores()));
         lines.add("loopback only; DynamoDB Local and s3mock are emulators, not AWS: ratios travel better than "
                 + "absolute figures. Ratio = cost / floor's cost (for rates: floor rate / rate); > 1 is slower.");
         return lines;
@@ -1178,14 +1549,17 @@ public final class Bench {
 
     private String shortPath(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        return absolute.startsWith(options.projectRoot()) ? options.projectRoot().relativize(absolute).toString()
+        return absolute.startsWith(options.projectRoot())
+                ? options.projectRoot().relativize(absolute).toString()
                 : absolute.toString();
     }
 
     private static double memTotalGigabytes() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-            return lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / (1024.0 * 1024.0)).orElse(Double.NaN);
+            return lines.filter(l -> l.startsWith("MemTotal:"))
+                    .findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / (1024.0 * 1024.0))
+                    .orElse(Double.NaN);
         } catch (IOException | NumberFormatException e) {
             return Double.NaN;
         }

@@ -12,24 +12,42 @@ import java.util.TreeSet;
  * are the ones issue 6 names (1,000 stores, 10,000 products, 100 loaded instances) and fit in about ten minutes on
  * two cores. Every loop is bounded both by these counts and by time.
  */
-record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int coldRuns, int newStores,
-        Duration warmup, Duration window, int maxOpsPerWindow, int warmupRounds, Duration warmupLimit, int clients,
-        int scaleStores, int scaleProducts, int loadedInstances, Duration scaleSignupBudget, Set<String> only,
-        Path baselineJar, List<String> childFlags, int platformStores, Duration platformBudget) {
+record BenchOptions(
+        Path projectRoot,
+        Path shopJar,
+        Path out,
+        boolean quick,
+        int coldRuns,
+        int newStores,
+        Duration warmup,
+        Duration window,
+        int maxOpsPerWindow,
+        int warmupRounds,
+        Duration warmupLimit,
+        int clients,
+        int scaleStores,
+        int scaleProducts,
+        int loadedInstances,
+        Duration scaleSignupBudget,
+        Set<String> only,
+        Path baselineJar,
+        List<String> childFlags,
+        int platformStores,
+        Duration platformBudget) {
 
     /** The phases {@code --only} may name; without it every phase runs. */
-    static final Set<String> PHASES = Set.of("warm", "stores", "cold", "provisioning", "checkout", "products",
-            "memory", "scale", "requests");
+    static final Set<String> PHASES =
+            Set.of("warm", "stores", "cold", "provisioning", "checkout", "products", "memory", "scale", "requests");
 
     /** Section 8's store count ({@code --scale-stores}, issue 11): 10,000 in a full run, 200 in a quick one. */
     static final int PLATFORM_STORES = 10_000;
+
     static final int QUICK_PLATFORM_STORES = 200;
 
     /** Whether a phase runs: all do without {@code --only}; with it, the ones named (and what they need). */
     boolean runs(String phase) {
         return only.isEmpty() || only.contains(phase);
     }
-
 
     static BenchOptions parse(String... args) {
         Path root = Path.of(".");
@@ -49,13 +67,21 @@ record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int
                 case "--out" -> out = Path.of(value);
                 case "--quick" -> quick = value.isBlank() || Boolean.parseBoolean(value);
                 case "--baseline-jar" -> baselineJar = value.isBlank() ? null : Path.of(value);
-                case "--child-flags" -> childFlags = Arrays.stream(value.split(" ")).map(String::strip)
-                        .filter(v -> !v.isEmpty()).toList();
+                case "--child-flags" ->
+                    childFlags = Arrays.stream(value.split(" "))
+                            .map(String::strip)
+                            .filter(v -> !v.isEmpty())
+                            .toList();
                 case "--scale-stores" -> platformStores = value.isBlank() ? null : Integer.valueOf(value.strip());
-                case "--only" -> Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty())
-                        .forEach(only::add);
-                default -> throw new IllegalArgumentException("unknown option " + arg
-                        + "; expected --project-root=DIR --shop-jar=FILE --out=FILE [--quick=true] [--only=cold,warm,...] [--baseline-jar=FILE] [--scale-stores=N] [--child-flags=\"-Xlog:… …\"]");
+                case "--only" ->
+                    Arrays.stream(value.split(","))
+                            .map(String::strip)
+                            .filter(v -> !v.isEmpty())
+                            .forEach(only::add);
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + arg
+                                    + "; expected --project-root=DIR --shop-jar=FILE --out=FILE [--quick=true] [--only=cold,warm,...] [--baseline-jar=FILE] [--scale-stores=N] [--child-flags=\"-Xlog:… …\"]");
             }
         }
         if (!PHASES.containsAll(only)) {
@@ -85,11 +111,49 @@ record BenchOptions(Path projectRoot, Path shopJar, Path out, boolean quick, int
             throw new IllegalArgumentException("--scale-stores must be at least 20 (it is compared with 10 stores)");
         }
         return quick
-                ? new BenchOptions(root, shopJar, out, true, 2, 3, Duration.ofMillis(700), Duration.ofMillis(1500),
-                        50_000, 150, Duration.ofSeconds(15), 4, 50, 500, 25, Duration.ofSeconds(90), Set.copyOf(only), baselineJar, childFlags,
-                        platform, Duration.ofSeconds(180))
-                : new BenchOptions(root, shopJar, out, false, 5, 10, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                        200_000, 600, Duration.ofSeconds(60), 4, 1_000, 10_000, 100, Duration.ofSeconds(300),
-                        Set.copyOf(only), baselineJar, childFlags, platform, Duration.ofMinutes(30));
+                ? new BenchOptions(
+                        root,
+                        shopJar,
+                        out,
+                        true,
+                        2,
+                        3,
+                        Duration.ofMillis(700),
+                        Duration.ofMillis(1500),
+                        50_000,
+                        150,
+                        Duration.ofSeconds(15),
+                        4,
+                        50,
+                        500,
+                        25,
+                        Duration.ofSeconds(90),
+                        Set.copyOf(only),
+                        baselineJar,
+                        childFlags,
+                        platform,
+                        Duration.ofSeconds(180))
+                : new BenchOptions(
+                        root,
+                        shopJar,
+                        out,
+                        false,
+                        5,
+                        10,
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5),
+                        200_000,
+                        600,
+                        Duration.ofSeconds(60),
+                        4,
+                        1_000,
+                        10_000,
+                        100,
+                        Duration.ofSeconds(300),
+                        Set.copyOf(only),
+                        baselineJar,
+                        childFlags,
+                        platform,
+                        Duration.ofMinutes(30));
     }
 }

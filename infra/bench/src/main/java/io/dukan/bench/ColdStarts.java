@@ -25,7 +25,12 @@ import java.util.regex.Pattern;
 final class ColdStarts {
 
     /** One way to start a child: a name, the JVM flags, the classpath, the main class and its arguments. */
-    record Launch(String name, List<String> flags, String classpath, String mainClass, List<String> arguments,
+    record Launch(
+            String name,
+            List<String> flags,
+            String classpath,
+            String mainClass,
+            List<String> arguments,
             boolean counters) {
 
         Launch(String name, List<String> flags, String classpath, String mainClass, List<String> arguments) {
@@ -37,8 +42,15 @@ final class ColdStarts {
      * One cold start: the child's own figures (from its start in /proc to its handler built, and to the answer),
      * the latter again from ProcessHandle's start instant, the parent's wall time, the child's peak RSS (MB).
      */
-    record Run(double initMillis, double ownMillis, double handleMillis, double wallMillis,
-            double peakRssMegabytes, Map<String, Double> phases, Map<String, Double> counters, double cpuMillis) {}
+    record Run(
+            double initMillis,
+            double ownMillis,
+            double handleMillis,
+            double wallMillis,
+            double peakRssMegabytes,
+            Map<String, Double> phases,
+            Map<String, Double> counters,
+            double cpuMillis) {}
 
     /** HotSpot's performance counters read with {@code jcmd PID PerfCounter.print}, in the units named. */
     static final Map<String, String> COUNTERS = new LinkedHashMap<>();
@@ -120,14 +132,21 @@ final class ColdStarts {
                 phaseText = phasesLine[0];
             }
             if (phaseText != null) {
-                for (String pair : phaseText.substring("PHASES ".length()).split(" ")[0].split(";")) {
+                for (String pair :
+                        phaseText.substring("PHASES ".length()).split(" ")[0].split(";")) {
                     String[] nameValue = pair.split(":");
                     phases.put(nameValue[0], Double.parseDouble(nameValue[1]));
                 }
             }
             Map<String, Double> counters = launch.counters() ? counters(process.pid()) : Map.of();
-            return new Run(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                    Double.parseDouble(m.group(3)), wallMillis, peak, phases, counters,
+            return new Run(
+                    Double.parseDouble(m.group(1)),
+                    Double.parseDouble(m.group(2)),
+                    Double.parseDouble(m.group(3)),
+                    wallMillis,
+                    peak,
+                    phases,
+                    counters,
                     m.group(7) == null ? Double.NaN : Double.parseDouble(m.group(7)));
         } finally {
             process.getOutputStream().close(); // the child's signal to exit
@@ -141,15 +160,18 @@ final class ColdStarts {
     private Map<String, Double> counters(long pid) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "PerfCounter.print")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         Map<String, String> raw = new HashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 int equals = line.indexOf('=');
                 if (equals > 0) {
-                    raw.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
+                    raw.put(
+                            line.substring(0, equals).strip(),
+                            line.substring(equals + 1).strip());
                 }
             }
         }
@@ -175,10 +197,10 @@ final class ColdStarts {
         return counters;
     }
 
-    private static void readUntilReady(Process process, BlockingQueue<String> ready, List<String> output,
-            String[] phasesLine) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+    private static void readUntilReady(
+            Process process, BlockingQueue<String> ready, List<String> output, String[] phasesLine) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             boolean signalled = false;
             while ((line = in.readLine()) != null) {

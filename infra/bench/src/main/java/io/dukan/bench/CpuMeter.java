@@ -18,7 +18,8 @@ final class CpuMeter {
 
     static Sample sample() {
         try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             // cpu user nice system idle iowait irq softirq steal …
             long busy = 0;
             long total = 0;

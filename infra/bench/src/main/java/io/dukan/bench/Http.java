@@ -23,8 +23,11 @@ final class Http {
     /** An answer; {@code cookies} holds what its Set-Cookie headers set, name → value. */
     record Response(int status, String body, String location, Map<String, String> cookies) {}
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String base;
 
     Http(String base) {
@@ -32,7 +35,8 @@ final class Http {
     }
 
     Response get(String path, String cookie) throws IOException, InterruptedException {
-        HttpRequest.Builder request = request(path).header("Accept", "text/html").GET();
+        HttpRequest.Builder request =
+                request(path).header("Accept", "text/html").GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
@@ -41,8 +45,10 @@ final class Http {
 
     /** The status only; the body is read and dropped, so the client's own cost stays small. */
     int status(String path) throws IOException, InterruptedException {
-        return client.send(request(path).header("Accept", "text/html").GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.send(
+                        request(path).header("Accept", "text/html").GET().build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     Response postForm(String path, Map<String, String> form, String cookie) throws IOException, InterruptedException {
@@ -50,8 +56,10 @@ final class Http {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
@@ -59,14 +67,20 @@ final class Http {
     }
 
     Response postJson(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
-        return send(request(path).header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A Cookie header for these cookies (null when there are none). */
     static String cookieHeader(Map<String, String> cookies) {
-        return cookies.isEmpty() ? null : cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("; "));
+        return cookies.isEmpty()
+                ? null
+                : cookies.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("; "));
     }
 
     private HttpRequest.Builder request(String path) {
@@ -80,10 +94,15 @@ final class Http {
             String pair = header.contains(";") ? header.substring(0, header.indexOf(';')) : header;
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                cookies.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+                cookies.put(
+                        pair.substring(0, equals).strip(),
+                        pair.substring(equals + 1).strip());
             }
         }
-        return new Response(response.statusCode(), response.body(),
-                response.headers().firstValue("Location").orElse(null), cookies);
+        return new Response(
+                response.statusCode(),
+                response.body(),
+                response.headers().firstValue("Location").orElse(null),
+                cookies);
     }
 }

@@ -42,28 +42,32 @@ final class Load {
         for (int c = 0; c < clients; c++) {
             int client = c;
             latencies[c] = new long[Math.max(16, maxOps / clients + 16)];
-            Thread thread = new Thread(() -> {
-                long warmEnd = System.nanoTime() + warmup.toNanos();
-                for (int i = 0; i < maxOps && System.nanoTime() < warmEnd; i++) {
-                    attempt(op, client, null, null);
-                }
-                try {
-                    start.await(warmup.toMillis() + Http.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (BrokenBarrierException | TimeoutException | InterruptedException e) {
-                    return;
-                }
-                long begin = System.nanoTime();
-                windowStart.compareAndSet(0, begin);
-                long end = begin + window.toNanos();
-                long[] mine = latencies[client];
-                while (System.nanoTime() < end && counts[client] < mine.length && budget.getAndDecrement() > 0) {
-                    long t0 = System.nanoTime();
-                    if (attempt(op, client, failed, firstFailure)) {
-                        mine[counts[client]++] = System.nanoTime() - t0;
-                    }
-                }
-                windowEnd.accumulateAndGet(System.nanoTime(), Math::max);
-            }, "bench-client-" + c);
+            Thread thread = new Thread(
+                    () -> {
+                        long warmEnd = System.nanoTime() + warmup.toNanos();
+                        for (int i = 0; i < maxOps && System.nanoTime() < warmEnd; i++) {
+                            attempt(op, client, null, null);
+                        }
+                        try {
+                            start.await(warmup.toMillis() + Http.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                        } catch (BrokenBarrierException | TimeoutException | InterruptedException e) {
+                            return;
+                        }
+                        long begin = System.nanoTime();
+                        windowStart.compareAndSet(0, begin);
+                        long end = begin + window.toNanos();
+                        long[] mine = latencies[client];
+                        while (System.nanoTime() < end
+                                && counts[client] < mine.length
+                                && budget.getAndDecrement() > 0) {
+                            long t0 = System.nanoTime();
+                            if (attempt(op, client, failed, firstFailure)) {
+                                mine[counts[client]++] = System.nanoTime() - t0;
+                            }
+                        }
+                        windowEnd.accumulateAndGet(System.nanoTime(), Math::max);
+                    },
+                    "bench-client-" + c);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
@@ -87,7 +91,11 @@ final class Load {
             at += counts[c];
         }
         double seconds = Math.max(1, windowEnd.get() - windowStart.get()) / 1e9;
-        return new Result(Measure.nanosAsMillis(all, ok), Measure.rate("req/s", ok / seconds, ok), ok, failed.get(),
+        return new Result(
+                Measure.nanosAsMillis(all, ok),
+                Measure.rate("req/s", ok / seconds, ok),
+                ok,
+                failed.get(),
                 firstFailure.get());
     }
 
@@ -97,8 +105,8 @@ final class Load {
      * rounds (bounded by a time limit), so that store instances compared have served as many requests. A rate here
      * is 1 / mean latency: what one client doing only that operation back to back would get.
      */
-    static List<Result> interleaved(List<Op> ops, int warmupRounds, Duration warmupLimit, Duration window,
-            int maxRounds) {
+    static List<Result> interleaved(
+            List<Op> ops, int warmupRounds, Duration warmupLimit, Duration window, int maxRounds) {
         int n = ops.size();
         long[][] latencies = new long[n][maxRounds];
         int[] counts = new int[n];
@@ -134,8 +142,12 @@ final class Load {
                 sum += latencies[i][k];
             }
             double rate = sum == 0 ? Double.NaN : counts[i] / (sum / 1e9);
-            results.add(new Result(Measure.nanosAsMillis(latencies[i], counts[i]), Measure.rate("req/s", rate,
-                    counts[i]), counts[i], failed[i], firstFailure[i]));
+            results.add(new Result(
+                    Measure.nanosAsMillis(latencies[i], counts[i]),
+                    Measure.rate("req/s", rate, counts[i]),
+                    counts[i],
+                    failed[i],
+                    firstFailure[i]));
         }
         return results;
     }

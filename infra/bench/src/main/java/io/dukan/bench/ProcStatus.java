@@ -14,7 +14,8 @@ final class ProcStatus {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").strip());
+                    return Long.parseLong(
+                            line.substring(field.length() + 1).replace("kB", "").strip());
                 }
             }
         } catch (IOException | NumberFormatException e) {

@@ -37,6 +37,7 @@ final class RawDynamo implements AutoCloseable {
 
     /** The tenant whose keys the order floor writes: not a store, never read by a function. */
     static final String FLOOR_TENANT = "benchfloor";
+
     private static final int BATCH = 25;
     private static final int MAX_ORDER_ATTEMPTS = 25;
 
@@ -45,9 +46,13 @@ final class RawDynamo implements AutoCloseable {
     private final String table;
 
     RawDynamo(String endpoint, String region, String credential, String table) {
-        this.dynamo = DynamoDbClient.builder().httpClient(http).endpointOverride(URI.create(endpoint))
-                .region(Region.of(region)).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(credential, credential))).build();
+        this.dynamo = DynamoDbClient.builder()
+                .httpClient(http)
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.of(region))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(credential, credential)))
+                .build();
         this.table = table;
     }
 
@@ -60,16 +65,23 @@ final class RawDynamo implements AutoCloseable {
      */
     int queryHome(String tenantId, int pageSize) {
         List<Map<String, AttributeValue>> ids = dynamo.query(r -> r.tableName(table)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(tenantId + "#PSTATUS#ACTIVE")))
-                .projectionExpression("sk")
-                .scanIndexForward(false)
-                .limit(pageSize)).items();
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(tenantId + "#PSTATUS#ACTIVE")))
+                        .projectionExpression("sk")
+                        .scanIndexForward(false)
+                        .limit(pageSize))
+                .items();
         if (ids.isEmpty()) {
             return 0;
         }
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().consistentRead(true)
-                .keys(ids.stream().map(i -> productKey(tenantId, i.get("sk").s())).toList()).build());
+        Map<String, KeysAndAttributes> request = Map.of(
+                table,
+                KeysAndAttributes.builder()
+                        .consistentRead(true)
+                        .keys(ids.stream()
+                                .map(i -> productKey(tenantId, i.get("sk").s()))
+                                .toList())
+                        .build());
         int found = 0;
         for (int attempt = 0; !request.isEmpty() && attempt < 8; attempt++) {
             Map<String, KeysAndAttributes> pending = request;
@@ -82,14 +94,16 @@ final class RawDynamo implements AutoCloseable {
 
     /** A product page's read (DynamoDbProducts.find). */
     boolean getProduct(String tenantId, String productId) {
-        return dynamo.getItem(r -> r.tableName(table).key(productKey(tenantId, productId)).consistentRead(true))
+        return dynamo.getItem(r ->
+                        r.tableName(table).key(productKey(tenantId, productId)).consistentRead(true))
                 .hasItem();
     }
 
     /** A product's name, read as the shop reads it (what the cold-start children must find in their answer). */
     String productName(String tenantId, String productId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(productKey(tenantId, productId))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(r ->
+                        r.tableName(table).key(productKey(tenantId, productId)).consistentRead(true))
+                .item();
         if (item == null || !item.containsKey("name")) {
             throw new IllegalStateException("no product " + productId + " in store " + tenantId);
         }
@@ -108,9 +122,11 @@ final class RawDynamo implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             String id = Ids.newId();
             String variant = Ids.newId();
-            for (Map<String, AttributeValue> item : productItems(FLOOR_TENANT, id, variant, "Floor product " + i, 1250,
-                    "PKR", stock)) {
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            for (Map<String, AttributeValue> item :
+                    productItems(FLOOR_TENANT, id, variant, "Floor product " + i, 1250, "PKR", stock)) {
+                batch.add(WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(item).build())
+                        .build());
                 if (batch.size() == BATCH) {
                     writeBatch(batch);
                     batch = new ArrayList<>();
@@ -136,30 +152,52 @@ final class RawDynamo implements AutoCloseable {
         String checkoutToken = Ids.newSecret();
         Map<String, AttributeValue> checkoutKey = key(t + "#CHECKOUT#" + checkoutToken, "CHECKOUT");
         dynamo.getItem(r -> r.tableName(table).key(checkoutKey).consistentRead(true));
-        dynamo.getItem(r -> r.tableName(table).key(productKey(t, product.productId())).consistentRead(true));
+        dynamo.getItem(
+                r -> r.tableName(table).key(productKey(t, product.productId())).consistentRead(true));
         for (int attempt = 1; attempt <= MAX_ORDER_ATTEMPTS; attempt++) {
             Map<String, AttributeValue> counter = dynamo.getItem(r -> r.tableName(table)
-                    .key(key(t + "#STORE", "ORDER_COUNTER")).consistentRead(true)).item();
-            long last = counter == null || !counter.containsKey("lastNumber") ? 1000
+                            .key(key(t + "#STORE", "ORDER_COUNTER"))
+                            .consistentRead(true))
+                    .item();
+            long last = counter == null || !counter.containsKey("lastNumber")
+                    ? 1000
                     : Long.parseLong(counter.get("lastNumber").n());
             long next = last + 1;
             String code = Ids.newSecret();
             Instant now = Instant.now();
-            Update.Builder counterUpdate = Update.builder().tableName(table).key(key(t + "#STORE", "ORDER_COUNTER"))
+            Update.Builder counterUpdate = Update.builder()
+                    .tableName(table)
+                    .key(key(t + "#STORE", "ORDER_COUNTER"))
                     .updateExpression("SET lastNumber = :next");
             if (counter == null || !counter.containsKey("lastNumber")) {
-                counterUpdate.conditionExpression("attribute_not_exists(lastNumber)")
+                counterUpdate
+                        .conditionExpression("attribute_not_exists(lastNumber)")
                         .expressionAttributeValues(Map.of(":next", n(next)));
             } else {
-                counterUpdate.conditionExpression("lastNumber = :last")
+                counterUpdate
+                        .conditionExpression("lastNumber = :last")
                         .expressionAttributeValues(Map.of(":next", n(next), ":last", n(last)));
             }
             Map<String, AttributeValue> order = new HashMap<>(key(t + "#ORDERS", String.format("ORDER#%012d", next)));
             order.put("number", n(next));
             order.put("code", s(code));
-            order.put("lines", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("productId",
-                    s(product.productId()), "variantId", s(product.variantId()), "sku", s(""), "name",
-                    s("Floor product"), "variantTitle", s(""), "unitPriceMinor", n(1250), "quantity", n(1))))));
+            order.put(
+                    "lines",
+                    AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                            "productId",
+                            s(product.productId()),
+                            "variantId",
+                            s(product.variantId()),
+                            "sku",
+                            s(""),
+                            "name",
+                            s("Floor product"),
+                            "variantTitle",
+                            s(""),
+                            "unitPriceMinor",
+                            n(1250),
+                            "quantity",
+                            n(1))))));
             order.put("subtotalMinor", n(1250));
             order.put("shippingMinor", n(0));
             order.put("totalMinor", n(1250));
@@ -167,16 +205,31 @@ final class RawDynamo implements AutoCloseable {
             order.put("customerName", s("Bench Shopper"));
             order.put("phone", s("+92 300 0000000"));
             order.put("email", s(""));
-            order.put("address", AttributeValue.fromM(Map.of("line1", s("1 Benchmark Road"), "line2", s(""),
-                    "city", s("Sialkot"), "region", s(""), "postcode", s(""), "country", s("PK"))));
+            order.put(
+                    "address",
+                    AttributeValue.fromM(Map.of(
+                            "line1",
+                            s("1 Benchmark Road"),
+                            "line2",
+                            s(""),
+                            "city",
+                            s("Sialkot"),
+                            "region",
+                            s(""),
+                            "postcode",
+                            s(""),
+                            "country",
+                            s("PK"))));
             order.put("shippingMethod", s(""));
             order.put("notes", s(""));
             order.put("paymentMethod", s("CASH_ON_DELIVERY"));
             order.put("paymentStatus", s("PENDING"));
             order.put("fulfilmentStatus", s("UNFULFILLED"));
             order.put("trackingNumber", s(""));
-            order.put("history", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("at", s(now.toString()),
-                    "actor", s("shopper"), "what", s("placed the order"))))));
+            order.put(
+                    "history",
+                    AttributeValue.fromL(List.of(AttributeValue.fromM(
+                            Map.of("at", s(now.toString()), "actor", s("shopper"), "what", s("placed the order"))))));
             order.put("placedAt", s(now.toString()));
             order.put("version", n(1));
             Map<String, AttributeValue> codePointer = new HashMap<>(key(t + "#ORDERCODE#" + code, "ORDERCODE"));
@@ -185,23 +238,42 @@ final class RawDynamo implements AutoCloseable {
             checkout.put("code", s(code));
             checkout.put("fingerprint", s(checkoutToken));
             checkout.put("expiresAt", n(now.plusSeconds(7 * 24 * 3600).getEpochSecond()));
-            Update stock = Update.builder().tableName(table).key(productKey(t, product.productId()))
+            Update stock = Update.builder()
+                    .tableName(table)
+                    .key(productKey(t, product.productId()))
                     .updateExpression("SET stock.#v0 = stock.#v0 - :q0")
                     .conditionExpression("attribute_exists(pk) AND #status = :active AND (sellWhenSoldOut = :true OR ("
                             + "stock.#v0 >= :q0))")
                     .expressionAttributeNames(Map.of("#v0", product.variantId(), "#status", "status"))
-                    .expressionAttributeValues(Map.of(":q0", n(1), ":active", s("ACTIVE"), ":true",
-                            AttributeValue.fromBool(true)))
+                    .expressionAttributeValues(
+                            Map.of(":q0", n(1), ":active", s("ACTIVE"), ":true", AttributeValue.fromBool(true)))
                     .build();
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(
-                        TransactWriteItem.builder().update(counterUpdate.build()).build(),
-                        TransactWriteItem.builder().put(Put.builder().tableName(table).item(order)
-                                .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                        TransactWriteItem.builder().put(Put.builder().tableName(table).item(codePointer)
-                                .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                        TransactWriteItem.builder().put(Put.builder().tableName(table).item(checkout)
-                                .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                        TransactWriteItem.builder()
+                                .update(counterUpdate.build())
+                                .build(),
+                        TransactWriteItem.builder()
+                                .put(Put.builder()
+                                        .tableName(table)
+                                        .item(order)
+                                        .conditionExpression("attribute_not_exists(pk)")
+                                        .build())
+                                .build(),
+                        TransactWriteItem.builder()
+                                .put(Put.builder()
+                                        .tableName(table)
+                                        .item(codePointer)
+                                        .conditionExpression("attribute_not_exists(pk)")
+                                        .build())
+                                .build(),
+                        TransactWriteItem.builder()
+                                .put(Put.builder()
+                                        .tableName(table)
+                                        .item(checkout)
+                                        .conditionExpression("attribute_not_exists(pk)")
+                                        .build())
+                                .build(),
                         TransactWriteItem.builder().update(stock).build()));
                 return true;
             } catch (TransactionCanceledException race) {
@@ -220,9 +292,17 @@ final class RawDynamo implements AutoCloseable {
     void seedProducts(String tenantId, String currency, int count) throws InterruptedException {
         List<WriteRequest> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            for (Map<String, AttributeValue> item : productItems(tenantId, Ids.newId(), Ids.newId(),
-                    String.format("Bench product %02d", i + 1), 500 + i % 1000, currency, 1_000)) {
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            for (Map<String, AttributeValue> item : productItems(
+                    tenantId,
+                    Ids.newId(),
+                    Ids.newId(),
+                    String.format("Bench product %02d", i + 1),
+                    500 + i % 1000,
+                    currency,
+                    1_000)) {
+                batch.add(WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(item).build())
+                        .build());
                 if (batch.size() == BATCH) {
                     writeBatch(batch);
                     batch = new ArrayList<>();
@@ -253,11 +333,13 @@ final class RawDynamo implements AutoCloseable {
      * A simple product (one variant, no options, no SKU) as DynamoDbProducts.toItem lays it out, and the index
      * entries DynamoDbProducts.indexPartitions lists it under: {t}#PSTATUS#ACTIVE and {t}#PWORD#{word} per title word.
      */
-    private static List<Map<String, AttributeValue>> productItems(String tenantId, String id, String variantId,
-            String name, long priceMinor, String currency, long stock) {
+    private static List<Map<String, AttributeValue>> productItems(
+            String tenantId, String id, String variantId, String name, long priceMinor, String currency, long stock) {
         String now = Instant.now().toString();
         List<String> words = List.of(name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).stream()
-                .filter(w -> !w.isEmpty()).distinct().toList();
+                .filter(w -> !w.isEmpty())
+                .distinct()
+                .toList();
         Map<String, AttributeValue> item = new HashMap<>(productKey(tenantId, id));
         item.put("productId", s(id));
         item.put("name", s(name));
@@ -265,8 +347,19 @@ final class RawDynamo implements AutoCloseable {
         item.put("status", s("ACTIVE"));
         item.put("currency", s(currency));
         item.put("options", AttributeValue.fromL(List.of()));
-        item.put("variants", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("id", s(variantId), "sku", s(""),
-                "optionValues", AttributeValue.fromL(List.of()), "priceMinor", n(priceMinor), "weightGrams", n(0))))));
+        item.put(
+                "variants",
+                AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                        "id",
+                        s(variantId),
+                        "sku",
+                        s(""),
+                        "optionValues",
+                        AttributeValue.fromL(List.of()),
+                        "priceMinor",
+                        n(priceMinor),
+                        "weightGrams",
+                        n(0))))));
         item.put("stock", AttributeValue.fromM(Map.of(variantId, n(stock))));
         item.put("images", AttributeValue.fromL(List.of()));
         item.put("collections", AttributeValue.fromL(List.of()));

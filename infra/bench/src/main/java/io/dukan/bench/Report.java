@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class Report {
 
-    private static final String[] HEADINGS = {"what", "median", "p99 | min..max", "n", "floor", "floor med",
-        "ratio"};
+    private static final String[] HEADINGS = {"what", "median", "p99 | min..max", "n", "floor", "floor med", "ratio"};
 
     private record Row(String heading, String what, Measure value, String floorName, Measure floor) {}
 
@@ -36,8 +35,8 @@ final class Report {
             }
             groups.get(groups.size() - 1).add(row);
         }
-        groups.sort(Comparator.comparing(group -> group.get(0).heading() == null ? ""
-                : group.get(0).heading()));
+        groups.sort(Comparator.comparing(
+                group -> group.get(0).heading() == null ? "" : group.get(0).heading()));
         return groups.stream().flatMap(List::stream).toList();
     }
 
@@ -56,16 +55,33 @@ final class Report {
     /** A target of issue 6 and whether this run met it, by the numbers. */
     void verdict(String target, double ratioOrValue, double limit, String unit, String detail) {
         boolean met = !Double.isNaN(ratioOrValue) && ratioOrValue <= limit;
-        verdicts.add(new String[] {currentHeading, String.format("%-7s %s: %s%s (limit %s%s)%s", met ? "MET"
-                : "NOT MET", target, Measure.format(ratioOrValue), unit, Measure.format(limit), unit,
-                detail.isEmpty() ? "" : "; " + detail)});
+        verdicts.add(new String[] {
+            currentHeading,
+            String.format(
+                    "%-7s %s: %s%s (limit %s%s)%s",
+                    met ? "MET" : "NOT MET",
+                    target,
+                    Measure.format(ratioOrValue),
+                    unit,
+                    Measure.format(limit),
+                    unit,
+                    detail.isEmpty() ? "" : "; " + detail)
+        });
     }
 
     /** A target that a ratio must stay within {@code 1 ± band} (flat), by the numbers. */
     void flatVerdict(String target, double ratio, double band, String detail) {
         boolean met = !Double.isNaN(ratio) && Math.abs(ratio - 1) < band;
-        verdicts.add(new String[] {currentHeading, String.format("%-7s %s: %+.0f%% (limit +-%.0f%%)%s", met ? "MET"
-                : "NOT MET", target, (ratio - 1) * 100, band * 100, detail.isEmpty() ? "" : "; " + detail)});
+        verdicts.add(new String[] {
+            currentHeading,
+            String.format(
+                    "%-7s %s: %+.0f%% (limit +-%.0f%%)%s",
+                    met ? "MET" : "NOT MET",
+                    target,
+                    (ratio - 1) * 100,
+                    band * 100,
+                    detail.isEmpty() ? "" : "; " + detail)
+        });
     }
 
     /** The cost ratio of a value to its floor (NaN when either is missing). */
@@ -85,11 +101,15 @@ final class Report {
                 continue;
             }
             double ratio = ratio(row.value(), row.floor());
-            cells.add(new String[] {row.what(), row.value().medianText(), row.value().spreadText(),
+            cells.add(new String[] {
+                row.what(),
+                row.value().medianText(),
+                row.value().spreadText(),
                 row.value().n() == 0 ? "-" : String.format("%,d", row.value().n()),
                 row.floorName() == null ? "" : row.floorName(),
                 row.floor() == null ? "" : row.floor().medianText(),
-                Double.isNaN(ratio) ? "" : String.format("%.2fx", ratio)});
+                Double.isNaN(ratio) ? "" : String.format("%.2fx", ratio)
+            });
         }
         int[] widths = new int[HEADINGS.length];
         for (int i = 0; i < HEADINGS.length; i++) {
@@ -125,7 +145,8 @@ final class Report {
         }
         if (!verdicts.isEmpty()) {
             out.append("Targets of issue 6 (ratios from this run):\n");
-            verdicts.stream().sorted(Comparator.comparing(v -> v[0])) // stable: in the table's section order
+            verdicts.stream()
+                    .sorted(Comparator.comparing(v -> v[0])) // stable: in the table's section order
                     .forEach(verdict -> out.append("  ").append(verdict[1]).append('\n'));
         }
         return out.toString();
@@ -137,8 +158,8 @@ final class Report {
         for (int i = 0; i < line.length; i++) {
             boolean left = i == 0 || i == 4;
             String cell = line[i];
-            String padded = left ? String.format("%-" + widths[i] + "s", cell)
-                    : String.format("%" + widths[i] + "s", cell);
+            String padded =
+                    left ? String.format("%-" + widths[i] + "s", cell) : String.format("%" + widths[i] + "s", cell);
             text.append("  ").append(padded);
         }
         out.append(text.toString().stripTrailing()).append('\n');

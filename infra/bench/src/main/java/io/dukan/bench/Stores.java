@@ -76,8 +76,8 @@ final class Stores {
         }
         long nanos = System.nanoTime() - start;
         if (!"ACTIVE".equals(status) || (response.status() != 201 && response.status() != 200)) {
-            throw new IllegalStateException("signup of " + slug + " answered " + response.status() + ": "
-                    + excerpt(response.body()));
+            throw new IllegalStateException(
+                    "signup of " + slug + " answered " + response.status() + ": " + excerpt(response.body()));
         }
         return new Signup(new Store(slug, match(ID, response.body()), name), nanos);
     }
@@ -108,7 +108,9 @@ final class Stores {
     Session login(Store store) throws IOException, InterruptedException {
         Session session = new Session();
         open(session, "/s/" + store.slug() + "/admin/login", 200);
-        Http.Response response = submit(session, "/s/" + store.slug() + "/admin/login",
+        Http.Response response = submit(
+                session,
+                "/s/" + store.slug() + "/admin/login",
                 Map.of("email", "owner@" + store.slug() + ".example", "password", PASSWORD));
         if (response.status() != 303) {
             throw new IllegalStateException("login to " + store.slug() + " answered " + response.status());
@@ -120,12 +122,23 @@ final class Stores {
     void addProduct(Store store, Session owner, String name, String price, long stock)
             throws IOException, InterruptedException {
         open(owner, "/s/" + store.slug() + "/admin/products/new", 200);
-        Http.Response response = submit(owner, "/s/" + store.slug() + "/admin/products", Map.of("name", name,
-                "description", "Made for the benchmark.", "price", price, "stock", Long.toString(stock),
-                "imageKey", ""));
+        Http.Response response = submit(
+                owner,
+                "/s/" + store.slug() + "/admin/products",
+                Map.of(
+                        "name",
+                        name,
+                        "description",
+                        "Made for the benchmark.",
+                        "price",
+                        price,
+                        "stock",
+                        Long.toString(stock),
+                        "imageKey",
+                        ""));
         if (response.status() != 303) {
-            throw new IllegalStateException("adding a product to " + store.slug() + " answered "
-                    + response.status() + ": " + excerpt(response.body()));
+            throw new IllegalStateException("adding a product to " + store.slug() + " answered " + response.status()
+                    + ": " + excerpt(response.body()));
         }
     }
 

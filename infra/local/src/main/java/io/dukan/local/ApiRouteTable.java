@@ -53,19 +53,24 @@ final class ApiRouteTable<T> {
                 bestRank = rank;
                 best.clear();
                 best.add(candidate);
-            } else if (comparison == 0 && candidate.route().path().equals(best.get(0).route().path())) {
+            } else if (comparison == 0
+                    && candidate.route().path().equals(best.get(0).route().path())) {
                 best.add(candidate);
             }
         }
         String wanted = method.toUpperCase(Locale.ROOT);
-        Compiled<T> chosen = best.stream().filter(c -> c.route().method().equals(wanted)).findFirst()
-                .or(() -> best.stream().filter(c -> c.route().method().equals("ANY")).findFirst())
+        Compiled<T> chosen = best.stream()
+                .filter(c -> c.route().method().equals(wanted))
+                .findFirst()
+                .or(() -> best.stream()
+                        .filter(c -> c.route().method().equals("ANY"))
+                        .findFirst())
                 .orElse(null);
         if (chosen == null) {
             return Optional.empty();
         }
-        return Optional.of(new Match<>(chosen.route().target(), chosen.route().path(),
-                pathParameters(chosen.parts(), segments)));
+        return Optional.of(
+                new Match<>(chosen.route().target(), chosen.route().path(), pathParameters(chosen.parts(), segments)));
     }
 
     /** Per segment 0 (static), 1 ({param}) or 2 ({proxy+}): smaller is more specific. Null when it can't match. */
@@ -99,7 +104,9 @@ final class ApiRouteTable<T> {
         for (int i = 0; i < parts.size(); i++) {
             String part = parts.get(i);
             if (isGreedy(part)) {
-                List<String> rest = segments.subList(i, segments.size()).stream().map(Percent::decode).toList();
+                List<String> rest = segments.subList(i, segments.size()).stream()
+                        .map(Percent::decode)
+                        .toList();
                 parameters.put(part.substring(1, part.length() - 2), String.join("/", rest));
             } else if (isParameter(part)) {
                 parameters.put(part.substring(1, part.length() - 1), Percent.decode(segments.get(i)));

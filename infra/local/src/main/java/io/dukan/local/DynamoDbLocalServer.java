@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /** DynamoDB Local as an HTTP server on a free port, its data in one shared database file (or in memory). */
 @SuppressWarnings("try") // close() declares Exception, as DynamoDBProxyServer.stop() does

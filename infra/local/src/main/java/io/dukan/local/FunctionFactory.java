@@ -26,8 +26,13 @@ interface FunctionFactory {
      * @param foreignPackages packages of the other functions' code, which shares this JVM's classpath but is not in
      *                    this function's deployment artifact: their beans must not load in this function
      */
-    record Definition(String name, String handler, Map<String, Object> environment, Map<String, Object> properties,
-            List<Object> singletons, List<String> foreignPackages) {
+    record Definition(
+            String name,
+            String handler,
+            Map<String, Object> environment,
+            Map<String, Object> properties,
+            List<Object> singletons,
+            List<String> foreignPackages) {
 
         public Definition {
             environment = Map.copyOf(environment);
@@ -36,8 +41,12 @@ interface FunctionFactory {
             foreignPackages = List.copyOf(foreignPackages);
         }
 
-        public Definition(String name, String handler, Map<String, Object> environment,
-                Map<String, Object> properties, List<Object> singletons) {
+        public Definition(
+                String name,
+                String handler,
+                Map<String, Object> environment,
+                Map<String, Object> properties,
+                List<Object> singletons) {
             this(name, handler, environment, properties, singletons, List.of());
         }
 

@@ -28,8 +28,8 @@ final class FunctionSlot {
     private long lastUsedNanos;
     private boolean retired;
 
-    FunctionSlot(String name,
-            Callable<RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> factory) {
+    FunctionSlot(
+            String name, Callable<RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> factory) {
         this.name = name;
         this.factory = factory;
     }

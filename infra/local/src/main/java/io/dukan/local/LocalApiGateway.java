@@ -51,6 +51,7 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
 
     /** API Gateway's payload limit. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
     private static final long DRAIN_LIMIT_BYTES = 100L * 1024 * 1024;
 
     private final List<HttpServer> servers = new ArrayList<>();
@@ -76,8 +77,8 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
             ipv4 = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 256);
         } catch (BindException e) {
             workers.shutdownNow();
-            throw new BindException("port " + port + " is in use (another local cloud running? try --port=…): "
-                    + e.getMessage());
+            throw new BindException(
+                    "port " + port + " is in use (another local cloud running? try --port=…): " + e.getMessage());
         }
         servers.add(ipv4);
         this.port = ipv4.getAddress().getPort();
@@ -115,7 +116,11 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
     }
 
     /** As above, with the media CDN's stand-in at /_media (null: none). */
-    void start(ApiRouteTable<FunctionSlot> templateRoutes, LocalStoreFleet fleet, S3Proxy s3, LocalOutbox outbox,
+    void start(
+            ApiRouteTable<FunctionSlot> templateRoutes,
+            LocalStoreFleet fleet,
+            S3Proxy s3,
+            LocalOutbox outbox,
             LocalMediaCdn media) {
         this.media = media;
         this.templateRoutes = templateRoutes;
@@ -160,14 +165,23 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
             }
         } catch (UnreadableBodyException e) {
             LOG.info("{} {}: request body unreadable: {}", method, browserPath, e.getMessage());
-            status = sendQuietly(exchange, 400, "{\"message\":\"Bad Request: the request body could not be read ("
-                    + jsonEscape(e.getMessage()) + ")\"}");
+            status = sendQuietly(
+                    exchange,
+                    400,
+                    "{\"message\":\"Bad Request: the request body could not be read (" + jsonEscape(e.getMessage())
+                            + ")\"}");
         } catch (Exception e) {
             LOG.error("{} {} failed", method, browserPath, e);
             status = sendQuietly(exchange, 502, "{\"message\": \"Internal server error\"}");
         } finally {
             exchange.close();
-            LOG.info("{} {}{} -> {} {} {}ms", method, hostPrefix(exchange), browserPath, target, status,
+            LOG.info(
+                    "{} {}{} -> {} {} {}ms",
+                    method,
+                    hostPrefix(exchange),
+                    browserPath,
+                    target,
+                    status,
                     (System.nanoTime() - start) / 1_000_000);
         }
     }
@@ -206,8 +220,13 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
         if (slugHost != null) {
             path = "/s/" + slugHost + (browserPath.startsWith("/") ? browserPath : "/" + browserPath);
         }
-        ProxyEvents.Request request = new ProxyEvents.Request(method, path, browserPath,
-                exchange.getRequestURI().getRawQuery(), headers(exchange), body,
+        ProxyEvents.Request request = new ProxyEvents.Request(
+                method,
+                path,
+                browserPath,
+                exchange.getRequestURI().getRawQuery(),
+                headers(exchange),
+                body,
                 exchange.getRemoteAddress().getAddress().getHostAddress());
 
         Optional<Routed> store = storeRoute(exchange, request);
@@ -220,8 +239,14 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
             return new Routed("-", send(exchange, 403, "{\"message\":\"Missing Authentication Token\"}"));
         }
         FunctionSlot slot = match.get().target();
-        return new Routed(slot.name(),
-                invoke(exchange, slot, request, match.get().resource(), match.get().pathParameters()));
+        return new Routed(
+                slot.name(),
+                invoke(
+                        exchange,
+                        slot,
+                        request,
+                        match.get().resource(),
+                        match.get().pathParameters()));
     }
 
     /** /s/{slug} and below, when the fleet routes the slug. */
@@ -237,8 +262,8 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
         }
         if (target.get().slot() == null) {
             LOG.warn("route /s/{} exists but its function does not", slug);
-            return Optional.of(new Routed("store " + slug,
-                    send(exchange, 500, "{\"message\": \"Internal server error\"}")));
+            return Optional.of(
+                    new Routed("store " + slug, send(exchange, 500, "{\"message\": \"Internal server error\"}")));
         }
         String resource;
         Map<String, String> pathParameters = null;
@@ -246,15 +271,22 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
             resource = "/s/" + slug;
         } else {
             resource = "/s/" + slug + "/{proxy+}";
-            List<String> rest = segments.subList(2, segments.size()).stream().map(Percent::decode).toList();
+            List<String> rest = segments.subList(2, segments.size()).stream()
+                    .map(Percent::decode)
+                    .toList();
             pathParameters = new LinkedHashMap<>(Map.of("proxy", String.join("/", rest)));
         }
         FunctionSlot slot = target.get().slot();
         return Optional.of(new Routed(slot.name(), invoke(exchange, slot, request, resource, pathParameters)));
     }
 
-    private int invoke(HttpExchange exchange, FunctionSlot slot, ProxyEvents.Request request, String resource,
-            Map<String, String> pathParameters) throws IOException {
+    private int invoke(
+            HttpExchange exchange,
+            FunctionSlot slot,
+            ProxyEvents.Request request,
+            String resource,
+            Map<String, String> pathParameters)
+            throws IOException {
         String requestId = UUID.randomUUID().toString();
         APIGatewayProxyRequestEvent event =
                 ProxyEvents.toEvent(request, resource, pathParameters, requestId, Instant.now());
@@ -271,7 +303,8 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
         }
         for (Map.Entry<String, String> header : response.headers()) {
             String name = header.getKey();
-            if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding")
+            if (name.equalsIgnoreCase("Content-Length")
+                    || name.equalsIgnoreCase("Transfer-Encoding")
                     || name.equalsIgnoreCase("Connection")) {
                 continue;
             }
@@ -279,7 +312,9 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
         }
         byte[] body = response.body();
         boolean noBody = request.method().equals("HEAD") || response.status() == 204 || response.status() == 304;
-        if (!noBody && minimumCompressionSize >= 0 && body.length >= minimumCompressionSize
+        if (!noBody
+                && minimumCompressionSize >= 0
+                && body.length >= minimumCompressionSize
                 && exchange.getResponseHeaders().getFirst("Content-Encoding") == null
                 && acceptsGzip(exchange.getRequestHeaders().get("Accept-Encoding"))) {
             body = gzip(body);
@@ -349,7 +384,8 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
     private List<Map.Entry<String, String>> headers(HttpExchange exchange) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("X-Forwarded-For") && !name.equalsIgnoreCase("X-Forwarded-Proto")
+            if (!name.equalsIgnoreCase("X-Forwarded-For")
+                    && !name.equalsIgnoreCase("X-Forwarded-Proto")
                     && !name.equalsIgnoreCase("X-Forwarded-Port")) {
                 values.forEach(v -> headers.add(Map.entry(name, v)));
             }

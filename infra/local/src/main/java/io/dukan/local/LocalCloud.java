@@ -1,5 +1,8 @@
 package io.dukan.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.dukan.aws.dynamodb.OutboxMessages;
 import io.dukan.local.template.BucketSpec;
 import io.dukan.local.template.FunctionSpec;
@@ -7,9 +10,6 @@ import io.dukan.local.template.QueueEvent;
 import io.dukan.local.template.QueueSpec;
 import io.dukan.local.template.SamTemplate;
 import io.dukan.local.template.TableSpec;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,9 +83,10 @@ public final class LocalCloud implements AutoCloseable {
                     case "--port" -> options.port(Integer.parseInt(value));
                     case "--idle-seconds" -> options.idleTimeout(Duration.ofSeconds(Long.parseLong(value)));
                     case "--in-memory" -> options.inMemoryDynamoDb(true);
-                    default -> throw new IllegalArgumentException("unknown option " + arg + "; expected"
-                            + " --project-root=DIR --data=DIR --port=N --idle-seconds=N [--template=FILE]"
-                            + " [--in-memory]");
+                    default ->
+                        throw new IllegalArgumentException("unknown option " + arg + "; expected"
+                                + " --project-root=DIR --data=DIR --port=N --idle-seconds=N [--template=FILE]"
+                                + " [--in-memory]");
                 }
             }
             return options;
@@ -139,11 +140,15 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         Path dataDirOrDefault() {
-            return (dataDir != null ? dataDir : projectRoot.resolve(".local-cloud")).toAbsolutePath().normalize();
+            return (dataDir != null ? dataDir : projectRoot.resolve(".local-cloud"))
+                    .toAbsolutePath()
+                    .normalize();
         }
 
         Path templateOrDefault() {
-            return (template != null ? template : projectRoot.resolve("template.yaml")).toAbsolutePath().normalize();
+            return (template != null ? template : projectRoot.resolve("template.yaml"))
+                    .toAbsolutePath()
+                    .normalize();
         }
     }
 
@@ -206,15 +211,27 @@ public final class LocalCloud implements AutoCloseable {
         createResources(template);
 
         Map<String, Map<String, Object>> environments = resolvedEnvironments(template);
-        String table = setting(environments, "DUKAN_TABLE",
-                template.tables().isEmpty() ? "" : LocalNames.resourceName(template.tables().get(0).logicalId()));
-        String bucket = setting(environments, "DUKAN_BUCKET",
-                template.buckets().isEmpty() ? "" : LocalNames.resourceName(template.buckets().get(0).logicalId()));
+        String table = setting(
+                environments,
+                "DUKAN_TABLE",
+                template.tables().isEmpty()
+                        ? ""
+                        : LocalNames.resourceName(template.tables().get(0).logicalId()));
+        String bucket = setting(
+                environments,
+                "DUKAN_BUCKET",
+                template.buckets().isEmpty()
+                        ? ""
+                        : LocalNames.resourceName(template.buckets().get(0).logicalId()));
         String shopHandler = setting(environments, "DUKAN_FLEET_SHOP_HANDLER", DEFAULT_SHOP_HANDLER);
         functionPackages.add(FunctionFactory.Definition.packageOf(shopHandler));
-        template.functions().stream().filter(f -> f.handler() != null)
+        template.functions().stream()
+                .filter(f -> f.handler() != null)
                 .forEach(f -> functionPackages.add(FunctionFactory.Definition.packageOf(f.handler())));
-        fleet = new LocalStoreFleet(dataDir.resolve("fleet.json"), table, bucket,
+        fleet = new LocalStoreFleet(
+                dataDir.resolve("fleet.json"),
+                table,
+                bucket,
                 function -> options.functionFactory.create(storeDefinition(function, shopHandler)));
         ApiRouteTable<FunctionSlot> routes = templateFunctions(template, environments);
 
@@ -222,28 +239,38 @@ public final class LocalCloud implements AutoCloseable {
         template.minimumCompressionSize().ifPresent(gateway::compressAtLeast);
         baseUrl = "http://localhost:" + gateway.port();
         // the template names the deployed origins (execute-api, *.{ShopDomain}); locally those are these
-        List<String> localOrigins = List.of(baseUrl, "http://*.localhost:" + gateway.port(),
-                "http://127.0.0.1:" + gateway.port());
+        List<String> localOrigins =
+                List.of(baseUrl, "http://*.localhost:" + gateway.port(), "http://127.0.0.1:" + gateway.port());
         Map<String, S3Cors> cors = new LinkedHashMap<>();
-        template.buckets().forEach(b -> cors.put(LocalNames.resourceName(b.logicalId()),
-                new S3Cors(b.cors(), localOrigins)));
-        outboxClient = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.builder().build())
-                .endpointOverride(dynamo.endpoint()).region(Region.of(LocalNames.REGION))
+        template.buckets()
+                .forEach(b -> cors.put(LocalNames.resourceName(b.logicalId()), new S3Cors(b.cors(), localOrigins)));
+        outboxClient = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .endpointOverride(dynamo.endpoint())
+                .region(Region.of(LocalNames.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LOCAL_CREDENTIAL, LOCAL_CREDENTIAL))).build();
+                        AwsBasicCredentials.create(LOCAL_CREDENTIAL, LOCAL_CREDENTIAL)))
+                .build();
         LocalOutbox outbox = new LocalOutbox(new OutboxMessages(outboxClient, table), () -> {
             Map<String, String> slugs = new LinkedHashMap<>();
             fleet.functions().values().forEach(f -> slugs.put(f.tenantId(), f.slug()));
             return slugs;
         });
-        gateway.start(routes, fleet, new S3Proxy(s3mock.endpoint(), cors), outbox,
+        gateway.start(
+                routes,
+                fleet,
+                new S3Proxy(s3mock.endpoint(), cors),
+                outbox,
                 new LocalMediaCdn(s3mock.endpoint(), bucket));
 
         long periodMillis = Math.max(100, Math.min(30_000, options.idleTimeout.toMillis() / 4));
         sweeper = Executors.newSingleThreadScheduledExecutor(LocalApiGateway.daemonThreads("idle-sweeper-"));
         sweeper.scheduleWithFixedDelay(this::closeIdleInstances, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
-        LOG.info("local cloud up in {} ms: {} route(s) from the template, {} store route(s)", millisSince(start),
-                routes.routes().size(), fleet.routes().size());
+        LOG.info(
+                "local cloud up in {} ms: {} route(s) from the template, {} store route(s)",
+                millisSince(start),
+                routes.routes().size(),
+                fleet.routes().size());
     }
 
     /** DynamoDB Local and s3mock, started side by side (s3mock, a Spring Boot app, is the slower). */
@@ -279,8 +306,10 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Each function's Environment.Variables with intrinsic functions resolved to local names. */
     private static Map<String, Map<String, Object>> resolvedEnvironments(SamTemplate template) {
-        Set<String> tables = template.tables().stream().map(TableSpec::logicalId).collect(Collectors.toSet());
-        Set<String> buckets = template.buckets().stream().map(BucketSpec::logicalId).collect(Collectors.toSet());
+        Set<String> tables =
+                template.tables().stream().map(TableSpec::logicalId).collect(Collectors.toSet());
+        Set<String> buckets =
+                template.buckets().stream().map(BucketSpec::logicalId).collect(Collectors.toSet());
         TemplateValues values = new TemplateValues(tables, buckets, TemplateValues.parameterDefaults(template.raw()));
         Map<String, Map<String, Object>> environments = new LinkedHashMap<>();
         for (FunctionSpec function : template.functions()) {
@@ -294,16 +323,20 @@ public final class LocalCloud implements AutoCloseable {
      * (the fleet worker) consumes a {@link LocalQueue} of that queue instead, and holds the local fleet. The other
      * functions get the queue as their ProvisioningQueue (the signup function hands signups to the worker).
      */
-    private ApiRouteTable<FunctionSlot> templateFunctions(SamTemplate template,
-            Map<String, Map<String, Object>> environments) {
+    private ApiRouteTable<FunctionSlot> templateFunctions(
+            SamTemplate template, Map<String, Map<String, Object>> environments) {
         Map<String, QueueSpec> queueSpecs = new LinkedHashMap<>();
         template.queues().forEach(q -> queueSpecs.put(q.logicalId(), q));
         for (FunctionSpec function : template.functions()) {
             if (function.handler() == null || function.queueEvents().isEmpty()) {
                 continue;
             }
-            FunctionFactory.Definition definition = new FunctionFactory.Definition(function.logicalId(),
-                    function.handler(), environments.get(function.logicalId()), Map.of(), List.of(fleet),
+            FunctionFactory.Definition definition = new FunctionFactory.Definition(
+                    function.logicalId(),
+                    function.handler(),
+                    environments.get(function.logicalId()),
+                    Map.of(),
+                    List.of(fleet),
                     foreignPackages(function.handler()));
             LocalQueue.Consumer consumer = lazyConsumer(definition);
             for (QueueEvent event : function.queueEvents()) {
@@ -325,10 +358,15 @@ public final class LocalCloud implements AutoCloseable {
             if (!function.queueEvents().isEmpty() || ROUTER_HANDLER.equals(function.handler())) {
                 continue;
             }
-            FunctionFactory.Definition definition = new FunctionFactory.Definition(function.logicalId(),
-                    function.handler(), environments.get(function.logicalId()), Map.of(), handOver,
+            FunctionFactory.Definition definition = new FunctionFactory.Definition(
+                    function.logicalId(),
+                    function.handler(),
+                    environments.get(function.logicalId()),
+                    Map.of(),
+                    handOver,
                     foreignPackages(function.handler()));
-            FunctionSlot slot = new FunctionSlot(function.logicalId(),
+            FunctionSlot slot = new FunctionSlot(
+                    function.logicalId(),
                     () -> options.functionFactory.create(definition.withProperties(commonProperties())));
             templateFunctions.add(slot);
             function.apiRoutes().forEach(route -> routes.add(route.path(), route.method(), slot));
@@ -350,8 +388,11 @@ public final class LocalCloud implements AutoCloseable {
             }
             Object fallback = router.environment().get("DUKAN_ROUTER_FALLBACK_FUNCTION");
             String fallbackId = fallback instanceof Map<?, ?> ref && ref.get("Ref") != null
-                    ? String.valueOf(ref.get("Ref")).replaceFirst("\\.Alias$", "") : null;
-            FunctionSlot slot = templateFunctions.stream().filter(f -> f.name().equals(fallbackId)).findFirst()
+                    ? String.valueOf(ref.get("Ref")).replaceFirst("\\.Alias$", "")
+                    : null;
+            FunctionSlot slot = templateFunctions.stream()
+                    .filter(f -> f.name().equals(fallbackId))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("the router's DUKAN_ROUTER_FALLBACK_FUNCTION must be"
                             + " a Ref to a function of the template, not " + fallback));
             router.apiRoutes().forEach(route -> routes.add(route.path(), route.method(), slot));
@@ -372,8 +413,8 @@ public final class LocalCloud implements AutoCloseable {
         return () -> {
             synchronized (instance) {
                 if (instance[0] == null) {
-                    instance[0] = options.functionFactory.createQueueConsumer(
-                            definition.withProperties(commonProperties()));
+                    instance[0] =
+                            options.functionFactory.createQueueConsumer(definition.withProperties(commonProperties()));
                 }
                 @SuppressWarnings("unchecked")
                 RequestHandler<SQSEvent, SQSBatchResponse> handler =
@@ -395,12 +436,19 @@ public final class LocalCloud implements AutoCloseable {
     private void createResources(SamTemplate template) {
         AwsBasicCredentials credentials = AwsBasicCredentials.create(LOCAL_CREDENTIAL, LOCAL_CREDENTIAL);
         try (SdkHttpClient http = UrlConnectionHttpClient.builder().build();
-                DynamoDbClient dynamoClient = DynamoDbClient.builder().httpClient(http)
-                        .endpointOverride(dynamo.endpoint()).region(Region.of(LocalNames.REGION))
-                        .credentialsProvider(StaticCredentialsProvider.create(credentials)).build();
-                S3Client s3Client = S3Client.builder().httpClient(http).forcePathStyle(true)
-                        .endpointOverride(s3mock.endpoint()).region(Region.of(LocalNames.REGION))
-                        .credentialsProvider(StaticCredentialsProvider.create(credentials)).build()) {
+                DynamoDbClient dynamoClient = DynamoDbClient.builder()
+                        .httpClient(http)
+                        .endpointOverride(dynamo.endpoint())
+                        .region(Region.of(LocalNames.REGION))
+                        .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                        .build();
+                S3Client s3Client = S3Client.builder()
+                        .httpClient(http)
+                        .forcePathStyle(true)
+                        .endpointOverride(s3mock.endpoint())
+                        .region(Region.of(LocalNames.REGION))
+                        .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                        .build()) {
             template.tables().forEach(t -> TemplateResources.ensureTable(dynamoClient, t));
             template.buckets().forEach(b -> TemplateResources.ensureBucket(s3Client, b));
         }
@@ -424,8 +472,13 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private FunctionFactory.Definition storeDefinition(LocalStoreFleet.StoreFunction function, String handler) {
-        return new FunctionFactory.Definition(function.functionName(), handler, Map.copyOf(function.environment()),
-                storeProperties(function), List.of(), foreignPackages(handler));
+        return new FunctionFactory.Definition(
+                function.functionName(),
+                handler,
+                Map.copyOf(function.environment()),
+                storeProperties(function),
+                List.of(),
+                foreignPackages(handler));
     }
 
     /** The properties a store's function instance gets here, on top of its environment (the bench's children too). */
@@ -454,8 +507,12 @@ public final class LocalCloud implements AutoCloseable {
 
     /** A resolved environment variable of the first function that sets it (the provisioning function's). */
     private static String setting(Map<String, Map<String, Object>> environments, String name, String fallback) {
-        return environments.values().stream().filter(env -> env.get(name) != null && !env.get(name).toString()
-                .isBlank()).map(env -> env.get(name).toString()).findFirst().orElse(fallback);
+        return environments.values().stream()
+                .filter(env ->
+                        env.get(name) != null && !env.get(name).toString().isBlank())
+                .map(env -> env.get(name).toString())
+                .findFirst()
+                .orElse(fallback);
     }
 
     private void closeIdleInstances() {
@@ -520,8 +577,8 @@ public final class LocalCloud implements AutoCloseable {
         out.println("   Mail (outbox):     " + outboxUrl() + "   (invitations, password resets)");
         out.println("   Browser S3:        " + s3PublicEndpoint());
         out.println("   Media (CDN):       " + mediaUrl());
-        out.println("   DynamoDB Local:    " + dynamoEndpoint() + "   (region " + LocalNames.REGION
-                + ", any credentials)");
+        out.println(
+                "   DynamoDB Local:    " + dynamoEndpoint() + "   (region " + LocalNames.REGION + ", any credentials)");
         out.println("   S3 (s3mock):       " + s3Endpoint() + "   (path-style)");
         out.println("   Data folder:       " + dataDir);
         out.println("   Idle instances are closed after " + options.idleTimeout.toSeconds() + " s");

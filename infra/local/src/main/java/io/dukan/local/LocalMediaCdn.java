@@ -25,8 +25,8 @@ final class LocalMediaCdn {
 
     static final String PREFIX = "/_media";
 
-    private static final Pattern RENDITION = Pattern.compile("tenants/[A-Za-z0-9_-]{1,64}/media/"
-            + MediaStore.Rendition.FILE_NAME.pattern());
+    private static final Pattern RENDITION =
+            Pattern.compile("tenants/[A-Za-z0-9_-]{1,64}/media/" + MediaStore.Rendition.FILE_NAME.pattern());
     private static final List<String> RETURNED = List.of("Content-Type", "Cache-Control", "ETag", "Last-Modified");
 
     private final URI s3mock;
@@ -49,15 +49,19 @@ final class LocalMediaCdn {
     /** Serves one request whose raw path starts with /_media; returns the status sent. */
     int handle(HttpExchange exchange) throws IOException, InterruptedException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        String key = exchange.getRequestURI().getRawPath().substring(PREFIX.length()).replaceFirst("^/", "");
+        String key =
+                exchange.getRequestURI().getRawPath().substring(PREFIX.length()).replaceFirst("^/", "");
         try (InputStream body = exchange.getRequestBody()) {
             LocalApiGateway.drain(body);
         }
-        if (!(method.equals("GET") || method.equals("HEAD")) || !RENDITION.matcher(key).matches()) {
+        if (!(method.equals("GET") || method.equals("HEAD"))
+                || !RENDITION.matcher(key).matches()) {
             return denied(exchange);
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(s3mock + "/" + bucket + "/" + key))
-                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream object = response.body()) {
             if (response.statusCode() != 200) {

@@ -27,8 +27,8 @@ final class LocalOutbox {
     static final String PREFIX = "/_outbox";
     static final int LIST_LIMIT = 200;
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"']+");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final String CSS = "body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1d1d1f}"
             + "header{background:#1e3a8a;color:#fff;padding:.6rem 1rem}header a{color:#fff}main{max-width:60rem;"
             + "margin:0 auto;padding:1rem}table{width:100%;border-collapse:collapse}td,th{text-align:left;"
@@ -63,11 +63,13 @@ final class LocalOutbox {
             return send(exchange, 200, list());
         }
         String[] parts = rest.split("/", -1);
-        Optional<OutboxMessages.Message> message = parts.length == 2 ? messages.find(parts[0], parts[1])
-                : Optional.empty();
+        Optional<OutboxMessages.Message> message =
+                parts.length == 2 ? messages.find(parts[0], parts[1]) : Optional.empty();
         if (message.isEmpty()) {
-            return send(exchange, 404, page("Not found", "<p>There is no such message. <a href=\"" + PREFIX
-                    + "\">All mail</a></p>"));
+            return send(
+                    exchange,
+                    404,
+                    page("Not found", "<p>There is no such message. <a href=\"" + PREFIX + "\">All mail</a></p>"));
         }
         return send(exchange, 200, message(message.get()));
     }
@@ -76,31 +78,45 @@ final class LocalOutbox {
         List<OutboxMessages.Message> recent = messages.recent(LIST_LIMIT);
         Map<String, String> bySlug = slugs.get();
         StringBuilder b = new StringBuilder("<h1>Outbox</h1><p class=\"muted\">Mail the stores sent in the local cloud,"
-                + " newest first (the last ").append(LIST_LIMIT).append("). Nothing leaves this machine.</p>");
+                        + " newest first (the last ")
+                .append(LIST_LIMIT)
+                .append("). Nothing leaves this machine.</p>");
         if (recent.isEmpty()) {
             b.append("<p>No mail yet.</p>");
             return page("Outbox", b.toString());
         }
         b.append("<table><thead><tr><th>Sent</th><th>Store</th><th>To</th><th>Subject</th></tr></thead><tbody>");
         for (OutboxMessages.Message m : recent) {
-            b.append("<tr><td>").append(WHEN.format(m.sentAt())).append("</td><td>")
-                    .append(Html.esc(bySlug.getOrDefault(m.tenantId(), m.tenantId()))).append("</td><td>")
-                    .append(Html.esc(m.to())).append("</td><td><a href=\"").append(href(m)).append("\">")
-                    .append(Html.esc(m.subject())).append("</a></td></tr>");
+            b.append("<tr><td>")
+                    .append(WHEN.format(m.sentAt()))
+                    .append("</td><td>")
+                    .append(Html.esc(bySlug.getOrDefault(m.tenantId(), m.tenantId())))
+                    .append("</td><td>")
+                    .append(Html.esc(m.to()))
+                    .append("</td><td><a href=\"")
+                    .append(href(m))
+                    .append("\">")
+                    .append(Html.esc(m.subject()))
+                    .append("</a></td></tr>");
         }
         return page("Outbox", b.append("</tbody></table>").toString());
     }
 
     private String message(OutboxMessages.Message m) {
         String store = slugs.get().getOrDefault(m.tenantId(), m.tenantId());
-        StringBuilder b = new StringBuilder("<p><a href=\"").append(PREFIX).append("\">← All mail</a></p><h1>")
-                .append(Html.esc(m.subject())).append("</h1><table><tbody>")
+        StringBuilder b = new StringBuilder("<p><a href=\"")
+                .append(PREFIX)
+                .append("\">← All mail</a></p><h1>")
+                .append(Html.esc(m.subject()))
+                .append("</h1><table><tbody>")
                 .append(row("From", m.from() + " (store " + store + ")"))
                 .append(row("To", m.to()));
         if (m.replyTo() != null) {
             b.append(row("Reply-To", m.replyTo()));
         }
-        b.append(row("Sent", WHEN.format(m.sentAt()))).append("</tbody></table><pre>").append(linkified(m.text()))
+        b.append(row("Sent", WHEN.format(m.sentAt())))
+                .append("</tbody></table><pre>")
+                .append(linkified(m.text()))
                 .append("</pre>");
         return page(m.subject(), b.toString());
     }
@@ -137,9 +153,12 @@ final class LocalOutbox {
     private static int send(HttpExchange exchange, int status, String html) throws IOException {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().set("Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+        exchange.getResponseHeaders()
+                .set(
+                        "Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
         exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-        return LocalApiGateway.answer(exchange, status, "text/html;charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+        return LocalApiGateway.answer(
+                exchange, status, "text/html;charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 }

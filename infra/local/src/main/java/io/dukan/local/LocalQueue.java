@@ -63,8 +63,8 @@ public final class LocalQueue implements ProvisioningQueue {
         this.mapping = mapping;
         this.consumer = consumer;
         this.redeliveryDelay = redeliveryDelay;
-        this.pollers = Executors.newScheduledThreadPool(pollers, LocalApiGateway.daemonThreads(
-                "queue-" + spec.logicalId() + "-"));
+        this.pollers = Executors.newScheduledThreadPool(
+                pollers, LocalApiGateway.daemonThreads("queue-" + spec.logicalId() + "-"));
     }
 
     /** SendMessage: the body is the store's id, as on AWS. */
@@ -92,14 +92,21 @@ public final class LocalQueue implements ProvisioningQueue {
         }
         Set<String> failed = new HashSet<>();
         try {
-            SQSBatchResponse response = consumer.instance().handleRequest(event(batch), new LocalLambdaContext(
-                    spec.logicalId() + "-consumer", UUID.randomUUID().toString()));
+            SQSBatchResponse response = consumer.instance()
+                    .handleRequest(
+                            event(batch),
+                            new LocalLambdaContext(
+                                    spec.logicalId() + "-consumer",
+                                    UUID.randomUUID().toString()));
             if (mapping.reportBatchItemFailures() && response != null && response.getBatchItemFailures() != null) {
                 response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
             }
         } catch (Exception | Error crash) {
-            LOG.warn("queue {}: the consumer failed on a batch of {}; it will be delivered again", spec.logicalId(),
-                    batch.size(), crash);
+            LOG.warn(
+                    "queue {}: the consumer failed on a batch of {}; it will be delivered again",
+                    spec.logicalId(),
+                    batch.size(),
+                    crash);
             batch.forEach(m -> failed.add(m.id()));
         }
         for (Message message : batch) {
@@ -109,13 +116,20 @@ public final class LocalQueue implements ProvisioningQueue {
             } else if (spec.maxReceiveCount() > 0 && message.receiveCount() >= spec.maxReceiveCount()) {
                 deadLetters.add(message);
                 inFlight.decrementAndGet();
-                LOG.warn("queue {}: message {} moved to the dead-letter queue {} after {} receives", spec.logicalId(),
-                        message.id(), spec.deadLetterQueue(), message.receiveCount());
+                LOG.warn(
+                        "queue {}: message {} moved to the dead-letter queue {} after {} receives",
+                        spec.logicalId(),
+                        message.id(),
+                        spec.deadLetterQueue(),
+                        message.receiveCount());
             } else {
-                pollers.schedule(() -> {
-                    visible.add(message);
-                    poll();
-                }, redeliveryDelay.toMillis(), TimeUnit.MILLISECONDS);
+                pollers.schedule(
+                        () -> {
+                            visible.add(message);
+                            poll();
+                        },
+                        redeliveryDelay.toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
         }
     }

@@ -84,8 +84,8 @@ public final class LocalStoreFleet implements StoreFleet {
         environment.put("DUKAN_TABLE", table);
         environment.put("DUKAN_BUCKET", bucket);
         environment.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
-        StoreFunction function = new StoreFunction(tenantId, store.slug().value(),
-                LocalNames.storeFunctionName(tenantId), environment);
+        StoreFunction function =
+                new StoreFunction(tenantId, store.slug().value(), LocalNames.storeFunctionName(tenantId), environment);
         StoreFunction existing = functions.get(tenantId);
         if (function.equals(existing)) {
             return;
@@ -114,7 +114,11 @@ public final class LocalStoreFleet implements StoreFleet {
         String previous = routes.put(slug, store.id().value());
         if (!store.id().value().equals(previous)) {
             if (previous != null) {
-                LOG.warn("fleet: route /s/{} moved from tenant {} to {}", slug, previous, store.id().value());
+                LOG.warn(
+                        "fleet: route /s/{} moved from tenant {} to {}",
+                        slug,
+                        previous,
+                        store.id().value());
             }
             save();
             LOG.info("fleet: route /s/{} created", slug);
@@ -162,8 +166,8 @@ public final class LocalStoreFleet implements StoreFleet {
         if (function == null) {
             return Optional.of(new Target(slug, null, null)); // a route whose function is gone: a 500, as on AWS
         }
-        FunctionSlot slot = slots.computeIfAbsent(tenantId,
-                id -> new FunctionSlot(function.functionName(), () -> instances.start(function)));
+        FunctionSlot slot = slots.computeIfAbsent(
+                tenantId, id -> new FunctionSlot(function.functionName(), () -> instances.start(function)));
         return Optional.of(new Target(slug, function, slot));
     }
 
@@ -207,7 +211,10 @@ public final class LocalStoreFleet implements StoreFleet {
             if (registry.routes() != null) {
                 routes.putAll(registry.routes());
             }
-            LOG.info("fleet: {} store function(s) and {} route(s) loaded from {}", functions.size(), routes.size(),
+            LOG.info(
+                    "fleet: {} store function(s) and {} route(s) loaded from {}",
+                    functions.size(),
+                    routes.size(),
                     registryFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the local fleet registry " + registryFile, e);
@@ -221,8 +228,8 @@ public final class LocalStoreFleet implements StoreFleet {
             Path temporary = registryFile.resolveSibling(registryFile.getFileName() + ".tmp");
             JSON.writeValue(temporary.toFile(), new Registry(new TreeMap<>(functions), new TreeMap<>(routes)));
             try {
-                Files.move(temporary, registryFile, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        temporary, registryFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, registryFile, StandardCopyOption.REPLACE_EXISTING);
             }

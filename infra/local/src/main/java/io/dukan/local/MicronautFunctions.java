@@ -35,7 +35,9 @@ final class MicronautFunctions implements FunctionFactory {
     private static RequestHandler<?, ?> instantiate(Definition definition) throws Exception {
         ApplicationContextBuilder builder = ApplicationContext.builder().deduceEnvironment(false);
         if (!definition.environment().isEmpty()) {
-            builder.propertySources(PropertySource.of("template-environment", definition.environment(),
+            builder.propertySources(PropertySource.of(
+                    "template-environment",
+                    definition.environment(),
                     PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE,
                     PropertySource.Origin.of("template.yaml: " + definition.name())));
         }
@@ -46,13 +48,15 @@ final class MicronautFunctions implements FunctionFactory {
         // On Lambda each function has its own artifact; here every function's classes share one classpath, so the
         // beans of the other functions (their controllers, filters) are switched off, as if absent.
         builder.beanConfigurations(definition.foreignPackages().stream()
-                .map(BeanConfiguration::disabled).toArray(BeanConfiguration[]::new));
+                .map(BeanConfiguration::disabled)
+                .toArray(BeanConfiguration[]::new));
         Class<?> type = Class.forName(definition.handlerClass(), true, MicronautFunctions.class.getClassLoader());
         if (!RequestHandler.class.isAssignableFrom(type)) {
             throw new IllegalStateException(definition.handlerClass() + " is not a Lambda RequestHandler");
         }
         try {
-            return (RequestHandler<?, ?>) type.getConstructor(ApplicationContextBuilder.class).newInstance(builder);
+            return (RequestHandler<?, ?>)
+                    type.getConstructor(ApplicationContextBuilder.class).newInstance(builder);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;

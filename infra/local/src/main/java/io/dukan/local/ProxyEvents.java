@@ -23,8 +23,9 @@ import java.util.TreeMap;
  */
 final class ProxyEvents {
 
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private ProxyEvents() {}
 
@@ -32,8 +33,14 @@ final class ProxyEvents {
      * A request as the gateway received it. {@code path} is the path routed on (after a {slug}.localhost rewrite),
      * {@code browserPath} the one the browser asked for; both raw (percent-encoded).
      */
-    record Request(String method, String path, String browserPath, String rawQuery,
-            List<Map.Entry<String, String>> headers, byte[] body, String sourceIp) {}
+    record Request(
+            String method,
+            String path,
+            String browserPath,
+            String rawQuery,
+            List<Map.Entry<String, String>> headers,
+            byte[] body,
+            String sourceIp) {}
 
     /** A response to write back: status, headers in order (a name may repeat: Set-Cookie), body bytes. */
     record Response(int status, List<Map.Entry<String, String>> headers, byte[] body) {}
@@ -45,8 +52,8 @@ final class ProxyEvents {
         }
     }
 
-    static APIGatewayProxyRequestEvent toEvent(Request request, String resource, Map<String, String> pathParameters,
-            String requestId, Instant now) {
+    static APIGatewayProxyRequestEvent toEvent(
+            Request request, String resource, Map<String, String> pathParameters, String requestId, Instant now) {
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent();
         event.setResource(resource);
         event.setPath(request.path());
@@ -55,7 +62,8 @@ final class ProxyEvents {
 
         Map<String, List<String>> multiHeaders = new LinkedHashMap<>();
         for (Map.Entry<String, String> header : request.headers()) {
-            multiHeaders.computeIfAbsent(canonicalHeaderName(header.getKey()), k -> new ArrayList<>())
+            multiHeaders
+                    .computeIfAbsent(canonicalHeaderName(header.getKey()), k -> new ArrayList<>())
                     .add(header.getValue());
         }
         event.setMultiValueHeaders(multiHeaders.isEmpty() ? null : multiHeaders);
@@ -175,10 +183,13 @@ final class ProxyEvents {
         }
         type = type.strip();
         return type.startsWith("text/")
-                || type.equals("application/json") || type.endsWith("+json")
-                || type.equals("application/xml") || type.endsWith("+xml")
+                || type.equals("application/json")
+                || type.endsWith("+json")
+                || type.equals("application/xml")
+                || type.endsWith("+xml")
                 || type.equals("application/x-www-form-urlencoded")
-                || type.equals("application/javascript") || type.equals("application/graphql");
+                || type.equals("application/javascript")
+                || type.equals("application/graphql");
     }
 
     /** "content-type" → "Content-Type", as browsers send names over HTTP/1.1 and API Gateway passes them on. */

@@ -100,7 +100,8 @@ final class S3Cors {
     }
 
     private static boolean admitsMethod(CorsRule rule, String method) {
-        return method != null && rule.allowedMethods() != null
+        return method != null
+                && rule.allowedMethods() != null
                 && rule.allowedMethods().stream().anyMatch(m -> m.equalsIgnoreCase(method));
     }
 

@@ -27,15 +27,24 @@ final class S3MockServer implements AutoCloseable {
         }
         Logging.routeJavaUtilLoggingToSlf4j(); // Tomcat logs through java.util.logging
         Map<String, Object> properties = new HashMap<>(Map.of(
-                "com.adobe.testing.s3mock.store.root", root.toAbsolutePath().toString(),
-                "com.adobe.testing.s3mock.store.retain-files-on-exit", true,
-                "com.adobe.testing.s3mock.store.region", LocalNames.REGION,
-                "com.adobe.testing.s3mock.region", LocalNames.REGION,
-                "com.adobe.testing.s3mock.http-port", 0,
-                "server.port", 0, // s3mock's HTTPS connector: unused, but it must not take a fixed port
-                "server.address", "127.0.0.1",
-                "spring.main.lazy-initialization", true,
-                "spring.jmx.enabled", false));
+                "com.adobe.testing.s3mock.store.root",
+                root.toAbsolutePath().toString(),
+                "com.adobe.testing.s3mock.store.retain-files-on-exit",
+                true,
+                "com.adobe.testing.s3mock.store.region",
+                LocalNames.REGION,
+                "com.adobe.testing.s3mock.region",
+                LocalNames.REGION,
+                "com.adobe.testing.s3mock.http-port",
+                0,
+                "server.port",
+                0, // s3mock's HTTPS connector: unused, but it must not take a fixed port
+                "server.address",
+                "127.0.0.1",
+                "spring.main.lazy-initialization",
+                true,
+                "spring.jmx.enabled",
+                false));
         properties.put("spring.main.banner-mode", "off");
         // a PUT whose Content-Type says multipart/… is an object like any other (S3 stores its bytes); Spring's
         // multipart parsing would consume it, or fail with a 500 when the boundary is missing. What needs it, the

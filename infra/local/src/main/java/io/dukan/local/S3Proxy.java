@@ -1,7 +1,7 @@
 package io.dukan.local;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,17 +52,29 @@ final class S3Proxy {
     private static final Logger LOG = LoggerFactory.getLogger("io.dukan.local.gateway");
 
     /** Hop-by-hop headers and those the JDK client sets itself. */
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect",
-            "upgrade", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "proxy-authorization");
-    private static final Set<String> NOT_RETURNED = Set.of("connection", "content-length", "transfer-encoding",
-            "keep-alive", "date");
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "host",
+            "connection",
+            "content-length",
+            "expect",
+            "upgrade",
+            "transfer-encoding",
+            "keep-alive",
+            "te",
+            "trailer",
+            "proxy-connection",
+            "proxy-authorization");
+
+    private static final Set<String> NOT_RETURNED =
+            Set.of("connection", "content-length", "transfer-encoding", "keep-alive", "date");
 
     /** Headers that describe a request body: forwarded only with one (PUT, POST). */
-    private static final Set<String> BODY_HEADERS = Set.of("content-type", "content-encoding", "content-md5",
-            "x-amz-decoded-content-length");
+    private static final Set<String> BODY_HEADERS =
+            Set.of("content-type", "content-encoding", "content-md5", "x-amz-decoded-content-length");
     /** The query parameters of a presigned (SigV4 query-string) URL that must be present. */
-    private static final List<String> PRESIGNED_PARAMETERS = List.of("X-Amz-Algorithm", "X-Amz-Credential",
-            "X-Amz-Date", "X-Amz-Expires", "X-Amz-Signature");
+    private static final List<String> PRESIGNED_PARAMETERS =
+            List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-Signature");
+
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'");
     /** S3's limit for X-Amz-Expires: seven days. */
     private static final long MAX_EXPIRES_SECONDS = 7 * 24 * 3600;
@@ -97,7 +109,11 @@ final class S3Proxy {
         S3Cors cors = corsByBucket.getOrDefault(bucketOf(path), NO_CORS);
 
         if (method.equals("OPTIONS")) {
-            return preflight(exchange, cors, origin, in.getFirst("Access-Control-Request-Method"),
+            return preflight(
+                    exchange,
+                    cors,
+                    origin,
+                    in.getFirst("Access-Control-Request-Method"),
                     in.getFirst("Access-Control-Request-Headers"));
         }
 
@@ -144,11 +160,17 @@ final class S3Proxy {
                 } catch (IOException unreadable) {
                     LOG.info("{} {}{}: request body unreadable: {}", method, PREFIX, path, unreadable.getMessage());
                     cors.actual(origin, method).forEach(exchange.getResponseHeaders()::set);
-                    return error(exchange, 400, "IncompleteBody", "The request body could not be read in full ("
-                            + unreadable.getMessage() + ").");
+                    return error(
+                            exchange,
+                            400,
+                            "IncompleteBody",
+                            "The request body could not be read in full (" + unreadable.getMessage() + ").");
                 }
-                request.method(method, Files.size(spooled) == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofFile(spooled));
+                request.method(
+                        method,
+                        Files.size(spooled) == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofFile(spooled));
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
@@ -165,13 +187,17 @@ final class S3Proxy {
      * aws-chunked (Content-Encoding or x-amz-content-sha256 STREAMING-…) comes from its decoder failing on
      * framing that is no aws-chunked (a chunk size that is no hex number): the request's fault, S3's 400.
      */
-    private int forward(HttpExchange exchange, String method, HttpRequest request, S3Cors cors, String origin,
-            boolean awsChunked) throws IOException, InterruptedException {
+    private int forward(
+            HttpExchange exchange, String method, HttpRequest request, S3Cors cors, String origin, boolean awsChunked)
+            throws IOException, InterruptedException {
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (awsChunked && response.statusCode() >= 500) {
             try (InputStream ignored = response.body()) {
-                LOG.info("{} {}: s3mock answered {} to an aws-chunked body: taken as malformed", method,
-                        exchange.getRequestURI().getRawPath(), response.statusCode());
+                LOG.info(
+                        "{} {}: s3mock answered {} to an aws-chunked body: taken as malformed",
+                        method,
+                        exchange.getRequestURI().getRawPath(),
+                        response.statusCode());
             }
             cors.actual(origin, method).forEach(exchange.getResponseHeaders()::set);
             return error(exchange, 400, "InvalidRequest", "The aws-chunked request body could not be decoded.");
@@ -202,15 +228,18 @@ final class S3Proxy {
         return status;
     }
 
-    private static int preflight(HttpExchange exchange, S3Cors cors, String origin, String method,
-            String requestHeaders) throws IOException {
+    private static int preflight(
+            HttpExchange exchange, S3Cors cors, String origin, String method, String requestHeaders)
+            throws IOException {
         if (origin == null || method == null) {
-            return error(exchange, 400, "BadRequest",
-                    "Insufficient information. Origin request header needed.");
+            return error(exchange, 400, "BadRequest", "Insufficient information. Origin request header needed.");
         }
         Optional<Map<String, String>> allowed = cors.preflight(origin, method, requestHeaders);
         if (allowed.isEmpty()) {
-            return error(exchange, 403, "AccessForbidden",
+            return error(
+                    exchange,
+                    403,
+                    "AccessForbidden",
                     "CORSResponse: This CORS request is not allowed. This is usually because the evalution of"
                             + " Origin, request method / Access-Control-Request-Method or"
                             + " Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.");
@@ -223,9 +252,13 @@ final class S3Proxy {
     /** S3's error document; to a HEAD request only the status and headers, as S3 answers it. */
     /** S3's error document (also the media CDN stand-in's: CloudFront passes S3's on). */
     static int error(HttpExchange exchange, int status, String code, String message) throws IOException {
-        return LocalApiGateway.answer(exchange, status, "application/xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<Error><Code>" + xmlEscape(code) + "</Code><Message>" + xmlEscape(message) + "</Message></Error>")
-                .getBytes(StandardCharsets.UTF_8));
+        return LocalApiGateway.answer(
+                exchange,
+                status,
+                "application/xml",
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + "<Error><Code>" + xmlEscape(code) + "</Code><Message>"
+                                + xmlEscape(message) + "</Message></Error>")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -293,7 +326,10 @@ final class S3Proxy {
     }
 
     private static String xmlEscape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     /** "/mediabucket/tenants/…" → "mediabucket" (path-style addressing is all s3mock and the presigner use). */

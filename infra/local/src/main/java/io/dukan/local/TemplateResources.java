@@ -45,17 +45,23 @@ final class TemplateResources {
             return;
         }
         TableDescription existing = dynamo.describeTable(r -> r.tableName(name)).table();
-        Set<String> present = existing.globalSecondaryIndexes() == null ? Set.of()
-                : existing.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName)
+        Set<String> present = existing.globalSecondaryIndexes() == null
+                ? Set.of()
+                : existing.globalSecondaryIndexes().stream()
+                        .map(GlobalSecondaryIndexDescription::indexName)
                         .collect(Collectors.toSet());
         for (Index index : indexes(spec)) {
             if (!present.contains(index.indexName())) {
                 LOG.info("table {}: adding index {} declared in the template", name, index.indexName());
                 GlobalSecondaryIndexUpdate create = GlobalSecondaryIndexUpdate.builder()
-                        .create(CreateGlobalSecondaryIndexAction.builder().indexName(index.indexName())
-                                .keySchema(index.keySchema()).projection(index.projection()).build())
+                        .create(CreateGlobalSecondaryIndexAction.builder()
+                                .indexName(index.indexName())
+                                .keySchema(index.keySchema())
+                                .projection(index.projection())
+                                .build())
                         .build();
-                dynamo.updateTable(r -> r.tableName(name).attributeDefinitions(attributeDefinitions(spec))
+                dynamo.updateTable(r -> r.tableName(name)
+                        .attributeDefinitions(attributeDefinitions(spec))
                         .globalSecondaryIndexUpdates(create));
             }
         }
@@ -64,8 +70,11 @@ final class TemplateResources {
 
     private static void createTable(DynamoDbClient dynamo, TableSpec spec, String name) {
         List<GlobalSecondaryIndex> indexes = indexes(spec).stream()
-                .map(i -> GlobalSecondaryIndex.builder().indexName(i.indexName()).keySchema(i.keySchema())
-                        .projection(i.projection()).build())
+                .map(i -> GlobalSecondaryIndex.builder()
+                        .indexName(i.indexName())
+                        .keySchema(i.keySchema())
+                        .projection(i.projection())
+                        .build())
                 .toList();
         dynamo.createTable(r -> {
             r.tableName(name)
@@ -81,8 +90,12 @@ final class TemplateResources {
             dynamo.updateTimeToLive(r -> r.tableName(name)
                     .timeToLiveSpecification(t -> t.enabled(true).attributeName(spec.ttlAttribute())));
         }
-        LOG.info("table {} created (key {}{}, {} index(es){})", name, spec.hashKey(),
-                spec.rangeKey() == null ? "" : "/" + spec.rangeKey(), indexes.size(),
+        LOG.info(
+                "table {} created (key {}{}, {} index(es){})",
+                name,
+                spec.hashKey(),
+                spec.rangeKey() == null ? "" : "/" + spec.rangeKey(),
+                indexes.size(),
                 spec.ttlAttribute() == null ? "" : ", TTL " + spec.ttlAttribute());
     }
 
@@ -109,34 +122,45 @@ final class TemplateResources {
         List<Index> indexes = new ArrayList<>();
         if (spec.globalIndexes() != null) {
             for (IndexSpec index : spec.globalIndexes()) {
-                indexes.add(new Index(index.name(), keySchema(index.hashKey(), index.rangeKey()),
-                        projection(index)));
+                indexes.add(new Index(index.name(), keySchema(index.hashKey(), index.rangeKey()), projection(index)));
             }
         }
         return indexes;
     }
 
     private static Projection projection(IndexSpec index) {
-        String type = index.projectionType() == null ? "ALL" : index.projectionType().toUpperCase(Locale.ROOT);
+        String type =
+                index.projectionType() == null ? "ALL" : index.projectionType().toUpperCase(Locale.ROOT);
         if (type.equals("INCLUDE")) {
             // the contract does not carry NonKeyAttributes; ALL is a superset, so reads behave the same locally
             LOG.warn("index {}: projection INCLUDE is created as ALL locally", index.name());
             type = "ALL";
         }
-        return Projection.builder().projectionType(ProjectionType.fromValue(type)).build();
+        return Projection.builder()
+                .projectionType(ProjectionType.fromValue(type))
+                .build();
     }
 
     private static List<AttributeDefinition> attributeDefinitions(TableSpec spec) {
         return spec.attributeTypes().entrySet().stream()
-                .map(e -> AttributeDefinition.builder().attributeName(e.getKey()).attributeType(e.getValue()).build())
+                .map(e -> AttributeDefinition.builder()
+                        .attributeName(e.getKey())
+                        .attributeType(e.getValue())
+                        .build())
                 .toList();
     }
 
     private static List<KeySchemaElement> keySchema(String hashKey, String rangeKey) {
         List<KeySchemaElement> keys = new ArrayList<>();
-        keys.add(KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build());
+        keys.add(KeySchemaElement.builder()
+                .attributeName(hashKey)
+                .keyType(KeyType.HASH)
+                .build());
         if (rangeKey != null) {
-            keys.add(KeySchemaElement.builder().attributeName(rangeKey).keyType(KeyType.RANGE).build());
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(rangeKey)
+                    .keyType(KeyType.RANGE)
+                    .build());
         }
         return keys;
     }

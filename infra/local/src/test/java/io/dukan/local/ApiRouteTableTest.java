@@ -22,12 +22,16 @@ class ApiRouteTableTest {
             assertThat(m.resource()).isEqualTo("/signup");
             assertThat(m.pathParameters()).isNull();
         });
-        assertThat(table.match("GET", "/signup/")).map(ApiRouteTable.Match::target).hasValue("signup");
+        assertThat(table.match("GET", "/signup/"))
+                .map(ApiRouteTable.Match::target)
+                .hasValue("signup");
     }
 
     @Test
     void staticSegment_beatsParameter() {
-        assertThat(table.match("GET", "/api/stores/mine")).map(ApiRouteTable.Match::target).hasValue("my-store");
+        assertThat(table.match("GET", "/api/stores/mine"))
+                .map(ApiRouteTable.Match::target)
+                .hasValue("my-store");
         assertThat(table.match("GET", "/api/stores/acme")).hasValueSatisfying(m -> {
             assertThat(m.target()).isEqualTo("store-status");
             assertThat(m.pathParameters()).isEqualTo(Map.of("slug", "acme"));
@@ -41,12 +45,16 @@ class ApiRouteTableTest {
             assertThat(m.resource()).isEqualTo("/s/{store}/{proxy+}");
             assertThat(m.pathParameters()).containsEntry("store", "acme").containsEntry("proxy", "products/a b");
         });
-        assertThat(table.match("GET", "/s/acme")).map(ApiRouteTable.Match::target).hasValue("store-root");
+        assertThat(table.match("GET", "/s/acme"))
+                .map(ApiRouteTable.Match::target)
+                .hasValue("store-root");
     }
 
     @Test
     void mostSpecificResource_isChosenBeforeTheMethod() {
-        assertThat(table.match("POST", "/s/acme/admin")).map(ApiRouteTable.Match::target).hasValue("admin-post");
+        assertThat(table.match("POST", "/s/acme/admin"))
+                .map(ApiRouteTable.Match::target)
+                .hasValue("admin-post");
         // /s/{store}/admin exists but has no GET: API Gateway does not fall back to {proxy+}
         assertThat(table.match("GET", "/s/acme/admin")).isEmpty();
     }

@@ -16,8 +16,8 @@ import java.util.Map;
  * A function for gateway tests: answers with the event it got (as JSON) and who it is. Query parameters steer the
  * answer: status=N, cookies=a,b (one Set-Cookie each), binary=1 (a base64 body of bytes 0..255).
  */
-final class EchoHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>,
-        AutoCloseable {
+final class EchoHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>, AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,8 +42,8 @@ final class EchoHandler implements RequestHandler<APIGatewayProxyRequestEvent, A
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of()
-                : event.getQueryStringParameters();
+        Map<String, String> query =
+                event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
         APIGatewayProxyResponseEvent response = new APIGatewayProxyResponseEvent()
                 .withStatusCode(Integer.parseInt(query.getOrDefault("status", "200")));
         Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -57,7 +57,8 @@ final class EchoHandler implements RequestHandler<APIGatewayProxyRequestEvent, A
         if (query.containsKey("binary")) {
             headers.put("Content-Type", List.of("application/octet-stream"));
             // MIME base64 (with line breaks), as Micronaut sometimes produces: the gateway must cope
-            return response.withMultiValueHeaders(headers).withIsBase64Encoded(true)
+            return response.withMultiValueHeaders(headers)
+                    .withIsBase64Encoded(true)
                     .withBody(Base64.getMimeEncoder().encodeToString(allBytes()));
         }
         headers.put("Content-Type", List.of("application/json"));
@@ -66,11 +67,16 @@ final class EchoHandler implements RequestHandler<APIGatewayProxyRequestEvent, A
         answer.put("handler", definition.handler());
         answer.put("environment", definition.environment());
         answer.put("properties", definition.properties());
-        answer.put("singletons", definition.singletons().stream().map(s -> s.getClass().getSimpleName()).toList());
+        answer.put(
+                "singletons",
+                definition.singletons().stream()
+                        .map(s -> s.getClass().getSimpleName())
+                        .toList());
         answer.put("remainingMillis", context.getRemainingTimeInMillis());
         answer.put("event", event);
         try {
-            return response.withMultiValueHeaders(headers).withHeaders(Map.of("X-Echo", "yes"))
+            return response.withMultiValueHeaders(headers)
+                    .withHeaders(Map.of("X-Echo", "yes"))
                     .withBody(JSON.writeValueAsString(answer));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -35,7 +35,8 @@ class FunctionSlotTest {
         try {
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                calls.add(() -> slot.invoke(event(), new LocalLambdaContext("f", "r")).getStatusCode());
+                calls.add(() ->
+                        slot.invoke(event(), new LocalLambdaContext("f", "r")).getStatusCode());
             }
             for (Future<Integer> result : pool.invokeAll(calls)) {
                 assertThat(result.get()).isEqualTo(200);

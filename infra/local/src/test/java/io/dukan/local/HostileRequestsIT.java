@@ -80,6 +80,7 @@ class HostileRequestsIT {
     static final String BUCKET = "mediabucket";
     /** The CSRF token a browser would hold (cookie and field the same value), and another well-formed one. */
     static final String CSRF = "fuzzcsrftokenfuzzcsrftoken";
+
     static final String OTHER_CSRF = "abcdefghijklmnopqrstuvwxyz";
     /** A real picture: the platform decodes every uploaded image to make its renditions. */
     static final byte[] IMAGE = io.dukan.aws.testing.TestImages.png(640, 480);
@@ -106,18 +107,35 @@ class HostileRequestsIT {
     static void start() throws Exception {
         System.out.printf("HostileRequestsIT: seed %d (replay with -Dfuzz.seed=%d)%n", SEED, SEED);
         data = Files.createTempDirectory("dukan-hostile");
-        Path root = Path.of(System.getProperty("dukan.project.root", "../..")).toAbsolutePath().normalize();
-        cloud = LocalCloud.start(LocalCloud.Options.defaults().projectRoot(root).dataDir(data).port(0)
+        Path root = Path.of(System.getProperty("dukan.project.root", "../.."))
+                .toAbsolutePath()
+                .normalize();
+        cloud = LocalCloud.start(LocalCloud.Options.defaults()
+                .projectRoot(root)
+                .dataDir(data)
+                .port(0)
                 .inMemoryDynamoDb(true));
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         StaticCredentialsProvider credentials =
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         sdkHttp = UrlConnectionHttpClient.builder().build();
-        dynamo = DynamoDbClient.builder().httpClient(sdkHttp).region(Region.US_EAST_1).credentialsProvider(credentials)
-                .endpointOverride(URI.create(cloud.dynamoEndpoint())).build();
-        s3 = S3Client.builder().httpClient(sdkHttp).region(Region.US_EAST_1).credentialsProvider(credentials)
-                .endpointOverride(URI.create(cloud.s3Endpoint())).forcePathStyle(true).build();
+        dynamo = DynamoDbClient.builder()
+                .httpClient(sdkHttp)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .endpointOverride(URI.create(cloud.dynamoEndpoint()))
+                .build();
+        s3 = S3Client.builder()
+                .httpClient(sdkHttp)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .endpointOverride(URI.create(cloud.s3Endpoint()))
+                .forcePathStyle(true)
+                .build();
 
         alpha = store("fuzz-alpha", "Alpha Dried Fruit", "owner@alpha.example", "CNY", "CN", "zh");
         beta = store("fuzz-beta", "Beta Footballs", "owner@beta.example", "PKR", "PK", "ur");
@@ -140,7 +158,8 @@ class HostileRequestsIT {
             throws Exception {
         Snapshot before = snapshot();
         assertThat(before.items()).as("the table holds the two stores' data").hasSizeGreaterThan(10);
-        assertThat(before.objects()).as("the bucket holds the two product images and their two renditions each")
+        assertThat(before.objects())
+                .as("the bucket holds the two product images and their two renditions each")
                 .hasSize(6);
 
         List<Integer> indices = requestIndices();
@@ -151,54 +170,80 @@ class HostileRequestsIT {
         ExecutorService workers = Executors.newFixedThreadPool(THREADS);
         for (int t = 0; t < THREADS; t++) {
             workers.submit(() -> {
-                for (int n = next.getAndIncrement(); n < indices.size() && System.nanoTime() < deadline;
+                for (int n = next.getAndIncrement();
+                        n < indices.size() && System.nanoTime() < deadline;
                         n = next.getAndIncrement()) {
                     int index = indices.get(n);
                     try {
                         outcomes.add(send(new Generator(index).generate()));
                     } catch (Throwable e) {
-                        outcomes.add(new Outcome(new FuzzRequest(index, false, RawStyle.WELL, "?", "?", List.of(),
-                                new byte[0], "not generated"), -1, "", "test failure: " + e, 0, "-"));
+                        outcomes.add(new Outcome(
+                                new FuzzRequest(
+                                        index, false, RawStyle.WELL, "?", "?", List.of(), new byte[0], "not generated"),
+                                -1,
+                                "",
+                                "test failure: " + e,
+                                0,
+                                "-"));
                     }
                 }
             });
         }
         workers.shutdown();
-        assertThat(workers.awaitTermination(BUDGET_MILLIS + 60_000, TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(workers.awaitTermination(BUDGET_MILLIS + 60_000, TimeUnit.MILLISECONDS))
+                .isTrue();
         long millis = (System.nanoTime() - start) / 1_000_000;
 
-        List<Outcome> all = outcomes.stream().sorted(Comparator.comparingInt(o -> o.request().index())).toList();
+        List<Outcome> all = outcomes.stream()
+                .sorted(Comparator.comparingInt(o -> o.request().index()))
+                .toList();
         printSummary(all, millis);
         if (!System.getProperty("fuzz.only", "").isBlank()) {
-            all.forEach(o -> System.out.printf("HostileRequestsIT: replayed: %d via %s (%s ms) %s%n      answer: %s%s%n",
-                    o.status(), o.transport(), o.millis(), o.request().summary(), clip(o.body(), 300),
+            all.forEach(o -> System.out.printf(
+                    "HostileRequestsIT: replayed: %d via %s (%s ms) %s%n      answer: %s%s%n",
+                    o.status(),
+                    o.transport(),
+                    o.millis(),
+                    o.request().summary(),
+                    clip(o.body(), 300),
                     o.error().isEmpty() ? "" : "\n      error: " + clip(o.error(), 300)));
         }
 
         SoftAssertions softly = new SoftAssertions();
         List<Outcome> broken = all.stream().filter(o -> o.status() == -1).toList();
-        softly.assertThat(broken).as("the generator itself failed (a bug in this test)")
-                .withFailMessage(describe(broken, "generator failures")).isEmpty();
+        softly.assertThat(broken)
+                .as("the generator itself failed (a bug in this test)")
+                .withFailMessage(describe(broken, "generator failures"))
+                .isEmpty();
         // RFC 9112 §6.1: a server that receives a transfer coding it does not understand ought to answer 501 (Not
         // Implemented); the JDK HttpServer does so itself, before any handler, for "Transfer-Encoding: gzip, chunked"
         List<Outcome> serverErrors = all.stream()
                 .filter(o -> o.status() >= 500 && !(o.status() == 501 && unknownTransferCoding(o.request())))
                 .toList();
-        softly.assertThat(serverErrors).withFailMessage(describe(serverErrors, "responses with status >= 500"))
+        softly.assertThat(serverErrors)
+                .withFailMessage(describe(serverErrors, "responses with status >= 500"))
                 .isEmpty();
 
         for (Fixture store : List.of(alpha, beta)) {
             HttpResponse<String> home = get("/s/" + store.slug() + "/");
-            softly.assertThat(home.statusCode()).as("%s home page after the run", store.slug()).isEqualTo(200);
-            softly.assertThat(home.body()).as("%s home page after the run", store.slug())
+            softly.assertThat(home.statusCode())
+                    .as("%s home page after the run", store.slug())
+                    .isEqualTo(200);
+            softly.assertThat(home.body())
+                    .as("%s home page after the run", store.slug())
                     .contains("/s/" + store.slug() + "/products/" + store.productId());
             RawHttp.Response subdomain = RawHttp.get(port(), store.slug() + ".localhost:" + port(), "/");
-            softly.assertThat(subdomain.status()).as("%s.localhost after the run", store.slug()).isEqualTo(200);
+            softly.assertThat(subdomain.status())
+                    .as("%s.localhost after the run", store.slug())
+                    .isEqualTo(200);
         }
-        softly.assertThat(get("/signup").statusCode()).as("signup page after the run").isEqualTo(200);
+        softly.assertThat(get("/signup").statusCode())
+                .as("signup page after the run")
+                .isEqualTo(200);
 
         Snapshot after = snapshot();
-        softly.assertThat(after).withFailMessage(() -> "data changed during the run:\n" + before.diff(after))
+        softly.assertThat(after)
+                .withFailMessage(() -> "data changed during the run:\n" + before.diff(after))
                 .isEqualTo(before);
         softly.assertAll();
     }
@@ -209,7 +254,8 @@ class HostileRequestsIT {
             return false;
         }
         List<String> values = new ArrayList<>();
-        request.headers().stream().filter(h -> h.getKey().equalsIgnoreCase("Transfer-Encoding"))
+        request.headers().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("Transfer-Encoding"))
                 .forEach(h -> values.add(h.getValue()));
         if (request.raw()) {
             String sent = new String(rawBytes(request), StandardCharsets.ISO_8859_1);
@@ -227,7 +273,10 @@ class HostileRequestsIT {
     static List<Integer> requestIndices() {
         String only = System.getProperty("fuzz.only", "").strip();
         if (!only.isEmpty()) {
-            return Arrays.stream(only.split(",")).map(String::strip).map(Integer::valueOf).toList();
+            return Arrays.stream(only.split(","))
+                    .map(String::strip)
+                    .map(Integer::valueOf)
+                    .toList();
         }
         return IntStream.range(0, COUNT).boxed().toList();
     }
@@ -235,7 +284,16 @@ class HostileRequestsIT {
     // --- the requests --------------------------------------------------------------------------------------------
 
     enum Kind {
-        NONE, SIGNUP_FORM, SIGNUP_JSON, CART_FORM, ORDER_FORM, ORDER_JSON, PRODUCT_FORM, LOGIN_FORM, LOGOUT_FORM, UPLOAD_JSON
+        NONE,
+        SIGNUP_FORM,
+        SIGNUP_JSON,
+        CART_FORM,
+        ORDER_FORM,
+        ORDER_JSON,
+        PRODUCT_FORM,
+        LOGIN_FORM,
+        LOGOUT_FORM,
+        UPLOAD_JSON
     }
 
     /** The real routes, each with the body its POST takes. */
@@ -283,36 +341,83 @@ class HostileRequestsIT {
 
     /** How a raw request is broken (WELL: not at all; used where the JDK client cannot send what was generated). */
     enum RawStyle {
-        WELL, LOWERCASE_METHOD, JUNK_METHOD, NO_VERSION, BAD_VERSION, HTTP_1_0, BARE_LF, EXTRA_SPACES,
-        ABSOLUTE_FORM, ASTERISK, HEADER_WITHOUT_COLON, SPACE_BEFORE_COLON, OBS_FOLD, NUL_IN_HEADER, HUGE_HEADER,
-        MANY_HEADERS, LENGTH_LONGER_THAN_BODY, LENGTH_SHORTER_THAN_BODY, LENGTH_INVALID, LENGTH_TWICE,
-        CHUNKED, CHUNKED_BROKEN, CHUNKED_AND_LENGTH, EXPECT_CONTINUE, RAW_BYTES_IN_TARGET, EMPTY, GARBAGE,
-        TLS_HELLO, LONG_REQUEST_LINE;
+        WELL,
+        LOWERCASE_METHOD,
+        JUNK_METHOD,
+        NO_VERSION,
+        BAD_VERSION,
+        HTTP_1_0,
+        BARE_LF,
+        EXTRA_SPACES,
+        ABSOLUTE_FORM,
+        ASTERISK,
+        HEADER_WITHOUT_COLON,
+        SPACE_BEFORE_COLON,
+        OBS_FOLD,
+        NUL_IN_HEADER,
+        HUGE_HEADER,
+        MANY_HEADERS,
+        LENGTH_LONGER_THAN_BODY,
+        LENGTH_SHORTER_THAN_BODY,
+        LENGTH_INVALID,
+        LENGTH_TWICE,
+        CHUNKED,
+        CHUNKED_BROKEN,
+        CHUNKED_AND_LENGTH,
+        EXPECT_CONTINUE,
+        RAW_BYTES_IN_TARGET,
+        EMPTY,
+        GARBAGE,
+        TLS_HELLO,
+        LONG_REQUEST_LINE;
 
         /** Styles whose body may reach the function cut short: the body must be refused in every prefix. */
         boolean mayTruncateBody() {
-            return this == LENGTH_LONGER_THAN_BODY || this == LENGTH_SHORTER_THAN_BODY || this == LENGTH_INVALID
-                    || this == LENGTH_TWICE || this == CHUNKED_BROKEN || this == CHUNKED_AND_LENGTH;
+            return this == LENGTH_LONGER_THAN_BODY
+                    || this == LENGTH_SHORTER_THAN_BODY
+                    || this == LENGTH_INVALID
+                    || this == LENGTH_TWICE
+                    || this == CHUNKED_BROKEN
+                    || this == CHUNKED_AND_LENGTH;
         }
     }
 
-    record FuzzRequest(int index, boolean raw, RawStyle style, String method, String target,
-            List<Map.Entry<String, String>> headers, byte[] body, String bodyDescription) {
+    record FuzzRequest(
+            int index,
+            boolean raw,
+            RawStyle style,
+            String method,
+            String target,
+            List<Map.Entry<String, String>> headers,
+            byte[] body,
+            String bodyDescription) {
 
         String summary() {
             StringBuilder out = new StringBuilder();
-            out.append('#').append(index).append(' ').append(raw ? "raw/" + style : "client").append(' ')
-                    .append(clip(method, 40)).append(' ').append(clip(target, 200));
-            out.append("\n      headers: ").append(headers.stream()
-                    .map(h -> clip(h.getKey(), 40) + ": " + clip(h.getValue(), 80))
-                    .limit(12).collect(Collectors.joining(" | ")));
+            out.append('#')
+                    .append(index)
+                    .append(' ')
+                    .append(raw ? "raw/" + style : "client")
+                    .append(' ')
+                    .append(clip(method, 40))
+                    .append(' ')
+                    .append(clip(target, 200));
+            out.append("\n      headers: ")
+                    .append(headers.stream()
+                            .map(h -> clip(h.getKey(), 40) + ": " + clip(h.getValue(), 80))
+                            .limit(12)
+                            .collect(Collectors.joining(" | ")));
             if (headers.size() > 12) {
                 out.append(" | … ").append(headers.size() - 12).append(" more");
             }
-            out.append("\n      body: ").append(bodyDescription).append(", ").append(body.length).append(" bytes");
+            out.append("\n      body: ")
+                    .append(bodyDescription)
+                    .append(", ")
+                    .append(body.length)
+                    .append(" bytes");
             if (body.length > 0) {
-                out.append(": ").append(clip(new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8),
-                        160));
+                out.append(": ")
+                        .append(clip(new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8), 160));
             }
             return out.toString();
         }
@@ -358,13 +463,28 @@ class HostileRequestsIT {
                     host = other.slug() + ".localhost:" + port();
                     subdomain = true;
                 } else if (h < 35) {
-                    host = pick("evil.localhost", "evil.localhost:" + port(), "127.0.0.1:" + port(), "",
-                            "localhost:99999", "localhost:abc", "[::1", "[::1]:" + port(), "a.b.localhost",
-                            own.slug().toUpperCase(Locale.ROOT) + ".LOCALHOST.", "no-such-store.localhost",
-                            own.slug() + ".evil.example", "evil.example", "x".repeat(300) + ".localhost",
-                            own.slug() + ".localhost:" + port() + "@evil.example", "localhost:" + port() + " evil",
-                            "%66uzz-alpha.localhost", "\u0434\u0443\u043a\u0430\u043d.localhost", ":" + port(),
-                            "localhost:-1", ".localhost");
+                    host = pick(
+                            "evil.localhost",
+                            "evil.localhost:" + port(),
+                            "127.0.0.1:" + port(),
+                            "",
+                            "localhost:99999",
+                            "localhost:abc",
+                            "[::1",
+                            "[::1]:" + port(),
+                            "a.b.localhost",
+                            own.slug().toUpperCase(Locale.ROOT) + ".LOCALHOST.",
+                            "no-such-store.localhost",
+                            own.slug() + ".evil.example",
+                            "evil.example",
+                            "x".repeat(300) + ".localhost",
+                            own.slug() + ".localhost:" + port() + "@evil.example",
+                            "localhost:" + port() + " evil",
+                            "%66uzz-alpha.localhost",
+                            "\u0434\u0443\u043a\u0430\u043d.localhost",
+                            ":" + port(),
+                            "localhost:-1",
+                            ".localhost");
                 }
             }
 
@@ -382,8 +502,10 @@ class HostileRequestsIT {
             if (isS3(target) || isS3(host)) {
                 // s3mock checks no signatures: only reads may go there, or the run would change the bucket
                 method = pick("GET", "GET", "HEAD", "OPTIONS");
-                if (style == RawStyle.JUNK_METHOD || style == RawStyle.LOWERCASE_METHOD
-                        || style == RawStyle.ABSOLUTE_FORM || style == RawStyle.ASTERISK) {
+                if (style == RawStyle.JUNK_METHOD
+                        || style == RawStyle.LOWERCASE_METHOD
+                        || style == RawStyle.ABSOLUTE_FORM
+                        || style == RawStyle.ASTERISK) {
                     style = RawStyle.WELL;
                 }
             }
@@ -429,10 +551,27 @@ class HostileRequestsIT {
             if (s < 80) {
                 return other.slug();
             }
-            return pick("no-such-store", own.slug().toUpperCase(Locale.ROOT), own.slug().substring(0, 7), "a", "",
-                    "x".repeat(300), "..", "%2e%2e", own.slug() + "%00", own.slug() + "%2f..", own.slug() + "%2F"
-                            + other.slug(), "%d0%b4%d1%83%d0%ba%d0%b0%d0%bd", own.slug() + ".", "api", "s", "admin",
-                    own.slug() + "%20", "%20" + own.slug(), own.slug() + "--x", "-" + own.slug());
+            return pick(
+                    "no-such-store",
+                    own.slug().toUpperCase(Locale.ROOT),
+                    own.slug().substring(0, 7),
+                    "a",
+                    "",
+                    "x".repeat(300),
+                    "..",
+                    "%2e%2e",
+                    own.slug() + "%00",
+                    own.slug() + "%2f..",
+                    own.slug() + "%2F" + other.slug(),
+                    "%d0%b4%d1%83%d0%ba%d0%b0%d0%bd",
+                    own.slug() + ".",
+                    "api",
+                    "s",
+                    "admin",
+                    own.slug() + "%20",
+                    "%20" + own.slug(),
+                    own.slug() + "--x",
+                    "-" + own.slug());
         }
 
         private String id(Fixture own, Fixture other) {
@@ -443,11 +582,35 @@ class HostileRequestsIT {
             if (s < 60) {
                 return other.productId();
             }
-            return pick("12345", "-1", "0", "null", "undefined", "true", "%5B%5D", "%7B%7D",
-                    own.productId().toUpperCase(Locale.ROOT), own.productId() + "a", own.productId().substring(0, 15),
-                    own.orderCode(), "1001", "%231001", "%27%20OR%20%271%27%3D%271", "%00", "%ff", "a".repeat(5000),
-                    "..%2f..%2f", "%24%7Bjndi%3Aldap%3A%2F%2Fx%7D", "1e309", "9".repeat(40), "NaN", "%2e%2e",
-                    own.productId() + "%00", "%c0%ae%c0%ae", own.productId() + "%2Fx", "%E2%80%AE" + own.productId());
+            return pick(
+                    "12345",
+                    "-1",
+                    "0",
+                    "null",
+                    "undefined",
+                    "true",
+                    "%5B%5D",
+                    "%7B%7D",
+                    own.productId().toUpperCase(Locale.ROOT),
+                    own.productId() + "a",
+                    own.productId().substring(0, 15),
+                    own.orderCode(),
+                    "1001",
+                    "%231001",
+                    "%27%20OR%20%271%27%3D%271",
+                    "%00",
+                    "%ff",
+                    "a".repeat(5000),
+                    "..%2f..%2f",
+                    "%24%7Bjndi%3Aldap%3A%2F%2Fx%7D",
+                    "1e309",
+                    "9".repeat(40),
+                    "NaN",
+                    "%2e%2e",
+                    own.productId() + "%00",
+                    "%c0%ae%c0%ae",
+                    own.productId() + "%2Fx",
+                    "%E2%80%AE" + own.productId());
         }
 
         private String code(Fixture own, Fixture other) {
@@ -458,10 +621,24 @@ class HostileRequestsIT {
             if (s < 60) {
                 return other.orderCode();
             }
-            return pick("1001", "%231001", own.productId(), own.orderCode().toUpperCase(Locale.ROOT),
-                    own.orderCode() + "a", own.orderCode().substring(0, 25), "-1", "0", "null", "%00", "%ff",
-                    "b".repeat(3000), "..%2f..%2fadmin", own.orderCode() + "%2F..", "%2e%2e%2f" + other.orderCode(),
-                    "%F0%9F%92%A9", "1%20OR%201%3D1");
+            return pick(
+                    "1001",
+                    "%231001",
+                    own.productId(),
+                    own.orderCode().toUpperCase(Locale.ROOT),
+                    own.orderCode() + "a",
+                    own.orderCode().substring(0, 25),
+                    "-1",
+                    "0",
+                    "null",
+                    "%00",
+                    "%ff",
+                    "b".repeat(3000),
+                    "..%2f..%2fadmin",
+                    own.orderCode() + "%2F..",
+                    "%2e%2e%2f" + other.orderCode(),
+                    "%F0%9F%92%A9",
+                    "1%20OR%201%3D1");
         }
 
         private String key(Fixture own, Fixture other) {
@@ -473,10 +650,21 @@ class HostileRequestsIT {
                 return other.imageKey();
             }
             String tenantDir = own.imageKey().substring(0, own.imageKey().lastIndexOf('/') + 1);
-            return pick("tenants/../../etc/passwd", "tenants/%2e%2e/%2e%2e/", "..%2f..%2f", "", "%00",
-                    "a".repeat(2000), tenantDir + "..%2f..%2f" + other.imageKey(), tenantDir, tenantDir + "%ff.png",
-                    "tenants/", own.imageKey() + "%00.png", own.imageKey().toUpperCase(Locale.ROOT),
-                    own.imageKey() + "/", "tenants//" + own.imageKey());
+            return pick(
+                    "tenants/../../etc/passwd",
+                    "tenants/%2e%2e/%2e%2e/",
+                    "..%2f..%2f",
+                    "",
+                    "%00",
+                    "a".repeat(2000),
+                    tenantDir + "..%2f..%2f" + other.imageKey(),
+                    tenantDir,
+                    tenantDir + "%ff.png",
+                    "tenants/",
+                    own.imageKey() + "%00.png",
+                    own.imageKey().toUpperCase(Locale.ROOT),
+                    own.imageKey() + "/",
+                    "tenants//" + own.imageKey());
         }
 
         private String mutatePath(String path, Fixture own, Fixture other) {
@@ -487,13 +675,54 @@ class HostileRequestsIT {
                 case 0 -> path.length() > 1 ? path.substring(0, 1 + r.nextInt(path.length() - 1)) : path;
                 case 1 -> path.replaceFirst("/", "//");
                 case 2 -> head + "//" + tail;
-                case 3 -> head + pick("/..", "/%2e%2e", "/%2E%2E/", "/.", "/%2e", "/..%2f", "/%2e%2e%2f", "/..\\",
-                        "/%c0%ae%c0%ae", "/....//", "/..;/", "/%252e%252e/") + tail;
-                case 4 -> head + pick("%00", "%ff", "%", "%zz", "%u0041", "%%", "%0d%0a", "%0a", "%c0%af", "%e0%80%af",
-                        "%2f", "%5c", "%3b", "%23", "%3f") + tail;
+                case 3 ->
+                    head
+                            + pick(
+                                    "/..",
+                                    "/%2e%2e",
+                                    "/%2E%2E/",
+                                    "/.",
+                                    "/%2e",
+                                    "/..%2f",
+                                    "/%2e%2e%2f",
+                                    "/..\\",
+                                    "/%c0%ae%c0%ae",
+                                    "/....//",
+                                    "/..;/",
+                                    "/%252e%252e/")
+                            + tail;
+                case 4 ->
+                    head
+                            + pick(
+                                    "%00",
+                                    "%ff",
+                                    "%",
+                                    "%zz",
+                                    "%u0041",
+                                    "%%",
+                                    "%0d%0a",
+                                    "%0a",
+                                    "%c0%af",
+                                    "%e0%80%af",
+                                    "%2f",
+                                    "%5c",
+                                    "%3b",
+                                    "%23",
+                                    "%3f")
+                            + tail;
                 case 5 -> head + "/" + pick("a", "%41", "\u00e9").repeat(pick(256, 1024, 4096, 16384)) + tail;
-                case 6 -> head + pick("\u0434\u0443\u043a\u0430\u043d", "\u202e", "\ud83d\udca9",
-                        "%D0%B4%D1%83%D0%BA%D0%B0%D0%BD", "%E2%80%AE", "%F0%9F%92%A9", "\ufeff", "\u0000") + tail;
+                case 6 ->
+                    head
+                            + pick(
+                                    "\u0434\u0443\u043a\u0430\u043d",
+                                    "\u202e",
+                                    "\ud83d\udca9",
+                                    "%D0%B4%D1%83%D0%BA%D0%B0%D0%BD",
+                                    "%E2%80%AE",
+                                    "%F0%9F%92%A9",
+                                    "\ufeff",
+                                    "\u0000")
+                            + tail;
                 case 7 -> path.toUpperCase(Locale.ROOT);
                 case 8 -> path + pick("/", ";jsessionid=x", ".json", "~", "%20", " ", "/.", "#frag", "?", "??", "&");
                 case 9 -> path.replace(own.slug(), other.slug());
@@ -511,8 +740,10 @@ class HostileRequestsIT {
                 case 2 -> "?=&&=&";
                 case 3 -> "?";
                 case 4 -> "?a=" + "b".repeat(pick(100, 5000, 20000));
-                case 5 -> IntStream.range(0, pick(50, 200, 1000)).mapToObj(i -> "k" + i + "=v")
-                        .collect(Collectors.joining("&", "?", ""));
+                case 5 ->
+                    IntStream.range(0, pick(50, 200, 1000))
+                            .mapToObj(i -> "k" + i + "=v")
+                            .collect(Collectors.joining("&", "?", ""));
                 case 6 -> "?after[]=1&after[x]=2&after=" + own.productId();
                 case 7 -> "?after=" + pick("%00", "%ff", "%zz", "%", "%c0%ae");
                 case 8 -> "?%E2%80%AE=1&\u0434=\u0443";
@@ -530,7 +761,9 @@ class HostileRequestsIT {
             if (index % 500 == 7) {
                 return oversized(11 * 1024 * 1024, route);
             }
-            boolean usuallyBodiless = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
+            boolean usuallyBodiless = method.equals("GET")
+                    || method.equals("HEAD")
+                    || method.equals("OPTIONS")
                     || method.equals("DELETE");
             if (usuallyBodiless && r.nextInt(100) < 75) {
                 return Body.none();
@@ -542,18 +775,20 @@ class HostileRequestsIT {
             if (kind == null && r.nextInt(100) < 50) {
                 kind = pick(Kind.values());
             }
-            Body body = kind == null || kind == Kind.NONE ? junk(own, other) : switch (kind) {
-                case SIGNUP_FORM -> form(signupFields(own), "signup form");
-                case SIGNUP_JSON -> json(signupMembers(own), "signup JSON");
-                case CART_FORM -> form(cartFields(own, other), "add-to-cart form");
-                case ORDER_FORM -> form(orderFields(own, other), "order form");
-                case ORDER_JSON -> json(orderMembers(own, other), "order JSON");
-                case PRODUCT_FORM -> form(productFields(own, other), "product form");
-                case LOGIN_FORM -> form(loginFields(), "sign-in form without email");
-                case LOGOUT_FORM -> form(new ArrayList<>(), "sign-out form");
-                case UPLOAD_JSON -> uploadJson();
-                case NONE -> junk(own, other);
-            };
+            Body body = kind == null || kind == Kind.NONE
+                    ? junk(own, other)
+                    : switch (kind) {
+                        case SIGNUP_FORM -> form(signupFields(own), "signup form");
+                        case SIGNUP_JSON -> json(signupMembers(own), "signup JSON");
+                        case CART_FORM -> form(cartFields(own, other), "add-to-cart form");
+                        case ORDER_FORM -> form(orderFields(own, other), "order form");
+                        case ORDER_JSON -> json(orderMembers(own, other), "order JSON");
+                        case PRODUCT_FORM -> form(productFields(own, other), "product form");
+                        case LOGIN_FORM -> form(loginFields(), "sign-in form without email");
+                        case LOGOUT_FORM -> form(new ArrayList<>(), "sign-out form");
+                        case UPLOAD_JSON -> uploadJson();
+                        case NONE -> junk(own, other);
+                    };
             // bytes that are no UTF-8 go anywhere in junk, but only in front of a body that must stay refused: a
             // refused empty value with a replacement character in it could be a valid one
             return r.nextInt(100) < 8 ? nonUtf8(body, kind == null || kind == Kind.NONE) : body;
@@ -581,8 +816,16 @@ class HostileRequestsIT {
         /** Bodies that are junk whatever route they reach. */
         private Body junk(Fixture own, Fixture other) {
             return switch (r.nextInt(12)) {
-                case 0 -> new Body(randomBytes(r.nextInt(4096) + 1), pick("application/octet-stream", "image/png",
-                        "application/json", "application/x-www-form-urlencoded"), "binary junk", List.of());
+                case 0 ->
+                    new Body(
+                            randomBytes(r.nextInt(4096) + 1),
+                            pick(
+                                    "application/octet-stream",
+                                    "image/png",
+                                    "application/json",
+                                    "application/x-www-form-urlencoded"),
+                            "binary junk",
+                            List.of());
                 case 1 -> {
                     int depth = pick(100, 1000, 5000, 20000, 100000);
                     String open = pick("[", "{\"a\":");
@@ -590,43 +833,126 @@ class HostileRequestsIT {
                     String text = open.repeat(depth) + (r.nextBoolean() ? "1" + close.repeat(depth) : "");
                     yield new Body(ascii(text), "application/json", "JSON nested " + depth + " deep", List.of());
                 }
-                case 2 -> new Body(ascii(pick("", "null", "true", "12", "\"x\"", "[]", "{}", "[{}]", "{\"a\":1}",
-                        "{\"lines\":{}}", "{\"__proto__\":{\"x\":1}}", "{\"a\":1,\"a\":2}", "\ufeff{}", "{'a':1}",
-                        "{a:1}", "[1,]", "{\"a\":NaN}", "{\"a\":1e999999}", "{\"a\":-}", "{\"a\":\"\\ud800\"}",
-                        "{\"a\":\"\\u00\"}", "/* */{}", "{}{}", "{\"a\":01}", "{\"a\":" + "9".repeat(5000) + "}")),
-                        "application/json", "JSON junk", List.of());
-                case 3 -> new Body(ascii(pick("=", "&&&", "a", "a=%", "a=%zz", "%zz=1", "=1&=2", "a=1&a=2&a=3",
-                        "_csrf", "+=+", "a=" + "%".repeat(100), IntStream.range(0, 150).mapToObj(i -> "f" + i + "=1")
-                                .collect(Collectors.joining("&")), "a=%00%01%02", "a=%ff%fe")),
-                        "application/x-www-form-urlencoded", "form junk", List.of());
+                case 2 ->
+                    new Body(
+                            ascii(pick(
+                                    "",
+                                    "null",
+                                    "true",
+                                    "12",
+                                    "\"x\"",
+                                    "[]",
+                                    "{}",
+                                    "[{}]",
+                                    "{\"a\":1}",
+                                    "{\"lines\":{}}",
+                                    "{\"__proto__\":{\"x\":1}}",
+                                    "{\"a\":1,\"a\":2}",
+                                    "\ufeff{}",
+                                    "{'a':1}",
+                                    "{a:1}",
+                                    "[1,]",
+                                    "{\"a\":NaN}",
+                                    "{\"a\":1e999999}",
+                                    "{\"a\":-}",
+                                    "{\"a\":\"\\ud800\"}",
+                                    "{\"a\":\"\\u00\"}",
+                                    "/* */{}",
+                                    "{}{}",
+                                    "{\"a\":01}",
+                                    "{\"a\":" + "9".repeat(5000) + "}")),
+                            "application/json",
+                            "JSON junk",
+                            List.of());
+                case 3 ->
+                    new Body(
+                            ascii(pick(
+                                    "=",
+                                    "&&&",
+                                    "a",
+                                    "a=%",
+                                    "a=%zz",
+                                    "%zz=1",
+                                    "=1&=2",
+                                    "a=1&a=2&a=3",
+                                    "_csrf",
+                                    "+=+",
+                                    "a=" + "%".repeat(100),
+                                    IntStream.range(0, 150)
+                                            .mapToObj(i -> "f" + i + "=1")
+                                            .collect(Collectors.joining("&")),
+                                    "a=%00%01%02",
+                                    "a=%ff%fe")),
+                            "application/x-www-form-urlencoded",
+                            "form junk",
+                            List.of());
                 case 4 -> multipart();
-                case 5 -> new Body(ascii("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                        + "<a>&x;</a>"), "application/xml", "XML with an external entity", List.of());
+                case 5 ->
+                    new Body(
+                            ascii("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                                    + "<a>&x;</a>"),
+                            "application/xml",
+                            "XML with an external entity",
+                            List.of());
                 case 6 -> form(signupFields(own), "signup form");
                 case 7 -> json(orderMembers(own, other), "order JSON");
                 case 8 -> json(signupMembers(own), "signup JSON");
                 case 9 -> form(orderFields(own, other), "order form");
-                case 10 -> new Body(new byte[] {(byte) 0xfe, (byte) 0xff, 0, '{', 0, '}'}, "application/json",
-                        "UTF-16 with BOM", List.of());
-                default -> new Body(ascii("\u0000".repeat(r.nextInt(100) + 1)), pick("text/plain", "application/json"),
-                        "NUL bytes", List.of());
+                case 10 ->
+                    new Body(
+                            new byte[] {(byte) 0xfe, (byte) 0xff, 0, '{', 0, '}'},
+                            "application/json",
+                            "UTF-16 with BOM",
+                            List.of());
+                default ->
+                    new Body(
+                            ascii("\u0000".repeat(r.nextInt(100) + 1)),
+                            pick("text/plain", "application/json"),
+                            "NUL bytes",
+                            List.of());
             };
         }
 
         private Body multipart() {
             String boundary = pick("", "x", "--", "a".repeat(200));
-            String text = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n"
-                    + "x\r\n--" + boundary + (r.nextBoolean() ? "--\r\n" : "");
-            return new Body(ascii(text), pick("multipart/form-data", "multipart/form-data; boundary=",
-                    "multipart/form-data; boundary=" + boundary, "multipart/mixed"), "multipart junk", List.of());
+            String text = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n" + "x\r\n--"
+                    + boundary + (r.nextBoolean() ? "--\r\n" : "");
+            return new Body(
+                    ascii(text),
+                    pick(
+                            "multipart/form-data",
+                            "multipart/form-data; boundary=",
+                            "multipart/form-data; boundary=" + boundary,
+                            "multipart/mixed"),
+                    "multipart junk",
+                    List.of());
         }
 
         private Body uploadJson() {
             List<String> members = new ArrayList<>();
-            members.add("\"contentType\":" + pick("\"image/png\"", "\"image/PNG \"", "\"text/html\"", "5", "null",
-                    "[]", "\"image/svg+xml\"", "\"" + "i".repeat(1000) + "\""));
-            members.add("\"contentLength\":" + pick("12", "-1", "0", "\"abc\"", "1e20", "99999999999999999999",
-                    "10485761", "null", "12.5", "{}", "true"));
+            members.add("\"contentType\":"
+                    + pick(
+                            "\"image/png\"",
+                            "\"image/PNG \"",
+                            "\"text/html\"",
+                            "5",
+                            "null",
+                            "[]",
+                            "\"image/svg+xml\"",
+                            "\"" + "i".repeat(1000) + "\""));
+            members.add("\"contentLength\":"
+                    + pick(
+                            "12",
+                            "-1",
+                            "0",
+                            "\"abc\"",
+                            "1e20",
+                            "99999999999999999999",
+                            "10485761",
+                            "null",
+                            "12.5",
+                            "{}",
+                            "true"));
             if (r.nextBoolean()) {
                 members.add("\"key\":\"" + pick("../../x", "tenants/x/media/a.png") + "\"");
             }
@@ -674,8 +1000,8 @@ class HostileRequestsIT {
             Map<String, List<String>> poisons = Map.of(
                     "productId", List.of("", "ZZ", "-1", "../" + own.productId()),
                     "quantity", List.of("", "0", "-1", "x1", "abc", " "));
-            Map<String, List<String>> longPoisons = Map.of(
-                    "quantity", List.of("1001", "2147483648", "1e3", "0x10", "1.5"));
+            Map<String, List<String>> longPoisons =
+                    Map.of("quantity", List.of("1001", "2147483648", "1e3", "0x10", "1.5"));
             return poisoned(valid, poisons, longPoisons);
         }
 
@@ -728,8 +1054,10 @@ class HostileRequestsIT {
                 fields.add(new String[] {"password", pick("", "x", "dried apricots", "p".repeat(300), "\u0000")});
             }
             if (r.nextBoolean()) {
-                fields.add(new String[] {pick("Email", "e-mail", "mail", "email[]", "user"),
-                        pick("owner@alpha.example", "owner@beta.example", "x")});
+                fields.add(new String[] {
+                    pick("Email", "e-mail", "mail", "email[]", "user"),
+                    pick("owner@alpha.example", "owner@beta.example", "x")
+                });
             }
             return fields;
         }
@@ -739,8 +1067,8 @@ class HostileRequestsIT {
          * since a form's first value and a JSON object's last both count somewhere). Values refused only as a whole
          * (too long, out of range) are used only when the body cannot arrive truncated.
          */
-        private List<String[]> poisoned(Map<String, String> valid, Map<String, List<String>> poisons,
-                Map<String, List<String>> longPoisons) {
+        private List<String[]> poisoned(
+                Map<String, String> valid, Map<String, List<String>> poisons, Map<String, List<String>> longPoisons) {
             List<String> poisonable = new ArrayList<>(new TreeSet<>(poisons.keySet()));
             java.util.Collections.shuffle(poisonable, r);
             Set<String> chosen = Set.copyOf(poisonable.subList(0, 1 + r.nextInt(Math.min(3, poisonable.size()))));
@@ -784,12 +1112,18 @@ class HostileRequestsIT {
                 }
             }
             if (r.nextInt(100) < 15) {
-                fields.add(r.nextInt(fields.size() + 1), pick(new String[] {"__proto__", "x"},
-                        new String[] {"k".repeat(300), "v"}, new String[] {"a b", "c d"},
-                        new String[] {"quantity[]", "1"}, new String[] {"name ", "x"}, new String[] {"", "empty name"}));
+                fields.add(
+                        r.nextInt(fields.size() + 1),
+                        pick(
+                                new String[] {"__proto__", "x"},
+                                new String[] {"k".repeat(300), "v"},
+                                new String[] {"a b", "c d"},
+                                new String[] {"quantity[]", "1"},
+                                new String[] {"name ", "x"},
+                                new String[] {"", "empty name"}));
             }
-            String text = fields.stream().map(f -> encode(f[0]) + "=" + encode(f[1]))
-                    .collect(Collectors.joining("&"));
+            String text =
+                    fields.stream().map(f -> encode(f[0]) + "=" + encode(f[1])).collect(Collectors.joining("&"));
             if (r.nextInt(100) < 10) {
                 text = text.replace("+", "%20");
             }
@@ -889,8 +1223,10 @@ class HostileRequestsIT {
                 // a wrong type on top of the refused fields: under a field's own name only what no reader turns
                 // into text (a value like 123 could replace a refused one), anything under a near name
                 String[] victim = members.get(r.nextInt(members.size()));
-                members.add(r.nextBoolean() ? new String[] {victim[0], pick("[]", "{}", "[1]", "{\"a\":1}")}
-                        : new String[] {victim[0] + "_", pick("123", "[]", "{}", "true", "1.5", "null")});
+                members.add(
+                        r.nextBoolean()
+                                ? new String[] {victim[0], pick("[]", "{}", "[1]", "{\"a\":1}")}
+                                : new String[] {victim[0] + "_", pick("123", "[]", "{}", "true", "1.5", "null")});
             }
             return members;
         }
@@ -918,31 +1254,67 @@ class HostileRequestsIT {
             System.arraycopy(body.bytes(), at, bytes, at + 2, body.bytes().length - at);
             bytes[at] = (byte) (int) pick(0xff, 0xc0, 0xed, 0x80);
             bytes[at + 1] = (byte) (int) pick(0xfe, 0xaf, 0xa0, 0x80);
-            return new Body(bytes, body.contentType(), body.description() + " with non-UTF-8 bytes",
-                    body.csrfSubmitted());
+            return new Body(
+                    bytes, body.contentType(), body.description() + " with non-UTF-8 bytes", body.csrfSubmitted());
         }
 
         // --- headers ---
 
-        private void headers(List<Map.Entry<String, String>> headers, Route route, Body body, Fixture own,
-                Fixture other, boolean raw) {
+        private void headers(
+                List<Map.Entry<String, String>> headers,
+                Route route,
+                Body body,
+                Fixture own,
+                Fixture other,
+                boolean raw) {
             int ct = r.nextInt(100);
             if (body.contentType() != null && ct < 65) {
                 headers.add(Map.entry("Content-Type", body.contentType()));
             } else if (ct < 90) {
-                headers.add(Map.entry("Content-Type", pick("application/json", "application/json; charset=latin1",
-                        "application/json; charset=utf-16", "application/x-www-form-urlencoded",
-                        "application/x-www-form-urlencoded; charset=bogus", "multipart/form-data",
-                        "multipart/form-data; boundary=", "text/plain", "application/xml", "*/*", "",
-                        "application/json;;;", "application/problem+json", "image/png", "text/html; charset=",
-                        "application/x-www-form-urlencoded, application/json", "json", "application/",
-                        "application/json; charset=\"utf-8\"; q=", "\u00e9/\u00e9")));
+                headers.add(Map.entry(
+                        "Content-Type",
+                        pick(
+                                "application/json",
+                                "application/json; charset=latin1",
+                                "application/json; charset=utf-16",
+                                "application/x-www-form-urlencoded",
+                                "application/x-www-form-urlencoded; charset=bogus",
+                                "multipart/form-data",
+                                "multipart/form-data; boundary=",
+                                "text/plain",
+                                "application/xml",
+                                "*/*",
+                                "",
+                                "application/json;;;",
+                                "application/problem+json",
+                                "image/png",
+                                "text/html; charset=",
+                                "application/x-www-form-urlencoded, application/json",
+                                "json",
+                                "application/",
+                                "application/json; charset=\"utf-8\"; q=",
+                                "\u00e9/\u00e9")));
             }
             if (r.nextInt(100) < 70) {
-                headers.add(Map.entry("Accept", pick("text/html", "application/json", "*/*", "application/xml",
-                        "image/*", "text/html;q=abc", "application/problem+json", "", ",,,", "text/*, */*;q=0",
-                        "application/json, text/html", "x".repeat(2000), "text/html;q=0, application/json;q=0",
-                        IntStream.range(0, 200).mapToObj(i -> "type" + i + "/sub").collect(Collectors.joining(", ")))));
+                headers.add(Map.entry(
+                        "Accept",
+                        pick(
+                                "text/html",
+                                "application/json",
+                                "*/*",
+                                "application/xml",
+                                "image/*",
+                                "text/html;q=abc",
+                                "application/problem+json",
+                                "",
+                                ",,,",
+                                "text/*, */*;q=0",
+                                "application/json, text/html",
+                                "x".repeat(2000),
+                                "text/html;q=0, application/json;q=0",
+                                IntStream.range(0, 200)
+                                        .mapToObj(i -> "type" + i + "/sub")
+                                        .collect(Collectors.joining(", ")))));
             }
             cookies(headers, route, body, own, other, raw);
             if (route.kind == Kind.UPLOAD_JSON || r.nextInt(100) < 5) {
@@ -952,30 +1324,56 @@ class HostileRequestsIT {
             }
             int extras = r.nextInt(4);
             for (int i = 0; i < extras; i++) {
-                headers.add(switch (r.nextInt(14)) {
-                    case 0 -> Map.entry("Origin", pick("http://evil.example", "null", "http://" + other.slug()
-                            + ".localhost:" + port(), "", "http://localhost:" + port()));
-                    case 1 -> Map.entry("Referer", pick("http://evil.example/", "javascript:alert(1)", "\u00e9"));
-                    case 2 -> Map.entry("X-Forwarded-For", pick("1.2.3.4, evil", "<script>", "::::::", "",
-                            "999.999.999.999"));
-                    case 3 -> Map.entry("X-Forwarded-Proto", pick("https", "gopher", "", "HTTPS, http"));
-                    case 4 -> Map.entry("X-Forwarded-Host", pick("evil.example", other.slug() + ".localhost"));
-                    case 5 -> Map.entry("Idempotency-Key", pick("fuzz-setup-" + own.slug(), "", "x".repeat(500),
-                            "short", "bad key!", "fuzz-gamma-key-0001"));
-                    case 6 -> Map.entry("Accept-Language", pick("*", "zz-ZZ", ";q=", "en;q=2, fr;q=-1"));
-                    case 7 -> Map.entry("Accept-Encoding", pick("gzip, br, *;q=abc", "identity;q=0", "x"));
-                    case 8 -> Map.entry("Content-Encoding", pick("gzip", "deflate", "br", "x-junk"));
-                    case 9 -> Map.entry("Range", pick("bytes=abc-", "bytes=0-0,0-0,0-0", "bytes=-0", "lines=1-2"));
-                    case 10 -> Map.entry("If-None-Match", pick("*", "\"x\"", "W/", ""));
-                    case 11 -> Map.entry("Authorization", pick("Bearer x", "Basic !!!", "AWS4-HMAC-SHA256 junk", ""));
-                    case 12 -> Map.entry("User-Agent", pick("", "u".repeat(4000), "() { :; }; echo", "\u00e9"));
-                    default -> Map.entry("X-Requested-With", "XMLHttpRequest");
-                });
+                headers.add(
+                        switch (r.nextInt(14)) {
+                            case 0 ->
+                                Map.entry(
+                                        "Origin",
+                                        pick(
+                                                "http://evil.example",
+                                                "null",
+                                                "http://" + other.slug() + ".localhost:" + port(),
+                                                "",
+                                                "http://localhost:" + port()));
+                            case 1 ->
+                                Map.entry("Referer", pick("http://evil.example/", "javascript:alert(1)", "\u00e9"));
+                            case 2 ->
+                                Map.entry(
+                                        "X-Forwarded-For",
+                                        pick("1.2.3.4, evil", "<script>", "::::::", "", "999.999.999.999"));
+                            case 3 -> Map.entry("X-Forwarded-Proto", pick("https", "gopher", "", "HTTPS, http"));
+                            case 4 -> Map.entry("X-Forwarded-Host", pick("evil.example", other.slug() + ".localhost"));
+                            case 5 ->
+                                Map.entry(
+                                        "Idempotency-Key",
+                                        pick(
+                                                "fuzz-setup-" + own.slug(),
+                                                "",
+                                                "x".repeat(500),
+                                                "short",
+                                                "bad key!",
+                                                "fuzz-gamma-key-0001"));
+                            case 6 -> Map.entry("Accept-Language", pick("*", "zz-ZZ", ";q=", "en;q=2, fr;q=-1"));
+                            case 7 -> Map.entry("Accept-Encoding", pick("gzip, br, *;q=abc", "identity;q=0", "x"));
+                            case 8 -> Map.entry("Content-Encoding", pick("gzip", "deflate", "br", "x-junk"));
+                            case 9 ->
+                                Map.entry("Range", pick("bytes=abc-", "bytes=0-0,0-0,0-0", "bytes=-0", "lines=1-2"));
+                            case 10 -> Map.entry("If-None-Match", pick("*", "\"x\"", "W/", ""));
+                            case 11 ->
+                                Map.entry("Authorization", pick("Bearer x", "Basic !!!", "AWS4-HMAC-SHA256 junk", ""));
+                            case 12 -> Map.entry("User-Agent", pick("", "u".repeat(4000), "() { :; }; echo", "\u00e9"));
+                            default -> Map.entry("X-Requested-With", "XMLHttpRequest");
+                        });
             }
         }
 
-        private void cookies(List<Map.Entry<String, String>> headers, Route route, Body body, Fixture own,
-                Fixture other, boolean raw) {
+        private void cookies(
+                List<Map.Entry<String, String>> headers,
+                Route route,
+                Body body,
+                Fixture own,
+                Fixture other,
+                boolean raw) {
             List<String> parts = new ArrayList<>();
             int s = r.nextInt(100);
             String session = null;
@@ -984,17 +1382,39 @@ class HostileRequestsIT {
             } else if (s < 25) {
                 session = other.session();
             } else if (s < 45) {
-                session = pick("", "x", "a".repeat(26), own.session() + "x", own.session().toUpperCase(Locale.ROOT),
-                        "%00", "\"\"", "a".repeat(5000), own.session().substring(1));
+                session = pick(
+                        "",
+                        "x",
+                        "a".repeat(26),
+                        own.session() + "x",
+                        own.session().toUpperCase(Locale.ROOT),
+                        "%00",
+                        "\"\"",
+                        "a".repeat(5000),
+                        own.session().substring(1));
             }
             int c = r.nextInt(100);
-            String csrfCookie = c < 45 ? CSRF : c < 55 ? OTHER_CSRF : c < 60 ? "\"" + CSRF + "\"" : c < 75
-                    ? pick("", "x", CSRF.toUpperCase(Locale.ROOT), CSRF + "a", CSRF.substring(1), "%00", "\u00e9")
-                    : null;
-            boolean tokenMayMatch = csrfCookie != null && body.csrfSubmitted().stream()
-                    .anyMatch(v -> v.equals(csrfCookie.replace("\"", "")));
-            boolean harmless = (route == Route.ADMIN_PRODUCTS && body.description().contains("product form"))
-                    || (route == Route.UPLOADS && body.description().contains("upload JSON"));
+            String csrfCookie = c < 45
+                    ? CSRF
+                    : c < 55
+                            ? OTHER_CSRF
+                            : c < 60
+                                    ? "\"" + CSRF + "\""
+                                    : c < 75
+                                            ? pick(
+                                                    "",
+                                                    "x",
+                                                    CSRF.toUpperCase(Locale.ROOT),
+                                                    CSRF + "a",
+                                                    CSRF.substring(1),
+                                                    "%00",
+                                                    "\u00e9")
+                                            : null;
+            boolean tokenMayMatch = csrfCookie != null
+                    && body.csrfSubmitted().stream().anyMatch(v -> v.equals(csrfCookie.replace("\"", "")));
+            boolean harmless =
+                    (route == Route.ADMIN_PRODUCTS && body.description().contains("product form"))
+                            || (route == Route.UPLOADS && body.description().contains("upload JSON"));
             if (session != null && isRealSession(session) && tokenMayMatch && !harmless) {
                 // a real session with a matching token would really sign out: keep the session, spoil the token
                 session = session + "-spoiled";
@@ -1031,8 +1451,11 @@ class HostileRequestsIT {
 
         private String csrfValue() {
             int v = r.nextInt(100);
-            return v < 60 ? CSRF : v < 75 ? OTHER_CSRF
-                    : pick("", CSRF + "x", CSRF.toUpperCase(Locale.ROOT), "%00", "a".repeat(500), "\u00e9");
+            return v < 60
+                    ? CSRF
+                    : v < 75
+                            ? OTHER_CSRF
+                            : pick("", CSRF + "x", CSRF.toUpperCase(Locale.ROOT), "%00", "a".repeat(500), "\u00e9");
         }
 
         // --- helpers ---
@@ -1106,8 +1529,11 @@ class HostileRequestsIT {
         try {
             builder = HttpRequest.newBuilder(URI.create(cloud.baseUrl() + request.target()))
                     .timeout(Duration.ofSeconds(60))
-                    .method(request.method(), request.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                    .method(
+                            request.method(),
+                            request.body().length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(request.body()));
             for (Map.Entry<String, String> header : request.headers()) {
                 builder.header(header.getKey(), header.getValue());
             }
@@ -1116,8 +1542,13 @@ class HostileRequestsIT {
         }
         try {
             HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Outcome(request, response.statusCode(), excerpt(response.body(), response.body().length), "",
-                    millisSince(start), "client");
+            return new Outcome(
+                    request,
+                    response.statusCode(),
+                    excerpt(response.body(), response.body().length),
+                    "",
+                    millisSince(start),
+                    "client");
         } catch (IOException e) {
             return new Outcome(request, 0, "", e.toString(), millisSince(start), "client");
         } catch (InterruptedException e) {
@@ -1133,8 +1564,8 @@ class HostileRequestsIT {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port())) {
             socket.setSoTimeout(RAW_TIMEOUT_MILLIS);
             // reads time out by themselves; a write the server stops taking is ended by closing the socket
-            ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> closeQuietly(socket), 2L * RAW_TIMEOUT_MILLIS,
-                    TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> watchdog =
+                    WATCHDOG.schedule(() -> closeQuietly(socket), 2L * RAW_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             OutputStream out = socket.getOutputStream();
             try {
                 out.write(bytes);
@@ -1166,8 +1597,11 @@ class HostileRequestsIT {
             status = Integer.parseInt(m.group(1));
             int headersEnd = text.indexOf("\r\n\r\n", from);
             if (status != 100 || headersEnd < 0) {
-                body = headersEnd < 0 ? "" : excerpt(Arrays.copyOfRange(answer, headersEnd + 4, answer.length),
-                        answer.length - headersEnd - 4);
+                body = headersEnd < 0
+                        ? ""
+                        : excerpt(
+                                Arrays.copyOfRange(answer, headersEnd + 4, answer.length),
+                                answer.length - headersEnd - 4);
                 break;
             }
             from = headersEnd + 4;
@@ -1209,8 +1643,19 @@ class HostileRequestsIT {
         };
         String requestLine = switch (style) {
             case NO_VERSION -> method + " " + target;
-            case BAD_VERSION -> method + " " + target + " " + new String[] {"HTTP/1.2", "HTTP/2.0", "HTTP/0.9",
-                    "HTTP/1.1x", "FOO/1.1", "HTTP/11", "http/1.1", "HTTP/"}[Math.floorMod(q.index(), 8)];
+            case BAD_VERSION ->
+                method + " " + target + " "
+                        + new String[] {
+                                    "HTTP/1.2",
+                                    "HTTP/2.0",
+                                    "HTTP/0.9",
+                                    "HTTP/1.1x",
+                                    "FOO/1.1",
+                                    "HTTP/11",
+                                    "http/1.1",
+                                    "HTTP/"
+                                }
+                                [Math.floorMod(q.index(), 8)];
             case HTTP_1_0 -> method + " " + target + " HTTP/1.0";
             case EXTRA_SPACES -> method + "  " + target + "   HTTP/1.1 ";
             default -> method + " " + target + " HTTP/1.1";
@@ -1221,28 +1666,50 @@ class HostileRequestsIT {
             head.append("Host: localhost:").append(port()).append(eol); // what the JDK client would have sent
         }
         for (Map.Entry<String, String> h : q.headers()) {
-            head.append(h.getKey()).append(style == RawStyle.SPACE_BEFORE_COLON ? " : " : ": ").append(h.getValue())
+            head.append(h.getKey())
+                    .append(style == RawStyle.SPACE_BEFORE_COLON ? " : " : ": ")
+                    .append(h.getValue())
                     .append(eol);
         }
         switch (style) {
             case HEADER_WITHOUT_COLON -> head.append("This line has no colon").append(eol);
-            case OBS_FOLD -> head.append("X-Folded: first").append(eol).append(" second line").append(eol);
+            case OBS_FOLD ->
+                head.append("X-Folded: first")
+                        .append(eol)
+                        .append(" second line")
+                        .append(eol);
             case NUL_IN_HEADER -> head.append("X-Nul: a\u0000b").append(eol);
-            case HUGE_HEADER -> head.append("X-Huge: ").append("h".repeat(256 * 1024)).append(eol);
-            case MANY_HEADERS -> IntStream.range(0, 1000).forEach(i -> head.append("X-Many-").append(i)
-                    .append(": v").append(eol));
+            case HUGE_HEADER ->
+                head.append("X-Huge: ").append("h".repeat(256 * 1024)).append(eol);
+            case MANY_HEADERS ->
+                IntStream.range(0, 1000)
+                        .forEach(i ->
+                                head.append("X-Many-").append(i).append(": v").append(eol));
             case EXPECT_CONTINUE -> head.append("Expect: 100-continue").append(eol);
-            default -> { }
+            default -> {}
         }
         byte[] payload = body;
         switch (style) {
-            case LENGTH_LONGER_THAN_BODY -> head.append("Content-Length: ").append(body.length + 1 + q.index() % 1000)
-                    .append(eol);
-            case LENGTH_SHORTER_THAN_BODY -> head.append("Content-Length: ").append(body.length / 2).append(eol);
-            case LENGTH_INVALID -> head.append("Content-Length: ").append(new String[] {"abc", "-1", "1e3",
-                    "99999999999999999999", "", " 12 ", "0x10", "+5", "5, 5"}[Math.floorMod(q.index(), 9)]).append(eol);
-            case LENGTH_TWICE -> head.append("Content-Length: ").append(body.length).append(eol)
-                    .append("Content-Length: ").append(body.length / 2 + 1).append(eol);
+            case LENGTH_LONGER_THAN_BODY ->
+                head.append("Content-Length: ")
+                        .append(body.length + 1 + q.index() % 1000)
+                        .append(eol);
+            case LENGTH_SHORTER_THAN_BODY ->
+                head.append("Content-Length: ").append(body.length / 2).append(eol);
+            case LENGTH_INVALID ->
+                head.append("Content-Length: ")
+                        .append(new String[] {
+                                    "abc", "-1", "1e3", "99999999999999999999", "", " 12 ", "0x10", "+5", "5, 5"
+                                }
+                                [Math.floorMod(q.index(), 9)])
+                        .append(eol);
+            case LENGTH_TWICE ->
+                head.append("Content-Length: ")
+                        .append(body.length)
+                        .append(eol)
+                        .append("Content-Length: ")
+                        .append(body.length / 2 + 1)
+                        .append(eol);
             case CHUNKED, CHUNKED_AND_LENGTH -> {
                 head.append("Transfer-Encoding: chunked").append(eol);
                 if (style == RawStyle.CHUNKED_AND_LENGTH) {
@@ -1251,7 +1718,9 @@ class HostileRequestsIT {
                 payload = chunked(body, false);
             }
             case CHUNKED_BROKEN -> {
-                head.append("Transfer-Encoding: ").append(q.index() % 2 == 0 ? "chunked" : "gzip, chunked").append(eol);
+                head.append("Transfer-Encoding: ")
+                        .append(q.index() % 2 == 0 ? "chunked" : "gzip, chunked")
+                        .append(eol);
                 payload = chunked(body, true);
             }
             default -> {
@@ -1282,8 +1751,21 @@ class HostileRequestsIT {
     }
 
     static String junkMethod(int index) {
-        String[] methods = {"GE T", "FOO", "", "G\u0000ET", "TRACE", "CONNECT", "M".repeat(300), "PROPFIND", "get",
-                "POST\t", "\u00e9", "DELETE /", "PRI"};
+        String[] methods = {
+            "GE T",
+            "FOO",
+            "",
+            "G\u0000ET",
+            "TRACE",
+            "CONNECT",
+            "M".repeat(300),
+            "PROPFIND",
+            "get",
+            "POST\t",
+            "\u00e9",
+            "DELETE /",
+            "PRI"
+        };
         return methods[Math.floorMod(index, methods.length)];
     }
 
@@ -1300,7 +1782,8 @@ class HostileRequestsIT {
         }
         if (broken) {
             // a size that is no number, or one larger than what follows, and no last chunk
-            out.writeBytes((body.length % 2 == 0 ? "zz\r\nxx\r\n" : "ffff\r\nshort").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(
+                    (body.length % 2 == 0 ? "zz\r\nxx\r\n" : "ffff\r\nshort").getBytes(StandardCharsets.US_ASCII));
         } else {
             out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         }
@@ -1310,34 +1793,66 @@ class HostileRequestsIT {
     // --- reporting -------------------------------------------------------------------------------------------
 
     static void printSummary(List<Outcome> all, long millis) {
-        Map<Integer, Long> byStatus = all.stream()
-                .collect(Collectors.groupingBy(Outcome::status, TreeMap::new, Collectors.counting()));
-        Map<String, Long> byTransport = all.stream()
-                .collect(Collectors.groupingBy(Outcome::transport, TreeMap::new, Collectors.counting()));
-        long oversized = all.stream().filter(o -> o.request() != null && o.request().body().length > 1024 * 1024)
+        Map<Integer, Long> byStatus =
+                all.stream().collect(Collectors.groupingBy(Outcome::status, TreeMap::new, Collectors.counting()));
+        Map<String, Long> byTransport =
+                all.stream().collect(Collectors.groupingBy(Outcome::transport, TreeMap::new, Collectors.counting()));
+        long oversized = all.stream()
+                .filter(o -> o.request() != null && o.request().body().length > 1024 * 1024)
                 .count();
-        System.out.printf("HostileRequestsIT: seed %d: %d requests in %d ms (%s; %d over 1 MB); statuses %s%n", SEED,
-                all.size(), millis, byTransport, oversized, byStatus);
-        all.stream().filter(o -> o.status() >= 500).forEach(o -> System.out.printf(
-                "HostileRequestsIT: %d via %s: #%d %s %s %s (%s) -> %s%n", o.status(), o.transport(),
-                o.request().index(), o.request().raw() ? o.request().style() : "client", clip(o.request().method(), 20),
-                clip(o.request().target(), 100), o.request().bodyDescription(), clip(o.body(), 120)));
-        all.stream().filter(o -> o.status() == 0).limit(10).forEach(o -> System.out.printf(
-                "HostileRequestsIT: no answer (%s): %s%n", clip(o.error(), 200), o.request().summary()));
-        all.stream().sorted(Comparator.comparingLong(Outcome::millis).reversed()).limit(3).forEach(o ->
-                System.out.printf("HostileRequestsIT: slow: %d ms, status %d: %s%n", o.millis(), o.status(),
-                        clip(o.request().summary(), 300)));
+        System.out.printf(
+                "HostileRequestsIT: seed %d: %d requests in %d ms (%s; %d over 1 MB); statuses %s%n",
+                SEED, all.size(), millis, byTransport, oversized, byStatus);
+        all.stream()
+                .filter(o -> o.status() >= 500)
+                .forEach(o -> System.out.printf(
+                        "HostileRequestsIT: %d via %s: #%d %s %s %s (%s) -> %s%n",
+                        o.status(),
+                        o.transport(),
+                        o.request().index(),
+                        o.request().raw() ? o.request().style() : "client",
+                        clip(o.request().method(), 20),
+                        clip(o.request().target(), 100),
+                        o.request().bodyDescription(),
+                        clip(o.body(), 120)));
+        all.stream()
+                .filter(o -> o.status() == 0)
+                .limit(10)
+                .forEach(o -> System.out.printf(
+                        "HostileRequestsIT: no answer (%s): %s%n",
+                        clip(o.error(), 200), o.request().summary()));
+        all.stream()
+                .sorted(Comparator.comparingLong(Outcome::millis).reversed())
+                .limit(3)
+                .forEach(o -> System.out.printf(
+                        "HostileRequestsIT: slow: %d ms, status %d: %s%n",
+                        o.millis(), o.status(), clip(o.request().summary(), 300)));
     }
 
     static String describe(List<Outcome> offenders, String what) {
-        StringBuilder out = new StringBuilder().append(offenders.size()).append(' ').append(what)
-                .append(" (seed ").append(SEED).append("; replay one with -Dfuzz.seed=").append(SEED)
+        StringBuilder out = new StringBuilder()
+                .append(offenders.size())
+                .append(' ')
+                .append(what)
+                .append(" (seed ")
+                .append(SEED)
+                .append("; replay one with -Dfuzz.seed=")
+                .append(SEED)
                 .append(" -Dfuzz.only=<#>):");
-        offenders.stream().limit(20).forEach(o -> out.append("\n  ").append(o.status()).append(" via ")
-                .append(o.transport()).append(" — ")
-                .append(o.request() == null ? "(no request)" : o.request().summary())
-                .append("\n      answer: ").append(clip(o.body(), 300))
-                .append(o.error().isEmpty() ? "" : "\n      error: " + clip(o.error(), 300)));
+        offenders.stream()
+                .limit(20)
+                .forEach(o -> out.append("\n  ")
+                        .append(o.status())
+                        .append(" via ")
+                        .append(o.transport())
+                        .append(" — ")
+                        .append(
+                                o.request() == null
+                                        ? "(no request)"
+                                        : o.request().summary())
+                        .append("\n      answer: ")
+                        .append(clip(o.body(), 300))
+                        .append(o.error().isEmpty() ? "" : "\n      error: " + clip(o.error(), 300)));
         if (offenders.size() > 20) {
             out.append("\n  … and ").append(offenders.size() - 20).append(" more");
         }
@@ -1367,27 +1882,48 @@ class HostileRequestsIT {
             diff(out, "item", items, after.items());
             diff(out, "S3 object", objects, after.objects());
             if (!buckets.equals(after.buckets())) {
-                out.append("  buckets: ").append(buckets).append(" -> ").append(after.buckets()).append('\n');
+                out.append("  buckets: ")
+                        .append(buckets)
+                        .append(" -> ")
+                        .append(after.buckets())
+                        .append('\n');
             }
             return out.toString();
         }
 
-        private static void diff(StringBuilder out, String what, SortedMap<String, String> before,
-                SortedMap<String, String> after) {
+        private static void diff(
+                StringBuilder out, String what, SortedMap<String, String> before, SortedMap<String, String> after) {
             Set<String> keys = new TreeSet<>(before.keySet());
             keys.addAll(after.keySet());
             for (String key : keys) {
                 String was = before.get(key);
                 String is = after.get(key);
                 if (was == null) {
-                    out.append("  new ").append(what).append(' ').append(key).append(": ").append(clip(is, 400))
+                    out.append("  new ")
+                            .append(what)
+                            .append(' ')
+                            .append(key)
+                            .append(": ")
+                            .append(clip(is, 400))
                             .append('\n');
                 } else if (is == null) {
-                    out.append("  deleted ").append(what).append(' ').append(key).append(": ").append(clip(was, 400))
+                    out.append("  deleted ")
+                            .append(what)
+                            .append(' ')
+                            .append(key)
+                            .append(": ")
+                            .append(clip(was, 400))
                             .append('\n');
                 } else if (!was.equals(is)) {
-                    out.append("  changed ").append(what).append(' ').append(key).append(":\n    before ")
-                            .append(clip(was, 400)).append("\n    after  ").append(clip(is, 400)).append('\n');
+                    out.append("  changed ")
+                            .append(what)
+                            .append(' ')
+                            .append(key)
+                            .append(":\n    before ")
+                            .append(clip(was, 400))
+                            .append("\n    after  ")
+                            .append(clip(is, 400))
+                            .append('\n');
                 }
             }
         }
@@ -1395,17 +1931,20 @@ class HostileRequestsIT {
 
     static Snapshot snapshot() {
         SortedMap<String, String> items = new TreeMap<>();
-        for (Map<String, AttributeValue> item
-                : dynamo.scanPaginator(r -> r.tableName(TABLE).consistentRead(true)).items()) {
+        for (Map<String, AttributeValue> item : dynamo.scanPaginator(
+                        r -> r.tableName(TABLE).consistentRead(true))
+                .items()) {
             if (item.get("pk").s().startsWith("PLATFORM#RATE#")) {
                 continue; // signup rate counters count every request, refused ones too: that is their job
             }
             items.put(item.get("pk").s() + " | " + item.get("sk").s(), new TreeMap<>(item).toString());
         }
         SortedMap<String, String> objects = new TreeMap<>();
-        s3.listObjectsV2Paginator(r -> r.bucket(BUCKET)).contents()
+        s3.listObjectsV2Paginator(r -> r.bucket(BUCKET))
+                .contents()
                 .forEach(o -> objects.put(o.key(), o.size() + " bytes, etag " + o.eTag() + ", " + o.lastModified()));
-        List<String> buckets = s3.listBuckets().buckets().stream().map(b -> b.name()).sorted().toList();
+        List<String> buckets =
+                s3.listBuckets().buckets().stream().map(b -> b.name()).sorted().toList();
         return new Snapshot(items, objects, buckets);
     }
 
@@ -1415,44 +1954,83 @@ class HostileRequestsIT {
             throws Exception {
         String password = "a password for " + slug;
         HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/stores"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", "fuzz-setup-" + slug)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "fuzz-setup-" + slug)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":\"" + name + "\",\"slug\":\"" + slug
                         + "\",\"ownerEmail\":\"" + email + "\",\"password\":\"" + password + "\",\"currency\":\""
                         + currency + "\",\"country\":\"" + country + "\",\"language\":\"" + language + "\"}")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
         VerificationMail.verify(cloud.baseUrl(), email);
 
-        HttpResponse<String> login = postForm("/s/" + slug + "/admin/login",
-                Map.of("email", email, "password", password), null);
+        HttpResponse<String> login =
+                postForm("/s/" + slug + "/admin/login", Map.of("email", email, "password", password), null);
         assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
         String sessionCookie = login.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("dukan_session=")).map(c -> c.substring(0, c.indexOf(';')))
-                .findFirst().orElseThrow();
+                .filter(c -> c.startsWith("dukan_session="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
 
         HttpResponse<String> grant = send(HttpRequest.newBuilder(uri("/s/" + slug + "/admin/uploads"))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Cookie", sessionCookie + "; dukan_csrf=" + CSRF).header("X-CSRF-Token", CSRF)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"contentType\":\"image/png\",\"contentLength\":"
-                        + IMAGE.length + "}")));
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Cookie", sessionCookie + "; dukan_csrf=" + CSRF)
+                .header("X-CSRF-Token", CSRF)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"contentType\":\"image/png\",\"contentLength\":" + IMAGE.length + "}")));
         assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
         String uploadUrl = match(grant.body(), "\"url\":\"([^\"]+)\"").replace("\\u0026", "&");
         String imageKey = match(grant.body(), "\"key\":\"([^\"]+)\"");
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(uploadUrl))
-                .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(IMAGE)).build(),
+        HttpResponse<String> put = http.send(
+                HttpRequest.newBuilder(URI.create(uploadUrl))
+                        .header("Content-Type", "image/png")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(IMAGE))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).isEqualTo(200);
 
-        HttpResponse<String> saved = postForm("/s/" + slug + "/admin/products", Map.of("name", name + " sampler",
-                "description", "For the fuzz run", "price", "12.50", "stock", "9", "imageKey", imageKey),
+        HttpResponse<String> saved = postForm(
+                "/s/" + slug + "/admin/products",
+                Map.of(
+                        "name",
+                        name + " sampler",
+                        "description",
+                        "For the fuzz run",
+                        "price",
+                        "12.50",
+                        "stock",
+                        "9",
+                        "imageKey",
+                        imageKey),
                 sessionCookie);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
         String productId = match(get("/s/" + slug + "/").body(), "/s/" + slug + "/products/([a-z2-7]{16})");
 
-        String orderPath = PlatformJourneyIT.checkout(HostileRequestsIT::postForm, HostileRequestsIT::getWithCookie, slug,
-                productId, 1, Map.of("name", "First Shopper", "phone", "+92 300 7654321", "line1", "2 Setup Lane",
-                        "city", "Lahore", "country", country, "paymentMethod", "CASH_ON_DELIVERY"));
-        return new Fixture(slug, sessionCookie.substring("dukan_session=".length()), productId,
-                orderPath.substring(orderPath.lastIndexOf('/') + 1), imageKey);
+        String orderPath = PlatformJourneyIT.checkout(
+                HostileRequestsIT::postForm,
+                HostileRequestsIT::getWithCookie,
+                slug,
+                productId,
+                1,
+                Map.of(
+                        "name",
+                        "First Shopper",
+                        "phone",
+                        "+92 300 7654321",
+                        "line1",
+                        "2 Setup Lane",
+                        "city",
+                        "Lahore",
+                        "country",
+                        country,
+                        "paymentMethod",
+                        "CASH_ON_DELIVERY"));
+        return new Fixture(
+                slug,
+                sessionCookie.substring("dukan_session=".length()),
+                productId,
+                orderPath.substring(orderPath.lastIndexOf('/') + 1),
+                imageKey);
     }
 
     static int port() {
@@ -1464,18 +2042,25 @@ class HostileRequestsIT {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+        return send(
+                HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
     }
 
     static HttpResponse<String> getWithCookie(String path, String cookie) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").header("Cookie", cookie).GET());
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Accept", "text/html")
+                .header("Cookie", cookie)
+                .GET());
     }
 
     static HttpResponse<String> postForm(String path, Map<String, String> fields, String cookie) throws Exception {
-        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&")) + "&_csrf=" + CSRF;
+        String body = fields.entrySet().stream()
+                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                        .collect(Collectors.joining("&"))
+                + "&_csrf=" + CSRF;
         return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
                 .header("Cookie", (cookie == null ? "" : cookie + "; ") + "dukan_csrf=" + CSRF)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }

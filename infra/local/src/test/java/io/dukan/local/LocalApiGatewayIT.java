@@ -51,8 +51,12 @@ class LocalApiGatewayIT {
     static void startCloud() throws Exception {
         Path project = temp.resolve("project");
         TestTemplate.write(project);
-        cloud = LocalCloud.start(LocalCloud.Options.defaults().projectRoot(project).dataDir(temp.resolve("data"))
-                .port(0).inMemoryDynamoDb(true).functionFactory(ECHO));
+        cloud = LocalCloud.start(LocalCloud.Options.defaults()
+                .projectRoot(project)
+                .dataDir(temp.resolve("data"))
+                .port(0)
+                .inMemoryDynamoDb(true)
+                .functionFactory(ECHO));
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -65,10 +69,13 @@ class LocalApiGatewayIT {
 
     @Test
     void request_becomesProxyEvent_withDecodedMultiValueQueryHeadersAndTextBody() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/signup?tag=a&tag=b%20c&q=x+y&flag"))
-                .header("X-Multi", "one").header("X-Multi", "two")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ünïcode shop\"}")).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri("/signup?tag=a&tag=b%20c&q=x+y&flag"))
+                        .header("X-Multi", "one")
+                        .header("X-Multi", "two")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ünïcode shop\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -80,12 +87,14 @@ class LocalApiGatewayIT {
         assertThat(event.get("path").asText()).isEqualTo("/signup");
         assertThat(event.get("resource").asText()).isEqualTo("/signup");
         assertThat(event.get("pathParameters").isNull()).isTrue();
-        assertThat(event.get("multiValueQueryStringParameters").get("tag")).extracting(JsonNode::asText)
+        assertThat(event.get("multiValueQueryStringParameters").get("tag"))
+                .extracting(JsonNode::asText)
                 .containsExactly("a", "b c");
         assertThat(event.get("queryStringParameters").get("tag").asText()).isEqualTo("b c");
         assertThat(event.get("queryStringParameters").get("q").asText()).isEqualTo("x y");
         assertThat(event.get("queryStringParameters").get("flag").asText()).isEmpty();
-        assertThat(event.get("multiValueHeaders").get("X-Multi")).extracting(JsonNode::asText)
+        assertThat(event.get("multiValueHeaders").get("X-Multi"))
+                .extracting(JsonNode::asText)
                 .containsExactly("one", "two");
         assertThat(event.get("headers").get("X-Multi").asText()).isEqualTo("two");
         assertThat(event.get("headers").get("Host").asText()).isEqualTo("localhost:" + port());
@@ -105,8 +114,9 @@ class LocalApiGatewayIT {
 
     @Test
     void requestWithoutQuery_hasNullQueryMaps_andNullBody() throws Exception {
-        JsonNode event = echo(http.send(HttpRequest.newBuilder(uri("/signup")).build(),
-                HttpResponse.BodyHandlers.ofString())).get("event");
+        JsonNode event = echo(http.send(
+                        HttpRequest.newBuilder(uri("/signup")).build(), HttpResponse.BodyHandlers.ofString()))
+                .get("event");
 
         assertThat(event.get("queryStringParameters").isNull()).isTrue();
         assertThat(event.get("multiValueQueryStringParameters").isNull()).isTrue();
@@ -115,10 +125,13 @@ class LocalApiGatewayIT {
 
     @Test
     void binaryBody_arrivesBase64Encoded() throws Exception {
-        JsonNode event = echo(http.send(HttpRequest.newBuilder(uri("/signup"))
-                .header("Content-Type", "image/png")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(EchoHandler.allBytes())).build(),
-                HttpResponse.BodyHandlers.ofString())).get("event");
+        JsonNode event = echo(http.send(
+                        HttpRequest.newBuilder(uri("/signup"))
+                                .header("Content-Type", "image/png")
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(EchoHandler.allBytes()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .get("event");
 
         assertThat(event.get("isBase64Encoded").asBoolean()).isTrue();
         assertThat(Base64.getDecoder().decode(event.get("body").asText())).isEqualTo(EchoHandler.allBytes());
@@ -126,8 +139,8 @@ class LocalApiGatewayIT {
 
     @Test
     void base64Response_isDecoded_evenWithLineBreaks() throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri("/signup?binary=1")).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(uri("/signup?binary=1")).build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
@@ -136,8 +149,10 @@ class LocalApiGatewayIT {
 
     @Test
     void severalSetCookies_allReachTheBrowser() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/signup?cookies=session,csrf&status=303"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri("/signup?cookies=session,csrf&status=303"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().allValues("Set-Cookie"))
@@ -166,8 +181,8 @@ class LocalApiGatewayIT {
         assertThat(unknown.statusCode()).isEqualTo(403);
         assertThat(unknown.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
 
-        HttpResponse<String> wrongMethod = http.send(HttpRequest.newBuilder(uri("/api/stores/acme"))
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongMethod = http.send(
+                HttpRequest.newBuilder(uri("/api/stores/acme")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wrongMethod.statusCode()).isEqualTo(403);
     }
 
@@ -175,8 +190,11 @@ class LocalApiGatewayIT {
     void bodyOverTenMegabytes_is413() throws Exception {
         byte[] big = new byte[LocalApiGateway.MAX_BODY_BYTES + 1];
 
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/signup"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri("/signup"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(big))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(get("/signup").statusCode()).isEqualTo(200); // and the gateway is fine afterwards
@@ -184,16 +202,20 @@ class LocalApiGatewayIT {
 
     @Test
     void bodyShorterThanItsContentLength_orBadlyChunked_is400_notAServerError() throws Exception {
-        RawHttp.Response shortBody = RawHttp.send(port(), ("POST /signup HTTP/1.1\r\nHost: localhost:" + port()
-                + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{\"a\":")
-                .getBytes(StandardCharsets.US_ASCII));
+        RawHttp.Response shortBody = RawHttp.send(
+                port(),
+                ("POST /signup HTTP/1.1\r\nHost: localhost:" + port()
+                                + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{\"a\":")
+                        .getBytes(StandardCharsets.US_ASCII));
         assertThat(shortBody.status()).as(shortBody.text()).isEqualTo(400);
         assertThat(EchoHandler.JSON.readTree(shortBody.body()).get("message").asText())
                 .startsWith("Bad Request: the request body could not be read");
 
-        RawHttp.Response badChunks = RawHttp.send(port(), ("POST /signup HTTP/1.1\r\nHost: localhost:" + port()
-                + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n3\r\nabc\r\nzz\r\nxx\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        RawHttp.Response badChunks = RawHttp.send(
+                port(),
+                ("POST /signup HTTP/1.1\r\nHost: localhost:" + port()
+                                + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n3\r\nabc\r\nzz\r\nxx\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         assertThat(badChunks.status()).as(badChunks.text()).isEqualTo(400);
         assertThat(badChunks.header("Content-Type")).isEqualTo("application/json");
     }
@@ -213,15 +235,19 @@ class LocalApiGatewayIT {
     @Test
     void hostWhoseSubdomainIsNoSlug_isServedAsThePlatformHost() throws Exception {
         for (String label : List.of("\u0434\u0443\u043a\u0430\u043d", "%66oo", "api", "x".repeat(300), "-acme")) {
-            RawHttp.Response response = RawHttp.send(port(), ("GET /signup HTTP/1.1\r\nHost: " + label + ".localhost:"
-                    + port() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            RawHttp.Response response = RawHttp.send(
+                    port(),
+                    ("GET /signup HTTP/1.1\r\nHost: " + label + ".localhost:" + port()
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
 
             assertThat(response.status()).as(label).isEqualTo(200);
             JsonNode event = EchoHandler.JSON.readTree(response.body()).get("event");
             assertThat(event.get("path").asText()).as(label).isEqualTo("/signup");
             assertThat(event.get("resource").asText()).as(label).isEqualTo("/signup");
         }
-        assertThat(LocalApiGateway.storeFromHost("\u0434\u0443\u043a\u0430\u043d.localhost")).isNull();
+        assertThat(LocalApiGateway.storeFromHost("\u0434\u0443\u043a\u0430\u043d.localhost"))
+                .isNull();
         assertThat(LocalApiGateway.storeFromHost("ACME.LOCALHOST.:8080")).isEqualTo("acme");
     }
 
@@ -232,11 +258,14 @@ class LocalApiGatewayIT {
         cloud.fleet().createRoute(acme);
 
         JsonNode deep = echo(get("/s/acme/products/42?page=2"));
-        assertThat(deep.get("function").asText()).isEqualTo("dukan-store-" + acme.id().value());
+        assertThat(deep.get("function").asText())
+                .isEqualTo("dukan-store-" + acme.id().value());
         assertThat(deep.get("event").get("resource").asText()).isEqualTo("/s/acme/{proxy+}");
-        assertThat(deep.get("event").get("pathParameters").get("proxy").asText()).isEqualTo("products/42");
+        assertThat(deep.get("event").get("pathParameters").get("proxy").asText())
+                .isEqualTo("products/42");
         JsonNode properties = deep.get("properties");
-        assertThat(properties.get("dukan.tenant-id").asText()).isEqualTo(acme.id().value());
+        assertThat(properties.get("dukan.tenant-id").asText())
+                .isEqualTo(acme.id().value());
         assertThat(properties.get("dukan.store-slug").asText()).isEqualTo("acme");
         assertThat(properties.get("dukan.table").asText()).isEqualTo("dukantable");
         assertThat(properties.get("dukan.bucket").asText()).isEqualTo("mediabucket");
@@ -244,7 +273,8 @@ class LocalApiGatewayIT {
         assertThat(deep.get("singletons")).isEmpty();
 
         JsonNode root = echo(get("/s/acme"));
-        assertThat(root.get("function").asText()).isEqualTo("dukan-store-" + acme.id().value());
+        assertThat(root.get("function").asText())
+                .isEqualTo("dukan-store-" + acme.id().value());
         assertThat(root.get("event").get("resource").asText()).isEqualTo("/s/acme");
         assertThat(root.get("event").get("pathParameters").isNull()).isTrue();
 
@@ -261,14 +291,16 @@ class LocalApiGatewayIT {
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode answer = EchoHandler.JSON.readTree(response.body());
-        assertThat(answer.get("function").asText()).isEqualTo("dukan-store-" + shop.id().value());
+        assertThat(answer.get("function").asText())
+                .isEqualTo("dukan-store-" + shop.id().value());
         JsonNode event = answer.get("event");
         assertThat(event.get("path").asText()).isEqualTo("/s/host-shop/cart");
         assertThat(event.get("resource").asText()).isEqualTo("/s/host-shop/{proxy+}");
         assertThat(event.get("headers").get("Host").asText()).isEqualTo("host-shop.localhost:" + port());
         assertThat(event.get("requestContext").get("path").asText()).isEqualTo("/cart");
 
-        JsonNode home = EchoHandler.JSON.readTree(RawHttp.get(port(), "host-shop.localhost:" + port(), "/").body());
+        JsonNode home = EchoHandler.JSON.readTree(
+                RawHttp.get(port(), "host-shop.localhost:" + port(), "/").body());
         assertThat(home.get("event").get("path").asText()).isEqualTo("/s/host-shop/");
         assertThat(home.get("event").get("resource").asText()).isEqualTo("/s/host-shop");
     }

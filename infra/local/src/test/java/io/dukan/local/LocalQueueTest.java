@@ -30,14 +30,19 @@ class LocalQueueTest {
     void aConsumerThatCrashes_getsTheMessageAgain_andTheSecondDeliverySucceeds() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         List<String> bodies = new CopyOnWriteArrayList<>();
-        LocalQueue queue = new LocalQueue(SPEC, new QueueEvent("ProvisioningQueue", 1, true), () -> (event, context) -> {
-            bodies.add(event.getRecords().get(0).getBody() + "#" + event.getRecords().get(0).getAttributes()
-                    .get("ApproximateReceiveCount"));
-            if (calls.incrementAndGet() == 1) {
-                throw new IllegalStateException("the worker died mid-saga");
-            }
-            return new SQSBatchResponse(List.of());
-        }, Duration.ofMillis(20), 1);
+        LocalQueue queue = new LocalQueue(
+                SPEC,
+                new QueueEvent("ProvisioningQueue", 1, true),
+                () -> (event, context) -> {
+                    bodies.add(event.getRecords().get(0).getBody() + "#"
+                            + event.getRecords().get(0).getAttributes().get("ApproximateReceiveCount"));
+                    if (calls.incrementAndGet() == 1) {
+                        throw new IllegalStateException("the worker died mid-saga");
+                    }
+                    return new SQSBatchResponse(List.of());
+                },
+                Duration.ofMillis(20),
+                1);
         try {
             queue.send("store-1");
 
@@ -52,11 +57,16 @@ class LocalQueueTest {
     @Test
     void aMessageReportedFailedOnEveryDelivery_movesToTheDeadLetterQueue_afterMaxReceiveCount() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        LocalQueue queue = new LocalQueue(SPEC, new QueueEvent("ProvisioningQueue", 1, true), () -> (event, context) -> {
-            calls.incrementAndGet();
-            return new SQSBatchResponse(List.of(
-                    new SQSBatchResponse.BatchItemFailure(event.getRecords().get(0).getMessageId())));
-        }, Duration.ofMillis(20), 1);
+        LocalQueue queue = new LocalQueue(
+                SPEC,
+                new QueueEvent("ProvisioningQueue", 1, true),
+                () -> (event, context) -> {
+                    calls.incrementAndGet();
+                    return new SQSBatchResponse(List.of(new SQSBatchResponse.BatchItemFailure(
+                            event.getRecords().get(0).getMessageId())));
+                },
+                Duration.ofMillis(20),
+                1);
         try {
             queue.send("store-2");
 
@@ -74,16 +84,22 @@ class LocalQueueTest {
     @Test
     void onlyTheReportedMessagesOfABatch_areDeliveredAgain() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
-        LocalQueue queue = new LocalQueue(SPEC, new QueueEvent("ProvisioningQueue", 10, true), () -> (event, context) -> {
-            List<SQSBatchResponse.BatchItemFailure> failed = new java.util.ArrayList<>();
-            for (SQSEvent.SQSMessage message : event.getRecords()) {
-                seen.add(message.getBody());
-                if (message.getBody().equals("bad") && seen.stream().filter("bad"::equals).count() == 1) {
-                    failed.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                }
-            }
-            return new SQSBatchResponse(failed);
-        }, Duration.ofMillis(20), 1);
+        LocalQueue queue = new LocalQueue(
+                SPEC,
+                new QueueEvent("ProvisioningQueue", 10, true),
+                () -> (event, context) -> {
+                    List<SQSBatchResponse.BatchItemFailure> failed = new java.util.ArrayList<>();
+                    for (SQSEvent.SQSMessage message : event.getRecords()) {
+                        seen.add(message.getBody());
+                        if (message.getBody().equals("bad")
+                                && seen.stream().filter("bad"::equals).count() == 1) {
+                            failed.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                        }
+                    }
+                    return new SQSBatchResponse(failed);
+                },
+                Duration.ofMillis(20),
+                1);
         try {
             queue.send("good");
             queue.send("bad");

@@ -56,8 +56,11 @@ class LocalStoreFleetIT {
 
     /** Persistent DynamoDB (not in memory) and a short idle time. */
     static LocalCloud start() throws Exception {
-        return LocalCloud.start(LocalCloud.Options.defaults().projectRoot(temp.resolve("project"))
-                .dataDir(temp.resolve("data")).port(0).idleTimeout(Duration.ofMillis(600))
+        return LocalCloud.start(LocalCloud.Options.defaults()
+                .projectRoot(temp.resolve("project"))
+                .dataDir(temp.resolve("data"))
+                .port(0)
+                .idleTimeout(Duration.ofMillis(600))
                 .functionFactory(definition -> {
                     EchoHandler handler = new EchoHandler(definition);
                     INSTANCES.add(handler);
@@ -80,7 +83,8 @@ class LocalStoreFleetIT {
         assertThat(first.closed).isTrue();
 
         assertThat(get("/s/idle-shop/").statusCode()).isEqualTo(200);
-        assertThat(INSTANCES.stream().filter(i -> functionOf(i).equals(functionName(store)))).hasSize(2);
+        assertThat(INSTANCES.stream().filter(i -> functionOf(i).equals(functionName(store))))
+                .hasSize(2);
         assertThat(cloud.fleet().isLive(store.id().value())).isTrue();
     }
 
@@ -92,8 +96,8 @@ class LocalStoreFleetIT {
         String pk = store.id().value() + "#PRODUCT#1";
         String key = "tenants/" + store.id().value() + "/media/kept.txt";
         withClients(cloud, (dynamo, s3) -> {
-            dynamo.putItem(r -> r.tableName("dukantable").item(Map.of(
-                    "pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("A"))));
+            dynamo.putItem(r -> r.tableName("dukantable")
+                    .item(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("A"))));
             s3.putObject(r -> r.bucket("mediabucket").key(key), RequestBody.fromString("kept"));
             return null;
         });
@@ -109,9 +113,13 @@ class LocalStoreFleetIT {
         JsonNode answer = EchoHandler.JSON.readTree(page.body());
         assertThat(answer.get("function").asText()).isEqualTo(functionName(store));
         withClients(cloud, (dynamo, s3) -> {
-            assertThat(dynamo.getItem(r -> r.tableName("dukantable").key(Map.of(
-                    "pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("A")))).hasItem()).isTrue();
-            assertThat(s3.getObjectAsBytes(r -> r.bucket("mediabucket").key(key)).asUtf8String()).isEqualTo("kept");
+            assertThat(dynamo.getItem(r -> r.tableName("dukantable")
+                                    .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("A"))))
+                            .hasItem())
+                    .isTrue();
+            assertThat(s3.getObjectAsBytes(r -> r.bucket("mediabucket").key(key))
+                            .asUtf8String())
+                    .isEqualTo("kept");
             return null;
         });
     }
@@ -124,17 +132,28 @@ class LocalStoreFleetIT {
         StaticCredentialsProvider credentials =
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         try (SdkHttpClient sdkHttp = UrlConnectionHttpClient.builder().build();
-                DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(sdkHttp).region(Region.US_EAST_1)
-                        .credentialsProvider(credentials).endpointOverride(URI.create(cloud.dynamoEndpoint())).build();
-                S3Client s3 = S3Client.builder().httpClient(sdkHttp).region(Region.US_EAST_1)
-                        .credentialsProvider(credentials).endpointOverride(URI.create(cloud.s3Endpoint()))
-                        .forcePathStyle(true).build()) {
+                DynamoDbClient dynamo = DynamoDbClient.builder()
+                        .httpClient(sdkHttp)
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(URI.create(cloud.dynamoEndpoint()))
+                        .build();
+                S3Client s3 = S3Client.builder()
+                        .httpClient(sdkHttp)
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(URI.create(cloud.s3Endpoint()))
+                        .forcePathStyle(true)
+                        .build()) {
             work.run(dynamo, s3);
         }
     }
 
     private static EchoHandler instanceOf(StoreRef store) {
-        return INSTANCES.stream().filter(i -> functionOf(i).equals(functionName(store))).findFirst().orElseThrow();
+        return INSTANCES.stream()
+                .filter(i -> functionOf(i).equals(functionName(store)))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String functionOf(EchoHandler handler) {
@@ -145,8 +164,7 @@ class LocalStoreFleetIT {
         return "dukan-store-" + store.id().value();
     }
 
-    private static void awaitUntil(BooleanSupplier condition, Duration timeout)
-            throws InterruptedException {
+    private static void awaitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition within " + timeout).isLessThan(deadline);
@@ -155,7 +173,8 @@ class LocalStoreFleetIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -18,9 +18,12 @@ class LocalStoreFleetTest {
     Path data;
 
     private LocalStoreFleet fleet() {
-        return new LocalStoreFleet(data.resolve("fleet.json"), "dukantable", "mediabucket",
-                function -> new EchoHandler(new FunctionFactory.Definition(function.functionName(), "h",
-                        Map.of(), Map.of(), List.of())));
+        return new LocalStoreFleet(
+                data.resolve("fleet.json"),
+                "dukantable",
+                "mediabucket",
+                function -> new EchoHandler(
+                        new FunctionFactory.Definition(function.functionName(), "h", Map.of(), Map.of(), List.of())));
     }
 
     @Test
@@ -34,11 +37,16 @@ class LocalStoreFleetTest {
         fleet.createRoute(store);
 
         LocalStoreFleet reloaded = fleet();
-        assertThat(reloaded.routes()).containsExactly(Map.entry("acme", store.id().value()));
-        LocalStoreFleet.StoreFunction function = reloaded.functions().get(store.id().value());
-        assertThat(function.functionName()).isEqualTo("dukan-store-" + store.id().value());
-        assertThat(function.environment()).containsEntry("DUKAN_TENANT_ID", store.id().value())
-                .containsEntry("DUKAN_STORE_SLUG", "acme").containsEntry("DUKAN_TABLE", "dukantable")
+        assertThat(reloaded.routes())
+                .containsExactly(Map.entry("acme", store.id().value()));
+        LocalStoreFleet.StoreFunction function =
+                reloaded.functions().get(store.id().value());
+        assertThat(function.functionName())
+                .isEqualTo("dukan-store-" + store.id().value());
+        assertThat(function.environment())
+                .containsEntry("DUKAN_TENANT_ID", store.id().value())
+                .containsEntry("DUKAN_STORE_SLUG", "acme")
+                .containsEntry("DUKAN_TABLE", "dukantable")
                 .containsEntry("DUKAN_BUCKET", "mediabucket");
 
         reloaded.deleteRoute(store);

@@ -46,7 +46,8 @@ class PlatformJourneyIT {
 
     static Path data;
     static LocalCloud cloud;
-    static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     // what the journey learns as it goes, for the later steps
     static String ownerCookie;
@@ -68,8 +69,11 @@ class PlatformJourneyIT {
     }
 
     static LocalCloud startCloud() throws Exception {
-        Path root = Path.of(System.getProperty("dukan.project.root", "../..")).toAbsolutePath().normalize();
-        return LocalCloud.start(LocalCloud.Options.defaults().projectRoot(root).dataDir(data).port(0));
+        Path root = Path.of(System.getProperty("dukan.project.root", "../.."))
+                .toAbsolutePath()
+                .normalize();
+        return LocalCloud.start(
+                LocalCloud.Options.defaults().projectRoot(root).dataDir(data).port(0));
     }
 
     // --- the journey ---------------------------------------------------------------------------------------------
@@ -81,12 +85,31 @@ class PlatformJourneyIT {
         assertThat(form.statusCode()).isEqualTo(200);
         String key = match(form.body(), "name=\"idempotencyKey\" value=\"([^\"]+)\"");
 
-        HttpResponse<String> created = postForm("/signup", Map.of("idempotencyKey", key, "storeName", "Kashgar Fruit",
-                "slug", "kashgar-fruit", "ownerEmail", "owner@kashgar.example", "password", PASSWORD,
-                "currency", "CNY", "country", "CN", "language", "zh"), null);
+        HttpResponse<String> created = postForm(
+                "/signup",
+                Map.of(
+                        "idempotencyKey",
+                        key,
+                        "storeName",
+                        "Kashgar Fruit",
+                        "slug",
+                        "kashgar-fruit",
+                        "ownerEmail",
+                        "owner@kashgar.example",
+                        "password",
+                        PASSWORD,
+                        "currency",
+                        "CNY",
+                        "country",
+                        "CN",
+                        "language",
+                        "zh"),
+                null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
         assertThat(created.body()).contains("owner@kashgar.example").contains("Nothing is created until you do");
-        assertThat(get("/stores/kashgar-fruit", null).statusCode()).as("nothing before the link").isEqualTo(404);
+        assertThat(get("/stores/kashgar-fruit", null).statusCode())
+                .as("nothing before the link")
+                .isEqualTo(404);
 
         // the owner opens the mail in /_outbox, follows its link and presses the button
         String link = VerificationMail.linkFor(cloud.baseUrl(), "owner@kashgar.example");
@@ -109,54 +132,93 @@ class PlatformJourneyIT {
     @Test
     @Order(2)
     void ownerSignsIn_andAddsAProductWithAnImageUploadedStraightToS3() throws Exception {
-        HttpResponse<String> login = postForm("/s/kashgar-fruit/admin/login",
-                Map.of("email", "owner@kashgar.example", "password", PASSWORD), null);
+        HttpResponse<String> login = postForm(
+                "/s/kashgar-fruit/admin/login", Map.of("email", "owner@kashgar.example", "password", PASSWORD), null);
         assertThat(login.statusCode()).isEqualTo(303);
-        ownerCookie = login.headers().firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElseThrow();
+        ownerCookie = login.headers()
+                .firstValue("Set-Cookie")
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .orElseThrow();
 
         HttpResponse<String> grant = send(HttpRequest.newBuilder(uri("/s/kashgar-fruit/admin/uploads"))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Cookie", ownerCookie + "; dukan_csrf=" + CSRF).header("X-CSRF-Token", CSRF)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"contentType\":\"image/png\",\"contentLength\":"
-                        + IMAGE.length + "}")));
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Cookie", ownerCookie + "; dukan_csrf=" + CSRF)
+                .header("X-CSRF-Token", CSRF)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"contentType\":\"image/png\",\"contentLength\":" + IMAGE.length + "}")));
         assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
         String uploadUrl = match(grant.body(), "\"url\":\"([^\"]+)\"").replace("\\u0026", "&");
         String key = match(grant.body(), "\"key\":\"([^\"]+)\"");
         assertThat(uploadUrl).startsWith(cloud.baseUrl() + "/_s3/").contains("X-Amz-Signature=");
 
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(uploadUrl))
-                .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(IMAGE)).build(),
+        HttpResponse<String> put = http.send(
+                HttpRequest.newBuilder(URI.create(uploadUrl))
+                        .header("Content-Type", "image/png")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(IMAGE))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).isEqualTo(200);
 
-        HttpResponse<String> saved = postForm("/s/kashgar-fruit/admin/products", Map.of("name", "Dried apricots 1 kg",
-                "description", "Sun-dried in Kashgar", "price", "68.50", "stock", "5", "imageKey", key), ownerCookie);
+        HttpResponse<String> saved = postForm(
+                "/s/kashgar-fruit/admin/products",
+                Map.of(
+                        "name",
+                        "Dried apricots 1 kg",
+                        "description",
+                        "Sun-dried in Kashgar",
+                        "price",
+                        "68.50",
+                        "stock",
+                        "5",
+                        "imageKey",
+                        key),
+                ownerCookie);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
 
         String home = get("/s/kashgar-fruit/", null).body();
         productId = match(home, "/s/kashgar-fruit/products/([a-z2-7]{16})");
         imageUrl = match(home, "<img src=\"([^\"]+)\"").replace("&amp;", "&");
         assertThat(home).contains("Dried apricots 1 kg").contains("¥68.50"); // money in the zh store's locale
-        HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(imageUrl)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> image = http.send(
+                HttpRequest.newBuilder(URI.create(imageUrl)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(image.statusCode()).isEqualTo(200);
         assertRendition(image.body());
         // from the CDN's stand-in, cacheable for good; the original and anything but GET/HEAD are refused there
-        assertThat(imageUrl).startsWith(cloud.mediaUrl() + "/" + key.replace(".png", "").replace(".jpg", ""))
-                .endsWith("-320.jpg").doesNotContain("X-Amz-");
+        assertThat(imageUrl)
+                .startsWith(cloud.mediaUrl() + "/" + key.replace(".png", "").replace(".jpg", ""))
+                .endsWith("-320.jpg")
+                .doesNotContain("X-Amz-");
         assertThat(image.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
-        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(imageUrl))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> head = http.send(
+                HttpRequest.newBuilder(URI.create(imageUrl))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(image.body().length);
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(cloud.mediaUrl() + "/" + key)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).as("the original").isEqualTo(403);
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(imageUrl))
-                .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode()).as("a PUT").isEqualTo(403);
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(imageUrl.replace("-320.jpg", "-960.jpg")
-                .replaceFirst("/media/[a-z2-7]{16}", "/media/aaaaaaaaaaaaaaaa"))).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).as("a rendition that does not exist")
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(cloud.mediaUrl() + "/" + key))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .as("the original")
+                .isEqualTo(403);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(imageUrl))
+                                        .PUT(HttpRequest.BodyPublishers.ofString("x"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .as("a PUT")
+                .isEqualTo(403);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(imageUrl.replace("-320.jpg", "-960.jpg")
+                                                .replaceFirst("/media/[a-z2-7]{16}", "/media/aaaaaaaaaaaaaaaa")))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .as("a rendition that does not exist")
                 .isEqualTo(403);
     }
 
@@ -164,11 +226,30 @@ class PlatformJourneyIT {
     @Order(3)
     void shopperOrdersAsAGuest_withCashOnDelivery_andGetsAnOrderNumber() throws Exception {
         HttpResponse<String> product = get("/s/kashgar-fruit/products/" + productId, null);
-        assertThat(product.body()).contains("Sun-dried in Kashgar").contains("库存 5 件").contains("加入购物车");
+        assertThat(product.body())
+                .contains("Sun-dried in Kashgar")
+                .contains("库存 5 件")
+                .contains("加入购物车");
 
-        orderPath = checkout(PlatformJourneyIT::postForm, PlatformJourneyIT::get, "kashgar-fruit", productId, 2,
-                Map.of("name", "Aygul", "phone", "+86 138 0000 0000", "line1", "12 Bazaar Road, Kashgar",
-                        "city", "Kashgar", "country", "CN", "paymentMethod", "CASH_ON_DELIVERY"));
+        orderPath = checkout(
+                PlatformJourneyIT::postForm,
+                PlatformJourneyIT::get,
+                "kashgar-fruit",
+                productId,
+                2,
+                Map.of(
+                        "name",
+                        "Aygul",
+                        "phone",
+                        "+86 138 0000 0000",
+                        "line1",
+                        "12 Bazaar Road, Kashgar",
+                        "city",
+                        "Kashgar",
+                        "country",
+                        "CN",
+                        "paymentMethod",
+                        "CASH_ON_DELIVERY"));
 
         HttpResponse<String> confirmation = get(orderPath, null);
         assertThat(confirmation.statusCode()).isEqualTo(200);
@@ -182,8 +263,10 @@ class PlatformJourneyIT {
         assertThat(admin).contains("#1001").contains("Aygul").contains("¥137.00"); // the admin in zh-CN
         assertThat(admin).containsPattern("data-product-id=\"" + productId + "\">.*?<td class=\"stock\">3</td>");
         String orderCode = orderPath.substring(orderPath.lastIndexOf('/') + 1);
-        assertThat(get("/s/kashgar-fruit/admin/orders/" + orderCode, ownerCookie).body())
-                .contains("12 Bazaar Road, Kashgar").contains("+86 138 0000 0000");
+        assertThat(get("/s/kashgar-fruit/admin/orders/" + orderCode, ownerCookie)
+                        .body())
+                .contains("12 Bazaar Road, Kashgar")
+                .contains("+86 138 0000 0000");
     }
 
     @Test
@@ -201,7 +284,8 @@ class PlatformJourneyIT {
     void aNewStore_isLiveWithinASecondOfItsSignup_throughTheQueueAndTheWorker_withNoDeployment() throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> signup = send(HttpRequest.newBuilder(uri("/api/stores"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", "multan-mangoes-01")
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "multan-mangoes-01")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":\"Multan Mangoes\",\"slug\":"
                         + "\"multan-mangoes\",\"ownerEmail\":\"owner@multan.example\",\"password\":"
                         + "\"sindhri and chaunsa\",\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"ur\"}")));
@@ -224,7 +308,8 @@ class PlatformJourneyIT {
     @Order(6)
     void anotherStore_withTheFirstStoresIdsCodesAndSession_getsNotFoundOrLogin_neverItsData() throws Exception {
         HttpResponse<String> other = send(HttpRequest.newBuilder(uri("/api/stores"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", "other-store-0001")
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "other-store-0001")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":\"Sialkot Balls\",\"slug\":\"sialkot-balls\","
                         + "\"ownerEmail\":\"owner@sialkot.example\",\"password\":\"footballs stitched by hand\","
                         + "\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"ur\"}")));
@@ -239,14 +324,29 @@ class PlatformJourneyIT {
                 "admin with A's session", get("/s/sialkot-balls/admin", ownerCookie),
                 "API product", getJson("/s/sialkot-balls/api/products/" + productId),
                 "API order", getJson("/s/sialkot-balls/api/orders/" + orderCode),
-                "order A's product in B", postForm("/s/sialkot-balls/cart", Map.of("productId", productId,
-                        "quantity", "1"), null));
-        Map<String, Integer> expected = Map.of("product page", 404, "order page", 404,
-                "admin order with A's session", 303, "admin with A's session", 303, "API product", 404,
-                "API order", 404, "order A's product in B", 404);
+                "order A's product in B",
+                        postForm("/s/sialkot-balls/cart", Map.of("productId", productId, "quantity", "1"), null));
+        Map<String, Integer> expected = Map.of(
+                "product page",
+                404,
+                "order page",
+                404,
+                "admin order with A's session",
+                303,
+                "admin with A's session",
+                303,
+                "API product",
+                404,
+                "API order",
+                404,
+                "order A's product in B",
+                404);
         attempts.forEach((what, response) -> {
             assertThat(response.statusCode()).as(what).isEqualTo(expected.get(what));
-            assertThat(response.body()).as(what).doesNotContain("Aygul").doesNotContain("Bazaar Road")
+            assertThat(response.body())
+                    .as(what)
+                    .doesNotContain("Aygul")
+                    .doesNotContain("Bazaar Road")
                     .doesNotContain("Dried apricots");
         });
         assertThat(attempts.get("admin with A's session").headers().firstValue("Location"))
@@ -258,8 +358,8 @@ class PlatformJourneyIT {
     @Test
     @Order(7)
     void anOrderForMoreThanTheStock_isRefused_andTheStockIsUnchanged() throws Exception {
-        HttpResponse<String> refused = postForm("/s/kashgar-fruit/cart", Map.of("productId", productId,
-                "quantity", "4"), null);
+        HttpResponse<String> refused =
+                postForm("/s/kashgar-fruit/cart", Map.of("productId", productId, "quantity", "4"), null);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("部分商品已没有这么多库存"); // the refusal in the store's language (zh)
         assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("dukan_cart="));
@@ -275,19 +375,37 @@ class PlatformJourneyIT {
         assertThat(unknownStore.body()).contains("There is no store at this address");
 
         HttpResponse<String> malformed = send(HttpRequest.newBuilder(uri("/api/stores"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"slug\": ")));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"slug\": ")));
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(malformed.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
 
-        HttpResponse<String> taken = postForm("/signup", Map.of("storeName", "Copycat", "slug", "kashgar-fruit",
-                "ownerEmail", "copy@example.com", "password", "0123456789abc", "currency", "CNY", "country", "CN",
-                "language", "zh"), null);
+        HttpResponse<String> taken = postForm(
+                "/signup",
+                Map.of(
+                        "storeName",
+                        "Copycat",
+                        "slug",
+                        "kashgar-fruit",
+                        "ownerEmail",
+                        "copy@example.com",
+                        "password",
+                        "0123456789abc",
+                        "currency",
+                        "CNY",
+                        "country",
+                        "CN",
+                        "language",
+                        "zh"),
+                null);
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(taken.body()).contains("already taken");
 
-        HttpResponse<String> wrongPassword = postForm("/s/kashgar-fruit/admin/login",
-                Map.of("email", "owner@kashgar.example", "password", "not the password"), null);
+        HttpResponse<String> wrongPassword = postForm(
+                "/s/kashgar-fruit/admin/login",
+                Map.of("email", "owner@kashgar.example", "password", "not the password"),
+                null);
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
         assertThat(wrongPassword.headers().firstValue("Set-Cookie")).isEmpty();
 
@@ -306,11 +424,11 @@ class PlatformJourneyIT {
         assertThat(get(orderPath, null).body()).contains("订单 #1001");
         String home = get("/s/kashgar-fruit/", null).body();
         String freshImageUrl = match(home, "<img src=\"([^\"]+)\"").replace("&amp;", "&");
-        HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(freshImageUrl)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> image = http.send(
+                HttpRequest.newBuilder(URI.create(freshImageUrl)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertRendition(image.body());
-        HttpResponse<String> login = postForm("/s/kashgar-fruit/admin/login",
-                Map.of("email", "owner@kashgar.example", "password", PASSWORD), null);
+        HttpResponse<String> login = postForm(
+                "/s/kashgar-fruit/admin/login", Map.of("email", "owner@kashgar.example", "password", PASSWORD), null);
         assertThat(login.statusCode()).isEqualTo(303);
         assertThat(get("/s/sialkot-balls/", null).statusCode()).isEqualTo(200);
     }
@@ -318,23 +436,31 @@ class PlatformJourneyIT {
     @Test
     @Order(10)
     void fiftyShoppersCheckingOutAtOnce_forStockOfTen_getExactlyTenOrders_andNobodyIsOversold() throws Exception {
-        HttpResponse<String> saved = postForm("/s/kashgar-fruit/admin/products", Map.of("name", "Last raisins",
-                "price", "10", "stock", "10"), ownerCookie);
+        HttpResponse<String> saved = postForm(
+                "/s/kashgar-fruit/admin/products",
+                Map.of("name", "Last raisins", "price", "10", "stock", "10"),
+                ownerCookie);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
-        String raisins = match(get("/s/kashgar-fruit/", null).body(),
+        String raisins = match(
+                get("/s/kashgar-fruit/", null).body(),
                 "/s/kashgar-fruit/products/([a-z2-7]{16})\">(?:(?!</a>).)*Last raisins");
         int ordersBefore = orderNumbers().size();
 
         // every shopper fills a cart and opens the checkout first, each with their own cart cookie ...
         java.util.List<String[]> shoppers = new java.util.ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            HttpResponse<String> added = postForm("/s/kashgar-fruit/cart", Map.of("productId", raisins, "quantity", "1"), null);
+            HttpResponse<String> added =
+                    postForm("/s/kashgar-fruit/cart", Map.of("productId", raisins, "quantity", "1"), null);
             assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
-            String cart = added.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dukan_cart="))
-                    .findFirst().orElseThrow();
+            String cart = added.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("dukan_cart="))
+                    .findFirst()
+                    .orElseThrow();
             cart = cart.substring(0, cart.indexOf(';'));
-            shoppers.add(new String[] {cart, match(get("/s/kashgar-fruit/checkout", cart).body(),
-                    "name=\"checkoutToken\" value=\"([a-z2-7]{26})\"")});
+            shoppers.add(new String[] {
+                cart,
+                match(get("/s/kashgar-fruit/checkout", cart).body(), "name=\"checkoutToken\" value=\"([a-z2-7]{26})\"")
+            });
         }
         // ... then all fifty press "Place order" at the same moment
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(50);
@@ -343,9 +469,24 @@ class PlatformJourneyIT {
         for (String[] shopper : shoppers) {
             results.add(pool.submit(() -> {
                 go.await();
-                return postForm("/s/kashgar-fruit/checkout/place", Map.of("checkoutToken", shopper[1], "name", "Buyer",
-                        "phone", "+86 138 0000 0000", "line1", "1 Bazaar Road", "city", "Kashgar", "country", "CN",
-                        "paymentMethod", "CASH_ON_DELIVERY"), shopper[0]);
+                return postForm(
+                        "/s/kashgar-fruit/checkout/place",
+                        Map.of(
+                                "checkoutToken",
+                                shopper[1],
+                                "name",
+                                "Buyer",
+                                "phone",
+                                "+86 138 0000 0000",
+                                "line1",
+                                "1 Bazaar Road",
+                                "city",
+                                "Kashgar",
+                                "country",
+                                "CN",
+                                "paymentMethod",
+                                "CASH_ON_DELIVERY"),
+                        shopper[0]);
             }));
         }
         go.countDown();
@@ -375,40 +516,59 @@ class PlatformJourneyIT {
     void aProductPage_isGzippedForABrowserThatAcceptsIt_asApiGatewayDoesWithTheTemplatesMinimumCompressionSize()
             throws Exception {
         String path = "/s/kashgar-fruit/products/" + productId;
-        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
-                .header("Cookie", "dukan_csrf=" + CSRF).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
-                .header("Accept-Encoding", "br, gzip;q=0.8").header("Cookie", "dukan_csrf=" + CSRF).GET().build(),
+        HttpResponse<byte[]> plain = http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Accept", "text/html")
+                        .header("Cookie", "dukan_csrf=" + CSRF)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> gzipped = http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Accept", "text/html")
+                        .header("Accept-Encoding", "br, gzip;q=0.8")
+                        .header("Cookie", "dukan_csrf=" + CSRF)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(plain.statusCode()).isEqualTo(200);
         assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(gzipped.statusCode()).isEqualTo(200);
         assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
-        assertThat(gzipped.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase(
-                "Accept-Encoding"));
-        assertThat(plain.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase(
-                "Accept-Encoding"));
+        assertThat(gzipped.headers().allValues("Vary"))
+                .anySatisfy(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+        assertThat(plain.headers().allValues("Vary"))
+                .anySatisfy(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
         byte[] unzipped;
-        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
-                new java.io.ByteArrayInputStream(gzipped.body()))) {
+        try (java.util.zip.GZIPInputStream in =
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
             unzipped = in.readAllBytes();
         }
-        assertThat(new String(unzipped, StandardCharsets.UTF_8)).isEqualTo(new String(plain.body(),
-                StandardCharsets.UTF_8)).contains("Dried apricots 1 kg");
+        assertThat(new String(unzipped, StandardCharsets.UTF_8))
+                .isEqualTo(new String(plain.body(), StandardCharsets.UTF_8))
+                .contains("Dried apricots 1 kg");
         assertThat(gzipped.headers().firstValueAsLong("Content-Length")).hasValue(gzipped.body().length);
         assertThat(gzipped.body().length).isLessThan(plain.body().length / 2);
         System.out.printf("product page: %d bytes, gzipped %d bytes%n", plain.body().length, gzipped.body().length);
 
-        HttpResponse<byte[]> refused = http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
-                .header("Accept-Encoding", "gzip;q=0, identity").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> refused = http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Accept", "text/html")
+                        .header("Accept-Encoding", "gzip;q=0, identity")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
     }
 
     /** The order numbers the owner's dashboard lists (its 50 most recent). */
     static java.util.List<String> orderNumbers() throws Exception {
-        return Pattern.compile("/admin/orders/[a-z2-7]{26}\">(#\\d+)<").matcher(get("/s/kashgar-fruit/admin", ownerCookie).body())
-                .results().map(m -> m.group(1)).toList();
+        return Pattern.compile("/admin/orders/[a-z2-7]{26}\">(#\\d+)<")
+                .matcher(get("/s/kashgar-fruit/admin", ownerCookie).body())
+                .results()
+                .map(m -> m.group(1))
+                .toList();
     }
 
     // --- plumbing ------------------------------------------------------------------------------------------------
@@ -425,24 +585,29 @@ class PlatformJourneyIT {
      * A shopper of their own (own cart cookie): adds the product to a new cart, opens the checkout for its one-time
      * token, places the order with {@code details}; returns the order page's path.
      */
-    static String checkout(FormPoster post, Getter get, String slug, String productId, int quantity,
-            Map<String, String> details) throws Exception {
+    static String checkout(
+            FormPoster post, Getter get, String slug, String productId, int quantity, Map<String, String> details)
+            throws Exception {
         HttpResponse<String> placed = tryCheckout(post, get, slug, productId, quantity, details);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(303);
         return placed.headers().firstValue("Location").orElseThrow();
     }
 
     /** As {@link #checkout}, answering the place request's response whatever it is. */
-    static HttpResponse<String> tryCheckout(FormPoster post, Getter get, String slug, String productId, int quantity,
-            Map<String, String> details) throws Exception {
-        HttpResponse<String> added = post.post("/s/" + slug + "/cart", Map.of("productId", productId,
-                "quantity", Integer.toString(quantity)), null);
+    static HttpResponse<String> tryCheckout(
+            FormPoster post, Getter get, String slug, String productId, int quantity, Map<String, String> details)
+            throws Exception {
+        HttpResponse<String> added = post.post(
+                "/s/" + slug + "/cart", Map.of("productId", productId, "quantity", Integer.toString(quantity)), null);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
-        String cart = added.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dukan_cart="))
-                .findFirst().orElseThrow();
+        String cart = added.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("dukan_cart="))
+                .findFirst()
+                .orElseThrow();
         cart = cart.substring(0, cart.indexOf(';'));
         String form = get.get("/s/" + slug + "/checkout", cart).body();
-        Matcher token = Pattern.compile("name=\"checkoutToken\" value=\"([a-z2-7]{26})\"").matcher(form);
+        Matcher token = Pattern.compile("name=\"checkoutToken\" value=\"([a-z2-7]{26})\"")
+                .matcher(form);
         assertThat(token.find()).as(form).isTrue();
         Map<String, String> fields = new java.util.HashMap<>(details);
         fields.put("checkoutToken", token.group(1));
@@ -466,16 +631,20 @@ class PlatformJourneyIT {
     }
 
     static HttpResponse<String> getJson(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET());
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .GET());
     }
 
     static HttpResponse<String> postForm(String path, Map<String, String> fields, String cookie) throws Exception {
         String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")) + "&_csrf=" + CSRF;
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"))
+                + "&_csrf=" + CSRF;
         return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
                 .header("Cookie", (cookie == null ? "" : cookie + "; ") + "dukan_csrf=" + CSRF)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }

@@ -19,7 +19,10 @@ final class RawHttp {
 
     record Response(int status, List<String[]> headers, byte[] body) {
         String header(String name) {
-            return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst()
+            return headers.stream()
+                    .filter(h -> h[0].equalsIgnoreCase(name))
+                    .map(h -> h[1])
+                    .findFirst()
                     .orElse(null);
         }
 
@@ -35,7 +38,8 @@ final class RawHttp {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
-                    + "User-Agent: raw-test\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "User-Agent: raw-test\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return read(socket.getInputStream());
         }
@@ -69,7 +73,9 @@ final class RawHttp {
             List<String[]> headers = new ArrayList<>();
             for (String line = line(in); !line.isEmpty(); line = line(in)) {
                 int colon = line.indexOf(':');
-                headers.add(new String[] {line.substring(0, colon).strip(), line.substring(colon + 1).strip()});
+                headers.add(new String[] {
+                    line.substring(0, colon).strip(), line.substring(colon + 1).strip()
+                });
             }
             return new Response(status, headers, in.readAllBytes()); // nothing, unless a body was sent anyway
         }
@@ -89,14 +95,16 @@ final class RawHttp {
             if (name.equalsIgnoreCase("Content-Length")) {
                 length = Long.parseLong(value);
             }
-            if (name.equalsIgnoreCase("Transfer-Encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
+            if (name.equalsIgnoreCase("Transfer-Encoding")
+                    && value.toLowerCase(Locale.ROOT).contains("chunked")) {
                 chunked = true;
             }
         }
         byte[] body;
         if (chunked) {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line(in).strip(), 16); size > 0;
+            for (int size = Integer.parseInt(line(in).strip(), 16);
+                    size > 0;
                     size = Integer.parseInt(line(in).strip(), 16)) {
                 all.write(in.readNBytes(size));
                 line(in);

@@ -41,10 +41,15 @@ class RealFunctionsIT {
 
     @BeforeAll
     static void startCloud() throws Exception {
-        Path projectRoot = Path.of(System.getProperty("dukan.project.root", "../..")).toAbsolutePath().normalize();
+        Path projectRoot = Path.of(System.getProperty("dukan.project.root", "../.."))
+                .toAbsolutePath()
+                .normalize();
         assertThat(projectRoot.resolve("template.yaml")).exists();
-        cloud = LocalCloud.start(LocalCloud.Options.defaults().projectRoot(projectRoot)
-                .dataDir(temp.resolve("data")).port(0).inMemoryDynamoDb(true));
+        cloud = LocalCloud.start(LocalCloud.Options.defaults()
+                .projectRoot(projectRoot)
+                .dataDir(temp.resolve("data"))
+                .port(0)
+                .inMemoryDynamoDb(true));
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -58,18 +63,31 @@ class RealFunctionsIT {
     @Test
     void theTemplatesTable_isCreatedAsDeclared() {
         try (SdkHttpClient sdkHttp = UrlConnectionHttpClient.builder().build();
-                DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(sdkHttp).region(Region.US_EAST_1)
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create("local", "local")))
-                        .endpointOverride(URI.create(cloud.dynamoEndpoint())).build()) {
-            TableDescription table = dynamo.describeTable(r -> r.tableName("dukantable")).table();
+                DynamoDbClient dynamo = DynamoDbClient.builder()
+                        .httpClient(sdkHttp)
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                        .endpointOverride(URI.create(cloud.dynamoEndpoint()))
+                        .build()) {
+            TableDescription table =
+                    dynamo.describeTable(r -> r.tableName("dukantable")).table();
 
-            assertThat(table.keySchema()).containsExactly(
-                    KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                    KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build());
+            assertThat(table.keySchema())
+                    .containsExactly(
+                            KeySchemaElement.builder()
+                                    .attributeName("pk")
+                                    .keyType(KeyType.HASH)
+                                    .build(),
+                            KeySchemaElement.builder()
+                                    .attributeName("sk")
+                                    .keyType(KeyType.RANGE)
+                                    .build());
             assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
-            assertThat(dynamo.describeTimeToLive(r -> r.tableName("dukantable")).timeToLiveDescription()
-                    .attributeName()).isEqualTo("expiresAt");
+            assertThat(dynamo.describeTimeToLive(r -> r.tableName("dukantable"))
+                            .timeToLiveDescription()
+                            .attributeName())
+                    .isEqualTo("expiresAt");
         }
     }
 
@@ -77,29 +95,53 @@ class RealFunctionsIT {
     void signup_createsAStore_whoseOwnFunctionStartsOnItsFirstRequest() throws Exception {
         HttpResponse<String> page = get("/signup");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("html"));
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("html"));
 
-        String body = EchoHandler.JSON.writeValueAsString(Map.of("storeName", "Smoke Shop", "slug", "smoke-shop",
-                "ownerEmail", "owner@example.com", "password", "a-long-password-1", "currency", "USD",
-                "country", "PK", "language", "en", "idempotencyKey", "smoke-shop-signup"));
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/api/stores"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        String body = EchoHandler.JSON.writeValueAsString(Map.of(
+                "storeName",
+                "Smoke Shop",
+                "slug",
+                "smoke-shop",
+                "ownerEmail",
+                "owner@example.com",
+                "password",
+                "a-long-password-1",
+                "currency",
+                "USD",
+                "country",
+                "PK",
+                "language",
+                "en",
+                "idempotencyKey",
+                "smoke-shop-signup"));
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/api/stores"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
         VerificationMail.verify(cloud.baseUrl(), "owner@example.com");
-        JsonNode store = EchoHandler.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(cloud.baseUrl()
-                + "/api/stores/smoke-shop")).header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode store = EchoHandler.JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/api/stores/smoke-shop"))
+                                .header("Accept", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         assertThat(store.get("status").asText()).isEqualTo("ACTIVE");
-        assertThat(cloud.fleet().routes()).containsEntry("smoke-shop", store.get("id").asText());
+        assertThat(cloud.fleet().routes())
+                .containsEntry("smoke-shop", store.get("id").asText());
         assertThat(cloud.fleet().isLive(store.get("id").asText())).isFalse();
 
         HttpResponse<String> storefront = get("/s/smoke-shop/");
         assertThat(storefront.statusCode()).as(storefront.body()).isEqualTo(200);
         assertThat(cloud.fleet().isLive(store.get("id").asText())).isTrue();
 
-        RawHttp.Response byHost = RawHttp.get(URI.create(cloud.baseUrl()).getPort(),
-                "smoke-shop.localhost:" + URI.create(cloud.baseUrl()).getPort(), "/");
+        RawHttp.Response byHost = RawHttp.get(
+                URI.create(cloud.baseUrl()).getPort(),
+                "smoke-shop.localhost:" + URI.create(cloud.baseUrl()).getPort(),
+                "/");
         assertThat(byHost.status()).isEqualTo(200);
         assertThat(byHost.text()).contains("Smoke Shop");
     }
@@ -115,7 +157,8 @@ class RealFunctionsIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -45,16 +45,29 @@ class S3ProxyIT {
     static void startCloud() throws Exception {
         Path project = temp.resolve("project");
         TestTemplate.write(project);
-        cloud = LocalCloud.start(LocalCloud.Options.defaults().projectRoot(project).dataDir(temp.resolve("data"))
-                .port(0).inMemoryDynamoDb(true).functionFactory(EchoHandler::new));
+        cloud = LocalCloud.start(LocalCloud.Options.defaults()
+                .projectRoot(project)
+                .dataDir(temp.resolve("data"))
+                .port(0)
+                .inMemoryDynamoDb(true)
+                .functionFactory(EchoHandler::new));
         StaticCredentialsProvider credentials =
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         sdkHttp = UrlConnectionHttpClient.builder().build();
-        s3 = S3Client.builder().httpClient(sdkHttp).region(Region.US_EAST_1).credentialsProvider(credentials)
-                .endpointOverride(URI.create(cloud.s3Endpoint())).forcePathStyle(true).build();
-        browserPresigner = S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
+        s3 = S3Client.builder()
+                .httpClient(sdkHttp)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .endpointOverride(URI.create(cloud.s3Endpoint()))
+                .forcePathStyle(true)
+                .build();
+        browserPresigner = S3Presigner.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
                 .endpointOverride(URI.create(cloud.s3PublicEndpoint()))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -75,13 +88,18 @@ class S3ProxyIT {
         String key = "tenants/abcdefgh23456789/media/unsigned.png";
         URI url = URI.create(cloud.s3PublicEndpoint() + "/mediabucket/" + key);
 
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(url).header("Content-Type", "image/png")
-                .PUT(HttpRequest.BodyPublishers.ofString("not an image")).build(),
+        HttpResponse<String> put = http.send(
+                HttpRequest.newBuilder(url)
+                        .header("Content-Type", "image/png")
+                        .PUT(HttpRequest.BodyPublishers.ofString("not an image"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         // a presigned URL's parameters, one missing (no X-Amz-Signature)
-        HttpResponse<String> halfSigned = http.send(HttpRequest.newBuilder(URI.create(url + "?X-Amz-Algorithm="
-                + "AWS4-HMAC-SHA256&X-Amz-Date=" + amzDate(Instant.now()) + "&X-Amz-Expires=600&X-Amz-Credential=x"))
-                .PUT(HttpRequest.BodyPublishers.ofString("not an image")).build(),
+        HttpResponse<String> halfSigned = http.send(
+                HttpRequest.newBuilder(URI.create(url + "?X-Amz-Algorithm=" + "AWS4-HMAC-SHA256&X-Amz-Date="
+                                + amzDate(Instant.now()) + "&X-Amz-Expires=600&X-Amz-Credential=x"))
+                        .PUT(HttpRequest.BodyPublishers.ofString("not an image"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(put.statusCode()).isEqualTo(403);
@@ -98,13 +116,16 @@ class S3ProxyIT {
         String key = "tenants/abcdefgh23456789/media/kept.png";
         s3.putObject(r -> r.bucket("mediabucket").key(key), RequestBody.fromString("kept"));
 
-        HttpResponse<String> delete = http.send(HttpRequest.newBuilder(
-                URI.create(cloud.s3PublicEndpoint() + "/mediabucket/" + key)).DELETE().build(),
+        HttpResponse<String> delete = http.send(
+                HttpRequest.newBuilder(URI.create(cloud.s3PublicEndpoint() + "/mediabucket/" + key))
+                        .DELETE()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(delete.statusCode()).isEqualTo(403);
         assertThat(delete.body()).contains("<Code>AccessDenied</Code>");
-        assertThat(s3.getObjectAsBytes(r -> r.bucket("mediabucket").key(key)).asUtf8String()).isEqualTo("kept");
+        assertThat(s3.getObjectAsBytes(r -> r.bucket("mediabucket").key(key)).asUtf8String())
+                .isEqualTo("kept");
     }
 
     @Test
@@ -112,33 +133,47 @@ class S3ProxyIT {
         String key = "tenants/abcdefgh23456789/media/expiring.png";
         s3.putObject(r -> r.bucket("mediabucket").key(key), RequestBody.fromString("an image"));
         String newKey = "tenants/abcdefgh23456789/media/too-late.png";
-        URI shortGet = browserPresigner.presignGetObject(r -> r.signatureDuration(Duration.ofSeconds(1))
-                .getObjectRequest(g -> g.bucket("mediabucket").key(key))).url().toURI();
-        URI shortPut = browserPresigner.presignPutObject(r -> r.signatureDuration(Duration.ofSeconds(1))
-                .putObjectRequest(p -> p.bucket("mediabucket").key(newKey).contentType("image/png"))).url().toURI();
-        URI freshGet = browserPresigner.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(5))
-                .getObjectRequest(g -> g.bucket("mediabucket").key(key))).url().toURI();
+        URI shortGet = browserPresigner
+                .presignGetObject(r -> r.signatureDuration(Duration.ofSeconds(1))
+                        .getObjectRequest(g -> g.bucket("mediabucket").key(key)))
+                .url()
+                .toURI();
+        URI shortPut = browserPresigner
+                .presignPutObject(r -> r.signatureDuration(Duration.ofSeconds(1))
+                        .putObjectRequest(
+                                p -> p.bucket("mediabucket").key(newKey).contentType("image/png")))
+                .url()
+                .toURI();
+        URI freshGet = browserPresigner
+                .presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(5))
+                        .getObjectRequest(g -> g.bucket("mediabucket").key(key)))
+                .url()
+                .toURI();
 
         Thread.sleep(2_100); // X-Amz-Date has whole seconds: 1 s after it has passed by now
 
-        HttpResponse<String> expired = http.send(HttpRequest.newBuilder(shortGet).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> expired =
+                http.send(HttpRequest.newBuilder(shortGet).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(expired.statusCode()).isEqualTo(403);
         assertThat(expired.body()).contains("<Code>AccessDenied</Code><Message>Request has expired</Message>");
-        RawHttp.Response expiredHead = RawHttp.head(port(), "localhost:" + port(),
-                shortGet.getRawPath() + "?" + shortGet.getRawQuery());
+        RawHttp.Response expiredHead =
+                RawHttp.head(port(), "localhost:" + port(), shortGet.getRawPath() + "?" + shortGet.getRawQuery());
         assertThat(expiredHead.status()).isEqualTo(403);
         assertThat(expiredHead.body()).isEmpty();
 
-        HttpResponse<String> expiredPut = http.send(HttpRequest.newBuilder(shortPut).header("Content-Type", "image/png")
-                .PUT(HttpRequest.BodyPublishers.ofString("too late")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> expiredPut = http.send(
+                HttpRequest.newBuilder(shortPut)
+                        .header("Content-Type", "image/png")
+                        .PUT(HttpRequest.BodyPublishers.ofString("too late"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(expiredPut.statusCode()).isEqualTo(403);
         assertThat(expiredPut.body()).contains("Request has expired");
         assertThatThrownBy(() -> s3.headObject(r -> r.bucket("mediabucket").key(newKey)))
                 .isInstanceOf(NoSuchKeyException.class);
 
-        HttpResponse<String> fresh = http.send(HttpRequest.newBuilder(freshGet).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> fresh =
+                http.send(HttpRequest.newBuilder(freshGet).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(fresh.statusCode()).isEqualTo(200);
         assertThat(fresh.body()).isEqualTo("an image");
     }
@@ -146,13 +181,18 @@ class S3ProxyIT {
     @Test
     void presignedPut_whoseBodyIsShorterThanItsContentLength_is400_andStoresNothing() throws Exception {
         String key = "tenants/abcdefgh23456789/media/cut-short.png";
-        URI put = browserPresigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(5))
-                .putObjectRequest(p -> p.bucket("mediabucket").key(key).contentType("image/png"))).url().toURI();
+        URI put = browserPresigner
+                .presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(5))
+                        .putObjectRequest(p -> p.bucket("mediabucket").key(key).contentType("image/png")))
+                .url()
+                .toURI();
 
-        RawHttp.Response response = RawHttp.send(port(), ("PUT " + put.getRawPath() + "?" + put.getRawQuery()
-                + " HTTP/1.1\r\nHost: localhost:" + port() + "\r\nContent-Type: image/png\r\n"
-                + "Content-Length: 1000\r\nConnection: close\r\n\r\nonly a few bytes")
-                .getBytes(StandardCharsets.UTF_8));
+        RawHttp.Response response = RawHttp.send(
+                port(),
+                ("PUT " + put.getRawPath() + "?" + put.getRawQuery()
+                                + " HTTP/1.1\r\nHost: localhost:" + port() + "\r\nContent-Type: image/png\r\n"
+                                + "Content-Length: 1000\r\nConnection: close\r\n\r\nonly a few bytes")
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.text()).contains("<Code>IncompleteBody</Code>");
@@ -164,13 +204,20 @@ class S3ProxyIT {
     void presignedGet_carryingTheHeadersOfABodyItHasNot_isServed() throws Exception {
         String key = "tenants/abcdefgh23456789/media/served.png";
         s3.putObject(r -> r.bucket("mediabucket").key(key).contentType("image/png"), RequestBody.fromString("png"));
-        URI get = browserPresigner.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(5))
-                .getObjectRequest(g -> g.bucket("mediabucket").key(key))).url().toURI();
+        URI get = browserPresigner
+                .presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(5))
+                        .getObjectRequest(g -> g.bucket("mediabucket").key(key)))
+                .url()
+                .toURI();
 
         for (String type : new String[] {"multipart/form-data", "multipart/form-data; boundary=", "\u00e9/\u00e9"}) {
-            RawHttp.Response response = RawHttp.send(port(), ("GET " + get.getRawPath() + "?"
-                    + get.getRawQuery() + " HTTP/1.1\r\nHost: localhost:" + port() + "\r\nContent-Type: " + type
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            RawHttp.Response response = RawHttp.send(
+                    port(),
+                    ("GET " + get.getRawPath() + "?"
+                                    + get.getRawQuery() + " HTTP/1.1\r\nHost: localhost:" + port()
+                                    + "\r\nContent-Type: " + type
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
 
             assertThat(response.status()).as(type).isEqualTo(200);
             assertThat(response.text()).as(type).isEqualTo("png");
@@ -180,8 +227,11 @@ class S3ProxyIT {
     @Test
     void presignedPut_withHeadersS3mockWouldFailOn_isStoredOrRefused_neverAServerError() throws Exception {
         String key = "tenants/abcdefgh23456789/media/odd.bin";
-        URI put = browserPresigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(5))
-                .putObjectRequest(p -> p.bucket("mediabucket").key(key))).url().toURI();
+        URI put = browserPresigner
+                .presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(5))
+                        .putObjectRequest(p -> p.bucket("mediabucket").key(key)))
+                .url()
+                .toURI();
 
         // S3 stores any Content-Type's bytes as they are, multipart/… too
         RawHttp.Response multipart = rawPut(put, "Content-Type: multipart/form-data", "--x\r\nnot parsed\r\n");
@@ -202,9 +252,13 @@ class S3ProxyIT {
 
     private static RawHttp.Response rawPut(URI url, String header, String body) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return RawHttp.send(port(), ("PUT " + url.getRawPath() + "?" + url.getRawQuery()
-                + " HTTP/1.1\r\nHost: localhost:" + port() + "\r\n" + header + "\r\nContent-Length: " + bytes.length
-                + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+        return RawHttp.send(
+                port(),
+                ("PUT " + url.getRawPath() + "?" + url.getRawQuery()
+                                + " HTTP/1.1\r\nHost: localhost:" + port() + "\r\n" + header + "\r\nContent-Length: "
+                                + bytes.length
+                                + "\r\nConnection: close\r\n\r\n" + body)
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

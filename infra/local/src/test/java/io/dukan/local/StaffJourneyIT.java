@@ -29,14 +29,20 @@ class StaffJourneyIT {
     static final String CSRF = "staffjourneycsrftokenstaff";
     static final String OWNER_PASSWORD = "figs from the oasis";
     static final String STAFF_PASSWORD = "walnuts and raisins";
-    static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     static LocalCloud cloud;
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("dukan.project.root", "../..")).toAbsolutePath().normalize();
-        cloud = LocalCloud.start(LocalCloud.Options.defaults().projectRoot(root)
-                .dataDir(Files.createTempDirectory("dukan-staff-journey")).port(0).inMemoryDynamoDb(true));
+        Path root = Path.of(System.getProperty("dukan.project.root", "../.."))
+                .toAbsolutePath()
+                .normalize();
+        cloud = LocalCloud.start(LocalCloud.Options.defaults()
+                .projectRoot(root)
+                .dataDir(Files.createTempDirectory("dukan-staff-journey"))
+                .port(0)
+                .inMemoryDynamoDb(true));
     }
 
     @AfterAll
@@ -51,9 +57,23 @@ class StaffJourneyIT {
         // a store and its owner
         String key = match(get("/signup", null).body(), "name=\"idempotencyKey\" value=\"([^\"]+)\"");
         Map<String, String> signup = new LinkedHashMap<>();
-        signup.putAll(Map.of("idempotencyKey", key, "storeName", "Oasis Dates", "slug", "oasis-dates",
-                "ownerEmail", "owner@oasis.example", "password", OWNER_PASSWORD, "currency", "PKR", "country", "PK",
-                "language", "en"));
+        signup.putAll(Map.of(
+                "idempotencyKey",
+                key,
+                "storeName",
+                "Oasis Dates",
+                "slug",
+                "oasis-dates",
+                "ownerEmail",
+                "owner@oasis.example",
+                "password",
+                OWNER_PASSWORD,
+                "currency",
+                "PKR",
+                "country",
+                "PK",
+                "language",
+                "en"));
         assertThat(postForm("/signup", signup, null).statusCode()).isEqualTo(200);
         VerificationMail.verify(cloud.baseUrl(), "owner@oasis.example");
         String owner = signIn("owner@oasis.example", OWNER_PASSWORD);
@@ -61,22 +81,25 @@ class StaffJourneyIT {
         // the owner invites from the staff page
         HttpResponse<String> staffPage = get("/s/oasis-dates/admin/staff", owner);
         assertThat(staffPage.statusCode()).isEqualTo(200);
-        HttpResponse<String> invited = postForm("/s/oasis-dates/admin/staff/invites",
-                Map.of("email", "amina@oasis.example"), owner);
+        HttpResponse<String> invited =
+                postForm("/s/oasis-dates/admin/staff/invites", Map.of("email", "amina@oasis.example"), owner);
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(303);
 
         // the invitation is in the outbox, its link clickable
         HttpResponse<String> outbox = get("/_outbox", null);
         assertThat(outbox.statusCode()).isEqualTo(200);
         assertThat(outbox.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(outbox.body()).contains("oasis-dates").contains("amina@oasis.example")
+        assertThat(outbox.body())
+                .contains("oasis-dates")
+                .contains("amina@oasis.example")
                 .contains("You are invited to help run Oasis Dates");
         String messagePath = match(outbox.body(), "href=\"(/_outbox/[a-z2-7]+/[a-z2-7]{16})\">You are invited");
         HttpResponse<String> message = get(messagePath, null);
         assertThat(message.statusCode()).isEqualTo(200);
         assertThat(message.body()).contains("owner@oasis.example");
-        String link = match(message.body(), "<a href=\"(" + Pattern.quote(cloud.baseUrl())
-                + "/s/oasis-dates/admin/invite/[a-z2-7]{26})\">");
+        String link = match(
+                message.body(),
+                "<a href=\"(" + Pattern.quote(cloud.baseUrl()) + "/s/oasis-dates/admin/invite/[a-z2-7]{26})\">");
         String invitePath = link.substring(cloud.baseUrl().length());
 
         // the invitee opens it, chooses a password, and is signed in as staff
@@ -90,23 +113,31 @@ class StaffJourneyIT {
         HttpResponse<String> forbidden = get("/s/oasis-dates/admin/staff", staff);
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(forbidden.body()).contains("Not allowed");
-        assertThat(postForm(invitePath, Map.of("name", "Again", "password", STAFF_PASSWORD), null).statusCode())
-                .as("the link works once").isEqualTo(404);
+        assertThat(postForm(invitePath, Map.of("name", "Again", "password", STAFF_PASSWORD), null)
+                        .statusCode())
+                .as("the link works once")
+                .isEqualTo(404);
 
         // later, staff sign in with their own password
         String again = signIn("amina@oasis.example", STAFF_PASSWORD);
-        assertThat(get("/s/oasis-dates/admin/orders/aaaaaaaaaaaaaaaaaaaaaaaaaa", again).statusCode()).isEqualTo(404);
-        assertThat(get("/s/oasis-dates/admin/staff", owner).body()).contains("Amina").contains("amina@oasis.example");
+        assertThat(get("/s/oasis-dates/admin/orders/aaaaaaaaaaaaaaaaaaaaaaaaaa", again)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/s/oasis-dates/admin/staff", owner).body())
+                .contains("Amina")
+                .contains("amina@oasis.example");
 
         // the owner forgets the password: a reset link through the outbox ends the old session
-        HttpResponse<String> asked = postForm("/s/oasis-dates/admin/reset", Map.of("email", "owner@oasis.example"), null);
+        HttpResponse<String> asked =
+                postForm("/s/oasis-dates/admin/reset", Map.of("email", "owner@oasis.example"), null);
         assertThat(asked.statusCode()).isEqualTo(200);
-        String resetMessage = match(get("/_outbox", null).body(),
-                "href=\"(/_outbox/[a-z2-7]+/[a-z2-7]{16})\">Reset your password");
-        String resetLink = match(get(resetMessage, null).body(), "<a href=\"(" + Pattern.quote(cloud.baseUrl())
-                + "/s/oasis-dates/admin/reset/[a-z2-7]{26})\">");
-        HttpResponse<String> reset = postForm(resetLink.substring(cloud.baseUrl().length()),
-                Map.of("password", "a new oasis password"), null);
+        String resetMessage =
+                match(get("/_outbox", null).body(), "href=\"(/_outbox/[a-z2-7]+/[a-z2-7]{16})\">Reset your password");
+        String resetLink = match(
+                get(resetMessage, null).body(),
+                "<a href=\"(" + Pattern.quote(cloud.baseUrl()) + "/s/oasis-dates/admin/reset/[a-z2-7]{26})\">");
+        HttpResponse<String> reset = postForm(
+                resetLink.substring(cloud.baseUrl().length()), Map.of("password", "a new oasis password"), null);
         assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
         assertThat(get("/s/oasis-dates/admin", owner).statusCode()).isEqualTo(303);
         signIn("owner@oasis.example", "a new oasis password");
@@ -114,25 +145,30 @@ class StaffJourneyIT {
 
     @Test
     void outbox_answersUnknownMessagesWith404_andIsReadOnly() throws Exception {
-        assertThat(get("/_outbox/aaaaaaaaaaaaaaaa/bbbbbbbbbbbbbbbb", null).statusCode()).isEqualTo(404);
+        assertThat(get("/_outbox/aaaaaaaaaaaaaaaa/bbbbbbbbbbbbbbbb", null).statusCode())
+                .isEqualTo(404);
         assertThat(get("/_outbox/..%2F..%2Fetc/passwd", null).statusCode()).isEqualTo(404);
         assertThat(postForm("/_outbox", Map.of("x", "y"), null).statusCode()).isEqualTo(405);
     }
 
     static String signIn(String email, String password) throws Exception {
-        HttpResponse<String> login = postForm("/s/oasis-dates/admin/login", Map.of("email", email, "password", password),
-                null);
+        HttpResponse<String> login =
+                postForm("/s/oasis-dates/admin/login", Map.of("email", email, "password", password), null);
         assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
         return cookie(login);
     }
 
     static String cookie(HttpResponse<String> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dukan_session="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("dukan_session="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
     }
 
     static HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path)).header("Accept", "text/html");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path)).header("Accept", "text/html");
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
@@ -141,13 +177,18 @@ class StaffJourneyIT {
 
     static HttpResponse<String> postForm(String path, Map<String, String> fields, String cookie) throws Exception {
         String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")) + "&_csrf=" + CSRF;
-        return http.send(HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .header("Cookie", (cookie == null ? "" : cookie + "; ") + "dukan_csrf=" + CSRF)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"))
+                + "&_csrf=" + CSRF;
+        return http.send(
+                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .header("Cookie", (cookie == null ? "" : cookie + "; ") + "dukan_csrf=" + CSRF)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String match(String text, String regex) {

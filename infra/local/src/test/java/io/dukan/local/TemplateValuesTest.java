@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class TemplateValuesTest {
 
-    private final TemplateValues values = new TemplateValues(Set.of("DukanTable"), Set.of("MediaBucket"),
-            Map.of("StageName", "prod"));
+    private final TemplateValues values =
+            new TemplateValues(Set.of("DukanTable"), Set.of("MediaBucket"), Map.of("StageName", "prod"));
 
     @Test
     void refsAndArns_resolveToLocalNames() {
@@ -28,14 +28,18 @@ class TemplateValuesTest {
 
     @Test
     void sub_replacesPseudoParametersRefsAndAttributes() {
-        assertThat(values.resolve(Map.of("Fn::Sub",
-                "arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${PlatformApi}/${StageName}/${!Literal}")))
+        assertThat(
+                        values.resolve(
+                                Map.of(
+                                        "Fn::Sub",
+                                        "arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${PlatformApi}/${StageName}/${!Literal}")))
                 .isEqualTo("arn:aws:execute-api:us-east-1:000000000000:local-PlatformApi/prod/${Literal}");
         assertThat(values.resolve(Map.of("Fn::Sub", "${AWS::StackName}-store"))).isEqualTo("dukan-local-store");
         assertThat(values.resolve(Map.of("Fn::Sub", "${DukanTable.Arn}/index/*")))
                 .isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/dukantable/index/*");
-        assertThat(values.resolve(Map.of("Fn::Sub", List.of("${Name}-x", Map.of("Name", Map.of("Ref",
-                "MediaBucket")))))).isEqualTo("mediabucket-x");
+        assertThat(values.resolve(Map.of(
+                        "Fn::Sub", List.of("${Name}-x", Map.of("Name", Map.of("Ref", "MediaBucket"))))))
+                .isEqualTo("mediabucket-x");
     }
 
     @Test

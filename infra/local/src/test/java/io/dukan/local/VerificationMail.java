@@ -46,9 +46,13 @@ public final class VerificationMail {
         }
         String csrf = field.group(1);
         String token = link.substring(link.indexOf("?verify=") + "?verify=".length());
-        return HTTP.send(HttpRequest.newBuilder(URI.create(link.substring(0, link.indexOf('?'))))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "dukan_csrf=" + csrf)
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&verify=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(link.substring(0, link.indexOf('?'))))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "dukan_csrf=" + csrf)
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&verify=" + token))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The whole step: finds the mail to {@code email}, follows its link; the store's status path it leads to. */
@@ -61,7 +65,11 @@ public final class VerificationMail {
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -17,7 +17,9 @@ final class Cancellations {
 
     /** Whether the item at {@code index} was cancelled for {@code code}. */
     static boolean failed(List<CancellationReason> reasons, int index, String code) {
-        return reasons != null && reasons.size() > index && code.equals(reasons.get(index).code());
+        return reasons != null
+                && reasons.size() > index
+                && code.equals(reasons.get(index).code());
     }
 
     /** Whether any item was cancelled for {@code code}. */

@@ -36,8 +36,8 @@ final class DynamoDbAccounts implements AccountRepository {
 
     @Override
     public Optional<StoreUser> findUser(TenantId tenant, String email) {
-        return get(Keys.user(tenant, email)).map(i -> new StoreUser(tenant, i.s("email"), i.s("passwordHash"),
-                Role.valueOf(i.s("role"))));
+        return get(Keys.user(tenant, email))
+                .map(i -> new StoreUser(tenant, i.s("email"), i.s("passwordHash"), Role.valueOf(i.s("role"))));
     }
 
     /** The session and its entry in the user's session index, together (so "end all sessions" finds it). */
@@ -48,37 +48,51 @@ final class DynamoDbAccounts implements AccountRepository {
                 .with("role", session.role().name())
                 .with(Keys.EXPIRES_AT, session.expiresAt().getEpochSecond())
                 .build();
-        Map<String, AttributeValue> index = Items.item(Keys.userSession(session.tenantId(), session.email(),
-                        session.token()))
+        Map<String, AttributeValue> index = Items.item(
+                        Keys.userSession(session.tenantId(), session.email(), session.token()))
                 .with(Keys.EXPIRES_AT, session.expiresAt().getEpochSecond())
                 .build();
         dynamo.transactWriteItems(r -> r.transactItems(
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(index).build()).build()));
+                TransactWriteItem.builder()
+                        .put(Put.builder().tableName(table).item(item).build())
+                        .build(),
+                TransactWriteItem.builder()
+                        .put(Put.builder().tableName(table).item(index).build())
+                        .build()));
     }
 
     @Override
     public Optional<Session> findSession(TenantId tenant, String token) {
-        return get(Keys.session(tenant, token)).map(i -> new Session(tenant, token, i.s("email"),
-                Role.valueOf(i.s("role")), Instant.ofEpochSecond(i.n(Keys.EXPIRES_AT))));
+        return get(Keys.session(tenant, token))
+                .map(i -> new Session(
+                        tenant,
+                        token,
+                        i.s("email"),
+                        Role.valueOf(i.s("role")),
+                        Instant.ofEpochSecond(i.n(Keys.EXPIRES_AT))));
     }
 
     @Override
     public void deleteSession(TenantId tenant, String token) {
-        Map<String, AttributeValue> old = dynamo.deleteItem(r -> r.tableName(table).key(Keys.session(tenant, token))
-                .returnValues(ReturnValue.ALL_OLD)).attributes();
+        Map<String, AttributeValue> old = dynamo.deleteItem(
+                        r -> r.tableName(table).key(Keys.session(tenant, token)).returnValues(ReturnValue.ALL_OLD))
+                .attributes();
         if (old != null && old.containsKey("email")) {
-            dynamo.deleteItem(r -> r.tableName(table).key(Keys.userSession(tenant, Items.of(old).s("email"), token)));
+            dynamo.deleteItem(r -> r.tableName(table)
+                    .key(Keys.userSession(tenant, Items.of(old).s("email"), token)));
         }
     }
 
     @Override
     public void deleteSessions(TenantId tenant, String email) {
-        List<Map<String, AttributeValue>> entries = dynamo.queryPaginator(r -> r.tableName(table)
+        List<Map<String, AttributeValue>> entries = dynamo
+                .queryPaginator(r -> r.tableName(table)
                         .keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", Keys.s(Keys.userSessions(tenant, email))))
                         .consistentRead(true))
-                .items().stream().toList();
+                .items()
+                .stream()
+                .toList();
         List<WriteRequest> deletes = new ArrayList<>();
         for (Map<String, AttributeValue> entry : entries) {
             String token = entry.get(Keys.SK).s().substring("SESSION#".length());
@@ -86,8 +100,8 @@ final class DynamoDbAccounts implements AccountRepository {
             deletes.add(delete(Map.of(Keys.PK, entry.get(Keys.PK), Keys.SK, entry.get(Keys.SK))));
         }
         for (int from = 0; from < deletes.size(); from += 25) { // BatchWriteItem takes 25 requests at most
-            Map<String, List<WriteRequest>> pending = Map.of(table,
-                    List.copyOf(deletes.subList(from, Math.min(deletes.size(), from + 25))));
+            Map<String, List<WriteRequest>> pending =
+                    Map.of(table, List.copyOf(deletes.subList(from, Math.min(deletes.size(), from + 25))));
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
                 if (attempt > 5) {
                     throw new IllegalStateException("DynamoDB kept back deletes of the sessions of a user");
@@ -99,11 +113,15 @@ final class DynamoDbAccounts implements AccountRepository {
     }
 
     private static WriteRequest delete(Map<String, AttributeValue> key) {
-        return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build();
+        return WriteRequest.builder()
+                .deleteRequest(DeleteRequest.builder().key(key).build())
+                .build();
     }
 
     private Optional<Items> get(Map<String, AttributeValue> key) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(key).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.of(item));
     }
 }

@@ -26,23 +26,30 @@ final class DynamoDbAuditLog implements AuditLog {
 
     @Override
     public void record(TenantId tenant, AuditEntry entry) {
-        dynamo.putItem(r -> r.tableName(table).item(Items.item(Keys.auditEntry(tenant, entry.at(), Ids.newSecret()))
-                .with("at", entry.at().toString())
-                .with("actor", entry.actor())
-                .with("action", entry.action())
-                .with("subject", entry.subject())
-                .build()));
+        dynamo.putItem(r -> r.tableName(table)
+                .item(Items.item(Keys.auditEntry(tenant, entry.at(), Ids.newSecret()))
+                        .with("at", entry.at().toString())
+                        .with("actor", entry.actor())
+                        .with("action", entry.action())
+                        .with("subject", entry.subject())
+                        .build()));
     }
 
     @Override
     public List<AuditEntry> recent(TenantId tenant, int limit) {
-        return dynamo.query(r -> r.tableName(table)
+        return dynamo
+                .query(r -> r.tableName(table)
                         .keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", s(Keys.audit(tenant))))
                         .scanIndexForward(false)
                         .limit(limit))
-                .items().stream().map(Items::of)
-                .map(i -> new AuditEntry(Instant.parse(i.s("at")), i.s("actor"), i.s("action"),
+                .items()
+                .stream()
+                .map(Items::of)
+                .map(i -> new AuditEntry(
+                        Instant.parse(i.s("at")),
+                        i.s("actor"),
+                        i.s("action"),
                         i.s("subject") == null ? "" : i.s("subject")))
                 .toList();
     }

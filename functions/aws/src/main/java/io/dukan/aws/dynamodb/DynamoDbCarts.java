@@ -34,26 +34,38 @@ final class DynamoDbCarts implements CartRepository {
 
     @Override
     public Optional<Cart> find(TenantId tenant, String cartId, Instant now) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.cart(tenant, cartId))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(Keys.cart(tenant, cartId)).consistentRead(true))
+                .item();
         if (item == null || item.isEmpty() || Items.of(item).n(Keys.EXPIRES_AT) <= now.getEpochSecond()) {
             return Optional.empty();
         }
-        List<CartLine> lines = Items.of(item).raw("lines").l().stream().map(AttributeValue::m).map(m -> new CartLine(
-                new ProductId(m.get("productId").s()), new VariantId(m.get("variantId").s()),
-                Integer.parseInt(m.get("quantity").n()))).toList();
+        List<CartLine> lines = Items.of(item).raw("lines").l().stream()
+                .map(AttributeValue::m)
+                .map(m -> new CartLine(
+                        new ProductId(m.get("productId").s()),
+                        new VariantId(m.get("variantId").s()),
+                        Integer.parseInt(m.get("quantity").n())))
+                .toList();
         return Optional.of(new Cart(cartId, lines));
     }
 
     @Override
     public void save(TenantId tenant, Cart cart, Instant expiresAt) {
-        List<AttributeValue> lines = cart.lines().stream().map(l -> AttributeValue.fromM(Map.of(
-                "productId", s(l.productId().value()), "variantId", s(l.variantId().value()),
-                "quantity", n(l.quantity())))).toList();
-        dynamo.putItem(r -> r.tableName(table).item(Items.item(Keys.cart(tenant, cart.id()))
-                .with("lines", AttributeValue.fromL(lines))
-                .with(Keys.EXPIRES_AT, expiresAt.getEpochSecond())
-                .build()));
+        List<AttributeValue> lines = cart.lines().stream()
+                .map(l -> AttributeValue.fromM(Map.of(
+                        "productId",
+                        s(l.productId().value()),
+                        "variantId",
+                        s(l.variantId().value()),
+                        "quantity",
+                        n(l.quantity()))))
+                .toList();
+        dynamo.putItem(r -> r.tableName(table)
+                .item(Items.item(Keys.cart(tenant, cart.id()))
+                        .with("lines", AttributeValue.fromL(lines))
+                        .with(Keys.EXPIRES_AT, expiresAt.getEpochSecond())
+                        .build()));
     }
 
     @Override

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** A store's collections, in its catalog partition beside the products ({@code COLLECTION#{id}}); all read in one Query. */
 @Singleton
@@ -49,26 +49,41 @@ final class DynamoDbCollections implements CollectionRepository {
 
     @Override
     public Optional<Collection> find(TenantId tenant, CollectionId id) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.collection(tenant, id))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(Keys.collection(tenant, id)))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toCollection(Items.of(item)));
     }
 
     @Override
     public List<Collection> all(TenantId tenant) {
-        return dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :c)")
-                        .expressionAttributeValues(Map.of(":pk", Keys.s(Keys.catalog(tenant)), ":c", Keys.s("COLLECTION#"))))
-                .items().stream().map(i -> toCollection(Items.of(i)))
+        return dynamo
+                .queryPaginator(r -> r.tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :c)")
+                        .expressionAttributeValues(
+                                Map.of(":pk", Keys.s(Keys.catalog(tenant)), ":c", Keys.s("COLLECTION#"))))
+                .items()
+                .stream()
+                .map(i -> toCollection(Items.of(i)))
                 .sorted(Comparator.comparing((Collection c) -> c.title().toLowerCase(Locale.ROOT)))
-                .limit(MAX_COLLECTIONS).toList();
+                .limit(MAX_COLLECTIONS)
+                .toList();
     }
 
     private static Map<String, AttributeValue> item(TenantId tenant, Collection c) {
-        return Items.item(Keys.collection(tenant, c.id())).with("collectionId", c.id().value()).with("title", c.title())
-                .with("description", c.description()).with("createdAt", c.createdAt().toString()).build();
+        return Items.item(Keys.collection(tenant, c.id()))
+                .with("collectionId", c.id().value())
+                .with("title", c.title())
+                .with("description", c.description())
+                .with("createdAt", c.createdAt().toString())
+                .build();
     }
 
     private static Collection toCollection(Items i) {
-        return new Collection(new CollectionId(i.s("collectionId")), i.s("title"),
-                i.s("description") == null ? "" : i.s("description"), Instant.parse(i.s("createdAt")));
+        return new Collection(
+                new CollectionId(i.s("collectionId")),
+                i.s("title"),
+                i.s("description") == null ? "" : i.s("description"),
+                Instant.parse(i.s("createdAt")));
     }
 }

@@ -55,8 +55,9 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
 
     @Override
     public Optional<Order> findByNumber(TenantId tenant, long number) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.order(tenant, number))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(Keys.order(tenant, number)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoDbOrders.toOrder(Items.of(item)));
     }
 
@@ -65,14 +66,15 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
         String index = OrderInbox.indexOf(filter);
         Long afterNumber = after != null && after.matches("[0-9]{1,12}") ? Long.parseLong(after) : null;
         String ownPartition = Keys.orders(tenant);
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit);
+        QueryRequest.Builder query =
+                QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit);
         Map<String, AttributeValue> start = new HashMap<>();
         if (index == null) {
-            query.keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(ownPartition)));
+            query.keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(ownPartition)));
         } else {
             String partition = Keys.orderInbox(tenant, filter.name());
-            query.indexName(index).keyConditionExpression("#ix = :ix")
+            query.indexName(index)
+                    .keyConditionExpression("#ix = :ix")
                     .expressionAttributeNames(Map.of("#ix", index))
                     .expressionAttributeValues(Map.of(":ix", s(partition)));
             start.put(index, s(partition));
@@ -91,8 +93,10 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
         for (int read = 0; read < MAX_INDEX_READS; read++) {
             QueryResponse response = dynamo.query(query.build());
             List<Map<String, AttributeValue>> items = response.items();
-            lastEvaluated = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            lastEvaluated = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
             for (int i = 0; i < items.size(); i++) {
                 if (orders.size() == limit) {
                     more = true;
@@ -114,7 +118,8 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
         }
         String next = null;
         if (more || lastEvaluated != null) {
-            next = !orders.isEmpty() ? Long.toString(orders.get(orders.size() - 1).number())
+            next = !orders.isEmpty()
+                    ? Long.toString(orders.get(orders.size() - 1).number())
                     : numberOf(lastEvaluated);
         }
         return new Page<>(orders, next);
@@ -126,7 +131,10 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
     private static boolean isOwnOrder(Map<String, AttributeValue> item, String ownPartition) {
         AttributeValue pk = item.get(Keys.PK);
         AttributeValue sk = item.get(Keys.SK);
-        return pk != null && ownPartition.equals(pk.s()) && sk != null && sk.s() != null
+        return pk != null
+                && ownPartition.equals(pk.s())
+                && sk != null
+                && sk.s() != null
                 && sk.s().matches("ORDER#[0-9]{12}");
     }
 
@@ -151,7 +159,9 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
         }
         for (int attempt = 1; ; attempt++) {
             List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(TransactWriteItem.builder().put(orderPut(tenant, changed, expectedVersion)).build());
+            writes.add(TransactWriteItem.builder()
+                    .put(orderPut(tenant, changed, expectedVersion))
+                    .build());
             for (Update update : restockUpdates(tenant, changed.lines())) {
                 writes.add(TransactWriteItem.builder().update(update).build());
             }
@@ -164,7 +174,8 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
                     throw new OrderChangedException();
                 }
                 if (attempt >= MAX_ATTEMPTS) {
-                    throw new TryAgainLaterException("the store is busy; the order was not cancelled, please try again", e);
+                    throw new TryAgainLaterException(
+                            "the store is busy; the order was not cancelled, please try again", e);
                 }
                 // a product or variant went away (or was being written) meanwhile: read the stock again
             }
@@ -172,13 +183,18 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
     }
 
     private static PutItemRequest toPutRequest(Put put) {
-        return PutItemRequest.builder().tableName(put.tableName())
-                .item(put.item()).conditionExpression(put.conditionExpression())
-                .expressionAttributeValues(put.expressionAttributeValues()).build();
+        return PutItemRequest.builder()
+                .tableName(put.tableName())
+                .item(put.item())
+                .conditionExpression(put.conditionExpression())
+                .expressionAttributeValues(put.expressionAttributeValues())
+                .build();
     }
 
     private Put orderPut(TenantId tenant, Order changed, int expectedVersion) {
-        return Put.builder().tableName(table).item(DynamoDbOrders.orderItem(tenant, changed))
+        return Put.builder()
+                .tableName(table)
+                .item(DynamoDbOrders.orderItem(tenant, changed))
                 .conditionExpression("version = :expected")
                 .expressionAttributeValues(Map.of(":expected", n(expectedVersion)))
                 .build();
@@ -191,15 +207,21 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
     private List<Update> restockUpdates(TenantId tenant, List<OrderLine> lines) {
         Map<ProductId, Map<String, Integer>> byProduct = new LinkedHashMap<>();
         for (OrderLine line : lines) {
-            byProduct.computeIfAbsent(line.productId(), id -> new LinkedHashMap<>())
+            byProduct
+                    .computeIfAbsent(line.productId(), id -> new LinkedHashMap<>())
                     .merge(line.variantId().value(), line.quantity(), Integer::sum);
         }
         List<Update> updates = new ArrayList<>();
         for (Map.Entry<ProductId, Map<String, Integer>> product : byProduct.entrySet()) {
             Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
-                    .key(Keys.product(tenant, product.getKey())).consistentRead(true)
-                    .projectionExpression("#stock").expressionAttributeNames(Map.of("#stock", "stock"))).item();
-            Map<String, AttributeValue> stock = item == null || !item.containsKey("stock") ? Map.of() : item.get("stock").m();
+                            .key(Keys.product(tenant, product.getKey()))
+                            .consistentRead(true)
+                            .projectionExpression("#stock")
+                            .expressionAttributeNames(Map.of("#stock", "stock")))
+                    .item();
+            Map<String, AttributeValue> stock = item == null || !item.containsKey("stock")
+                    ? Map.of()
+                    : item.get("stock").m();
             List<String> sets = new ArrayList<>();
             List<String> exists = new ArrayList<>();
             Map<String, String> names = new HashMap<>();
@@ -216,18 +238,22 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
                 v++;
             }
             if (!sets.isEmpty()) {
-                updates.add(Update.builder().tableName(table).key(Keys.product(tenant, product.getKey()))
+                updates.add(Update.builder()
+                        .tableName(table)
+                        .key(Keys.product(tenant, product.getKey()))
                         .updateExpression("SET " + String.join(", ", sets))
                         .conditionExpression("attribute_exists(pk) AND " + String.join(" AND ", exists))
-                        .expressionAttributeNames(names).expressionAttributeValues(values).build());
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .build());
             }
         }
         return updates;
     }
 
     @Override
-    public boolean recordOnce(TenantId tenant, String provider, ProviderEvent event, String outcome, Order changed,
-            int expectedVersion) {
+    public boolean recordOnce(
+            TenantId tenant, String provider, ProviderEvent event, String outcome, Order changed, int expectedVersion) {
         Items record = Items.item(Keys.paymentEvent(tenant, provider, event.id()))
                 .with("provider", provider)
                 .with("eventId", event.id())
@@ -236,13 +262,21 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
                 .with("outcome", outcome)
                 .with("receivedAt", Instant.now().toString());
         if (event.amount() != null) {
-            record.with("amountMinor", event.amount().minor()).with("currency", event.amount().currency());
+            record.with("amountMinor", event.amount().minor())
+                    .with("currency", event.amount().currency());
         }
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(record.build())
-                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        writes.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(record.build())
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build())
+                .build());
         if (changed != null) {
-            writes.add(TransactWriteItem.builder().put(orderPut(tenant, changed, expectedVersion)).build());
+            writes.add(TransactWriteItem.builder()
+                    .put(orderPut(tenant, changed, expectedVersion))
+                    .build());
         }
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
@@ -251,8 +285,9 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
             if (Cancellations.failed(e.cancellationReasons(), 0, Cancellations.CONDITION_FAILED)) {
                 return false;
             }
-            if (changed != null && (Cancellations.failed(e.cancellationReasons(), 1, Cancellations.CONDITION_FAILED)
-                    || Cancellations.anyFailed(e.cancellationReasons(), Cancellations.CONFLICT))) {
+            if (changed != null
+                    && (Cancellations.failed(e.cancellationReasons(), 1, Cancellations.CONDITION_FAILED)
+                            || Cancellations.anyFailed(e.cancellationReasons(), Cancellations.CONFLICT))) {
                 throw new OrderChangedException();
             }
             throw e;

@@ -12,13 +12,13 @@ import io.dukan.core.order.DisplayCurrency;
 import io.dukan.core.order.FulfilmentStatus;
 import io.dukan.core.order.Idempotency;
 import io.dukan.core.order.IdempotencyKeyReusedException;
-import io.dukan.core.order.OrderEvent;
-import io.dukan.core.order.PaymentStatus;
 import io.dukan.core.order.Order;
+import io.dukan.core.order.OrderEvent;
 import io.dukan.core.order.OrderLine;
 import io.dukan.core.order.OrderRepository;
 import io.dukan.core.order.OutOfStockException;
 import io.dukan.core.order.PaymentMethod;
+import io.dukan.core.order.PaymentStatus;
 import io.dukan.core.shared.Money;
 import io.dukan.core.shared.TryAgainLaterException;
 import io.dukan.core.tenant.TenantId;
@@ -75,7 +75,9 @@ final class DynamoDbOrders implements OrderRepository {
     @Override
     public Optional<Order> findPlaced(TenantId tenant, Idempotency idempotency) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
-                .key(Keys.checkout(tenant, idempotency.key())).consistentRead(true)).item();
+                        .key(Keys.checkout(tenant, idempotency.key()))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -107,11 +109,25 @@ final class DynamoDbOrders implements OrderRepository {
                 }
             }
             long last = currentCounter(tenant);
-            Order order = new Order(last + 1, draft.code(), draft.lines(), subtotal, draft.shipping(),
-                    subtotal.plus(draft.shipping()), draft.contact(), draft.address(), draft.shippingMethod(),
-                    draft.notes(), draft.paymentMethod(), PaymentStatus.PENDING, FulfilmentStatus.UNFULFILLED, "",
-                    draft.displayed(), List.of(new OrderEvent(draft.placedAt(), "shopper", "placed the order")),
-                    draft.placedAt(), 1);
+            Order order = new Order(
+                    last + 1,
+                    draft.code(),
+                    draft.lines(),
+                    subtotal,
+                    draft.shipping(),
+                    subtotal.plus(draft.shipping()),
+                    draft.contact(),
+                    draft.address(),
+                    draft.shippingMethod(),
+                    draft.notes(),
+                    draft.paymentMethod(),
+                    PaymentStatus.PENDING,
+                    FulfilmentStatus.UNFULFILLED,
+                    "",
+                    draft.displayed(),
+                    List.of(new OrderEvent(draft.placedAt(), "shopper", "placed the order")),
+                    draft.placedAt(),
+                    1);
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(writes(tenant, order, last, groups, idempotency)));
                 return order;
@@ -139,10 +155,12 @@ final class DynamoDbOrders implements OrderRepository {
         }
     }
 
-    private List<TransactWriteItem> writes(TenantId tenant, Order order, long last, List<List<OrderLine>> groups,
-            Idempotency idempotency) {
+    private List<TransactWriteItem> writes(
+            TenantId tenant, Order order, long last, List<List<OrderLine>> groups, Idempotency idempotency) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        Update.Builder counter = Update.builder().tableName(table).key(Keys.orderCounter(tenant))
+        Update.Builder counter = Update.builder()
+                .tableName(table)
+                .key(Keys.orderCounter(tenant))
                 .updateExpression("SET lastNumber = :next");
         if (last < Order.FIRST_NUMBER) {
             counter.conditionExpression("attribute_not_exists(lastNumber)")
@@ -152,22 +170,43 @@ final class DynamoDbOrders implements OrderRepository {
                     .expressionAttributeValues(Map.of(":next", n(order.number()), ":last", n(last)));
         }
         writes.add(TransactWriteItem.builder().update(counter.build()).build());
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(orderItem(tenant, order))
-                .conditionExpression("attribute_not_exists(pk)").build()).build());
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(Items.item(Keys.orderCode(tenant, order.code())).with("number", order.number()).build())
-                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        writes.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(orderItem(tenant, order))
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build())
+                .build());
+        writes.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(Items.item(Keys.orderCode(tenant, order.code()))
+                                .with("number", order.number())
+                                .build())
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build())
+                .build());
         if (idempotency != null) {
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                    .item(Items.item(Keys.checkout(tenant, idempotency.key()))
-                            .with("code", order.code())
-                            .with("fingerprint", idempotency.fingerprint())
-                            .with(Keys.EXPIRES_AT, order.placedAt().plus(IDEMPOTENCY_KEPT).getEpochSecond())
+            writes.add(TransactWriteItem.builder()
+                    .put(Put.builder()
+                            .tableName(table)
+                            .item(Items.item(Keys.checkout(tenant, idempotency.key()))
+                                    .with("code", order.code())
+                                    .with("fingerprint", idempotency.fingerprint())
+                                    .with(
+                                            Keys.EXPIRES_AT,
+                                            order.placedAt()
+                                                    .plus(IDEMPOTENCY_KEPT)
+                                                    .getEpochSecond())
+                                    .build())
+                            .conditionExpression("attribute_not_exists(pk)")
                             .build())
-                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+                    .build());
         }
         for (List<OrderLine> group : groups) {
-            writes.add(TransactWriteItem.builder().update(stockUpdate(tenant, group)).build());
+            writes.add(TransactWriteItem.builder()
+                    .update(stockUpdate(tenant, group))
+                    .build());
         }
         return writes;
     }
@@ -189,7 +228,8 @@ final class DynamoDbOrders implements OrderRepository {
             sets.add("stock.#v" + v + " = stock.#v" + v + " - :q" + v);
             enough.add("stock.#v" + v + " >= :q" + v);
         }
-        return Update.builder().tableName(table)
+        return Update.builder()
+                .tableName(table)
                 .key(Keys.product(tenant, group.get(0).productId()))
                 .updateExpression("SET " + String.join(", ", sets))
                 .conditionExpression("attribute_exists(pk) AND #status = :active AND (sellWhenSoldOut = :true OR ("
@@ -211,8 +251,9 @@ final class DynamoDbOrders implements OrderRepository {
 
     /** The last number used, or FIRST_NUMBER - 1 for a store with no order yet. */
     private long currentCounter(TenantId tenant) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.orderCounter(tenant))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(Keys.orderCounter(tenant)).consistentRead(true))
+                .item();
         return item == null || !item.containsKey("lastNumber")
                 ? Order.FIRST_NUMBER - 1
                 : Long.parseLong(item.get("lastNumber").n());
@@ -220,41 +261,51 @@ final class DynamoDbOrders implements OrderRepository {
 
     @Override
     public Optional<Order> findByCode(TenantId tenant, String code) {
-        Map<String, AttributeValue> pointer = dynamo.getItem(r -> r.tableName(table).key(Keys.orderCode(tenant, code))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> pointer = dynamo.getItem(r ->
+                        r.tableName(table).key(Keys.orderCode(tenant, code)).consistentRead(true))
+                .item();
         if (pointer == null || !pointer.containsKey("number")) {
             return Optional.empty();
         }
         long number = Long.parseLong(pointer.get("number").n());
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.order(tenant, number))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(Keys.order(tenant, number)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toOrder(Items.of(item)));
     }
 
     @Override
     public List<Order> recent(TenantId tenant, int limit) {
-        return dynamo.query(r -> r.tableName(table)
+        return dynamo
+                .query(r -> r.tableName(table)
                         .keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", s(Keys.orders(tenant))))
                         .scanIndexForward(false)
                         .limit(limit))
-                .items().stream().map(i -> toOrder(Items.of(i))).toList();
+                .items()
+                .stream()
+                .map(i -> toOrder(Items.of(i)))
+                .toList();
     }
 
     static Map<String, AttributeValue> orderItem(TenantId tenant, Order order) {
-        List<AttributeValue> lines = order.lines().stream().map(line -> {
-            Map<String, AttributeValue> m = new HashMap<>();
-            m.put("productId", s(line.productId().value()));
-            m.put("variantId", s(line.variantId().value()));
-            m.put("sku", s(line.sku()));
-            m.put("name", s(line.productName()));
-            m.put("variantTitle", s(line.variantTitle()));
-            m.put("unitPriceMinor", n(line.unitPrice().minor()));
-            m.put("quantity", n(line.quantity()));
-            return AttributeValue.fromM(m);
-        }).toList();
-        List<AttributeValue> history = order.history().stream().map(e -> AttributeValue.fromM(Map.of(
-                "at", s(e.at().toString()), "actor", s(e.actor()), "what", s(e.what())))).toList();
+        List<AttributeValue> lines = order.lines().stream()
+                .map(line -> {
+                    Map<String, AttributeValue> m = new HashMap<>();
+                    m.put("productId", s(line.productId().value()));
+                    m.put("variantId", s(line.variantId().value()));
+                    m.put("sku", s(line.sku()));
+                    m.put("name", s(line.productName()));
+                    m.put("variantTitle", s(line.variantTitle()));
+                    m.put("unitPriceMinor", n(line.unitPrice().minor()));
+                    m.put("quantity", n(line.quantity()));
+                    return AttributeValue.fromM(m);
+                })
+                .toList();
+        List<AttributeValue> history = order.history().stream()
+                .map(e -> AttributeValue.fromM(
+                        Map.of("at", s(e.at().toString()), "actor", s(e.actor()), "what", s(e.what()))))
+                .toList();
         Address a = order.address();
         Items item = Items.item(Keys.order(tenant, order.number()))
                 .with("number", order.number())
@@ -267,9 +318,21 @@ final class DynamoDbOrders implements OrderRepository {
                 .with("customerName", order.contact().name())
                 .with("phone", order.contact().phone())
                 .with("email", order.contact().email())
-                .with("address", AttributeValue.fromM(Map.of("line1", s(a.line1()), "line2", s(a.line2()),
-                        "city", s(a.city()), "region", s(a.region()), "postcode", s(a.postcode()),
-                        "country", s(a.country()))))
+                .with(
+                        "address",
+                        AttributeValue.fromM(Map.of(
+                                "line1",
+                                s(a.line1()),
+                                "line2",
+                                s(a.line2()),
+                                "city",
+                                s(a.city()),
+                                "region",
+                                s(a.region()),
+                                "postcode",
+                                s(a.postcode()),
+                                "country",
+                                s(a.country()))))
                 .with("shippingMethod", order.shippingMethod())
                 .with("notes", order.notes())
                 .with("paymentMethod", order.paymentMethod().name())
@@ -289,24 +352,53 @@ final class DynamoDbOrders implements OrderRepository {
 
     static Order toOrder(Items i) {
         String currency = i.s("currency");
-        List<OrderLine> lines = i.raw("lines").l().stream().map(AttributeValue::m).map(m -> new OrderLine(
-                new ProductId(m.get("productId").s()), new VariantId(m.get("variantId").s()), m.get("sku").s(),
-                m.get("name").s(), m.get("variantTitle").s(),
-                new Money(Long.parseLong(m.get("unitPriceMinor").n()), currency),
-                Integer.parseInt(m.get("quantity").n()))).toList();
-        List<OrderEvent> history = i.raw("history").l().stream().map(AttributeValue::m).map(m -> new OrderEvent(
-                Instant.parse(m.get("at").s()), m.get("actor").s(), m.get("what").s())).toList();
+        List<OrderLine> lines = i.raw("lines").l().stream()
+                .map(AttributeValue::m)
+                .map(m -> new OrderLine(
+                        new ProductId(m.get("productId").s()),
+                        new VariantId(m.get("variantId").s()),
+                        m.get("sku").s(),
+                        m.get("name").s(),
+                        m.get("variantTitle").s(),
+                        new Money(Long.parseLong(m.get("unitPriceMinor").n()), currency),
+                        Integer.parseInt(m.get("quantity").n())))
+                .toList();
+        List<OrderEvent> history = i.raw("history").l().stream()
+                .map(AttributeValue::m)
+                .map(m -> new OrderEvent(
+                        Instant.parse(m.get("at").s()),
+                        m.get("actor").s(),
+                        m.get("what").s()))
+                .toList();
         Map<String, AttributeValue> a = i.raw("address").m();
-        DisplayCurrency displayed = i.s("displayCurrency") == null ? null
+        DisplayCurrency displayed = i.s("displayCurrency") == null
+                ? null
                 : new DisplayCurrency(i.s("displayCurrency"), new BigDecimal(i.s("displayRate")));
-        return new Order(i.n("number"), i.s("code"), lines, new Money(i.n("subtotalMinor"), currency),
-                new Money(i.n("shippingMinor"), currency), new Money(i.n("totalMinor"), currency),
+        return new Order(
+                i.n("number"),
+                i.s("code"),
+                lines,
+                new Money(i.n("subtotalMinor"), currency),
+                new Money(i.n("shippingMinor"), currency),
+                new Money(i.n("totalMinor"), currency),
                 new Contact(i.s("customerName"), i.s("phone"), orEmpty(i.s("email"))),
-                new Address(a.get("line1").s(), a.get("line2").s(), a.get("city").s(), a.get("region").s(),
-                        a.get("postcode").s(), a.get("country").s()),
-                orEmpty(i.s("shippingMethod")), orEmpty(i.s("notes")), PaymentMethod.valueOf(i.s("paymentMethod")),
-                PaymentStatus.valueOf(i.s("paymentStatus")), FulfilmentStatus.valueOf(i.s("fulfilmentStatus")),
-                orEmpty(i.s("trackingNumber")), displayed, history, Instant.parse(i.s("placedAt")), (int) i.n("version"));
+                new Address(
+                        a.get("line1").s(),
+                        a.get("line2").s(),
+                        a.get("city").s(),
+                        a.get("region").s(),
+                        a.get("postcode").s(),
+                        a.get("country").s()),
+                orEmpty(i.s("shippingMethod")),
+                orEmpty(i.s("notes")),
+                PaymentMethod.valueOf(i.s("paymentMethod")),
+                PaymentStatus.valueOf(i.s("paymentStatus")),
+                FulfilmentStatus.valueOf(i.s("fulfilmentStatus")),
+                orEmpty(i.s("trackingNumber")),
+                displayed,
+                history,
+                Instant.parse(i.s("placedAt")),
+                (int) i.n("version"));
     }
 
     private static String orEmpty(String s) {

@@ -27,8 +27,11 @@ final class DynamoDbOutbox implements EmailSender {
     private final String from;
     private final Clock clock;
 
-    DynamoDbOutbox(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, TableName table,
-            EmailProperties properties, Clock clock) {
+    DynamoDbOutbox(
+            software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+            TableName table,
+            EmailProperties properties,
+            Clock clock) {
         this.dynamo = dynamo;
         this.table = table.value();
         this.from = properties.getFrom() == null ? "" : properties.getFrom();
@@ -39,16 +42,17 @@ final class DynamoDbOutbox implements EmailSender {
     public void send(TenantId tenant, EmailMessage message) {
         Instant now = clock.instant();
         String id = Ids.newId();
-        dynamo.putItem(r -> r.tableName(table).item(Items.item(Keys.outboxMessage(tenant, now, id))
-                .with("id", id)
-                .with("tenantId", tenant.value())
-                .with("sentAt", now.toString())
-                .with("from", from)
-                .with("to", message.to())
-                .with("replyTo", message.replyTo().isEmpty() ? null : message.replyTo())
-                .with("subject", message.subject())
-                .with("text", message.text())
-                .with(Keys.EXPIRES_AT, now.plus(KEPT_FOR).getEpochSecond())
-                .build()));
+        dynamo.putItem(r -> r.tableName(table)
+                .item(Items.item(Keys.outboxMessage(tenant, now, id))
+                        .with("id", id)
+                        .with("tenantId", tenant.value())
+                        .with("sentAt", now.toString())
+                        .with("from", from)
+                        .with("to", message.to())
+                        .with("replyTo", message.replyTo().isEmpty() ? null : message.replyTo())
+                        .with("subject", message.subject())
+                        .with("text", message.text())
+                        .with(Keys.EXPIRES_AT, now.plus(KEPT_FOR).getEpochSecond())
+                        .build()));
     }
 }

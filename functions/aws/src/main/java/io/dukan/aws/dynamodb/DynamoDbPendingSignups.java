@@ -43,8 +43,9 @@ final class DynamoDbPendingSignups implements PendingSignups {
 
     @Override
     public Optional<PendingSignup> findUnverified(String tokenHash, Instant now) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
-                .key(Keys.unverifiedSignup(tokenHash)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(r ->
+                        r.tableName(table).key(Keys.unverifiedSignup(tokenHash)).consistentRead(true))
+                .item();
         if (item == null || item.isEmpty() || Items.of(item).n(Keys.EXPIRES_AT) <= now.getEpochSecond()) {
             return Optional.empty();
         }
@@ -64,10 +65,12 @@ final class DynamoDbPendingSignups implements PendingSignups {
     @Override
     public List<PendingSignup> awaitingApproval(int limit, Instant now) {
         List<PendingSignup> all = new ArrayList<>();
-        dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :pk")
+        dynamo.queryPaginator(r -> r.tableName(table)
+                        .keyConditionExpression("pk = :pk")
                         .filterExpression("expiresAt > :now")
                         .expressionAttributeValues(Map.of(":pk", s(Keys.APPROVALS), ":now", n(now.getEpochSecond()))))
-                .items().forEach(i -> all.add(pending(i)));
+                .items()
+                .forEach(i -> all.add(pending(i)));
         all.sort(Comparator.comparing(PendingSignup::requestedAt).thenComparing(PendingSignup::id));
         return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
     }
@@ -82,10 +85,12 @@ final class DynamoDbPendingSignups implements PendingSignups {
 
     private Optional<PendingSignup> take(Map<String, AttributeValue> key, Instant now) {
         try {
-            Map<String, AttributeValue> old = dynamo.deleteItem(r -> r.tableName(table).key(key)
-                    .conditionExpression("attribute_exists(pk) AND expiresAt > :now")
-                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            Map<String, AttributeValue> old = dynamo.deleteItem(r -> r.tableName(table)
+                            .key(key)
+                            .conditionExpression("attribute_exists(pk) AND expiresAt > :now")
+                            .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))
+                            .returnValues(ReturnValue.ALL_OLD))
+                    .attributes();
             return old == null || old.isEmpty() ? Optional.empty() : Optional.of(pending(old));
         } catch (ConditionalCheckFailedException usedOrExpired) {
             return Optional.empty();
@@ -112,9 +117,19 @@ final class DynamoDbPendingSignups implements PendingSignups {
 
     private static PendingSignup pending(Map<String, AttributeValue> item) {
         Items i = Items.of(item);
-        return new PendingSignup(i.s("id"), i.s("tokenHash"), i.s("storeName"), new Slug(i.s("slug")),
-                i.s("ownerEmail"), i.s("passwordHash"), i.s("currency"), i.s("country"), i.s("language"),
-                i.s("idempotencyKey"), i.s("clientAddress"), Instant.parse(i.s("requestedAt")),
+        return new PendingSignup(
+                i.s("id"),
+                i.s("tokenHash"),
+                i.s("storeName"),
+                new Slug(i.s("slug")),
+                i.s("ownerEmail"),
+                i.s("passwordHash"),
+                i.s("currency"),
+                i.s("country"),
+                i.s("language"),
+                i.s("idempotencyKey"),
+                i.s("clientAddress"),
+                Instant.parse(i.s("requestedAt")),
                 Instant.ofEpochSecond(i.n(Keys.EXPIRES_AT)));
     }
 }

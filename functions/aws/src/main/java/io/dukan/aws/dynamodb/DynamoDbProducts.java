@@ -1,5 +1,6 @@
 package io.dukan.aws.dynamodb;
 
+import io.dukan.core.catalog.CatalogConflictException;
 import io.dukan.core.catalog.CollectionId;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
@@ -15,6 +16,7 @@ import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.TenantId;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,20 +26,18 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import io.dukan.core.catalog.CatalogConflictException;
-import java.util.ArrayList;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * A store's products: one item per product in the store's catalog partition, sorted by id (ids sort by creation
@@ -55,6 +55,7 @@ final class DynamoDbProducts implements ProductRepository {
     static final int MAX_TRANSACTION = 100;
     /** Words of one product kept in the search index (title first, then tags, then SKUs). */
     static final int MAX_WORDS = 60;
+
     static final int MAX_WORD_LENGTH = 40;
 
     private final DynamoDbClient dynamo;
@@ -88,8 +89,11 @@ final class DynamoDbProducts implements ProductRepository {
         if (claims.size() + items.size() <= MAX_TRANSACTION) {
             // one product (the usual case): all its items in one transaction
             List<TransactWriteItem> all = new ArrayList<>(claims);
-            items.forEach(i -> all.add(put(i, i.containsKey("productId") && i.get(Keys.SK).s().startsWith("PRODUCT#")
-                    ? "attribute_not_exists(pk)" : null)));
+            items.forEach(i -> all.add(put(
+                    i,
+                    i.containsKey("productId") && i.get(Keys.SK).s().startsWith("PRODUCT#")
+                            ? "attribute_not_exists(pk)"
+                            : null)));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(all));
             } catch (TransactionCanceledException e) {
@@ -143,8 +147,8 @@ final class DynamoDbProducts implements ProductRepository {
 
     static final int BULK_THREADS = 4;
 
-    private java.util.Optional<CatalogConflictException> skuTaken(TransactionCanceledException e, int offset, int claims,
-            List<String> claimSkus) {
+    private java.util.Optional<CatalogConflictException> skuTaken(
+            TransactionCanceledException e, int offset, int claims, List<String> claimSkus) {
         for (int i = 0; i < claims; i++) {
             if (Cancellations.failed(e.cancellationReasons(), i, Cancellations.CONDITION_FAILED)) {
                 return java.util.Optional.of(CatalogConflictException.skuTaken(claimSkus.get(offset + i)));
@@ -154,11 +158,17 @@ final class DynamoDbProducts implements ProductRepository {
     }
 
     private void batchPut(List<Map<String, AttributeValue>> items) {
-        Map<String, List<WriteRequest>> batch = Map.of(table, items.stream()
-                .map(i -> WriteRequest.builder().putRequest(r -> r.item(i)).build()).toList());
+        Map<String, List<WriteRequest>> batch = Map.of(
+                table,
+                items.stream()
+                        .map(i -> WriteRequest.builder()
+                                .putRequest(r -> r.item(i))
+                                .build())
+                        .toList());
         for (int attempt = 0; !batch.isEmpty(); attempt++) {
             if (attempt >= 10) {
-                throw new io.dukan.core.shared.TryAgainLaterException("the store is very busy; nothing was imported, please try again", null);
+                throw new io.dukan.core.shared.TryAgainLaterException(
+                        "the store is very busy; nothing was imported, please try again", null);
             }
             Map<String, List<WriteRequest>> pending = batch;
             batch = dynamo.batchWriteItem(r -> r.requestItems(pending)).unprocessedItems();
@@ -167,10 +177,14 @@ final class DynamoDbProducts implements ProductRepository {
 
     /** Deletes what earlier chunks put (all new items), so a failed write leaves nothing behind. */
     private void undo(List<Map<String, AttributeValue>> items) {
-        List<WriteRequest> deletes = items.stream().map(i -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of(
-                Keys.PK, i.get(Keys.PK), Keys.SK, i.get(Keys.SK)))).build()).toList();
+        List<WriteRequest> deletes = items.stream()
+                .map(i -> WriteRequest.builder()
+                        .deleteRequest(d -> d.key(Map.of(Keys.PK, i.get(Keys.PK), Keys.SK, i.get(Keys.SK))))
+                        .build())
+                .toList();
         for (int from = 0; from < deletes.size(); from += 25) {
-            Map<String, List<WriteRequest>> batch = Map.of(table, deletes.subList(from, Math.min(deletes.size(), from + 25)));
+            Map<String, List<WriteRequest>> batch =
+                    Map.of(table, deletes.subList(from, Math.min(deletes.size(), from + 25)));
             for (int attempt = 0; !batch.isEmpty() && attempt < 8; attempt++) {
                 Map<String, List<WriteRequest>> pending = batch;
                 batch = dynamo.batchWriteItem(r -> r.requestItems(pending)).unprocessedItems();
@@ -186,8 +200,8 @@ final class DynamoDbProducts implements ProductRepository {
         return TransactWriteItem.builder().put(put.build()).build();
     }
 
-    private TransactWriteItem delete(Map<String, AttributeValue> key, String condition,
-            Map<String, AttributeValue> values) {
+    private TransactWriteItem delete(
+            Map<String, AttributeValue> key, String condition, Map<String, AttributeValue> values) {
         Delete.Builder delete = Delete.builder().tableName(table).key(key);
         if (condition != null) {
             delete.conditionExpression(condition).expressionAttributeValues(values);
@@ -196,7 +210,9 @@ final class DynamoDbProducts implements ProductRepository {
     }
 
     private static Map<String, AttributeValue> claimItem(TenantId tenant, String sku, ProductId id) {
-        return Items.item(Keys.skuClaim(tenant, sku)).with("productId", id.value()).build();
+        return Items.item(Keys.skuClaim(tenant, sku))
+                .with("productId", id.value())
+                .build();
     }
 
     /** The index partitions a product is listed in: its status; if active, its collections and its words. */
@@ -205,7 +221,9 @@ final class DynamoDbProducts implements ProductRepository {
         pks.add(Keys.productsByStatus(tenant, p.status()));
         if (p.visibleToShoppers()) {
             p.collections().forEach(c -> pks.add(Keys.activeInCollection(tenant, c)));
-            words(p).stream().filter(w -> w.length() <= MAX_WORD_LENGTH).limit(MAX_WORDS)
+            words(p).stream()
+                    .filter(w -> w.length() <= MAX_WORD_LENGTH)
+                    .limit(MAX_WORDS)
                     .forEach(w -> pks.add(Keys.activeWithWord(tenant, w)));
         }
         return pks;
@@ -213,7 +231,10 @@ final class DynamoDbProducts implements ProductRepository {
 
     static Set<String> skus(Product p) {
         Set<String> skus = new LinkedHashSet<>();
-        p.variants().stream().map(Variant::sku).filter(s -> !s.isEmpty()).forEach(s -> skus.add(s.toUpperCase(Locale.ROOT)));
+        p.variants().stream()
+                .map(Variant::sku)
+                .filter(s -> !s.isEmpty())
+                .forEach(s -> skus.add(s.toUpperCase(Locale.ROOT)));
         return skus;
     }
 
@@ -223,8 +244,21 @@ final class DynamoDbProducts implements ProductRepository {
         Map<String, AttributeValue> values = new HashMap<>();
         Map<String, AttributeValue> item = toItem(tenant, next);
         List<String> sets = new ArrayList<>();
-        for (String attribute : List.of("name", "description", "status", "currency", "options", "variants", "images",
-                "collections", "tags", "words", "hsCode", "originCountry", "sellWhenSoldOut", "updatedAt")) {
+        for (String attribute : List.of(
+                "name",
+                "description",
+                "status",
+                "currency",
+                "options",
+                "variants",
+                "images",
+                "collections",
+                "tags",
+                "words",
+                "hsCode",
+                "originCountry",
+                "sellWhenSoldOut",
+                "updatedAt")) {
             names.put("#" + attribute, attribute);
             values.put(":" + attribute, item.get(attribute));
             sets.add("#" + attribute + " = :" + attribute);
@@ -254,21 +288,34 @@ final class DynamoDbProducts implements ProductRepository {
         if (n > 0 || !removes.isEmpty()) {
             names.put("#stock", "stock");
         }
-        String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        String expression =
+                "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(Keys.product(tenant, next.id()))
-                .updateExpression(expression).conditionExpression(String.join(" AND ", conditions))
-                .expressionAttributeNames(names).expressionAttributeValues(values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
+        writes.add(TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table)
+                        .key(Keys.product(tenant, next.id()))
+                        .updateExpression(expression)
+                        .conditionExpression(String.join(" AND ", conditions))
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build())
+                .build());
         Map<String, AttributeValue> me = Map.of(":me", Keys.s(next.id().value()));
         Set<String> oldSkus = skus(previous);
         Set<String> newSkus = skus(next);
         List<String> claimed = new ArrayList<>();
         for (String sku : newSkus) {
             if (!oldSkus.contains(sku)) {
-                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(claimItem(tenant, sku, next.id()))
-                        .conditionExpression("attribute_not_exists(pk) OR productId = :me").expressionAttributeValues(me)
-                        .build()).build());
+                writes.add(TransactWriteItem.builder()
+                        .put(Put.builder()
+                                .tableName(table)
+                                .item(claimItem(tenant, sku, next.id()))
+                                .conditionExpression("attribute_not_exists(pk) OR productId = :me")
+                                .expressionAttributeValues(me)
+                                .build())
+                        .build());
                 claimed.add(sku);
             }
         }
@@ -279,15 +326,19 @@ final class DynamoDbProducts implements ProductRepository {
         }
         Set<String> oldIndex = indexPartitions(tenant, previous);
         Set<String> newIndex = indexPartitions(tenant, next);
-        newIndex.stream().filter(pk -> !oldIndex.contains(pk)).forEach(pk -> writes.add(put(Keys.indexEntry(pk, next.id()), null)));
-        oldIndex.stream().filter(pk -> !newIndex.contains(pk)).forEach(pk -> writes.add(delete(Keys.indexEntry(pk, next.id()), null, null)));
+        newIndex.stream()
+                .filter(pk -> !oldIndex.contains(pk))
+                .forEach(pk -> writes.add(put(Keys.indexEntry(pk, next.id()), null)));
+        oldIndex.stream()
+                .filter(pk -> !newIndex.contains(pk))
+                .forEach(pk -> writes.add(delete(Keys.indexEntry(pk, next.id()), null, null)));
         if (writes.size() > MAX_TRANSACTION) {
             // Only an edit adding very many SKUs or words gets here: the product and its claims stay atomic, the
             // index entries beyond one transaction follow right after.
             List<TransactWriteItem> after = new ArrayList<>(writes.subList(MAX_TRANSACTION, writes.size()));
             if (1 + claimed.size() > MAX_TRANSACTION) {
-                throw new io.dukan.core.shared.InvalidInputException("variants",
-                        "too many new SKUs in one edit; save the product with fewer new SKUs first");
+                throw new io.dukan.core.shared.InvalidInputException(
+                        "variants", "too many new SKUs in one edit; save the product with fewer new SKUs first");
             }
             transact(writes.subList(0, MAX_TRANSACTION), previous, stockChanges, claimed);
             for (int from = 0; from < after.size(); from += MAX_TRANSACTION) {
@@ -299,8 +350,8 @@ final class DynamoDbProducts implements ProductRepository {
         transact(writes, previous, stockChanges, claimed);
     }
 
-    private void transact(List<TransactWriteItem> writes, Product previous, List<StockChange> stockChanges,
-            List<String> claimed) {
+    private void transact(
+            List<TransactWriteItem> writes, Product previous, List<StockChange> stockChanges, List<String> claimed) {
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
         } catch (TransactionCanceledException e) {
@@ -316,20 +367,29 @@ final class DynamoDbProducts implements ProductRepository {
                     throw new CatalogConflictException("product-gone", "this product was deleted meanwhile");
                 }
                 if (!previous.updatedAt().toString().equals(now.get("updatedAt").s())) {
-                    throw new CatalogConflictException("edited-meanwhile",
+                    throw new CatalogConflictException(
+                            "edited-meanwhile",
                             "someone else saved this product meanwhile; reload it and make your change again");
                 }
                 Product current = toProduct(Items.of(now));
                 for (StockChange change : stockChanges) {
-                    int stockNow = current.variant(change.variant()).map(Variant::stock).orElse(0);
+                    int stockNow = current.variant(change.variant())
+                            .map(Variant::stock)
+                            .orElse(0);
                     if (change.expected() != null && stockNow != change.expected()) {
-                        String title = current.variant(change.variant()).map(Variant::title).orElse("");
-                        throw new CatalogConflictException("stock-changed", "orders changed the stock"
-                                + (title.isEmpty() ? "" : " of " + title) + " to " + stockNow + " since you opened the form ("
-                                + change.expected() + "); nothing was saved: check the stock and save again");
+                        String title = current.variant(change.variant())
+                                .map(Variant::title)
+                                .orElse("");
+                        throw new CatalogConflictException(
+                                "stock-changed",
+                                "orders changed the stock"
+                                        + (title.isEmpty() ? "" : " of " + title) + " to " + stockNow
+                                        + " since you opened the form ("
+                                        + change.expected() + "); nothing was saved: check the stock and save again");
                     }
                 }
-                throw new CatalogConflictException("edited-meanwhile", "the product changed meanwhile; reload it and try again");
+                throw new CatalogConflictException(
+                        "edited-meanwhile", "the product changed meanwhile; reload it and try again");
             }
             throw e;
         }
@@ -338,10 +398,14 @@ final class DynamoDbProducts implements ProductRepository {
     @Override
     public void delete(TenantId tenant, Product product) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(delete(Keys.product(tenant, product.id()), "updatedAt = :u", Map.of(":u", Keys.s(product.updatedAt().toString()))));
+        writes.add(delete(
+                Keys.product(tenant, product.id()),
+                "updatedAt = :u",
+                Map.of(":u", Keys.s(product.updatedAt().toString()))));
         Map<String, AttributeValue> me = Map.of(":me", Keys.s(product.id().value()));
         skus(product).forEach(sku -> writes.add(delete(Keys.skuClaim(tenant, sku), "productId = :me", me)));
-        indexPartitions(tenant, product).forEach(pk -> writes.add(delete(Keys.indexEntry(pk, product.id()), null, null)));
+        indexPartitions(tenant, product)
+                .forEach(pk -> writes.add(delete(Keys.indexEntry(pk, product.id()), null, null)));
         try {
             // The product item goes in the first transaction; what does not fit follows (orphaned index entries
             // are skipped by the listings, which read the products themselves).
@@ -351,8 +415,8 @@ final class DynamoDbProducts implements ProductRepository {
             }
         } catch (TransactionCanceledException e) {
             if (Cancellations.failed(e.cancellationReasons(), 0, Cancellations.CONDITION_FAILED)) {
-                throw new CatalogConflictException("edited-meanwhile",
-                        "someone else changed this product meanwhile; reload it and try again");
+                throw new CatalogConflictException(
+                        "edited-meanwhile", "someone else changed this product meanwhile; reload it and try again");
             }
             throw e;
         }
@@ -364,7 +428,8 @@ final class DynamoDbProducts implements ProductRepository {
         List<String> all = List.copyOf(skus);
         for (int from = 0; from < all.size(); from += 100) {
             List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
-                    .map(sku -> Keys.skuClaim(tenant, sku)).toList();
+                    .map(sku -> Keys.skuClaim(tenant, sku))
+                    .toList();
             for (Map<String, AttributeValue> item : batchGet(keys)) {
                 taken.add(item.get(Keys.PK).s().substring((tenant.value() + "#SKU#").length()));
             }
@@ -378,7 +443,9 @@ final class DynamoDbProducts implements ProductRepository {
         if (keys.isEmpty()) {
             return items;
         }
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        Map<String, KeysAndAttributes> request = Map.of(
+                table,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
         for (int attempt = 0; !request.isEmpty() && attempt < 8; attempt++) {
             Map<String, KeysAndAttributes> pending = request;
             BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
@@ -399,13 +466,28 @@ final class DynamoDbProducts implements ProductRepository {
                 .with("description", p.description())
                 .with("status", p.status().name())
                 .with("currency", p.defaultVariant().price().currency())
-                .with("options", AttributeValue.fromL(p.options().stream().map(o -> AttributeValue.fromM(Map.of(
-                        "name", Keys.s(o.name()), "values", strings(o.values())))).toList()))
-                .with("variants", AttributeValue.fromL(p.variants().stream().map(DynamoDbProducts::variant).toList()))
+                .with(
+                        "options",
+                        AttributeValue.fromL(p.options().stream()
+                                .map(o -> AttributeValue.fromM(
+                                        Map.of("name", Keys.s(o.name()), "values", strings(o.values()))))
+                                .toList()))
+                .with(
+                        "variants",
+                        AttributeValue.fromL(p.variants().stream()
+                                .map(DynamoDbProducts::variant)
+                                .toList()))
                 .with("stock", AttributeValue.fromM(stock))
-                .with("images", AttributeValue.fromL(p.images().stream().map(i -> AttributeValue.fromM(Map.of(
-                        "key", Keys.s(i.key()), "alt", Keys.s(i.alt())))).toList()))
-                .with("collections", strings(p.collections().stream().map(CollectionId::value).toList()))
+                .with(
+                        "images",
+                        AttributeValue.fromL(p.images().stream()
+                                .map(i -> AttributeValue.fromM(Map.of("key", Keys.s(i.key()), "alt", Keys.s(i.alt()))))
+                                .toList()))
+                .with(
+                        "collections",
+                        strings(p.collections().stream()
+                                .map(CollectionId::value)
+                                .toList()))
                 .with("tags", strings(p.tags()))
                 .with("words", strings(List.copyOf(words(p))))
                 .with("hsCode", p.hsCode())
@@ -429,7 +511,9 @@ final class DynamoDbProducts implements ProductRepository {
             return List.of();
         }
         return List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).stream()
-                .filter(w -> !w.isEmpty()).distinct().toList();
+                .filter(w -> !w.isEmpty())
+                .distinct()
+                .toList();
     }
 
     private static AttributeValue variant(Variant v) {
@@ -451,14 +535,16 @@ final class DynamoDbProducts implements ProductRepository {
 
     @Override
     public Optional<Product> find(TenantId tenant, ProductId id) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.product(tenant, id))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(Keys.product(tenant, id)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toProduct(Items.of(item)));
     }
 
     @Override
     public Page<Product> list(TenantId tenant, String cursor, int limit) {
-        QueryRequest.Builder r = QueryRequest.builder().tableName(table)
+        QueryRequest.Builder r = QueryRequest.builder()
+                .tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", Keys.s(Keys.catalog(tenant)), ":prefix", Keys.s("PRODUCT#")))
                 .scanIndexForward(false)
@@ -467,10 +553,12 @@ final class DynamoDbProducts implements ProductRepository {
             r.exclusiveStartKey(Keys.product(tenant, new ProductId(cursor)));
         }
         QueryResponse response = dynamo.query(r.build());
-        List<Product> products = response.items().stream().map(i -> toProduct(Items.of(i))).toList();
-        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? response.lastEvaluatedKey().get(Keys.SK).s().substring("PRODUCT#".length())
-                : null;
+        List<Product> products =
+                response.items().stream().map(i -> toProduct(Items.of(i))).toList();
+        String next =
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey().get(Keys.SK).s().substring("PRODUCT#".length())
+                        : null;
         return new Page<>(products, next);
     }
 
@@ -486,17 +574,28 @@ final class DynamoDbProducts implements ProductRepository {
 
     @Override
     public Page<Product> listActiveInCollection(TenantId tenant, CollectionId collection, String cursor, int limit) {
-        return indexPage(tenant, Keys.activeInCollection(tenant, collection), cursor, limit,
+        return indexPage(
+                tenant,
+                Keys.activeInCollection(tenant, collection),
+                cursor,
+                limit,
                 p -> p.visibleToShoppers() && p.collections().contains(collection));
     }
 
     @Override
     public Page<Product> searchActive(TenantId tenant, String words, String cursor, int limit) {
-        List<String> tokens = tokens(words).stream().filter(w -> w.length() <= MAX_WORD_LENGTH).limit(5).toList();
+        List<String> tokens = tokens(words).stream()
+                .filter(w -> w.length() <= MAX_WORD_LENGTH)
+                .limit(5)
+                .toList();
         if (tokens.isEmpty()) {
             return new Page<>(List.of(), null);
         }
-        return indexPage(tenant, Keys.activeWithWord(tenant, tokens.get(0)), cursor, limit,
+        return indexPage(
+                tenant,
+                Keys.activeWithWord(tenant, tokens.get(0)),
+                cursor,
+                limit,
                 p -> p.visibleToShoppers() && words(p).containsAll(tokens));
     }
 
@@ -504,9 +603,10 @@ final class DynamoDbProducts implements ProductRepository {
      * One Query of an index partition for a page of product ids, one BatchGetItem for those products; products that
      * changed since the index entry was read (deleted, no longer active) are left out of the page.
      */
-    private Page<Product> indexPage(TenantId tenant, String indexPk, String cursor, int limit,
-            java.util.function.Predicate<Product> still) {
-        QueryRequest.Builder r = QueryRequest.builder().tableName(table)
+    private Page<Product> indexPage(
+            TenantId tenant, String indexPk, String cursor, int limit, java.util.function.Predicate<Product> still) {
+        QueryRequest.Builder r = QueryRequest.builder()
+                .tableName(table)
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", Keys.s(indexPk)))
                 .projectionExpression("sk")
@@ -516,44 +616,79 @@ final class DynamoDbProducts implements ProductRepository {
             r.exclusiveStartKey(Keys.indexEntry(indexPk, new ProductId(cursor)));
         }
         QueryResponse response = dynamo.query(r.build());
-        List<ProductId> ids = response.items().stream().map(i -> new ProductId(i.get(Keys.SK).s())).toList();
+        List<ProductId> ids = response.items().stream()
+                .map(i -> new ProductId(i.get(Keys.SK).s()))
+                .toList();
         Map<String, Product> byId = new HashMap<>();
-        for (Map<String, AttributeValue> item : batchGet(ids.stream().map(id -> Keys.product(tenant, id)).toList())) {
+        for (Map<String, AttributeValue> item :
+                batchGet(ids.stream().map(id -> Keys.product(tenant, id)).toList())) {
             Product p = toProduct(Items.of(item));
             byId.put(p.id().value(), p);
         }
-        List<Product> products = ids.stream().map(id -> byId.get(id.value()))
-                .filter(java.util.Objects::nonNull).filter(still).toList();
-        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? response.lastEvaluatedKey().get(Keys.SK).s()
-                : null;
+        List<Product> products = ids.stream()
+                .map(id -> byId.get(id.value()))
+                .filter(java.util.Objects::nonNull)
+                .filter(still)
+                .toList();
+        String next =
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey().get(Keys.SK).s()
+                        : null;
         return new Page<>(products, next);
     }
 
     static Product toProduct(Items i) {
         String currency = i.s("currency");
         Map<String, AttributeValue> stock = i.raw("stock").m();
-        List<Variant> variants = i.raw("variants").l().stream().map(AttributeValue::m).map(m -> {
-            String id = m.get("id").s();
-            AttributeValue left = stock.get(id);
-            return new Variant(new VariantId(id), m.get("sku").s(), strings(m.get("optionValues")),
-                    new Money(Long.parseLong(m.get("priceMinor").n()), currency),
-                    m.containsKey("compareAtMinor") ? new Money(Long.parseLong(m.get("compareAtMinor").n()), currency) : null,
-                    left == null ? 0 : Integer.parseInt(left.n()), Integer.parseInt(m.get("weightGrams").n()));
-        }).toList();
-        List<ProductOption> options = i.raw("options").l().stream().map(AttributeValue::m)
-                .map(m -> new ProductOption(m.get("name").s(), strings(m.get("values")))).toList();
-        List<ProductImage> images = i.raw("images").l().stream().map(AttributeValue::m)
-                .map(m -> new ProductImage(m.get("key").s(), m.get("alt").s())).toList();
-        return new Product(new ProductId(i.s("productId")), i.s("name"), orEmpty(i.s("description")),
-                ProductStatus.valueOf(i.s("status")), options, variants, images,
-                strings(i.raw("collections")).stream().map(CollectionId::new).toList(), strings(i.raw("tags")),
-                orEmpty(i.s("hsCode")), orEmpty(i.s("originCountry")), Boolean.TRUE.equals(i.raw("sellWhenSoldOut").bool()),
-                Instant.parse(i.s("createdAt")), Instant.parse(i.s("updatedAt")));
+        List<Variant> variants = i.raw("variants").l().stream()
+                .map(AttributeValue::m)
+                .map(m -> {
+                    String id = m.get("id").s();
+                    AttributeValue left = stock.get(id);
+                    return new Variant(
+                            new VariantId(id),
+                            m.get("sku").s(),
+                            strings(m.get("optionValues")),
+                            new Money(Long.parseLong(m.get("priceMinor").n()), currency),
+                            m.containsKey("compareAtMinor")
+                                    ? new Money(
+                                            Long.parseLong(
+                                                    m.get("compareAtMinor").n()),
+                                            currency)
+                                    : null,
+                            left == null ? 0 : Integer.parseInt(left.n()),
+                            Integer.parseInt(m.get("weightGrams").n()));
+                })
+                .toList();
+        List<ProductOption> options = i.raw("options").l().stream()
+                .map(AttributeValue::m)
+                .map(m -> new ProductOption(m.get("name").s(), strings(m.get("values"))))
+                .toList();
+        List<ProductImage> images = i.raw("images").l().stream()
+                .map(AttributeValue::m)
+                .map(m -> new ProductImage(m.get("key").s(), m.get("alt").s()))
+                .toList();
+        return new Product(
+                new ProductId(i.s("productId")),
+                i.s("name"),
+                orEmpty(i.s("description")),
+                ProductStatus.valueOf(i.s("status")),
+                options,
+                variants,
+                images,
+                strings(i.raw("collections")).stream().map(CollectionId::new).toList(),
+                strings(i.raw("tags")),
+                orEmpty(i.s("hsCode")),
+                orEmpty(i.s("originCountry")),
+                Boolean.TRUE.equals(i.raw("sellWhenSoldOut").bool()),
+                Instant.parse(i.s("createdAt")),
+                Instant.parse(i.s("updatedAt")));
     }
 
     private static List<String> strings(AttributeValue list) {
-        return list == null || !list.hasL() ? List.of() : list.l().stream().map(AttributeValue::s).toList();
+        return list == null || !list.hasL()
+                ? List.of()
+                : list.l().stream().map(AttributeValue::s).toList();
     }
 
     private static String orEmpty(String s) {

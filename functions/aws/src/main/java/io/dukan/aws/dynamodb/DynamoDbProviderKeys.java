@@ -28,7 +28,9 @@ final class DynamoDbProviderKeys implements ProviderKeysRepository {
     @Override
     public Optional<ProviderKeys> find(TenantId tenant, String provider) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
-                .key(Keys.providerKeys(tenant, provider)).consistentRead(true)).item();
+                        .key(Keys.providerKeys(tenant, provider))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -38,9 +40,10 @@ final class DynamoDbProviderKeys implements ProviderKeysRepository {
 
     @Override
     public void save(TenantId tenant, ProviderKeys keys) {
-        dynamo.putItem(r -> r.tableName(table).item(Items.item(Keys.providerKeys(tenant, keys.provider()))
-                .with("secretKey", keys.secretKey())
-                .with("webhookSecret", keys.webhookSecret())
-                .build()));
+        dynamo.putItem(r -> r.tableName(table)
+                .item(Items.item(Keys.providerKeys(tenant, keys.provider()))
+                        .with("secretKey", keys.secretKey())
+                        .with("webhookSecret", keys.webhookSecret())
+                        .build()));
     }
 }

@@ -50,38 +50,79 @@ final class DynamoDbStoreData implements StoreDataRepository {
                 .with("role", owner.role().name())
                 .build();
         dynamo.transactWriteItems(r -> r.transactItems(
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(settingsItem).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(userItem).build()).build()));
+                TransactWriteItem.builder()
+                        .put(Put.builder().tableName(table).item(settingsItem).build())
+                        .build(),
+                TransactWriteItem.builder()
+                        .put(Put.builder().tableName(table).item(userItem).build())
+                        .build()));
     }
 
     @Override
     public void deleteStoreData(TenantId id, String ownerEmail) {
         dynamo.transactWriteItems(r -> r.transactItems(List.of(
-                TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.settings(id)).build()).build(),
-                TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.user(id, ownerEmail)).build()).build())));
+                TransactWriteItem.builder()
+                        .delete(Delete.builder()
+                                .tableName(table)
+                                .key(Keys.settings(id))
+                                .build())
+                        .build(),
+                TransactWriteItem.builder()
+                        .delete(Delete.builder()
+                                .tableName(table)
+                                .key(Keys.user(id, ownerEmail))
+                                .build())
+                        .build())));
     }
 
     @Override
     public Optional<StoreSettings> settings(TenantId id) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.settings(id)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(Keys.settings(id)).consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
         Items i = Items.of(item);
-        return Optional.of(new StoreSettings(id, new Slug(i.s("slug")), i.s("name"), i.s("currency"), i.s("country"),
-                i.s("language"), new StoreSettings.StoreContact(orEmpty(i.s("phone")), orEmpty(i.s("whatsapp")),
-                        orEmpty(i.s("email")), orEmpty(i.s("address")), orEmpty(i.s("logoKey")))));
+        return Optional.of(new StoreSettings(
+                id,
+                new Slug(i.s("slug")),
+                i.s("name"),
+                i.s("currency"),
+                i.s("country"),
+                i.s("language"),
+                new StoreSettings.StoreContact(
+                        orEmpty(i.s("phone")),
+                        orEmpty(i.s("whatsapp")),
+                        orEmpty(i.s("email")),
+                        orEmpty(i.s("address")),
+                        orEmpty(i.s("logoKey")))));
     }
 
     /** Only the owner-editable attributes; the slug, tenant and country stay as signup wrote them. */
     @Override
     public void saveSettings(StoreSettings s) {
         StoreSettings.StoreContact c = s.contact();
-        Map<String, AttributeValue> values = Map.of(":name", Keys.s(s.name()), ":currency", Keys.s(s.currency()),
-                ":language", Keys.s(s.language()), ":phone", Keys.s(c.phone()), ":whatsapp", Keys.s(c.whatsapp()),
-                ":email", Keys.s(c.email()), ":address", Keys.s(c.address()), ":logoKey", Keys.s(c.logoKey()));
+        Map<String, AttributeValue> values = Map.of(
+                ":name",
+                Keys.s(s.name()),
+                ":currency",
+                Keys.s(s.currency()),
+                ":language",
+                Keys.s(s.language()),
+                ":phone",
+                Keys.s(c.phone()),
+                ":whatsapp",
+                Keys.s(c.whatsapp()),
+                ":email",
+                Keys.s(c.email()),
+                ":address",
+                Keys.s(c.address()),
+                ":logoKey",
+                Keys.s(c.logoKey()));
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(Keys.settings(s.tenantId()))
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(Keys.settings(s.tenantId()))
                     .conditionExpression("attribute_exists(pk)")
                     .updateExpression("SET #name = :name, currency = :currency, #language = :language, phone = :phone, "
                             + "whatsapp = :whatsapp, email = :email, address = :address, logoKey = :logoKey")

@@ -57,12 +57,16 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
     @Override
     public Registration register(Store store, String idempotencyKey, String ownerPasswordHash) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(put(Items.item(Keys.slug(store.slug())).with("tenantId", store.id().value()).build()));
+        writes.add(put(Items.item(Keys.slug(store.slug()))
+                .with("tenantId", store.id().value())
+                .build()));
         Map<String, AttributeValue> storeItem = new HashMap<>(storeItem(store));
         storeItem.put(OWNER_HASH, s(ownerPasswordHash));
         writes.add(put(storeItem));
         if (idempotencyKey != null) {
-            writes.add(put(Items.item(Keys.signup(idempotencyKey)).with("tenantId", store.id().value()).build()));
+            writes.add(put(Items.item(Keys.signup(idempotencyKey))
+                    .with("tenantId", store.id().value())
+                    .build()));
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -96,33 +100,42 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
         if (pointer(Keys.slug(store.slug())).isPresent()) {
             throw new StoreSlugTakenException(store.slug());
         }
-        throw new TryAgainLaterException("someone else is signing up for the store address '" + store.slug()
-                + "' at this moment; nothing was created, please try again", e);
+        throw new TryAgainLaterException(
+                "someone else is signing up for the store address '" + store.slug()
+                        + "' at this moment; nothing was created, please try again",
+                e);
     }
 
     private Store earlierStore(String idempotencyKey, TransactionCanceledException e) {
-        return findBySignup(idempotencyKey).orElseThrow(() -> new IllegalStateException(
-                "signup " + idempotencyKey + " is recorded but its store is missing", e));
+        return findBySignup(idempotencyKey)
+                .orElseThrow(() -> new IllegalStateException(
+                        "signup " + idempotencyKey + " is recorded but its store is missing", e));
     }
 
     @Override
     public Optional<Store> findById(TenantId id) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.store(id))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(Keys.store(id)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toStore(Items.of(item)));
     }
 
     @Override
     public Optional<String> ownerPasswordHash(TenantId id) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.store(id))
-                .projectionExpression(OWNER_HASH).consistentRead(true)).item();
-        return item == null || !item.containsKey(OWNER_HASH) ? Optional.empty()
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                        .key(Keys.store(id))
+                        .projectionExpression(OWNER_HASH)
+                        .consistentRead(true))
+                .item();
+        return item == null || !item.containsKey(OWNER_HASH)
+                ? Optional.empty()
                 : Optional.of(item.get(OWNER_HASH).s());
     }
 
     @Override
     public void forgetOwnerPasswordHash(TenantId id) {
-        dynamo.updateItem(r -> r.tableName(table).key(Keys.store(id))
+        dynamo.updateItem(r -> r.tableName(table)
+                .key(Keys.store(id))
                 .updateExpression("REMOVE " + OWNER_HASH)
                 .conditionExpression("attribute_exists(pk)"));
     }
@@ -134,18 +147,26 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
 
     @Override
     public void markStepDone(TenantId id, ProvisioningStep step) {
-        dynamo.updateItem(r -> r.tableName(table).key(Keys.store(id))
+        dynamo.updateItem(r -> r.tableName(table)
+                .key(Keys.store(id))
                 .updateExpression("ADD stepsDone :s SET updatedAt = :now")
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(step.name())),
-                        ":now", s(Instant.now().toString()))));
+                .expressionAttributeValues(Map.of(
+                        ":s",
+                        AttributeValue.fromSs(List.of(step.name())),
+                        ":now",
+                        s(Instant.now().toString()))));
     }
 
     @Override
     public void markStepUndone(TenantId id, ProvisioningStep step) {
-        dynamo.updateItem(r -> r.tableName(table).key(Keys.store(id))
+        dynamo.updateItem(r -> r.tableName(table)
+                .key(Keys.store(id))
                 .updateExpression("DELETE stepsDone :s SET updatedAt = :now")
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(List.of(step.name())),
-                        ":now", s(Instant.now().toString()))));
+                .expressionAttributeValues(Map.of(
+                        ":s",
+                        AttributeValue.fromSs(List.of(step.name())),
+                        ":now",
+                        s(Instant.now().toString()))));
     }
 
     @Override
@@ -159,7 +180,8 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
         if (reason != null) {
             values.put(":why", s(truncate(reason)));
         }
-        dynamo.updateItem(r -> r.tableName(table).key(Keys.store(id))
+        dynamo.updateItem(r -> r.tableName(table)
+                .key(Keys.store(id))
                 .updateExpression(update)
                 .expressionAttributeNames(Map.of("#st", "status"))
                 .expressionAttributeValues(values));
@@ -168,7 +190,8 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
     @Override
     public void releaseSlug(Slug slug, TenantId holder) {
         try {
-            dynamo.deleteItem(r -> r.tableName(table).key(Keys.slug(slug))
+            dynamo.deleteItem(r -> r.tableName(table)
+                    .key(Keys.slug(slug))
                     .conditionExpression("tenantId = :t")
                     .expressionAttributeValues(Map.of(":t", s(holder.value()))));
         } catch (ConditionalCheckFailedException heldByAnotherOrGone) {
@@ -181,7 +204,9 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
     }
 
     private Optional<TenantId> pointer(Map<String, AttributeValue> key) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(key).consistentRead(true))
+                .item();
         if (item == null || !item.containsKey("tenantId")) {
             return Optional.empty();
         }
@@ -190,7 +215,11 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
 
     private TransactWriteItem put(Map<String, AttributeValue> item) {
         return TransactWriteItem.builder()
-                .put(Put.builder().tableName(table).item(item).conditionExpression(NOT_EXISTS).build())
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(item)
+                        .conditionExpression(NOT_EXISTS)
+                        .build())
                 .build();
     }
 
@@ -208,7 +237,10 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
                 .with("createdAt", store.createdAt().toString())
                 .with("updatedAt", store.createdAt().toString());
         if (!store.stepsDone().isEmpty()) {
-            item.with("stepsDone", AttributeValue.fromSs(store.stepsDone().stream().map(Enum::name).toList()));
+            item.with(
+                    "stepsDone",
+                    AttributeValue.fromSs(
+                            store.stepsDone().stream().map(Enum::name).toList()));
         }
         return item.build();
     }
@@ -219,9 +251,17 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
         if (done != null && done.hasSs()) {
             done.ss().forEach(name -> steps.add(ProvisioningStep.valueOf(name)));
         }
-        return new Store(new TenantId(item.s("tenantId")), new Slug(item.s("slug")), item.s("name"),
-                item.s("ownerEmail"), item.s("currency"), item.s("country"), item.s("language"),
-                StoreStatus.valueOf(item.s("status")), item.s("failureReason"), steps,
+        return new Store(
+                new TenantId(item.s("tenantId")),
+                new Slug(item.s("slug")),
+                item.s("name"),
+                item.s("ownerEmail"),
+                item.s("currency"),
+                item.s("country"),
+                item.s("language"),
+                StoreStatus.valueOf(item.s("status")),
+                item.s("failureReason"),
+                steps,
                 Instant.parse(item.s("createdAt")));
     }
 

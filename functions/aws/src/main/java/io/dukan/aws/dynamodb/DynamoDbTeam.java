@@ -1,8 +1,8 @@
 package io.dukan.aws.dynamodb;
 
 import io.dukan.core.account.AccountExistsException;
-import io.dukan.core.account.Invite;
 import io.dukan.core.account.InvalidLinkException;
+import io.dukan.core.account.Invite;
 import io.dukan.core.account.PasswordResets;
 import io.dukan.core.account.ResetToken;
 import io.dukan.core.account.Role;
@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -71,22 +70,39 @@ final class DynamoDbTeam implements TeamRepository, PasswordResets {
 
     @Override
     public Optional<Invite> findInvite(TenantId tenant, String tokenHash) {
-        return token(tenant, tokenHash, INVITE).map(i -> new Invite(tenant, i.s("inviteId"), i.s("email"),
-                Role.valueOf(i.s("role")), i.s("invitedBy"), Instant.parse(i.s("createdAt")),
-                Instant.ofEpochSecond(i.n(Keys.EXPIRES_AT)), tokenHash));
+        return token(tenant, tokenHash, INVITE)
+                .map(i -> new Invite(
+                        tenant,
+                        i.s("inviteId"),
+                        i.s("email"),
+                        Role.valueOf(i.s("role")),
+                        i.s("invitedBy"),
+                        Instant.parse(i.s("createdAt")),
+                        Instant.ofEpochSecond(i.n(Keys.EXPIRES_AT)),
+                        tokenHash));
     }
 
     @Override
     public List<Invite> invites(TenantId tenant) {
-        return team(tenant, "INVITE#").stream().map(i -> new Invite(tenant, i.s(Keys.SK).substring("INVITE#".length()),
-                i.s("email"), Role.valueOf(i.s("role")), i.s("invitedBy"), Instant.parse(i.s("createdAt")),
-                Instant.ofEpochSecond(i.n(Keys.EXPIRES_AT)), i.s("tokenHash"))).toList();
+        return team(tenant, "INVITE#").stream()
+                .map(i -> new Invite(
+                        tenant,
+                        i.s(Keys.SK).substring("INVITE#".length()),
+                        i.s("email"),
+                        Role.valueOf(i.s("role")),
+                        i.s("invitedBy"),
+                        Instant.parse(i.s("createdAt")),
+                        Instant.ofEpochSecond(i.n(Keys.EXPIRES_AT)),
+                        i.s("tokenHash")))
+                .toList();
     }
 
     @Override
     public List<TeamMember> members(TenantId tenant) {
-        return team(tenant, "MEMBER#").stream().map(i -> new TeamMember(i.s("email"), i.s("name"),
-                Role.valueOf(i.s("role")), Instant.parse(i.s("joinedAt")))).toList();
+        return team(tenant, "MEMBER#").stream()
+                .map(i -> new TeamMember(
+                        i.s("email"), i.s("name"), Role.valueOf(i.s("role")), Instant.parse(i.s("joinedAt"))))
+                .toList();
     }
 
     @Override
@@ -105,12 +121,26 @@ final class DynamoDbTeam implements TeamRepository, PasswordResets {
                 .build();
         try {
             dynamo.transactWriteItems(r -> r.transactItems(
-                    TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                            .key(Keys.oneTimeToken(t, invite.tokenHash())).conditionExpression(EXISTS).build()).build(),
-                    TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                            .key(Keys.teamInvite(t, invite.id())).build()).build(),
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(userItem)
-                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                    TransactWriteItem.builder()
+                            .delete(Delete.builder()
+                                    .tableName(table)
+                                    .key(Keys.oneTimeToken(t, invite.tokenHash()))
+                                    .conditionExpression(EXISTS)
+                                    .build())
+                            .build(),
+                    TransactWriteItem.builder()
+                            .delete(Delete.builder()
+                                    .tableName(table)
+                                    .key(Keys.teamInvite(t, invite.id()))
+                                    .build())
+                            .build(),
+                    TransactWriteItem.builder()
+                            .put(Put.builder()
+                                    .tableName(table)
+                                    .item(userItem)
+                                    .conditionExpression("attribute_not_exists(pk)")
+                                    .build())
+                            .build(),
                     put(memberItem)));
         } catch (TransactionCanceledException e) {
             if (Cancellations.failed(e.cancellationReasons(), 0, Cancellations.CONDITION_FAILED)) {
@@ -125,17 +155,27 @@ final class DynamoDbTeam implements TeamRepository, PasswordResets {
 
     @Override
     public void deleteInvite(TenantId tenant, String inviteId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Keys.teamInvite(tenant, inviteId))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                        .key(Keys.teamInvite(tenant, inviteId))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return;
         }
         String tokenHash = Items.of(item).s("tokenHash");
         dynamo.transactWriteItems(r -> r.transactItems(
-                TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                        .key(Keys.oneTimeToken(tenant, tokenHash)).build()).build(),
-                TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                        .key(Keys.teamInvite(tenant, inviteId)).build()).build()));
+                TransactWriteItem.builder()
+                        .delete(Delete.builder()
+                                .tableName(table)
+                                .key(Keys.oneTimeToken(tenant, tokenHash))
+                                .build())
+                        .build(),
+                TransactWriteItem.builder()
+                        .delete(Delete.builder()
+                                .tableName(table)
+                                .key(Keys.teamInvite(tenant, inviteId))
+                                .build())
+                        .build()));
     }
 
     @Override
@@ -143,12 +183,21 @@ final class DynamoDbTeam implements TeamRepository, PasswordResets {
         try {
             dynamo.transactWriteItems(r -> r.transactItems(
                     // only staff: an owner's account is never removed this way
-                    TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.user(tenant, email))
-                            .conditionExpression("#role = :staff")
-                            .expressionAttributeNames(Map.of("#role", "role"))
-                            .expressionAttributeValues(Map.of(":staff", Keys.s(Role.STAFF.name()))).build()).build(),
-                    TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                            .key(Keys.teamMember(tenant, email)).build()).build()));
+                    TransactWriteItem.builder()
+                            .delete(Delete.builder()
+                                    .tableName(table)
+                                    .key(Keys.user(tenant, email))
+                                    .conditionExpression("#role = :staff")
+                                    .expressionAttributeNames(Map.of("#role", "role"))
+                                    .expressionAttributeValues(Map.of(":staff", Keys.s(Role.STAFF.name())))
+                                    .build())
+                            .build(),
+                    TransactWriteItem.builder()
+                            .delete(Delete.builder()
+                                    .tableName(table)
+                                    .key(Keys.teamMember(tenant, email))
+                                    .build())
+                            .build()));
             return true;
         } catch (TransactionCanceledException e) {
             if (Cancellations.failed(e.cancellationReasons(), 0, Cancellations.CONDITION_FAILED)) {
@@ -160,17 +209,18 @@ final class DynamoDbTeam implements TeamRepository, PasswordResets {
 
     @Override
     public void save(ResetToken token) {
-        dynamo.putItem(r -> r.tableName(table).item(Items.item(Keys.oneTimeToken(token.tenantId(), token.tokenHash()))
-                .with("purpose", RESET)
-                .with("email", token.email())
-                .with(Keys.EXPIRES_AT, token.expiresAt().getEpochSecond())
-                .build()));
+        dynamo.putItem(r -> r.tableName(table)
+                .item(Items.item(Keys.oneTimeToken(token.tenantId(), token.tokenHash()))
+                        .with("purpose", RESET)
+                        .with("email", token.email())
+                        .with(Keys.EXPIRES_AT, token.expiresAt().getEpochSecond())
+                        .build()));
     }
 
     @Override
     public Optional<ResetToken> find(TenantId tenant, String tokenHash) {
-        return token(tenant, tokenHash, RESET).map(i -> new ResetToken(tenant, tokenHash, i.s("email"),
-                Instant.ofEpochSecond(i.n(Keys.EXPIRES_AT))));
+        return token(tenant, tokenHash, RESET)
+                .map(i -> new ResetToken(tenant, tokenHash, i.s("email"), Instant.ofEpochSecond(i.n(Keys.EXPIRES_AT))));
     }
 
     @Override
@@ -178,13 +228,22 @@ final class DynamoDbTeam implements TeamRepository, PasswordResets {
         TenantId t = token.tenantId();
         try {
             dynamo.transactWriteItems(r -> r.transactItems(
-                    TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                            .key(Keys.oneTimeToken(t, token.tokenHash())).conditionExpression(EXISTS).build()).build(),
-                    TransactWriteItem.builder().update(Update.builder().tableName(table)
-                            .key(Keys.user(t, token.email()))
-                            .updateExpression("SET passwordHash = :hash")
-                            .conditionExpression(EXISTS)
-                            .expressionAttributeValues(Map.of(":hash", Keys.s(newPasswordHash))).build()).build()));
+                    TransactWriteItem.builder()
+                            .delete(Delete.builder()
+                                    .tableName(table)
+                                    .key(Keys.oneTimeToken(t, token.tokenHash()))
+                                    .conditionExpression(EXISTS)
+                                    .build())
+                            .build(),
+                    TransactWriteItem.builder()
+                            .update(Update.builder()
+                                    .tableName(table)
+                                    .key(Keys.user(t, token.email()))
+                                    .updateExpression("SET passwordHash = :hash")
+                                    .conditionExpression(EXISTS)
+                                    .expressionAttributeValues(Map.of(":hash", Keys.s(newPasswordHash)))
+                                    .build())
+                            .build()));
         } catch (TransactionCanceledException e) {
             if (Cancellations.anyFailed(e.cancellationReasons(), Cancellations.CONDITION_FAILED)) {
                 throw new InvalidLinkException();
@@ -195,7 +254,9 @@ final class DynamoDbTeam implements TeamRepository, PasswordResets {
 
     private Optional<Items> token(TenantId tenant, String tokenHash, String purpose) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
-                .key(Keys.oneTimeToken(tenant, tokenHash)).consistentRead(true)).item();
+                        .key(Keys.oneTimeToken(tenant, tokenHash))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty() || !purpose.equals(Items.of(item).s("purpose"))) {
             return Optional.empty();
         }
@@ -208,11 +269,14 @@ final class DynamoDbTeam implements TeamRepository, PasswordResets {
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                         .expressionAttributeValues(Map.of(":pk", Keys.s(Keys.team(tenant)), ":prefix", Keys.s(prefix)))
                         .consistentRead(true))
-                .items().forEach(i -> items.add(Items.of(i)));
+                .items()
+                .forEach(i -> items.add(Items.of(i)));
         return items;
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder().tableName(table).item(item).build())
+                .build();
     }
 }

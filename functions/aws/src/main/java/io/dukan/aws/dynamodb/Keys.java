@@ -118,7 +118,8 @@ final class Keys {
 
     /** Fixed width, so the sort key orders by time (Instant.toString drops trailing zero fractions). */
     private static final java.time.format.DateTimeFormatter SORTABLE_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+                    .withZone(java.time.ZoneOffset.UTC);
 
     static Map<String, AttributeValue> auditEntry(TenantId t, java.time.Instant at, String unique) {
         return key(audit(t), SORTABLE_TIME.format(at) + "#" + unique);

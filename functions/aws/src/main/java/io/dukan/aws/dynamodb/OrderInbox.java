@@ -22,7 +22,9 @@ final class OrderInbox {
         if (OrderFilter.UNPAID.matches(order)) {
             item.with(Keys.PAY_INBOX, Keys.orderInbox(tenant, OrderFilter.UNPAID.name()));
         }
-        item.with(Keys.SHIP_INBOX, Keys.orderInbox(tenant, shipTab(order.fulfilmentStatus()).name()));
+        item.with(
+                Keys.SHIP_INBOX,
+                Keys.orderInbox(tenant, shipTab(order.fulfilmentStatus()).name()));
     }
 
     static OrderFilter shipTab(FulfilmentStatus status) {

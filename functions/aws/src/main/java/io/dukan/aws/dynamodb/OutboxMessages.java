@@ -16,8 +16,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class OutboxMessages {
 
     /** One kept message. */
-    public record Message(String tenantId, String id, Instant sentAt, String from, String to, String replyTo,
-            String subject, String text) {}
+    public record Message(
+            String tenantId,
+            String id,
+            Instant sentAt,
+            String from,
+            String to,
+            String replyTo,
+            String subject,
+            String text) {}
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -34,12 +41,14 @@ public final class OutboxMessages {
         dynamo.scanPaginator(r -> r.tableName(table)
                         .filterExpression("contains(pk, :outbox) AND expiresAt > :now")
                         .expressionAttributeValues(Map.of(":outbox", Keys.s("#OUTBOX"), ":now", Keys.n(now))))
-                .items().forEach(item -> {
+                .items()
+                .forEach(item -> {
                     if (item.get(Keys.PK).s().endsWith("#OUTBOX")) {
                         all.add(message(item));
                     }
                 });
-        all.sort(Comparator.comparing(Message::sentAt).reversed().thenComparing(Message::id, Comparator.reverseOrder()));
+        all.sort(
+                Comparator.comparing(Message::sentAt).reversed().thenComparing(Message::id, Comparator.reverseOrder()));
         return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
     }
 
@@ -48,16 +57,31 @@ public final class OutboxMessages {
         if (!io.dukan.core.shared.Ids.looksLikeId(tenantId, 32) || !io.dukan.core.shared.Ids.looksLikeId(id, 16)) {
             return Optional.empty();
         }
-        return dynamo.queryPaginator(r -> r.tableName(table)
+        return dynamo
+                .queryPaginator(r -> r.tableName(table)
                         .keyConditionExpression("pk = :pk")
                         .filterExpression("id = :id")
-                        .expressionAttributeValues(Map.of(":pk", Keys.s(Keys.outbox(new io.dukan.core.tenant.TenantId(tenantId))), ":id", Keys.s(id))))
-                .items().stream().findFirst().map(OutboxMessages::message);
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                Keys.s(Keys.outbox(new io.dukan.core.tenant.TenantId(tenantId))),
+                                ":id",
+                                Keys.s(id))))
+                .items()
+                .stream()
+                .findFirst()
+                .map(OutboxMessages::message);
     }
 
     private static Message message(Map<String, AttributeValue> item) {
         Items i = Items.of(item);
-        return new Message(i.s("tenantId"), i.s("id"), Instant.parse(i.s("sentAt")), i.s("from"), i.s("to"),
-                i.s("replyTo"), i.s("subject"), i.s("text"));
+        return new Message(
+                i.s("tenantId"),
+                i.s("id"),
+                Instant.parse(i.s("sentAt")),
+                i.s("from"),
+                i.s("to"),
+                i.s("replyTo"),
+                i.s("subject"),
+                i.s("text"));
     }
 }

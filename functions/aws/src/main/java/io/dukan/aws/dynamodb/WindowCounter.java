@@ -30,7 +30,9 @@ final class WindowCounter {
     }
 
     int count(Map<String, AttributeValue> key, Instant now) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(key).consistentRead(true))
+                .item();
         if (item == null || item.isEmpty() || Items.of(item).n(Keys.EXPIRES_AT) <= now.getEpochSecond()) {
             return 0;
         }
@@ -51,26 +53,30 @@ final class WindowCounter {
 
     /** As {@link #increment}, with the end of the window the count is in. */
     Window incrementWindow(Map<String, AttributeValue> key, Instant now, Instant windowEnd) {
-        for (int attempt = 0;; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             try {
-                Map<String, AttributeValue> updated = dynamo.updateItem(r -> r.tableName(table).key(key)
-                        .updateExpression("ADD #count :one")
-                        .conditionExpression("expiresAt > :now")
-                        .expressionAttributeNames(Map.of("#count", "count"))
-                        .expressionAttributeValues(Map.of(":one", n(1), ":now", n(now.getEpochSecond())))
-                        .returnValues(ReturnValue.ALL_NEW)).attributes();
-                return new Window((int) Items.of(updated).n("count"),
+                Map<String, AttributeValue> updated = dynamo.updateItem(r -> r.tableName(table)
+                                .key(key)
+                                .updateExpression("ADD #count :one")
+                                .conditionExpression("expiresAt > :now")
+                                .expressionAttributeNames(Map.of("#count", "count"))
+                                .expressionAttributeValues(Map.of(":one", n(1), ":now", n(now.getEpochSecond())))
+                                .returnValues(ReturnValue.ALL_NEW))
+                        .attributes();
+                return new Window(
+                        (int) Items.of(updated).n("count"),
                         Instant.ofEpochSecond(Items.of(updated).n(Keys.EXPIRES_AT)));
             } catch (ConditionalCheckFailedException noOpenWindow) {
                 // open a new window below, unless another request opens it first
             }
             try {
-                dynamo.updateItem(r -> r.tableName(table).key(key)
+                dynamo.updateItem(r -> r.tableName(table)
+                        .key(key)
                         .updateExpression("SET #count = :one, expiresAt = :end")
                         .conditionExpression("attribute_not_exists(expiresAt) OR expiresAt <= :now")
                         .expressionAttributeNames(Map.of("#count", "count"))
-                        .expressionAttributeValues(Map.of(":one", n(1), ":now", n(now.getEpochSecond()),
-                                ":end", n(windowEnd.getEpochSecond()))));
+                        .expressionAttributeValues(Map.of(
+                                ":one", n(1), ":now", n(now.getEpochSecond()), ":end", n(windowEnd.getEpochSecond()))));
                 return new Window(1, Instant.ofEpochSecond(windowEnd.getEpochSecond()));
             } catch (ConditionalCheckFailedException openedMeanwhile) {
                 if (attempt >= OPEN_RETRIES) {
@@ -86,7 +92,8 @@ final class WindowCounter {
      */
     void release(Map<String, AttributeValue> key, int taken, Instant now) {
         try {
-            dynamo.deleteItem(r -> r.tableName(table).key(key)
+            dynamo.deleteItem(r -> r.tableName(table)
+                    .key(key)
                     .conditionExpression("#count = :taken")
                     .expressionAttributeNames(Map.of("#count", "count"))
                     .expressionAttributeValues(Map.of(":taken", n(taken))));
@@ -95,12 +102,13 @@ final class WindowCounter {
             // others were counted after this one: take off only this one
         }
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(key)
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(key)
                     .updateExpression("ADD #count :minusOne")
                     .conditionExpression("expiresAt > :now AND #count > :zero")
                     .expressionAttributeNames(Map.of("#count", "count"))
-                    .expressionAttributeValues(Map.of(":minusOne", n(-1), ":zero", n(0),
-                            ":now", n(now.getEpochSecond()))));
+                    .expressionAttributeValues(
+                            Map.of(":minusOne", n(-1), ":zero", n(0), ":now", n(now.getEpochSecond()))));
         } catch (ConditionalCheckFailedException windowGone) {
             // the window ended or was cleared: nothing to give back
         }

@@ -76,8 +76,11 @@ public final class LambdaLogging extends ContextAwareBase implements Configurato
             for (int i = level.length(); i < 5; i++) {
                 line.append(' ');
             }
-            line.append(' ').append(abbreviate(event.getLoggerName())).append(" - ")
-                    .append(event.getFormattedMessage()).append('\n');
+            line.append(' ')
+                    .append(abbreviate(event.getLoggerName()))
+                    .append(" - ")
+                    .append(event.getFormattedMessage())
+                    .append('\n');
             IThrowableProxy thrown = event.getThrowableProxy();
             if (thrown != null) {
                 line.append(ThrowableProxyUtil.asString(thrown)).append('\n');

@@ -15,7 +15,9 @@ public class EmailProperties {
     public static final String OUTBOX = "outbox";
 
     private String mode = SES;
-    @Nullable private String from;
+
+    @Nullable
+    private String from;
 
     public String getMode() {
         return mode;

@@ -48,10 +48,13 @@ final class SesEmailSender implements EmailSender {
         SendEmailRequest.Builder request = SendEmailRequest.builder()
                 .fromEmailAddress(from)
                 .destination(d -> d.toAddresses(message.to()))
-                .content(c -> c.simple(m -> m
-                        .subject(s -> s.data(message.subject()).charset("UTF-8"))
-                        .body(b -> b.text(t -> t.data(message.text()).charset("UTF-8")))))
-                .emailTags(MessageTag.builder().name(TENANT_TAG).value(tenant.value()).build());
+                .content(c ->
+                        c.simple(m -> m.subject(s -> s.data(message.subject()).charset("UTF-8"))
+                                .body(b -> b.text(t -> t.data(message.text()).charset("UTF-8")))))
+                .emailTags(MessageTag.builder()
+                        .name(TENANT_TAG)
+                        .value(tenant.value())
+                        .build());
         message.replyToAddress().ifPresent(request::replyToAddresses);
         try {
             ses.sendEmail(request.build());

@@ -46,7 +46,10 @@ final class StripePayments implements PaymentProvider {
     private final Clock clock;
     private final String apiBase;
 
-    StripePayments(ProviderKeysRepository keys, JsonMapper json, Clock clock,
+    StripePayments(
+            ProviderKeysRepository keys,
+            JsonMapper json,
+            Clock clock,
             @Value("${dukan.stripe.api-base:`https://api.stripe.com`}") String apiBase) {
         this.keys = keys;
         this.json = json;
@@ -68,8 +71,11 @@ final class StripePayments implements PaymentProvider {
     public ProviderEvent verify(TenantId tenant, byte[] payload, Map<String, String> headers) {
         ProviderKeys stored = keys.find(tenant, NAME)
                 .orElseThrow(() -> new WebhookRejectedException("this store has no Stripe webhook secret"));
-        String header = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Stripe-Signature"))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        String header = headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Stripe-Signature"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
         StripeSignature.verify(payload, header, stored.webhookSecret(), clock.instant());
         return parse(payload);
     }
@@ -94,16 +100,21 @@ final class StripePayments implements PaymentProvider {
         }
         String currency = text(object, "currency").toUpperCase(Locale.ROOT);
         return switch (type) {
-            case "checkout.session.completed" -> "paid".equals(text(object, "payment_status"))
-                    ? new ProviderEvent(id, ProviderEvent.Type.PAYMENT_SUCCEEDED, code, money(object, "amount_total", currency))
-                    : new ProviderEvent(id, ProviderEvent.Type.OTHER, code, null);
+            case "checkout.session.completed" ->
+                "paid".equals(text(object, "payment_status"))
+                        ? new ProviderEvent(
+                                id, ProviderEvent.Type.PAYMENT_SUCCEEDED, code, money(object, "amount_total", currency))
+                        : new ProviderEvent(id, ProviderEvent.Type.OTHER, code, null);
             case "checkout.session.async_payment_succeeded" ->
-                    new ProviderEvent(id, ProviderEvent.Type.PAYMENT_SUCCEEDED, code, money(object, "amount_total", currency));
+                new ProviderEvent(
+                        id, ProviderEvent.Type.PAYMENT_SUCCEEDED, code, money(object, "amount_total", currency));
             case "checkout.session.async_payment_failed" ->
-                    new ProviderEvent(id, ProviderEvent.Type.PAYMENT_FAILED, code, money(object, "amount_total", currency));
-            case "charge.refunded" -> object.get("refunded") != null && object.get("refunded").getBooleanValue()
-                    ? new ProviderEvent(id, ProviderEvent.Type.REFUNDED, code, money(object, "amount_refunded", currency))
-                    : new ProviderEvent(id, ProviderEvent.Type.OTHER, code, null);
+                new ProviderEvent(id, ProviderEvent.Type.PAYMENT_FAILED, code, money(object, "amount_total", currency));
+            case "charge.refunded" ->
+                object.get("refunded") != null && object.get("refunded").getBooleanValue()
+                        ? new ProviderEvent(
+                                id, ProviderEvent.Type.REFUNDED, code, money(object, "amount_refunded", currency))
+                        : new ProviderEvent(id, ProviderEvent.Type.OTHER, code, null);
             default -> new ProviderEvent(id, ProviderEvent.Type.OTHER, code, null);
         };
     }
@@ -129,12 +140,12 @@ final class StripePayments implements PaymentProvider {
     @Override
     public PaymentStart start(TenantId tenant, Order order, String returnUrl) {
         ProviderKeys stored = keys.find(tenant, NAME)
-                .orElseThrow(() -> new io.dukan.core.shared.InvalidInputException("paymentMethod",
-                        "this store does not take card payments yet"));
+                .orElseThrow(() -> new io.dukan.core.shared.InvalidInputException(
+                        "paymentMethod", "this store does not take card payments yet"));
         String body = form(checkoutSession(order, returnUrl));
         try {
-            HttpURLConnection http = (HttpURLConnection) URI.create(apiBase + "/v1/checkout/sessions").toURL()
-                    .openConnection();
+            HttpURLConnection http = (HttpURLConnection)
+                    URI.create(apiBase + "/v1/checkout/sessions").toURL().openConnection();
             http.setRequestMethod("POST");
             http.setConnectTimeout(5000);
             http.setReadTimeout(15000);
@@ -150,8 +161,10 @@ final class StripePayments implements PaymentProvider {
             try (InputStream in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
                 byte[] answer = in == null ? new byte[0] : in.readAllBytes();
                 if (status >= 400) {
-                    throw new TryAgainLaterException("the card payment could not be started (Stripe answered "
-                            + status + "); please try again or choose another way to pay", null);
+                    throw new TryAgainLaterException(
+                            "the card payment could not be started (Stripe answered " + status
+                                    + "); please try again or choose another way to pay",
+                            null);
                 }
                 JsonNode session = json.readValue(answer, JsonNode.class);
                 return new PaymentStart(text(session, "url"), null);
@@ -175,14 +188,18 @@ final class StripePayments implements PaymentProvider {
         }
         p.put("line_items[0][quantity]", "1");
         p.put("line_items[0][price_data][currency]", order.total().currency().toLowerCase(Locale.ROOT));
-        p.put("line_items[0][price_data][unit_amount]", Long.toString(order.total().minor()));
+        p.put(
+                "line_items[0][price_data][unit_amount]",
+                Long.toString(order.total().minor()));
         p.put("line_items[0][price_data][product_data][name]", "Order " + order.displayNumber());
         return p;
     }
 
     static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     Optional<ProviderKeys> keys(TenantId tenant) {

@@ -50,7 +50,8 @@ final class StripeSignature {
         if (Math.abs(now.getEpochSecond() - timestamp) > TOLERANCE.toSeconds()) {
             throw new WebhookRejectedException("the signature's timestamp is outside the tolerance");
         }
-        byte[] expected = HexFormat.of().formatHex(sign(timestamp, payload, secret)).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected =
+                HexFormat.of().formatHex(sign(timestamp, payload, secret)).getBytes(StandardCharsets.US_ASCII);
         boolean match = false;
         for (String candidate : signatures) {
             // every candidate is compared, so the time taken does not tell which one came close

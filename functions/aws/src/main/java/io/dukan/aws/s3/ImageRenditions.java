@@ -27,6 +27,7 @@ final class ImageRenditions {
 
     /** 40 megapixels: any phone photo, not a decompression bomb. */
     static final long MAX_PIXELS = 40_000_000L;
+
     private static final float QUALITY = 0.82f;
 
     private ImageRenditions() {}
@@ -38,9 +39,11 @@ final class ImageRenditions {
 
     static BufferedImage decode(byte[] bytes) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            Iterator<ImageReader> readers =
+                    in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new InvalidInputException("imageKey", "this file is not an image the store can read; use JPEG, PNG or GIF");
+                throw new InvalidInputException(
+                        "imageKey", "this file is not an image the store can read; use JPEG, PNG or GIF");
             }
             ImageReader reader = readers.next();
             try {
@@ -57,7 +60,8 @@ final class ImageRenditions {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
-            throw new InvalidInputException("imageKey", "this file is not an image the store can read; use JPEG, PNG or GIF");
+            throw new InvalidInputException(
+                    "imageKey", "this file is not an image the store can read; use JPEG, PNG or GIF");
         }
     }
 

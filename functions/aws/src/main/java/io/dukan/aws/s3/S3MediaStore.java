@@ -4,20 +4,20 @@ import io.dukan.aws.DukanProperties;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.catalog.MediaStore;
 import io.dukan.core.shared.Ids;
+import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.tenant.TenantId;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
-import io.dukan.core.shared.InvalidInputException;
 import java.awt.image.BufferedImage;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
-import java.time.Duration;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -35,8 +35,8 @@ final class S3MediaStore implements MediaStore {
     static final Duration VIEW_WINDOW = Duration.ofHours(1);
     private static final Pattern ORIGINAL_FILE = Pattern.compile("[a-z2-7]{16}\\.(jpg|png|gif)");
     /** An original or one of its renditions. */
-    private static final Pattern MEDIA_FILE = Pattern.compile("(?:" + ORIGINAL_FILE.pattern() + ")|(?:"
-            + Rendition.FILE_NAME.pattern() + ")");
+    private static final Pattern MEDIA_FILE =
+            Pattern.compile("(?:" + ORIGINAL_FILE.pattern() + ")|(?:" + Rendition.FILE_NAME.pattern() + ")");
 
     private final BeanProvider<S3Client> s3;
     private final BeanProvider<S3Presigner> presigner;
@@ -57,7 +57,9 @@ final class S3MediaStore implements MediaStore {
     /** True for a rendition this store could have (the only objects the public media address serves). */
     static boolean isOwnRenditionKey(TenantId tenant, String key) {
         String prefix = prefix(tenant);
-        return key != null && key.startsWith(prefix) && Rendition.FILE_NAME.matcher(key.substring(prefix.length())).matches();
+        return key != null
+                && key.startsWith(prefix)
+                && Rendition.FILE_NAME.matcher(key.substring(prefix.length())).matches();
     }
 
     static String prefix(TenantId tenant) {
@@ -67,21 +69,31 @@ final class S3MediaStore implements MediaStore {
     /** True only for an original this store could have uploaded: its own prefix, one generated file name. */
     static boolean isOwnOriginalKey(TenantId tenant, String key) {
         String prefix = prefix(tenant);
-        return key != null && key.startsWith(prefix) && ORIGINAL_FILE.matcher(key.substring(prefix.length())).matches();
+        return key != null
+                && key.startsWith(prefix)
+                && ORIGINAL_FILE.matcher(key.substring(prefix.length())).matches();
     }
 
     /** True only for keys this store could have been given (an original or a rendition of one). */
     static boolean isOwnMediaKey(TenantId tenant, String key) {
         String prefix = prefix(tenant);
-        return key != null && key.startsWith(prefix) && MEDIA_FILE.matcher(key.substring(prefix.length())).matches();
+        return key != null
+                && key.startsWith(prefix)
+                && MEDIA_FILE.matcher(key.substring(prefix.length())).matches();
     }
 
     @Override
     public Upload presignUpload(TenantId tenant, String contentType, long contentLength) {
         String key = prefix(tenant) + Ids.newId() + "." + CatalogService.IMAGE_TYPES.get(contentType);
-        URI url = URI.create(presigner.get().presignPutObject(p -> p.signatureDuration(UPLOAD_WINDOW)
-                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(contentLength)))
-                .url().toString());
+        URI url = URI.create(presigner
+                .get()
+                .presignPutObject(p -> p.signatureDuration(UPLOAD_WINDOW)
+                        .putObjectRequest(o -> o.bucket(bucket)
+                                .key(key)
+                                .contentType(contentType)
+                                .contentLength(contentLength)))
+                .url()
+                .toString());
         return new Upload(url, key, contentType);
     }
 
@@ -113,7 +125,9 @@ final class S3MediaStore implements MediaStore {
         }
         byte[] original;
         try {
-            original = s3.get().getObjectAsBytes(g -> g.bucket(bucket).key(originalKey)).asByteArray();
+            original = s3.get()
+                    .getObjectAsBytes(g -> g.bucket(bucket).key(originalKey))
+                    .asByteArray();
         } catch (NoSuchKeyException e) {
             throw new InvalidInputException("imageKey", "the image was not uploaded; please choose it again");
         }
@@ -123,8 +137,13 @@ final class S3MediaStore implements MediaStore {
         BufferedImage image = ImageRenditions.decode(original);
         for (Rendition rendition : Rendition.values()) {
             byte[] jpeg = ImageRenditions.jpeg(image, rendition.width());
-            s3.get().putObject(p -> p.bucket(bucket).key(rendition.key(originalKey)).contentType("image/jpeg")
-                    .cacheControl("public, max-age=31536000, immutable"), RequestBody.fromBytes(jpeg));
+            s3.get()
+                    .putObject(
+                            p -> p.bucket(bucket)
+                                    .key(rendition.key(originalKey))
+                                    .contentType("image/jpeg")
+                                    .cacheControl("public, max-age=31536000, immutable"),
+                            RequestBody.fromBytes(jpeg));
         }
     }
 
@@ -138,7 +157,9 @@ final class S3MediaStore implements MediaStore {
         for (Rendition rendition : Rendition.values()) {
             keys.add(ObjectIdentifier.builder().key(rendition.key(originalKey)).build());
         }
-        s3.get().deleteObjects(d -> d.bucket(bucket).delete(del -> del.objects(keys).quiet(true)));
+        s3.get()
+                .deleteObjects(
+                        d -> d.bucket(bucket).delete(del -> del.objects(keys).quiet(true)));
     }
 
     @Override
@@ -149,7 +170,11 @@ final class S3MediaStore implements MediaStore {
         if (mediaUrl != null && isOwnRenditionKey(tenant, key)) {
             return URI.create(mediaUrl + "/" + key); // keys are [a-z0-9/-.] only: nothing to escape
         }
-        return URI.create(presigner.get().presignGetObject(p -> p.signatureDuration(VIEW_WINDOW)
-                .getObjectRequest(o -> o.bucket(bucket).key(key))).url().toString());
+        return URI.create(presigner
+                .get()
+                .presignGetObject(p -> p.signatureDuration(VIEW_WINDOW)
+                        .getObjectRequest(o -> o.bucket(bucket).key(key)))
+                .url()
+                .toString());
     }
 }

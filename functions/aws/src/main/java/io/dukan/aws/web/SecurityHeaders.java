@@ -24,6 +24,7 @@ public class SecurityHeaders {
     private final String bucket;
     /** The public media origin, or null without a media address. */
     private final String mediaOrigin;
+
     private volatile String shopperPolicy;
     private volatile String adminPolicy;
 
@@ -36,9 +37,12 @@ public class SecurityHeaders {
 
     /** The scheme, host and port browsers fetch presigned media from, as the presigner builds its URLs. */
     static String s3Origin(S3Presigner presigner, String bucket) {
-        return origin(URI.create(presigner.presignGetObject(p -> p.signatureDuration(java.time.Duration.ofMinutes(1))
-                .getObjectRequest(o -> o.bucket(bucket == null || bucket.isBlank() ? "bucket" : bucket).key("probe")))
-                .url().toString()));
+        return origin(URI.create(presigner
+                .presignGetObject(p -> p.signatureDuration(java.time.Duration.ofMinutes(1))
+                        .getObjectRequest(o -> o.bucket(bucket == null || bucket.isBlank() ? "bucket" : bucket)
+                                .key("probe")))
+                .url()
+                .toString()));
     }
 
     private static String origin(URI url) {

@@ -68,8 +68,8 @@ class CheckoutDynamoDbIT {
         cartService = new CartService(products, carts, Clock.systemUTC());
         shipping = new ShippingService(new DynamoDbShipping(emulators.dynamo(), table));
         settings = new CheckoutSettingsService(new DynamoDbCheckoutSettings(emulators.dynamo(), table));
-        checkout = new CheckoutService(cartService, new OrderService(products, orders), orders,
-                shipping, settings, Clock.systemUTC());
+        checkout = new CheckoutService(
+                cartService, new OrderService(products, orders), orders, shipping, settings, Clock.systemUTC());
     }
 
     @AfterAll
@@ -89,8 +89,12 @@ class CheckoutDynamoDbIT {
     }
 
     static PlaceOrderCommand details(List<PlaceOrderCommand.Line> lines) {
-        return new PlaceOrderCommand(lines, new Contact("Amina", "+92 300 1234567", ""),
-                new Address("12 Mall Road", "", "Lahore", "", "", "PK"), "", PaymentMethod.CASH_ON_DELIVERY);
+        return new PlaceOrderCommand(
+                lines,
+                new Contact("Amina", "+92 300 1234567", ""),
+                new Address("12 Mall Road", "", "Lahore", "", "", "PK"),
+                "",
+                PaymentMethod.CASH_ON_DELIVERY);
     }
 
     @Test
@@ -108,10 +112,14 @@ class CheckoutDynamoDbIT {
         assertThat(carts.find(tenant, id, now)).hasValue(cart);
         assertThat(carts.find(tenant, id, now.plusSeconds(61))).isEmpty();
         assertThat(carts.find(tenant, expired, now)).isEmpty();
-        assertThat(emulators.dynamo().getItem(r -> r.tableName(Emulators.TABLE).key(Keys.cart(tenant, expired))).hasItem())
-                .as("DynamoDB Local still holds the expired item").isTrue();
-        CartService later = new CartService(products, carts, Clock.fixed(now.plus(CartService.LIFETIME).plusSeconds(5),
-                ZoneOffset.UTC));
+        assertThat(emulators
+                        .dynamo()
+                        .getItem(r -> r.tableName(Emulators.TABLE).key(Keys.cart(tenant, expired)))
+                        .hasItem())
+                .as("DynamoDB Local still holds the expired item")
+                .isTrue();
+        CartService later = new CartService(
+                products, carts, Clock.fixed(now.plus(CartService.LIFETIME).plusSeconds(5), ZoneOffset.UTC));
         assertThat(later.cart(tenant, id).isEmpty()).isTrue();
     }
 
@@ -125,11 +133,13 @@ class CheckoutDynamoDbIT {
 
         assertThat(carts.find(other, id, Instant.now())).isEmpty();
         assertThat(cartService.cart(other, id).isEmpty()).isTrue();
-        assertThatThrownBy(() -> cartService.change(other, id, figs.defaultVariant().id(), 3))
+        assertThatThrownBy(() ->
+                        cartService.change(other, id, figs.defaultVariant().id(), 3))
                 .isInstanceOf(io.dukan.core.shared.NotFoundException.class);
         assertThatThrownBy(() -> cartService.add(other, id, new AddToCartCommand(figs.id(), null, 1)))
                 .isInstanceOf(io.dukan.core.shared.NotFoundException.class);
-        assertThat(cartService.cart(owner, id).quantityOf(figs.defaultVariant().id())).isEqualTo(1);
+        assertThat(cartService.cart(owner, id).quantityOf(figs.defaultVariant().id()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -154,7 +164,8 @@ class CheckoutDynamoDbIT {
 
         assertThat(codes).hasSize(1).containsExactly(again.code());
         assertThat(orders.recent(store.tenantId(), 10)).hasSize(1);
-        assertThat(products.find(store.tenantId(), figs.id()).orElseThrow().stock()).isEqualTo(17);
+        assertThat(products.find(store.tenantId(), figs.id()).orElseThrow().stock())
+                .isEqualTo(17);
         assertThat(cartService.cart(store.tenantId(), cartId).isEmpty()).isTrue();
         assertThat(again.shippingMethod()).isEqualTo("Standard delivery");
     }
@@ -172,22 +183,27 @@ class CheckoutDynamoDbIT {
         assertThat(same).isEqualTo(first);
         assertThatThrownBy(() -> checkout.place(store, two, Idempotency.ofApiKey("k-1", two.toString())))
                 .isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThat(products.find(store.tenantId(), figs.id()).orElseThrow().stock()).isEqualTo(19);
+        assertThat(products.find(store.tenantId(), figs.id()).orElseThrow().stock())
+                .isEqualTo(19);
     }
 
     @Test
     void twoLinesOfOneSku_cannotBeatTheStockCheck_andNothingIsWritten() {
         StoreSettings store = store();
         Product figs = product(store.tenantId(), 10);
-        PlaceOrderCommand split = details(List.of(new PlaceOrderCommand.Line(figs.id(), figs.defaultVariant().id(), 6),
+        PlaceOrderCommand split = details(List.of(
+                new PlaceOrderCommand.Line(figs.id(), figs.defaultVariant().id(), 6),
                 new PlaceOrderCommand.Line(figs.id(), null, 6)));
 
         assertThatThrownBy(() -> checkout.place(store, split, Idempotency.ofApiKey("split", split.toString())))
-                .isInstanceOf(OutOfStockException.class).hasMessageContaining("Dried figs");
+                .isInstanceOf(OutOfStockException.class)
+                .hasMessageContaining("Dried figs");
 
-        assertThat(products.find(store.tenantId(), figs.id()).orElseThrow().stock()).isEqualTo(10);
+        assertThat(products.find(store.tenantId(), figs.id()).orElseThrow().stock())
+                .isEqualTo(10);
         assertThat(orders.recent(store.tenantId(), 10)).isEmpty();
-        assertThat(orders.findPlaced(store.tenantId(), Idempotency.ofApiKey("split", split.toString()))).isEmpty();
+        assertThat(orders.findPlaced(store.tenantId(), Idempotency.ofApiKey("split", split.toString())))
+                .isEmpty();
     }
 
     @Test
@@ -195,23 +211,36 @@ class CheckoutDynamoDbIT {
         StoreSettings store = store();
         Product figs = product(store.tenantId(), 10);
         assertThat(shipping.settings(store).configured()).isFalse();
-        shipping.saveZone(store, ShippingZoneCommand.of("", "Home", "PK", List.of(
-                new ShippingZoneCommand.RateRow("", "Courier", "FLAT", "250", "", "1000"),
-                new ShippingZoneCommand.RateRow("", "Cargo", "BY_WEIGHT", "", "1=100, 5=300", "")), "PKR"));
+        shipping.saveZone(
+                store,
+                ShippingZoneCommand.of(
+                        "",
+                        "Home",
+                        "PK",
+                        List.of(
+                                new ShippingZoneCommand.RateRow("", "Courier", "FLAT", "250", "", "1000"),
+                                new ShippingZoneCommand.RateRow("", "Cargo", "BY_WEIGHT", "", "1=100, 5=300", "")),
+                        "PKR"));
         settings.updatePayments(store.tenantId(), PaymentSettingsCommand.of(false, true, "Shop", "HBL", "PK36", ""));
         settings.updateCurrencies(store, "USD 0.0036");
 
         ShippingSettings saved = shipping.settings(store);
         assertThat(saved.configured()).isTrue();
         assertThat(saved.zones().get(0).rates()).extracting("name").containsExactly("Courier", "Cargo");
-        assertThat(settings.payments(store.tenantId())).isEqualTo(new PaymentSettings(false, true,
-                new PaymentSettings.BankTransferDetails("Shop", "HBL", "PK36", "")));
+        assertThat(settings.payments(store.tenantId()))
+                .isEqualTo(new PaymentSettings(
+                        false, true, new PaymentSettings.BankTransferDetails("Shop", "HBL", "PK36", "")));
         assertThat(settings.currencies(store.tenantId())).isEqualTo(DisplayCurrencies.parse("USD 0.0036", "PKR"));
 
         String cargo = saved.zones().get(0).rates().get(1).id();
-        PlaceOrderCommand command = new PlaceOrderCommand(List.of(new PlaceOrderCommand.Line(figs.id(), null, 3)),
-                new Contact("Amina", "+92 300 1234567", ""), new Address("12 Mall Road", "", "Lahore", "", "", "PK"), "",
-                PaymentMethod.BANK_TRANSFER, cargo, "USD");
+        PlaceOrderCommand command = new PlaceOrderCommand(
+                List.of(new PlaceOrderCommand.Line(figs.id(), null, 3)),
+                new Contact("Amina", "+92 300 1234567", ""),
+                new Address("12 Mall Road", "", "Lahore", "", "", "PK"),
+                "",
+                PaymentMethod.BANK_TRANSFER,
+                cargo,
+                "USD");
         Order order = checkout.place(store, command, null);
 
         assertThat(order.shipping()).isEqualTo(new Money(30000, "PKR")); // 3 × 500 g = 1.5 kg: the 5 kg band

@@ -7,8 +7,8 @@ import io.dukan.aws.notify.EmailProperties;
 import io.dukan.aws.testing.Emulators;
 import io.dukan.core.account.AccountExistsException;
 import io.dukan.core.account.AuthService;
-import io.dukan.core.account.Invite;
 import io.dukan.core.account.InvalidLinkException;
+import io.dukan.core.account.Invite;
 import io.dukan.core.account.PasswordResetService;
 import io.dukan.core.account.ResetToken;
 import io.dukan.core.account.Role;
@@ -22,7 +22,6 @@ import io.dukan.core.tenant.TenantId;
 import io.dukan.core.testing.PlainHasher;
 import io.dukan.core.testing.RecordingEmailSender;
 import io.dukan.core.testing.TestClock;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,9 +77,10 @@ class DynamoDbAccountsIT {
         PlainHasher hasher = new PlainHasher();
         DynamoDbStoreData data = new DynamoDbStoreData(emulators.dynamo(), table);
         for (TenantId t : List.of(store, other)) {
-            data.createStoreData(new io.dukan.core.tenant.StoreSettings(t, new io.dukan.core.tenant.Slug("s" + t.value()),
-                    "Store", "PKR", "PK", "en"), new StoreUser(t, "owner@example.com", hasher.hash("owner password"),
-                    Role.OWNER));
+            data.createStoreData(
+                    new io.dukan.core.tenant.StoreSettings(
+                            t, new io.dukan.core.tenant.Slug("s" + t.value()), "Store", "PKR", "PK", "en"),
+                    new StoreUser(t, "owner@example.com", hasher.hash("owner password"), Role.OWNER));
         }
         teamService = new TeamService(accounts, team, mail, audit, hasher, clock);
         auth = new AuthService(accounts, attempts, audit, hasher, clock);
@@ -97,13 +97,19 @@ class DynamoDbAccountsIT {
     void invite_isStoredHashed_listed_andInvisibleToAnotherStore() {
         String token = inviteToken("bilal@example.com");
 
-        Invite invite = team.findInvite(store, io.dukan.core.account.OneTimeTokens.hash(token)).orElseThrow();
+        Invite invite = team.findInvite(store, io.dukan.core.account.OneTimeTokens.hash(token))
+                .orElseThrow();
         assertThat(invite.email()).isEqualTo("bilal@example.com");
         assertThat(invite.role()).isEqualTo(Role.STAFF);
         assertThat(team.invites(store)).extracting(Invite::id).containsExactly(invite.id());
         assertThat(team.findInvite(other, invite.tokenHash())).isEmpty();
         assertThat(team.invites(other)).isEmpty();
-        assertThat(emulators.dynamo().scan(r -> r.tableName(Emulators.TABLE)).items().toString()).doesNotContain(token);
+        assertThat(emulators
+                        .dynamo()
+                        .scan(r -> r.tableName(Emulators.TABLE))
+                        .items()
+                        .toString())
+                .doesNotContain(token);
     }
 
     @Test
@@ -113,8 +119,8 @@ class DynamoDbAccountsIT {
         List<Future<Session>> tries = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                tries.add(pool.submit((Callable<Session>) () ->
-                        teamService.accept(store, token, "Bilal", "apricots and walnuts")));
+                tries.add(pool.submit(
+                        (Callable<Session>) () -> teamService.accept(store, token, "Bilal", "apricots and walnuts")));
             }
             int joined = 0;
             int refused = 0;
@@ -138,14 +144,24 @@ class DynamoDbAccountsIT {
 
     @Test
     void join_refuses_anEmailThatHasAnAccount_andLeavesTheInviteUsable() {
-        Invite invite = new Invite(store, Ids.newId(), "owner@example.com", Role.STAFF, "x@example.com", clock.instant(),
-                clock.instant().plus(Duration.ofDays(7)), io.dukan.core.account.OneTimeTokens.hash(Ids.newSecret()));
+        Invite invite = new Invite(
+                store,
+                Ids.newId(),
+                "owner@example.com",
+                Role.STAFF,
+                "x@example.com",
+                clock.instant(),
+                clock.instant().plus(Duration.ofDays(7)),
+                io.dukan.core.account.OneTimeTokens.hash(Ids.newSecret()));
         team.saveInvite(invite);
 
-        assertThatThrownBy(() -> team.join(invite, new StoreUser(store, "owner@example.com", "h", Role.STAFF),
-                new TeamMember("owner@example.com", "X", Role.STAFF, clock.instant())))
+        assertThatThrownBy(() -> team.join(
+                        invite,
+                        new StoreUser(store, "owner@example.com", "h", Role.STAFF),
+                        new TeamMember("owner@example.com", "X", Role.STAFF, clock.instant())))
                 .isInstanceOf(AccountExistsException.class);
-        assertThat(accounts.findUser(store, "owner@example.com").orElseThrow().role()).isEqualTo(Role.OWNER);
+        assertThat(accounts.findUser(store, "owner@example.com").orElseThrow().role())
+                .isEqualTo(Role.OWNER);
         assertThat(team.findInvite(store, invite.tokenHash())).isPresent();
     }
 
@@ -178,9 +194,14 @@ class DynamoDbAccountsIT {
         assertThat(accounts.findSession(store, owner.token())).isEmpty();
         assertThat(accounts.findSession(store, second.token())).isEmpty();
         assertThat(accounts.findSession(other, elsewhere.token())).isPresent();
-        assertThat(emulators.dynamo().query(r -> r.tableName(Emulators.TABLE).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(java.util.Map.of(":pk", Keys.s(Keys.userSessions(store, "owner@example.com")))))
-                .items()).isEmpty();
+        assertThat(emulators
+                        .dynamo()
+                        .query(r -> r.tableName(Emulators.TABLE)
+                                .keyConditionExpression("pk = :pk")
+                                .expressionAttributeValues(
+                                        java.util.Map.of(":pk", Keys.s(Keys.userSessions(store, "owner@example.com")))))
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -188,28 +209,42 @@ class DynamoDbAccountsIT {
         auth.logout(store, owner.token());
 
         assertThat(accounts.findSession(store, owner.token())).isEmpty();
-        assertThat(emulators.dynamo().getItem(r -> r.tableName(Emulators.TABLE)
-                .key(Keys.userSession(store, "owner@example.com", owner.token()))).item()).isEmpty();
+        assertThat(emulators
+                        .dynamo()
+                        .getItem(r -> r.tableName(Emulators.TABLE)
+                                .key(Keys.userSession(store, "owner@example.com", owner.token())))
+                        .item())
+                .isEmpty();
     }
 
     @Test
     void passwordReset_usesTheTokenOnce_andAnInviteTokenIsNoResetToken() {
-        PasswordResetService resets = new PasswordResetService(accounts, team, resetRequests, attempts, mail, audit,
-                new PlainHasher(), clock);
+        PasswordResetService resets = new PasswordResetService(
+                accounts, team, resetRequests, attempts, mail, audit, new PlainHasher(), clock);
         resets.requestReset(store, "owner@example.com", "Store", "http://x.example/s/a/admin");
         String link = mail.lastLinkTo("owner@example.com").orElseThrow();
         String token = link.substring(link.lastIndexOf('/') + 1);
         String inviteToken = inviteToken("bilal@example.com");
 
-        assertThatThrownBy(() -> resets.reset(store, inviteToken, "new password 22")).isInstanceOf(InvalidLinkException.class);
-        assertThatThrownBy(() -> resets.reset(other, token, "new password 22")).isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> resets.reset(store, inviteToken, "new password 22"))
+                .isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> resets.reset(other, token, "new password 22"))
+                .isInstanceOf(InvalidLinkException.class);
         resets.reset(store, token, "new password 22");
 
         assertThat(accounts.findSession(store, owner.token())).isEmpty();
         assertThat(auth.login(store, "owner@example.com", "new password 22")).isNotNull();
-        assertThatThrownBy(() -> team.reset(new ResetToken(store, io.dukan.core.account.OneTimeTokens.hash(token),
-                "owner@example.com", clock.instant().plusSeconds(60)), "x")).isInstanceOf(InvalidLinkException.class);
-        assertThat(auth.login(other, "owner@example.com", "owner password")).as("the other store's owner").isNotNull();
+        assertThatThrownBy(() -> team.reset(
+                        new ResetToken(
+                                store,
+                                io.dukan.core.account.OneTimeTokens.hash(token),
+                                "owner@example.com",
+                                clock.instant().plusSeconds(60)),
+                        "x"))
+                .isInstanceOf(InvalidLinkException.class);
+        assertThat(auth.login(other, "owner@example.com", "owner password"))
+                .as("the other store's owner")
+                .isNotNull();
     }
 
     @Test
@@ -221,9 +256,11 @@ class DynamoDbAccountsIT {
         assertThat(resetRequests.recent(store, "a@example.com", now)).isEqualTo(2);
         assertThat(resetRequests.recent(other, "a@example.com", now)).isZero();
         assertThat(resetRequests.recent(store, "b@example.com", now)).isZero();
-        assertThat(resetRequests.recent(store, "a@example.com", now.plusSeconds(3600))).isZero();
+        assertThat(resetRequests.recent(store, "a@example.com", now.plusSeconds(3600)))
+                .isZero();
         resetRequests.record(store, "a@example.com", now.plusSeconds(3600), now.plusSeconds(7200));
-        assertThat(resetRequests.recent(store, "a@example.com", now.plusSeconds(3600))).isEqualTo(1);
+        assertThat(resetRequests.recent(store, "a@example.com", now.plusSeconds(3600)))
+                .isEqualTo(1);
     }
 
     @Test
@@ -239,14 +276,18 @@ class DynamoDbAccountsIT {
             for (Future<Integer> f : numbers) {
                 taken.add(f.get());
             }
-            assertThat(taken).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 40)
-                    .boxed().toList());
+            assertThat(taken)
+                    .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 40)
+                            .boxed()
+                            .toList());
         } finally {
             pool.shutdownNow();
         }
-        assertThat(attempts.begin(other, "guessed@example.com", now, now.plusSeconds(900))).isOne();
+        assertThat(attempts.begin(other, "guessed@example.com", now, now.plusSeconds(900)))
+                .isOne();
         assertThat(attempts.begin(store, "guessed@example.com", now.plusSeconds(900), now.plusSeconds(1800)))
-                .as("a new window after the old one ended").isOne();
+                .as("a new window after the old one ended")
+                .isOne();
     }
 
     @Test
@@ -256,7 +297,9 @@ class DynamoDbAccountsIT {
         attempts.begin(store, "a@example.com", now, end);
         int success = attempts.begin(store, "a@example.com", now, end);
         attempts.succeeded(store, "a@example.com", success, now);
-        assertThat(attempts.begin(store, "a@example.com", now, end)).as("cleared, as one after another").isOne();
+        assertThat(attempts.begin(store, "a@example.com", now, end))
+                .as("cleared, as one after another")
+                .isOne();
 
         int besideGuesses = attempts.begin(store, "a@example.com", now, end);
         for (int i = 0; i < 6; i++) {
@@ -264,7 +307,8 @@ class DynamoDbAccountsIT {
         }
         attempts.succeeded(store, "a@example.com", besideGuesses, now);
         assertThat(attempts.begin(store, "a@example.com", now, end))
-                .as("the guesses counted after the success still count; only the success was given back").isEqualTo(8);
+                .as("the guesses counted after the success still count; only the success was given back")
+                .isEqualTo(8);
     }
 
     @Test
@@ -280,15 +324,25 @@ class DynamoDbAccountsIT {
         List<OutboxMessages.Message> recent = new OutboxMessages(emulators.dynamo(), Emulators.TABLE).recent(100);
 
         assertThat(recent).extracting(OutboxMessages.Message::subject).containsSubsequence("Second", "First");
-        OutboxMessages.Message second = recent.stream().filter(m -> m.subject().equals("Second")).findFirst().orElseThrow();
+        OutboxMessages.Message second = recent.stream()
+                .filter(m -> m.subject().equals("Second"))
+                .findFirst()
+                .orElseThrow();
         assertThat(second.tenantId()).isEqualTo(other.value());
         assertThat(second.replyTo()).isEqualTo("owner@example.com");
         assertThat(second.from()).isEqualTo("dukan@local.example");
         OutboxMessages reader = new OutboxMessages(emulators.dynamo(), Emulators.TABLE);
         assertThat(reader.find(other.value(), second.id())).hasValue(second);
-        assertThat(reader.find(store.value(), second.id())).as("another store's partition").isEmpty();
+        assertThat(reader.find(store.value(), second.id()))
+                .as("another store's partition")
+                .isEmpty();
         assertThat(reader.find("../x", second.id())).isEmpty();
-        assertThat(emulators.dynamo().query(r -> r.tableName(Emulators.TABLE).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(java.util.Map.of(":pk", Keys.s(Keys.outbox(store))))).items()).hasSize(1);
+        assertThat(emulators
+                        .dynamo()
+                        .query(r -> r.tableName(Emulators.TABLE)
+                                .keyConditionExpression("pk = :pk")
+                                .expressionAttributeValues(java.util.Map.of(":pk", Keys.s(Keys.outbox(store)))))
+                        .items())
+                .hasSize(1);
     }
 }

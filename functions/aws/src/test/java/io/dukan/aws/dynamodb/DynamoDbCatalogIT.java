@@ -68,7 +68,10 @@ class DynamoDbCatalogIT {
     }
 
     static Product draft(String name) {
-        return ProductTestData.aProduct().named(name).withStatus(ProductStatus.DRAFT).build();
+        return ProductTestData.aProduct()
+                .named(name)
+                .withStatus(ProductStatus.DRAFT)
+                .build();
     }
 
     @Test
@@ -115,12 +118,23 @@ class DynamoDbCatalogIT {
     @Test
     void search_matchesEveryWord_inTitleTagsAndSku() {
         TenantId tenant = TenantId.newId();
-        Product red = ProductTestData.aProduct().named("Silk scarf").taggedWith("red", "gift").withSku("SC-RED-1").build();
-        Product blue = ProductTestData.aProduct().named("Silk scarf blue").withSku("SC-BLUE-1").build();
+        Product red = ProductTestData.aProduct()
+                .named("Silk scarf")
+                .taggedWith("red", "gift")
+                .withSku("SC-RED-1")
+                .build();
+        Product blue = ProductTestData.aProduct()
+                .named("Silk scarf blue")
+                .withSku("SC-BLUE-1")
+                .build();
         products.addAll(tenant, List.of(red, blue));
 
-        assertThat(products.searchActive(tenant, "silk gift", null, 10).items()).extracting(Product::id).containsExactly(red.id());
-        assertThat(products.searchActive(tenant, "sc-blue-1", null, 10).items()).extracting(Product::id).containsExactly(blue.id());
+        assertThat(products.searchActive(tenant, "silk gift", null, 10).items())
+                .extracting(Product::id)
+                .containsExactly(red.id());
+        assertThat(products.searchActive(tenant, "sc-blue-1", null, 10).items())
+                .extracting(Product::id)
+                .containsExactly(blue.id());
         assertThat(products.searchActive(tenant, "Scarf", null, 10).items()).hasSize(2);
     }
 
@@ -135,9 +149,13 @@ class DynamoDbCatalogIT {
         products.update(tenant, p, archived, List.of());
 
         assertThat(products.listActive(tenant, null, 10).items()).isEmpty();
-        assertThat(products.listActiveInCollection(tenant, shelf, null, 10).items()).isEmpty();
+        assertThat(products.listActiveInCollection(tenant, shelf, null, 10).items())
+                .isEmpty();
         assertThat(products.searchActive(tenant, "dates", null, 10).items()).isEmpty();
-        assertThat(products.listByStatus(tenant, ProductStatus.ARCHIVED, null, 10).items()).extracting(Product::id).containsExactly(p.id());
+        assertThat(products.listByStatus(tenant, ProductStatus.ARCHIVED, null, 10)
+                        .items())
+                .extracting(Product::id)
+                .containsExactly(p.id());
     }
 
     @Test
@@ -145,8 +163,10 @@ class DynamoDbCatalogIT {
         TenantId tenant = TenantId.newId();
         products.add(tenant, ProductTestData.aProduct().withSku("ALMOND-1").build());
 
-        assertThatThrownBy(() -> products.add(tenant, ProductTestData.aProduct().withSku("almond-1").build()))
-                .isInstanceOf(CatalogConflictException.class).hasMessageContaining("ALMOND-1");
+        assertThatThrownBy(() -> products.add(
+                        tenant, ProductTestData.aProduct().withSku("almond-1").build()))
+                .isInstanceOf(CatalogConflictException.class)
+                .hasMessageContaining("ALMOND-1");
         assertThat(products.list(tenant, null, 10).items()).hasSize(1);
         assertThat(products.takenSkus(tenant, Set.of("ALMOND-1", "OTHER"))).containsExactly("ALMOND-1");
 
@@ -163,7 +183,8 @@ class DynamoDbCatalogIT {
         products.addAll(tenant, List.of(a, b));
 
         assertThatThrownBy(() -> products.update(tenant, b, withSku(b, "A-1"), List.of()))
-                .isInstanceOf(CatalogConflictException.class).hasMessageContaining("A-1");
+                .isInstanceOf(CatalogConflictException.class)
+                .hasMessageContaining("A-1");
         products.update(tenant, a, withSku(a, "A-2"), List.of());
         products.update(tenant, b, withSku(b, "A-1"), List.of());
 
@@ -212,26 +233,35 @@ class DynamoDbCatalogIT {
         shopperBuys(tenant, p, 2);
         Variant v = opened.defaultVariant();
 
-        assertThatThrownBy(() -> products.update(tenant, opened, rename(opened, "x"), List.of(new StockChange(v.id(), 5, 20))))
-                .isInstanceOf(CatalogConflictException.class).hasMessageContaining("to 3");
-        assertThat(products.find(tenant, p.id()).orElseThrow().defaultVariant().stock()).isEqualTo(3);
+        assertThatThrownBy(() ->
+                        products.update(tenant, opened, rename(opened, "x"), List.of(new StockChange(v.id(), 5, 20))))
+                .isInstanceOf(CatalogConflictException.class)
+                .hasMessageContaining("to 3");
+        assertThat(products.find(tenant, p.id()).orElseThrow().defaultVariant().stock())
+                .isEqualTo(3);
 
         products.update(tenant, opened, rename(opened, "x"), List.of(new StockChange(v.id(), 3, 20)));
-        assertThat(products.find(tenant, p.id()).orElseThrow().defaultVariant().stock()).isEqualTo(20);
+        assertThat(products.find(tenant, p.id()).orElseThrow().defaultVariant().stock())
+                .isEqualTo(20);
     }
 
     @Test
     void delete_removesTheProductFromEveryListing_andFreesItsSkus() {
         TenantId tenant = TenantId.newId();
         CollectionId shelf = CollectionId.newId();
-        Product p = ProductTestData.aProduct().named("Raisins").withSku("RA-1").inCollections(shelf).build();
+        Product p = ProductTestData.aProduct()
+                .named("Raisins")
+                .withSku("RA-1")
+                .inCollections(shelf)
+                .build();
         products.add(tenant, p);
 
         products.delete(tenant, p);
 
         assertThat(products.find(tenant, p.id())).isEmpty();
         assertThat(products.listActive(tenant, null, 10).items()).isEmpty();
-        assertThat(products.listActiveInCollection(tenant, shelf, null, 10).items()).isEmpty();
+        assertThat(products.listActiveInCollection(tenant, shelf, null, 10).items())
+                .isEmpty();
         assertThat(products.searchActive(tenant, "raisins", null, 10).items()).isEmpty();
         assertThat(products.takenSkus(tenant, Set.of("RA-1"))).isEmpty();
     }
@@ -242,13 +272,17 @@ class DynamoDbCatalogIT {
         TenantId theirs = TenantId.newId();
         Collection shelf = new Collection(CollectionId.newId(), "Gifts", "", Instant.now());
         collections.add(theirs, shelf);
-        Product theirProduct = ProductTestData.aProduct().named("Saffron").inCollections(shelf.id()).build();
+        Product theirProduct = ProductTestData.aProduct()
+                .named("Saffron")
+                .inCollections(shelf.id())
+                .build();
         products.add(theirs, theirProduct);
 
         assertThat(products.find(mine, theirProduct.id())).isEmpty();
         assertThat(products.list(mine, null, 10).items()).isEmpty();
         assertThat(products.listActive(mine, null, 10).items()).isEmpty();
-        assertThat(products.listActiveInCollection(mine, shelf.id(), null, 10).items()).isEmpty();
+        assertThat(products.listActiveInCollection(mine, shelf.id(), null, 10).items())
+                .isEmpty();
         assertThat(products.searchActive(mine, "saffron", null, 10).items()).isEmpty();
         assertThat(collections.find(mine, shelf.id())).isEmpty();
         assertThat(collections.all(mine)).isEmpty();
@@ -265,7 +299,11 @@ class DynamoDbCatalogIT {
         for (int i = 0; i < 100; i++) {
             values.add("v" + i);
         }
-        Product p = ProductTestData.aProduct().named("Buttons").withSku("BTN").withOption("Shade", values.toArray(String[]::new)).build();
+        Product p = ProductTestData.aProduct()
+                .named("Buttons")
+                .withSku("BTN")
+                .withOption("Shade", values.toArray(String[]::new))
+                .build();
 
         products.add(tenant, p);
 
@@ -276,33 +314,74 @@ class DynamoDbCatalogIT {
 
     /** A shopper's order through the checkout, as the shop's JSON API places it. */
     static void shopperBuys(TenantId tenant, Product p, int quantity) {
-        TestStores.checkout(emulators.dynamo(), TestTables.emulators()).place(TestStores.storeOf(tenant),
-                order(p, quantity), null);
+        TestStores.checkout(emulators.dynamo(), TestTables.emulators())
+                .place(TestStores.storeOf(tenant), order(p, quantity), null);
     }
 
     static PlaceOrderCommand order(Product p, int quantity) {
-        return new PlaceOrderCommand(List.of(new PlaceOrderCommand.Line(p.id(), null, quantity)),
-                new Contact("Amina", "+92 300 1234567", ""), new Address("12 Mall Road", "", "Lahore", "", "", "PK"), "",
+        return new PlaceOrderCommand(
+                List.of(new PlaceOrderCommand.Line(p.id(), null, quantity)),
+                new Contact("Amina", "+92 300 1234567", ""),
+                new Address("12 Mall Road", "", "Lahore", "", "", "PK"),
+                "",
                 PaymentMethod.CASH_ON_DELIVERY);
     }
 
     static Product withStatus(Product p, ProductStatus status) {
-        return new Product(p.id(), p.name(), p.description(), status, p.options(), p.variants(), p.images(),
-                p.collections(), p.tags(), p.hsCode(), p.originCountry(), p.sellWhenSoldOut(), p.createdAt(),
+        return new Product(
+                p.id(),
+                p.name(),
+                p.description(),
+                status,
+                p.options(),
+                p.variants(),
+                p.images(),
+                p.collections(),
+                p.tags(),
+                p.hsCode(),
+                p.originCountry(),
+                p.sellWhenSoldOut(),
+                p.createdAt(),
                 p.updatedAt().plusSeconds(1));
     }
 
     static Product rename(Product p, String name) {
-        return new Product(p.id(), name, p.description(), p.status(), p.options(), p.variants(), p.images(),
-                p.collections(), p.tags(), p.hsCode(), p.originCountry(), p.sellWhenSoldOut(), p.createdAt(),
+        return new Product(
+                p.id(),
+                name,
+                p.description(),
+                p.status(),
+                p.options(),
+                p.variants(),
+                p.images(),
+                p.collections(),
+                p.tags(),
+                p.hsCode(),
+                p.originCountry(),
+                p.sellWhenSoldOut(),
+                p.createdAt(),
                 p.updatedAt().plusSeconds(1));
     }
 
     static Product withSku(Product p, String sku) {
-        List<Variant> vs = p.variants().stream().map(v -> new Variant(v.id(), sku, v.optionValues(), v.price(),
-                v.compareAtPrice(), v.stock(), v.weightGrams())).toList();
-        return new Product(p.id(), p.name(), p.description(), p.status(), p.options(), vs, p.images(),
-                p.collections(), p.tags(), p.hsCode(), p.originCountry(), p.sellWhenSoldOut(), p.createdAt(),
+        List<Variant> vs = p.variants().stream()
+                .map(v -> new Variant(
+                        v.id(), sku, v.optionValues(), v.price(), v.compareAtPrice(), v.stock(), v.weightGrams()))
+                .toList();
+        return new Product(
+                p.id(),
+                p.name(),
+                p.description(),
+                p.status(),
+                p.options(),
+                vs,
+                p.images(),
+                p.collections(),
+                p.tags(),
+                p.hsCode(),
+                p.originCountry(),
+                p.sellWhenSoldOut(),
+                p.createdAt(),
                 p.updatedAt().plusSeconds(1));
     }
 }

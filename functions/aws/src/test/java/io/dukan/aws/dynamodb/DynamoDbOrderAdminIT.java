@@ -74,8 +74,15 @@ class DynamoDbOrderAdminIT {
     }
 
     static Order place(TenantId tenant, List<PlaceOrderCommand.Line> lines) {
-        return checkout.place(TestStores.storeOf(tenant), new PlaceOrderCommand(lines, new Contact("Amina", "+92 300 1234567", ""),
-                new Address("12 Mall Road", "", "Lahore", "", "", "PK"), "", PaymentMethod.CASH_ON_DELIVERY), null);
+        return checkout.place(
+                TestStores.storeOf(tenant),
+                new PlaceOrderCommand(
+                        lines,
+                        new Contact("Amina", "+92 300 1234567", ""),
+                        new Address("12 Mall Road", "", "Lahore", "", "", "PK"),
+                        "",
+                        PaymentMethod.CASH_ON_DELIVERY),
+                null);
     }
 
     static Order placeOne(TenantId tenant, Product p, int quantity) {
@@ -83,7 +90,11 @@ class DynamoDbOrderAdminIT {
     }
 
     static int stock(TenantId tenant, Product p, Variant v) {
-        return products.find(tenant, p.id()).orElseThrow().variant(v.id()).orElseThrow().stock();
+        return products.find(tenant, p.id())
+                .orElseThrow()
+                .variant(v.id())
+                .orElseThrow()
+                .stock();
     }
 
     @Test
@@ -93,8 +104,12 @@ class DynamoDbOrderAdminIT {
         Product figs = product(tenant, ProductTestData.aProduct().withStock(10));
         Variant small = shirts.variants().get(0);
         Variant medium = shirts.variants().get(1);
-        Order placed = place(tenant, List.of(new PlaceOrderCommand.Line(shirts.id(), small.id(), 2),
-                new PlaceOrderCommand.Line(shirts.id(), medium.id(), 3), new PlaceOrderCommand.Line(figs.id(), null, 4)));
+        Order placed = place(
+                tenant,
+                List.of(
+                        new PlaceOrderCommand.Line(shirts.id(), small.id(), 2),
+                        new PlaceOrderCommand.Line(shirts.id(), medium.id(), 3),
+                        new PlaceOrderCommand.Line(figs.id(), null, 4)));
         assertThat(stock(tenant, shirts, small)).isEqualTo(3);
         assertThat(stock(tenant, shirts, medium)).isEqualTo(2);
 
@@ -112,7 +127,8 @@ class DynamoDbOrderAdminIT {
         assertThat(stored.history().get(1).what()).contains("cancelled");
 
         assertThatThrownBy(() -> service.cancel(tenant, placed.code(), OWNER, stored.version()))
-                .isInstanceOf(OrderStateException.class).hasMessageContaining("cancelled");
+                .isInstanceOf(OrderStateException.class)
+                .hasMessageContaining("cancelled");
         assertThatThrownBy(() -> service.markShipped(tenant, placed.code(), OWNER, stored.version(), "TCS 1", ""))
                 .isInstanceOf(OrderStateException.class);
         assertThat(stock(tenant, shirts, small)).isEqualTo(5);
@@ -124,8 +140,11 @@ class DynamoDbOrderAdminIT {
         TenantId tenant = TenantId.newId();
         Product gone = product(tenant, ProductTestData.aProduct().withStock(5));
         Product kept = product(tenant, ProductTestData.aProduct().withStock(5));
-        Order placed = place(tenant, List.of(new PlaceOrderCommand.Line(gone.id(), null, 1),
-                new PlaceOrderCommand.Line(kept.id(), null, 2)));
+        Order placed = place(
+                tenant,
+                List.of(
+                        new PlaceOrderCommand.Line(gone.id(), null, 1),
+                        new PlaceOrderCommand.Line(kept.id(), null, 2)));
         emulators.dynamo().deleteItem(r -> r.tableName(Emulators.TABLE).key(Keys.product(tenant, gone.id())));
 
         service.cancel(tenant, placed.code(), OWNER, placed.version());
@@ -135,7 +154,8 @@ class DynamoDbOrderAdminIT {
     }
 
     @Test
-    void concurrentChanges_fromTheSameVersion_oneWins_theOthersAreToldToReload_andStockComesBackOnce() throws Exception {
+    void concurrentChanges_fromTheSameVersion_oneWins_theOthersAreToldToReload_andStockComesBackOnce()
+            throws Exception {
         TenantId tenant = TenantId.newId();
         Product figs = product(tenant, ProductTestData.aProduct().withStock(10));
         Order placed = placeOne(tenant, figs, 4);
@@ -146,7 +166,8 @@ class DynamoDbOrderAdminIT {
             int n = i;
             owners.add(() -> {
                 go.await();
-                return n % 2 == 0 ? service.cancel(tenant, placed.code(), "owner" + n, 1)
+                return n % 2 == 0
+                        ? service.cancel(tenant, placed.code(), "owner" + n, 1)
                         : service.markPaid(tenant, placed.code(), "owner" + n, 1);
             });
         }
@@ -185,9 +206,13 @@ class DynamoDbOrderAdminIT {
         Order placed = placeOne(tenant, figs, 4);
         service.markPaid(tenant, placed.code(), OWNER, 1);
 
-        assertThatThrownBy(() -> service.cancel(tenant, placed.code(), OWNER, 1)).isInstanceOf(OrderChangedException.class);
+        assertThatThrownBy(() -> service.cancel(tenant, placed.code(), OWNER, 1))
+                .isInstanceOf(OrderChangedException.class);
         // the repository's own guard, for a writer that read before the change
-        Order staleCancel = OrderAdminService.apply(placed, io.dukan.core.order.OrderAction.CANCEL, null,
+        Order staleCancel = OrderAdminService.apply(
+                placed,
+                io.dukan.core.order.OrderAction.CANCEL,
+                null,
                 new io.dukan.core.order.OrderEvent(java.time.Instant.now(), OWNER, "cancelled"));
         assertThatThrownBy(() -> admin.update(tenant, staleCancel, 1, true)).isInstanceOf(OrderChangedException.class);
 
@@ -217,28 +242,33 @@ class DynamoDbOrderAdminIT {
         assertThat(numbers(tenant, OrderFilter.SHIPPED)).containsExactly(o1.number());
         assertThat(numbers(tenant, OrderFilter.CANCELLED)).containsExactly(o2.number());
         assertThat(numbers(tenant, OrderFilter.DELIVERED)).isEmpty();
-        assertThat(numbers(tenant, OrderFilter.ALL)).containsExactly(o4.number(), o3.number(), o2.number(), o1.number());
+        assertThat(numbers(tenant, OrderFilter.ALL))
+                .containsExactly(o4.number(), o3.number(), o2.number(), o1.number());
 
         Page<Order> first = admin.list(tenant, OrderFilter.ALL, null, 3);
         assertThat(first.items()).extracting(Order::number).containsExactly(o4.number(), o3.number(), o2.number());
         Page<Order> second = admin.list(tenant, OrderFilter.ALL, first.next(), 3);
         assertThat(second.items()).extracting(Order::number).containsExactly(o1.number());
         Page<Order> toShip = admin.list(tenant, OrderFilter.TO_SHIP, null, 1);
-        assertThat(admin.list(tenant, OrderFilter.TO_SHIP, toShip.next(), 1).items()).extracting(Order::number)
+        assertThat(admin.list(tenant, OrderFilter.TO_SHIP, toShip.next(), 1).items())
+                .extracting(Order::number)
                 .containsExactly(o3.number());
         assertThat(admin.list(tenant, OrderFilter.ALL, "garbage'#", 3).items()).hasSize(3);
     }
 
     static List<Long> numbers(TenantId tenant, OrderFilter filter) {
-        return admin.list(tenant, filter, null, 50).items().stream().map(Order::number).toList();
+        return admin.list(tenant, filter, null, 50).items().stream()
+                .map(Order::number)
+                .toList();
     }
 
     @Test
     void aReplayedProviderEvent_isAppliedOnce() {
         TenantId tenant = TenantId.newId();
-        Order placed = placeOne(tenant, product(tenant, ProductTestData.aProduct().withStock(5)), 1);
-        ProviderEvent paid = new ProviderEvent("evt_once", ProviderEvent.Type.PAYMENT_SUCCEEDED, placed.code(),
-                placed.total());
+        Order placed =
+                placeOne(tenant, product(tenant, ProductTestData.aProduct().withStock(5)), 1);
+        ProviderEvent paid =
+                new ProviderEvent("evt_once", ProviderEvent.Type.PAYMENT_SUCCEEDED, placed.code(), placed.total());
 
         assertThat(payments.apply(tenant, "stripe", paid)).isEqualTo(PaymentService.Outcome.APPLIED);
         assertThat(payments.apply(tenant, "stripe", paid)).isEqualTo(PaymentService.Outcome.DUPLICATE);
@@ -251,24 +281,41 @@ class DynamoDbOrderAdminIT {
         assertThat(stored.history().get(1).actor()).isEqualTo("stripe");
         assertThat(stored.history().get(1).what()).contains("evt_once");
         // a second, different event for a payment already made changes nothing but is kept
-        ProviderEvent again = new ProviderEvent("evt_twice", ProviderEvent.Type.PAYMENT_SUCCEEDED, placed.code(),
-                placed.total());
+        ProviderEvent again =
+                new ProviderEvent("evt_twice", ProviderEvent.Type.PAYMENT_SUCCEEDED, placed.code(), placed.total());
         assertThat(payments.apply(tenant, "stripe", again)).isEqualTo(PaymentService.Outcome.ALREADY_DONE);
         assertThat(service.order(tenant, placed.code()).version()).isEqualTo(2);
-        assertThat(emulators.dynamo().getItem(r -> r.tableName(Emulators.TABLE)
-                .key(Keys.paymentEvent(tenant, "stripe", "evt_twice"))).item()).containsKey("outcome");
+        assertThat(emulators
+                        .dynamo()
+                        .getItem(
+                                r -> r.tableName(Emulators.TABLE).key(Keys.paymentEvent(tenant, "stripe", "evt_twice")))
+                        .item())
+                .containsKey("outcome");
     }
 
     @Test
     void anEventWithTheWrongAmountOrCurrency_isRecordedForTheOwner_butNotApplied() {
         TenantId tenant = TenantId.newId();
-        Order placed = placeOne(tenant, product(tenant, ProductTestData.aProduct().withStock(5)), 1);
+        Order placed =
+                placeOne(tenant, product(tenant, ProductTestData.aProduct().withStock(5)), 1);
         Money total = placed.total();
 
-        PaymentService.Outcome less = payments.apply(tenant, "stripe", new ProviderEvent("evt_less",
-                ProviderEvent.Type.PAYMENT_SUCCEEDED, placed.code(), new Money(total.minor() - 1, total.currency())));
-        PaymentService.Outcome otherCurrency = payments.apply(tenant, "stripe", new ProviderEvent("evt_usd",
-                ProviderEvent.Type.PAYMENT_SUCCEEDED, placed.code(), new Money(total.minor(), "USD")));
+        PaymentService.Outcome less = payments.apply(
+                tenant,
+                "stripe",
+                new ProviderEvent(
+                        "evt_less",
+                        ProviderEvent.Type.PAYMENT_SUCCEEDED,
+                        placed.code(),
+                        new Money(total.minor() - 1, total.currency())));
+        PaymentService.Outcome otherCurrency = payments.apply(
+                tenant,
+                "stripe",
+                new ProviderEvent(
+                        "evt_usd",
+                        ProviderEvent.Type.PAYMENT_SUCCEEDED,
+                        placed.code(),
+                        new Money(total.minor(), "USD")));
 
         assertThat(less).isEqualTo(PaymentService.Outcome.NOT_APPLIED);
         assertThat(otherCurrency).isEqualTo(PaymentService.Outcome.NOT_APPLIED);
@@ -276,8 +323,11 @@ class DynamoDbOrderAdminIT {
         assertThat(stored.paymentStatus()).isEqualTo(PaymentStatus.PENDING);
         assertThat(stored.history()).hasSize(3);
         assertThat(stored.history().get(1).what()).contains("evt_less").contains("NOT applied");
-        assertThat(payments.apply(tenant, "stripe", new ProviderEvent("evt_less", ProviderEvent.Type.PAYMENT_SUCCEEDED,
-                placed.code(), total))).as("an event id is judged once, even if replayed with other data")
+        assertThat(payments.apply(
+                        tenant,
+                        "stripe",
+                        new ProviderEvent("evt_less", ProviderEvent.Type.PAYMENT_SUCCEEDED, placed.code(), total)))
+                .as("an event id is judged once, even if replayed with other data")
                 .isEqualTo(PaymentService.Outcome.DUPLICATE);
         assertThat(service.order(tenant, placed.code()).paymentStatus()).isEqualTo(PaymentStatus.PENDING);
     }
@@ -285,11 +335,16 @@ class DynamoDbOrderAdminIT {
     @Test
     void aPaymentAfterCancellation_isNotedButDoesNotMarkTheOrderPaid() {
         TenantId tenant = TenantId.newId();
-        Order placed = placeOne(tenant, product(tenant, ProductTestData.aProduct().withStock(5)), 1);
+        Order placed =
+                placeOne(tenant, product(tenant, ProductTestData.aProduct().withStock(5)), 1);
         service.cancel(tenant, placed.code(), OWNER, 1);
 
-        assertThat(payments.apply(tenant, "stripe", new ProviderEvent("evt_late", ProviderEvent.Type.PAYMENT_SUCCEEDED,
-                placed.code(), placed.total()))).isEqualTo(PaymentService.Outcome.NOT_APPLIED);
+        assertThat(payments.apply(
+                        tenant,
+                        "stripe",
+                        new ProviderEvent(
+                                "evt_late", ProviderEvent.Type.PAYMENT_SUCCEEDED, placed.code(), placed.total())))
+                .isEqualTo(PaymentService.Outcome.NOT_APPLIED);
         Order stored = service.order(tenant, placed.code());
         assertThat(stored.paymentStatus()).isEqualTo(PaymentStatus.PENDING);
         assertThat(stored.history().get(2).what()).contains("NOT applied").contains("cancelled");
@@ -308,8 +363,12 @@ class DynamoDbOrderAdminIT {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.cancel(b, placed.code(), OWNER, 1)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.markPaid(b, placed.code(), OWNER, 1)).isInstanceOf(NotFoundException.class);
-        assertThat(payments.apply(b, "stripe", new ProviderEvent("evt_cross", ProviderEvent.Type.PAYMENT_SUCCEEDED,
-                placed.code(), placed.total()))).isEqualTo(PaymentService.Outcome.IGNORED);
+        assertThat(payments.apply(
+                        b,
+                        "stripe",
+                        new ProviderEvent(
+                                "evt_cross", ProviderEvent.Type.PAYMENT_SUCCEEDED, placed.code(), placed.total())))
+                .isEqualTo(PaymentService.Outcome.IGNORED);
         assertThat(admin.list(b, OrderFilter.ALL, null, 50).items()).isEmpty();
         assertThat(admin.list(b, OrderFilter.UNPAID, null, 50).items()).isEmpty();
 
@@ -317,8 +376,11 @@ class DynamoDbOrderAdminIT {
         assertThat(stored.version()).isEqualTo(1);
         assertThat(stored.paymentStatus()).isEqualTo(PaymentStatus.PENDING);
         assertThat(stock(a, figs, figs.defaultVariant())).isEqualTo(3);
-        assertThat(emulators.dynamo().getItem(r -> r.tableName(Emulators.TABLE)
-                .key(Keys.paymentEvent(b, "stripe", "evt_cross"))).item()).isEmpty();
+        assertThat(emulators
+                        .dynamo()
+                        .getItem(r -> r.tableName(Emulators.TABLE).key(Keys.paymentEvent(b, "stripe", "evt_cross")))
+                        .item())
+                .isEmpty();
         assertThat(service.orderByNumber(a, "#" + placed.number()).code()).isEqualTo(placed.code());
     }
 }

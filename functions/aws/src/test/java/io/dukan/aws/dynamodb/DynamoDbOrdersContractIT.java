@@ -16,8 +16,11 @@ class DynamoDbOrdersContractIT extends OrderRepositoryContract {
         emulators = Emulators.start();
         TableName table = TestTables.emulators();
         DynamoDbOrderAdmin admin = new DynamoDbOrderAdmin(emulators.dynamo(), table);
-        ports = new Ports(new DynamoDbProducts(emulators.dynamo(), table), new DynamoDbOrders(emulators.dynamo(), table),
-                admin, admin);
+        ports = new Ports(
+                new DynamoDbProducts(emulators.dynamo(), table),
+                new DynamoDbOrders(emulators.dynamo(), table),
+                admin,
+                admin);
     }
 
     @AfterAll

@@ -10,13 +10,12 @@ import io.dukan.core.checkout.CheckoutService;
 import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
 import io.dukan.core.order.Order;
-import io.dukan.core.testing.ProductTestData;
 import io.dukan.core.order.OutOfStockException;
 import io.dukan.core.order.PaymentMethod;
 import io.dukan.core.order.PlaceOrderCommand;
 import io.dukan.core.shared.Money;
 import io.dukan.core.tenant.TenantId;
-import java.time.Instant;
+import io.dukan.core.testing.ProductTestData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,8 +65,12 @@ class DynamoDbOrdersIT {
         for (int q : quantities) {
             lines.add(new PlaceOrderCommand.Line(id, null, q));
         }
-        return new PlaceOrderCommand(lines, new Contact("Amina", "+92 300 1234567", ""),
-                new Address("12 Mall Road", "", "Lahore", "", "", "PK"), "", PaymentMethod.CASH_ON_DELIVERY);
+        return new PlaceOrderCommand(
+                lines,
+                new Contact("Amina", "+92 300 1234567", ""),
+                new Address("12 Mall Road", "", "Lahore", "", "", "PK"),
+                "",
+                PaymentMethod.CASH_ON_DELIVERY);
     }
 
     @Test
@@ -92,7 +95,8 @@ class DynamoDbOrdersIT {
         pool.shutdown();
 
         assertThat(numbers).hasSize(10).doesNotHaveDuplicates();
-        assertThat(numbers).containsExactlyInAnyOrder(1001L, 1002L, 1003L, 1004L, 1005L, 1006L, 1007L, 1008L, 1009L, 1010L);
+        assertThat(numbers)
+                .containsExactlyInAnyOrder(1001L, 1002L, 1003L, 1004L, 1005L, 1006L, 1007L, 1008L, 1009L, 1010L);
         assertThat(outOfStock).isEqualTo(20);
         assertThat(products.find(tenant, figs.id()).orElseThrow().stock()).isZero();
         assertThat(orders.recent(tenant, 100)).hasSize(10);

@@ -31,10 +31,18 @@ class DynamoDbOrdersTest {
     void place_asksToTryAgainLater_whenTheCounterRaceOutlastsTheRetries() {
         // given every attempt loses a race on the store's order counter
         aws.on(TRANSACT_WRITE, cancelled("TransactionConflict", "None", "None", "None"));
-        Draft draft = new Draft("code-0001", List.of(new OrderLine(ProductId.newId(), VariantId.newId(), "FIG-1",
-                "Dried figs", "", new Money(45000, "PKR"), 1)), new Money(0, "PKR"),
-                new Contact("Amina", "+92 300 1234567", ""), new Address("12 Mall Road", "", "Lahore", "", "", "PK"),
-                "", "", PaymentMethod.CASH_ON_DELIVERY, null, Instant.parse("2026-01-15T10:00:00Z"));
+        Draft draft = new Draft(
+                "code-0001",
+                List.of(new OrderLine(
+                        ProductId.newId(), VariantId.newId(), "FIG-1", "Dried figs", "", new Money(45000, "PKR"), 1)),
+                new Money(0, "PKR"),
+                new Contact("Amina", "+92 300 1234567", ""),
+                new Address("12 Mall Road", "", "Lahore", "", "", "PK"),
+                "",
+                "",
+                PaymentMethod.CASH_ON_DELIVERY,
+                null,
+                Instant.parse("2026-01-15T10:00:00Z"));
 
         // when / then
         assertThatThrownBy(() -> orders.place(new TenantId("ownownownownown2"), draft))

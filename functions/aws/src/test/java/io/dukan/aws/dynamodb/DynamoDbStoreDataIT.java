@@ -33,8 +33,18 @@ class DynamoDbStoreDataIT {
     void saveSettings_changesTheEditableFields_andKeepsSlugAndCountry() {
         StoreSettings seeded = TestStores.seed(emulators, "settings-a", "PKR", "owner@a.example", "long password 1");
         StoreSettings other = TestStores.seed(emulators, "settings-b", "USD", "owner@b.example", "long password 1");
-        StoreSettings changed = new StoreSettings(seeded.tenantId(), new Slug("ignored"), "New name", "CNY", "CN", "ur",
-                new StoreSettings.StoreContact("+92 300 1234567", "923001234567", "shop@a.example", "Bazaar 1",
+        StoreSettings changed = new StoreSettings(
+                seeded.tenantId(),
+                new Slug("ignored"),
+                "New name",
+                "CNY",
+                "CN",
+                "ur",
+                new StoreSettings.StoreContact(
+                        "+92 300 1234567",
+                        "923001234567",
+                        "shop@a.example",
+                        "Bazaar 1",
                         "tenants/" + seeded.tenantId().value() + "/media/aaaaaaaaaaaaaaaa.png"));
 
         data.saveSettings(changed);

@@ -44,7 +44,8 @@ class DynamoDbStoreRegistryTest {
         assertThat(registration).isEqualTo(new Registration(store, true));
         List<Request> writes = aws.matching(TRANSACT_WRITE);
         assertThat(writes).hasSize(2);
-        assertThat(writes.get(1).json().path("TransactItems")).isEqualTo(writes.get(0).json().path("TransactItems"));
+        assertThat(writes.get(1).json().path("TransactItems"))
+                .isEqualTo(writes.get(0).json().path("TransactItems"));
         JsonNode slugClaim = writes.get(0).json().at("/TransactItems/0/Put");
         assertThat(slugClaim.at("/Item/pk/S").asText()).isEqualTo("PLATFORM#SLUG#bilal-crafts");
         assertThat(slugClaim.path("ConditionExpression").asText()).isEqualTo("attribute_not_exists(pk)");
@@ -56,7 +57,8 @@ class DynamoDbStoreRegistryTest {
         aws.on(TRANSACT_WRITE, cancelled("ConditionalCheckFailed", "None", "None"));
 
         // when / then
-        assertThatThrownBy(() -> registry.register(store, SIGNUP_KEY, "hash")).isInstanceOf(StoreSlugTakenException.class);
+        assertThatThrownBy(() -> registry.register(store, SIGNUP_KEY, "hash"))
+                .isInstanceOf(StoreSlugTakenException.class);
         assertThat(aws.matching(TRANSACT_WRITE)).hasSize(1);
     }
 
@@ -85,7 +87,8 @@ class DynamoDbStoreRegistryTest {
                 .on(getItem("PLATFORM#SLUG#bilal-crafts"), item("tenantId", "otherotherother2"));
 
         // when / then
-        assertThatThrownBy(() -> registry.register(store, SIGNUP_KEY, "hash")).isInstanceOf(StoreSlugTakenException.class);
+        assertThatThrownBy(() -> registry.register(store, SIGNUP_KEY, "hash"))
+                .isInstanceOf(StoreSlugTakenException.class);
         assertThat(aws.matching(TRANSACT_WRITE)).hasSize(DynamoDbStoreRegistry.MAX_ATTEMPTS);
     }
 
@@ -109,26 +112,61 @@ class DynamoDbStoreRegistryTest {
 
         // then
         List<JsonNode> updates = aws.matching(r -> r.isTarget("dynamodb", "UpdateItem")).stream()
-                .map(Request::json).toList();
+                .map(Request::json)
+                .toList();
         assertThat(updates.get(0).path("UpdateExpression").asText())
                 .isEqualTo("SET #st = :st, updatedAt = :now, failureReason = :why");
-        assertThat(updates.get(0).at("/ExpressionAttributeValues/:why/S").asText()).isEqualTo("could not deploy");
-        assertThat(updates.get(0).at("/ExpressionAttributeValues/:st/S").asText()).isEqualTo("FAILED");
+        assertThat(updates.get(0).at("/ExpressionAttributeValues/:why/S").asText())
+                .isEqualTo("could not deploy");
+        assertThat(updates.get(0).at("/ExpressionAttributeValues/:st/S").asText())
+                .isEqualTo("FAILED");
         assertThat(updates.get(1).path("UpdateExpression").asText())
                 .isEqualTo("SET #st = :st, updatedAt = :now REMOVE failureReason");
         assertThat(updates.get(1).path("ExpressionAttributeValues").has(":why")).isFalse();
-        assertThat(updates).allSatisfy(u -> assertThat(u.at("/ExpressionAttributeNames/#st").asText())
-                .isEqualTo("status"));
+        assertThat(updates)
+                .allSatisfy(
+                        u -> assertThat(u.at("/ExpressionAttributeNames/#st").asText())
+                                .isEqualTo("status"));
     }
 
     private static Store aStore(TenantId id, String slug) {
-        return new Store(id, new Slug(slug), "Bilal Crafts", "bilal@example.com", "PKR", "PK", "ur",
-                StoreStatus.PROVISIONING, null, Set.of(), Instant.parse("2026-01-15T10:00:00Z"));
+        return new Store(
+                id,
+                new Slug(slug),
+                "Bilal Crafts",
+                "bilal@example.com",
+                "PKR",
+                "PK",
+                "ur",
+                StoreStatus.PROVISIONING,
+                null,
+                Set.of(),
+                Instant.parse("2026-01-15T10:00:00Z"));
     }
 
     private static ScriptedAws.Reply storeItem(TenantId id) {
-        return item("pk", "PLATFORM#STORE#" + id.value(), "sk", "STORE", "tenantId", id.value(),
-                "slug", "bilal-crafts", "name", "Bilal Crafts", "ownerEmail", "bilal@example.com", "currency", "PKR",
-                "country", "PK", "language", "ur", "status", "PROVISIONING", "createdAt", "2026-01-15T10:00:00Z");
+        return item(
+                "pk",
+                "PLATFORM#STORE#" + id.value(),
+                "sk",
+                "STORE",
+                "tenantId",
+                id.value(),
+                "slug",
+                "bilal-crafts",
+                "name",
+                "Bilal Crafts",
+                "ownerEmail",
+                "bilal@example.com",
+                "currency",
+                "PKR",
+                "country",
+                "PK",
+                "language",
+                "ur",
+                "status",
+                "PROVISIONING",
+                "createdAt",
+                "2026-01-15T10:00:00Z");
     }
 }

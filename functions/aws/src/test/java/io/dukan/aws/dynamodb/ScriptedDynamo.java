@@ -44,9 +44,14 @@ final class ScriptedDynamo {
     static Reply cancelled(String... codes) {
         StringBuilder reasons = new StringBuilder();
         for (String code : codes) {
-            reasons.append(reasons.isEmpty() ? "" : ",").append("{\"Code\":\"").append(code).append("\"}");
+            reasons.append(reasons.isEmpty() ? "" : ",")
+                    .append("{\"Code\":\"")
+                    .append(code)
+                    .append("\"}");
         }
-        return Reply.dynamoError(400, "TransactionCanceledException",
+        return Reply.dynamoError(
+                400,
+                "TransactionCanceledException",
                 "Transaction cancelled, please refer cancellation reasons for specific reasons",
                 "\"CancellationReasons\":[" + reasons + "]");
     }
@@ -55,8 +60,12 @@ final class ScriptedDynamo {
     static Reply item(String... namesAndValues) {
         StringBuilder item = new StringBuilder();
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            item.append(item.isEmpty() ? "" : ",").append('"').append(namesAndValues[i]).append("\":{\"S\":\"")
-                    .append(namesAndValues[i + 1]).append("\"}");
+            item.append(item.isEmpty() ? "" : ",")
+                    .append('"')
+                    .append(namesAndValues[i])
+                    .append("\":{\"S\":\"")
+                    .append(namesAndValues[i + 1])
+                    .append("\"}");
         }
         return Reply.dynamo(200, "{\"Item\":{" + item + "}}");
     }

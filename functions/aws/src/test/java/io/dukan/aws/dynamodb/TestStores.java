@@ -32,17 +32,22 @@ public final class TestStores {
 
     private TestStores() {}
 
-    public static StoreSettings seed(Emulators emulators, String slug, String currency, String ownerEmail,
-            String password) {
+    public static StoreSettings seed(
+            Emulators emulators, String slug, String currency, String ownerEmail, String password) {
         return seed(emulators, slug, "Store " + slug, currency, ownerEmail, password);
     }
 
-    public static StoreSettings seed(Emulators emulators, String slug, String name, String currency, String ownerEmail,
-            String password) {
+    public static StoreSettings seed(
+            Emulators emulators, String slug, String name, String currency, String ownerEmail, String password) {
         DynamoDbStoreData data = new DynamoDbStoreData(emulators.dynamo(), TestTables.emulators());
         StoreSettings settings = new StoreSettings(TenantId.newId(), new Slug(slug), name, currency, "PK", "en");
-        data.createStoreData(settings, new StoreUser(settings.tenantId(), ownerEmail,
-                BCrypt.withDefaults().hashToString(4, password.toCharArray()), Role.OWNER));
+        data.createStoreData(
+                settings,
+                new StoreUser(
+                        settings.tenantId(),
+                        ownerEmail,
+                        BCrypt.withDefaults().hashToString(4, password.toCharArray()),
+                        Role.OWNER));
         return settings;
     }
 
@@ -55,9 +60,13 @@ public final class TestStores {
     public static CheckoutService checkout(DynamoDbClient dynamo, TableName table) {
         DynamoDbProducts products = new DynamoDbProducts(dynamo, table);
         DynamoDbOrders orders = new DynamoDbOrders(dynamo, table);
-        return new CheckoutService(new CartService(products, new DynamoDbCarts(dynamo, table), Clock.systemUTC()),
-                new OrderService(products, orders), orders, new ShippingService(new DynamoDbShipping(dynamo, table)),
-                new CheckoutSettingsService(new DynamoDbCheckoutSettings(dynamo, table)), Clock.systemUTC());
+        return new CheckoutService(
+                new CartService(products, new DynamoDbCarts(dynamo, table), Clock.systemUTC()),
+                new OrderService(products, orders),
+                orders,
+                new ShippingService(new DynamoDbShipping(dynamo, table)),
+                new CheckoutSettingsService(new DynamoDbCheckoutSettings(dynamo, table)),
+                Clock.systemUTC());
     }
 
     /**
@@ -72,8 +81,10 @@ public final class TestStores {
     /** The owner's payment settings: cash on delivery and bank transfer to a test account. */
     public static void acceptBankTransfer(Emulators emulators, TenantId tenant) {
         new CheckoutSettingsService(new DynamoDbCheckoutSettings(emulators.dynamo(), TestTables.emulators()))
-                .updatePayments(tenant, PaymentSettingsCommand.of(true, true, "Test Traders", "Test Bank",
-                        "PK00TEST0000000000000001", ""));
+                .updatePayments(
+                        tenant,
+                        PaymentSettingsCommand.of(
+                                true, true, "Test Traders", "Test Bank", "PK00TEST0000000000000001", ""));
     }
 
     /**
@@ -82,13 +93,29 @@ public final class TestStores {
      * configured, this stands in for the provider-backed checkout so the webhook path can be tested. Priced from the
      * catalog as the checkout prices; no delivery charge.
      */
-    public static Order placeCardOrder(Emulators emulators, StoreSettings store, List<PlaceOrderCommand.Line> lines,
-            Contact contact, Address address) {
+    public static Order placeCardOrder(
+            Emulators emulators,
+            StoreSettings store,
+            List<PlaceOrderCommand.Line> lines,
+            Contact contact,
+            Address address) {
         TableName table = TestTables.emulators();
         DynamoDbOrders orders = new DynamoDbOrders(emulators.dynamo(), table);
         List<OrderLine> priced = new OrderService(new DynamoDbProducts(emulators.dynamo(), table), orders)
-                .price(store.tenantId(), lines).lines();
-        return orders.place(store.tenantId(), new OrderRepository.Draft(Ids.newSecret(), priced,
-                new Money(0, store.currency()), contact, address, "", "", PaymentMethod.CARD, null, Instant.now()));
+                .price(store.tenantId(), lines)
+                .lines();
+        return orders.place(
+                store.tenantId(),
+                new OrderRepository.Draft(
+                        Ids.newSecret(),
+                        priced,
+                        new Money(0, store.currency()),
+                        contact,
+                        address,
+                        "",
+                        "",
+                        PaymentMethod.CARD,
+                        null,
+                        Instant.now()));
     }
 }

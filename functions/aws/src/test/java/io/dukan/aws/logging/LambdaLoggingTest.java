@@ -12,8 +12,13 @@ class LambdaLoggingTest {
     @Test
     void line_hasLevelLoggerAndMessage_asTheFormerLogbackXmlPattern() {
         LoggerContext context = new LoggerContext();
-        LoggingEvent event = new LoggingEvent("x", context.getLogger("io.dukan.shop.StorefrontController"),
-                Level.INFO, "served {}", null, new Object[] {"/s/a/"});
+        LoggingEvent event = new LoggingEvent(
+                "x",
+                context.getLogger("io.dukan.shop.StorefrontController"),
+                Level.INFO,
+                "served {}",
+                null,
+                new Object[] {"/s/a/"});
 
         String line = new LambdaLogging.LineLayout().doLayout(event);
 
@@ -23,12 +28,14 @@ class LambdaLoggingTest {
     @Test
     void line_carriesTheStackTrace_whenAnExceptionIsLogged() {
         LoggerContext context = new LoggerContext();
-        LoggingEvent event = new LoggingEvent("x", context.getLogger("io.dukan.X"), Level.WARN, "failed",
-                new IllegalStateException("boom"), null);
+        LoggingEvent event = new LoggingEvent(
+                "x", context.getLogger("io.dukan.X"), Level.WARN, "failed", new IllegalStateException("boom"), null);
 
         String line = new LambdaLogging.LineLayout().doLayout(event);
 
-        assertThat(line).startsWith("WARN  io.dukan.X - failed\n").contains("IllegalStateException: boom")
+        assertThat(line)
+                .startsWith("WARN  io.dukan.X - failed\n")
+                .contains("IllegalStateException: boom")
                 .contains("at io.dukan.aws.logging.LambdaLoggingTest");
     }
 

@@ -23,7 +23,9 @@ class SesEmailSenderTest {
     static final TenantId STORE = new TenantId("ownownownownown2");
 
     final ScriptedAws aws = new ScriptedAws();
-    final SesV2Client ses = SesV2Client.builder().httpClient(aws).region(Region.US_EAST_1)
+    final SesV2Client ses = SesV2Client.builder()
+            .httpClient(aws)
+            .region(Region.US_EAST_1)
             .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
             .build();
@@ -40,8 +42,14 @@ class SesEmailSenderTest {
         aws.on(r -> r.service().equals("ses"), Reply.json(200, "{\"MessageId\":\"m-1\"}"));
 
         // when
-        sender(ses, "no-reply@shops.example.com").send(STORE, new EmailMessage("bilal@example.com",
-                "You are invited", "Open https://x.example/s/a/admin/invite/abc", "owner@kashgar.example"));
+        sender(ses, "no-reply@shops.example.com")
+                .send(
+                        STORE,
+                        new EmailMessage(
+                                "bilal@example.com",
+                                "You are invited",
+                                "Open https://x.example/s/a/admin/invite/abc",
+                                "owner@kashgar.example"));
 
         // then
         assertThat(aws.requests()).hasSize(1);
@@ -61,22 +69,25 @@ class SesEmailSenderTest {
 
     @Test
     void send_saysTryAgainLater_whenSesThrottles() {
-        aws.on(r -> r.service().equals("ses"),
+        aws.on(
+                r -> r.service().equals("ses"),
                 Reply.restError(429, "TooManyRequestsException", "Maximum sending rate exceeded."));
 
         assertThatThrownBy(() -> sender(ses, "no-reply@shops.example.com")
-                .send(STORE, new EmailMessage("bilal@example.com", "s", "t")))
+                        .send(STORE, new EmailMessage("bilal@example.com", "s", "t")))
                 .isInstanceOf(TryAgainLaterException.class);
     }
 
     @Test
     void send_passesOnARejection_whichIsTheOperatorsToFix() {
-        aws.on(r -> r.service().equals("ses"), Reply.restError(400, "MessageRejected",
-                "Email address is not verified."));
+        aws.on(
+                r -> r.service().equals("ses"),
+                Reply.restError(400, "MessageRejected", "Email address is not verified."));
 
         assertThatThrownBy(() -> sender(ses, "no-reply@shops.example.com")
-                .send(STORE, new EmailMessage("bilal@example.com", "s", "t")))
-                .isInstanceOf(SesV2Exception.class).hasMessageContaining("not verified");
+                        .send(STORE, new EmailMessage("bilal@example.com", "s", "t")))
+                .isInstanceOf(SesV2Exception.class)
+                .hasMessageContaining("not verified");
     }
 
     @Test
@@ -84,7 +95,8 @@ class SesEmailSenderTest {
         SesEmailSender unconfigured = sender(ses, null); // the store still starts
 
         assertThatThrownBy(() -> unconfigured.send(STORE, new EmailMessage("bilal@example.com", "s", "t")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("DUKAN_EMAIL_FROM");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DUKAN_EMAIL_FROM");
         assertThat(aws.requests()).isEmpty();
     }
 }

@@ -11,23 +11,27 @@ import org.junit.jupiter.api.Test;
 class StripeSignatureTest {
 
     static final String SECRET = "whsec_test_secret";
-    static final byte[] PAYLOAD = "{\"id\":\"evt_1\",\"type\":\"checkout.session.completed\"}".getBytes(StandardCharsets.UTF_8);
+    static final byte[] PAYLOAD =
+            "{\"id\":\"evt_1\",\"type\":\"checkout.session.completed\"}".getBytes(StandardCharsets.UTF_8);
     static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 
     @Test
     void aSignatureMadeWithTheSecret_overTheExactBody_isAccepted() {
         String header = StripeSignature.header(NOW.getEpochSecond(), PAYLOAD, SECRET);
-        assertThatCode(() -> StripeSignature.verify(PAYLOAD, header, SECRET, NOW)).doesNotThrowAnyException();
+        assertThatCode(() -> StripeSignature.verify(PAYLOAD, header, SECRET, NOW))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void knownVector_fromTheDocumentedScheme_hmacSha256OfTimestampDotPayload() throws Exception {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = java.util.HexFormat.of().formatHex(mac.doFinal(
-                (NOW.getEpochSecond() + "." + new String(PAYLOAD, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
+        String expected = java.util.HexFormat.of()
+                .formatHex(mac.doFinal((NOW.getEpochSecond() + "." + new String(PAYLOAD, StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8)));
         String header = "t=" + NOW.getEpochSecond() + ",v1=ffff,v1=" + expected + ",v0=abc";
-        assertThatCode(() -> StripeSignature.verify(PAYLOAD, header, SECRET, NOW)).doesNotThrowAnyException();
+        assertThatCode(() -> StripeSignature.verify(PAYLOAD, header, SECRET, NOW))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -54,6 +58,7 @@ class StripeSignatureTest {
 
     private static void assertRejected(byte[] payload, String header, String why) {
         assertThatThrownBy(() -> StripeSignature.verify(payload, header, SECRET, NOW))
-                .isInstanceOf(WebhookRejectedException.class).hasMessageContaining(why);
+                .isInstanceOf(WebhookRejectedException.class)
+                .hasMessageContaining(why);
     }
 }

@@ -24,10 +24,14 @@ public final class CountedDynamoDb implements ExecutionInterceptor, AutoCloseabl
     private final DynamoDbClient client;
 
     public CountedDynamoDb(Emulators emulators) {
-        client = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+        client = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .endpointOverride(URI.create((String) emulators.functionProperties().get("dukan.endpoints.dynamodb")))
-                .overrideConfiguration(o -> o.addExecutionInterceptor(this)).build();
+                .endpointOverride(
+                        URI.create((String) emulators.functionProperties().get("dukan.endpoints.dynamodb")))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(this))
+                .build();
     }
 
     @Override

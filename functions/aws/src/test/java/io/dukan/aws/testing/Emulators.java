@@ -45,37 +45,82 @@ public final class Emulators implements AutoCloseable {
         dynamoServer.start();
         dynamoEndpoint = "http://127.0.0.1:" + dynamoPort;
         Map<String, Object> s3Properties = new HashMap<>(Map.of(
-                "com.adobe.testing.s3mock.http-port", 0,
-                "com.adobe.testing.s3mock.store.region", "us-east-1",
-                "com.adobe.testing.s3mock.store.initial-buckets", BUCKET,
-                "spring.main.lazy-initialization", true,
-                "spring.jmx.enabled", false,
-                "server.port", 0));
+                "com.adobe.testing.s3mock.http-port",
+                0,
+                "com.adobe.testing.s3mock.store.region",
+                "us-east-1",
+                "com.adobe.testing.s3mock.store.initial-buckets",
+                BUCKET,
+                "spring.main.lazy-initialization",
+                true,
+                "spring.jmx.enabled",
+                false,
+                "server.port",
+                0));
         s3mock = S3MockApplication.start(s3Properties);
         s3Endpoint = "http://127.0.0.1:" + s3mock.getHttpPort();
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).endpointOverride(URI.create(dynamoEndpoint)).build();
-        s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).endpointOverride(URI.create(s3Endpoint)).forcePathStyle(true).build();
-        dynamo.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+        StaticCredentialsProvider credentials =
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        dynamo = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .endpointOverride(URI.create(dynamoEndpoint))
+                .build();
+        s3 = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .endpointOverride(URI.create(s3Endpoint))
+                .forcePathStyle(true)
+                .build();
+        dynamo.createTable(r -> r.tableName(TABLE)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("payInbox").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("shipInbox").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                        AttributeDefinition.builder()
+                                .attributeName("pk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("sk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("payInbox")
+                                .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("shipInbox")
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
+                .keySchema(
+                        KeySchemaElement.builder()
+                                .attributeName("pk")
+                                .keyType(KeyType.HASH)
+                                .build(),
+                        KeySchemaElement.builder()
+                                .attributeName("sk")
+                                .keyType(KeyType.RANGE)
+                                .build())
                 .globalSecondaryIndexes(inboxIndex("payInbox"), inboxIndex("shipInbox")));
     }
 
     /** The order inbox's GSIs, as template.yaml declares them. */
     private static software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex inboxIndex(String name) {
-        return software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex.builder().indexName(name)
-                .keySchema(KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+        return software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex.builder()
+                .indexName(name)
+                .keySchema(
+                        KeySchemaElement.builder()
+                                .attributeName(name)
+                                .keyType(KeyType.HASH)
+                                .build(),
+                        KeySchemaElement.builder()
+                                .attributeName("sk")
+                                .keyType(KeyType.RANGE)
+                                .build())
                 .projection(software.amazon.awssdk.services.dynamodb.model.Projection.builder()
-                        .projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL).build())
+                        .projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL)
+                        .build())
                 .build();
     }
 

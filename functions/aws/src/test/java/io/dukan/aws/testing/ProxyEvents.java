@@ -25,17 +25,37 @@ public final class ProxyEvents {
 
     /** A form post from a page of the site: with the CSRF cookie and field. */
     public static APIGatewayProxyRequestEvent form(String path, String body) {
-        return event("POST", path, (body == null || body.isEmpty() ? "" : body + "&") + "_csrf=" + CSRF,
-                Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html",
-                        "Cookie", "dukan_csrf=" + CSRF));
+        return event(
+                "POST",
+                path,
+                (body == null || body.isEmpty() ? "" : body + "&") + "_csrf=" + CSRF,
+                Map.of(
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Accept",
+                        "text/html",
+                        "Cookie",
+                        "dukan_csrf=" + CSRF));
     }
 
     public static APIGatewayProxyRequestEvent json(String method, String path, String body) {
-        return event(method, path, body, Map.of("Content-Type", "application/json", "Accept", "application/json",
-                "Cookie", "dukan_csrf=" + CSRF, "X-CSRF-Token", CSRF));
+        return event(
+                method,
+                path,
+                body,
+                Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "Accept",
+                        "application/json",
+                        "Cookie",
+                        "dukan_csrf=" + CSRF,
+                        "X-CSRF-Token",
+                        CSRF));
     }
 
-    public static APIGatewayProxyRequestEvent event(String method, String path, String body, Map<String, String> headers) {
+    public static APIGatewayProxyRequestEvent event(
+            String method, String path, String body, Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(headers);
         all.putIfAbsent("Host", "localhost:3000");
         Map<String, List<String>> multi = new HashMap<>();
@@ -86,7 +106,8 @@ public final class ProxyEvents {
             }
         }
         if (response.getMultiValueHeaders() != null) {
-            for (Map.Entry<String, List<String>> e : response.getMultiValueHeaders().entrySet()) {
+            for (Map.Entry<String, List<String>> e :
+                    response.getMultiValueHeaders().entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
                     return Optional.of(e.getValue().get(0));
                 }

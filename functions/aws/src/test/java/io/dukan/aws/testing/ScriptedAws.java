@@ -42,8 +42,13 @@ public final class ScriptedAws implements SdkHttpClient {
      * One request as it went over the wire. {@code service} is the SigV4 signing name: iam, lambda, apigateway,
      * dynamodb.
      */
-    public record Request(String service, String method, String path, Map<String, List<String>> query,
-            Map<String, List<String>> headers, String body) {
+    public record Request(
+            String service,
+            String method,
+            String path,
+            Map<String, List<String>> query,
+            Map<String, List<String>> headers,
+            String body) {
 
         /** IAM's form action (CreateRole), DynamoDB's target (GetItem), or "METHOD /path" for the REST services. */
         public String operation() {
@@ -56,7 +61,8 @@ public final class ScriptedAws implements SdkHttpClient {
         /** The JSON protocol's operation, from X-Amz-Target: "DynamoDB_20120810.GetItem" → "GetItem". */
         public Optional<String> target() {
             return headers.entrySet().stream()
-                    .filter(h -> h.getKey().equalsIgnoreCase("X-Amz-Target") && !h.getValue().isEmpty())
+                    .filter(h -> h.getKey().equalsIgnoreCase("X-Amz-Target")
+                            && !h.getValue().isEmpty())
                     .map(h -> h.getValue().get(0))
                     .map(target -> target.substring(target.indexOf('.') + 1))
                     .findFirst();
@@ -116,13 +122,17 @@ public final class ScriptedAws implements SdkHttpClient {
 
         /** Lambda and API Gateway (REST-JSON) errors: the type travels in x-amzn-ErrorType. */
         public static Reply restError(int status, String type, String message) {
-            return new Reply(status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", type),
+            return new Reply(
+                    status,
+                    Map.of("Content-Type", "application/json", "x-amzn-ErrorType", type),
                     "{\"Type\":\"User\",\"message\":\"" + message + "\"}");
         }
 
         /** IAM (query protocol) errors. */
         public static Reply iamError(int status, String code, String message) {
-            return new Reply(status, Map.of("Content-Type", "text/xml"),
+            return new Reply(
+                    status,
+                    Map.of("Content-Type", "text/xml"),
                     "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type>"
                             + "<Code>" + code + "</Code><Message>" + message + "</Message></Error>"
                             + "<RequestId>req-1</RequestId></ErrorResponse>");
@@ -135,12 +145,16 @@ public final class ScriptedAws implements SdkHttpClient {
 
         /** A DynamoDB error; {@code members} are the exception's own fields, e.g. "CancellationReasons":[…]. */
         public static Reply dynamoError(int status, String type, String message, String members) {
-            return dynamo(status, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type + "\",\"message\":\""
-                    + message + "\"" + (members.isEmpty() ? "" : "," + members) + "}");
+            return dynamo(
+                    status,
+                    "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + type + "\",\"message\":\"" + message + "\""
+                            + (members.isEmpty() ? "" : "," + members) + "}");
         }
 
         public static Reply iamSuccess(String action) {
-            return new Reply(200, Map.of("Content-Type", "text/xml"),
+            return new Reply(
+                    200,
+                    Map.of("Content-Type", "text/xml"),
                     "<" + action + "Response xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><" + action
                             + "Result/><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></" + action
                             + "Response>");
@@ -214,8 +228,13 @@ public final class ScriptedAws implements SdkHttpClient {
         Matcher signing = SIGNING_SERVICE.matcher(authorization);
         String service = signing.find() ? signing.group(1) : "unknown";
         String path = URI.create("http://localhost" + http.encodedPath()).getPath();
-        Request request = new Request(service, http.method().name(), path,
-                new LinkedHashMap<>(http.rawQueryParameters()), new TreeMap<>(http.headers()), body);
+        Request request = new Request(
+                service,
+                http.method().name(),
+                path,
+                new LinkedHashMap<>(http.rawQueryParameters()),
+                new TreeMap<>(http.headers()),
+                body);
         requests.add(request);
         return request;
     }
@@ -244,8 +263,10 @@ public final class ScriptedAws implements SdkHttpClient {
                 Matcher create = CREATE_RESOURCE.matcher(request.path());
                 if (request.method().equals("POST") && create.matches()) {
                     String pathPart = request.json().path("pathPart").asText();
-                    return Reply.json(201, "{\"id\":\"" + resourceId(pathPart) + "\",\"parentId\":\"" + create.group(1)
-                            + "\",\"pathPart\":\"" + pathPart + "\"}");
+                    return Reply.json(
+                            201,
+                            "{\"id\":\"" + resourceId(pathPart) + "\",\"parentId\":\"" + create.group(1)
+                                    + "\",\"pathPart\":\"" + pathPart + "\"}");
                 }
                 if (request.method().equals("DELETE")) {
                     return Reply.empty(202);

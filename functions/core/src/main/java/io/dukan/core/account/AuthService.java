@@ -15,6 +15,7 @@ public class AuthService {
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     /** Sign-in attempts checked per email and store within {@link #LOCKOUT} (a success gives its own back). */
     public static final int MAX_FAILURES = 5;
+
     public static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     private final AccountRepository accounts;
@@ -25,8 +26,8 @@ public class AuthService {
     /** Checked against when the email is unknown, so a wrong email costs as much time as a wrong password. */
     private volatile String decoyHash;
 
-    public AuthService(AccountRepository accounts, LoginAttempts attempts, AuditLog audit, PasswordHasher hasher,
-            Clock clock) {
+    public AuthService(
+            AccountRepository accounts, LoginAttempts attempts, AuditLog audit, PasswordHasher hasher, Clock clock) {
         this.accounts = accounts;
         this.attempts = attempts;
         this.audit = audit;
@@ -52,7 +53,11 @@ public class AuthService {
             throw new LoginFailedException(); // this attempt stays counted as a failure
         }
         attempts.succeeded(tenant, normalized, attempt, now);
-        Session session = new Session(tenant, Ids.newSecret(), user.get().email(), user.get().role(),
+        Session session = new Session(
+                tenant,
+                Ids.newSecret(),
+                user.get().email(),
+                user.get().role(),
                 clock.instant().plus(SESSION_LIFETIME));
         accounts.saveSession(session);
         audit.record(tenant, new AuditEntry(now, session.email(), "signed in", ""));
@@ -75,8 +80,8 @@ public class AuthService {
 
     public void logout(TenantId tenant, String token) {
         if (Ids.looksLikeId(token, 26)) {
-            accounts.findSession(tenant, token).ifPresent(s -> audit.record(tenant,
-                    new AuditEntry(clock.instant(), s.email(), "signed out", "")));
+            accounts.findSession(tenant, token)
+                    .ifPresent(s -> audit.record(tenant, new AuditEntry(clock.instant(), s.email(), "signed out", "")));
             accounts.deleteSession(tenant, token);
         }
     }

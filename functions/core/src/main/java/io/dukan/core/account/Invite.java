@@ -9,8 +9,15 @@ import java.time.Instant;
  * @param id        names the invitation on the staff page (to withdraw it); not a secret
  * @param tokenHash SHA-256 of the token in the e-mailed link ({@link OneTimeTokens#hash})
  */
-public record Invite(TenantId tenantId, String id, String email, Role role, String invitedBy, Instant createdAt,
-        Instant expiresAt, String tokenHash) {
+public record Invite(
+        TenantId tenantId,
+        String id,
+        String email,
+        Role role,
+        String invitedBy,
+        Instant createdAt,
+        Instant expiresAt,
+        String tokenHash) {
 
     public boolean isExpired(Instant now) {
         return !expiresAt.isAfter(now);

@@ -18,6 +18,7 @@ public class PasswordResetService {
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
     /** Reset mails per email and store within {@link #REQUEST_WINDOW}; further requests send nothing. */
     public static final int MAX_REQUESTS = 3;
+
     public static final Duration REQUEST_WINDOW = Duration.ofHours(1);
 
     private final AccountRepository accounts;
@@ -29,8 +30,15 @@ public class PasswordResetService {
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    public PasswordResetService(AccountRepository accounts, PasswordResets resets, ResetRequests requests,
-            LoginAttempts loginAttempts, EmailSender email, AuditLog audit, PasswordHasher hasher, Clock clock) {
+    public PasswordResetService(
+            AccountRepository accounts,
+            PasswordResets resets,
+            ResetRequests requests,
+            LoginAttempts loginAttempts,
+            EmailSender email,
+            AuditLog audit,
+            PasswordHasher hasher,
+            Clock clock) {
         this.accounts = accounts;
         this.resets = resets;
         this.requests = requests;
@@ -42,7 +50,11 @@ public class PasswordResetService {
     }
 
     /** What happened to a request; callers show the same page whatever it is. */
-    public enum Outcome { SENT, NO_ACCOUNT, THROTTLED }
+    public enum Outcome {
+        SENT,
+        NO_ACCOUNT,
+        THROTTLED
+    }
 
     /**
      * Sends a reset link ({@code {adminUrl}/reset/{token}}) if the address has an account here and has not asked
@@ -53,8 +65,8 @@ public class PasswordResetService {
     }
 
     /** {@link #requestReset(TenantId, String, String, String)} with the message in {@code mails}' words. */
-    public Outcome requestReset(TenantId tenant, String address, String storeName, String adminUrl,
-            AccountMails mails) {
+    public Outcome requestReset(
+            TenantId tenant, String address, String storeName, String adminUrl, AccountMails mails) {
         String user = EmailMessage.address("email", address);
         Instant now = clock.instant();
         // counted before the account is looked up, so an unknown address is throttled the same way
@@ -92,7 +104,7 @@ public class PasswordResetService {
         resets.reset(reset, hasher.hash(newPassword));
         accounts.deleteSessions(tenant, reset.email());
         loginAttempts.clear(tenant, reset.email());
-        audit.record(tenant, new AuditEntry(clock.instant(), reset.email(), "reset the password",
-                "all sessions ended"));
+        audit.record(
+                tenant, new AuditEntry(clock.instant(), reset.email(), "reset the password", "all sessions ended"));
     }
 }

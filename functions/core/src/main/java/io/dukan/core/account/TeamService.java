@@ -30,8 +30,13 @@ public class TeamService {
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    public TeamService(AccountRepository accounts, TeamRepository team, EmailSender email, AuditLog audit,
-            PasswordHasher hasher, Clock clock) {
+    public TeamService(
+            AccountRepository accounts,
+            TeamRepository team,
+            EmailSender email,
+            AuditLog audit,
+            PasswordHasher hasher,
+            Clock clock) {
         this.accounts = accounts;
         this.team = team;
         this.email = email;
@@ -51,8 +56,8 @@ public class TeamService {
     }
 
     /** {@link #invite(TenantId, Session, String, String, String)} with the message in {@code mails}' words. */
-    public Invite invite(TenantId tenant, Session actor, String address, String storeName, String adminUrl,
-            AccountMails mails) {
+    public Invite invite(
+            TenantId tenant, Session actor, String address, String storeName, String adminUrl, AccountMails mails) {
         require(actor, tenant);
         String invitee = EmailMessage.address("email", address);
         if (accounts.findUser(tenant, invitee).isPresent()) {
@@ -61,18 +66,26 @@ public class TeamService {
         Instant now = clock.instant();
         List<Invite> pending = team.invites(tenant);
         pending.stream().filter(i -> i.email().equals(invitee)).forEach(i -> team.deleteInvite(tenant, i.id()));
-        if (pending.stream().filter(i -> !i.isExpired(now) && !i.email().equals(invitee)).count()
+        if (pending.stream()
+                        .filter(i -> !i.isExpired(now) && !i.email().equals(invitee))
+                        .count()
                 >= MAX_PENDING_INVITES) {
-            throw new InvalidInputException("email", "there are " + MAX_PENDING_INVITES
-                    + " pending invitations already; withdraw some first");
+            throw new InvalidInputException(
+                    "email", "there are " + MAX_PENDING_INVITES + " pending invitations already; withdraw some first");
         }
         String token = OneTimeTokens.newToken();
-        Invite invite = new Invite(tenant, Ids.newId(), invitee, Role.STAFF, actor.email(), now,
-                now.plus(INVITE_LIFETIME), OneTimeTokens.hash(token));
+        Invite invite = new Invite(
+                tenant,
+                Ids.newId(),
+                invitee,
+                Role.STAFF,
+                actor.email(),
+                now,
+                now.plus(INVITE_LIFETIME),
+                OneTimeTokens.hash(token));
         team.saveInvite(invite);
         String name = oneLine(storeName);
-        AccountMails.Text text = mails.invitation(actor.email(), name, adminUrl + "/invite/" + token,
-                INVITE_LIFETIME);
+        AccountMails.Text text = mails.invitation(actor.email(), name, adminUrl + "/invite/" + token, INVITE_LIFETIME);
         try {
             email.send(tenant, new EmailMessage(invitee, text.subject(), text.body(), actor.email()));
         } catch (RuntimeException notSent) {
@@ -104,9 +117,10 @@ public class TeamService {
         Instant now = clock.instant();
         StoreUser user = new StoreUser(tenant, invite.email(), hasher.hash(password), invite.role());
         team.join(invite, user, new TeamMember(invite.email(), oneLine(cleanName), invite.role(), now));
-        audit.record(tenant, new AuditEntry(now, invite.email(), "joined the staff", "invited by " + invite.invitedBy()));
-        Session session = new Session(tenant, Ids.newSecret(), user.email(), user.role(),
-                now.plus(AuthService.SESSION_LIFETIME));
+        audit.record(
+                tenant, new AuditEntry(now, invite.email(), "joined the staff", "invited by " + invite.invitedBy()));
+        Session session =
+                new Session(tenant, Ids.newSecret(), user.email(), user.role(), now.plus(AuthService.SESSION_LIFETIME));
         accounts.saveSession(session);
         return session;
     }
@@ -128,11 +142,13 @@ public class TeamService {
         if (!Ids.looksLikeId(inviteId, 16)) {
             throw new NotFoundException("there is no such invitation");
         }
-        Invite invite = team.invites(tenant).stream().filter(i -> i.id().equals(inviteId)).findFirst()
+        Invite invite = team.invites(tenant).stream()
+                .filter(i -> i.id().equals(inviteId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("there is no such invitation"));
         team.deleteInvite(tenant, inviteId);
-        audit.record(tenant, new AuditEntry(clock.instant(), actor.email(), "withdrew the invitation of",
-                invite.email()));
+        audit.record(
+                tenant, new AuditEntry(clock.instant(), actor.email(), "withdrew the invitation of", invite.email()));
     }
 
     /** Removes a staff member: their account goes, and every session they have ends at once. */

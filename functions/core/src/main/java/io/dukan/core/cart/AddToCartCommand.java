@@ -30,7 +30,10 @@ public record AddToCartCommand(ProductId productId, VariantId variantId, int qua
             }
             variant = new VariantId(variantId.strip());
         }
-        return new AddToCartCommand(new ProductId(productId), variant, quantity(quantity == null || quantity.isBlank() ? "1" : quantity, 1));
+        return new AddToCartCommand(
+                new ProductId(productId),
+                variant,
+                quantity(quantity == null || quantity.isBlank() ? "1" : quantity, 1));
     }
 
     /** A quantity typed into a form, between {@code min} and the cart's limit. */
@@ -40,11 +43,12 @@ public record AddToCartCommand(ProductId productId, VariantId variantId, int qua
         try {
             n = Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("quantity", "quantity must be a whole number between " + min + " and "
-                    + Cart.MAX_QUANTITY);
+            throw new InvalidInputException(
+                    "quantity", "quantity must be a whole number between " + min + " and " + Cart.MAX_QUANTITY);
         }
         if (n < min || n > Cart.MAX_QUANTITY) {
-            throw new InvalidInputException("quantity", "quantity must be between " + min + " and " + Cart.MAX_QUANTITY);
+            throw new InvalidInputException(
+                    "quantity", "quantity must be between " + min + " and " + Cart.MAX_QUANTITY);
         }
         return n;
     }

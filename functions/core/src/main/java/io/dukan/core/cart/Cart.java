@@ -34,7 +34,10 @@ public record Cart(String id, List<CartLine> lines) {
     }
 
     public int quantityOf(VariantId variant) {
-        return lines.stream().filter(l -> l.variantId().equals(variant)).mapToInt(CartLine::quantity).sum();
+        return lines.stream()
+                .filter(l -> l.variantId().equals(variant))
+                .mapToInt(CartLine::quantity)
+                .sum();
     }
 
     /** Adds to the variant's line, or appends a line; the merged quantity must stay within the limit. */
@@ -46,8 +49,10 @@ public record Cart(String id, List<CartLine> lines) {
             if (line.variantId().equals(variant)) {
                 int total = line.quantity() + quantity;
                 if (total > MAX_QUANTITY) {
-                    throw new InvalidInputException("quantity", "at most " + MAX_QUANTITY
-                            + " of one item fit in a cart (you already have " + line.quantity() + ")");
+                    throw new InvalidInputException(
+                            "quantity",
+                            "at most " + MAX_QUANTITY + " of one item fit in a cart (you already have "
+                                    + line.quantity() + ")");
                 }
                 out.add(new CartLine(line.productId(), variant, total));
                 merged = true;

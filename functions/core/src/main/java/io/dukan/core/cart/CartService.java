@@ -50,10 +50,14 @@ public class CartService {
 
     public Cart add(TenantId tenant, String cartId, AddToCartCommand command) {
         requireCartId(cartId);
-        Product product = products.find(tenant, command.productId()).filter(Product::visibleToShoppers)
+        Product product = products.find(tenant, command.productId())
+                .filter(Product::visibleToShoppers)
                 .orElseThrow(() -> new NotFoundException("no such product"));
-        Variant variant = command.variantId() == null ? onlyVariant(product) : product.variant(command.variantId())
-                .orElseThrow(() -> new InvalidInputException("variantId", "choose one of the product's options"));
+        Variant variant = command.variantId() == null
+                ? onlyVariant(product)
+                : product.variant(command.variantId())
+                        .orElseThrow(
+                                () -> new InvalidInputException("variantId", "choose one of the product's options"));
         if (!product.available(variant)) {
             throw new NotEnoughStockException("'" + describe(product, variant) + "' is sold out");
         }
@@ -65,12 +69,16 @@ public class CartService {
 
     /** Sets a line's quantity (0 removes it); the cart must be this store's and hold the variant. */
     public Cart change(TenantId tenant, String cartId, VariantId variant, int quantity) {
-        Cart cart = existing(tenant, cartId).orElseThrow(() -> new NotFoundException("that item is not in your cart"))
+        Cart cart = existing(tenant, cartId)
+                .orElseThrow(() -> new NotFoundException("that item is not in your cart"))
                 .change(variant, quantity);
         if (quantity > 0) {
-            CartLine line = cart.lines().stream().filter(l -> l.variantId().equals(variant)).findFirst().orElseThrow();
-            products.find(tenant, line.productId()).ifPresent(p -> p.variant(variant)
-                    .ifPresent(v -> requireStock(p, v, quantity)));
+            CartLine line = cart.lines().stream()
+                    .filter(l -> l.variantId().equals(variant))
+                    .findFirst()
+                    .orElseThrow();
+            products.find(tenant, line.productId())
+                    .ifPresent(p -> p.variant(variant).ifPresent(v -> requireStock(p, v, quantity)));
         }
         carts.save(tenant, cart, clock.instant().plus(LIFETIME));
         return cart;

@@ -28,8 +28,9 @@ public class CatalogService {
      * Image types a phone or a spreadsheet export produces, and the file ending each is stored under. Only types
      * the platform can decode to make renditions (javax.imageio): WebP is refused, since the JDK cannot read it.
      */
-    public static final Map<String, String> IMAGE_TYPES = Map.of(
-            "image/jpeg", "jpg", "image/png", "png", "image/gif", "gif");
+    public static final Map<String, String> IMAGE_TYPES =
+            Map.of("image/jpeg", "jpg", "image/png", "png", "image/gif", "gif");
+
     public static final long MAX_IMAGE_BYTES = 10L * 1024 * 1024;
     public static final int MAX_PAGE = 100;
 
@@ -39,8 +40,12 @@ public class CatalogService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public CatalogService(ProductRepository products, CollectionRepository collections, MediaStore media,
-            AuditLog audit, Clock clock) {
+    public CatalogService(
+            ProductRepository products,
+            CollectionRepository collections,
+            MediaStore media,
+            AuditLog audit,
+            Clock clock) {
         this.products = products;
         this.collections = collections;
         this.media = media;
@@ -63,10 +68,24 @@ public class CatalogService {
 
     /** The simple form (one variant, one optional image): kept for callers of the first admin form. */
     public Product createProduct(TenantId tenant, String actor, CreateProductCommand c) {
-        List<ProductImage> images = c.imageKey().isEmpty() ? List.of() : List.of(new ProductImage(c.imageKey(), c.name()));
-        return createProduct(tenant, actor, new SaveProductCommand(c.name(), c.description(), ProductStatus.ACTIVE,
-                List.of(), List.of(new SaveProductCommand.VariantInput(List.of(), "", c.price(), null, c.stock(), null, 0)),
-                images, List.of(), List.of(), "", "", false));
+        List<ProductImage> images =
+                c.imageKey().isEmpty() ? List.of() : List.of(new ProductImage(c.imageKey(), c.name()));
+        return createProduct(
+                tenant,
+                actor,
+                new SaveProductCommand(
+                        c.name(),
+                        c.description(),
+                        ProductStatus.ACTIVE,
+                        List.of(),
+                        List.of(new SaveProductCommand.VariantInput(
+                                List.of(), "", c.price(), null, c.stock(), null, 0)),
+                        images,
+                        List.of(),
+                        List.of(),
+                        "",
+                        "",
+                        false));
     }
 
     /**
@@ -102,11 +121,25 @@ public class CatalogService {
     public Product setStatus(TenantId tenant, String actor, ProductId id, ProductStatus status) {
         Product previous = product(tenant, id);
         Instant now = clock.instant();
-        Product next = new Product(id, previous.name(), previous.description(), status, previous.options(),
-                previous.variants(), previous.images(), previous.collections(), previous.tags(), previous.hsCode(),
-                previous.originCountry(), previous.sellWhenSoldOut(), previous.createdAt(), now);
+        Product next = new Product(
+                id,
+                previous.name(),
+                previous.description(),
+                status,
+                previous.options(),
+                previous.variants(),
+                previous.images(),
+                previous.collections(),
+                previous.tags(),
+                previous.hsCode(),
+                previous.originCountry(),
+                previous.sellWhenSoldOut(),
+                previous.createdAt(),
+                now);
         products.update(tenant, previous, next, List.of());
-        audit.record(tenant, new AuditEntry(now, actor, "set product " + status.name().toLowerCase(Locale.ROOT), next.name()));
+        audit.record(
+                tenant,
+                new AuditEntry(now, actor, "set product " + status.name().toLowerCase(Locale.ROOT), next.name()));
         return next;
     }
 
@@ -129,7 +162,8 @@ public class CatalogService {
 
     /** The owner's list, of one status or (null) all. */
     public Page<Product> products(TenantId tenant, ProductStatus status, String cursor, int limit) {
-        return status == null ? products(tenant, cursor, limit)
+        return status == null
+                ? products(tenant, cursor, limit)
                 : products.listByStatus(tenant, status, cursor(cursor), pageSize(limit));
     }
 
@@ -168,19 +202,24 @@ public class CatalogService {
 
     public Collection createCollection(TenantId tenant, String actor, String title, String description) {
         if (collections.all(tenant).size() >= CollectionRepository.MAX_COLLECTIONS) {
-            throw new InvalidInputException("title", "a store has at most " + CollectionRepository.MAX_COLLECTIONS + " collections");
+            throw new InvalidInputException(
+                    "title", "a store has at most " + CollectionRepository.MAX_COLLECTIONS + " collections");
         }
-        Collection c = new Collection(CollectionId.newId(), collectionTitle(title),
-                Text.optional("description", description, 2000), clock.instant());
+        Collection c = new Collection(
+                CollectionId.newId(),
+                collectionTitle(title),
+                Text.optional("description", description, 2000),
+                clock.instant());
         collections.add(tenant, c);
         audit.record(tenant, new AuditEntry(c.createdAt(), actor, "added collection", c.title()));
         return c;
     }
 
-    public Collection updateCollection(TenantId tenant, String actor, CollectionId id, String title, String description) {
+    public Collection updateCollection(
+            TenantId tenant, String actor, CollectionId id, String title, String description) {
         Collection before = collection(tenant, id);
-        Collection c = new Collection(id, collectionTitle(title), Text.optional("description", description, 2000),
-                before.createdAt());
+        Collection c = new Collection(
+                id, collectionTitle(title), Text.optional("description", description, 2000), before.createdAt());
         collections.update(tenant, c);
         audit.record(tenant, new AuditEntry(clock.instant(), actor, "edited collection", c.title()));
         return c;
@@ -199,7 +238,8 @@ public class CatalogService {
     private static String collectionTitle(String title) {
         String t = Text.required("title", title, 80);
         if (t.contains(";")) {
-            throw new InvalidInputException("title", "a collection title may not contain ; (the spreadsheet separates collections with it)");
+            throw new InvalidInputException(
+                    "title", "a collection title may not contain ; (the spreadsheet separates collections with it)");
         }
         return t;
     }
@@ -255,12 +295,17 @@ public class CatalogService {
         Map<String, Integer> skuLines = new HashMap<>();
         parsed.products().forEach(p -> skuLines.putAll(p.skuLines()));
         for (String taken : products.takenSkus(tenant, skuLines.keySet())) {
-            errors.add(new ProductCsv.Error(skuLines.get(taken), ProductCsv.SKU, "SKU " + taken + " is already used by a product of the store"));
+            errors.add(new ProductCsv.Error(
+                    skuLines.get(taken),
+                    ProductCsv.SKU,
+                    "SKU " + taken + " is already used by a product of the store"));
         }
         for (ProductCsv.ParsedProduct p : parsed.products()) {
             for (ProductImage image : p.command().images()) {
                 if (!media.exists(tenant, image.key())) {
-                    errors.add(new ProductCsv.Error(p.line(), ProductCsv.IMAGE_KEY,
+                    errors.add(new ProductCsv.Error(
+                            p.line(),
+                            ProductCsv.IMAGE_KEY,
                             "image " + image.key() + " is not one of this store's uploaded images"));
                 }
             }
@@ -268,10 +313,13 @@ public class CatalogService {
         Map<String, Collection> byTitle = collections.all(tenant).stream()
                 .collect(Collectors.toMap(c -> c.title().toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
         Set<String> newTitles = new java.util.LinkedHashSet<>();
-        parsed.products().forEach(p -> p.collectionTitles().stream()
-                .filter(t -> !byTitle.containsKey(t.toLowerCase(Locale.ROOT))).forEach(newTitles::add));
+        parsed.products()
+                .forEach(p -> p.collectionTitles().stream()
+                        .filter(t -> !byTitle.containsKey(t.toLowerCase(Locale.ROOT)))
+                        .forEach(newTitles::add));
         if (byTitle.size() + newTitles.size() > CollectionRepository.MAX_COLLECTIONS) {
-            errors.add(new ProductCsv.Error(1, ProductCsv.COLLECTIONS, "the file names more collections than a store may have"));
+            errors.add(new ProductCsv.Error(
+                    1, ProductCsv.COLLECTIONS, "the file names more collections than a store may have"));
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingInt(ProductCsv.Error::line));
@@ -294,9 +342,21 @@ public class CatalogService {
         List<Product> toWrite = new ArrayList<>();
         for (ProductCsv.ParsedProduct p : parsed.products()) {
             SaveProductCommand c = p.command();
-            List<CollectionId> ids = p.collectionTitles().stream().map(t -> byTitle.get(t.toLowerCase(Locale.ROOT)).id()).toList();
-            SaveProductCommand withCollections = new SaveProductCommand(c.name(), c.description(), c.status(),
-                    c.options(), c.variants(), c.images(), ids, c.tags(), c.hsCode(), c.originCountry(), c.sellWhenSoldOut());
+            List<CollectionId> ids = p.collectionTitles().stream()
+                    .map(t -> byTitle.get(t.toLowerCase(Locale.ROOT)).id())
+                    .toList();
+            SaveProductCommand withCollections = new SaveProductCommand(
+                    c.name(),
+                    c.description(),
+                    c.status(),
+                    c.options(),
+                    c.variants(),
+                    c.images(),
+                    ids,
+                    c.tags(),
+                    c.hsCode(),
+                    c.originCountry(),
+                    c.sellWhenSoldOut());
             toWrite.add(build(newIds.get(toWrite.size()), withCollections, null, now, now));
         }
         created.forEach(c -> collections.add(tenant, c));
@@ -332,13 +392,29 @@ public class CatalogService {
         if (previous != null) {
             previous.variants().forEach(v -> before.put(v.optionValues(), v));
         }
-        List<Variant> variants = c.variants().stream().map(v -> {
-            Variant old = before.get(v.optionValues());
-            VariantId vid = old == null ? VariantId.newId() : old.id();
-            return new Variant(vid, v.sku(), v.optionValues(), v.price(), v.compareAtPrice(), v.stock(), v.weightGrams());
-        }).toList();
-        return new Product(id, c.name(), c.description(), c.status(), c.options(), variants, c.images(),
-                c.collections(), c.tags(), c.hsCode(), c.originCountry(), c.sellWhenSoldOut(), createdAt, now);
+        List<Variant> variants = c.variants().stream()
+                .map(v -> {
+                    Variant old = before.get(v.optionValues());
+                    VariantId vid = old == null ? VariantId.newId() : old.id();
+                    return new Variant(
+                            vid, v.sku(), v.optionValues(), v.price(), v.compareAtPrice(), v.stock(), v.weightGrams());
+                })
+                .toList();
+        return new Product(
+                id,
+                c.name(),
+                c.description(),
+                c.status(),
+                c.options(),
+                variants,
+                c.images(),
+                c.collections(),
+                c.tags(),
+                c.hsCode(),
+                c.originCountry(),
+                c.sellWhenSoldOut(),
+                createdAt,
+                now);
     }
 
     private void checkCollections(TenantId tenant, List<CollectionId> ids) {

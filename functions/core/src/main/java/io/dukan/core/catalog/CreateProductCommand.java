@@ -8,8 +8,8 @@ public record CreateProductCommand(String name, String description, Money price,
 
     public static final int MAX_STOCK = 1_000_000;
 
-    public static CreateProductCommand of(String name, String description, String price, String stock,
-            String imageKey, String currency) {
+    public static CreateProductCommand of(
+            String name, String description, String price, String stock, String imageKey, String currency) {
         return new CreateProductCommand(
                 Text.required("name", name, 120),
                 Text.optional("description", description, 5000),

@@ -58,15 +58,19 @@ public final class Csv {
                         }
                     }
                     if (i < n && text.charAt(i) != ',' && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
-                        throw new InvalidInputException("file",
-                                "line " + line + ": unexpected text after a closing quote (quotes inside a field are doubled: \"\")");
+                        throw new InvalidInputException(
+                                "file",
+                                "line " + line
+                                        + ": unexpected text after a closing quote (quotes inside a field are doubled: \"\")");
                     }
                 } else {
                     while (i < n && text.charAt(i) != ',' && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
                         char c = text.charAt(i++);
                         if (c == '"') {
-                            throw new InvalidInputException("file",
-                                    "line " + line + ": a quote inside an unquoted field (put the field in quotes and double the quote)");
+                            throw new InvalidInputException(
+                                    "file",
+                                    "line " + line
+                                            + ": a quote inside an unquoted field (put the field in quotes and double the quote)");
                         }
                         field.append(c);
                     }
@@ -100,9 +104,15 @@ public final class Csv {
                 out.append(',');
             }
             String v = fields.get(f) == null ? "" : fields.get(f);
-            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
+            if (v.indexOf(',') >= 0
+                    || v.indexOf('"') >= 0
+                    || v.indexOf('\n') >= 0
+                    || v.indexOf('\r') >= 0
                     || startsLikeFormula(v)) {
-                out.append('"').append(startsLikeFormula(v) ? "'" : "").append(v.replace("\"", "\"\"")).append('"');
+                out.append('"')
+                        .append(startsLikeFormula(v) ? "'" : "")
+                        .append(v.replace("\"", "\"\""))
+                        .append('"');
             } else {
                 out.append(v);
             }

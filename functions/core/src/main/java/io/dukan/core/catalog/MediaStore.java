@@ -14,7 +14,8 @@ public interface MediaStore {
 
     /** The smaller JPEGs made from each original, so shoppers' phones never download the original. */
     enum Rendition {
-        THUMBNAIL(320), PRODUCT_PAGE(960);
+        THUMBNAIL(320),
+        PRODUCT_PAGE(960);
 
         /**
          * A rendition's file name (after the store's media prefix): an original's id and one of the widths. The
@@ -64,7 +65,8 @@ public interface MediaStore {
 
     /** Where a browser GETs a rendition of one of the store's images (never the original), or null for no image. */
     default String renditionUrl(TenantId tenant, String originalKey, Rendition rendition) {
-        return originalKey == null || originalKey.isEmpty() ? null
+        return originalKey == null || originalKey.isEmpty()
+                ? null
                 : viewUrl(tenant, rendition.key(originalKey)).toString();
     }
 }

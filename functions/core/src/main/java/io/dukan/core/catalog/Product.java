@@ -11,10 +11,21 @@ import java.util.Optional;
  * shoppers. {@code sellWhenSoldOut} is the owner's "keep selling when out of stock" switch (made to order, or
  * restocked daily). Images are ordered; the first is the main one.
  */
-public record Product(ProductId id, String name, String description, ProductStatus status,
-        List<ProductOption> options, List<Variant> variants, List<ProductImage> images,
-        List<CollectionId> collections, List<String> tags, String hsCode, String originCountry,
-        boolean sellWhenSoldOut, Instant createdAt, Instant updatedAt) {
+public record Product(
+        ProductId id,
+        String name,
+        String description,
+        ProductStatus status,
+        List<ProductOption> options,
+        List<Variant> variants,
+        List<ProductImage> images,
+        List<CollectionId> collections,
+        List<String> tags,
+        String hsCode,
+        String originCountry,
+        boolean sellWhenSoldOut,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public static final int MAX_OPTIONS = 3;
     public static final int MAX_VARIANTS = 100;
@@ -41,7 +52,10 @@ public record Product(ProductId id, String name, String description, ProductStat
 
     /** The lowest variant price ("from …" when prices vary). */
     public Money price() {
-        return variants.stream().map(Variant::price).min(Comparator.comparingLong(Money::minor)).orElseThrow();
+        return variants.stream()
+                .map(Variant::price)
+                .min(Comparator.comparingLong(Money::minor))
+                .orElseThrow();
     }
 
     public boolean priceVaries() {

@@ -20,13 +20,45 @@ import java.util.Set;
  */
 public final class ProductCsv {
 
-    public static final String HANDLE = "Handle", TITLE = "Title", DESCRIPTION = "Description", STATUS = "Status",
-            SKU = "SKU", PRICE = "Price", COMPARE_AT = "Compare At Price", STOCK = "Stock", WEIGHT = "Weight Grams",
-            SELL_WHEN_SOLD_OUT = "Sell When Sold Out", TAGS = "Tags", COLLECTIONS = "Collections", HS_CODE = "HS Code",
-            ORIGIN = "Origin Country", IMAGE_KEY = "Image Key", IMAGE_ALT = "Image Alt";
-    public static final List<String> HEADER = List.of(HANDLE, TITLE, DESCRIPTION, STATUS, "Option1 Name",
-            "Option1 Value", "Option2 Name", "Option2 Value", "Option3 Name", "Option3 Value", SKU, PRICE, COMPARE_AT,
-            STOCK, WEIGHT, SELL_WHEN_SOLD_OUT, TAGS, COLLECTIONS, HS_CODE, ORIGIN, IMAGE_KEY, IMAGE_ALT);
+    public static final String HANDLE = "Handle",
+            TITLE = "Title",
+            DESCRIPTION = "Description",
+            STATUS = "Status",
+            SKU = "SKU",
+            PRICE = "Price",
+            COMPARE_AT = "Compare At Price",
+            STOCK = "Stock",
+            WEIGHT = "Weight Grams",
+            SELL_WHEN_SOLD_OUT = "Sell When Sold Out",
+            TAGS = "Tags",
+            COLLECTIONS = "Collections",
+            HS_CODE = "HS Code",
+            ORIGIN = "Origin Country",
+            IMAGE_KEY = "Image Key",
+            IMAGE_ALT = "Image Alt";
+    public static final List<String> HEADER = List.of(
+            HANDLE,
+            TITLE,
+            DESCRIPTION,
+            STATUS,
+            "Option1 Name",
+            "Option1 Value",
+            "Option2 Name",
+            "Option2 Value",
+            "Option3 Name",
+            "Option3 Value",
+            SKU,
+            PRICE,
+            COMPARE_AT,
+            STOCK,
+            WEIGHT,
+            SELL_WHEN_SOLD_OUT,
+            TAGS,
+            COLLECTIONS,
+            HS_CODE,
+            ORIGIN,
+            IMAGE_KEY,
+            IMAGE_ALT);
     public static final int MAX_ROWS = 10_000;
     public static final int MAX_ERRORS_REPORTED = 200;
 
@@ -39,8 +71,8 @@ public final class ProductCsv {
     }
 
     /** A product read from the file: its command, the collection titles it names, and the line each SKU is on. */
-    public record ParsedProduct(int line, SaveProductCommand command, List<String> collectionTitles,
-            Map<String, Integer> skuLines) {}
+    public record ParsedProduct(
+            int line, SaveProductCommand command, List<String> collectionTitles, Map<String, Integer> skuLines) {}
 
     public record Parsed(List<ParsedProduct> products, List<Error> errors, int rows) {
         public boolean ok() {
@@ -56,10 +88,15 @@ public final class ProductCsv {
         try {
             rows = Csv.parse(text == null ? "" : text);
         } catch (InvalidInputException e) {
-            return new Parsed(List.of(), List.of(new Error(lineOf(e.getMessage()), null, e.getMessage().replaceFirst("^line \\d+: ", ""))), 0);
+            return new Parsed(
+                    List.of(),
+                    List.of(new Error(
+                            lineOf(e.getMessage()), null, e.getMessage().replaceFirst("^line \\d+: ", ""))),
+                    0);
         }
         if (rows.isEmpty()) {
-            return new Parsed(List.of(), List.of(new Error(1, null, "the file is empty; the first line must be the header")), 0);
+            return new Parsed(
+                    List.of(), List.of(new Error(1, null, "the file is empty; the first line must be the header")), 0);
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> header = rows.get(0).fields();
@@ -74,9 +111,11 @@ public final class ProductCsv {
         if (!errors.isEmpty()) {
             return new Parsed(List.of(), errors, 0);
         }
-        List<Csv.Row> data = rows.subList(1, rows.size()).stream().filter(r -> !r.blank()).toList();
+        List<Csv.Row> data =
+                rows.subList(1, rows.size()).stream().filter(r -> !r.blank()).toList();
         if (data.size() > MAX_ROWS) {
-            return new Parsed(List.of(), List.of(new Error(1, null, "at most " + MAX_ROWS + " rows per file")), data.size());
+            return new Parsed(
+                    List.of(), List.of(new Error(1, null, "at most " + MAX_ROWS + " rows per file")), data.size());
         }
         Map<String, List<Csv.Row>> byHandle = new LinkedHashMap<>();
         for (Csv.Row row : data) {
@@ -85,7 +124,8 @@ public final class ProductCsv {
                 errors.add(new Error(row.line(), HANDLE, "every row needs the product's handle"));
                 continue;
             }
-            byHandle.computeIfAbsent(handle.toLowerCase(Locale.ROOT), h -> new ArrayList<>()).add(row);
+            byHandle.computeIfAbsent(handle.toLowerCase(Locale.ROOT), h -> new ArrayList<>())
+                    .add(row);
         }
         List<ParsedProduct> products = new ArrayList<>();
         Map<String, Integer> skuLines = new HashMap<>();
@@ -103,12 +143,14 @@ public final class ProductCsv {
             products.add(p);
         }
         errors.sort(java.util.Comparator.comparingInt(Error::line));
-        return new Parsed(products, errors.size() > MAX_ERRORS_REPORTED ? errors.subList(0, MAX_ERRORS_REPORTED) : errors,
+        return new Parsed(
+                products,
+                errors.size() > MAX_ERRORS_REPORTED ? errors.subList(0, MAX_ERRORS_REPORTED) : errors,
                 data.size());
     }
 
-    private static ParsedProduct product(List<Csv.Row> rows, Map<String, Integer> columns, String currency,
-            List<Error> errors) {
+    private static ParsedProduct product(
+            List<Csv.Row> rows, Map<String, Integer> columns, String currency, List<Error> errors) {
         Csv.Row first = rows.get(0);
         int errorsBefore = errors.size();
         List<String> optionNames = new ArrayList<>();
@@ -129,8 +171,10 @@ public final class ProductCsv {
             if (!imageKey.isEmpty()) {
                 images.add(new ProductImage(imageKey, cell(row, columns, IMAGE_ALT)));
             }
-            boolean variantRow = !cell(row, columns, PRICE).isEmpty() || !cell(row, columns, SKU).isEmpty()
-                    || !cell(row, columns, "Option1 Value").isEmpty() || row == first;
+            boolean variantRow = !cell(row, columns, PRICE).isEmpty()
+                    || !cell(row, columns, SKU).isEmpty()
+                    || !cell(row, columns, "Option1 Value").isEmpty()
+                    || row == first;
             if (!variantRow) {
                 continue;
             }
@@ -138,7 +182,8 @@ public final class ProductCsv {
             for (int k = 1; k <= optionNames.size(); k++) {
                 String value = cell(row, columns, "Option" + k + " Value");
                 if (value.isEmpty()) {
-                    errors.add(new Error(row.line(), "Option" + k + " Value", optionNames.get(k - 1) + " needs a value"));
+                    errors.add(
+                            new Error(row.line(), "Option" + k + " Value", optionNames.get(k - 1) + " needs a value"));
                 }
                 values.add(value);
                 optionValues.get(k - 1).add(value);
@@ -151,13 +196,25 @@ public final class ProductCsv {
             try {
                 Money price = at(row, PRICE, () -> Money.parse("price", cell(row, columns, PRICE), currency));
                 String compare = cell(row, columns, COMPARE_AT);
-                Money compareAt = compare.isEmpty() ? null : at(row, COMPARE_AT, () -> Money.parse("compare-at price", compare, currency));
+                Money compareAt = compare.isEmpty()
+                        ? null
+                        : at(row, COMPARE_AT, () -> Money.parse("compare-at price", compare, currency));
                 String stockText = cell(row, columns, STOCK);
-                int stock = stockText.isEmpty() ? 0 : at(row, STOCK, () -> Text.integer("stock", stockText, 0, SaveProductCommand.MAX_STOCK));
+                int stock = stockText.isEmpty()
+                        ? 0
+                        : at(row, STOCK, () -> Text.integer("stock", stockText, 0, SaveProductCommand.MAX_STOCK));
                 String weightText = cell(row, columns, WEIGHT);
-                int weight = weightText.isEmpty() ? 0 : at(row, WEIGHT, () -> Text.integer("weight", weightText, 0, SaveProductCommand.MAX_WEIGHT_GRAMS));
-                SaveProductCommand.VariantInput v = at(row, null, () -> new SaveProductCommand.VariantInput(values,
-                        cell(row, columns, SKU), price, compareAt, stock, null, weight));
+                int weight = weightText.isEmpty()
+                        ? 0
+                        : at(
+                                row,
+                                WEIGHT,
+                                () -> Text.integer("weight", weightText, 0, SaveProductCommand.MAX_WEIGHT_GRAMS));
+                SaveProductCommand.VariantInput v = at(
+                        row,
+                        null,
+                        () -> new SaveProductCommand.VariantInput(
+                                values, cell(row, columns, SKU), price, compareAt, stock, null, weight));
                 variants.add(v);
                 if (!v.sku().isEmpty()) {
                     skuLines.putIfAbsent(v.sku().toUpperCase(Locale.ROOT), row.line());
@@ -175,23 +232,44 @@ public final class ProductCsv {
         }
         try {
             String collections = cell(first, columns, COLLECTIONS);
-            List<String> collectionTitles = collections.isEmpty() ? List.of()
-                    : java.util.Arrays.stream(collections.split(";")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-            SaveProductCommand command = at(first, null, () -> new SaveProductCommand(cell(first, columns, TITLE),
-                    cell(first, columns, DESCRIPTION), SaveProductCommand.status(cell(first, columns, STATUS)), options,
-                    variants, images, List.of(), SaveProductCommand.splitList(cell(first, columns, TAGS)),
-                    cell(first, columns, HS_CODE), cell(first, columns, ORIGIN),
-                    yes(cell(first, columns, SELL_WHEN_SOLD_OUT))));
+            List<String> collectionTitles = collections.isEmpty()
+                    ? List.of()
+                    : java.util.Arrays.stream(collections.split(";"))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .distinct()
+                            .toList();
+            SaveProductCommand command = at(
+                    first,
+                    null,
+                    () -> new SaveProductCommand(
+                            cell(first, columns, TITLE),
+                            cell(first, columns, DESCRIPTION),
+                            SaveProductCommand.status(cell(first, columns, STATUS)),
+                            options,
+                            variants,
+                            images,
+                            List.of(),
+                            SaveProductCommand.splitList(cell(first, columns, TAGS)),
+                            cell(first, columns, HS_CODE),
+                            cell(first, columns, ORIGIN),
+                            yes(cell(first, columns, SELL_WHEN_SOLD_OUT))));
             if (collectionTitles.size() > SaveProductCommand.MAX_COLLECTIONS) {
-                throw new CellException(new Error(first.line(), COLLECTIONS, "a product sits on at most "
-                        + SaveProductCommand.MAX_COLLECTIONS + " collections"));
+                throw new CellException(new Error(
+                        first.line(),
+                        COLLECTIONS,
+                        "a product sits on at most " + SaveProductCommand.MAX_COLLECTIONS + " collections"));
             }
             return new ParsedProduct(first.line(), command, collectionTitles, skuLines);
         } catch (CellException e) {
             Error error = e.error;
             if ("variants".equals(e.field)) {
-                error = new Error(first.line(), "Option1 Value", "the variants must be every combination of the options' values ("
-                        + variants.size() + " rows for " + SaveProductCommand.combinations(options).size() + " combinations)");
+                error = new Error(
+                        first.line(),
+                        "Option1 Value",
+                        "the variants must be every combination of the options' values (" + variants.size()
+                                + " rows for "
+                                + SaveProductCommand.combinations(options).size() + " combinations)");
             }
             errors.add(error);
             return null;
@@ -267,7 +345,8 @@ public final class ProductCsv {
     }
 
     private static int lineOf(String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^line (\\d+)").matcher(message);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("^line (\\d+)").matcher(message);
         return m.find() ? Integer.parseInt(m.group(1)) : 1;
     }
 
@@ -291,8 +370,14 @@ public final class ProductCsv {
                     }
                     f.set(15, p.sellWhenSoldOut() ? "yes" : "no");
                     f.set(16, String.join(", ", p.tags()));
-                    f.set(17, String.join("; ", p.collections().stream().map(collectionTitles::get)
-                            .filter(java.util.Objects::nonNull).toList()));
+                    f.set(
+                            17,
+                            String.join(
+                                    "; ",
+                                    p.collections().stream()
+                                            .map(collectionTitles::get)
+                                            .filter(java.util.Objects::nonNull)
+                                            .toList()));
                     f.set(18, p.hsCode());
                     f.set(19, p.originCountry());
                 }
@@ -303,7 +388,9 @@ public final class ProductCsv {
                     }
                     f.set(10, v.sku());
                     f.set(11, v.price().amount());
-                    f.set(12, v.compareAtPrice() == null ? "" : v.compareAtPrice().amount());
+                    f.set(
+                            12,
+                            v.compareAtPrice() == null ? "" : v.compareAtPrice().amount());
                     f.set(13, Integer.toString(v.stock()));
                     f.set(14, Integer.toString(v.weightGrams()));
                 }
@@ -319,7 +406,9 @@ public final class ProductCsv {
 
     private static String handle(String name, Set<String> used) {
         String base = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD)
-                .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", "-")
+                .replaceAll("(^-|-$)", "");
         if (base.isEmpty()) {
             base = "product";
         }

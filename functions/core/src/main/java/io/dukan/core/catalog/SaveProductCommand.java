@@ -19,9 +19,18 @@ import java.util.stream.Collectors;
  * typed for it. {@code shownStock} is the stock the form showed when it was opened (null for a new variant): an
  * edit only writes a variant's stock when the owner changed it, and only if orders have not moved it since.
  */
-public record SaveProductCommand(String name, String description, ProductStatus status, List<ProductOption> options,
-        List<VariantInput> variants, List<ProductImage> images, List<CollectionId> collections, List<String> tags,
-        String hsCode, String originCountry, boolean sellWhenSoldOut) {
+public record SaveProductCommand(
+        String name,
+        String description,
+        ProductStatus status,
+        List<ProductOption> options,
+        List<VariantInput> variants,
+        List<ProductImage> images,
+        List<CollectionId> collections,
+        List<String> tags,
+        String hsCode,
+        String originCountry,
+        boolean sellWhenSoldOut) {
 
     public static final int MAX_STOCK = 1_000_000;
     public static final int MAX_WEIGHT_GRAMS = 1_000_000;
@@ -33,29 +42,37 @@ public record SaveProductCommand(String name, String description, ProductStatus 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     /** One variant as typed: its option values pick it out; {@code compareAtPrice} may be null. */
-    public record VariantInput(List<String> optionValues, String sku, Money price, Money compareAtPrice, int stock,
-            Integer shownStock, int weightGrams) {
+    public record VariantInput(
+            List<String> optionValues,
+            String sku,
+            Money price,
+            Money compareAtPrice,
+            int stock,
+            Integer shownStock,
+            int weightGrams) {
 
         public VariantInput {
             optionValues = List.copyOf(optionValues);
             sku = sku == null ? "" : sku.strip();
             if (!sku.isEmpty() && !SKU.matcher(sku).matches()) {
-                throw new InvalidInputException(field(optionValues, "sku"),
+                throw new InvalidInputException(
+                        field(optionValues, "sku"),
                         "SKU " + sku + " may use letters, digits and . _ / - only (at most 64)");
             }
             if (price == null) {
                 throw new InvalidInputException(field(optionValues, "price"), "price is required");
             }
             if (compareAtPrice != null && compareAtPrice.minor() <= price.minor()) {
-                throw new InvalidInputException(field(optionValues, "compareAtPrice"),
-                        "the compare-at price must be more than the price");
+                throw new InvalidInputException(
+                        field(optionValues, "compareAtPrice"), "the compare-at price must be more than the price");
             }
             if (stock < 0 || stock > MAX_STOCK) {
-                throw new InvalidInputException(field(optionValues, "stock"), "stock must be between 0 and " + MAX_STOCK);
+                throw new InvalidInputException(
+                        field(optionValues, "stock"), "stock must be between 0 and " + MAX_STOCK);
             }
             if (weightGrams < 0 || weightGrams > MAX_WEIGHT_GRAMS) {
-                throw new InvalidInputException(field(optionValues, "weight"),
-                        "weight must be between 0 and " + MAX_WEIGHT_GRAMS + " grams");
+                throw new InvalidInputException(
+                        field(optionValues, "weight"), "weight must be between 0 and " + MAX_WEIGHT_GRAMS + " grams");
             }
         }
 
@@ -74,13 +91,16 @@ public record SaveProductCommand(String name, String description, ProductStatus 
         variants = List.copyOf(variants == null ? List.of() : variants);
         List<List<String>> wanted = combinations(options);
         if (wanted.size() > Product.MAX_VARIANTS) {
-            throw new InvalidInputException("options",
-                    "these options make " + wanted.size() + " variants; at most " + Product.MAX_VARIANTS + " are allowed");
+            throw new InvalidInputException(
+                    "options",
+                    "these options make " + wanted.size() + " variants; at most " + Product.MAX_VARIANTS
+                            + " are allowed");
         }
         Map<List<String>, VariantInput> byValues = new java.util.LinkedHashMap<>();
         for (VariantInput v : variants) {
             if (byValues.put(v.optionValues(), v) != null) {
-                throw new InvalidInputException("variants", "variant " + String.join(" / ", v.optionValues()) + " is listed twice");
+                throw new InvalidInputException(
+                        "variants", "variant " + String.join(" / ", v.optionValues()) + " is listed twice");
             }
         }
         if (!byValues.keySet().equals(new HashSet<>(wanted))) {
@@ -90,7 +110,8 @@ public record SaveProductCommand(String name, String description, ProductStatus 
         Set<String> skus = new HashSet<>();
         for (VariantInput v : variants) {
             if (!v.sku().isEmpty() && !skus.add(v.sku().toUpperCase(Locale.ROOT))) {
-                throw new InvalidInputException(VariantInput.field(v.optionValues(), "sku"), "SKU " + v.sku() + " is used twice");
+                throw new InvalidInputException(
+                        VariantInput.field(v.optionValues(), "sku"), "SKU " + v.sku() + " is used twice");
             }
         }
         String currency = variants.get(0).price().currency();
@@ -113,7 +134,8 @@ public record SaveProductCommand(String name, String description, ProductStatus 
         images = List.copyOf(cleanImages);
         collections = List.copyOf(new LinkedHashSet<>(collections == null ? List.of() : collections));
         if (collections.size() > MAX_COLLECTIONS) {
-            throw new InvalidInputException("collections", "a product sits on at most " + MAX_COLLECTIONS + " collections");
+            throw new InvalidInputException(
+                    "collections", "a product sits on at most " + MAX_COLLECTIONS + " collections");
         }
         tags = normaliseTags(tags == null ? List.of() : tags);
         hsCode = hsCode(hsCode);
@@ -193,7 +215,9 @@ public record SaveProductCommand(String name, String description, ProductStatus 
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return java.util.Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toList());
     }
 
@@ -208,7 +232,8 @@ public record SaveProductCommand(String name, String description, ProductStatus 
     static String country(String text) {
         String v = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
         if (!v.isEmpty() && !COUNTRIES.contains(v)) {
-            throw new InvalidInputException("originCountry", "the country of origin must be a two-letter ISO code, like PK or CN");
+            throw new InvalidInputException(
+                    "originCountry", "the country of origin must be a two-letter ISO code, like PK or CN");
         }
         return v;
     }
@@ -226,7 +251,10 @@ public record SaveProductCommand(String name, String description, ProductStatus 
 
     /** All the product's SKUs that are set, upper-cased (SKUs are unique in a store whatever their case). */
     public Set<String> skus() {
-        return variants.stream().map(VariantInput::sku).filter(s -> !s.isEmpty())
-                .map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        return variants.stream()
+                .map(VariantInput::sku)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toUpperCase(Locale.ROOT))
+                .collect(Collectors.toSet());
     }
 }

@@ -28,7 +28,8 @@ public class ShopCatalog {
 
     /** An active product; drafts, archived products and unknown ids are all simply not found. */
     public Product product(TenantId tenant, ProductId id) {
-        return products.find(tenant, id).filter(Product::visibleToShoppers)
+        return products.find(tenant, id)
+                .filter(Product::visibleToShoppers)
                 .orElseThrow(() -> new NotFoundException("no such product"));
     }
 

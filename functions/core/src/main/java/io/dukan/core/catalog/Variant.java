@@ -8,8 +8,14 @@ import java.util.List;
  * and weight. {@code compareAtPrice} (the "was" price) is null when there is none. A product without options has
  * exactly one variant with no option values.
  */
-public record Variant(VariantId id, String sku, List<String> optionValues, Money price, Money compareAtPrice,
-        int stock, int weightGrams) {
+public record Variant(
+        VariantId id,
+        String sku,
+        List<String> optionValues,
+        Money price,
+        Money compareAtPrice,
+        int stock,
+        int weightGrams) {
 
     public Variant {
         optionValues = List.copyOf(optionValues);

@@ -35,8 +35,13 @@ public class CheckoutService {
     private final CheckoutSettingsService settings;
     private final Clock clock;
 
-    public CheckoutService(CartService carts, OrderService orderService, OrderRepository orders,
-            ShippingService shipping, CheckoutSettingsService settings, Clock clock) {
+    public CheckoutService(
+            CartService carts,
+            OrderService orderService,
+            OrderRepository orders,
+            ShippingService shipping,
+            CheckoutSettingsService settings,
+            Clock clock) {
         this.carts = carts;
         this.orderService = orderService;
         this.orders = orders;
@@ -59,7 +64,10 @@ public class CheckoutService {
      * order the first submission placed. {@code details} builds the command for the cart's lines, so the form's
      * fields are validated with them. The cart is emptied once the order is placed.
      */
-    public Order placeCart(StoreSettings store, String cartId, String checkoutToken,
+    public Order placeCart(
+            StoreSettings store,
+            String cartId,
+            String checkoutToken,
             Function<List<PlaceOrderCommand.Line>, PlaceOrderCommand> details) {
         return placeCartOnce(store, cartId, checkoutToken, details).order();
     }
@@ -68,7 +76,10 @@ public class CheckoutService {
     public record Placement(Order order, boolean placedNow) {}
 
     /** {@link #placeCart}, telling whether this submission placed the order (so it is announced only once). */
-    public Placement placeCartOnce(StoreSettings store, String cartId, String checkoutToken,
+    public Placement placeCartOnce(
+            StoreSettings store,
+            String cartId,
+            String checkoutToken,
             Function<List<PlaceOrderCommand.Line>, PlaceOrderCommand> details) {
         TenantId tenant = store.tenantId();
         if (!isCheckoutToken(checkoutToken)) {
@@ -85,11 +96,14 @@ public class CheckoutService {
         Cart cart = carts.cart(tenant, cartId);
         if (cart.isEmpty()) {
             // An identical submission may have placed the order and emptied the cart since we looked.
-            return new Placement(orders.findPlaced(tenant, once)
-                    .orElseThrow(() -> new InvalidInputException("cart", "your cart is empty")), false);
+            return new Placement(
+                    orders.findPlaced(tenant, once)
+                            .orElseThrow(() -> new InvalidInputException("cart", "your cart is empty")),
+                    false);
         }
         List<PlaceOrderCommand.Line> lines = cart.lines().stream()
-                .map(l -> new PlaceOrderCommand.Line(l.productId(), l.variantId(), l.quantity())).toList();
+                .map(l -> new PlaceOrderCommand.Line(l.productId(), l.variantId(), l.quantity()))
+                .toList();
         Placement placement = placeOnce(store, details.apply(lines), once);
         carts.clear(tenant, cartId);
         return placement;
@@ -112,18 +126,34 @@ public class CheckoutService {
         requireDeliverable(command);
         PaymentMethod method = command.paymentMethod();
         if (!paymentMethods(tenant).contains(method)) {
-            throw new InvalidInputException("paymentMethod", method == PaymentMethod.CARD
-                    ? "this store does not take card payments yet; choose another way to pay"
-                    : "this store does not take " + label(method) + "; choose another way to pay");
+            throw new InvalidInputException(
+                    "paymentMethod",
+                    method == PaymentMethod.CARD
+                            ? "this store does not take card payments yet; choose another way to pay"
+                            : "this store does not take " + label(method) + "; choose another way to pay");
         }
         OrderService.PricedLines priced = orderService.price(tenant, command.lines());
-        List<ShippingOption> options = shipping.options(shipping.settings(store), command.address().country(),
-                command.address().region(), priced.weightGrams(), priced.subtotal());
+        List<ShippingOption> options = shipping.options(
+                shipping.settings(store),
+                command.address().country(),
+                command.address().region(),
+                priced.weightGrams(),
+                priced.subtotal());
         ShippingOption delivery = shipping.choose(options, command.shippingRateId());
-        DisplayCurrency displayed = settings.currencies(tenant).find(command.displayCurrency())
-                .map(DisplayRate::recorded).orElse(null);
-        OrderRepository.Draft draft = new OrderRepository.Draft(Ids.newSecret(), priced.lines(), delivery.price(),
-                command.contact(), command.address(), delivery.label(), command.notes(), method, displayed,
+        DisplayCurrency displayed = settings.currencies(tenant)
+                .find(command.displayCurrency())
+                .map(DisplayRate::recorded)
+                .orElse(null);
+        OrderRepository.Draft draft = new OrderRepository.Draft(
+                Ids.newSecret(),
+                priced.lines(),
+                delivery.price(),
+                command.contact(),
+                command.address(),
+                delivery.label(),
+                command.notes(),
+                method,
+                displayed,
                 clock.instant());
         Order order = idempotency == null ? orders.place(tenant, draft) : orders.place(tenant, draft, idempotency);
         // The repository answers a lost race on the idempotency key with the winner's order, which has its own code.

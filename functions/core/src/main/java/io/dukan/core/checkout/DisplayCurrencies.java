@@ -53,9 +53,12 @@ public record DisplayCurrencies(List<DisplayRate> rates) {
             } catch (NumberFormatException e) {
                 throw new InvalidInputException("rates", "the rate for " + code + " must be a number, like 0.0036");
             }
-            if (rate.signum() <= 0 || rate.compareTo(MAX_RATE) > 0 || rate.stripTrailingZeros().scale() > 8) {
-                throw new InvalidInputException("rates", "the rate for " + code
-                        + " must be more than 0, at most 1000000, with at most 8 decimals");
+            if (rate.signum() <= 0
+                    || rate.compareTo(MAX_RATE) > 0
+                    || rate.stripTrailingZeros().scale() > 8) {
+                throw new InvalidInputException(
+                        "rates",
+                        "the rate for " + code + " must be more than 0, at most 1000000, with at most 8 decimals");
             }
             if (out.put(code, new DisplayRate(code, rate.stripTrailingZeros())) != null) {
                 throw new InvalidInputException("rates", code + " is listed twice");
@@ -69,6 +72,10 @@ public record DisplayCurrencies(List<DisplayRate> rates) {
 
     /** One "USD 0.0036" per line, for the admin's form. */
     public String text() {
-        return String.join("\n", rates.stream().map(r -> r.currency() + " " + r.rate().toPlainString()).toList());
+        return String.join(
+                "\n",
+                rates.stream()
+                        .map(r -> r.currency() + " " + r.rate().toPlainString())
+                        .toList());
     }
 }

@@ -14,8 +14,8 @@ public record DisplayRate(String currency, BigDecimal rate) {
     public String approximate(Money base) {
         int baseDigits = Math.max(0, Currency.getInstance(base.currency()).getDefaultFractionDigits());
         int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-        BigDecimal converted = BigDecimal.valueOf(base.minor(), baseDigits).multiply(rate)
-                .setScale(digits, RoundingMode.HALF_UP);
+        BigDecimal converted =
+                BigDecimal.valueOf(base.minor(), baseDigits).multiply(rate).setScale(digits, RoundingMode.HALF_UP);
         return "≈ " + String.format(Locale.ROOT, "%,." + digits + "f", converted) + " " + currency;
     }
 

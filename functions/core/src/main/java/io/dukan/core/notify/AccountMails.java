@@ -31,22 +31,28 @@ public interface AccountMails {
     AccountMails ENGLISH = new AccountMails() {
         @Override
         public Text invitation(String inviter, String storeName, String link, Duration validFor) {
-            return new Text("You are invited to help run " + storeName, inviter + " invites you to help run "
-                    + storeName + " (on Dukan). As staff you can manage its products and orders.\n\n"
-                    + "To accept, open this link within " + validFor.toDays() + " days and choose your password:\n\n"
-                    + link + "\n\n"
-                    + "The link works once. If you did not expect this invitation, ignore this message: nothing"
-                    + " happens unless you open the link.\n");
+            return new Text(
+                    "You are invited to help run " + storeName,
+                    inviter + " invites you to help run "
+                            + storeName + " (on Dukan). As staff you can manage its products and orders.\n\n"
+                            + "To accept, open this link within " + validFor.toDays()
+                            + " days and choose your password:\n\n"
+                            + link + "\n\n"
+                            + "The link works once. If you did not expect this invitation, ignore this message: nothing"
+                            + " happens unless you open the link.\n");
         }
 
         @Override
         public Text passwordReset(String account, String storeName, String link, Duration validFor) {
-            return new Text("Reset your password for " + storeName, "Someone (we hope you) asked to reset the"
-                    + " password of " + account + " for " + storeName + ".\n\n"
-                    + "To choose a new password, open this link within " + validFor.toMinutes() + " minutes:\n\n"
-                    + link + "\n\n"
-                    + "The link works once. If you did not ask for this, ignore this message: your password stays"
-                    + " as it is.\n");
+            return new Text(
+                    "Reset your password for " + storeName,
+                    "Someone (we hope you) asked to reset the"
+                            + " password of " + account + " for " + storeName + ".\n\n"
+                            + "To choose a new password, open this link within " + validFor.toMinutes()
+                            + " minutes:\n\n"
+                            + link + "\n\n"
+                            + "The link works once. If you did not ask for this, ignore this message: your password stays"
+                            + " as it is.\n");
         }
     };
 }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public record EmailMessage(String to, String subject, String text, String replyTo) {
 
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\",;]{1,64}@[^@\\s<>\",;]{1,190}\\.[^@\\s.<>\",;]{2,63}");
+    private static final Pattern ADDRESS =
+            Pattern.compile("[^@\\s<>\",;]{1,64}@[^@\\s<>\",;]{1,190}\\.[^@\\s.<>\",;]{2,63}");
     public static final int MAX_SUBJECT = 200;
     public static final int MAX_TEXT = 100_000;
 
@@ -32,8 +33,8 @@ public record EmailMessage(String to, String subject, String text, String replyT
         }
         subject = subject.strip();
         if (subject.length() > MAX_SUBJECT || subject.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("subject", "subject must be one line of at most " + MAX_SUBJECT
-                    + " characters");
+            throw new InvalidInputException(
+                    "subject", "subject must be one line of at most " + MAX_SUBJECT + " characters");
         }
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("text", "text is required");
@@ -55,7 +56,9 @@ public record EmailMessage(String to, String subject, String text, String replyT
 
     /** Whether the text is an address a message can be sent to (the same rule the constructor applies). */
     public static boolean isAddress(String text) {
-        return text != null && text.length() <= 254 && ADDRESS.matcher(text.strip()).matches();
+        return text != null
+                && text.length() <= 254
+                && ADDRESS.matcher(text.strip()).matches();
     }
 
     /** The address trimmed and lower-cased, or InvalidInputException naming {@code field}. */

@@ -17,8 +17,11 @@ public record Idempotency(String key, String fingerprint) {
     private static final Pattern API_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     public Idempotency {
-        if (key == null || !key.matches("(form|api)-[A-Za-z0-9._:-]{1,100}") || fingerprint == null
-                || fingerprint.isEmpty() || fingerprint.length() > 128) {
+        if (key == null
+                || !key.matches("(form|api)-[A-Za-z0-9._:-]{1,100}")
+                || fingerprint == null
+                || fingerprint.isEmpty()
+                || fingerprint.length() > 128) {
             throw new IllegalArgumentException("bad idempotency key or fingerprint");
         }
     }
@@ -32,16 +35,16 @@ public record Idempotency(String key, String fingerprint) {
     public static Idempotency ofApiKey(String headerValue, String requestContent) {
         String key = headerValue == null ? "" : headerValue.strip();
         if (!API_KEY.matcher(key).matches()) {
-            throw new InvalidInputException("Idempotency-Key",
-                    "Idempotency-Key must be 1 to 100 letters, digits or . _ : -");
+            throw new InvalidInputException(
+                    "Idempotency-Key", "Idempotency-Key must be 1 to 100 letters, digits or . _ : -");
         }
         return new Idempotency("api-" + key, sha256(requestContent));
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -10,10 +10,25 @@ import java.util.List;
  * records every change with who and when, oldest first; {@code version} counts changes, for optimistic updates.
  * {@code displayed} is null when the shopper saw the base currency.
  */
-public record Order(long number, String code, List<OrderLine> lines, Money subtotal, Money shipping, Money total,
-        Contact contact, Address address, String shippingMethod, String notes, PaymentMethod paymentMethod,
-        PaymentStatus paymentStatus, FulfilmentStatus fulfilmentStatus, String trackingNumber,
-        DisplayCurrency displayed, List<OrderEvent> history, Instant placedAt, int version) {
+public record Order(
+        long number,
+        String code,
+        List<OrderLine> lines,
+        Money subtotal,
+        Money shipping,
+        Money total,
+        Contact contact,
+        Address address,
+        String shippingMethod,
+        String notes,
+        PaymentMethod paymentMethod,
+        PaymentStatus paymentStatus,
+        FulfilmentStatus fulfilmentStatus,
+        String trackingNumber,
+        DisplayCurrency displayed,
+        List<OrderEvent> history,
+        Instant placedAt,
+        int version) {
 
     public static final long FIRST_NUMBER = 1001;
 

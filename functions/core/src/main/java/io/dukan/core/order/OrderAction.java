@@ -10,20 +10,41 @@ import java.util.Set;
  * and a refunded order is never shipped.
  */
 public enum OrderAction {
-
-    MARK_PAID("mark it paid", EnumSet.of(PaymentStatus.PENDING, PaymentStatus.FAILED),
+    MARK_PAID(
+            "mark it paid",
+            EnumSet.of(PaymentStatus.PENDING, PaymentStatus.FAILED),
             EnumSet.of(FulfilmentStatus.UNFULFILLED, FulfilmentStatus.SHIPPED, FulfilmentStatus.DELIVERED),
-            PaymentStatus.PAID, null),
-    MARK_PAYMENT_FAILED("record a failed payment", EnumSet.of(PaymentStatus.PENDING),
+            PaymentStatus.PAID,
+            null),
+    MARK_PAYMENT_FAILED(
+            "record a failed payment",
+            EnumSet.of(PaymentStatus.PENDING),
             EnumSet.of(FulfilmentStatus.UNFULFILLED, FulfilmentStatus.SHIPPED, FulfilmentStatus.DELIVERED),
-            PaymentStatus.FAILED, null),
-    MARK_REFUNDED("refund it", EnumSet.of(PaymentStatus.PAID), EnumSet.allOf(FulfilmentStatus.class),
-            PaymentStatus.REFUNDED, null),
-    MARK_SHIPPED("ship it", EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PAID, PaymentStatus.FAILED),
-            EnumSet.of(FulfilmentStatus.UNFULFILLED), null, FulfilmentStatus.SHIPPED),
-    MARK_DELIVERED("mark it delivered", EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PAID, PaymentStatus.FAILED),
-            EnumSet.of(FulfilmentStatus.UNFULFILLED, FulfilmentStatus.SHIPPED), null, FulfilmentStatus.DELIVERED),
-    CANCEL("cancel it", EnumSet.allOf(PaymentStatus.class), EnumSet.of(FulfilmentStatus.UNFULFILLED), null,
+            PaymentStatus.FAILED,
+            null),
+    MARK_REFUNDED(
+            "refund it",
+            EnumSet.of(PaymentStatus.PAID),
+            EnumSet.allOf(FulfilmentStatus.class),
+            PaymentStatus.REFUNDED,
+            null),
+    MARK_SHIPPED(
+            "ship it",
+            EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PAID, PaymentStatus.FAILED),
+            EnumSet.of(FulfilmentStatus.UNFULFILLED),
+            null,
+            FulfilmentStatus.SHIPPED),
+    MARK_DELIVERED(
+            "mark it delivered",
+            EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PAID, PaymentStatus.FAILED),
+            EnumSet.of(FulfilmentStatus.UNFULFILLED, FulfilmentStatus.SHIPPED),
+            null,
+            FulfilmentStatus.DELIVERED),
+    CANCEL(
+            "cancel it",
+            EnumSet.allOf(PaymentStatus.class),
+            EnumSet.of(FulfilmentStatus.UNFULFILLED),
+            null,
             FulfilmentStatus.CANCELLED);
 
     private final String verb;
@@ -32,8 +53,12 @@ public enum OrderAction {
     private final PaymentStatus paymentTo;
     private final FulfilmentStatus fulfilmentTo;
 
-    OrderAction(String verb, Set<PaymentStatus> paymentFrom, Set<FulfilmentStatus> fulfilmentFrom,
-            PaymentStatus paymentTo, FulfilmentStatus fulfilmentTo) {
+    OrderAction(
+            String verb,
+            Set<PaymentStatus> paymentFrom,
+            Set<FulfilmentStatus> fulfilmentFrom,
+            PaymentStatus paymentTo,
+            FulfilmentStatus fulfilmentTo) {
         this.verb = verb;
         this.paymentFrom = paymentFrom;
         this.fulfilmentFrom = fulfilmentFrom;
@@ -67,7 +92,8 @@ public enum OrderAction {
         String state;
         String payment = order.paymentStatus().name().toLowerCase(java.util.Locale.ROOT);
         if (!fulfilmentFrom.contains(order.fulfilmentStatus())) {
-            state = order.fulfilmentStatus() == FulfilmentStatus.CANCELLED ? "it is cancelled"
+            state = order.fulfilmentStatus() == FulfilmentStatus.CANCELLED
+                    ? "it is cancelled"
                     : "it is already " + order.fulfilmentStatus().name().toLowerCase(java.util.Locale.ROOT);
         } else if (paymentTo != null) {
             state = "its payment is " + payment;

@@ -47,7 +47,8 @@ public class OrderAdminService {
         if (!digits.matches("[0-9]{1,12}")) {
             throw new NotFoundException("no such order");
         }
-        return admin.findByNumber(tenant, Long.parseLong(digits)).orElseThrow(() -> new NotFoundException("no such order"));
+        return admin.findByNumber(tenant, Long.parseLong(digits))
+                .orElseThrow(() -> new NotFoundException("no such order"));
     }
 
     public Order markPaid(TenantId tenant, String code, String actor, int seenVersion) {
@@ -59,12 +60,18 @@ public class OrderAdminService {
     }
 
     /** {@code carrier} may be empty; the tracking number is required (what the shopper follows the parcel with). */
-    public Order markShipped(TenantId tenant, String code, String actor, int seenVersion, String trackingNumber,
-            String carrier) {
+    public Order markShipped(
+            TenantId tenant, String code, String actor, int seenVersion, String trackingNumber, String carrier) {
         String number = Text.required("trackingNumber", trackingNumber, 100);
         String by = Text.optional("carrier", carrier, 60);
         String tracking = by.isEmpty() ? number : by + " " + number;
-        return change(tenant, code, actor, seenVersion, OrderAction.MARK_SHIPPED, tracking,
+        return change(
+                tenant,
+                code,
+                actor,
+                seenVersion,
+                OrderAction.MARK_SHIPPED,
+                tracking,
                 "marked it shipped, tracking " + tracking);
     }
 
@@ -77,8 +84,14 @@ public class OrderAdminService {
         return change(tenant, code, actor, seenVersion, OrderAction.CANCEL, null, "cancelled it; stock restored");
     }
 
-    private Order change(TenantId tenant, String code, String actor, int seenVersion, OrderAction action,
-            String tracking, String what) {
+    private Order change(
+            TenantId tenant,
+            String code,
+            String actor,
+            int seenVersion,
+            OrderAction action,
+            String tracking,
+            String what) {
         Order current = order(tenant, code);
         if (current.version() != seenVersion) {
             throw new OrderChangedException();
@@ -93,18 +106,49 @@ public class OrderAdminService {
     public static Order apply(Order o, OrderAction action, String tracking, OrderEvent event) {
         List<OrderEvent> history = new ArrayList<>(o.history());
         history.add(event);
-        return new Order(o.number(), o.code(), o.lines(), o.subtotal(), o.shipping(), o.total(), o.contact(),
-                o.address(), o.shippingMethod(), o.notes(), o.paymentMethod(), action.paymentAfter(o.paymentStatus()),
-                action.fulfilmentAfter(o.fulfilmentStatus()), tracking == null ? o.trackingNumber() : tracking,
-                o.displayed(), history, o.placedAt(), o.version() + 1);
+        return new Order(
+                o.number(),
+                o.code(),
+                o.lines(),
+                o.subtotal(),
+                o.shipping(),
+                o.total(),
+                o.contact(),
+                o.address(),
+                o.shippingMethod(),
+                o.notes(),
+                o.paymentMethod(),
+                action.paymentAfter(o.paymentStatus()),
+                action.fulfilmentAfter(o.fulfilmentStatus()),
+                tracking == null ? o.trackingNumber() : tracking,
+                o.displayed(),
+                history,
+                o.placedAt(),
+                o.version() + 1);
     }
 
     /** The order with one more history event and nothing else changed (version + 1). */
     public static Order note(Order o, OrderEvent event) {
         List<OrderEvent> history = new ArrayList<>(o.history());
         history.add(event);
-        return new Order(o.number(), o.code(), o.lines(), o.subtotal(), o.shipping(), o.total(), o.contact(),
-                o.address(), o.shippingMethod(), o.notes(), o.paymentMethod(), o.paymentStatus(),
-                o.fulfilmentStatus(), o.trackingNumber(), o.displayed(), history, o.placedAt(), o.version() + 1);
+        return new Order(
+                o.number(),
+                o.code(),
+                o.lines(),
+                o.subtotal(),
+                o.shipping(),
+                o.total(),
+                o.contact(),
+                o.address(),
+                o.shippingMethod(),
+                o.notes(),
+                o.paymentMethod(),
+                o.paymentStatus(),
+                o.fulfilmentStatus(),
+                o.trackingNumber(),
+                o.displayed(),
+                history,
+                o.placedAt(),
+                o.version() + 1);
     }
 }

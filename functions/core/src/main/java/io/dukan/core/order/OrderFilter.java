@@ -43,8 +43,10 @@ public enum OrderFilter {
     public boolean matches(Order order) {
         boolean cancelled = order.fulfilmentStatus() == FulfilmentStatus.CANCELLED;
         return switch (this) {
-            case UNPAID -> !cancelled && (order.paymentStatus() == PaymentStatus.PENDING
-                    || order.paymentStatus() == PaymentStatus.FAILED);
+            case UNPAID ->
+                !cancelled
+                        && (order.paymentStatus() == PaymentStatus.PENDING
+                                || order.paymentStatus() == PaymentStatus.FAILED);
             case TO_SHIP -> order.fulfilmentStatus() == FulfilmentStatus.UNFULFILLED;
             case SHIPPED -> order.fulfilmentStatus() == FulfilmentStatus.SHIPPED;
             case DELIVERED -> order.fulfilmentStatus() == FulfilmentStatus.DELIVERED;

@@ -8,8 +8,14 @@ import io.dukan.core.shared.Money;
  * One variant in an order, snapshotted as it was when the order was placed: product name, variant title ("" when
  * the product has no options), SKU and unit price.
  */
-public record OrderLine(ProductId productId, VariantId variantId, String sku, String productName, String variantTitle,
-        Money unitPrice, int quantity) {
+public record OrderLine(
+        ProductId productId,
+        VariantId variantId,
+        String sku,
+        String productName,
+        String variantTitle,
+        Money unitPrice,
+        int quantity) {
 
     public Money lineTotal() {
         return unitPrice.times(quantity);

@@ -39,8 +39,8 @@ public class OrderNotifications {
 
         @Override
         public String whatsAppText(StoreSettings store, Order order, String orderUrl) {
-            return "Hello " + store.name() + ", about my order " + order.displayNumber() + ":\n"
-                    + summary(order) + "Name: " + order.customerName() + "\n" + orderUrl;
+            return "Hello " + store.name() + ", about my order " + order.displayNumber() + ":\n" + summary(order)
+                    + "Name: " + order.customerName() + "\n" + orderUrl;
         }
     };
 
@@ -57,13 +57,14 @@ public class OrderNotifications {
     }
 
     /** As {@link #placed(StoreSettings, Order, String, String)}, in the words {@code messages} writes. */
-    public void placed(StoreSettings store, Order order, String orderUrl, String adminOrderUrl,
-            OrderMessages messages) {
+    public void placed(
+            StoreSettings store, Order order, String orderUrl, String adminOrderUrl, OrderMessages messages) {
         if (!order.contact().email().isBlank()) {
             send(store.tenantId(), order, () -> messages.confirmation(store, order, orderUrl));
         }
-        ownerAddress(store).ifPresent(owner -> send(store.tenantId(), order, () -> messages.ownerAlert(store, order,
-                owner, adminOrderUrl)));
+        ownerAddress(store)
+                .ifPresent(owner ->
+                        send(store.tenantId(), order, () -> messages.ownerAlert(store, order, owner, adminOrderUrl)));
     }
 
     /** After the owner marks an order shipped: the shopper's note with the tracking number. */
@@ -79,7 +80,9 @@ public class OrderNotifications {
 
     private void send(TenantId tenant, Order order, java.util.function.Supplier<EmailMessage> message) {
         if (email == null) {
-            LOG.log(System.Logger.Level.INFO, "no e-mail sender configured; order {0} notification skipped",
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "no e-mail sender configured; order {0} notification skipped",
                     order.displayNumber());
             return;
         }
@@ -103,8 +106,11 @@ public class OrderNotifications {
                 + paymentLine(order) + "\n\n"
                 + "See your order's status at any time:\n" + orderUrl + "\n\n"
                 + store.name();
-        return new EmailMessage(order.contact().email(), "Your order " + order.displayNumber() + " at "
-                + oneLine(store.name()), text, store.contact().email());
+        return new EmailMessage(
+                order.contact().email(),
+                "Your order " + order.displayNumber() + " at " + oneLine(store.name()),
+                text,
+                store.contact().email());
     }
 
     public static EmailMessage ownerAlert(StoreSettings store, Order order, String to, String adminOrderUrl) {
@@ -115,7 +121,10 @@ public class OrderNotifications {
                 + "Deliver to: " + order.address().oneLine() + "\n"
                 + (order.notes().isBlank() ? "" : "Notes: " + order.notes() + "\n")
                 + "\nOpen it in your admin:\n" + adminOrderUrl + "\n";
-        return new EmailMessage(to, "New order " + order.displayNumber() + " · " + order.total().format(), text,
+        return new EmailMessage(
+                to,
+                "New order " + order.displayNumber() + " · " + order.total().format(),
+                text,
                 order.contact().email());
     }
 
@@ -124,16 +133,23 @@ public class OrderNotifications {
                 + "your order " + order.displayNumber() + " from " + store.name() + " is on its way.\n"
                 + (order.trackingNumber().isBlank() ? "" : "Tracking: " + order.trackingNumber() + "\n")
                 + "\n" + summary(order) + "\nYour order's status:\n" + orderUrl + "\n\n" + store.name();
-        return new EmailMessage(order.contact().email(), "Your order " + order.displayNumber() + " has shipped",
-                text, store.contact().email());
+        return new EmailMessage(
+                order.contact().email(),
+                "Your order " + order.displayNumber() + " has shipped",
+                text,
+                store.contact().email());
     }
 
     /** One line per product, then shipping and the total. */
     public static String summary(Order order) {
         StringBuilder b = new StringBuilder();
         for (OrderLine line : order.lines()) {
-            b.append(line.quantity()).append(" × ").append(line.description()).append(" — ")
-                    .append(line.lineTotal().format()).append('\n');
+            b.append(line.quantity())
+                    .append(" × ")
+                    .append(line.description())
+                    .append(" — ")
+                    .append(line.lineTotal().format())
+                    .append('\n');
         }
         if (order.shipping().minor() > 0) {
             b.append("Shipping: ").append(order.shipping().format()).append('\n');
@@ -149,9 +165,11 @@ public class OrderNotifications {
         return whatsAppLink(store, order, orderUrl, PLAIN);
     }
 
-    public static Optional<String> whatsAppLink(StoreSettings store, Order order, String orderUrl,
-            OrderMessages messages) {
-        String digits = store.contact().whatsapp() == null ? "" : store.contact().whatsapp().replaceAll("[^0-9]", "");
+    public static Optional<String> whatsAppLink(
+            StoreSettings store, Order order, String orderUrl, OrderMessages messages) {
+        String digits = store.contact().whatsapp() == null
+                ? ""
+                : store.contact().whatsapp().replaceAll("[^0-9]", "");
         if (digits.length() < 6 || digits.length() > 15) {
             return Optional.empty();
         }
@@ -163,10 +181,12 @@ public class OrderNotifications {
     static String paymentLine(Order order) {
         return switch (order.paymentMethod()) {
             case CASH_ON_DELIVERY -> "Please pay " + order.total().format() + " in cash when it is delivered.";
-            case BANK_TRANSFER -> "Please pay " + order.total().format()
-                    + " by bank transfer; the order page shows how.";
-            case CARD -> order.paymentStatus() == PaymentStatus.PAID ? "Paid by card."
-                    : "Pay " + order.total().format() + " by card from the order page.";
+            case BANK_TRANSFER ->
+                "Please pay " + order.total().format() + " by bank transfer; the order page shows how.";
+            case CARD ->
+                order.paymentStatus() == PaymentStatus.PAID
+                        ? "Paid by card."
+                        : "Pay " + order.total().format() + " by card from the order page.";
         };
     }
 

@@ -10,12 +10,22 @@ import java.util.Optional;
 public interface OrderRepository {
 
     /** What the repository needs to place an order; it assigns the number. Lines arrive one per variant. */
-    record Draft(String code, List<OrderLine> lines, Money shipping, Contact contact, Address address,
-            String shippingMethod, String notes, PaymentMethod paymentMethod, DisplayCurrency displayed,
+    record Draft(
+            String code,
+            List<OrderLine> lines,
+            Money shipping,
+            Contact contact,
+            Address address,
+            String shippingMethod,
+            String notes,
+            PaymentMethod paymentMethod,
+            DisplayCurrency displayed,
             Instant placedAt) {
 
         public Money subtotal() {
-            return lines.stream().map(OrderLine::lineTotal).reduce(Money::plus)
+            return lines.stream()
+                    .map(OrderLine::lineTotal)
+                    .reduce(Money::plus)
                     .orElseThrow(() -> new IllegalArgumentException("an order needs lines"));
         }
     }

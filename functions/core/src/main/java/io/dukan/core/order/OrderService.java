@@ -46,11 +46,17 @@ public class OrderService {
         Map<VariantId, Integer> quantities = new LinkedHashMap<>();
         Map<VariantId, Product> productOf = new LinkedHashMap<>();
         for (PlaceOrderCommand.Line line : commandLines) {
-            Product product = seen.computeIfAbsent(line.productId(), id -> products.find(tenant, id)
-                    .filter(Product::visibleToShoppers)
-                    .orElseThrow(() -> new InvalidInputException("productId", "a product in this order is no longer sold")));
-            Variant variant = line.variantId() == null ? onlyVariant(product) : product.variant(line.variantId())
-                    .orElseThrow(() -> new InvalidInputException("variantId", "choose one of the product's options"));
+            Product product = seen.computeIfAbsent(
+                    line.productId(),
+                    id -> products.find(tenant, id)
+                            .filter(Product::visibleToShoppers)
+                            .orElseThrow(() -> new InvalidInputException(
+                                    "productId", "a product in this order is no longer sold")));
+            Variant variant = line.variantId() == null
+                    ? onlyVariant(product)
+                    : product.variant(line.variantId())
+                            .orElseThrow(() ->
+                                    new InvalidInputException("variantId", "choose one of the product's options"));
             quantities.merge(variant.id(), line.quantity(), Integer::sum);
             productOf.put(variant.id(), product);
         }
@@ -60,10 +66,17 @@ public class OrderService {
             Product product = productOf.get(entry.getKey());
             Variant variant = product.variant(entry.getKey()).orElseThrow();
             if (entry.getValue() > PlaceOrderCommand.MAX_QUANTITY) {
-                throw new InvalidInputException("quantity", "quantity must be between 1 and " + PlaceOrderCommand.MAX_QUANTITY);
+                throw new InvalidInputException(
+                        "quantity", "quantity must be between 1 and " + PlaceOrderCommand.MAX_QUANTITY);
             }
-            lines.add(new OrderLine(product.id(), variant.id(), variant.sku(), product.name(), variant.title(),
-                    variant.price(), entry.getValue()));
+            lines.add(new OrderLine(
+                    product.id(),
+                    variant.id(),
+                    variant.sku(),
+                    product.name(),
+                    variant.title(),
+                    variant.price(),
+                    entry.getValue()));
             weight += (long) variant.weightGrams() * entry.getValue();
         }
         requireRepresentableTotal(lines);

@@ -14,8 +14,14 @@ import java.util.regex.Pattern;
  * chosen ("" when there is only one); {@code displayCurrency} the currency the shopper saw prices in ("" for the
  * store's own).
  */
-public record PlaceOrderCommand(List<Line> lines, Contact contact, Address address, String notes,
-        PaymentMethod paymentMethod, String shippingRateId, String displayCurrency) {
+public record PlaceOrderCommand(
+        List<Line> lines,
+        Contact contact,
+        Address address,
+        String notes,
+        PaymentMethod paymentMethod,
+        String shippingRateId,
+        String displayCurrency) {
 
     public static final int MAX_QUANTITY = 1000;
     public static final int MAX_LINES = 50;
@@ -55,8 +61,8 @@ public record PlaceOrderCommand(List<Line> lines, Contact contact, Address addre
     }
 
     /** Without a delivery choice or display currency (a single delivery option, prices seen in the base currency). */
-    public PlaceOrderCommand(List<Line> lines, Contact contact, Address address, String notes,
-            PaymentMethod paymentMethod) {
+    public PlaceOrderCommand(
+            List<Line> lines, Contact contact, Address address, String notes, PaymentMethod paymentMethod) {
         this(lines, contact, address, notes, paymentMethod, "", "");
     }
 
@@ -84,9 +90,13 @@ public record PlaceOrderCommand(List<Line> lines, Contact contact, Address addre
         if (!country.isEmpty() && !COUNTRY.matcher(country).matches()) {
             throw new InvalidInputException("country", "choose a country");
         }
-        return new Address(Text.required("address", a.line1(), 500), Text.optional("line2", a.line2(), 200),
-                Text.optional("city", a.city(), 100), Text.optional("region", a.region(), 100),
-                Text.optional("postcode", a.postcode(), 20), country);
+        return new Address(
+                Text.required("address", a.line1(), 500),
+                Text.optional("line2", a.line2(), 200),
+                Text.optional("city", a.city(), 100),
+                Text.optional("region", a.region(), 100),
+                Text.optional("postcode", a.postcode(), 20),
+                country);
     }
 
     /** Parses a payment method name from a form; unknown names are an input error. */

@@ -13,6 +13,6 @@ public interface PaymentEvents {
      * @return false when the event was already stored (a replay): nothing was written
      * @throws io.dukan.core.order.OrderChangedException the order changed meanwhile (nothing was written)
      */
-    boolean recordOnce(TenantId tenant, String provider, ProviderEvent event, String outcome, Order changed,
-            int expectedVersion);
+    boolean recordOnce(
+            TenantId tenant, String provider, ProviderEvent event, String outcome, Order changed, int expectedVersion);
 }

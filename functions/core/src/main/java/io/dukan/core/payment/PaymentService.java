@@ -23,7 +23,13 @@ import java.util.regex.Pattern;
 public class PaymentService {
 
     /** What happened to an event. */
-    public enum Outcome { APPLIED, NOT_APPLIED, ALREADY_DONE, DUPLICATE, IGNORED }
+    public enum Outcome {
+        APPLIED,
+        NOT_APPLIED,
+        ALREADY_DONE,
+        DUPLICATE,
+        IGNORED
+    }
 
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final int ATTEMPTS = 5;
@@ -53,7 +59,8 @@ public class PaymentService {
         }
         for (int attempt = 1; ; attempt++) {
             Optional<Order> found = Ids.looksLikeId(event.orderCode(), 26)
-                    ? orders.findByCode(tenant, event.orderCode()) : Optional.empty();
+                    ? orders.findByCode(tenant, event.orderCode())
+                    : Optional.empty();
             if (found.isEmpty()) {
                 return Outcome.IGNORED; // not an order of this store: nothing to record in its partition
             }
@@ -68,26 +75,38 @@ public class PaymentService {
         }
     }
 
-    private Outcome decideAndRecord(TenantId tenant, String provider, ProviderEvent event, OrderAction action,
-            Order order) {
+    private Outcome decideAndRecord(
+            TenantId tenant, String provider, ProviderEvent event, OrderAction action, Order order) {
         String what = provider + " event " + event.id() + " (" + describe(event) + ")";
         Outcome outcome;
         Order changed;
         if (event.amount() == null || !event.amount().equals(order.total())) {
             outcome = Outcome.NOT_APPLIED;
-            changed = OrderAdminService.note(order, new OrderEvent(clock.instant(), provider, what
-                    + " NOT applied: the amount is not the order's total " + order.total().format()
-                    + "; check it in your " + provider + " dashboard"));
+            changed = OrderAdminService.note(
+                    order,
+                    new OrderEvent(
+                            clock.instant(),
+                            provider,
+                            what
+                                    + " NOT applied: the amount is not the order's total "
+                                    + order.total().format()
+                                    + "; check it in your " + provider + " dashboard"));
         } else if (action.paymentAfter(order.paymentStatus()) == order.paymentStatus()
                 && order.paymentStatus() != PaymentStatus.PENDING) {
             outcome = Outcome.ALREADY_DONE;
             changed = null;
         } else if (!action.allowedOn(order)) {
             outcome = Outcome.NOT_APPLIED;
-            changed = OrderAdminService.note(order, new OrderEvent(clock.instant(), provider, what
-                    + " NOT applied: the order is " + order.paymentStatus().name().toLowerCase(java.util.Locale.ROOT)
-                    + " / " + order.fulfilmentStatus().name().toLowerCase(java.util.Locale.ROOT)
-                    + "; check it in your " + provider + " dashboard"));
+            changed = OrderAdminService.note(
+                    order,
+                    new OrderEvent(
+                            clock.instant(),
+                            provider,
+                            what
+                                    + " NOT applied: the order is "
+                                    + order.paymentStatus().name().toLowerCase(java.util.Locale.ROOT)
+                                    + " / " + order.fulfilmentStatus().name().toLowerCase(java.util.Locale.ROOT)
+                                    + "; check it in your " + provider + " dashboard"));
         } else {
             outcome = Outcome.APPLIED;
             changed = OrderAdminService.apply(order, action, null, new OrderEvent(clock.instant(), provider, what));

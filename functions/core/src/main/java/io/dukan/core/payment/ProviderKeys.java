@@ -13,7 +13,8 @@ public record ProviderKeys(String provider, String secretKey, String webhookSecr
         secretKey = Text.required("secretKey", secretKey, 255);
         webhookSecret = Text.required("webhookSecret", webhookSecret, 255);
         if (!secretKey.matches("[A-Za-z0-9_]+") || !webhookSecret.matches("[A-Za-z0-9_]+")) {
-            throw new InvalidInputException("secretKey", "keys are letters, digits and underscores, as the provider shows them");
+            throw new InvalidInputException(
+                    "secretKey", "keys are letters, digits and underscores, as the provider shows them");
         }
     }
 

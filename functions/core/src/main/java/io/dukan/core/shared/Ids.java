@@ -16,6 +16,7 @@ public final class Ids {
      * environment (AWS, "Handling uniqueness with Lambda SnapStart"). A seeded or SHA1PRNG instance would repeat.
      */
     private static final SecureRandom RANDOM = new SecureRandom();
+
     private static final int TIME_CHARS = 9; // 32^9 ms is about 1,100 years
 
     private Ids() {}

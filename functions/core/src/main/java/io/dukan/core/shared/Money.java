@@ -38,7 +38,8 @@ public record Money(long minor, String currency) {
         }
         int digits = Math.max(0, currencyOf(currency).getDefaultFractionDigits());
         if (amount.stripTrailingZeros().scale() > digits) {
-            throw new InvalidInputException(field, field + " has more decimals than " + currency + " allows (" + digits + ")");
+            throw new InvalidInputException(
+                    field, field + " has more decimals than " + currency + " allows (" + digits + ")");
         }
         BigDecimal minor = amount.movePointRight(digits).setScale(0, RoundingMode.UNNECESSARY);
         if (minor.compareTo(BigDecimal.valueOf(MAX_MINOR)) > 0) {
@@ -50,7 +51,8 @@ public record Money(long minor, String currency) {
     /** A valid ISO 4217 code, or an {@link InvalidInputException} on field "currency". */
     public static Currency currencyOf(String code) {
         if (code == null || !code.matches("[A-Z]{3}")) {
-            throw new InvalidInputException("currency", "currency must be a three-letter ISO 4217 code, like PKR or USD");
+            throw new InvalidInputException(
+                    "currency", "currency must be a three-letter ISO 4217 code, like PKR or USD");
         }
         try {
             return Currency.getInstance(code);

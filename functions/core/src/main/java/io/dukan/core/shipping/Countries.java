@@ -28,8 +28,10 @@ public final class Countries {
     public static String parse(String field, String text) {
         String code = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
         if (!isCode(code)) {
-            throw new InvalidInputException(field, "'" + (text == null ? "" : text.strip())
-                    + "' is not a country code; use two letters, like PK or AE");
+            throw new InvalidInputException(
+                    field,
+                    "'" + (text == null ? "" : text.strip())
+                            + "' is not a country code; use two letters, like PK or AE");
         }
         return code;
     }

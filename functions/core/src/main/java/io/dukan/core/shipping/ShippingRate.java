@@ -19,7 +19,9 @@ public record ShippingRate(String id, String name, Kind kind, Money price, List<
     }
 
     public ShippingRate {
-        bands = bands.stream().sorted(Comparator.comparingLong(WeightBand::upToGrams)).toList();
+        bands = bands.stream()
+                .sorted(Comparator.comparingLong(WeightBand::upToGrams))
+                .toList();
         if (kind == Kind.BY_WEIGHT && bands.isEmpty()) {
             throw new IllegalArgumentException("a rate by weight needs bands");
         }
@@ -27,8 +29,12 @@ public record ShippingRate(String id, String name, Kind kind, Money price, List<
 
     /** What this rate costs for a parcel of that weight and an order of that subtotal; empty when it does not apply. */
     public Optional<Money> priceFor(long weightGrams, Money subtotal) {
-        Optional<Money> base = kind == Kind.FLAT ? Optional.of(price)
-                : bands.stream().filter(b -> weightGrams <= b.upToGrams()).map(WeightBand::price).findFirst();
+        Optional<Money> base = kind == Kind.FLAT
+                ? Optional.of(price)
+                : bands.stream()
+                        .filter(b -> weightGrams <= b.upToGrams())
+                        .map(WeightBand::price)
+                        .findFirst();
         if (base.isPresent() && freeAbove != null && subtotal.minor() >= freeAbove.minor()) {
             return Optional.of(new Money(0, subtotal.currency()));
         }

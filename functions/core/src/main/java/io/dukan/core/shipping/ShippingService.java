@@ -19,7 +19,8 @@ public class ShippingService {
 
     /** The store's zones, or the default (its own country, free) until the owner saves some. */
     public ShippingSettings settings(StoreSettings store) {
-        return repository.find(store.tenantId())
+        return repository
+                .find(store.tenantId())
                 .orElseGet(() -> ShippingSettings.defaultFor(store.country(), store.currency()));
     }
 
@@ -41,7 +42,8 @@ public class ShippingService {
                 throw new NotFoundException("no such shipping zone");
             }
             if (zones.size() >= ShippingSettings.MAX_ZONES) {
-                throw new InvalidInputException("zone name", "a store has at most " + ShippingSettings.MAX_ZONES + " zones");
+                throw new InvalidInputException(
+                        "zone name", "a store has at most " + ShippingSettings.MAX_ZONES + " zones");
             }
             zones.add(zone);
         }
@@ -71,10 +73,13 @@ public class ShippingService {
      * @throws UnservedDestinationException no zone covers the address
      * @throws InvalidInputException zones cover it but no rate takes a parcel this heavy
      */
-    public List<ShippingOption> options(ShippingSettings settings, String country, String region, long weightGrams,
-            Money subtotal) {
+    public List<ShippingOption> options(
+            ShippingSettings settings, String country, String region, long weightGrams, Money subtotal) {
         String r = region == null ? "" : region;
-        int best = settings.zones().stream().mapToInt(z -> z.match(country, r)).max().orElse(0);
+        int best = settings.zones().stream()
+                .mapToInt(z -> z.match(country, r))
+                .max()
+                .orElse(0);
         if (best == 0) {
             throw new UnservedDestinationException(country);
         }
@@ -84,13 +89,15 @@ public class ShippingService {
                 continue;
             }
             for (ShippingRate rate : zone.rates()) {
-                rate.priceFor(weightGrams, subtotal).ifPresent(price ->
-                        out.add(new ShippingOption(rate.id(), rate.name(), price)));
+                rate.priceFor(weightGrams, subtotal)
+                        .ifPresent(price -> out.add(new ShippingOption(rate.id(), rate.name(), price)));
             }
         }
         if (out.isEmpty()) {
-            throw new InvalidInputException("shipping", "this order is too heavy to deliver to " + Countries.name(country)
-                    + "; please order less or contact the store");
+            throw new InvalidInputException(
+                    "shipping",
+                    "this order is too heavy to deliver to " + Countries.name(country)
+                            + "; please order less or contact the store");
         }
         out.sort(Comparator.comparingLong((ShippingOption o) -> o.price().minor()));
         return out;
@@ -102,7 +109,9 @@ public class ShippingService {
         if (wanted.isEmpty() && options.size() == 1) {
             return options.get(0);
         }
-        return options.stream().filter(o -> o.rateId().equals(wanted)).findFirst()
+        return options.stream()
+                .filter(o -> o.rateId().equals(wanted))
+                .findFirst()
                 .orElseThrow(() -> new InvalidInputException("shipping", "choose a delivery option"));
     }
 }

@@ -19,10 +19,12 @@ public record ShippingSettings(List<ShippingZone> zones, boolean configured) {
 
     /** Delivery within the store's own country at no charge, until the owner sets rates. */
     public static ShippingSettings defaultFor(String country, String currency) {
-        ShippingRate free = new ShippingRate("standard", "Standard delivery", ShippingRate.Kind.FLAT,
-                new Money(0, currency), List.of(), null);
-        return new ShippingSettings(List.of(new ShippingZone("home", Countries.name(country),
-                List.of(new ShippingZone.Area(country, "")), List.of(free))), false);
+        ShippingRate free = new ShippingRate(
+                "standard", "Standard delivery", ShippingRate.Kind.FLAT, new Money(0, currency), List.of(), null);
+        return new ShippingSettings(
+                List.of(new ShippingZone(
+                        "home", Countries.name(country), List.of(new ShippingZone.Area(country, "")), List.of(free))),
+                false);
     }
 
     /** Every country some zone delivers to (wholly or in part), sorted by code. */

@@ -33,7 +33,9 @@ public record ShippingZone(String id, String name, List<Area> areas, List<Shippi
             if (a.country().equals(country)) {
                 if (a.region().isEmpty()) {
                     best = Math.max(best, 1);
-                } else if (a.region().toLowerCase(Locale.ROOT).equals(region.strip().toLowerCase(Locale.ROOT))) {
+                } else if (a.region()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(region.strip().toLowerCase(Locale.ROOT))) {
                     best = 2;
                 }
             }

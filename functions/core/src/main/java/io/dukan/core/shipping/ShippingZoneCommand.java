@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public record ShippingZoneCommand(String zoneId, String name, List<ShippingZone.Area> areas, List<ShippingRate> rates) {
 
-    private static final Pattern BAND = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]{1,3})?)\\s*(?:kg)?\\s*[=:]\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*");
+    private static final Pattern BAND =
+            Pattern.compile("\\s*([0-9]+(?:\\.[0-9]{1,3})?)\\s*(?:kg)?\\s*[=:]\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*");
     private static final Pattern RATE_ID = Pattern.compile("[a-z2-7]{1,16}");
 
     /** One rate row of the form; a row with no name is left out. {@code bands} is "1=250, 5=600" (kg = price). */
@@ -28,7 +29,8 @@ public record ShippingZoneCommand(String zoneId, String name, List<ShippingZone.
         rates = List.copyOf(rates);
     }
 
-    public static ShippingZoneCommand of(String zoneId, String name, String areas, List<RateRow> rows, String currency) {
+    public static ShippingZoneCommand of(
+            String zoneId, String name, String areas, List<RateRow> rows, String currency) {
         String zone = Text.optional("zoneId", zoneId, 16);
         if (!zone.isEmpty() && !RATE_ID.matcher(zone).matches()) {
             throw new InvalidInputException("zoneId", "no such zone");
@@ -80,11 +82,13 @@ public record ShippingZoneCommand(String zoneId, String name, List<ShippingZone.
             id = io.dukan.core.shared.Ids.newId();
         }
         ShippingRate.Kind kind = "BY_WEIGHT".equalsIgnoreCase(Text.optional("rate type", row.kind(), 20))
-                ? ShippingRate.Kind.BY_WEIGHT : ShippingRate.Kind.FLAT;
+                ? ShippingRate.Kind.BY_WEIGHT
+                : ShippingRate.Kind.FLAT;
         String freeText = Text.optional("free above", row.freeAbove(), 24);
         Money freeAbove = freeText.isEmpty() ? null : Money.parse("free above", freeText, currency);
         if (kind == ShippingRate.Kind.FLAT) {
-            return new ShippingRate(id, name, kind, amount("price of " + name, row.price(), currency), List.of(), freeAbove);
+            return new ShippingRate(
+                    id, name, kind, amount("price of " + name, row.price(), currency), List.of(), freeAbove);
         }
         return new ShippingRate(id, name, kind, new Money(0, currency), bands(name, row.bands(), currency), freeAbove);
     }
@@ -100,7 +104,8 @@ public record ShippingZoneCommand(String zoneId, String name, List<ShippingZone.
             }
             Matcher m = BAND.matcher(part);
             if (!m.matches()) {
-                throw new InvalidInputException(field, field + ": write each band as 'up to kg = price', like 1=250, 5=600");
+                throw new InvalidInputException(
+                        field, field + ": write each band as 'up to kg = price', like 1=250, 5=600");
             }
             BigDecimal kg = new BigDecimal(m.group(1));
             if (kg.signum() <= 0 || kg.compareTo(BigDecimal.valueOf(100_000)) > 0) {

@@ -6,8 +6,10 @@ import io.dukan.core.shared.InvalidInputException;
 public class UnservedDestinationException extends InvalidInputException {
 
     public UnservedDestinationException(String country) {
-        super("country", "sorry, this store does not deliver to " + Countries.name(country)
-                + " yet; choose another country or contact the store");
+        super(
+                "country",
+                "sorry, this store does not deliver to " + Countries.name(country)
+                        + " yet; choose another country or contact the store");
     }
 
     @Override

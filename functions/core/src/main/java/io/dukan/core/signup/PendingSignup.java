@@ -10,18 +10,46 @@ import java.time.Instant;
  *
  * @param id the operator's handle for it (not the link's token)
  */
-public record PendingSignup(String id, String tokenHash, String storeName, Slug slug, String ownerEmail,
-        String passwordHash, String currency, String country, String language, String idempotencyKey,
-        String clientAddress, Instant requestedAt, Instant expiresAt) {
+public record PendingSignup(
+        String id,
+        String tokenHash,
+        String storeName,
+        Slug slug,
+        String ownerEmail,
+        String passwordHash,
+        String currency,
+        String country,
+        String language,
+        String idempotencyKey,
+        String clientAddress,
+        Instant requestedAt,
+        Instant expiresAt) {
 
     /** Stands for the password in the command handed to provisioning, which is given the hash alongside. */
     static final String HASHED = "(only its hash is kept)";
 
-    static PendingSignup of(String id, String tokenHash, SignupCommand command, String passwordHash,
-            String clientAddress, Instant now, Instant expiresAt) {
-        return new PendingSignup(id, tokenHash, command.storeName(), command.slug(), command.ownerEmail(),
-                passwordHash, command.currency(), command.country(), command.language(),
-                command.idempotencyKey() == null ? id : command.idempotencyKey(), clientAddress, now, expiresAt);
+    static PendingSignup of(
+            String id,
+            String tokenHash,
+            SignupCommand command,
+            String passwordHash,
+            String clientAddress,
+            Instant now,
+            Instant expiresAt) {
+        return new PendingSignup(
+                id,
+                tokenHash,
+                command.storeName(),
+                command.slug(),
+                command.ownerEmail(),
+                passwordHash,
+                command.currency(),
+                command.country(),
+                command.language(),
+                command.idempotencyKey() == null ? id : command.idempotencyKey(),
+                clientAddress,
+                now,
+                expiresAt);
     }
 
     /** The command the owner sent, but for the password (see {@link #passwordHash}). */
@@ -30,8 +58,20 @@ public record PendingSignup(String id, String tokenHash, String storeName, Slug 
     }
 
     PendingSignup withExpiry(Instant expiresAt) {
-        return new PendingSignup(id, tokenHash, storeName, slug, ownerEmail, passwordHash, currency, country, language,
-                idempotencyKey, clientAddress, requestedAt, expiresAt);
+        return new PendingSignup(
+                id,
+                tokenHash,
+                storeName,
+                slug,
+                ownerEmail,
+                passwordHash,
+                currency,
+                country,
+                language,
+                idempotencyKey,
+                clientAddress,
+                requestedAt,
+                expiresAt);
     }
 
     @Override

@@ -39,8 +39,15 @@ public class SignupGate {
     private final SignupLimits limits;
     private final Clock clock;
 
-    public SignupGate(ProvisioningService provisioning, StoreRegistry registry, PendingSignups pending,
-            RateCounters counters, SignupMail mail, PasswordHasher hasher, SignupLimits limits, Clock clock) {
+    public SignupGate(
+            ProvisioningService provisioning,
+            StoreRegistry registry,
+            PendingSignups pending,
+            RateCounters counters,
+            SignupMail mail,
+            PasswordHasher hasher,
+            SignupLimits limits,
+            Clock clock) {
         this.provisioning = provisioning;
         this.registry = registry;
         this.pending = pending;
@@ -61,11 +68,11 @@ public class SignupGate {
      */
     public void admitAddress(String clientAddress) {
         Instant now = clock.instant();
-        RateCounters.Count count = counters.increment("ADDRESS#" + addressKey(clientAddress), now,
-                now.plus(limits.addressWindow()));
+        RateCounters.Count count =
+                counters.increment("ADDRESS#" + addressKey(clientAddress), now, now.plus(limits.addressWindow()));
         if (count.count() > limits.perAddress()) {
-            throw new SignupLimitedException(SignupLimitedException.Limit.ADDRESS,
-                    Duration.between(now, count.windowEnd()));
+            throw new SignupLimitedException(
+                    SignupLimitedException.Limit.ADDRESS, Duration.between(now, count.windowEnd()));
         }
     }
 
@@ -75,15 +82,21 @@ public class SignupGate {
      */
     public Outcome request(SignupCommand command, String clientAddress, String linkBase) {
         Instant now = clock.instant();
-        RateCounters.Count perEmail = counters.increment("EMAIL#" + command.ownerEmail(), now,
-                now.plus(limits.emailWindow()));
+        RateCounters.Count perEmail =
+                counters.increment("EMAIL#" + command.ownerEmail(), now, now.plus(limits.emailWindow()));
         if (perEmail.count() > limits.perEmail()) {
-            throw new SignupLimitedException(SignupLimitedException.Limit.EMAIL,
-                    Duration.between(now, perEmail.windowEnd()));
+            throw new SignupLimitedException(
+                    SignupLimitedException.Limit.EMAIL, Duration.between(now, perEmail.windowEnd()));
         }
         String token = Ids.newSecret();
-        PendingSignup signup = PendingSignup.of(Ids.newId(), OneTimeTokens.hash(token), command,
-                hasher.hash(command.password()), addressKey(clientAddress), now, now.plus(limits.verificationTtl()));
+        PendingSignup signup = PendingSignup.of(
+                Ids.newId(),
+                OneTimeTokens.hash(token),
+                command,
+                hasher.hash(command.password()),
+                addressKey(clientAddress),
+                now,
+                now.plus(limits.verificationTtl()));
         if (!limits.emailVerification()) {
             return verified(signup, now); // provisioning itself refuses a taken address, or repeats an idempotent one
         }
@@ -111,8 +124,8 @@ public class SignupGate {
             throw new InvalidLinkException();
         }
         Instant now = clock.instant();
-        PendingSignup signup = pending.takeUnverified(OneTimeTokens.hash(token), now)
-                .orElseThrow(InvalidLinkException::new);
+        PendingSignup signup =
+                pending.takeUnverified(OneTimeTokens.hash(token), now).orElseThrow(InvalidLinkException::new);
         try {
             return verified(signup, now);
         } catch (SignupLimitedException overTheRate) {
@@ -167,13 +180,17 @@ public class SignupGate {
 
     private Store provision(PendingSignup signup, Instant now) {
         // one counter per configured window length, so changing the window starts a fresh count
-        RateCounters.Count platform = counters.increment("PROVISIONING#" + limits.platformWindow().toSeconds() + "s",
-                now, now.plus(limits.platformWindow()));
+        RateCounters.Count platform = counters.increment(
+                "PROVISIONING#" + limits.platformWindow().toSeconds() + "s", now, now.plus(limits.platformWindow()));
         if (platform.count() > limits.platformRate()) {
-            LOG.log(Level.WARNING, "platform provisioning rate reached ({0} per {1}); signup {2} waits",
-                    limits.platformRate(), limits.platformWindow(), signup.id());
-            throw new SignupLimitedException(SignupLimitedException.Limit.PLATFORM,
-                    Duration.between(now, platform.windowEnd()));
+            LOG.log(
+                    Level.WARNING,
+                    "platform provisioning rate reached ({0} per {1}); signup {2} waits",
+                    limits.platformRate(),
+                    limits.platformWindow(),
+                    signup.id());
+            throw new SignupLimitedException(
+                    SignupLimitedException.Limit.PLATFORM, Duration.between(now, platform.windowEnd()));
         }
         return provisioning.signup(signup.command(), signup.passwordHash());
     }

@@ -8,18 +8,22 @@ public class SignupLimitedException extends DomainException {
 
     /** Which limit refused it. */
     public enum Limit {
-        ADDRESS, EMAIL, PLATFORM
+        ADDRESS,
+        EMAIL,
+        PLATFORM
     }
 
     private final Limit limit;
     private final Duration retryAfter;
 
     public SignupLimitedException(Limit limit, Duration retryAfter) {
-        super(switch (limit) {
-            case ADDRESS -> "too many signups from your network; please try again later";
-            case EMAIL -> "too many signups for this e-mail address; please try again later";
-            case PLATFORM -> "the platform is opening many stores just now; please follow your link again later";
-        });
+        super(
+                switch (limit) {
+                    case ADDRESS -> "too many signups from your network; please try again later";
+                    case EMAIL -> "too many signups for this e-mail address; please try again later";
+                    case PLATFORM ->
+                        "the platform is opening many stores just now; please follow your link again later";
+                });
         this.limit = limit;
         this.retryAfter = retryAfter.isNegative() || retryAfter.isZero() ? Duration.ofSeconds(1) : retryAfter;
     }

@@ -14,19 +14,31 @@ import java.time.Duration;
  *                           tests and benchmarks that sign up thousands of stores)
  * @param approvalRequired   whether an operator approves each verified signup before it is provisioned
  */
-public record SignupLimits(int perAddress, Duration addressWindow, int perEmail, Duration emailWindow,
-        int platformRate, Duration platformWindow, Duration verificationTtl, boolean emailVerification,
+public record SignupLimits(
+        int perAddress,
+        Duration addressWindow,
+        int perEmail,
+        Duration emailWindow,
+        int platformRate,
+        Duration platformWindow,
+        Duration verificationTtl,
+        boolean emailVerification,
         boolean approvalRequired) {
 
-    public static final SignupLimits DEFAULTS = new SignupLimits(5, Duration.ofHours(1), 3, Duration.ofDays(1), 60,
-            Duration.ofHours(1), Duration.ofHours(24), true, false);
+    public static final SignupLimits DEFAULTS = new SignupLimits(
+            5, Duration.ofHours(1), 3, Duration.ofDays(1), 60, Duration.ofHours(1), Duration.ofHours(24), true, false);
 
     public SignupLimits {
         if (perAddress < 1 || perEmail < 1 || platformRate < 1) {
             throw new IllegalArgumentException("signup limits must be at least 1");
         }
-        if (addressWindow.isNegative() || addressWindow.isZero() || emailWindow.isNegative() || emailWindow.isZero()
-                || platformWindow.isNegative() || platformWindow.isZero() || verificationTtl.isNegative()
+        if (addressWindow.isNegative()
+                || addressWindow.isZero()
+                || emailWindow.isNegative()
+                || emailWindow.isZero()
+                || platformWindow.isNegative()
+                || platformWindow.isZero()
+                || verificationTtl.isNegative()
                 || verificationTtl.isZero()) {
             throw new IllegalArgumentException("signup windows must be positive");
         }

@@ -47,10 +47,13 @@ public class ProvisioningSaga {
             return Optional.of(store);
         }
         if (store.createdAt().plus(GIVE_UP_AFTER).isBefore(clock.instant())) {
-            LOG.log(Level.WARNING, "store {0} ({1}) is still provisioning after {2}; giving it up", store.slug(),
-                    store.id(), GIVE_UP_AFTER);
-            return Optional.of(fail(store, new ArrayList<>(List.of(ProvisioningStep.values())),
-                    "finish in time"));
+            LOG.log(
+                    Level.WARNING,
+                    "store {0} ({1}) is still provisioning after {2}; giving it up",
+                    store.slug(),
+                    store.id(),
+                    GIVE_UP_AFTER);
+            return Optional.of(fail(store, new ArrayList<>(List.of(ProvisioningStep.values())), "finish in time"));
         }
         return Optional.of(provision(store));
     }
@@ -77,8 +80,10 @@ public class ProvisioningSaga {
         } catch (RuntimeException failure) {
             // The reason is shown to the owner: it names the step, not the infrastructure's own words (which can
             // carry account ids and ARNs); those go to the log.
-            LOG.log(Level.WARNING, "provisioning store " + store.slug() + " (" + store.id() + ") failed at "
-                    + current, failure);
+            LOG.log(
+                    Level.WARNING,
+                    "provisioning store " + store.slug() + " (" + store.id() + ") failed at " + current,
+                    failure);
             // The failing step may have done part of its work: undo it too (every undo is idempotent).
             if (current != null && !done.contains(current)) {
                 done.add(current);
@@ -98,10 +103,11 @@ public class ProvisioningSaga {
     private void run(ProvisioningStep step, Store store, StoreRef ref) {
         switch (step) {
             case STORE_DATA -> {
-                String hash = registry.ownerPasswordHash(store.id()).orElseThrow(() -> new IllegalStateException(
-                        "store " + store.id() + " has no owner password hash recorded"));
-                storeData.createStoreData(store.settings(),
-                        new StoreUser(store.id(), store.ownerEmail(), hash, Role.OWNER));
+                String hash = registry.ownerPasswordHash(store.id())
+                        .orElseThrow(() -> new IllegalStateException(
+                                "store " + store.id() + " has no owner password hash recorded"));
+                storeData.createStoreData(
+                        store.settings(), new StoreUser(store.id(), store.ownerEmail(), hash, Role.OWNER));
             }
             case FUNCTION -> fleet.createFunction(ref);
             case ROUTE -> fleet.createRoute(ref);
@@ -122,8 +128,10 @@ public class ProvisioningSaga {
                 }
                 registry.markStepUndone(store.id(), step);
             } catch (RuntimeException undoFailure) {
-                LOG.log(Level.ERROR, "could not undo step " + step + " of store " + store.id()
-                        + "; it needs an operator", undoFailure);
+                LOG.log(
+                        Level.ERROR,
+                        "could not undo step " + step + " of store " + store.id() + "; it needs an operator",
+                        undoFailure);
             }
         }
         registry.releaseSlug(store.slug(), store.id());

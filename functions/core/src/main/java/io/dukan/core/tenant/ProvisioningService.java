@@ -21,6 +21,7 @@ public class ProvisioningService {
     private static final System.Logger LOG = System.getLogger(ProvisioningService.class.getName());
     /** A PROVISIONING store untouched this long lost its hand-over (or its worker); a retry hands it over again. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
     static final Duration POLL = Duration.ofMillis(25);
 
     private final StoreRegistry registry;
@@ -35,8 +36,8 @@ public class ProvisioningService {
     }
 
     /** @param settleWait how long a signup waits for the worker to make the store ACTIVE (or FAILED) */
-    public ProvisioningService(StoreRegistry registry, ProvisioningQueue queue, PasswordHasher hasher, Clock clock,
-            Duration settleWait) {
+    public ProvisioningService(
+            StoreRegistry registry, ProvisioningQueue queue, PasswordHasher hasher, Clock clock, Duration settleWait) {
         this.registry = registry;
         this.queue = queue;
         this.hasher = hasher;
@@ -57,15 +58,24 @@ public class ProvisioningService {
      * verified kept only the hash; the command's password is then not read).
      */
     public Store signup(SignupCommand command, String passwordHash) {
-        Store draft = new Store(TenantId.newId(), command.slug(), command.storeName(), command.ownerEmail(),
-                command.currency(), command.country(), command.language(), StoreStatus.PROVISIONING, null, Set.of(),
+        Store draft = new Store(
+                TenantId.newId(),
+                command.slug(),
+                command.storeName(),
+                command.ownerEmail(),
+                command.currency(),
+                command.country(),
+                command.language(),
+                StoreStatus.PROVISIONING,
+                null,
+                Set.of(),
                 clock.instant());
         StoreRegistry.Registration registration = register(draft, command.idempotencyKey(), passwordHash);
         Store store = registration.store();
         if (!registration.created()) {
             if (!sameSignup(store, command)) {
-                throw new InvalidInputException("idempotencyKey",
-                        "this idempotency key was already used for a different signup");
+                throw new InvalidInputException(
+                        "idempotencyKey", "this idempotency key was already used for a different signup");
             }
             if (store.status() != StoreStatus.PROVISIONING) {
                 return store;
@@ -85,8 +95,11 @@ public class ProvisioningService {
         } catch (StoreSlugTakenException taken) {
             Store holder = registry.findBySlug(draft.slug()).orElse(null);
             if (holder != null && abandoned(holder)) {
-                LOG.log(Level.INFO, "store {0} holding slug {1} looks abandoned; handing it to the worker again",
-                        holder.id(), draft.slug());
+                LOG.log(
+                        Level.INFO,
+                        "store {0} holding slug {1} looks abandoned; handing it to the worker again",
+                        holder.id(),
+                        draft.slug());
                 queue.submit(holder.id());
             }
             throw taken;
@@ -100,9 +113,12 @@ public class ProvisioningService {
 
     /** A retry must ask for the same store; the password cannot be compared (only its hash is kept). */
     private static boolean sameSignup(Store store, SignupCommand command) {
-        return store.slug().equals(command.slug()) && store.ownerEmail().equals(command.ownerEmail())
-                && store.name().equals(command.storeName()) && store.currency().equals(command.currency())
-                && store.country().equals(command.country()) && store.language().equals(command.language());
+        return store.slug().equals(command.slug())
+                && store.ownerEmail().equals(command.ownerEmail())
+                && store.name().equals(command.storeName())
+                && store.currency().equals(command.currency())
+                && store.country().equals(command.country())
+                && store.language().equals(command.language());
     }
 
     /** The store as it is once the worker has settled it, or as it is when the wait runs out. */

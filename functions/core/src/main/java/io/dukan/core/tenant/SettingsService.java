@@ -17,8 +17,8 @@ public class SettingsService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public SettingsService(StoreDataRepository storeData, ProductRepository products, MediaStore media, AuditLog audit,
-            Clock clock) {
+    public SettingsService(
+            StoreDataRepository storeData, ProductRepository products, MediaStore media, AuditLog audit, Clock clock) {
         this.storeData = storeData;
         this.products = products;
         this.media = media;
@@ -37,16 +37,23 @@ public class SettingsService {
                 && !products.list(tenant, null, 1).items().isEmpty()) {
             throw new CurrencyLockedException(current.currency());
         }
-        if (!command.logoKey().isEmpty() && !command.logoKey().equals(current.contact().logoKey())) {
+        if (!command.logoKey().isEmpty()
+                && !command.logoKey().equals(current.contact().logoKey())) {
             if (!media.exists(tenant, command.logoKey())) {
                 throw new InvalidInputException("logoKey", "the logo was not uploaded; please choose it again");
             }
             // shoppers get the logo as a rendition, like product images (never the uploaded original)
             media.createRenditions(tenant, command.logoKey());
         }
-        StoreSettings updated = new StoreSettings(tenant, current.slug(), command.name(), command.currency(),
-                current.country(), command.language(), new StoreSettings.StoreContact(command.phone(),
-                        command.whatsapp(), command.email(), command.address(), command.logoKey()));
+        StoreSettings updated = new StoreSettings(
+                tenant,
+                current.slug(),
+                command.name(),
+                command.currency(),
+                current.country(),
+                command.language(),
+                new StoreSettings.StoreContact(
+                        command.phone(), command.whatsapp(), command.email(), command.address(), command.logoKey()));
         storeData.saveSettings(updated);
         audit.record(tenant, new AuditEntry(clock.instant(), actor, "changed settings", updated.name()));
         return updated;

@@ -50,10 +50,14 @@ public record SignupCommand(
         }
         language = Text.required("language", language, 2).toLowerCase(Locale.ROOT);
         if (!LANGUAGES.contains(language)) {
-            throw new InvalidInputException("language", "language must be a two-letter ISO 639 code, like en, ur or zh");
+            throw new InvalidInputException(
+                    "language", "language must be a two-letter ISO 639 code, like en, ur or zh");
         }
-        if (idempotencyKey != null && !idempotencyKey.isEmpty() && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidInputException("idempotencyKey", "idempotency key must be 8 to 64 letters, digits, '-' or '_'");
+        if (idempotencyKey != null
+                && !idempotencyKey.isEmpty()
+                && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidInputException(
+                    "idempotencyKey", "idempotency key must be 8 to 64 letters, digits, '-' or '_'");
         }
         if (idempotencyKey != null && idempotencyKey.isEmpty()) {
             idempotencyKey = null;
@@ -61,10 +65,24 @@ public record SignupCommand(
     }
 
     /** Builds the command from raw text; a bad slug is reported like any other field. */
-    public static SignupCommand of(String storeName, String slug, String ownerEmail, String password,
-            String currency, String country, String language, String idempotencyKey) {
-        return new SignupCommand(storeName, new Slug(slug == null ? null : slug.strip().toLowerCase(Locale.ROOT)),
-                ownerEmail, password, currency, country, language, idempotencyKey);
+    public static SignupCommand of(
+            String storeName,
+            String slug,
+            String ownerEmail,
+            String password,
+            String currency,
+            String country,
+            String language,
+            String idempotencyKey) {
+        return new SignupCommand(
+                storeName,
+                new Slug(slug == null ? null : slug.strip().toLowerCase(Locale.ROOT)),
+                ownerEmail,
+                password,
+                currency,
+                country,
+                language,
+                idempotencyKey);
     }
 
     @Override

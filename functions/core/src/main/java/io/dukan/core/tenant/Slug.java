@@ -11,14 +11,50 @@ public record Slug(String value) {
 
     /** Names a shop may not take: platform paths, host names people would mistake for ours. */
     static final Set<String> RESERVED = Set.of(
-            "api", "admin", "www", "static", "assets", "app", "apps", "s", "signup", "login", "logout",
-            "stores", "store", "shop", "shops", "platform", "dukan", "help", "support", "status", "mail",
-            "email", "blog", "docs", "dashboard", "account", "accounts", "billing", "localhost", "aws",
-            "cdn", "media", "images", "img", "root", "system", "test", "null", "undefined");
+            "api",
+            "admin",
+            "www",
+            "static",
+            "assets",
+            "app",
+            "apps",
+            "s",
+            "signup",
+            "login",
+            "logout",
+            "stores",
+            "store",
+            "shop",
+            "shops",
+            "platform",
+            "dukan",
+            "help",
+            "support",
+            "status",
+            "mail",
+            "email",
+            "blog",
+            "docs",
+            "dashboard",
+            "account",
+            "accounts",
+            "billing",
+            "localhost",
+            "aws",
+            "cdn",
+            "media",
+            "images",
+            "img",
+            "root",
+            "system",
+            "test",
+            "null",
+            "undefined");
 
     public Slug {
         if (value == null || !FORM.matcher(value).matches()) {
-            throw new InvalidInputException("slug",
+            throw new InvalidInputException(
+                    "slug",
                     "store address must be 3 to 40 lowercase letters, digits or hyphens, not starting or ending with a hyphen");
         }
         if (value.contains("--")) {

@@ -26,6 +26,7 @@ public record Store(
     }
 
     public Store withStatus(StoreStatus newStatus, String reason) {
-        return new Store(id, slug, name, ownerEmail, currency, country, language, newStatus, reason, stepsDone, createdAt);
+        return new Store(
+                id, slug, name, ownerEmail, currency, country, language, newStatus, reason, stepsDone, createdAt);
     }
 }

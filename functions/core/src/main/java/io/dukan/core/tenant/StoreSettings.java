@@ -4,7 +4,13 @@ package io.dukan.core.tenant;
  * What the shop function needs to know of its own store, kept in the store's partition. {@code contact} holds what
  * the owner shows shoppers (phone, WhatsApp, address, logo); its fields are "" until the owner sets them.
  */
-public record StoreSettings(TenantId tenantId, Slug slug, String name, String currency, String country, String language,
+public record StoreSettings(
+        TenantId tenantId,
+        Slug slug,
+        String name,
+        String currency,
+        String country,
+        String language,
         StoreContact contact) {
 
     /** A new store's settings, before the owner has added contact details. */

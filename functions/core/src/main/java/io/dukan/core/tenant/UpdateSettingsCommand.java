@@ -11,8 +11,15 @@ import java.util.regex.Pattern;
  * The owner's store settings as submitted; validates and normalises itself. {@code whatsapp} becomes digits only in
  * international form (country code first, no "+" or "00"), as wa.me links need it. {@code logoKey} is "" for no logo.
  */
-public record UpdateSettingsCommand(String name, String phone, String whatsapp, String email, String address,
-        String currency, String language, String logoKey) {
+public record UpdateSettingsCommand(
+        String name,
+        String phone,
+        String whatsapp,
+        String email,
+        String address,
+        String currency,
+        String language,
+        String logoKey) {
 
     /** The languages the storefront's own words (buttons, headings) are written in. */
     public static final List<String> LANGUAGES = List.of("en", "ur", "ar", "zh", "fr", "es");
@@ -58,7 +65,8 @@ public record UpdateSettingsCommand(String name, String phone, String whatsapp, 
             digits = digits.substring(2);
         }
         if (!INTERNATIONAL.matcher(digits).matches()) {
-            throw new InvalidInputException("whatsapp",
+            throw new InvalidInputException(
+                    "whatsapp",
                     "WhatsApp number must be in international form with the country code, like +92 300 1234567");
         }
         return digits;

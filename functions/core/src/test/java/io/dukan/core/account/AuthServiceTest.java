@@ -45,7 +45,8 @@ class AuthServiceTest {
 
     private void failTimes(int n) {
         for (int i = 0; i < n; i++) {
-            assertThatThrownBy(() -> auth.login(store, "owner@example.com", "wrong")).isInstanceOf(LoginFailedException.class);
+            assertThatThrownBy(() -> auth.login(store, "owner@example.com", "wrong"))
+                    .isInstanceOf(LoginFailedException.class);
         }
     }
 
@@ -62,8 +63,9 @@ class AuthServiceTest {
         Session session = auth.login(store, "owner@example.com", "right password");
         auth.logout(store, session.token());
 
-        assertThat(auth.activity(store, 10)).extracting(AuditEntry::action).containsExactlyInAnyOrder("signed in",
-                "signed out");
+        assertThat(auth.activity(store, 10))
+                .extracting(AuditEntry::action)
+                .containsExactlyInAnyOrder("signed in", "signed out");
         assertThat(auth.activity(store, 10)).allMatch(e -> e.actor().equals("owner@example.com"));
         assertThat(auth.activity(otherStore, 10)).isEmpty();
     }
@@ -73,7 +75,8 @@ class AuthServiceTest {
         failTimes(AuthService.MAX_FAILURES);
 
         assertThatThrownBy(() -> auth.login(store, "owner@example.com", "right password"))
-                .isInstanceOf(LoginThrottledException.class).hasMessageContaining("15 minutes");
+                .isInstanceOf(LoginThrottledException.class)
+                .hasMessageContaining("15 minutes");
 
         now = now.plus(AuthService.LOCKOUT).plusSeconds(1);
         assertThat(auth.login(store, "owner@example.com", "right password")).isNotNull();
@@ -83,7 +86,8 @@ class AuthServiceTest {
     void theLockout_isPerStoreAndEmail() {
         failTimes(AuthService.MAX_FAILURES);
 
-        assertThat(auth.login(otherStore, "owner@example.com", "right password")).isNotNull();
+        assertThat(auth.login(otherStore, "owner@example.com", "right password"))
+                .isNotNull();
     }
 
     @Test

@@ -29,8 +29,8 @@ class PasswordResetServiceTest {
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     final RecordingEmailSender mail = new RecordingEmailSender();
     final PlainHasher hasher = new PlainHasher();
-    final PasswordResetService service = new PasswordResetService(accounts, team, team, accounts, mail, audit, hasher,
-            clock);
+    final PasswordResetService service =
+            new PasswordResetService(accounts, team, team, accounts, mail, audit, hasher, clock);
     final AuthService auth = new AuthService(accounts, accounts, audit, hasher, clock);
 
     @BeforeEach
@@ -48,7 +48,8 @@ class PasswordResetServiceTest {
     void reset_setsTheNewPassword_endsEverySession_andAudits() {
         Session laptop = auth.login(STORE, OWNER, "old password 1");
         Session phone = auth.login(STORE, OWNER, "old password 1");
-        assertThat(service.requestReset(STORE, "Owner@Kashgar.example", "Kashgar", ADMIN_URL)).isEqualTo(Outcome.SENT);
+        assertThat(service.requestReset(STORE, "Owner@Kashgar.example", "Kashgar", ADMIN_URL))
+                .isEqualTo(Outcome.SENT);
 
         // when
         service.reset(STORE, token(), "new password 22");
@@ -58,7 +59,8 @@ class PasswordResetServiceTest {
         assertThat(auth.session(STORE, phone.token())).isEmpty();
         assertThatThrownBy(() -> auth.login(STORE, OWNER, "old password 1")).isInstanceOf(LoginFailedException.class);
         assertThat(auth.login(STORE, OWNER, "new password 22").role()).isEqualTo(Role.OWNER);
-        assertThat(audit.recent(STORE, 20)).anyMatch(e -> e.action().equals("reset the password"))
+        assertThat(audit.recent(STORE, 20))
+                .anyMatch(e -> e.action().equals("reset the password"))
                 .anyMatch(e -> e.action().equals("asked for a password reset"));
     }
 
@@ -66,16 +68,19 @@ class PasswordResetServiceTest {
     void reset_link_worksOnce_andNotAfterAnHour_norInAnotherStore() {
         service.requestReset(STORE, OWNER, "Kashgar", ADMIN_URL);
         String token = token();
-        assertThatThrownBy(() -> service.reset(OTHER, token, "new password 22")).isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> service.reset(OTHER, token, "new password 22"))
+                .isInstanceOf(InvalidLinkException.class);
 
         service.reset(STORE, token, "new password 22");
-        assertThatThrownBy(() -> service.reset(STORE, token, "new password 33")).isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> service.reset(STORE, token, "new password 33"))
+                .isInstanceOf(InvalidLinkException.class);
 
         clock.advance(PasswordResetService.REQUEST_WINDOW); // the first request's window is over
         service.requestReset(STORE, OWNER, "Kashgar", ADMIN_URL);
         String late = token();
         clock.advance(PasswordResetService.TOKEN_LIFETIME);
-        assertThatThrownBy(() -> service.reset(STORE, late, "new password 44")).isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> service.reset(STORE, late, "new password 44"))
+                .isInstanceOf(InvalidLinkException.class);
     }
 
     @Test

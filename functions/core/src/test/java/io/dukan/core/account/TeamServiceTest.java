@@ -61,9 +61,13 @@ class TeamServiceTest {
         String token = tokenOfLinkTo("bilal@example.com");
         assertThat(invite.tokenHash()).isEqualTo(OneTimeTokens.hash(token)).doesNotContain(token);
         assertThat(invite.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(7)));
-        assertThat(service.pendingInvites(STORE, owner)).extracting(Invite::email).containsExactly("bilal@example.com");
-        assertThat(audit.recent(STORE, 10)).anyMatch(e -> e.action().equals("invited staff")
-                && e.subject().equals("bilal@example.com") && e.actor().equals("owner@kashgar.example"));
+        assertThat(service.pendingInvites(STORE, owner))
+                .extracting(Invite::email)
+                .containsExactly("bilal@example.com");
+        assertThat(audit.recent(STORE, 10))
+                .anyMatch(e -> e.action().equals("invited staff")
+                        && e.subject().equals("bilal@example.com")
+                        && e.actor().equals("owner@kashgar.example"));
     }
 
     @Test
@@ -78,7 +82,8 @@ class TeamServiceTest {
         assertThat(staff.role()).isEqualTo(Role.STAFF);
         assertThat(auth.session(STORE, staff.token())).isPresent();
         assertThat(auth.login(STORE, "bilal@example.com", NEW_PASSWORD).role()).isEqualTo(Role.STAFF);
-        assertThat(service.members(STORE, owner)).extracting(TeamMember::email, TeamMember::name)
+        assertThat(service.members(STORE, owner))
+                .extracting(TeamMember::email, TeamMember::name)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("bilal@example.com", "Bilal"));
         assertThat(service.pendingInvites(STORE, owner)).isEmpty();
         assertThatThrownBy(() -> service.accept(STORE, token, "Mallory", "another long password"))
@@ -117,11 +122,14 @@ class TeamServiceTest {
         service.invite(STORE, owner, "bilal@example.com", "Kashgar", ADMIN_URL);
         String token = tokenOfLinkTo("bilal@example.com");
 
-        assertThatThrownBy(() -> service.accept(STORE, token, "Bilal", "short")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> service.accept(STORE, token, "Bilal", "short"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("at least 10");
         assertThatThrownBy(() -> service.accept(STORE, token, "Bilal", "é".repeat(40)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("72 bytes");
-        assertThatThrownBy(() -> service.accept(STORE, token, " ", NEW_PASSWORD)).isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("72 bytes");
+        assertThatThrownBy(() -> service.accept(STORE, token, " ", NEW_PASSWORD))
+                .isInstanceOf(InvalidInputException.class);
 
         assertThat(service.accept(STORE, token, "Bilal", NEW_PASSWORD).role()).isEqualTo(Role.STAFF);
     }
@@ -132,12 +140,14 @@ class TeamServiceTest {
         Session staff = service.accept(STORE, tokenOfLinkTo("bilal@example.com"), "Bilal", NEW_PASSWORD);
 
         assertThatThrownBy(() -> service.invite(STORE, staff, "mallory@example.com", "Kashgar", ADMIN_URL))
-                .isInstanceOf(PermissionDeniedException.class).hasMessageContaining("manage staff");
+                .isInstanceOf(PermissionDeniedException.class)
+                .hasMessageContaining("manage staff");
         assertThatThrownBy(() -> service.members(STORE, staff)).isInstanceOf(PermissionDeniedException.class);
         assertThatThrownBy(() -> service.removeMember(STORE, staff, "owner@kashgar.example"))
                 .isInstanceOf(PermissionDeniedException.class);
         assertThatThrownBy(() -> service.invite(OTHER, owner, "x@example.com", "Other", ADMIN_URL))
-                .as("a session of another store").isInstanceOf(PermissionDeniedException.class);
+                .as("a session of another store")
+                .isInstanceOf(PermissionDeniedException.class);
     }
 
     @Test
@@ -158,7 +168,9 @@ class TeamServiceTest {
 
         assertThat(service.pendingInvites(STORE, owner)).hasSize(1);
         assertThatThrownBy(() -> service.pendingInvite(STORE, first)).isInstanceOf(InvalidLinkException.class);
-        assertThat(service.pendingInvite(STORE, tokenOfLinkTo("bilal@example.com")).email()).isEqualTo("bilal@example.com");
+        assertThat(service.pendingInvite(STORE, tokenOfLinkTo("bilal@example.com"))
+                        .email())
+                .isEqualTo("bilal@example.com");
     }
 
     @Test
@@ -181,7 +193,8 @@ class TeamServiceTest {
 
         assertThatThrownBy(() -> service.accept(STORE, token, "Bilal", NEW_PASSWORD))
                 .isInstanceOf(InvalidLinkException.class);
-        assertThatThrownBy(() -> service.withdrawInvite(STORE, owner, invite.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.withdrawInvite(STORE, owner, invite.id()))
+                .isInstanceOf(NotFoundException.class);
         assertThat(audit.recent(STORE, 10)).anyMatch(e -> e.action().startsWith("withdrew"));
     }
 

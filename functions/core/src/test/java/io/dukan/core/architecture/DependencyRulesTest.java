@@ -16,26 +16,44 @@ class DependencyRulesTest {
 
     @Test
     void core_dependsOnNoCloudSdkAndNoFramework() {
-        noClasses().that().resideInAPackage("io.dukan.core..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "software.amazon..", "com.amazonaws..", "io.micronaut..", "jakarta.ws..", "org.slf4j..",
+        noClasses()
+                .that()
+                .resideInAPackage("io.dukan.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "software.amazon..",
+                        "com.amazonaws..",
+                        "io.micronaut..",
+                        "jakarta.ws..",
+                        "org.slf4j..",
                         "com.fasterxml..")
                 .check(core);
     }
 
     @Test
     void core_knowsNothingOfTheAdaptersOrFunctions() {
-        noClasses().that().resideInAPackage("io.dukan.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.dukan.aws..", "io.dukan.shop..",
-                        "io.dukan.provisioning..", "io.dukan.local..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.dukan.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.dukan.aws..", "io.dukan.shop..", "io.dukan.provisioning..", "io.dukan.local..")
                 .check(core);
     }
 
     @Test
     void sharedKernel_dependsOnNoFeature() {
-        noClasses().that().resideInAPackage("io.dukan.core.shared..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.dukan.core.tenant..", "io.dukan.core.catalog..",
-                        "io.dukan.core.order..", "io.dukan.core.account..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.dukan.core.shared..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.dukan.core.tenant..",
+                        "io.dukan.core.catalog..",
+                        "io.dukan.core.order..",
+                        "io.dukan.core.account..")
                 .check(core);
     }
 }

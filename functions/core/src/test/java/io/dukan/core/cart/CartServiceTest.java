@@ -40,7 +40,8 @@ class CartServiceTest {
         Product draft = product(ProductTestData.aProduct().withStatus(ProductStatus.DRAFT));
 
         assertThatThrownBy(() -> service.add(tenant, cartId, new AddToCartCommand(sizes.id(), VariantId.newId(), 1)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("options");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("options");
         assertThatThrownBy(() -> service.add(tenant, cartId, new AddToCartCommand(sizes.id(), null, 1)))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> service.add(tenant, cartId, new AddToCartCommand(ProductId.newId(), null, 1)))
@@ -57,21 +58,26 @@ class CartServiceTest {
         service.add(tenant, cartId, new AddToCartCommand(figs.id(), null, 2));
 
         assertThatThrownBy(() -> service.add(tenant, cartId, new AddToCartCommand(figs.id(), null, 2)))
-                .isInstanceOf(NotEnoughStockException.class).hasMessageContaining("only 3");
-        assertThat(service.cart(tenant, cartId).quantityOf(figs.defaultVariant().id())).isEqualTo(2);
+                .isInstanceOf(NotEnoughStockException.class)
+                .hasMessageContaining("only 3");
+        assertThat(service.cart(tenant, cartId).quantityOf(figs.defaultVariant().id()))
+                .isEqualTo(2);
         assertThat(service.add(tenant, cartId, new AddToCartCommand(madeToOrder.id(), null, 7))
-                .quantityOf(madeToOrder.defaultVariant().id())).isEqualTo(7);
+                        .quantityOf(madeToOrder.defaultVariant().id()))
+                .isEqualTo(7);
     }
 
     @Test
     void aCartIsForgotten_aLifetimeAfterItsLastChange() {
         Product figs = product(ProductTestData.aProduct());
         service.add(tenant, cartId, new AddToCartCommand(figs.id(), null, 1));
-        CartService later = new CartService(catalog, carts, Clock.fixed(now.plus(CartService.LIFETIME), ZoneOffset.UTC));
+        CartService later =
+                new CartService(catalog, carts, Clock.fixed(now.plus(CartService.LIFETIME), ZoneOffset.UTC));
 
         assertThat(service.cart(tenant, cartId).isEmpty()).isFalse();
         assertThat(later.cart(tenant, cartId).isEmpty()).isTrue();
-        assertThatThrownBy(() -> later.change(tenant, cartId, figs.defaultVariant().id(), 2))
+        assertThatThrownBy(
+                        () -> later.change(tenant, cartId, figs.defaultVariant().id(), 2))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -81,9 +87,23 @@ class CartServiceTest {
         Product gone = product(ProductTestData.aProduct());
         service.add(tenant, cartId, new AddToCartCommand(figs.id(), null, 2));
         service.add(tenant, cartId, new AddToCartCommand(gone.id(), null, 1));
-        catalog.put(tenant, new Product(gone.id(), gone.name(), "", ProductStatus.ARCHIVED, gone.options(),
-                gone.variants(), gone.images(), gone.collections(), gone.tags(), "", "", false, gone.createdAt(),
-                gone.updatedAt()));
+        catalog.put(
+                tenant,
+                new Product(
+                        gone.id(),
+                        gone.name(),
+                        "",
+                        ProductStatus.ARCHIVED,
+                        gone.options(),
+                        gone.variants(),
+                        gone.images(),
+                        gone.collections(),
+                        gone.tags(),
+                        "",
+                        "",
+                        false,
+                        gone.createdAt(),
+                        gone.updatedAt()));
 
         PricedCart priced = service.price(tenant, service.cart(tenant, cartId), "PKR");
 

@@ -17,7 +17,8 @@ class CartTest {
 
     @Test
     void add_mergesLinesOfTheSameVariant_keepingTheOrderFirstAdded() {
-        Cart cart = Cart.empty("c").add(product, small, 1).add(product, large, 2).add(product, small, 3);
+        Cart cart =
+                Cart.empty("c").add(product, small, 1).add(product, large, 2).add(product, small, 3);
 
         assertThat(cart.lines()).containsExactly(new CartLine(product, small, 4), new CartLine(product, large, 2));
         assertThat(cart.itemCount()).isEqualTo(6);
@@ -27,7 +28,8 @@ class CartTest {
     void add_refusesAMergedQuantityAboveTheLimit_andQuantitiesBelowOne() {
         Cart cart = Cart.empty("c").add(product, small, Cart.MAX_QUANTITY - 1);
 
-        assertThatThrownBy(() -> cart.add(product, small, 2)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> cart.add(product, small, 2))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("you already have 999");
         assertThatThrownBy(() -> cart.add(product, small, 0)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> cart.add(product, small, -1)).isInstanceOf(InvalidInputException.class);
@@ -42,7 +44,8 @@ class CartTest {
         }
         Cart full = cart;
         assertThatThrownBy(() -> full.add(product, VariantId.newId(), 1)).hasMessageContaining("at most 50");
-        assertThat(full.add(product, full.lines().get(0).variantId(), 1).lines()).hasSize(Cart.MAX_LINES);
+        assertThat(full.add(product, full.lines().get(0).variantId(), 1).lines())
+                .hasSize(Cart.MAX_LINES);
     }
 
     @Test

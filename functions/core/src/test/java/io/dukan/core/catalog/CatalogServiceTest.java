@@ -21,17 +21,29 @@ class CatalogServiceTest {
     final InMemoryCatalog catalog = new InMemoryCatalog();
     final InMemoryMedia media = new InMemoryMedia();
     final InMemoryAuditLog audit = new InMemoryAuditLog();
-    final CatalogService service = new CatalogService(catalog, catalog, media, audit,
-            Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC));
+    final CatalogService service = new CatalogService(
+            catalog, catalog, media, audit, Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC));
 
-    static final String HEADER = "Handle,Title,Description,Status,Option1 Name,Option1 Value,Option2 Name,Option2 Value,SKU,Price,Compare At Price,Stock,Weight Grams,Tags,Collections\n";
+    static final String HEADER =
+            "Handle,Title,Description,Status,Option1 Name,Option1 Value,Option2 Name,Option2 Value,SKU,Price,Compare At Price,Stock,Weight Grams,Tags,Collections\n";
 
     SaveProductCommand shirt(List<ProductImage> images, int stockS, Integer shownS) {
-        return new SaveProductCommand("Shirt", "Cotton", ProductStatus.ACTIVE,
+        return new SaveProductCommand(
+                "Shirt",
+                "Cotton",
+                ProductStatus.ACTIVE,
                 List.of(new ProductOption("Size", List.of("S", "M"))),
-                List.of(new SaveProductCommand.VariantInput(List.of("S"), "SH-S", new Money(1000, "PKR"), null, stockS, shownS, 200),
-                        new SaveProductCommand.VariantInput(List.of("M"), "SH-M", new Money(1000, "PKR"), null, 4, 4, 200)),
-                images, List.of(), List.of("cotton"), "", "", false);
+                List.of(
+                        new SaveProductCommand.VariantInput(
+                                List.of("S"), "SH-S", new Money(1000, "PKR"), null, stockS, shownS, 200),
+                        new SaveProductCommand.VariantInput(
+                                List.of("M"), "SH-M", new Money(1000, "PKR"), null, 4, 4, 200)),
+                images,
+                List.of(),
+                List.of("cotton"),
+                "",
+                "",
+                false);
     }
 
     @Test
@@ -42,16 +54,24 @@ class CatalogServiceTest {
 
         assertThat(media.has(MediaStore.Rendition.THUMBNAIL.key(key))).isTrue();
         assertThat(media.has(MediaStore.Rendition.PRODUCT_PAGE.key(key))).isTrue();
-        assertThatThrownBy(() -> service.createProduct(tenant, "o@x",
-                shirt(List.of(new ProductImage("tenants/" + tenant.value() + "/media/aaaaaaaaaaaaaaaa.jpg", "")), 3, null)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not uploaded");
+        assertThatThrownBy(() -> service.createProduct(
+                        tenant,
+                        "o@x",
+                        shirt(
+                                List.of(new ProductImage(
+                                        "tenants/" + tenant.value() + "/media/aaaaaaaaaaaaaaaa.jpg", "")),
+                                3,
+                                null)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not uploaded");
     }
 
     @Test
     void createProduct_refusesAnImageThePlatformCannotRead() {
         String key = media.uploadUnreadable(tenant);
 
-        assertThatThrownBy(() -> service.createProduct(tenant, "o@x", shirt(List.of(new ProductImage(key, "")), 3, null)))
+        assertThatThrownBy(() ->
+                        service.createProduct(tenant, "o@x", shirt(List.of(new ProductImage(key, "")), 3, null)))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(service.products(tenant, null, 10).items()).isEmpty();
     }
@@ -64,7 +84,8 @@ class CatalogServiceTest {
 
         service.updateProduct(tenant, "o@x", p.id(), shirt(List.of(), 3, 3)); // form still shows 3, unchanged
 
-        assertThat(service.product(tenant, p.id()).variant(s.id()).orElseThrow().stock()).isEqualTo(1);
+        assertThat(service.product(tenant, p.id()).variant(s.id()).orElseThrow().stock())
+                .isEqualTo(1);
     }
 
     @Test
@@ -109,9 +130,11 @@ class CatalogServiceTest {
         CatalogService.ImportResult result = service.importCsv(tenant, "o@x", csv, "PKR");
 
         assertThat(result.ok()).isFalse();
-        assertThat(result.errors()).extracting(Object::toString).contains(
-                "line 3, column Price: price must be a number, like 1250 or 1250.50",
-                "line 4, column Compare At Price: the compare-at price must be more than the price");
+        assertThat(result.errors())
+                .extracting(Object::toString)
+                .contains(
+                        "line 3, column Price: price must be a number, like 1250 or 1250.50",
+                        "line 4, column Compare At Price: the compare-at price must be more than the price");
         assertThat(service.products(tenant, null, 10).items()).isEmpty();
     }
 
@@ -125,7 +148,9 @@ class CatalogServiceTest {
 
         CatalogService.ImportResult result = service.importCsv(tenant, "o@x", csv, "PKR");
 
-        assertThat(result.errors()).extracting(Object::toString).anyMatch(e -> e.startsWith("line 2, column SKU"))
+        assertThat(result.errors())
+                .extracting(Object::toString)
+                .anyMatch(e -> e.startsWith("line 2, column SKU"))
                 .anyMatch(e -> e.startsWith("line 4, column SKU"));
         assertThat(service.products(tenant, null, 10).items()).hasSize(1);
     }
@@ -143,9 +168,14 @@ class CatalogServiceTest {
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.products()).isEqualTo(2);
-        Product tee = service.products(tenant, null, 10).items().stream().filter(p -> p.name().startsWith("Tee")).findFirst().orElseThrow();
+        Product tee = service.products(tenant, null, 10).items().stream()
+                .filter(p -> p.name().startsWith("Tee"))
+                .findFirst()
+                .orElseThrow();
         assertThat(tee.name()).isEqualTo("Tee, \"organic\"");
-        assertThat(tee.variants()).extracting(Variant::title).containsExactly("S / Red", "S / Blue", "M / Red", "M / Blue");
+        assertThat(tee.variants())
+                .extracting(Variant::title)
+                .containsExactly("S / Red", "S / Blue", "M / Red", "M / Blue");
         assertThat(tee.collections()).hasSize(2);
         assertThat(service.collections(tenant)).extracting(Collection::title).containsExactly("Sale", "Shirts");
 
@@ -158,7 +188,20 @@ class CatalogServiceTest {
     private static Product withStock(Product p, int variant, int stock) {
         List<Variant> vs = new java.util.ArrayList<>(p.variants());
         vs.set(variant, vs.get(variant).withStock(stock));
-        return new Product(p.id(), p.name(), p.description(), p.status(), p.options(), vs, p.images(), p.collections(),
-                p.tags(), p.hsCode(), p.originCountry(), p.sellWhenSoldOut(), p.createdAt(), p.updatedAt());
+        return new Product(
+                p.id(),
+                p.name(),
+                p.description(),
+                p.status(),
+                p.options(),
+                vs,
+                p.images(),
+                p.collections(),
+                p.tags(),
+                p.hsCode(),
+                p.originCountry(),
+                p.sellWhenSoldOut(),
+                p.createdAt(),
+                p.updatedAt());
     }
 }

@@ -28,7 +28,8 @@ class CsvTest {
     @Test
     void parse_refusesAnUnclosedQuote_namingItsLine() {
         assertThatThrownBy(() -> Csv.parse("a\n\"open,b\n"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("line 2");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("line 2");
     }
 
     @Test

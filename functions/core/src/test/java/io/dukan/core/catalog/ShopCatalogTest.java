@@ -64,7 +64,8 @@ class ShopCatalogTest {
         catalog.add(other, theirs);
         catalog.add(other, aProduct().inCollections(theirs.id()).build());
 
-        assertThatThrownBy(() -> shop.inCollection(store, theirs.id(), null, 24)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> shop.inCollection(store, theirs.id(), null, 24))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -50,14 +50,23 @@ class CheckoutServiceTest {
 
     /** PK by courier (250, free from 10,000) or express (600); the UAE at 2,000; nowhere else. */
     void ownerSetsZones() {
-        ShippingRate courier = new ShippingRate("courier", "Courier", ShippingRate.Kind.FLAT, pkr(25000), List.of(),
-                pkr(1000000));
-        ShippingRate express = new ShippingRate("express", "Express", ShippingRate.Kind.FLAT, pkr(60000), List.of(),
-                null);
+        ShippingRate courier =
+                new ShippingRate("courier", "Courier", ShippingRate.Kind.FLAT, pkr(25000), List.of(), pkr(1000000));
+        ShippingRate express =
+                new ShippingRate("express", "Express", ShippingRate.Kind.FLAT, pkr(60000), List.of(), null);
         ShippingRate gulf = new ShippingRate("gulf", "Air mail", ShippingRate.Kind.FLAT, pkr(200000), List.of(), null);
-        shop.shippingZones.save(tenant, new ShippingSettings(List.of(
-                new ShippingZone("home", "Pakistan", List.of(new ShippingZone.Area("PK", "")), List.of(courier, express)),
-                new ShippingZone("gulf", "UAE", List.of(new ShippingZone.Area("AE", "")), List.of(gulf))), true));
+        shop.shippingZones.save(
+                tenant,
+                new ShippingSettings(
+                        List.of(
+                                new ShippingZone(
+                                        "home",
+                                        "Pakistan",
+                                        List.of(new ShippingZone.Area("PK", "")),
+                                        List.of(courier, express)),
+                                new ShippingZone(
+                                        "gulf", "UAE", List.of(new ShippingZone.Area("AE", "")), List.of(gulf))),
+                        true));
     }
 
     static Money pkr(long minor) {
@@ -84,10 +93,14 @@ class CheckoutServiceTest {
         Product figs = inCatalog(ProductTestData.aProduct().named("Figs").withStock(5));
         Product dates = inCatalog(ProductTestData.aProduct().named("Dates").withStock(1));
 
-        assertThatThrownBy(() -> shop.checkout.place(store, anOrderOf(figs, 2).and(dates, 2).build(), null))
-                .isInstanceOf(OutOfStockException.class).hasMessageContaining("Dates");
+        assertThatThrownBy(() -> shop.checkout.place(
+                        store, anOrderOf(figs, 2).and(dates, 2).build(), null))
+                .isInstanceOf(OutOfStockException.class)
+                .hasMessageContaining("Dates");
 
-        assertThat(stockOf(figs)).as("all or nothing: the line that had enough keeps its stock").isEqualTo(5);
+        assertThat(stockOf(figs))
+                .as("all or nothing: the line that had enough keeps its stock")
+                .isEqualTo(5);
         assertThat(stockOf(dates)).isEqualTo(1);
         assertThat(shop.orders.recent(tenant, 10)).isEmpty();
     }
@@ -96,11 +109,14 @@ class CheckoutServiceTest {
     void place_checksTwoLinesOfOneVariantTogether_soTheyCannotEachPassTheStockCheck() {
         Product figs = inCatalog(ProductTestData.aProduct().withStock(10));
 
-        assertThatThrownBy(() -> shop.checkout.place(store, anOrderOf(figs, 6).and(figs, 6).build(), null))
+        assertThatThrownBy(() -> shop.checkout.place(
+                        store, anOrderOf(figs, 6).and(figs, 6).build(), null))
                 .isInstanceOf(OutOfStockException.class);
         Order ok = shop.checkout.place(store, anOrderOf(figs, 4).and(figs, 6).build(), null);
 
-        assertThat(ok.lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(10));
+        assertThat(ok.lines())
+                .singleElement()
+                .satisfies(l -> assertThat(l.quantity()).isEqualTo(10));
         assertThat(stockOf(figs)).isZero();
     }
 
@@ -120,9 +136,12 @@ class CheckoutServiceTest {
         shop.catalog.add(TenantId.newId(), elsewhere);
 
         assertThatThrownBy(() -> shop.checkout.place(store, anOrderOf(draft, 1).build(), null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no longer sold");
-        assertThatThrownBy(() -> shop.checkout.place(store, anOrderOf(elsewhere, 1).build(), null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no longer sold");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no longer sold");
+        assertThatThrownBy(
+                        () -> shop.checkout.place(store, anOrderOf(elsewhere, 1).build(), null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no longer sold");
         assertThat(shop.orders.recent(tenant, 10)).isEmpty();
     }
 
@@ -130,10 +149,13 @@ class CheckoutServiceTest {
     void place_refuses_aDestinationNoZoneServes_beforeTakingStock() {
         Product figs = inCatalog(ProductTestData.aProduct().withStock(5));
 
-        assertThatThrownBy(() -> shop.checkout.place(store, anOrderOf(figs, 1).deliveredTo("AE", "").build(), null))
-                .as("a new store delivers in its own country only").isInstanceOf(UnservedDestinationException.class);
+        assertThatThrownBy(() -> shop.checkout.place(
+                        store, anOrderOf(figs, 1).deliveredTo("AE", "").build(), null))
+                .as("a new store delivers in its own country only")
+                .isInstanceOf(UnservedDestinationException.class);
         ownerSetsZones();
-        assertThatThrownBy(() -> shop.checkout.place(store, anOrderOf(figs, 1).deliveredTo("FR", "").build(), null))
+        assertThatThrownBy(() -> shop.checkout.place(
+                        store, anOrderOf(figs, 1).deliveredTo("FR", "").build(), null))
                 .isInstanceOf(UnservedDestinationException.class);
 
         assertThat(stockOf(figs)).isEqualTo(5);
@@ -144,26 +166,36 @@ class CheckoutServiceTest {
     void place_refuses_anAddressWithoutCountryOrCity() {
         Product figs = inCatalog(ProductTestData.aProduct());
 
-        assertThatThrownBy(() -> shop.checkout.place(store, anOrderOf(figs, 1).deliveredTo("", "").build(), null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("country");
-        assertThatThrownBy(() -> shop.checkout.place(store, anOrderOf(figs, 1).inCity("").build(), null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("city");
+        assertThatThrownBy(() -> shop.checkout.place(
+                        store, anOrderOf(figs, 1).deliveredTo("", "").build(), null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("country");
+        assertThatThrownBy(() ->
+                        shop.checkout.place(store, anOrderOf(figs, 1).inCity("").build(), null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("city");
     }
 
     @Test
     void place_refuses_aPaymentMethodTheStoreHasNotEnabled() {
         Product figs = inCatalog(ProductTestData.aProduct().withStock(5));
-        PlaceOrderCommand byTransfer = anOrderOf(figs, 1).payingBy(PaymentMethod.BANK_TRANSFER).build();
-        PlaceOrderCommand byCard = anOrderOf(figs, 1).payingBy(PaymentMethod.CARD).build();
+        PlaceOrderCommand byTransfer =
+                anOrderOf(figs, 1).payingBy(PaymentMethod.BANK_TRANSFER).build();
+        PlaceOrderCommand byCard =
+                anOrderOf(figs, 1).payingBy(PaymentMethod.CARD).build();
 
         assertThatThrownBy(() -> shop.checkout.place(store, byTransfer, null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not take bank transfer");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("does not take bank transfer");
         assertThatThrownBy(() -> shop.checkout.place(store, byCard, null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("card payments");
-        shop.settings.updatePayments(tenant, PaymentSettingsCommand.of(false, true, "Kashgar Traders", "Meezan",
-                "PK36MEZN0000001234567890", ""));
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("card payments");
+        shop.settings.updatePayments(
+                tenant,
+                PaymentSettingsCommand.of(false, true, "Kashgar Traders", "Meezan", "PK36MEZN0000001234567890", ""));
         assertThatThrownBy(() -> shop.checkout.place(store, anOrderOf(figs, 1).build(), null))
-                .as("cash on delivery turned off").hasMessageContaining("does not take cash on delivery");
+                .as("cash on delivery turned off")
+                .hasMessageContaining("does not take cash on delivery");
 
         Order placed = shop.checkout.place(store, byTransfer, null);
 
@@ -177,17 +209,23 @@ class CheckoutServiceTest {
         Product figs = inCatalog(ProductTestData.aProduct().pricedAt(pkr(45000)).withStock(50));
 
         assertThatThrownBy(() -> shop.checkout.place(store, anOrderOf(figs, 2).build(), null))
-                .as("two options and no choice").hasMessageContaining("choose a delivery option");
-        Order express = shop.checkout.place(store, anOrderOf(figs, 2).shippedBy("express").build(), null);
-        Order abroad = shop.checkout.place(store, anOrderOf(figs, 1).deliveredTo("AE", "").build(), null);
-        Order freeAbove = shop.checkout.place(store, anOrderOf(figs, 30).shippedBy("courier").build(), null);
+                .as("two options and no choice")
+                .hasMessageContaining("choose a delivery option");
+        Order express = shop.checkout.place(
+                store, anOrderOf(figs, 2).shippedBy("express").build(), null);
+        Order abroad = shop.checkout.place(
+                store, anOrderOf(figs, 1).deliveredTo("AE", "").build(), null);
+        Order freeAbove = shop.checkout.place(
+                store, anOrderOf(figs, 30).shippedBy("courier").build(), null);
 
         assertThat(express.subtotal()).isEqualTo(pkr(90000));
         assertThat(express.shipping()).isEqualTo(pkr(60000));
         assertThat(express.total()).isEqualTo(pkr(150000));
         assertThat(express.shippingMethod()).isEqualTo("Express");
         assertThat(abroad.total()).isEqualTo(pkr(245000));
-        assertThat(freeAbove.shipping()).as("subtotal 13,500 reaches the courier's free threshold").isEqualTo(pkr(0));
+        assertThat(freeAbove.shipping())
+                .as("subtotal 13,500 reaches the courier's free threshold")
+                .isEqualTo(pkr(0));
         assertThat(freeAbove.total()).isEqualTo(pkr(1350000));
     }
 
@@ -196,8 +234,10 @@ class CheckoutServiceTest {
         Product figs = inCatalog(ProductTestData.aProduct().pricedAt(pkr(45000)));
         shop.settings.updateCurrencies(store, "USD 0.0036");
 
-        Order inDollars = shop.checkout.place(store, anOrderOf(figs, 1).seenIn("USD").build(), null);
-        Order inYen = shop.checkout.place(store, anOrderOf(figs, 1).seenIn("JPY").build(), null);
+        Order inDollars =
+                shop.checkout.place(store, anOrderOf(figs, 1).seenIn("USD").build(), null);
+        Order inYen =
+                shop.checkout.place(store, anOrderOf(figs, 1).seenIn("JPY").build(), null);
 
         assertThat(inDollars.displayed()).isEqualTo(new DisplayCurrency("USD", new BigDecimal("0.0036")));
         assertThat(inDollars.total()).as("charged in the store's currency").isEqualTo(pkr(45000));
@@ -239,15 +279,24 @@ class CheckoutServiceTest {
         shop.cartService.add(tenant, cart, new AddToCartCommand(figs.id(), null, 2));
         String token = CheckoutService.newCheckoutToken();
 
-        CheckoutService.Placement first = shop.checkout.placeCartOnce(store, cart, token,
-                lines -> new PlaceOrderCommand(lines, anOrderOf(figs, 1).build().contact(),
-                        anOrderOf(figs, 1).build().address(), "", PaymentMethod.CASH_ON_DELIVERY));
+        CheckoutService.Placement first = shop.checkout.placeCartOnce(
+                store,
+                cart,
+                token,
+                lines -> new PlaceOrderCommand(
+                        lines,
+                        anOrderOf(figs, 1).build().contact(),
+                        anOrderOf(figs, 1).build().address(),
+                        "",
+                        PaymentMethod.CASH_ON_DELIVERY));
         CheckoutService.Placement resubmitted = shop.checkout.placeCartOnce(store, cart, token, lines -> {
             throw new AssertionError("a resubmitted form must not build a second order");
         });
 
         assertThat(first.placedNow()).isTrue();
-        assertThat(first.order().lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
+        assertThat(first.order().lines())
+                .singleElement()
+                .satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
         assertThat(resubmitted.placedNow()).isFalse();
         assertThat(resubmitted.order()).isEqualTo(first.order());
         assertThat(shop.cartService.cart(tenant, cart).isEmpty()).isTrue();
@@ -259,9 +308,12 @@ class CheckoutServiceTest {
         String cart = CartService.newCartId();
 
         assertThatThrownBy(() -> shop.checkout.placeCart(store, cart, "not-a-token", lines -> null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("expired");
-        assertThatThrownBy(() -> shop.checkout.placeCart(store, cart, CheckoutService.newCheckoutToken(), lines -> null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("cart is empty");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("expired");
+        assertThatThrownBy(
+                        () -> shop.checkout.placeCart(store, cart, CheckoutService.newCheckoutToken(), lines -> null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cart is empty");
     }
 
     @Test

@@ -15,9 +15,12 @@ class DisplayCurrenciesTest {
         DisplayCurrencies c = DisplayCurrencies.parse("usd 0.0036\nJPY=0.53, KWD: 0.0011", "PKR");
 
         assertThat(c.rates()).extracting(DisplayRate::currency).containsExactly("USD", "JPY", "KWD");
-        assertThat(c.find("USD").orElseThrow().approximate(new Money(344445, "PKR"))).isEqualTo("≈ 12.40 USD");
-        assertThat(c.find("JPY").orElseThrow().approximate(new Money(344445, "PKR"))).isEqualTo("≈ 1,826 JPY");
-        assertThat(c.find("KWD").orElseThrow().approximate(new Money(344445, "PKR"))).isEqualTo("≈ 3.789 KWD");
+        assertThat(c.find("USD").orElseThrow().approximate(new Money(344445, "PKR")))
+                .isEqualTo("≈ 12.40 USD");
+        assertThat(c.find("JPY").orElseThrow().approximate(new Money(344445, "PKR")))
+                .isEqualTo("≈ 1,826 JPY");
+        assertThat(c.find("KWD").orElseThrow().approximate(new Money(344445, "PKR")))
+                .isEqualTo("≈ 3.789 KWD");
         assertThat(c.find("USD").orElseThrow().recorded().rate()).isEqualByComparingTo(new BigDecimal("0.0036"));
         assertThat(DisplayCurrencies.parse(c.text(), "PKR")).isEqualTo(c);
         assertThat(DisplayCurrencies.parse("  ", "PKR").rates()).isEmpty();
@@ -29,7 +32,8 @@ class DisplayCurrenciesTest {
         assertThatThrownBy(() -> DisplayCurrencies.parse("XYZ 1", "PKR")).hasMessageContaining("unknown currency");
         assertThatThrownBy(() -> DisplayCurrencies.parse("USD 0", "PKR")).hasMessageContaining("more than 0");
         assertThatThrownBy(() -> DisplayCurrencies.parse("USD abc", "PKR")).hasMessageContaining("must be a number");
-        assertThatThrownBy(() -> DisplayCurrencies.parse("USD 0.123456789", "PKR")).hasMessageContaining("8 decimals");
+        assertThatThrownBy(() -> DisplayCurrencies.parse("USD 0.123456789", "PKR"))
+                .hasMessageContaining("8 decimals");
         assertThatThrownBy(() -> DisplayCurrencies.parse("USD 1\nUSD 2", "PKR")).hasMessageContaining("twice");
         assertThatThrownBy(() -> DisplayCurrencies.parse("USD", "PKR")).hasMessageContaining("code and rate");
     }
@@ -41,7 +45,9 @@ class DisplayCurrenciesTest {
                 .hasMessageContaining("at least one way to pay");
         assertThatThrownBy(() -> PaymentSettingsCommand.of(false, true, "Shop", "", "", ""))
                 .hasMessageContaining("account number");
-        assertThat(PaymentSettingsCommand.of(true, true, "Shop", "HBL", "PK36", "").settings().methods())
+        assertThat(PaymentSettingsCommand.of(true, true, "Shop", "HBL", "PK36", "")
+                        .settings()
+                        .methods())
                 .containsExactly(PaymentMethod.CASH_ON_DELIVERY, PaymentMethod.BANK_TRANSFER);
     }
 }

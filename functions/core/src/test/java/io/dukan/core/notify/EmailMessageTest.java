@@ -20,19 +20,30 @@ class EmailMessageTest {
 
     @Test
     void message_rejects_addressesThatAreNotOneAddress() {
-        for (String bad : new String[] {null, "", "no-at-sign", "a@b", "a b@c.example", "a@b.example, c@d.example",
-                "Name <a@b.example>", "a@b.example\r\nBcc: x@y.example"}) {
-            assertThatThrownBy(() -> new EmailMessage(bad, "s", "t")).as(String.valueOf(bad))
+        for (String bad : new String[] {
+            null,
+            "",
+            "no-at-sign",
+            "a@b",
+            "a b@c.example",
+            "a@b.example, c@d.example",
+            "Name <a@b.example>",
+            "a@b.example\r\nBcc: x@y.example"
+        }) {
+            assertThatThrownBy(() -> new EmailMessage(bad, "s", "t"))
+                    .as(String.valueOf(bad))
                     .isInstanceOf(InvalidInputException.class);
         }
         assertThatThrownBy(() -> new EmailMessage("a@b.example", "s", "t", "not an address"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("email");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("email");
     }
 
     @Test
     void message_rejects_aSubjectThatCouldAddHeaders_andEmptyOrHugeParts() {
         assertThatThrownBy(() -> new EmailMessage("a@b.example", "Hi\r\nBcc: x@y.example", "t"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("one line");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("one line");
         assertThatThrownBy(() -> new EmailMessage("a@b.example", " ", "t")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new EmailMessage("a@b.example", "s", "")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new EmailMessage("a@b.example", "s", "x".repeat(EmailMessage.MAX_TEXT + 1)))

@@ -24,21 +24,37 @@ class OrderActionTest {
     /** The whole table: every action from every state, allowed ("yes") or refused ("-"). */
     @ParameterizedTest(name = "{0} from {1}/{2}: {3}")
     @CsvSource({
-            "MARK_PAID, PENDING, UNFULFILLED, yes", "MARK_PAID, FAILED, UNFULFILLED, yes",
-            "MARK_PAID, PENDING, SHIPPED, yes", "MARK_PAID, PENDING, DELIVERED, yes",
-            "MARK_PAID, PAID, UNFULFILLED, -", "MARK_PAID, REFUNDED, UNFULFILLED, -", "MARK_PAID, PENDING, CANCELLED, -",
-            "MARK_REFUNDED, PAID, UNFULFILLED, yes", "MARK_REFUNDED, PAID, CANCELLED, yes",
-            "MARK_REFUNDED, PAID, DELIVERED, yes", "MARK_REFUNDED, PENDING, UNFULFILLED, -",
-            "MARK_REFUNDED, REFUNDED, CANCELLED, -",
-            "MARK_SHIPPED, PENDING, UNFULFILLED, yes", "MARK_SHIPPED, PAID, UNFULFILLED, yes",
-            "MARK_SHIPPED, PAID, SHIPPED, -", "MARK_SHIPPED, PENDING, CANCELLED, -",
-            "MARK_SHIPPED, REFUNDED, UNFULFILLED, -", "MARK_SHIPPED, PAID, DELIVERED, -",
-            "MARK_DELIVERED, PAID, SHIPPED, yes", "MARK_DELIVERED, PENDING, UNFULFILLED, yes",
-            "MARK_DELIVERED, PAID, DELIVERED, -", "MARK_DELIVERED, PAID, CANCELLED, -",
-            "CANCEL, PENDING, UNFULFILLED, yes", "CANCEL, PAID, UNFULFILLED, yes", "CANCEL, PENDING, CANCELLED, -",
-            "CANCEL, PAID, SHIPPED, -", "CANCEL, PAID, DELIVERED, -",
-            "MARK_PAYMENT_FAILED, PENDING, UNFULFILLED, yes", "MARK_PAYMENT_FAILED, PAID, UNFULFILLED, -",
-            "MARK_PAYMENT_FAILED, PENDING, CANCELLED, -"})
+        "MARK_PAID, PENDING, UNFULFILLED, yes",
+        "MARK_PAID, FAILED, UNFULFILLED, yes",
+        "MARK_PAID, PENDING, SHIPPED, yes",
+        "MARK_PAID, PENDING, DELIVERED, yes",
+        "MARK_PAID, PAID, UNFULFILLED, -",
+        "MARK_PAID, REFUNDED, UNFULFILLED, -",
+        "MARK_PAID, PENDING, CANCELLED, -",
+        "MARK_REFUNDED, PAID, UNFULFILLED, yes",
+        "MARK_REFUNDED, PAID, CANCELLED, yes",
+        "MARK_REFUNDED, PAID, DELIVERED, yes",
+        "MARK_REFUNDED, PENDING, UNFULFILLED, -",
+        "MARK_REFUNDED, REFUNDED, CANCELLED, -",
+        "MARK_SHIPPED, PENDING, UNFULFILLED, yes",
+        "MARK_SHIPPED, PAID, UNFULFILLED, yes",
+        "MARK_SHIPPED, PAID, SHIPPED, -",
+        "MARK_SHIPPED, PENDING, CANCELLED, -",
+        "MARK_SHIPPED, REFUNDED, UNFULFILLED, -",
+        "MARK_SHIPPED, PAID, DELIVERED, -",
+        "MARK_DELIVERED, PAID, SHIPPED, yes",
+        "MARK_DELIVERED, PENDING, UNFULFILLED, yes",
+        "MARK_DELIVERED, PAID, DELIVERED, -",
+        "MARK_DELIVERED, PAID, CANCELLED, -",
+        "CANCEL, PENDING, UNFULFILLED, yes",
+        "CANCEL, PAID, UNFULFILLED, yes",
+        "CANCEL, PENDING, CANCELLED, -",
+        "CANCEL, PAID, SHIPPED, -",
+        "CANCEL, PAID, DELIVERED, -",
+        "MARK_PAYMENT_FAILED, PENDING, UNFULFILLED, yes",
+        "MARK_PAYMENT_FAILED, PAID, UNFULFILLED, -",
+        "MARK_PAYMENT_FAILED, PENDING, CANCELLED, -"
+    })
     void stateTable(OrderAction action, PaymentStatus payment, FulfilmentStatus fulfilment, String allowed) {
         assertThat(action.allowedFrom(payment, fulfilment)).isEqualTo(allowed.equals("yes"));
     }
@@ -46,10 +62,12 @@ class OrderActionTest {
     @Test
     void aCancelledOrder_cannotBeShipped_paidOrCancelledAgain_andSaysWhy() {
         Order cancelled = OrderTestData.anOrder(PENDING, CANCELLED);
-        for (OrderAction action : List.of(OrderAction.MARK_SHIPPED, OrderAction.MARK_PAID, OrderAction.CANCEL,
-                OrderAction.MARK_DELIVERED)) {
-            assertThatThrownBy(() -> action.requireAllowedOn(cancelled)).isInstanceOf(OrderStateException.class)
-                    .hasMessageContaining("#1001").hasMessageContaining("it is cancelled");
+        for (OrderAction action : List.of(
+                OrderAction.MARK_SHIPPED, OrderAction.MARK_PAID, OrderAction.CANCEL, OrderAction.MARK_DELIVERED)) {
+            assertThatThrownBy(() -> action.requireAllowedOn(cancelled))
+                    .isInstanceOf(OrderStateException.class)
+                    .hasMessageContaining("#1001")
+                    .hasMessageContaining("it is cancelled");
         }
     }
 
@@ -59,7 +77,8 @@ class OrderActionTest {
                 .hasMessage("Order #1001 can't mark it paid: its payment is paid.");
         assertThatThrownBy(() -> OrderAction.CANCEL.requireAllowedOn(OrderTestData.anOrder(PAID, SHIPPED)))
                 .hasMessage("Order #1001 can't cancel it: it is already shipped.");
-        assertThatThrownBy(() -> OrderAction.MARK_SHIPPED.requireAllowedOn(OrderTestData.anOrder(REFUNDED, UNFULFILLED)))
+        assertThatThrownBy(
+                        () -> OrderAction.MARK_SHIPPED.requireAllowedOn(OrderTestData.anOrder(REFUNDED, UNFULFILLED)))
                 .hasMessage("Order #1001 can't ship it: it was refunded.");
     }
 

@@ -44,9 +44,25 @@ class OrderAdminServiceTest {
     /** A placed order moved to the given states by a write of its own (version 2). */
     Order inState(PaymentStatus payment, FulfilmentStatus fulfilment) {
         Order o = placed(1);
-        Order moved = new Order(o.number(), o.code(), o.lines(), o.subtotal(), o.shipping(), o.total(), o.contact(),
-                o.address(), o.shippingMethod(), o.notes(), o.paymentMethod(), payment, fulfilment, o.trackingNumber(),
-                o.displayed(), o.history(), o.placedAt(), o.version() + 1);
+        Order moved = new Order(
+                o.number(),
+                o.code(),
+                o.lines(),
+                o.subtotal(),
+                o.shipping(),
+                o.total(),
+                o.contact(),
+                o.address(),
+                o.shippingMethod(),
+                o.notes(),
+                o.paymentMethod(),
+                payment,
+                fulfilment,
+                o.trackingNumber(),
+                o.displayed(),
+                o.history(),
+                o.placedAt(),
+                o.version() + 1);
         shop.orders.update(tenant, moved, o.version(), false);
         return moved;
     }
@@ -56,7 +72,12 @@ class OrderAdminServiceTest {
     }
 
     int stockOf(Product p, Variant v) {
-        return shop.catalog.find(tenant, p.id()).orElseThrow().variant(v.id()).orElseThrow().stock();
+        return shop.catalog
+                .find(tenant, p.id())
+                .orElseThrow()
+                .variant(v.id())
+                .orElseThrow()
+                .stock();
     }
 
     Order act(OrderAction action, Order o) {
@@ -88,8 +109,8 @@ class OrderAdminServiceTest {
 
     @ParameterizedTest(name = "{0} from {1}/{2}")
     @MethodSource("everyOwnerActionFromEveryState")
-    void anAction_changesTheOrderAsTheTableSays_orIsRefusedAndWritesNothing(OrderAction action, PaymentStatus payment,
-            FulfilmentStatus fulfilment) {
+    void anAction_changesTheOrderAsTheTableSays_orIsRefusedAndWritesNothing(
+            OrderAction action, PaymentStatus payment, FulfilmentStatus fulfilment) {
         Order before = inState(payment, fulfilment);
         int stockBefore = stockOf(figs, figs.defaultVariant());
 
@@ -105,7 +126,8 @@ class OrderAdminServiceTest {
             assertThat(stockOf(figs, figs.defaultVariant()))
                     .isEqualTo(action == OrderAction.CANCEL ? stockBefore + 1 : stockBefore);
         } else {
-            assertThatThrownBy(() -> act(action, before)).isInstanceOf(OrderStateException.class)
+            assertThatThrownBy(() -> act(action, before))
+                    .isInstanceOf(OrderStateException.class)
                     .hasMessageStartingWith("Order #" + before.number() + " can't ");
 
             assertThat(stored(before)).isEqualTo(before);
@@ -128,10 +150,10 @@ class OrderAdminServiceTest {
     @Test
     void ofTwoWritesFromOneVersion_onlyTheFirstLands() {
         Order seen = placed(1);
-        Order shipped = OrderAdminService.apply(seen, OrderAction.MARK_SHIPPED, "A1",
-                new OrderEvent(shop.clock.instant(), "a", "shipped"));
-        Order cancelled = OrderAdminService.apply(seen, OrderAction.CANCEL, null,
-                new OrderEvent(shop.clock.instant(), "b", "cancelled"));
+        Order shipped = OrderAdminService.apply(
+                seen, OrderAction.MARK_SHIPPED, "A1", new OrderEvent(shop.clock.instant(), "a", "shipped"));
+        Order cancelled = OrderAdminService.apply(
+                seen, OrderAction.CANCEL, null, new OrderEvent(shop.clock.instant(), "b", "cancelled"));
 
         shop.orders.update(tenant, shipped, seen.version(), false);
 
@@ -143,11 +165,17 @@ class OrderAdminServiceTest {
 
     @Test
     void cancel_putsEveryLineBackInStock_andRecordsWhoAndWhen() {
-        Product shirts = ProductTestData.aProduct().named("Shirts").withStock(5).withOption("Size", "S", "M").build();
+        Product shirts = ProductTestData.aProduct()
+                .named("Shirts")
+                .withStock(5)
+                .withOption("Size", "S", "M")
+                .build();
         shop.catalog.add(tenant, shirts);
         Variant small = shirts.variants().get(0);
         Variant medium = shirts.variants().get(1);
-        Order o = shop.checkout.place(store, anOrderOf(figs, 4).and(shirts, small, 2).and(shirts, medium, 3).build(),
+        Order o = shop.checkout.place(
+                store,
+                anOrderOf(figs, 4).and(shirts, small, 2).and(shirts, medium, 3).build(),
                 null);
         assertThat(stockOf(shirts, small)).isEqualTo(3);
         shop.clock.advance(Duration.ofHours(2));
@@ -163,7 +191,8 @@ class OrderAdminServiceTest {
         assertThat(last.at()).isEqualTo(shop.clock.instant());
         assertThat(last.what()).contains("stock restored");
         assertThatThrownBy(() -> shop.admin.cancel(tenant, o.code(), OWNER, cancelled.version()))
-                .as("cannot restock twice").isInstanceOf(OrderStateException.class);
+                .as("cannot restock twice")
+                .isInstanceOf(OrderStateException.class);
         assertThat(figsStock()).isEqualTo(10);
     }
 
@@ -177,7 +206,9 @@ class OrderAdminServiceTest {
         shop.admin.cancel(tenant, o.code(), OWNER, o.version());
 
         assertThat(figsStock()).isEqualTo(10);
-        assertThat(shop.catalog.find(tenant, dates.id())).as("not brought back to life").isEmpty();
+        assertThat(shop.catalog.find(tenant, dates.id()))
+                .as("not brought back to life")
+                .isEmpty();
     }
 
     @Test
@@ -198,7 +229,8 @@ class OrderAdminServiceTest {
         TenantId other = TenantId.newId();
 
         assertThatThrownBy(() -> shop.admin.order(other, o.code())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> shop.admin.orderByNumber(other, "#" + o.number())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> shop.admin.orderByNumber(other, "#" + o.number()))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> shop.admin.cancel(other, o.code(), OWNER, o.version()))
                 .isInstanceOf(NotFoundException.class);
         assertThat(shop.admin.inbox(other, OrderFilter.ALL, null).items()).isEmpty();
@@ -231,7 +263,8 @@ class OrderAdminServiceTest {
         assertThat(first.items()).hasSize(25).extracting(Order::number).startsWith(1026L, 1025L);
         assertThat(second.items()).extracting(Order::number).containsExactly(1001L);
         assertThat(second.next()).isNull();
-        assertThat(shop.admin.inbox(tenant, OrderFilter.SHIPPED, null).items()).extracting(Order::number)
+        assertThat(shop.admin.inbox(tenant, OrderFilter.SHIPPED, null).items())
+                .extracting(Order::number)
                 .containsExactly(1027L);
     }
 

@@ -38,11 +38,13 @@ class OrderServiceTest {
         Product figs = inCatalog(ProductTestData.aProduct().named("Figs").pricedAt(new Money(45000, "PKR")));
         Product dates = inCatalog(ProductTestData.aProduct().named("Dates").pricedAt(new Money(30000, "PKR")));
 
-        OrderService.PricedLines priced = shop.orderService.price(tenant,
-                List.of(line(figs, 1), line(dates, 1), line(figs, 2)));
+        OrderService.PricedLines priced =
+                shop.orderService.price(tenant, List.of(line(figs, 1), line(dates, 1), line(figs, 2)));
 
-        assertThat(priced.lines()).extracting(OrderLine::productName, OrderLine::quantity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Figs", 3),
+        assertThat(priced.lines())
+                .extracting(OrderLine::productName, OrderLine::quantity)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Figs", 3),
                         org.assertj.core.groups.Tuple.tuple("Dates", 1));
         assertThat(priced.subtotal()).isEqualTo(new Money(165000, "PKR"));
         assertThat(priced.weightGrams()).as("500 g a variant by default").isEqualTo(2000);
@@ -53,10 +55,19 @@ class OrderServiceTest {
         Product shirts = inCatalog(ProductTestData.aProduct().withOption("Size", "S", "M"));
 
         assertThatThrownBy(() -> shop.orderService.price(tenant, List.of(line(shirts, 1))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("choose one of the product's options");
-        assertThatThrownBy(() -> shop.orderService.price(tenant, List.of(new PlaceOrderCommand.Line(shirts.id(),
-                ProductTestData.aProduct().build().defaultVariant().id(), 1))))
-                .as("a variant of another product").isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("choose one of the product's options");
+        assertThatThrownBy(() -> shop.orderService.price(
+                        tenant,
+                        List.of(new PlaceOrderCommand.Line(
+                                shirts.id(),
+                                ProductTestData.aProduct()
+                                        .build()
+                                        .defaultVariant()
+                                        .id(),
+                                1))))
+                .as("a variant of another product")
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -64,7 +75,8 @@ class OrderServiceTest {
         Product figs = inCatalog(ProductTestData.aProduct());
 
         assertThatThrownBy(() -> shop.orderService.price(tenant, List.of(line(figs, 600), line(figs, 600))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("between 1 and 1000");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("between 1 and 1000");
     }
 
     @Test
@@ -72,13 +84,15 @@ class OrderServiceTest {
         Product gold = inCatalog(ProductTestData.aProduct().pricedAt(new Money(Money.MAX_MINOR, "PKR")));
 
         assertThatThrownBy(() -> shop.orderService.price(tenant, List.of(line(gold, 2))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("too large");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("too large");
     }
 
     @Test
     void order_isFoundByItsCode_inItsStoreOnly() {
         Product figs = inCatalog(ProductTestData.aProduct());
-        Order placed = shop.checkout.place(store, PlaceOrderTestData.anOrderOf(figs, 1).build(), null);
+        Order placed =
+                shop.checkout.place(store, PlaceOrderTestData.anOrderOf(figs, 1).build(), null);
 
         assertThat(shop.orderService.order(tenant, placed.code())).isEqualTo(placed);
         assertThatThrownBy(() -> shop.orderService.order(TenantId.newId(), placed.code()))
@@ -93,7 +107,9 @@ class OrderServiceTest {
             shop.checkout.place(store, PlaceOrderTestData.anOrderOf(figs, 1).build(), null);
         }
 
-        assertThat(shop.orderService.recentOrders(tenant, 2)).extracting(Order::number).containsExactly(1003L, 1002L);
+        assertThat(shop.orderService.recentOrders(tenant, 2))
+                .extracting(Order::number)
+                .containsExactly(1003L, 1002L);
         assertThat(shop.orderService.recentOrders(tenant, 0)).hasSize(1);
         assertThat(shop.orderService.recentOrders(tenant, 5000)).hasSize(3);
     }

@@ -29,7 +29,10 @@ class PaymentServiceTest {
     final InMemoryOrdering shop = new InMemoryOrdering();
     final StoreSettings store = new StoreSettings(TenantId.newId(), new Slug("kashgar"), "Kashgar", "PKR", "PK", "en");
     final TenantId tenant = store.tenantId();
-    final Product figs = ProductTestData.aProduct().pricedAt(new Money(30000, "PKR")).withStock(10).build();
+    final Product figs = ProductTestData.aProduct()
+            .pricedAt(new Money(30000, "PKR"))
+            .withStock(10)
+            .build();
     final Order order;
 
     PaymentServiceTest() {
@@ -70,22 +73,25 @@ class PaymentServiceTest {
 
     @Test
     void aPaymentOfAnotherAmount_isRecordedAndNoted_butNotApplied() {
-        Outcome outcome = shop.payments.apply(tenant, "stripe",
-                event("evt_short", Type.PAYMENT_SUCCEEDED, order, new Money(50000, "PKR")));
+        Outcome outcome = shop.payments.apply(
+                tenant, "stripe", event("evt_short", Type.PAYMENT_SUCCEEDED, order, new Money(50000, "PKR")));
 
         assertThat(outcome).isEqualTo(Outcome.NOT_APPLIED);
         assertThat(stored().paymentStatus()).isEqualTo(PaymentStatus.PENDING);
         assertThat(stored().version()).isEqualTo(2);
-        assertThat(lastNote(stored())).contains("evt_short").contains("NOT applied")
+        assertThat(lastNote(stored()))
+                .contains("evt_short")
+                .contains("NOT applied")
                 .contains("not the order's total PKR 600.00");
         assertThat(shop.orders.events(tenant)).extracting(StoredEvent::outcome).containsExactly("NOT_APPLIED");
     }
 
     @Test
     void aPaymentInAnotherCurrency_isRecordedAndNoted_butNotApplied() {
-        Outcome outcome = shop.payments.apply(tenant, "stripe",
-                event("evt_usd", Type.PAYMENT_SUCCEEDED, order, new Money(60000, "USD")));
-        Outcome noAmount = shop.payments.apply(tenant, "stripe", event("evt_none", Type.PAYMENT_SUCCEEDED, order, null));
+        Outcome outcome = shop.payments.apply(
+                tenant, "stripe", event("evt_usd", Type.PAYMENT_SUCCEEDED, order, new Money(60000, "USD")));
+        Outcome noAmount =
+                shop.payments.apply(tenant, "stripe", event("evt_none", Type.PAYMENT_SUCCEEDED, order, null));
 
         assertThat(outcome).isEqualTo(Outcome.NOT_APPLIED);
         assertThat(noAmount).isEqualTo(Outcome.NOT_APPLIED);
@@ -97,8 +103,8 @@ class PaymentServiceTest {
     void aPaymentForACancelledOrder_isNoted_butDoesNotMarkItPaid() {
         Order cancelled = shop.admin.cancel(tenant, order.code(), "owner", order.version());
 
-        Outcome outcome = shop.payments.apply(tenant, "stripe",
-                event("evt_late", Type.PAYMENT_SUCCEEDED, order, order.total()));
+        Outcome outcome =
+                shop.payments.apply(tenant, "stripe", event("evt_late", Type.PAYMENT_SUCCEEDED, order, order.total()));
 
         assertThat(outcome).isEqualTo(Outcome.NOT_APPLIED);
         assertThat(stored().paymentStatus()).isEqualTo(PaymentStatus.PENDING);
@@ -111,8 +117,8 @@ class PaymentServiceTest {
     void anEventNamingAnotherStoresOrder_isIgnored_andRecordsNothingInEitherStore() {
         TenantId other = TenantId.newId();
 
-        Outcome outcome = shop.payments.apply(other, "stripe",
-                event("evt_x", Type.PAYMENT_SUCCEEDED, order, order.total()));
+        Outcome outcome =
+                shop.payments.apply(other, "stripe", event("evt_x", Type.PAYMENT_SUCCEEDED, order, order.total()));
 
         assertThat(outcome).isEqualTo(Outcome.IGNORED);
         assertThat(stored()).isEqualTo(order);
@@ -125,11 +131,14 @@ class PaymentServiceTest {
         shop.payments.apply(tenant, "stripe", event("evt_1", Type.PAYMENT_SUCCEEDED, order, order.total()));
         Order paid = stored();
 
-        Outcome again = shop.payments.apply(tenant, "stripe", event("evt_2", Type.PAYMENT_SUCCEEDED, order, order.total()));
+        Outcome again =
+                shop.payments.apply(tenant, "stripe", event("evt_2", Type.PAYMENT_SUCCEEDED, order, order.total()));
 
         assertThat(again).isEqualTo(Outcome.ALREADY_DONE);
         assertThat(stored()).isEqualTo(paid);
-        assertThat(shop.orders.events(tenant)).extracting(StoredEvent::outcome).containsExactly("APPLIED", "ALREADY_DONE");
+        assertThat(shop.orders.events(tenant))
+                .extracting(StoredEvent::outcome)
+                .containsExactly("APPLIED", "ALREADY_DONE");
     }
 
     @Test
@@ -159,11 +168,11 @@ class PaymentServiceTest {
     void otherEventTypes_areIgnored_andEventsWithoutAUsableId_refused() {
         assertThat(shop.payments.apply(tenant, "stripe", event("e1", Type.OTHER, order, order.total())))
                 .isEqualTo(Outcome.IGNORED);
-        assertThatThrownBy(() -> shop.payments.apply(tenant, "stripe",
-                event("evt 1; drop", Type.PAYMENT_SUCCEEDED, order, order.total())))
+        assertThatThrownBy(() -> shop.payments.apply(
+                        tenant, "stripe", event("evt 1; drop", Type.PAYMENT_SUCCEEDED, order, order.total())))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> shop.payments.apply(tenant, "stripe",
-                event(null, Type.PAYMENT_SUCCEEDED, order, order.total())))
+        assertThatThrownBy(() -> shop.payments.apply(
+                        tenant, "stripe", event(null, Type.PAYMENT_SUCCEEDED, order, order.total())))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(stored()).isEqualTo(order);
         assertThat(shop.orders.events(tenant)).isEmpty();
@@ -181,7 +190,8 @@ class PaymentServiceTest {
         };
         PaymentService payments = new PaymentService(shop.orders, racing, shop.clock);
 
-        Outcome outcome = payments.apply(tenant, "stripe", event("evt_1", Type.PAYMENT_SUCCEEDED, order, order.total()));
+        Outcome outcome =
+                payments.apply(tenant, "stripe", event("evt_1", Type.PAYMENT_SUCCEEDED, order, order.total()));
 
         assertThat(outcome).isEqualTo(Outcome.APPLIED);
         assertThat(calls).hasValue(2);
@@ -197,8 +207,9 @@ class PaymentServiceTest {
         };
         PaymentService payments = new PaymentService(shop.orders, alwaysRaced, shop.clock);
 
-        assertThatThrownBy(() -> payments.apply(tenant, "stripe",
-                event("evt_1", Type.PAYMENT_SUCCEEDED, order, order.total()))).isInstanceOf(OrderChangedException.class);
+        assertThatThrownBy(() ->
+                        payments.apply(tenant, "stripe", event("evt_1", Type.PAYMENT_SUCCEEDED, order, order.total())))
+                .isInstanceOf(OrderChangedException.class);
         assertThat(shop.orders.events(tenant)).isEmpty();
     }
 }

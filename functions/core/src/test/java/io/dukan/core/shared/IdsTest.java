@@ -12,8 +12,8 @@ class IdsTest {
     @Test
     void idsAndSecrets_areDrawnWithNativePrng_whichMixesInTheKernelsRandomnessOnEveryCall_onLinux() {
         // what keeps a SnapStart snapshot from repeating ids in every restored environment (see Ids.RANDOM)
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"),
-                "Lambda and CI run Linux");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getProperty("os.name").startsWith("Linux"), "Lambda and CI run Linux");
         assertThat(Ids.randomAlgorithm()).isEqualTo("NativePRNG");
     }
 

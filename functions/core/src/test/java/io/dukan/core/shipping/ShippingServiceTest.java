@@ -28,7 +28,8 @@ class ShippingServiceTest {
             stored.put(tenant, settings);
         }
     });
-    final StoreSettings store = new StoreSettings(TenantId.newId(), new Slug("kashgar-fruit"), "Shop", "PKR", "PK", "en");
+    final StoreSettings store =
+            new StoreSettings(TenantId.newId(), new Slug("kashgar-fruit"), "Shop", "PKR", "PK", "en");
 
     static Money pkr(long major) {
         return new Money(major * 100, "PKR");
@@ -43,10 +44,18 @@ class ShippingServiceTest {
     }
 
     ShippingSettings zones() {
-        service.saveZone(store, ShippingZoneCommand.of("", "Pakistan", "PK", List.of(flat("Courier", "250", "5000"),
-                byWeight("Cargo", "1=150, 5=400, 0.5=100")), "PKR"));
-        service.saveZone(store, ShippingZoneCommand.of("", "Sindh", "PK:Sindh", List.of(flat("Local rider", "0", "")), "PKR"));
-        return service.saveZone(store, ShippingZoneCommand.of("", "Gulf", "AE, sa , QA", List.of(flat("Air", "2,000", "")), "PKR"));
+        service.saveZone(
+                store,
+                ShippingZoneCommand.of(
+                        "",
+                        "Pakistan",
+                        "PK",
+                        List.of(flat("Courier", "250", "5000"), byWeight("Cargo", "1=150, 5=400, 0.5=100")),
+                        "PKR"));
+        service.saveZone(
+                store, ShippingZoneCommand.of("", "Sindh", "PK:Sindh", List.of(flat("Local rider", "0", "")), "PKR"));
+        return service.saveZone(
+                store, ShippingZoneCommand.of("", "Gulf", "AE, sa , QA", List.of(flat("Air", "2,000", "")), "PKR"));
     }
 
     @Test
@@ -68,7 +77,8 @@ class ShippingServiceTest {
         assertThat(price(s, "Cargo", 500)).isEqualTo(pkr(100));
         assertThat(price(s, "Cargo", 501)).isEqualTo(pkr(150));
         assertThat(price(s, "Cargo", 5000)).isEqualTo(pkr(400));
-        assertThat(service.options(s, "PK", "", 5001, pkr(100))).extracting(ShippingOption::label)
+        assertThat(service.options(s, "PK", "", 5001, pkr(100)))
+                .extracting(ShippingOption::label)
                 .containsExactly("Courier");
     }
 
@@ -76,10 +86,13 @@ class ShippingServiceTest {
     void aRateIsFree_fromItsFreeAboveAmount_andOptionsComeCheapestFirst() {
         ShippingSettings s = zones();
 
-        assertThat(service.options(s, "PK", "", 1000, pkr(4999))).extracting(ShippingOption::price)
+        assertThat(service.options(s, "PK", "", 1000, pkr(4999)))
+                .extracting(ShippingOption::price)
                 .containsExactly(pkr(150), pkr(250));
-        assertThat(service.options(s, "PK", "", 1000, pkr(5000))).extracting(ShippingOption::label, ShippingOption::price)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Courier", pkr(0)),
+        assertThat(service.options(s, "PK", "", 1000, pkr(5000)))
+                .extracting(ShippingOption::label, ShippingOption::price)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Courier", pkr(0)),
                         org.assertj.core.groups.Tuple.tuple("Cargo", pkr(150)));
     }
 
@@ -87,11 +100,15 @@ class ShippingServiceTest {
     void aZoneNamingTheRegion_winsOverTheZoneWithTheWholeCountry() {
         ShippingSettings s = zones();
 
-        assertThat(service.options(s, "PK", " sindh ", 1000, pkr(10))).extracting(ShippingOption::label)
+        assertThat(service.options(s, "PK", " sindh ", 1000, pkr(10)))
+                .extracting(ShippingOption::label)
                 .containsExactly("Local rider");
-        assertThat(service.options(s, "PK", "Punjab", 1000, pkr(10))).extracting(ShippingOption::label)
+        assertThat(service.options(s, "PK", "Punjab", 1000, pkr(10)))
+                .extracting(ShippingOption::label)
                 .containsExactly("Cargo", "Courier");
-        assertThat(service.options(s, "SA", "", 1000, pkr(10))).extracting(ShippingOption::price).containsExactly(pkr(2000));
+        assertThat(service.options(s, "SA", "", 1000, pkr(10)))
+                .extracting(ShippingOption::price)
+                .containsExactly(pkr(2000));
     }
 
     @Test
@@ -99,10 +116,12 @@ class ShippingServiceTest {
         ShippingSettings s = zones();
 
         assertThatThrownBy(() -> service.options(s, "US", "", 1000, pkr(10)))
-                .isInstanceOf(UnservedDestinationException.class).hasMessageContaining("United States");
+                .isInstanceOf(UnservedDestinationException.class)
+                .hasMessageContaining("United States");
         service.saveZone(store, ShippingZoneCommand.of("", "Far", "NZ", List.of(byWeight("Sea", "2=900")), "PKR"));
         assertThatThrownBy(() -> service.options(service.settings(store), "NZ", "", 2001, pkr(10)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("too heavy");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("too heavy");
     }
 
     @Test
@@ -133,7 +152,10 @@ class ShippingServiceTest {
     }
 
     private Money price(ShippingSettings s, String rate, long grams) {
-        return service.options(s, "PK", "", grams, pkr(10)).stream().filter(o -> o.label().equals(rate)).findFirst()
-                .orElseThrow().price();
+        return service.options(s, "PK", "", grams, pkr(10)).stream()
+                .filter(o -> o.label().equals(rate))
+                .findFirst()
+                .orElseThrow()
+                .price();
     }
 }

@@ -36,8 +36,18 @@ class ProvisioningSagaTest {
     });
 
     private Store recorded(Set<ProvisioningStep> done) {
-        Store store = new Store(TenantId.newId(), new Slug("turpan"), "Turpan Raisins", "owner@turpan.example", "CNY",
-                "CN", "zh", StoreStatus.PROVISIONING, null, done, now);
+        Store store = new Store(
+                TenantId.newId(),
+                new Slug("turpan"),
+                "Turpan Raisins",
+                "owner@turpan.example",
+                "CNY",
+                "CN",
+                "zh",
+                StoreStatus.PROVISIONING,
+                null,
+                done,
+                now);
         registry.register(store, "key-00000002", "hash-of-password");
         return store;
     }
@@ -74,8 +84,9 @@ class ProvisioningSagaTest {
 
         assertThat(failed.status()).isEqualTo(StoreStatus.FAILED);
         assertThat(failed.failureReason()).isEqualTo("could not create the store's web address");
-        assertThat(fleet.calls).containsExactly("createFunction turpan", "createRoute turpan", "deleteRoute turpan",
-                "deleteFunction turpan");
+        assertThat(fleet.calls)
+                .containsExactly(
+                        "createFunction turpan", "createRoute turpan", "deleteRoute turpan", "deleteFunction turpan");
         assertThat(storeData.stores).doesNotContain(store.id());
         assertThat(registry.slugs).doesNotContainKey(new Slug("turpan"));
         assertThat(registry.steps.get(store.id())).isEmpty();
@@ -88,8 +99,10 @@ class ProvisioningSagaTest {
         Store store = recorded(Set.of());
         fleet.failOn = "createFunction";
 
-        assertThat(saga.run(store.id()).orElseThrow().failureReason()).isEqualTo("could not create the store's function")
-                .doesNotContain("failed").doesNotContain("Exception");
+        assertThat(saga.run(store.id()).orElseThrow().failureReason())
+                .isEqualTo("could not create the store's function")
+                .doesNotContain("failed")
+                .doesNotContain("Exception");
     }
 
     @Test

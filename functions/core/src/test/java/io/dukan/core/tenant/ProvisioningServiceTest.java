@@ -44,8 +44,8 @@ class ProvisioningServiceTest {
     private final ProvisioningSaga saga = new ProvisioningSaga(registry, storeData, fleet, clock);
 
     private static SignupCommand signup(String slug, String key) {
-        return SignupCommand.of("Turpan Raisins", slug, "owner@turpan.example", "long enough password", "CNY", "CN",
-                "zh", key);
+        return SignupCommand.of(
+                "Turpan Raisins", slug, "owner@turpan.example", "long enough password", "CNY", "CN", "zh", key);
     }
 
     @Test
@@ -63,8 +63,8 @@ class ProvisioningServiceTest {
     @Test
     void aSignupWaitingForItsStore_answersActive_whenTheWorkerIsQuick() {
         queue.worker = saga::run;
-        ProvisioningService waiting = new ProvisioningService(registry, queue, new PlainHasher(), clock,
-                Duration.ofSeconds(2));
+        ProvisioningService waiting =
+                new ProvisioningService(registry, queue, new PlainHasher(), clock, Duration.ofSeconds(2));
 
         Store store = waiting.signup(signup("turpan", null));
 
@@ -74,8 +74,8 @@ class ProvisioningServiceTest {
 
     @Test
     void aSignupWaitingForItsStore_answersProvisioning_whenTheWaitRunsOut() {
-        ProvisioningService waiting = new ProvisioningService(registry, queue, new PlainHasher(), clock,
-                Duration.ofMillis(100));
+        ProvisioningService waiting =
+                new ProvisioningService(registry, queue, new PlainHasher(), clock, Duration.ofMillis(100));
 
         assertThat(waiting.signup(signup("turpan", null)).status()).isEqualTo(StoreStatus.PROVISIONING);
     }
@@ -103,8 +103,18 @@ class ProvisioningServiceTest {
 
     @Test
     void aSlugHeldByAnAbandonedStore_staysTaken_andTheStoreIsHandedToTheWorkerAgain() {
-        Store abandoned = new Store(TenantId.newId(), new Slug("turpan"), "Old", "old@turpan.example", "CNY", "CN",
-                "zh", StoreStatus.PROVISIONING, null, Set.of(), now);
+        Store abandoned = new Store(
+                TenantId.newId(),
+                new Slug("turpan"),
+                "Old",
+                "old@turpan.example",
+                "CNY",
+                "CN",
+                "zh",
+                StoreStatus.PROVISIONING,
+                null,
+                Set.of(),
+                now);
         registry.register(abandoned, null, "hash");
         now = now.plus(ProvisioningService.ABANDONED_AFTER).plusSeconds(1);
 
@@ -114,8 +124,18 @@ class ProvisioningServiceTest {
 
     @Test
     void aSlugHeldByAStoreStillBeingProvisioned_staysTaken_andNothingIsHandedOver() {
-        Store running = new Store(TenantId.newId(), new Slug("turpan"), "Old", "old@turpan.example", "CNY", "CN",
-                "zh", StoreStatus.PROVISIONING, null, Set.of(), now);
+        Store running = new Store(
+                TenantId.newId(),
+                new Slug("turpan"),
+                "Old",
+                "old@turpan.example",
+                "CNY",
+                "CN",
+                "zh",
+                StoreStatus.PROVISIONING,
+                null,
+                Set.of(),
+                now);
         registry.register(running, null, "hash");
 
         assertThatThrownBy(() -> service.signup(signup("turpan", null))).isInstanceOf(StoreSlugTakenException.class);
@@ -127,7 +147,8 @@ class ProvisioningServiceTest {
         service.signup(signup("turpan", "key-00000009"));
 
         assertThatThrownBy(() -> service.signup(signup("kashgar", "key-00000009")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("different signup");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("different signup");
     }
 
     @Test

@@ -52,17 +52,25 @@ class SettingsServiceTest {
             return URI.create("https://media.example/" + key);
         }
     };
-    private final SettingsService service = new SettingsService(storeData, catalog, media, audit,
-            Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC));
+    private final SettingsService service = new SettingsService(
+            storeData, catalog, media, audit, Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC));
 
     SettingsServiceTest() {
-        storeData.createStoreData(new StoreSettings(tenant, new Slug("kashgar"), "Kashgar Fruit", "PKR", "PK", "en"),
+        storeData.createStoreData(
+                new StoreSettings(tenant, new Slug("kashgar"), "Kashgar Fruit", "PKR", "PK", "en"),
                 new StoreUser(tenant, "owner@kashgar.example", "hash", Role.OWNER));
     }
 
     private static UpdateSettingsCommand command(String currency, String logoKey) {
-        return new UpdateSettingsCommand("  Kashgar Dried Fruit ", "+92 300 1234567", "0092 (300) 123-4567",
-                "Shop@Kashgar.example", "Bazaar Road 1\nKashgar", currency, "UR", logoKey);
+        return new UpdateSettingsCommand(
+                "  Kashgar Dried Fruit ",
+                "+92 300 1234567",
+                "0092 (300) 123-4567",
+                "Shop@Kashgar.example",
+                "Bazaar Road 1\nKashgar",
+                currency,
+                "UR",
+                logoKey);
     }
 
     @Test
@@ -76,13 +84,15 @@ class SettingsServiceTest {
         assertThat(saved.language()).isEqualTo("ur");
         assertThat(saved.contact().whatsapp()).isEqualTo("923001234567");
         assertThat(saved.contact().email()).isEqualTo("shop@kashgar.example");
-        assertThat(audit.recent(tenant, 5)).singleElement()
+        assertThat(audit.recent(tenant, 5))
+                .singleElement()
                 .satisfies(e -> assertThat(e.action()).isEqualTo("changed settings"));
     }
 
     @Test
     void update_changesTheCurrency_whileTheStoreHasNoProducts() {
-        assertThat(service.update(tenant, "owner", command("USD", "")).currency()).isEqualTo("USD");
+        assertThat(service.update(tenant, "owner", command("USD", "")).currency())
+                .isEqualTo("USD");
     }
 
     @Test
@@ -90,7 +100,8 @@ class SettingsServiceTest {
         catalog.add(tenant, aProduct().build());
 
         assertThatThrownBy(() -> service.update(tenant, "owner", command("USD", "")))
-                .isInstanceOf(CurrencyLockedException.class).hasMessageContaining("stays PKR");
+                .isInstanceOf(CurrencyLockedException.class)
+                .hasMessageContaining("stays PKR");
         assertThat(storeData.settings(tenant).orElseThrow().name()).isEqualTo("Kashgar Fruit");
     }
 
@@ -99,9 +110,12 @@ class SettingsServiceTest {
         uploaded.add("tenants/" + tenant.value() + "/media/logo.png");
 
         assertThat(service.update(tenant, "owner", command("PKR", "tenants/" + tenant.value() + "/media/logo.png"))
-                .contact().logoKey()).endsWith("logo.png");
+                        .contact()
+                        .logoKey())
+                .endsWith("logo.png");
         assertThatThrownBy(() -> service.update(tenant, "owner", command("PKR", "tenants/other/media/x.png")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("logo");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("logo");
         assertThat(renditionsMade).containsExactly("tenants/" + tenant.value() + "/media/logo.png");
     }
 

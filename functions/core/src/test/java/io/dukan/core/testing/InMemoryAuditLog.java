@@ -19,7 +19,11 @@ public final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public List<AuditEntry> recent(TenantId tenant, int limit) {
-        return entries.stream().filter(e -> e[0].equals(tenant)).map(e -> (AuditEntry) e[1])
-                .sorted(Comparator.comparing(AuditEntry::at).reversed()).limit(limit).toList();
+        return entries.stream()
+                .filter(e -> e[0].equals(tenant))
+                .map(e -> (AuditEntry) e[1])
+                .sorted(Comparator.comparing(AuditEntry::at).reversed())
+                .limit(limit)
+                .toList();
     }
 }

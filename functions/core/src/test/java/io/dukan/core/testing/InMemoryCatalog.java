@@ -50,7 +50,8 @@ public class InMemoryCatalog implements ProductRepository, CollectionRepository 
 
     @Override
     public synchronized void update(TenantId tenant, Product previous, Product next, List<StockChange> stockChanges) {
-        Product current = find(tenant, previous.id()).orElseThrow(() -> new CatalogConflictException("gone", "deleted meanwhile"));
+        Product current = find(tenant, previous.id())
+                .orElseThrow(() -> new CatalogConflictException("gone", "deleted meanwhile"));
         if (!current.updatedAt().equals(previous.updatedAt())) {
             throw new CatalogConflictException("edited-meanwhile", "edited meanwhile");
         }
@@ -71,9 +72,24 @@ public class InMemoryCatalog implements ProductRepository, CollectionRepository 
             }
             variants.add(v.withStock(change == null ? stockNow : change.value()));
         }
-        products.get(tenant).put(next.id(), new Product(next.id(), next.name(), next.description(), next.status(),
-                next.options(), variants, next.images(), next.collections(), next.tags(), next.hsCode(),
-                next.originCountry(), next.sellWhenSoldOut(), next.createdAt(), next.updatedAt()));
+        products.get(tenant)
+                .put(
+                        next.id(),
+                        new Product(
+                                next.id(),
+                                next.name(),
+                                next.description(),
+                                next.status(),
+                                next.options(),
+                                variants,
+                                next.images(),
+                                next.collections(),
+                                next.tags(),
+                                next.hsCode(),
+                                next.originCountry(),
+                                next.sellWhenSoldOut(),
+                                next.createdAt(),
+                                next.updatedAt()));
     }
 
     @Override
@@ -92,7 +108,10 @@ public class InMemoryCatalog implements ProductRepository, CollectionRepository 
 
     private static Set<String> skus(Product p) {
         Set<String> skus = new java.util.HashSet<>();
-        p.variants().stream().map(Variant::sku).filter(s -> !s.isEmpty()).forEach(s -> skus.add(s.toUpperCase(Locale.ROOT)));
+        p.variants().stream()
+                .map(Variant::sku)
+                .filter(s -> !s.isEmpty())
+                .forEach(s -> skus.add(s.toUpperCase(Locale.ROOT)));
         return skus;
     }
 
@@ -118,7 +137,11 @@ public class InMemoryCatalog implements ProductRepository, CollectionRepository 
 
     @Override
     public Page<Product> listActiveInCollection(TenantId tenant, CollectionId collection, String cursor, int limit) {
-        return page(tenant, cursor, limit, p -> p.visibleToShoppers() && p.collections().contains(collection));
+        return page(
+                tenant,
+                cursor,
+                limit,
+                p -> p.visibleToShoppers() && p.collections().contains(collection));
     }
 
     @Override
@@ -136,8 +159,11 @@ public class InMemoryCatalog implements ProductRepository, CollectionRepository 
     }
 
     private static List<String> words(String text) {
-        return text == null ? List.of() : List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).stream()
-                .filter(w -> !w.isEmpty()).toList();
+        return text == null
+                ? List.of()
+                : List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).stream()
+                        .filter(w -> !w.isEmpty())
+                        .toList();
     }
 
     private Page<Product> page(TenantId tenant, String cursor, int limit, Predicate<Product> filter) {
@@ -147,7 +173,8 @@ public class InMemoryCatalog implements ProductRepository, CollectionRepository 
                 .filter(filter)
                 .toList();
         List<Product> items = all.stream().limit(limit).toList();
-        return new Page<>(items, all.size() > limit ? items.get(items.size() - 1).id().value() : null);
+        return new Page<>(
+                items, all.size() > limit ? items.get(items.size() - 1).id().value() : null);
     }
 
     @Override
@@ -176,6 +203,7 @@ public class InMemoryCatalog implements ProductRepository, CollectionRepository 
     @Override
     public List<Collection> all(TenantId tenant) {
         return collections.getOrDefault(tenant, Map.of()).values().stream()
-                .sorted(Comparator.comparing(Collection::title)).toList();
+                .sorted(Comparator.comparing(Collection::title))
+                .toList();
     }
 }

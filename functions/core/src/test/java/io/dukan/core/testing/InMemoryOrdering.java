@@ -27,8 +27,8 @@ public final class InMemoryOrdering {
     public final ShippingService shipping = new ShippingService(shippingZones);
     public final CheckoutSettingsService settings = new CheckoutSettingsService(checkoutSettings);
     public final OrderService orderService = new OrderService(catalog, orders);
-    public final CheckoutService checkout = new CheckoutService(cartService, orderService, orders, shipping, settings,
-            clock);
+    public final CheckoutService checkout =
+            new CheckoutService(cartService, orderService, orders, shipping, settings, clock);
     public final OrderAdminService admin = new OrderAdminService(orders, orders, clock);
     public final PaymentService payments = new PaymentService(orders, orders, clock);
 }

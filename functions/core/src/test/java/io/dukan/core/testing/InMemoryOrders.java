@@ -68,7 +68,10 @@ public class InMemoryOrders implements OrderRepository, OrderAdminRepository, Pa
             }
         }
         Map<ProductId, List<OrderLine>> byProduct = new LinkedHashMap<>();
-        draft.lines().forEach(l -> byProduct.computeIfAbsent(l.productId(), id -> new ArrayList<>()).add(l));
+        draft.lines()
+                .forEach(l -> byProduct
+                        .computeIfAbsent(l.productId(), id -> new ArrayList<>())
+                        .add(l));
         List<Product> taken = new ArrayList<>();
         for (List<OrderLine> group : byProduct.values()) {
             Product product = catalog.find(tenant, group.get(0).productId())
@@ -76,8 +79,10 @@ public class InMemoryOrders implements OrderRepository, OrderAdminRepository, Pa
                     .orElseThrow(() -> new OutOfStockException(group.get(0).productName()));
             Map<VariantId, Integer> wanted = new HashMap<>();
             group.forEach(l -> wanted.put(l.variantId(), l.quantity()));
-            boolean enough = wanted.entrySet().stream().allMatch(w -> product.variant(w.getKey())
-                    .map(v -> product.sellWhenSoldOut() || v.stock() >= w.getValue()).orElse(false));
+            boolean enough = wanted.entrySet().stream()
+                    .allMatch(w -> product.variant(w.getKey())
+                            .map(v -> product.sellWhenSoldOut() || v.stock() >= w.getValue())
+                            .orElse(false));
             if (!enough) {
                 throw new OutOfStockException(group.get(0).productName()); // nothing written yet
             }
@@ -86,11 +91,25 @@ public class InMemoryOrders implements OrderRepository, OrderAdminRepository, Pa
         Map<Long, Order> store = orders.computeIfAbsent(tenant, t -> new HashMap<>());
         long number = store.keySet().stream().mapToLong(Long::longValue).max().orElse(Order.FIRST_NUMBER - 1) + 1;
         Money subtotal = draft.subtotal();
-        Order order = new Order(number, draft.code(), draft.lines(), subtotal, draft.shipping(),
-                subtotal.plus(draft.shipping()), draft.contact(), draft.address(), draft.shippingMethod(),
-                draft.notes(), draft.paymentMethod(), PaymentStatus.PENDING, FulfilmentStatus.UNFULFILLED, "",
-                draft.displayed(), List.of(new OrderEvent(draft.placedAt(), "shopper", "placed the order")),
-                draft.placedAt(), 1);
+        Order order = new Order(
+                number,
+                draft.code(),
+                draft.lines(),
+                subtotal,
+                draft.shipping(),
+                subtotal.plus(draft.shipping()),
+                draft.contact(),
+                draft.address(),
+                draft.shippingMethod(),
+                draft.notes(),
+                draft.paymentMethod(),
+                PaymentStatus.PENDING,
+                FulfilmentStatus.UNFULFILLED,
+                "",
+                draft.displayed(),
+                List.of(new OrderEvent(draft.placedAt(), "shopper", "placed the order")),
+                draft.placedAt(),
+                1);
         taken.forEach(p -> catalog.put(tenant, p));
         store.put(number, order);
         if (idempotency != null) {
@@ -114,7 +133,9 @@ public class InMemoryOrders implements OrderRepository, OrderAdminRepository, Pa
 
     @Override
     public synchronized Optional<Order> findByCode(TenantId tenant, String code) {
-        return orders.getOrDefault(tenant, Map.of()).values().stream().filter(o -> o.code().equals(code)).findFirst();
+        return orders.getOrDefault(tenant, Map.of()).values().stream()
+                .filter(o -> o.code().equals(code))
+                .findFirst();
     }
 
     @Override
@@ -133,9 +154,12 @@ public class InMemoryOrders implements OrderRepository, OrderAdminRepository, Pa
         Long afterNumber = after != null && after.matches("[0-9]{1,12}") ? Long.parseLong(after) : null;
         List<Order> all = newestFirst(tenant).stream()
                 .filter(o -> afterNumber == null || o.number() < afterNumber)
-                .filter(filter::matches).toList();
+                .filter(filter::matches)
+                .toList();
         List<Order> page = all.stream().limit(limit).toList();
-        return new Page<>(page, all.size() > limit ? Long.toString(page.get(page.size() - 1).number()) : null);
+        return new Page<>(
+                page,
+                all.size() > limit ? Long.toString(page.get(page.size() - 1).number()) : null);
     }
 
     @Override
@@ -143,17 +167,19 @@ public class InMemoryOrders implements OrderRepository, OrderAdminRepository, Pa
         requireVersion(tenant, changed.number(), expectedVersion);
         if (restock) {
             Map<ProductId, Map<VariantId, Integer>> byProduct = new LinkedHashMap<>();
-            changed.lines().forEach(l -> byProduct.computeIfAbsent(l.productId(), id -> new HashMap<>())
-                    .merge(l.variantId(), l.quantity(), Integer::sum));
-            byProduct.forEach((id, quantities) -> catalog.find(tenant, id)
-                    .ifPresent(p -> catalog.put(tenant, withStock(p, quantities, +1))));
+            changed.lines()
+                    .forEach(l -> byProduct
+                            .computeIfAbsent(l.productId(), id -> new HashMap<>())
+                            .merge(l.variantId(), l.quantity(), Integer::sum));
+            byProduct.forEach((id, quantities) ->
+                    catalog.find(tenant, id).ifPresent(p -> catalog.put(tenant, withStock(p, quantities, +1))));
         }
         orders.get(tenant).put(changed.number(), changed);
     }
 
     @Override
-    public synchronized boolean recordOnce(TenantId tenant, String provider, ProviderEvent event, String outcome,
-            Order changed, int expectedVersion) {
+    public synchronized boolean recordOnce(
+            TenantId tenant, String provider, ProviderEvent event, String outcome, Order changed, int expectedVersion) {
         Map<String, StoredEvent> stored = events.computeIfAbsent(tenant, t -> new LinkedHashMap<>());
         String key = provider + "#" + event.id();
         if (stored.containsKey(key)) {
@@ -181,15 +207,29 @@ public class InMemoryOrders implements OrderRepository, OrderAdminRepository, Pa
 
     private List<Order> newestFirst(TenantId tenant) {
         return orders.getOrDefault(tenant, Map.of()).values().stream()
-                .sorted(Comparator.comparingLong(Order::number).reversed()).toList();
+                .sorted(Comparator.comparingLong(Order::number).reversed())
+                .toList();
     }
 
     /** The product with each listed variant's stock moved by sign × quantity; variants it no longer has are skipped. */
     private static Product withStock(Product p, Map<VariantId, Integer> quantities, int sign) {
-        List<Variant> variants = p.variants().stream().map(v -> quantities.containsKey(v.id())
-                ? v.withStock(v.stock() + sign * quantities.get(v.id())) : v).toList();
-        return new Product(p.id(), p.name(), p.description(), p.status(), p.options(), variants, p.images(),
-                p.collections(), p.tags(), p.hsCode(), p.originCountry(), p.sellWhenSoldOut(), p.createdAt(),
+        List<Variant> variants = p.variants().stream()
+                .map(v -> quantities.containsKey(v.id()) ? v.withStock(v.stock() + sign * quantities.get(v.id())) : v)
+                .toList();
+        return new Product(
+                p.id(),
+                p.name(),
+                p.description(),
+                p.status(),
+                p.options(),
+                variants,
+                p.images(),
+                p.collections(),
+                p.tags(),
+                p.hsCode(),
+                p.originCountry(),
+                p.sellWhenSoldOut(),
+                p.createdAt(),
                 p.updatedAt());
     }
 }

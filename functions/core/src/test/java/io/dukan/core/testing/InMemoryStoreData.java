@@ -6,9 +6,9 @@ import io.dukan.core.tenant.StoreSettings;
 import io.dukan.core.tenant.TenantId;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A store's own records, in memory. */
 public final class InMemoryStoreData implements StoreDataRepository {

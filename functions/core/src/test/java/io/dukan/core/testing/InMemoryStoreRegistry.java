@@ -58,8 +58,17 @@ public final class InMemoryStoreRegistry implements StoreRegistry {
         if (store == null) {
             return Optional.empty();
         }
-        return Optional.of(new Store(store.id(), store.slug(), store.name(), store.ownerEmail(), store.currency(),
-                store.country(), store.language(), store.status(), store.failureReason(), steps.get(id),
+        return Optional.of(new Store(
+                store.id(),
+                store.slug(),
+                store.name(),
+                store.ownerEmail(),
+                store.currency(),
+                store.country(),
+                store.language(),
+                store.status(),
+                store.failureReason(),
+                steps.get(id),
                 store.createdAt()));
     }
 

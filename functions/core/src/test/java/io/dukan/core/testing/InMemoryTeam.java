@@ -1,8 +1,8 @@
 package io.dukan.core.testing;
 
 import io.dukan.core.account.AccountExistsException;
-import io.dukan.core.account.Invite;
 import io.dukan.core.account.InvalidLinkException;
+import io.dukan.core.account.Invite;
 import io.dukan.core.account.PasswordResets;
 import io.dukan.core.account.ResetRequests;
 import io.dukan.core.account.ResetToken;
@@ -40,20 +40,26 @@ public final class InMemoryTeam implements TeamRepository, PasswordResets, Reset
 
     @Override
     public synchronized Optional<Invite> findInvite(TenantId tenant, String tokenHash) {
-        return invites.values().stream().filter(i -> i.tenantId().equals(tenant) && i.tokenHash().equals(tokenHash))
+        return invites.values().stream()
+                .filter(i -> i.tenantId().equals(tenant) && i.tokenHash().equals(tokenHash))
                 .findFirst();
     }
 
     @Override
     public synchronized List<Invite> invites(TenantId tenant) {
-        return invites.values().stream().filter(i -> i.tenantId().equals(tenant))
-                .sorted(Comparator.comparing(Invite::id)).toList();
+        return invites.values().stream()
+                .filter(i -> i.tenantId().equals(tenant))
+                .sorted(Comparator.comparing(Invite::id))
+                .toList();
     }
 
     @Override
     public synchronized List<TeamMember> members(TenantId tenant) {
-        return members.entrySet().stream().filter(e -> e.getKey().startsWith(tenant + "/")).map(Map.Entry::getValue)
-                .sorted(Comparator.comparing(TeamMember::email)).toList();
+        return members.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(tenant + "/"))
+                .map(Map.Entry::getValue)
+                .sorted(Comparator.comparing(TeamMember::email))
+                .toList();
     }
 
     @Override

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
 public abstract class OrderRepositoryContract {
 
     /** The ports under test, sharing one catalog's stock. */
-    public record Ports(ProductRepository products, OrderRepository orders, OrderAdminRepository admin,
-            PaymentEvents events) {}
+    public record Ports(
+            ProductRepository products, OrderRepository orders, OrderAdminRepository admin, PaymentEvents events) {}
 
     protected abstract Ports ports();
 
@@ -53,18 +53,36 @@ public abstract class OrderRepositoryContract {
     }
 
     private int stockOf(Product p) {
-        return ports().products().find(tenant, p.id()).orElseThrow().defaultVariant().stock();
+        return ports().products()
+                .find(tenant, p.id())
+                .orElseThrow()
+                .defaultVariant()
+                .stock();
     }
 
     private static OrderLine line(Product p, int quantity) {
-        return new OrderLine(p.id(), p.defaultVariant().id(), p.defaultVariant().sku(), p.name(),
-                p.defaultVariant().title(), p.defaultVariant().price(), quantity);
+        return new OrderLine(
+                p.id(),
+                p.defaultVariant().id(),
+                p.defaultVariant().sku(),
+                p.name(),
+                p.defaultVariant().title(),
+                p.defaultVariant().price(),
+                quantity);
     }
 
     private static OrderRepository.Draft draft(OrderLine... lines) {
-        return new OrderRepository.Draft(Ids.newSecret(), List.of(lines), new Money(25000, "PKR"),
-                new Contact("Amina", "+92 300 1234567", ""), new Address("12 Mall Road", "", "Lahore", "", "", "PK"),
-                "Courier", "", PaymentMethod.CASH_ON_DELIVERY, null, Instant.parse("2026-12-06T10:00:00Z"));
+        return new OrderRepository.Draft(
+                Ids.newSecret(),
+                List.of(lines),
+                new Money(25000, "PKR"),
+                new Contact("Amina", "+92 300 1234567", ""),
+                new Address("12 Mall Road", "", "Lahore", "", "", "PK"),
+                "Courier",
+                "",
+                PaymentMethod.CASH_ON_DELIVERY,
+                null,
+                Instant.parse("2026-12-06T10:00:00Z"));
     }
 
     @Test
@@ -81,7 +99,9 @@ public abstract class OrderRepositoryContract {
         assertThat(stockOf(figs)).isEqualTo(2);
         assertThat(ports().orders().findByCode(tenant, first.code())).hasValue(first);
         assertThat(ports().admin().findByNumber(tenant, 1002)).hasValue(second);
-        assertThat(ports().orders().recent(tenant, 10)).extracting(Order::number).containsExactly(1002L, 1001L);
+        assertThat(ports().orders().recent(tenant, 10))
+                .extracting(Order::number)
+                .containsExactly(1002L, 1001L);
     }
 
     @Test
@@ -90,17 +110,21 @@ public abstract class OrderRepositoryContract {
         Product dates = inCatalog(ProductTestData.aProduct().named("Dates").withStock(1));
 
         assertThatThrownBy(() -> ports().orders().place(tenant, draft(line(figs, 2), line(dates, 2))))
-                .isInstanceOf(OutOfStockException.class).hasMessageContaining("Dates");
+                .isInstanceOf(OutOfStockException.class)
+                .hasMessageContaining("Dates");
 
         assertThat(stockOf(figs)).isEqualTo(5);
         assertThat(stockOf(dates)).isEqualTo(1);
         assertThat(ports().orders().recent(tenant, 10)).isEmpty();
-        assertThat(ports().orders().place(tenant, draft(line(figs, 1))).number()).as("no number used up").isEqualTo(1001);
+        assertThat(ports().orders().place(tenant, draft(line(figs, 1))).number())
+                .as("no number used up")
+                .isEqualTo(1001);
     }
 
     @Test
     void place_refusesAProductNoLongerActive_asOutOfStock() {
-        Product draft = inCatalog(ProductTestData.aProduct().withStatus(ProductStatus.DRAFT).withStock(5));
+        Product draft = inCatalog(
+                ProductTestData.aProduct().withStatus(ProductStatus.DRAFT).withStock(5));
 
         assertThatThrownBy(() -> ports().orders().place(tenant, draft(line(draft, 1))))
                 .isInstanceOf(OutOfStockException.class);
@@ -129,7 +153,9 @@ public abstract class OrderRepositoryContract {
         assertThat(stockOf(figs)).isEqualTo(3);
         assertThatThrownBy(() -> ports().orders().findPlaced(tenant, new Idempotency("api-k1", "cart-b")))
                 .isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThat(ports().orders().findPlaced(TenantId.newId(), key)).as("another store's key").isEmpty();
+        assertThat(ports().orders().findPlaced(TenantId.newId(), key))
+                .as("another store's key")
+                .isEmpty();
     }
 
     @Test
@@ -152,32 +178,48 @@ public abstract class OrderRepositoryContract {
         Product figs = inCatalog(ProductTestData.aProduct().withStock(5));
         Product dates = inCatalog(ProductTestData.aProduct().withStock(5));
         Order placed = ports().orders().place(tenant, draft(line(figs, 2), line(dates, 1)));
-        ports().products().delete(tenant, ports().products().find(tenant, dates.id()).orElseThrow());
+        ports().products()
+                .delete(tenant, ports().products().find(tenant, dates.id()).orElseThrow());
 
-        ports().admin().update(tenant, OrderAdminService.apply(placed, OrderAction.CANCEL, null, event("cancel")),
-                placed.version(), true);
+        ports().admin()
+                .update(
+                        tenant,
+                        OrderAdminService.apply(placed, OrderAction.CANCEL, null, event("cancel")),
+                        placed.version(),
+                        true);
 
         assertThat(stockOf(figs)).isEqualTo(5);
         assertThat(ports().products().find(tenant, dates.id())).isEmpty();
-        assertThat(ports().orders().findByCode(tenant, placed.code()).orElseThrow().version()).isEqualTo(2);
+        assertThat(ports().orders()
+                        .findByCode(tenant, placed.code())
+                        .orElseThrow()
+                        .version())
+                .isEqualTo(2);
     }
 
     @Test
     void recordOnce_storesAnEventOnce_andNotAtAllWhenTheOrderMovedMeanwhile() {
         Product figs = inCatalog(ProductTestData.aProduct().withStock(5));
         Order placed = ports().orders().place(tenant, draft(line(figs, 1)));
-        ProviderEvent paid = new ProviderEvent("evt_1", ProviderEvent.Type.PAYMENT_SUCCEEDED, placed.code(),
-                placed.total());
+        ProviderEvent paid =
+                new ProviderEvent("evt_1", ProviderEvent.Type.PAYMENT_SUCCEEDED, placed.code(), placed.total());
         Order marked = OrderAdminService.apply(placed, OrderAction.MARK_PAID, null, event("paid"));
         ports().admin().update(tenant, OrderAdminService.note(placed, event("note")), placed.version(), false);
 
-        assertThatThrownBy(() -> ports().events().recordOnce(tenant, "stripe", paid, "APPLIED", marked,
-                placed.version())).isInstanceOf(OrderChangedException.class);
+        assertThatThrownBy(
+                        () -> ports().events().recordOnce(tenant, "stripe", paid, "APPLIED", marked, placed.version()))
+                .isInstanceOf(OrderChangedException.class);
         Order current = ports().orders().findByCode(tenant, placed.code()).orElseThrow();
         Order markedNow = OrderAdminService.apply(current, OrderAction.MARK_PAID, null, event("paid"));
         boolean first = ports().events().recordOnce(tenant, "stripe", paid, "APPLIED", markedNow, current.version());
-        boolean replay = ports().events().recordOnce(tenant, "stripe", paid, "APPLIED",
-                OrderAdminService.apply(markedNow, OrderAction.MARK_PAID, null, event("again")), markedNow.version());
+        boolean replay = ports().events()
+                .recordOnce(
+                        tenant,
+                        "stripe",
+                        paid,
+                        "APPLIED",
+                        OrderAdminService.apply(markedNow, OrderAction.MARK_PAID, null, event("again")),
+                        markedNow.version());
 
         assertThat(first).as("not stored by the refused attempt").isTrue();
         assertThat(replay).isFalse();
@@ -196,8 +238,12 @@ public abstract class OrderRepositoryContract {
 
         assertThat(first.items()).extracting(Order::number).containsExactly(1003L, 1002L);
         assertThat(second.items()).extracting(Order::number).containsExactly(1001L);
-        assertThat(ports().admin().list(tenant, OrderFilter.SHIPPED, null, 2).items()).isEmpty();
-        assertThat(ports().admin().list(TenantId.newId(), OrderFilter.ALL, null, 2).items()).isEmpty();
+        assertThat(ports().admin().list(tenant, OrderFilter.SHIPPED, null, 2).items())
+                .isEmpty();
+        assertThat(ports().admin()
+                        .list(TenantId.newId(), OrderFilter.ALL, null, 2)
+                        .items())
+                .isEmpty();
         assertThat(ports().admin().findByNumber(TenantId.newId(), 1001)).isEmpty();
     }
 

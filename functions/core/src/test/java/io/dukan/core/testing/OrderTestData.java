@@ -24,18 +24,44 @@ public final class OrderTestData {
         return anOrder(PaymentMethod.CASH_ON_DELIVERY, payment, fulfilment, "Amina Khan", "amina@example.com");
     }
 
-    public static Order anOrder(PaymentMethod method, PaymentStatus payment, FulfilmentStatus fulfilment, String name,
-            String email) {
-        OrderLine apricots = new OrderLine(new ProductId(Ids.newId()), new VariantId(Ids.newId()), "APR-1",
-                "Dried apricots", "1 kg / Gift box", new Money(120000, "PKR"), 2);
-        OrderLine figs = new OrderLine(new ProductId(Ids.newId()), new VariantId(Ids.newId()), "FIG-1", "Figs", "",
-                new Money(30050, "PKR"), 1);
+    public static Order anOrder(
+            PaymentMethod method, PaymentStatus payment, FulfilmentStatus fulfilment, String name, String email) {
+        OrderLine apricots = new OrderLine(
+                new ProductId(Ids.newId()),
+                new VariantId(Ids.newId()),
+                "APR-1",
+                "Dried apricots",
+                "1 kg / Gift box",
+                new Money(120000, "PKR"),
+                2);
+        OrderLine figs = new OrderLine(
+                new ProductId(Ids.newId()),
+                new VariantId(Ids.newId()),
+                "FIG-1",
+                "Figs",
+                "",
+                new Money(30050, "PKR"),
+                1);
         Money subtotal = new Money(270050, "PKR");
         Money shipping = new Money(25000, "PKR");
-        return new Order(1001, Ids.newSecret(), List.of(apricots, figs), subtotal, shipping, subtotal.plus(shipping),
+        return new Order(
+                1001,
+                Ids.newSecret(),
+                List.of(apricots, figs),
+                subtotal,
+                shipping,
+                subtotal.plus(shipping),
                 new Contact(name, "+92 300 1234567", email),
-                new Address("12 Mall Road", "", "Lahore", "", "54000", "PK"), "Courier", "", method, payment,
-                fulfilment, "", null, List.of(new OrderEvent(Instant.parse("2026-11-24T10:00:00Z"), "shopper",
-                        "placed the order")), Instant.parse("2026-11-24T10:00:00Z"), 1);
+                new Address("12 Mall Road", "", "Lahore", "", "54000", "PK"),
+                "Courier",
+                "",
+                method,
+                payment,
+                fulfilment,
+                "",
+                null,
+                List.of(new OrderEvent(Instant.parse("2026-11-24T10:00:00Z"), "shopper", "placed the order")),
+                Instant.parse("2026-11-24T10:00:00Z"),
+                1);
     }
 }

@@ -74,8 +74,13 @@ public final class PlaceOrderTestData {
     }
 
     public PlaceOrderCommand build() {
-        return new PlaceOrderCommand(lines, new Contact(name, "+92 300 1234567", "amina@example.com"),
-                new Address("12 Mall Road", "", city, region, "54000", country), "", method, shippingRateId,
+        return new PlaceOrderCommand(
+                lines,
+                new Contact(name, "+92 300 1234567", "amina@example.com"),
+                new Address("12 Mall Road", "", city, region, "54000", country),
+                "",
+                method,
+                shippingRateId,
                 displayCurrency);
     }
 }

@@ -21,9 +21,11 @@ public final class ProductTestData {
     private ProductStatus status = ProductStatus.ACTIVE;
     private Money price = new Money(45000, "PKR");
     private int stock = 10;
-    private static final java.util.concurrent.atomic.AtomicInteger SKUS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger SKUS =
+            new java.util.concurrent.atomic.AtomicInteger();
     /** Unique per built product by default: SKUs are unique within a store. */
     private String sku = "FIG-" + SKUS.incrementAndGet();
+
     private List<ProductOption> options = List.of();
     private List<Variant> variants;
     private List<ProductImage> images = List.of();
@@ -109,9 +111,23 @@ public final class ProductTestData {
     }
 
     public Product build() {
-        List<Variant> vs = variants != null ? variants
+        List<Variant> vs = variants != null
+                ? variants
                 : List.of(new Variant(VariantId.newId(), sku, List.of(), price, null, stock, 500));
-        return new Product(ProductId.newId(), name, description, status, options, vs, images, collections, tags, "", "",
-                sellWhenSoldOut, createdAt, createdAt);
+        return new Product(
+                ProductId.newId(),
+                name,
+                description,
+                status,
+                options,
+                vs,
+                images,
+                collections,
+                tags,
+                "",
+                "",
+                sellWhenSoldOut,
+                createdAt,
+                createdAt);
     }
 }

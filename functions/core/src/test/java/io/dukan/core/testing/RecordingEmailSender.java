@@ -40,7 +40,10 @@ public class RecordingEmailSender implements EmailSender {
 
     /** The messages sent to one address, oldest first. */
     public synchronized List<EmailMessage> to(String address) {
-        return sent.stream().map(Sent::message).filter(m -> m.to().equals(address)).toList();
+        return sent.stream()
+                .map(Sent::message)
+                .filter(m -> m.to().equals(address))
+                .toList();
     }
 
     /** The first link in the latest message to this address. */

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 public final class RecordingQueue implements ProvisioningQueue {
 
     public final List<TenantId> submitted = Collections.synchronizedList(new ArrayList<>());
-    public volatile Consumer<TenantId> worker = id -> { };
+    public volatile Consumer<TenantId> worker = id -> {};
 
     @Override
     public void submit(TenantId store) {

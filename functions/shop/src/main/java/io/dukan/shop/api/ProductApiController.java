@@ -1,13 +1,13 @@
 package io.dukan.shop.api;
 
-import io.dukan.shop.web.AdminAccess;
-import io.dukan.shop.web.ThisStore;
 import io.dukan.core.account.Permission;
-import io.dukan.web.Problem;
 import io.dukan.core.account.Session;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
+import io.dukan.shop.web.AdminAccess;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Problem;
 import io.dukan.web.access.Allow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -45,7 +45,10 @@ class ProductApiController {
         if (session.isEmpty()) {
             return unauthorized();
         }
-        Product p = catalog.createProduct(store.id(), session.get().email(), input(body).command(store.settings().currency()));
+        Product p = catalog.createProduct(
+                store.id(),
+                session.get().email(),
+                input(body).command(store.settings().currency()));
         return HttpResponse.created(ProductJson.of(p, catalog, store.id()));
     }
 
@@ -55,7 +58,10 @@ class ProductApiController {
         if (session.isEmpty()) {
             return unauthorized();
         }
-        Product p = catalog.updateProduct(store.id(), session.get().email(), ProductId.parse(id),
+        Product p = catalog.updateProduct(
+                store.id(),
+                session.get().email(),
+                ProductId.parse(id),
                 input(body).command(store.settings().currency()));
         return HttpResponse.ok(ProductJson.of(p, catalog, store.id()));
     }
@@ -84,6 +90,7 @@ class ProductApiController {
     }
 
     private static HttpResponse<String> unauthorized() {
-        return Problem.of(HttpStatus.UNAUTHORIZED, "login-required", "Unauthorized", "Sign in to the store's admin first.", null);
+        return Problem.of(
+                HttpStatus.UNAUTHORIZED, "login-required", "Unauthorized", "Sign in to the store's admin first.", null);
     }
 }

@@ -1,6 +1,5 @@
 package io.dukan.shop.api;
 
-import io.dukan.shop.web.ThisStore;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
@@ -16,6 +15,7 @@ import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.Money;
 import io.dukan.core.shared.Page;
+import io.dukan.shop.web.ThisStore;
 import io.dukan.web.access.CsrfExempt;
 import io.dukan.web.access.Public;
 import io.micronaut.core.annotation.Nullable;
@@ -55,7 +55,13 @@ class ShopApiController {
     }
 
     @Serdeable
-    record ProductJson(String id, String name, String description, Price price, int stock, boolean inStock,
+    record ProductJson(
+            String id,
+            String name,
+            String description,
+            Price price,
+            int stock,
+            boolean inStock,
             @Nullable String imageUrl) {}
 
     @Serdeable
@@ -65,30 +71,53 @@ class ShopApiController {
     record LineJson(@Nullable String productId, @Nullable String variantId, int quantity) {}
 
     @Serdeable
-    record PlaceOrderJson(@Nullable List<LineJson> lines, @Nullable String customerName, @Nullable String phone,
-            @Nullable String email, @Nullable String address, @Nullable String line2, @Nullable String city,
-            @Nullable String region, @Nullable String postcode, @Nullable String country, @Nullable String notes,
-            @Nullable String paymentMethod, @Nullable String shippingRateId, @Nullable String displayCurrency) {}
+    record PlaceOrderJson(
+            @Nullable List<LineJson> lines,
+            @Nullable String customerName,
+            @Nullable String phone,
+            @Nullable String email,
+            @Nullable String address,
+            @Nullable String line2,
+            @Nullable String city,
+            @Nullable String region,
+            @Nullable String postcode,
+            @Nullable String country,
+            @Nullable String notes,
+            @Nullable String paymentMethod,
+            @Nullable String shippingRateId,
+            @Nullable String displayCurrency) {}
 
     @Serdeable
     record OrderLineJson(String productId, String name, Price unitPrice, int quantity) {}
 
     @Serdeable
-    record OrderJson(String number, String code, List<OrderLineJson> lines, Price subtotal, Price shipping,
-            String shippingMethod, Price total, String paymentMethod, String placedAt) {}
+    record OrderJson(
+            String number,
+            String code,
+            List<OrderLineJson> lines,
+            Price subtotal,
+            Price shipping,
+            String shippingMethod,
+            Price total,
+            String paymentMethod,
+            String placedAt) {}
 
     /** Active products, newest first; {@code after} is the previous page's {@code next}. */
     @Get("/products")
     io.dukan.shop.api.ProductJson.PageOut products(@QueryValue @Nullable String after) {
         Page<Product> page = catalog.activeProducts(store.id(), after, 50);
         return new io.dukan.shop.api.ProductJson.PageOut(
-                page.items().stream().map(p -> io.dukan.shop.api.ProductJson.of(p, catalog, store.id())).toList(), page.next());
+                page.items().stream()
+                        .map(p -> io.dukan.shop.api.ProductJson.of(p, catalog, store.id()))
+                        .toList(),
+                page.next());
     }
 
     /** An active product (drafts and archived products are 404 to the public API). */
     @Get("/products/{id}")
     io.dukan.shop.api.ProductJson.Out product(String id) {
-        return io.dukan.shop.api.ProductJson.of(catalog.activeProduct(store.id(), ProductId.parse(id)), catalog, store.id());
+        return io.dukan.shop.api.ProductJson.of(
+                catalog.activeProduct(store.id(), ProductId.parse(id)), catalog, store.id());
     }
 
     /**
@@ -98,17 +127,24 @@ class ShopApiController {
      */
     @CsrfExempt("JSON only, and no cookie authorises it: another site's page cannot send application/json")
     @Post(value = "/orders", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<OrderJson> placeOrder(@Body PlaceOrderJson body,
-            @Header("Idempotency-Key") @Nullable String idempotencyKey) {
-        List<PlaceOrderCommand.Line> lines = body.lines() == null ? List.of() : body.lines().stream()
-                .map(l -> l == null ? null : new PlaceOrderCommand.Line(productId(l.productId()),
-                        variantId(l.variantId()), l.quantity()))
-                .collect(java.util.stream.Collectors.toList()); // keeps nulls, which the command refuses
+    HttpResponse<OrderJson> placeOrder(
+            @Body PlaceOrderJson body, @Header("Idempotency-Key") @Nullable String idempotencyKey) {
+        List<PlaceOrderCommand.Line> lines = body.lines() == null
+                ? List.of()
+                : body.lines().stream()
+                        .map(l -> l == null
+                                ? null
+                                : new PlaceOrderCommand.Line(
+                                        productId(l.productId()), variantId(l.variantId()), l.quantity()))
+                        .collect(java.util.stream.Collectors.toList()); // keeps nulls, which the command refuses
         String country = body.country() == null ? store.settings().country() : body.country();
-        PlaceOrderCommand command = new PlaceOrderCommand(lines,
+        PlaceOrderCommand command = new PlaceOrderCommand(
+                lines,
                 new Contact(body.customerName(), body.phone(), body.email()),
                 new Address(body.address(), body.line2(), body.city(), body.region(), body.postcode(), country),
-                body.notes(), PlaceOrderCommand.paymentMethod(body.paymentMethod()), body.shippingRateId(),
+                body.notes(),
+                PlaceOrderCommand.paymentMethod(body.paymentMethod()),
+                body.shippingRateId(),
                 body.displayCurrency());
         Idempotency once = idempotencyKey == null ? null : Idempotency.ofApiKey(idempotencyKey, command.toString());
         Order order = checkout.place(store.settings(), command, once);
@@ -138,14 +174,29 @@ class ShopApiController {
     }
 
     private ProductJson json(Product p) {
-        return new ProductJson(p.id().value(), p.name(), p.description(), Price.of(p.price()), p.stock(), p.inStock(),
+        return new ProductJson(
+                p.id().value(),
+                p.name(),
+                p.description(),
+                Price.of(p.price()),
+                p.stock(),
+                p.inStock(),
                 catalog.imageUrl(store.id(), p));
     }
 
     private static OrderJson json(Order o) {
-        return new OrderJson(o.displayNumber(), o.code(), o.lines().stream().map(l -> new OrderLineJson(
-                l.productId().value(), l.productName(), Price.of(l.unitPrice()), l.quantity())).toList(),
-                Price.of(o.subtotal()), Price.of(o.shipping()), o.shippingMethod(), Price.of(o.total()),
-                o.paymentMethod().name(), o.placedAt().toString());
+        return new OrderJson(
+                o.displayNumber(),
+                o.code(),
+                o.lines().stream()
+                        .map(l -> new OrderLineJson(
+                                l.productId().value(), l.productName(), Price.of(l.unitPrice()), l.quantity()))
+                        .toList(),
+                Price.of(o.subtotal()),
+                Price.of(o.shipping()),
+                o.shippingMethod(),
+                Price.of(o.total()),
+                o.paymentMethod().name(),
+                o.placedAt().toString());
     }
 }

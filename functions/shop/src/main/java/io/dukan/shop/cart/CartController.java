@@ -1,13 +1,5 @@
 package io.dukan.shop.cart;
 
-import io.dukan.shop.web.ShopPage;
-import io.dukan.shop.web.ShopPages;
-import io.dukan.shop.web.ShopperCookies;
-import io.dukan.shop.web.ThisStore;
-import io.dukan.web.Csrf;
-import io.dukan.web.Form;
-import io.dukan.web.Pages;
-import io.dukan.web.Requests;
 import io.dukan.core.cart.AddToCartCommand;
 import io.dukan.core.cart.CartService;
 import io.dukan.core.cart.PricedCart;
@@ -16,6 +8,14 @@ import io.dukan.core.shared.ConflictException;
 import io.dukan.core.shared.DomainException;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.web.ShopPage;
+import io.dukan.shop.web.ShopPages;
+import io.dukan.shop.web.ShopperCookies;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.web.access.Public;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -61,8 +61,10 @@ class CartController {
         Optional<String> existing = cookies.cartId(request);
         String cartId = existing.orElseGet(CartService::newCartId);
         try {
-            carts.add(store.id(), cartId, AddToCartCommand.of(form.get("productId"), form.get("variantId"),
-                    form.get("quantity")));
+            carts.add(
+                    store.id(),
+                    cartId,
+                    AddToCartCommand.of(form.get("productId"), form.get("variantId"), form.get("quantity")));
         } catch (InvalidInputException | ConflictException refused) {
             return page(request, status(refused), ShopPages.refusal(pages.locale(), refused));
         }
@@ -74,7 +76,10 @@ class CartController {
     HttpResponse<String> update(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
         try {
-            carts.change(store.id(), cookies.cartId(request).orElse(null), VariantId.parse(form.get("variantId")),
+            carts.change(
+                    store.id(),
+                    cookies.cartId(request).orElse(null),
+                    VariantId.parse(form.get("variantId")),
                     AddToCartCommand.quantity(form.get("quantity"), 0));
         } catch (InvalidInputException | ConflictException refused) {
             return page(request, status(refused), ShopPages.refusal(pages.locale(), refused));
@@ -107,11 +112,14 @@ class CartController {
 
     private MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String error) {
         StoreSettings s = store.settings();
-        PricedCart cart = carts.price(store.id(), carts.cart(store.id(), cookies.cartId(request).orElse(null)),
-                s.currency());
+        PricedCart cart = carts.price(
+                store.id(), carts.cart(store.id(), cookies.cartId(request).orElse(null)), s.currency());
         ShopPage shop = pages.page(request, pages.locale().t("cart.title"), null, null, "/cart");
-        return Pages.html(status, ShopPages.render("cart.jte", shop, "view",
-                new CartView(cart, error, csrf.token(request), s.currency()))).header("Cache-Control", "no-store");
+        return Pages.html(
+                        status,
+                        ShopPages.render(
+                                "cart.jte", shop, "view", new CartView(cart, error, csrf.token(request), s.currency())))
+                .header("Cache-Control", "no-store");
     }
 
     static HttpStatus status(DomainException refused) {

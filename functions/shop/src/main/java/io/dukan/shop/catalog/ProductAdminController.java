@@ -1,15 +1,6 @@
 package io.dukan.shop.catalog;
 
-import io.dukan.shop.storefront.StoreCollections;
-import io.dukan.shop.web.AdminAccess;
-import io.dukan.shop.web.AdminPages;
-import io.dukan.shop.web.ThisStore;
 import io.dukan.core.account.Permission;
-import io.dukan.web.Csrf;
-import io.dukan.web.Form;
-import io.dukan.web.Pages;
-import io.dukan.web.Problem;
-import io.dukan.web.Requests;
 import io.dukan.core.account.Session;
 import io.dukan.core.catalog.CatalogConflictException;
 import io.dukan.core.catalog.CatalogService;
@@ -18,12 +9,19 @@ import io.dukan.core.catalog.CollectionId;
 import io.dukan.core.catalog.MediaStore;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
-import io.dukan.core.catalog.ProductImage;
 import io.dukan.core.catalog.ProductStatus;
 import io.dukan.core.catalog.SaveProductCommand;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.storefront.StoreCollections;
+import io.dukan.shop.web.AdminAccess;
+import io.dukan.shop.web.AdminPages;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.web.access.Allow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -56,8 +54,8 @@ class ProductAdminController {
     private final Csrf csrf;
     private final StoreCollections shownCollections;
 
-    ProductAdminController(ThisStore store, AdminAccess access, CatalogService catalog, Csrf csrf,
-            StoreCollections shownCollections) {
+    ProductAdminController(
+            ThisStore store, AdminAccess access, CatalogService catalog, Csrf csrf, StoreCollections shownCollections) {
         this.store = store;
         this.access = access;
         this.catalog = catalog;
@@ -72,15 +70,24 @@ class ProductAdminController {
     record UploadGrant(String url, String key, String contentType) {}
 
     @Get(value = "/products", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> products(HttpRequest<?> request, @QueryValue @Nullable String status,
-            @QueryValue @Nullable String after) {
+    HttpResponse<String> products(
+            HttpRequest<?> request, @QueryValue @Nullable String status, @QueryValue @Nullable String after) {
         ProductStatus filter = status == null || status.isBlank() ? null : SaveProductCommand.status(status);
         Page<Product> page = catalog.products(store.id(), filter, after, 50);
         Map<String, String> thumbs = new HashMap<>();
-        page.items().stream().filter(Product::hasImage)
+        page.items().stream()
+                .filter(Product::hasImage)
                 .forEach(p -> thumbs.put(p.id().value(), catalog.thumbnailUrl(store.id(), p)));
-        return Pages.html(HttpStatus.OK, ProductAdminViews.list(store.settings(), base(request), filter, page.items(),
-                page.next(), thumbs, csrf.token(request)));
+        return Pages.html(
+                HttpStatus.OK,
+                ProductAdminViews.list(
+                        store.settings(),
+                        base(request),
+                        filter,
+                        page.items(),
+                        page.next(),
+                        thumbs,
+                        csrf.token(request)));
     }
 
     @Get(value = "/products/new", produces = MediaType.TEXT_HTML)
@@ -116,14 +123,19 @@ class ProductAdminController {
             if ("variants".equals(form.get("action")) || !f.rowsMatchOptions()) {
                 boolean asked = "variants".equals(form.get("action"));
                 f.regenerateRows();
-                return editor(request, asked ? HttpStatus.OK : HttpStatus.BAD_REQUEST, productId, f,
+                return editor(
+                        request,
+                        asked ? HttpStatus.OK : HttpStatus.BAD_REQUEST,
+                        productId,
+                        f,
                         asked ? null : AdminPages.locale(store.settings()).t("editor.variantsChanged"));
             }
             SaveProductCommand command = f.command(store.settings().currency());
             Product saved = id == null
                     ? catalog.createProduct(store.id(), session.get().email(), command)
                     : catalog.updateProduct(store.id(), session.get().email(), id, command);
-            return HttpResponse.seeOther(URI.create(base(request) + "/admin/products#product-" + saved.id().value()));
+            return HttpResponse.seeOther(URI.create(
+                    base(request) + "/admin/products#product-" + saved.id().value()));
         } catch (InvalidInputException e) {
             return editor(request, HttpStatus.BAD_REQUEST, productId, f, AdminPages.problem(store.settings(), e));
         } catch (CatalogConflictException e) {
@@ -131,7 +143,10 @@ class ProductAdminController {
         }
     }
 
-    @Post(value = "/products/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @Post(
+            value = "/products/{id}/delete",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
     HttpResponse<String> deleteProduct(HttpRequest<?> request, String id, @Body @Nullable String body) {
         Optional<Session> session = Optional.of(access.signedIn(request));
         catalog.deleteProduct(store.id(), session.get().email(), ProductId.parse(id));
@@ -170,7 +185,11 @@ class ProductAdminController {
         Optional<Session> session = Optional.of(access.signedIn(request));
         Form form = Form.parse(body);
         try {
-            catalog.updateCollection(store.id(), session.get().email(), CollectionId.parse(id), form.get("title"),
+            catalog.updateCollection(
+                    store.id(),
+                    session.get().email(),
+                    CollectionId.parse(id),
+                    form.get("title"),
                     form.get("description"));
             shownCollections.changed();
             return HttpResponse.seeOther(URI.create(base(request) + "/admin/collections"));
@@ -179,7 +198,10 @@ class ProductAdminController {
         }
     }
 
-    @Post(value = "/collections/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @Post(
+            value = "/collections/{id}/delete",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
     HttpResponse<String> deleteCollection(HttpRequest<?> request, String id, @Body @Nullable String body) {
         Optional<Session> session = Optional.of(access.signedIn(request));
         catalog.deleteCollection(store.id(), session.get().email(), CollectionId.parse(id));
@@ -191,8 +213,9 @@ class ProductAdminController {
 
     @Get(value = "/catalog/import", produces = MediaType.TEXT_HTML)
     HttpResponse<String> importPage(HttpRequest<?> request) {
-        return Pages.html(HttpStatus.OK, ProductAdminViews.importPage(store.settings(), base(request), null, null,
-                csrf.token(request)));
+        return Pages.html(
+                HttpStatus.OK,
+                ProductAdminViews.importPage(store.settings(), base(request), null, null, csrf.token(request)));
     }
 
     /**
@@ -200,12 +223,17 @@ class ProductAdminController {
      * text/csv}, with the X-CSRF-Token header). One handler for both, so a request without a Content-Type is
      * refused as bad input instead of failing on two routes that both match.
      */
-    @Post(value = "/catalog/import", consumes = {MediaType.APPLICATION_FORM_URLENCODED, "text/csv"},
+    @Post(
+            value = "/catalog/import",
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED, "text/csv"},
             produces = MediaType.TEXT_HTML)
     HttpResponse<String> importCsv(HttpRequest<?> request, @Body @Nullable String body) {
         Session session = access.signedIn(request);
-        boolean file = request.getContentType().map(type -> type.matches(MediaType.of("text/csv"))).orElse(false);
-        String csv = file ? (body == null ? "" : body)
+        boolean file = request.getContentType()
+                .map(type -> type.matches(MediaType.of("text/csv")))
+                .orElse(false);
+        String csv = file
+                ? (body == null ? "" : body)
                 : Form.parse(body, MAX_CSV_CHARS * 3, 10).getOrEmpty("csv");
         return imported(request, session, csv);
     }
@@ -213,37 +241,60 @@ class ProductAdminController {
     private HttpResponse<String> imported(HttpRequest<?> request, Session session, String csv) {
         StoreSettings settings = store.settings();
         if (csv.length() > MAX_CSV_CHARS) {
-            return Pages.html(HttpStatus.REQUEST_ENTITY_TOO_LARGE, ProductAdminViews.importPage(settings, base(request), null,
-                    AdminPages.locale(settings).t("catalog.tooLarge"), csrf.token(request)));
+            return Pages.html(
+                    HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                    ProductAdminViews.importPage(
+                            settings,
+                            base(request),
+                            null,
+                            AdminPages.locale(settings).t("catalog.tooLarge"),
+                            csrf.token(request)));
         }
         CatalogService.ImportResult result;
         try {
             result = catalog.importCsv(store.id(), session.email(), csv, settings.currency());
         } catch (CatalogConflictException e) {
-            return Pages.html(HttpStatus.CONFLICT, ProductAdminViews.importPage(settings, base(request), null,
-                    AdminPages.locale(settings).t("catalog.conflict", AdminPages.problem(settings, e)), csrf.token(request)));
+            return Pages.html(
+                    HttpStatus.CONFLICT,
+                    ProductAdminViews.importPage(
+                            settings,
+                            base(request),
+                            null,
+                            AdminPages.locale(settings).t("catalog.conflict", AdminPages.problem(settings, e)),
+                            csrf.token(request)));
         } finally {
             shownCollections.changed(); // an import may add collections (or add and take them back)
         }
-        return Pages.html(result.ok() ? HttpStatus.OK : HttpStatus.BAD_REQUEST,
+        return Pages.html(
+                result.ok() ? HttpStatus.OK : HttpStatus.BAD_REQUEST,
                 ProductAdminViews.importPage(settings, base(request), result, null, csrf.token(request)));
     }
 
-    @Get(value = "/catalog/export.csv", produces = {"text/csv", MediaType.TEXT_HTML})
+    @Get(
+            value = "/catalog/export.csv",
+            produces = {"text/csv", MediaType.TEXT_HTML})
     HttpResponse<String> export(HttpRequest<?> request) {
         return HttpResponse.ok(catalog.exportCsv(store.id()))
                 .contentType(MediaType.of("text/csv;charset=utf-8"))
-                .header("Content-Disposition", "attachment; filename=\"" + store.slug().value() + "-products.csv\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + store.slug().value() + "-products.csv\"")
                 .header("Cache-Control", "no-store");
     }
 
     private HttpResponse<String> collectionsPage(HttpRequest<?> request, HttpStatus status, String message) {
-        return Pages.html(status, ProductAdminViews.collections(store.settings(), base(request),
-                catalog.collections(store.id()), message, csrf.token(request)));
+        return Pages.html(
+                status,
+                ProductAdminViews.collections(
+                        store.settings(),
+                        base(request),
+                        catalog.collections(store.id()),
+                        message,
+                        csrf.token(request)));
     }
 
-    private HttpResponse<String> editor(HttpRequest<?> request, HttpStatus status, String productId, ProductForm f,
-            String message) {
+    private HttpResponse<String> editor(
+            HttpRequest<?> request, HttpStatus status, String productId, ProductForm f, String message) {
         Map<String, String> urls = new HashMap<>();
         for (ProductForm.Image image : f.images) {
             try {
@@ -253,12 +304,20 @@ class ProductAdminController {
             }
         }
         List<Collection> collections = catalog.collections(store.id());
-        return Pages.html(status, ProductAdminViews.editor(store.settings(), base(request), productId, f, collections,
-                urls, message, csrf.token(request)));
+        return Pages.html(
+                status,
+                ProductAdminViews.editor(
+                        store.settings(),
+                        base(request),
+                        productId,
+                        f,
+                        collections,
+                        urls,
+                        message,
+                        csrf.token(request)));
     }
 
     private String base(HttpRequest<?> request) {
         return Requests.storeBase(request, store.slug().value());
     }
-
 }

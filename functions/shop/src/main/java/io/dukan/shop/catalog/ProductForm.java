@@ -1,6 +1,5 @@
 package io.dukan.shop.catalog;
 
-import io.dukan.web.Form;
 import io.dukan.core.catalog.Collection;
 import io.dukan.core.catalog.CollectionId;
 import io.dukan.core.catalog.Product;
@@ -12,6 +11,7 @@ import io.dukan.core.catalog.Variant;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.Money;
 import io.dukan.core.shared.Text;
+import io.dukan.web.Form;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,7 +26,8 @@ import java.util.Map;
 public final class ProductForm {
 
     /** One variant row: key = its option values joined by " / ". */
-    record Row(String key, String sku, String price, String compareAt, String stock, String shownStock, String weight) {}
+    record Row(
+            String key, String sku, String price, String compareAt, String stock, String shownStock, String weight) {}
 
     /** One image row. */
     record Image(String key, String alt, String position, boolean remove) {}
@@ -65,8 +66,13 @@ public final class ProductForm {
         }
         for (Variant v : p.variants()) {
             String stock = Integer.toString(v.stock());
-            f.rows.add(new Row(v.title(), v.sku(), v.price().amount(),
-                    v.compareAtPrice() == null ? "" : v.compareAtPrice().amount(), stock, stock,
+            f.rows.add(new Row(
+                    v.title(),
+                    v.sku(),
+                    v.price().amount(),
+                    v.compareAtPrice() == null ? "" : v.compareAtPrice().amount(),
+                    stock,
+                    stock,
                     Integer.toString(v.weightGrams())));
         }
         for (int i = 0; i < p.images().size(); i++) {
@@ -92,19 +98,32 @@ public final class ProductForm {
         }
         if (form.get("v0.key") == null) {
             // the simple form: one variant, fields without a row prefix
-            f.rows.add(new Row("", form.getOrEmpty("sku"), form.getOrEmpty("price"), form.getOrEmpty("compareAt"),
-                    form.get("stock") == null ? "0" : form.get("stock"), form.getOrEmpty("shownStock"),
+            f.rows.add(new Row(
+                    "",
+                    form.getOrEmpty("sku"),
+                    form.getOrEmpty("price"),
+                    form.getOrEmpty("compareAt"),
+                    form.get("stock") == null ? "0" : form.get("stock"),
+                    form.getOrEmpty("shownStock"),
                     form.get("weight") == null ? "0" : form.get("weight")));
         }
         for (int i = 0; form.get("v" + i + ".key") != null && i < 100; i++) {
             String p = "v" + i + ".";
-            f.rows.add(new Row(form.get(p + "key"), form.getOrEmpty(p + "sku"), form.getOrEmpty(p + "price"),
-                    form.getOrEmpty(p + "compareAt"), form.getOrEmpty(p + "stock"), form.getOrEmpty(p + "shownStock"),
+            f.rows.add(new Row(
+                    form.get(p + "key"),
+                    form.getOrEmpty(p + "sku"),
+                    form.getOrEmpty(p + "price"),
+                    form.getOrEmpty(p + "compareAt"),
+                    form.getOrEmpty(p + "stock"),
+                    form.getOrEmpty(p + "shownStock"),
                     form.getOrEmpty(p + "weight")));
         }
         for (int i = 0; form.get("img" + i + ".key") != null && i < 20; i++) {
             String p = "img" + i + ".";
-            f.images.add(new Image(form.get(p + "key"), form.getOrEmpty(p + "alt"), form.getOrEmpty(p + "position"),
+            f.images.add(new Image(
+                    form.get(p + "key"),
+                    form.getOrEmpty(p + "alt"),
+                    form.getOrEmpty(p + "position"),
                     form.get(p + "remove") != null));
         }
         for (Collection c : storeCollections) {
@@ -134,8 +153,11 @@ public final class ProductForm {
 
     /** True when the rows are exactly the options' combinations. */
     boolean rowsMatchOptions() {
-        List<String> keys = SaveProductCommand.combinations(options()).stream().map(c -> String.join(" / ", c)).toList();
-        return keys.size() <= Product.MAX_VARIANTS && rows.size() == keys.size()
+        List<String> keys = SaveProductCommand.combinations(options()).stream()
+                .map(c -> String.join(" / ", c))
+                .toList();
+        return keys.size() <= Product.MAX_VARIANTS
+                && rows.size() == keys.size()
                 && rows.stream().map(Row::key).toList().containsAll(keys);
     }
 
@@ -143,8 +165,10 @@ public final class ProductForm {
     void regenerateRows() {
         List<List<String>> combos = SaveProductCommand.combinations(options());
         if (combos.size() > Product.MAX_VARIANTS) {
-            throw new InvalidInputException("options", "these options make " + combos.size()
-                    + " variants; at most " + Product.MAX_VARIANTS + " are allowed");
+            throw new InvalidInputException(
+                    "options",
+                    "these options make " + combos.size() + " variants; at most " + Product.MAX_VARIANTS
+                            + " are allowed");
         }
         Map<String, Row> byKey = new HashMap<>();
         rows.forEach(r -> byKey.put(r.key(), r));
@@ -162,25 +186,41 @@ public final class ProductForm {
         List<ProductOption> options = options();
         List<SaveProductCommand.VariantInput> variants = new ArrayList<>();
         for (Row r : rows) {
-            List<String> values = r.key().isEmpty() ? List.of() : List.of(r.key().split(" / ", -1));
+            List<String> values =
+                    r.key().isEmpty() ? List.of() : List.of(r.key().split(" / ", -1));
             String label = r.key().isEmpty() ? "" : r.key() + ": ";
             Money price = Money.parse(label + "price", r.price(), currency);
-            Money compareAt = r.compareAt().isBlank() ? null : Money.parse(label + "compare-at price", r.compareAt(), currency);
+            Money compareAt =
+                    r.compareAt().isBlank() ? null : Money.parse(label + "compare-at price", r.compareAt(), currency);
             int stock = Text.integer(label + "stock", r.stock(), 0, SaveProductCommand.MAX_STOCK);
-            Integer shown = r.shownStock().isBlank() ? null : Text.integer("shownStock", r.shownStock(), 0, Integer.MAX_VALUE);
-            int weight = r.weight().isBlank() ? 0 : Text.integer(label + "weight (g)", r.weight(), 0, SaveProductCommand.MAX_WEIGHT_GRAMS);
+            Integer shown =
+                    r.shownStock().isBlank() ? null : Text.integer("shownStock", r.shownStock(), 0, Integer.MAX_VALUE);
+            int weight = r.weight().isBlank()
+                    ? 0
+                    : Text.integer(label + "weight (g)", r.weight(), 0, SaveProductCommand.MAX_WEIGHT_GRAMS);
             variants.add(new SaveProductCommand.VariantInput(values, r.sku(), price, compareAt, stock, shown, weight));
         }
-        List<Image> kept = images.stream().filter(i -> !i.remove())
-                .sorted(Comparator.comparingInt(i -> position(i.position()))).toList();
+        List<Image> kept = images.stream()
+                .filter(i -> !i.remove())
+                .sorted(Comparator.comparingInt(i -> position(i.position())))
+                .toList();
         List<ProductImage> productImages = new ArrayList<>();
         kept.forEach(i -> productImages.add(new ProductImage(i.key(), i.alt())));
         if (!newImageKey.isBlank()) {
             productImages.add(new ProductImage(newImageKey.strip(), newImageAlt.isBlank() ? name : newImageAlt));
         }
-        return new SaveProductCommand(name, description, SaveProductCommand.status(status), options, variants,
-                productImages, collections.stream().map(CollectionId::parse).toList(),
-                SaveProductCommand.splitList(tags), hsCode, origin, sellWhenSoldOut);
+        return new SaveProductCommand(
+                name,
+                description,
+                SaveProductCommand.status(status),
+                options,
+                variants,
+                productImages,
+                collections.stream().map(CollectionId::parse).toList(),
+                SaveProductCommand.splitList(tags),
+                hsCode,
+                origin,
+                sellWhenSoldOut);
     }
 
     private static int position(String text) {

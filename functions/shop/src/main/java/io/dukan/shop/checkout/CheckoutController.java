@@ -1,21 +1,9 @@
 package io.dukan.shop.checkout;
 
-import io.dukan.shop.orders.OrderAlerts;
-import io.dukan.shop.web.ShopPage;
-import io.dukan.shop.web.ShopPages;
-import io.dukan.shop.web.ShopperCookies;
-import io.dukan.shop.web.ThisStore;
-import io.dukan.web.Csrf;
-import io.dukan.web.Form;
-import io.dukan.web.Pages;
-import io.dukan.web.Requests;
 import io.dukan.core.cart.CartService;
 import io.dukan.core.cart.PricedCart;
 import io.dukan.core.checkout.CheckoutService;
 import io.dukan.core.checkout.CheckoutSettingsService;
-import io.dukan.core.shipping.UnservedDestinationException;
-import io.dukan.web.i18n.Language;
-import io.dukan.web.i18n.StoreLocale;
 import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
 import io.dukan.core.order.Order;
@@ -25,8 +13,20 @@ import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shipping.ShippingOption;
 import io.dukan.core.shipping.ShippingService;
 import io.dukan.core.shipping.ShippingSettings;
+import io.dukan.core.shipping.UnservedDestinationException;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.orders.OrderAlerts;
+import io.dukan.shop.web.ShopPage;
+import io.dukan.shop.web.ShopPages;
+import io.dukan.shop.web.ShopperCookies;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.web.access.Public;
+import io.dukan.web.i18n.Language;
+import io.dukan.web.i18n.StoreLocale;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -52,8 +52,20 @@ import java.util.Map;
 @Controller("/s/{store}")
 class CheckoutController {
 
-    private static final String[] FIELDS = {"name", "phone", "email", "line1", "line2", "city", "region", "postcode",
-        "country", "shipping", "notes", "paymentMethod"};
+    private static final String[] FIELDS = {
+        "name",
+        "phone",
+        "email",
+        "line1",
+        "line2",
+        "city",
+        "region",
+        "postcode",
+        "country",
+        "shipping",
+        "notes",
+        "paymentMethod"
+    };
 
     private final ThisStore store;
     private final CartService carts;
@@ -65,8 +77,16 @@ class CheckoutController {
     private final OrderAlerts alerts;
     private final ShopPages pages;
 
-    CheckoutController(ThisStore store, CartService carts, CheckoutService checkout, ShippingService shipping,
-            CheckoutSettingsService settings, ShopperCookies cookies, Csrf csrf, OrderAlerts alerts, ShopPages pages) {
+    CheckoutController(
+            ThisStore store,
+            CartService carts,
+            CheckoutService checkout,
+            ShippingService shipping,
+            CheckoutSettingsService settings,
+            ShopperCookies cookies,
+            Csrf csrf,
+            OrderAlerts alerts,
+            ShopPages pages) {
         this.pages = pages;
         this.alerts = alerts;
         this.store = store;
@@ -103,13 +123,24 @@ class CheckoutController {
         Form form = Form.parse(body);
         String cartId = cookies.cartId(request).orElse(null);
         try {
-            CheckoutService.Placement placement = checkout.placeCartOnce(store.settings(), cartId, form.get("checkoutToken"),
-                    lines -> new PlaceOrderCommand(lines,
+            CheckoutService.Placement placement = checkout.placeCartOnce(
+                    store.settings(),
+                    cartId,
+                    form.get("checkoutToken"),
+                    lines -> new PlaceOrderCommand(
+                            lines,
                             new Contact(form.get("name"), form.get("phone"), form.get("email")),
-                            new Address(form.get("line1"), form.get("line2"), form.get("city"), form.get("region"),
-                                    form.get("postcode"), form.get("country")),
-                            form.get("notes"), PlaceOrderCommand.paymentMethod(form.get("paymentMethod")),
-                            form.get("shipping"), form.get("displayCurrency")));
+                            new Address(
+                                    form.get("line1"),
+                                    form.get("line2"),
+                                    form.get("city"),
+                                    form.get("region"),
+                                    form.get("postcode"),
+                                    form.get("country")),
+                            form.get("notes"),
+                            PlaceOrderCommand.paymentMethod(form.get("paymentMethod")),
+                            form.get("shipping"),
+                            form.get("displayCurrency")));
             Order order = placement.order();
             if (placement.placedNow()) {
                 alerts.placed(request, order);
@@ -120,13 +151,23 @@ class CheckoutController {
             if (cart.lines().isEmpty()) {
                 throw refused;
             }
-            return page(request, status(refused), cart, typed(form), token(form),
+            return page(
+                    request,
+                    status(refused),
+                    cart,
+                    typed(form),
+                    token(form),
                     ShopPages.refusal(pages.locale(), refused));
         }
     }
 
-    private MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, PricedCart cart,
-            Map<String, String> typed, String token, String error) {
+    private MutableHttpResponse<String> page(
+            HttpRequest<?> request,
+            HttpStatus status,
+            PricedCart cart,
+            Map<String, String> typed,
+            String token,
+            String error) {
         StoreSettings s = store.settings();
         ShippingSettings zones = shipping.settings(s);
         List<String> countries = zones.countries();
@@ -137,23 +178,36 @@ class CheckoutController {
         List<ShippingOption> options = null;
         String problem = null;
         try {
-            options = shipping.options(zones, country, typed.getOrDefault("region", ""), cart.weightGrams(),
-                    cart.subtotal());
+            options = shipping.options(
+                    zones, country, typed.getOrDefault("region", ""), cart.weightGrams(), cart.subtotal());
         } catch (InvalidInputException e) {
             StoreLocale t = pages.locale();
-            problem = t.language() == Language.EN ? e.getMessage()
+            problem = t.language() == Language.EN
+                    ? e.getMessage()
                     : t.t(e instanceof UnservedDestinationException ? "checkout.noDelivery" : "checkout.tooHeavy");
         }
-        CheckoutView view = new CheckoutView(cart, typed, countries, country, options, problem,
-                checkout.paymentMethods(store.id()), settings.payments(store.id()), s.currency(), token,
-                csrf.token(request), error);
+        CheckoutView view = new CheckoutView(
+                cart,
+                typed,
+                countries,
+                country,
+                options,
+                problem,
+                checkout.paymentMethods(store.id()),
+                settings.payments(store.id()),
+                s.currency(),
+                token,
+                csrf.token(request),
+                error);
         ShopPage shop = pages.page(request, pages.locale().t("checkout.title"), null, null, null);
         return Pages.html(status, ShopPages.render("checkout.jte", shop, "view", view))
                 .header("Cache-Control", "no-store");
     }
 
     private PricedCart cart(HttpRequest<?> request) {
-        return carts.price(store.id(), carts.cart(store.id(), cookies.cartId(request).orElse(null)),
+        return carts.price(
+                store.id(),
+                carts.cart(store.id(), cookies.cartId(request).orElse(null)),
                 store.settings().currency());
     }
 

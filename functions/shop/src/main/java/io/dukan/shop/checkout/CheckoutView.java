@@ -12,26 +12,43 @@ import java.util.Map;
  * What the checkout form shows: the cart, what was typed, delivery options for the chosen country (null: none could
  * be offered, {@code shippingProblem} says why), the payment methods, the form's one-time token.
  */
-public record CheckoutView(PricedCart cart, Map<String, String> typed, List<String> countries, String country,
-        List<ShippingOption> options, String shippingProblem, List<PaymentMethod> methods, PaymentSettings payments,
-        String storeCurrency, String token, String csrf, String error) {
+public record CheckoutView(
+        PricedCart cart,
+        Map<String, String> typed,
+        List<String> countries,
+        String country,
+        List<ShippingOption> options,
+        String shippingProblem,
+        List<PaymentMethod> methods,
+        PaymentSettings payments,
+        String storeCurrency,
+        String token,
+        String csrf,
+        String error) {
 
     public String typed(String field) {
         return typed.get(field);
     }
 
     public String chosenShipping() {
-        return typed.getOrDefault("shipping", options == null || options.isEmpty() ? "" : options.get(0).rateId());
+        return typed.getOrDefault(
+                "shipping",
+                options == null || options.isEmpty() ? "" : options.get(0).rateId());
     }
 
     public String chosenMethod() {
-        return typed.getOrDefault("paymentMethod", methods.isEmpty() ? "" : methods.get(0).name());
+        return typed.getOrDefault(
+                "paymentMethod", methods.isEmpty() ? "" : methods.get(0).name());
     }
 
     /** The subtotal plus the chosen option's price (the first option's when none matches). */
     public Money total() {
         String chosen = chosenShipping();
-        return cart.subtotal().plus(options.stream().filter(o -> o.rateId().equals(chosen)).findFirst()
-                .orElse(options.get(0)).price());
+        return cart.subtotal()
+                .plus(options.stream()
+                        .filter(o -> o.rateId().equals(chosen))
+                        .findFirst()
+                        .orElse(options.get(0))
+                        .price());
     }
 }

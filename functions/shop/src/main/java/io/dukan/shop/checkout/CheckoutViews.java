@@ -12,6 +12,8 @@ final class CheckoutViews {
 
     /** "≈ 12.40 USD" beside a base price, when the shopper chose a display currency. */
     static String approx(Money amount, DisplayRate shown) {
-        return shown == null || amount == null ? "" : " <span class=\"muted approx\">" + esc(shown.approximate(amount)) + "</span>";
+        return shown == null || amount == null
+                ? ""
+                : " <span class=\"muted approx\">" + esc(shown.approximate(amount)) + "</span>";
     }
 }

@@ -1,16 +1,16 @@
 package io.dukan.shop.checkout;
 
-import io.dukan.shop.web.AdminPages;
-import io.dukan.shop.web.ThisStore;
 import io.dukan.core.account.Permission;
-import io.dukan.web.Csrf;
-import io.dukan.web.Form;
-import io.dukan.web.Pages;
-import io.dukan.web.Requests;
 import io.dukan.core.checkout.CheckoutSettingsService;
 import io.dukan.core.checkout.DisplayCurrencies;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.web.AdminPages;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.web.access.Allow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -39,8 +39,15 @@ class CurrenciesAdminController {
 
     @Get(value = "/currencies", produces = MediaType.TEXT_HTML)
     HttpResponse<String> currenciesPage(HttpRequest<?> request) {
-        return Pages.html(HttpStatus.OK, CurrenciesAdminViews.currencies(store.settings(), base(request),
-                settings.currencies(store.id()).text(), null, null, csrf.token(request)));
+        return Pages.html(
+                HttpStatus.OK,
+                CurrenciesAdminViews.currencies(
+                        store.settings(),
+                        base(request),
+                        settings.currencies(store.id()).text(),
+                        null,
+                        null,
+                        csrf.token(request)));
     }
 
     @Post(value = "/currencies", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -49,16 +56,26 @@ class CurrenciesAdminController {
         StoreSettings s = store.settings();
         try {
             if (form.get("rates") == null) {
-                throw new InvalidInputException("rates", "rates is required (leave it empty to turn display currencies off)");
+                throw new InvalidInputException(
+                        "rates", "rates is required (leave it empty to turn display currencies off)");
             }
             DisplayCurrencies saved = settings.updateCurrencies(store.settings(), form.get("rates"));
             store.savedCurrencies(saved);
             String text = saved.text();
-            return Pages.html(HttpStatus.OK, CurrenciesAdminViews.currencies(store.settings(), base(request), text, null,
-                    "Saved.", csrf.token(request)));
+            return Pages.html(
+                    HttpStatus.OK,
+                    CurrenciesAdminViews.currencies(
+                            store.settings(), base(request), text, null, "Saved.", csrf.token(request)));
         } catch (InvalidInputException e) {
-            return Pages.html(HttpStatus.BAD_REQUEST, CurrenciesAdminViews.currencies(store.settings(), base(request),
-                    form.getOrEmpty("rates"), AdminPages.problem(s, e), null, csrf.token(request)));
+            return Pages.html(
+                    HttpStatus.BAD_REQUEST,
+                    CurrenciesAdminViews.currencies(
+                            store.settings(),
+                            base(request),
+                            form.getOrEmpty("rates"),
+                            AdminPages.problem(s, e),
+                            null,
+                            csrf.token(request)));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.dukan.shop.checkout;
 
-import io.dukan.shop.web.AdminPages;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.web.AdminPages;
 
 /** The owner's display-currency page (admin/currencies.jte). */
 public final class CurrenciesAdminViews {
@@ -10,8 +10,11 @@ public final class CurrenciesAdminViews {
 
     private CurrenciesAdminViews() {}
 
-    public static String currencies(StoreSettings s, String base, String text, String error, String saved, String csrf) {
-        return AdminPages.render("admin/currencies.jte", AdminPages.chrome(s, base, csrf),
+    public static String currencies(
+            StoreSettings s, String base, String text, String error, String saved, String csrf) {
+        return AdminPages.render(
+                "admin/currencies.jte",
+                AdminPages.chrome(s, base, csrf),
                 new Currencies(s.currency(), text, error, saved != null));
     }
 }

@@ -1,17 +1,17 @@
 package io.dukan.shop.orders;
 
-import io.dukan.shop.web.AdminAccess;
-import io.dukan.shop.web.ThisStore;
 import io.dukan.core.account.Permission;
-import io.dukan.web.Csrf;
-import io.dukan.web.Form;
-import io.dukan.web.Pages;
-import io.dukan.web.Requests;
 import io.dukan.core.account.Session;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderAdminService;
 import io.dukan.core.order.OrderFilter;
 import io.dukan.core.shared.Text;
+import io.dukan.shop.web.AdminAccess;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.web.access.Allow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -49,33 +49,47 @@ class OrderAdminController {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    HttpResponse<String> inbox(HttpRequest<?> request, @QueryValue @Nullable String status,
-            @QueryValue @Nullable String after, @QueryValue @Nullable String number) {
+    HttpResponse<String> inbox(
+            HttpRequest<?> request,
+            @QueryValue @Nullable String status,
+            @QueryValue @Nullable String after,
+            @QueryValue @Nullable String number) {
         if (number != null && !number.isBlank()) {
             Order order = orders.orderByNumber(store.id(), number);
             return HttpResponse.seeOther(URI.create(base(request) + "/admin/orders/" + order.code()));
         }
         OrderFilter filter = OrderFilter.fromSlug(status);
-        return Pages.html(HttpStatus.OK, OrderAdminViews.inbox(store.settings(), base(request), filter,
-                orders.inbox(store.id(), filter, after), csrf.token(request)));
+        return Pages.html(
+                HttpStatus.OK,
+                OrderAdminViews.inbox(
+                        store.settings(),
+                        base(request),
+                        filter,
+                        orders.inbox(store.id(), filter, after),
+                        csrf.token(request)));
     }
 
     @Get(value = "/{code}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> order(HttpRequest<?> request, String code) {
-        return Pages.html(HttpStatus.OK, OrderAdminViews.order(store.settings(), base(request),
-                orders.order(store.id(), code), csrf.token(request)));
+        return Pages.html(
+                HttpStatus.OK,
+                OrderAdminViews.order(
+                        store.settings(), base(request), orders.order(store.id(), code), csrf.token(request)));
     }
 
     @Get(value = "/{code}/packing-slip", produces = MediaType.TEXT_HTML)
     HttpResponse<String> packingSlip(HttpRequest<?> request, String code) {
-        return Pages.html(HttpStatus.OK, OrderAdminViews.packingSlip(store.settings(), base(request),
-                orders.order(store.id(), code)));
+        return Pages.html(
+                HttpStatus.OK,
+                OrderAdminViews.packingSlip(store.settings(), base(request), orders.order(store.id(), code)));
     }
 
     @Get(value = "/{code}/cancel", produces = MediaType.TEXT_HTML)
     HttpResponse<String> confirmCancel(HttpRequest<?> request, String code) {
-        return Pages.html(HttpStatus.OK, OrderAdminViews.confirmCancel(store.settings(), base(request),
-                orders.order(store.id(), code), csrf.token(request)));
+        return Pages.html(
+                HttpStatus.OK,
+                OrderAdminViews.confirmCancel(
+                        store.settings(), base(request), orders.order(store.id(), code), csrf.token(request)));
     }
 
     @Post(value = "/{code}/paid", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -91,8 +105,8 @@ class OrderAdminController {
     @Post(value = "/{code}/shipped", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> markShipped(HttpRequest<?> request, String code, @Body @Nullable String body) {
         return act(request, code, body, (actor, form) -> {
-            Order shipped = orders.markShipped(store.id(), code, actor, version(form), form.get("trackingNumber"),
-                    form.get("carrier"));
+            Order shipped = orders.markShipped(
+                    store.id(), code, actor, version(form), form.get("trackingNumber"), form.get("carrier"));
             alerts.shipped(request, shipped);
             return shipped;
         });

@@ -1,13 +1,10 @@
 package io.dukan.shop.orders;
 
-import io.dukan.shop.web.AdminPages;
-import static io.dukan.web.Html.esc;
-
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderFilter;
-import io.dukan.core.order.OrderLine;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.web.AdminPages;
 
 /**
  * The owner's order pages: the inbox by tab (admin/orders.jte), one order with its actions and history
@@ -36,6 +33,9 @@ public final class OrderAdminViews {
 
     /** A printable page: who to send it to and what goes in the parcel, without prices. */
     public static String packingSlip(StoreSettings s, String base, Order o) {
-        return AdminPages.render("admin/slip.jte", AdminPages.bare(s, base), new Slip(o, s.contact().address()));
+        return AdminPages.render(
+                "admin/slip.jte",
+                AdminPages.bare(s, base),
+                new Slip(o, s.contact().address()));
     }
 }

@@ -1,9 +1,9 @@
 package io.dukan.shop.orders;
 
-import io.dukan.shop.web.ThisStore;
-import io.dukan.web.Requests;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderNotifications;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Requests;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
@@ -29,7 +29,11 @@ public class OrderAlerts {
 
     /** After placing: the shopper's confirmation and the owner's alert. Never throws for a failed send. */
     public void placed(HttpRequest<?> request, Order order) {
-        notifications.placed(store.settings(), order, orderUrl(request, order), adminOrderUrl(request, order),
+        notifications.placed(
+                store.settings(),
+                order,
+                orderUrl(request, order),
+                adminOrderUrl(request, order),
                 ShopOrderMessages.INSTANCE);
     }
 
@@ -39,8 +43,8 @@ public class OrderAlerts {
 
     /** The WhatsApp click-to-chat link about this order, its text in the store's language; empty without a number. */
     java.util.Optional<String> whatsAppLink(HttpRequest<?> request, Order order) {
-        return OrderNotifications.whatsAppLink(store.settings(), order, orderUrl(request, order),
-                ShopOrderMessages.INSTANCE);
+        return OrderNotifications.whatsAppLink(
+                store.settings(), order, orderUrl(request, order), ShopOrderMessages.INSTANCE);
     }
 
     String orderUrl(HttpRequest<?> request, Order order) {
@@ -57,6 +61,7 @@ public class OrderAlerts {
         }
         String scheme = Requests.secure(request) ? "https" : "http";
         String host = Requests.host(request);
-        return scheme + "://" + (host.isEmpty() ? "localhost" : host) + Requests.storeBase(request, store.slug().value());
+        return scheme + "://" + (host.isEmpty() ? "localhost" : host)
+                + Requests.storeBase(request, store.slug().value());
     }
 }

@@ -1,11 +1,5 @@
 package io.dukan.shop.orders;
 
-import io.dukan.shop.web.ShopPage;
-import io.dukan.shop.web.ShopPages;
-import io.dukan.shop.web.ThisStore;
-import io.dukan.web.Csrf;
-import io.dukan.web.Pages;
-import io.dukan.web.Requests;
 import io.dukan.core.order.FulfilmentStatus;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderAdminService;
@@ -14,7 +8,12 @@ import io.dukan.core.order.PaymentMethod;
 import io.dukan.core.order.PaymentStatus;
 import io.dukan.core.payment.PaymentProvider;
 import io.dukan.core.shared.InvalidInputException;
-import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.web.ShopPage;
+import io.dukan.shop.web.ShopPages;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Csrf;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.web.access.Public;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -41,8 +40,14 @@ class OrderStatusController {
     private final Csrf csrf;
     private final ShopPages pages;
 
-    OrderStatusController(ThisStore store, OrderAdminService orders, OrderAlerts alerts, PaymentProvider cards,
-            @Nullable PaymentInstructions instructions, Csrf csrf, ShopPages pages) {
+    OrderStatusController(
+            ThisStore store,
+            OrderAdminService orders,
+            OrderAlerts alerts,
+            PaymentProvider cards,
+            @Nullable PaymentInstructions instructions,
+            Csrf csrf,
+            ShopPages pages) {
         this.pages = pages;
         this.store = store;
         this.orders = orders;
@@ -56,9 +61,15 @@ class OrderStatusController {
     HttpResponse<String> order(HttpRequest<?> request, String code, @QueryValue @Nullable String paid) {
         Order order = orders.order(store.id(), code);
         String bank = order.paymentMethod() == PaymentMethod.BANK_TRANSFER && instructions != null
-                ? instructions.bankTransfer(store.id()).orElse(null) : null;
-        OrderView view = new OrderView(order, bank, cardPayable(order), paid != null,
-                alerts.whatsAppLink(request, order).orElse(null), csrf.token(request));
+                ? instructions.bankTransfer(store.id()).orElse(null)
+                : null;
+        OrderView view = new OrderView(
+                order,
+                bank,
+                cardPayable(order),
+                paid != null,
+                alerts.whatsAppLink(request, order).orElse(null),
+                csrf.token(request));
         ShopPage shop = pages.page(request, pages.locale().t("order.title", order.displayNumber()), null, null, null);
         return Pages.html(HttpStatus.OK, ShopPages.render("order.jte", shop, "view", view));
     }

@@ -8,8 +8,13 @@ import io.dukan.core.order.PaymentStatus;
  * The shopper's order page: the order and what the page may offer beside it (bank-transfer instructions, paying by
  * card, the WhatsApp link; null or false fields are left out).
  */
-public record OrderView(Order order, String bankTransfer, boolean cardPayable, boolean returnedFromCard,
-        String whatsAppLink, String csrf) {
+public record OrderView(
+        Order order,
+        String bankTransfer,
+        boolean cardPayable,
+        boolean returnedFromCard,
+        String whatsAppLink,
+        String csrf) {
 
     public boolean justPlaced() {
         return order.history().size() == 1;

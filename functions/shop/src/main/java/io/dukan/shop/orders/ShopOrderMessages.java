@@ -1,13 +1,10 @@
 package io.dukan.shop.orders;
 
-import io.dukan.shop.web.Words;
 import io.dukan.core.notify.EmailMessage;
 import io.dukan.core.order.Order;
-import io.dukan.core.order.OrderLine;
 import io.dukan.core.order.OrderMessages;
-import io.dukan.core.order.PaymentMethod;
-import io.dukan.core.order.PaymentStatus;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.web.Words;
 import io.dukan.web.i18n.StoreLocale;
 import java.util.List;
 
@@ -24,7 +21,8 @@ public final class ShopOrderMessages implements OrderMessages {
 
     public static final ShopOrderMessages INSTANCE = new ShopOrderMessages();
 
-    private static final io.dukan.web.pages.Templates TEMPLATES = new io.dukan.web.pages.Templates("io.dukan.shop.pages");
+    private static final io.dukan.web.pages.Templates TEMPLATES =
+            new io.dukan.web.pages.Templates("io.dukan.shop.pages");
 
     private ShopOrderMessages() {}
 
@@ -35,35 +33,56 @@ public final class ShopOrderMessages implements OrderMessages {
     @Override
     public EmailMessage confirmation(StoreSettings store, Order order, String orderUrl) {
         StoreLocale t = locale(store);
-        String text = render("mail/confirmation.jte", java.util.Map.of("t", t, "order", order, "storeName", store.name(),
-                "orderUrl", orderUrl));
-        return new EmailMessage(order.contact().email(),
-                t.t("mail.confirmation.subject", order.displayNumber(), oneLine(store.name())), text,
+        String text = render(
+                "mail/confirmation.jte",
+                java.util.Map.of("t", t, "order", order, "storeName", store.name(), "orderUrl", orderUrl));
+        return new EmailMessage(
+                order.contact().email(),
+                t.t("mail.confirmation.subject", order.displayNumber(), oneLine(store.name())),
+                text,
                 store.contact().email());
     }
 
     @Override
     public EmailMessage ownerAlert(StoreSettings store, Order order, String to, String adminOrderUrl) {
         StoreLocale t = locale(store);
-        String text = render("mail/owner-alert.jte", java.util.Map.of("t", t, "order", order,
-                "paymentMethod", Words.method(t, order.paymentMethod()), "adminOrderUrl", adminOrderUrl)) + "\n";
-        return new EmailMessage(to, t.t("mail.alert.subject", order.displayNumber(), t.money(order.total())), text,
+        String text = render(
+                        "mail/owner-alert.jte",
+                        java.util.Map.of(
+                                "t",
+                                t,
+                                "order",
+                                order,
+                                "paymentMethod",
+                                Words.method(t, order.paymentMethod()),
+                                "adminOrderUrl",
+                                adminOrderUrl))
+                + "\n";
+        return new EmailMessage(
+                to,
+                t.t("mail.alert.subject", order.displayNumber(), t.money(order.total())),
+                text,
                 order.contact().email());
     }
 
     @Override
     public EmailMessage shippedNote(StoreSettings store, Order order, String orderUrl) {
         StoreLocale t = locale(store);
-        String text = render("mail/shipped.jte", java.util.Map.of("t", t, "order", order, "storeName", store.name(),
-                "orderUrl", orderUrl));
-        return new EmailMessage(order.contact().email(), t.t("mail.shipped.subject", order.displayNumber()), text,
+        String text = render(
+                "mail/shipped.jte",
+                java.util.Map.of("t", t, "order", order, "storeName", store.name(), "orderUrl", orderUrl));
+        return new EmailMessage(
+                order.contact().email(),
+                t.t("mail.shipped.subject", order.displayNumber()),
+                text,
                 store.contact().email());
     }
 
     @Override
     public String whatsAppText(StoreSettings store, Order order, String orderUrl) {
-        return render("mail/whatsapp.jte", java.util.Map.of("t", locale(store), "order", order, "storeName", store.name(),
-                "orderUrl", orderUrl));
+        return render(
+                "mail/whatsapp.jte",
+                java.util.Map.of("t", locale(store), "order", order, "storeName", store.name(), "orderUrl", orderUrl));
     }
 
     /** A plain-text template's text, without the newline its file ends with. */

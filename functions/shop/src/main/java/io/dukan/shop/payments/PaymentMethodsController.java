@@ -1,17 +1,17 @@
 package io.dukan.shop.payments;
 
-import io.dukan.shop.web.AdminPages;
-import io.dukan.shop.web.ThisStore;
 import io.dukan.core.account.Permission;
-import io.dukan.web.Csrf;
-import io.dukan.web.Form;
-import io.dukan.web.Pages;
-import io.dukan.web.Requests;
 import io.dukan.core.checkout.CheckoutSettingsService;
 import io.dukan.core.checkout.PaymentSettings;
 import io.dukan.core.checkout.PaymentSettingsCommand;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.web.AdminPages;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.web.access.Allow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -40,8 +40,15 @@ class PaymentMethodsController {
 
     @Get(value = "/payments", produces = MediaType.TEXT_HTML)
     HttpResponse<String> paymentsPage(HttpRequest<?> request) {
-        return Pages.html(HttpStatus.OK, PaymentsViews.paymentMethods(store.settings(), base(request),
-                settings.payments(store.id()), null, null, csrf.token(request)));
+        return Pages.html(
+                HttpStatus.OK,
+                PaymentsViews.paymentMethods(
+                        store.settings(),
+                        base(request),
+                        settings.payments(store.id()),
+                        null,
+                        null,
+                        csrf.token(request)));
     }
 
     @Post(value = "/payments", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -51,16 +58,37 @@ class PaymentMethodsController {
         boolean cod = "on".equals(form.get("cashOnDelivery"));
         boolean bank = "on".equals(form.get("bankTransfer"));
         try {
-            PaymentSettings saved = settings.updatePayments(store.id(), PaymentSettingsCommand.of(cod, bank,
-                    form.get("accountName"), form.get("bankName"), form.get("accountNumber"), form.get("instructions")));
-            return Pages.html(HttpStatus.OK, PaymentsViews.paymentMethods(store.settings(), base(request), saved, null,
-                    "Saved.", csrf.token(request)));
+            PaymentSettings saved = settings.updatePayments(
+                    store.id(),
+                    PaymentSettingsCommand.of(
+                            cod,
+                            bank,
+                            form.get("accountName"),
+                            form.get("bankName"),
+                            form.get("accountNumber"),
+                            form.get("instructions")));
+            return Pages.html(
+                    HttpStatus.OK,
+                    PaymentsViews.paymentMethods(
+                            store.settings(), base(request), saved, null, "Saved.", csrf.token(request)));
         } catch (InvalidInputException e) {
-            PaymentSettings typed = new PaymentSettings(cod, bank, new PaymentSettings.BankTransferDetails(
-                    form.getOrEmpty("accountName"), form.getOrEmpty("bankName"), form.getOrEmpty("accountNumber"),
-                    form.getOrEmpty("instructions")));
-            return Pages.html(HttpStatus.BAD_REQUEST, PaymentsViews.paymentMethods(store.settings(), base(request), typed,
-                    AdminPages.problem(s, e), null, csrf.token(request)));
+            PaymentSettings typed = new PaymentSettings(
+                    cod,
+                    bank,
+                    new PaymentSettings.BankTransferDetails(
+                            form.getOrEmpty("accountName"),
+                            form.getOrEmpty("bankName"),
+                            form.getOrEmpty("accountNumber"),
+                            form.getOrEmpty("instructions")));
+            return Pages.html(
+                    HttpStatus.BAD_REQUEST,
+                    PaymentsViews.paymentMethods(
+                            store.settings(),
+                            base(request),
+                            typed,
+                            AdminPages.problem(s, e),
+                            null,
+                            csrf.token(request)));
         }
     }
 

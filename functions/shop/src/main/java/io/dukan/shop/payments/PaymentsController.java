@@ -1,18 +1,18 @@
 package io.dukan.shop.payments;
 
-import io.dukan.shop.web.AdminPages;
-import io.dukan.shop.web.ThisStore;
 import io.dukan.core.account.Permission;
-import io.dukan.web.Csrf;
-import io.dukan.web.Form;
-import io.dukan.web.Pages;
-import io.dukan.web.Requests;
 import io.dukan.core.payment.PaymentProvider;
 import io.dukan.core.payment.PaymentService;
 import io.dukan.core.payment.ProviderEvent;
 import io.dukan.core.payment.ProviderKeys;
 import io.dukan.core.payment.ProviderKeysRepository;
 import io.dukan.core.shared.InvalidInputException;
+import io.dukan.shop.web.AdminPages;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.web.access.Allow;
 import io.dukan.web.access.CsrfExempt;
 import io.dukan.web.access.Public;
@@ -44,8 +44,8 @@ class PaymentsController {
     private final ProviderKeysRepository keys;
     private final Csrf csrf;
 
-    PaymentsController(ThisStore store, PaymentProvider stripe, PaymentService payments,
-            ProviderKeysRepository keys, Csrf csrf) {
+    PaymentsController(
+            ThisStore store, PaymentProvider stripe, PaymentService payments, ProviderKeysRepository keys, Csrf csrf) {
         this.store = store;
         this.stripe = stripe;
         this.payments = payments;
@@ -63,7 +63,8 @@ class PaymentsController {
         request.getHeaders().forEachValue(headers::putIfAbsent);
         ProviderEvent event = stripe.verify(store.id(), payload, headers);
         PaymentService.Outcome outcome = payments.apply(store.id(), stripe.name(), event);
-        return HttpResponse.ok(Map.of("received", "true", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)));
+        return HttpResponse.ok(
+                Map.of("received", "true", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     @Allow(Permission.PAYOUTS)
@@ -88,9 +89,13 @@ class PaymentsController {
         Optional<ProviderKeys> stored = keys.find(store.id(), stripe.name());
         String webhookUrl = (Requests.secure(request) ? "https" : "http") + "://" + Requests.host(request)
                 + base(request) + "/payments/stripe/webhook";
-        return PaymentsViews.stripe(store.settings(), base(request),
+        return PaymentsViews.stripe(
+                store.settings(),
+                base(request),
                 stored.map(k -> ProviderKeys.masked(k.secretKey())).orElse(null),
-                stored.map(k -> ProviderKeys.masked(k.webhookSecret())).orElse(null), webhookUrl, error,
+                stored.map(k -> ProviderKeys.masked(k.webhookSecret())).orElse(null),
+                webhookUrl,
+                error,
                 csrf.token(request));
     }
 

@@ -1,8 +1,8 @@
 package io.dukan.shop.payments;
 
-import io.dukan.shop.web.AdminPages;
 import io.dukan.core.checkout.PaymentSettings;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.web.AdminPages;
 
 /** The owner's payment pages: the payment methods (admin/payments.jte) and the Stripe keys (admin/stripe.jte). */
 public final class PaymentsViews {
@@ -14,15 +14,23 @@ public final class PaymentsViews {
     private PaymentsViews() {}
 
     /** {@code saved} non-null after a successful save. */
-    public static String paymentMethods(StoreSettings s, String base, PaymentSettings p, String error, String saved,
-            String csrf) {
-        return AdminPages.render("admin/payments.jte", AdminPages.chrome(s, base, csrf),
-                new Payments(p, error, saved != null));
+    public static String paymentMethods(
+            StoreSettings s, String base, PaymentSettings p, String error, String saved, String csrf) {
+        return AdminPages.render(
+                "admin/payments.jte", AdminPages.chrome(s, base, csrf), new Payments(p, error, saved != null));
     }
 
-    public static String stripe(StoreSettings s, String base, String maskedSecretKey, String maskedWebhookSecret,
-            String webhookUrl, String error, String csrf) {
-        return AdminPages.render("admin/stripe.jte", AdminPages.chrome(s, base, csrf),
+    public static String stripe(
+            StoreSettings s,
+            String base,
+            String maskedSecretKey,
+            String maskedWebhookSecret,
+            String webhookUrl,
+            String error,
+            String csrf) {
+        return AdminPages.render(
+                "admin/stripe.jte",
+                AdminPages.chrome(s, base, csrf),
                 new Stripe(maskedSecretKey, maskedWebhookSecret, webhookUrl, error));
     }
 }

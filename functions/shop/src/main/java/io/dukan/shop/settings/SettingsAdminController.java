@@ -1,13 +1,6 @@
 package io.dukan.shop.settings;
 
-import io.dukan.shop.web.AdminAccess;
-import io.dukan.shop.web.AdminPages;
-import io.dukan.shop.web.ThisStore;
 import io.dukan.core.account.Permission;
-import io.dukan.web.Csrf;
-import io.dukan.web.Form;
-import io.dukan.web.Pages;
-import io.dukan.web.Requests;
 import io.dukan.core.account.Session;
 import io.dukan.core.catalog.ShopCatalog;
 import io.dukan.core.shared.ConflictException;
@@ -15,6 +8,13 @@ import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.tenant.SettingsService;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.core.tenant.UpdateSettingsCommand;
+import io.dukan.shop.web.AdminAccess;
+import io.dukan.shop.web.AdminPages;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.web.access.Allow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -42,8 +42,8 @@ class SettingsAdminController {
     private final ShopCatalog catalog;
     private final Csrf csrf;
 
-    SettingsAdminController(ThisStore store, AdminAccess access, SettingsService settings, ShopCatalog catalog,
-            Csrf csrf) {
+    SettingsAdminController(
+            ThisStore store, AdminAccess access, SettingsService settings, ShopCatalog catalog, Csrf csrf) {
         this.store = store;
         this.access = access;
         this.settings = settings;
@@ -53,7 +53,13 @@ class SettingsAdminController {
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> page(HttpRequest<?> request, @QueryValue @Nullable String saved) {
-        return Pages.html(HttpStatus.OK, render(request, Map.of(), saved != null ? AdminPages.locale(store.settings()).t("settings.saved") : null, false));
+        return Pages.html(
+                HttpStatus.OK,
+                render(
+                        request,
+                        Map.of(),
+                        saved != null ? AdminPages.locale(store.settings()).t("settings.saved") : null,
+                        false));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -62,15 +68,25 @@ class SettingsAdminController {
         Form form = Form.parse(body);
         String logoKey = "1".equals(form.get("removeLogo")) ? "" : form.getOrEmpty("logoKey");
         try {
-            StoreSettings updated = settings.update(store.id(), session.get().email(), new UpdateSettingsCommand(
-                    form.get("name"), form.get("phone"), form.get("whatsapp"), form.get("email"), form.get("address"),
-                    form.get("currency"), form.get("language"), logoKey));
+            StoreSettings updated = settings.update(
+                    store.id(),
+                    session.get().email(),
+                    new UpdateSettingsCommand(
+                            form.get("name"),
+                            form.get("phone"),
+                            form.get("whatsapp"),
+                            form.get("email"),
+                            form.get("address"),
+                            form.get("currency"),
+                            form.get("language"),
+                            logoKey));
             store.saved(updated);
             return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin/settings?saved=1"));
         } catch (InvalidInputException | ConflictException refused) {
             HttpStatus status = refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
             Map<String, String> typed = new HashMap<>();
-            for (String field : new String[] {"name", "phone", "whatsapp", "email", "address", "currency", "language"}) {
+            for (String field :
+                    new String[] {"name", "phone", "whatsapp", "email", "address", "currency", "language"}) {
                 typed.put(field, form.getOrEmpty(field));
             }
             typed.put("logoKey", logoKey);
@@ -80,8 +96,14 @@ class SettingsAdminController {
 
     private String render(HttpRequest<?> request, Map<String, String> typed, String message, boolean error) {
         StoreSettings current = store.settings();
-        return SettingsViews.settings(current, base(request), catalog.logoUrl(store.id(), current.contact().logoKey()),
-                typed, message, error, csrf.token(request));
+        return SettingsViews.settings(
+                current,
+                base(request),
+                catalog.logoUrl(store.id(), current.contact().logoKey()),
+                typed,
+                message,
+                error,
+                csrf.token(request));
     }
 
     private String base(HttpRequest<?> request) {

@@ -1,8 +1,8 @@
 package io.dukan.shop.settings;
 
-import io.dukan.shop.web.AdminPages;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.core.tenant.UpdateSettingsCommand;
+import io.dukan.shop.web.AdminPages;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +11,8 @@ import java.util.Map;
 public final class SettingsViews {
 
     /** {@code values}: what the form shows, field by field; {@code message} is an error when {@code error}. */
-    public record Settings(Map<String, String> values, String logoUrl, String message, boolean error,
-            List<String> languages) {
+    public record Settings(
+            Map<String, String> values, String logoUrl, String message, boolean error, List<String> languages) {
         public String value(String field) {
             return values.getOrDefault(field, "");
         }
@@ -21,19 +21,29 @@ public final class SettingsViews {
     private SettingsViews() {}
 
     /** {@code form} holds what the owner typed when the page is shown again after an error; else the settings. */
-    public static String settings(StoreSettings s, String base, String logoUrl, Map<String, String> form, String message,
-            boolean error, String csrf) {
+    public static String settings(
+            StoreSettings s,
+            String base,
+            String logoUrl,
+            Map<String, String> form,
+            String message,
+            boolean error,
+            String csrf) {
         Map<String, String> values = new HashMap<>();
         values.put("name", s.name());
         values.put("logoKey", s.contact().logoKey());
         values.put("phone", s.contact().phone());
-        values.put("whatsapp", s.contact().whatsapp().isEmpty() ? "" : "+" + s.contact().whatsapp());
+        values.put(
+                "whatsapp",
+                s.contact().whatsapp().isEmpty() ? "" : "+" + s.contact().whatsapp());
         values.put("email", s.contact().email());
         values.put("address", s.contact().address());
         values.put("currency", s.currency());
         values.put("language", s.language());
         values.putAll(form);
-        return AdminPages.render("admin/settings.jte", AdminPages.chrome(s, base, csrf),
+        return AdminPages.render(
+                "admin/settings.jte",
+                AdminPages.chrome(s, base, csrf),
                 new Settings(values, logoUrl, message, error, UpdateSettingsCommand.LANGUAGES));
     }
 }

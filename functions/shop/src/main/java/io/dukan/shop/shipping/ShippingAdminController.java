@@ -1,16 +1,16 @@
 package io.dukan.shop.shipping;
 
-import io.dukan.shop.web.AdminPages;
-import io.dukan.shop.web.ThisStore;
 import io.dukan.core.account.Permission;
-import io.dukan.web.Csrf;
-import io.dukan.web.Form;
-import io.dukan.web.Pages;
-import io.dukan.web.Requests;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shipping.ShippingService;
 import io.dukan.core.shipping.ShippingZoneCommand;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.web.AdminPages;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.web.access.Allow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -45,8 +45,10 @@ class ShippingAdminController {
     @Get(value = "/shipping", produces = MediaType.TEXT_HTML)
     HttpResponse<String> shippingPage(HttpRequest<?> request) {
         StoreSettings s = store.settings();
-        return Pages.html(HttpStatus.OK, ShippingAdminViews.shipping(s, base(request), shipping.settings(s), null, null,
-                Map.of(), csrf.token(request)));
+        return Pages.html(
+                HttpStatus.OK,
+                ShippingAdminViews.shipping(
+                        s, base(request), shipping.settings(s), null, null, Map.of(), csrf.token(request)));
     }
 
     /** Adds a zone (no zoneId) or replaces one. */
@@ -60,31 +62,56 @@ class ShippingAdminController {
         typed.put("areas", form.getOrEmpty("areas"));
         for (int i = 0; i < ShippingAdminViews.RATE_ROWS; i++) {
             String p = "rate" + i;
-            rows.add(new ShippingZoneCommand.RateRow(form.get(p + "Id"), form.get(p + "Name"), form.get(p + "Kind"),
-                    form.get(p + "Price"), form.get(p + "Bands"), form.get(p + "FreeAbove")));
+            rows.add(new ShippingZoneCommand.RateRow(
+                    form.get(p + "Id"),
+                    form.get(p + "Name"),
+                    form.get(p + "Kind"),
+                    form.get(p + "Price"),
+                    form.get(p + "Bands"),
+                    form.get(p + "FreeAbove")));
             for (String f : new String[] {"Name", "Kind", "Price", "Bands", "FreeAbove"}) {
                 typed.put(p + f, form.getOrEmpty(p + f));
             }
         }
         try {
-            shipping.saveZone(s, ShippingZoneCommand.of(form.get("zoneId"), form.get("name"), form.get("areas"), rows,
-                    s.currency()));
+            shipping.saveZone(
+                    s,
+                    ShippingZoneCommand.of(
+                            form.get("zoneId"), form.get("name"), form.get("areas"), rows, s.currency()));
             return HttpResponse.seeOther(URI.create(base(request) + "/admin/shipping"));
         } catch (InvalidInputException e) {
-            return Pages.html(HttpStatus.BAD_REQUEST, ShippingAdminViews.shipping(s, base(request), shipping.settings(s),
-                    AdminPages.problem(s, e), form.getOrEmpty("zoneId"), typed, csrf.token(request)));
+            return Pages.html(
+                    HttpStatus.BAD_REQUEST,
+                    ShippingAdminViews.shipping(
+                            s,
+                            base(request),
+                            shipping.settings(s),
+                            AdminPages.problem(s, e),
+                            form.getOrEmpty("zoneId"),
+                            typed,
+                            csrf.token(request)));
         }
     }
 
-    @Post(value = "/shipping/zones/{zoneId}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED,
+    @Post(
+            value = "/shipping/zones/{zoneId}/delete",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
     HttpResponse<String> deleteZone(HttpRequest<?> request, String zoneId, @Body @Nullable String body) {
         StoreSettings s = store.settings();
         try {
             shipping.deleteZone(s, zoneId);
         } catch (InvalidInputException e) {
-            return Pages.html(HttpStatus.BAD_REQUEST, ShippingAdminViews.shipping(s, base(request), shipping.settings(s),
-                    AdminPages.problem(s, e), null, Map.of(), csrf.token(request)));
+            return Pages.html(
+                    HttpStatus.BAD_REQUEST,
+                    ShippingAdminViews.shipping(
+                            s,
+                            base(request),
+                            shipping.settings(s),
+                            AdminPages.problem(s, e),
+                            null,
+                            Map.of(),
+                            csrf.token(request)));
         }
         return HttpResponse.seeOther(URI.create(base(request) + "/admin/shipping"));
     }

@@ -1,11 +1,11 @@
 package io.dukan.shop.shipping;
 
-import io.dukan.shop.web.AdminPages;
 import io.dukan.core.shipping.ShippingRate;
 import io.dukan.core.shipping.ShippingSettings;
 import io.dukan.core.shipping.ShippingZone;
 import io.dukan.core.shipping.WeightBand;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.web.AdminPages;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,22 +21,29 @@ public final class ShippingAdminViews {
     public record RateRow(String id, String name, String kind, String price, String bands, String freeAbove) {}
 
     /** One zone's form; {@code id} "" for the form that adds a zone. */
-    public record ZoneForm(String id, String name, String areas, String currency, List<RateRow> rates,
-            boolean isNew) {}
+    public record ZoneForm(String id, String name, String areas, String currency, List<RateRow> rates, boolean isNew) {}
 
     public record Shipping(boolean configured, String country, List<ZoneForm> zones, ZoneForm blank, String error) {}
 
     private ShippingAdminViews() {}
 
-    public static String shipping(StoreSettings s, String base, ShippingSettings settings, String error, String failedZone,
-            Map<String, String> typed, String csrf) {
+    public static String shipping(
+            StoreSettings s,
+            String base,
+            ShippingSettings settings,
+            String error,
+            String failedZone,
+            Map<String, String> typed,
+            String csrf) {
         List<ZoneForm> zones = new ArrayList<>();
         for (ShippingZone zone : settings.zones()) {
             boolean failed = zone.id().equals(failedZone);
             zones.add(zoneForm(s, settings.configured() ? zone.id() : "", zone, failed ? typed : null));
         }
         ZoneForm blank = zoneForm(s, "", null, "".equals(failedZone) ? typed : null);
-        return AdminPages.render("admin/shipping.jte", AdminPages.chrome(s, base, csrf),
+        return AdminPages.render(
+                "admin/shipping.jte",
+                AdminPages.chrome(s, base, csrf),
                 new Shipping(settings.configured(), s.country(), zones, blank, error));
     }
 
@@ -46,15 +53,31 @@ public final class ShippingAdminViews {
         for (int i = 0; i < RATE_ROWS; i++) {
             ShippingRate r = i < rates.size() ? rates.get(i) : null;
             String p = "rate" + i;
-            rows.add(new RateRow(r == null ? "" : r.id(),
+            rows.add(new RateRow(
+                    r == null ? "" : r.id(),
                     value(typed, p + "Name", r == null ? "" : r.name()),
                     value(typed, p + "Kind", r == null ? "FLAT" : r.kind().name()),
-                    value(typed, p + "Price", r == null || r.kind() != ShippingRate.Kind.FLAT ? "" : r.price().amount()),
+                    value(
+                            typed,
+                            p + "Price",
+                            r == null || r.kind() != ShippingRate.Kind.FLAT
+                                    ? ""
+                                    : r.price().amount()),
                     value(typed, p + "Bands", r == null ? "" : bands(r.bands())),
-                    value(typed, p + "FreeAbove", r == null || r.freeAbove() == null ? "" : r.freeAbove().amount())));
+                    value(
+                            typed,
+                            p + "FreeAbove",
+                            r == null || r.freeAbove() == null
+                                    ? ""
+                                    : r.freeAbove().amount())));
         }
-        return new ZoneForm(zoneId, value(typed, "name", zone == null ? "" : zone.name()),
-                value(typed, "areas", zone == null ? "" : zone.areasText()), s.currency(), rows, zone == null);
+        return new ZoneForm(
+                zoneId,
+                value(typed, "name", zone == null ? "" : zone.name()),
+                value(typed, "areas", zone == null ? "" : zone.areasText()),
+                s.currency(),
+                rows,
+                zone == null);
     }
 
     private static String value(Map<String, String> typed, String field, String stored) {
@@ -62,7 +85,12 @@ public final class ShippingAdminViews {
     }
 
     private static String bands(List<WeightBand> bands) {
-        return String.join(", ", bands.stream().map(b -> BigDecimal.valueOf(b.upToGrams(), 3).stripTrailingZeros()
-                .toPlainString() + "=" + b.price().amount()).toList());
+        return String.join(
+                ", ",
+                bands.stream()
+                        .map(b -> BigDecimal.valueOf(b.upToGrams(), 3)
+                                        .stripTrailingZeros()
+                                        .toPlainString() + "=" + b.price().amount())
+                        .toList());
     }
 }

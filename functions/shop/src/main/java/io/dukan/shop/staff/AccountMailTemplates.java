@@ -29,14 +29,45 @@ public final class AccountMailTemplates implements AccountMails {
 
     @Override
     public Text invitation(String inviter, String storeName, String link, Duration validFor) {
-        return new Text(t.t("invite.subject", storeName), TEMPLATES.render("mail/invitation.jte", Map.of("t", t,
-                "inviter", inviter, "storeName", storeName, "link", link, "days", validFor.toDays())).strip() + "\n");
+        return new Text(
+                t.t("invite.subject", storeName),
+                TEMPLATES
+                                .render(
+                                        "mail/invitation.jte",
+                                        Map.of(
+                                                "t",
+                                                t,
+                                                "inviter",
+                                                inviter,
+                                                "storeName",
+                                                storeName,
+                                                "link",
+                                                link,
+                                                "days",
+                                                validFor.toDays()))
+                                .strip()
+                        + "\n");
     }
 
     @Override
     public Text passwordReset(String account, String storeName, String link, Duration validFor) {
-        return new Text(t.t("reset.subject", storeName), TEMPLATES.render("mail/reset.jte", Map.of("t", t,
-                "account", account, "storeName", storeName, "link", link, "minutes", validFor.toMinutes()))
-                .strip() + "\n");
+        return new Text(
+                t.t("reset.subject", storeName),
+                TEMPLATES
+                                .render(
+                                        "mail/reset.jte",
+                                        Map.of(
+                                                "t",
+                                                t,
+                                                "account",
+                                                account,
+                                                "storeName",
+                                                storeName,
+                                                "link",
+                                                link,
+                                                "minutes",
+                                                validFor.toMinutes()))
+                                .strip()
+                        + "\n");
     }
 }

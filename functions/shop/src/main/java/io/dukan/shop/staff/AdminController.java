@@ -1,12 +1,5 @@
 package io.dukan.shop.staff;
 
-import io.dukan.shop.web.AdminAccess;
-import io.dukan.shop.web.ShopPages;
-import io.dukan.shop.web.ThisStore;
-import io.dukan.web.Requests;
-import io.dukan.web.Csrf;
-import io.dukan.web.Form;
-import io.dukan.web.Pages;
 import io.dukan.core.account.AuthService;
 import io.dukan.core.account.LoginFailedException;
 import io.dukan.core.account.LoginThrottledException;
@@ -15,10 +8,17 @@ import io.dukan.core.account.Session;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.order.OrderService;
 import io.dukan.core.tenant.StoreSettings;
-import io.dukan.web.i18n.Language;
-import io.dukan.web.i18n.StoreLocale;
+import io.dukan.shop.web.AdminAccess;
+import io.dukan.shop.web.ShopPages;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Csrf;
+import io.dukan.web.Form;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.web.access.Allow;
 import io.dukan.web.access.Public;
+import io.dukan.web.i18n.Language;
+import io.dukan.web.i18n.StoreLocale;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -46,8 +46,14 @@ class AdminController {
     private final Csrf csrf;
     private final ShopPages pages;
 
-    AdminController(ThisStore store, AdminAccess access, AuthService auth, CatalogService catalog, OrderService orders,
-            Csrf csrf, ShopPages pages) {
+    AdminController(
+            ThisStore store,
+            AdminAccess access,
+            AuthService auth,
+            CatalogService catalog,
+            OrderService orders,
+            Csrf csrf,
+            ShopPages pages) {
         this.pages = pages;
         this.csrf = csrf;
         this.store = store;
@@ -62,9 +68,16 @@ class AdminController {
     HttpResponse<String> dashboard(HttpRequest<?> request) {
         Session session = access.signedIn(request);
         StoreSettings settings = store.settings();
-        return Pages.html(HttpStatus.OK, DashboardViews.dashboard(settings, base(request),
-                catalog.products(store.id(), null, 100).items(), orders.recentOrders(store.id(), 50),
-                auth.activity(store.id(), 20), csrf.token(request), session.role().may(Permission.STAFF)));
+        return Pages.html(
+                HttpStatus.OK,
+                DashboardViews.dashboard(
+                        settings,
+                        base(request),
+                        catalog.products(store.id(), null, 100).items(),
+                        orders.recentOrders(store.id(), 50),
+                        auth.activity(store.id(), 20),
+                        csrf.token(request),
+                        session.role().may(Permission.STAFF)));
     }
 
     @Public
@@ -83,13 +96,22 @@ class AdminController {
                     .cookie(access.cookie(request, session.token(), AuthService.SESSION_LIFETIME));
         } catch (LoginFailedException e) {
             StoreLocale t = pages.locale();
-            return Pages.html(HttpStatus.UNAUTHORIZED, signIn(request,
-                    t.language() == Language.EN ? e.getMessage() : t.t("signin.failed"), form.get("email")));
+            return Pages.html(
+                    HttpStatus.UNAUTHORIZED,
+                    signIn(
+                            request,
+                            t.language() == Language.EN ? e.getMessage() : t.t("signin.failed"),
+                            form.get("email")));
         } catch (LoginThrottledException e) {
             StoreLocale t = pages.locale();
-            return Pages.html(HttpStatus.TOO_MANY_REQUESTS, signIn(request, t.language() == Language.EN
-                    ? e.getMessage() : t.t("signin.throttled", t.number(AuthService.LOCKOUT.toMinutes())),
-                    form.get("email")))
+            return Pages.html(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            signIn(
+                                    request,
+                                    t.language() == Language.EN
+                                            ? e.getMessage()
+                                            : t.t("signin.throttled", t.number(AuthService.LOCKOUT.toMinutes())),
+                                    form.get("email")))
                     .header("Retry-After", Long.toString(AuthService.LOCKOUT.toSeconds()));
         }
     }
@@ -105,8 +127,15 @@ class AdminController {
     /** The sign-in page: a shopper-side page (the admin's front door), in the store's language. */
     private String signIn(HttpRequest<?> request, String error, String email) {
         StoreLocale t = pages.locale();
-        return ShopPages.render("signin.jte", pages.page(request, t.t("signin.heading"), null, null, null),
-                "error", error, "email", email, "csrf", csrf.token(request));
+        return ShopPages.render(
+                "signin.jte",
+                pages.page(request, t.t("signin.heading"), null, null, null),
+                "error",
+                error,
+                "email",
+                email,
+                "csrf",
+                csrf.token(request));
     }
 
     private String base(HttpRequest<?> request) {

@@ -1,5 +1,8 @@
 package io.dukan.shop.staff;
 
+import io.dukan.core.account.PasswordResetService;
+import io.dukan.core.account.ResetToken;
+import io.dukan.core.shared.InvalidInputException;
 import io.dukan.shop.web.AdminLinks;
 import io.dukan.shop.web.ShopPage;
 import io.dukan.shop.web.ShopPages;
@@ -8,9 +11,6 @@ import io.dukan.web.Csrf;
 import io.dukan.web.Form;
 import io.dukan.web.Pages;
 import io.dukan.web.Requests;
-import io.dukan.core.account.PasswordResetService;
-import io.dukan.core.account.ResetToken;
-import io.dukan.core.shared.InvalidInputException;
 import io.dukan.web.access.Public;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -37,8 +37,8 @@ class PasswordResetController {
     private final Csrf csrf;
     private final ShopPages pages;
 
-    PasswordResetController(ThisStore store, AdminLinks links, PasswordResetService resets, Csrf csrf,
-            ShopPages pages) {
+    PasswordResetController(
+            ThisStore store, AdminLinks links, PasswordResetService resets, Csrf csrf, ShopPages pages) {
         this.pages = pages;
         this.store = store;
         this.links = links;
@@ -55,14 +55,18 @@ class PasswordResetController {
     HttpResponse<String> forgot(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
         try {
-            PasswordResetService.Outcome outcome = resets.requestReset(store.id(), form.get("email"),
-                    store.settings().name(), links.adminUrl(), AccountMailTemplates.of(store.settings()));
+            PasswordResetService.Outcome outcome = resets.requestReset(
+                    store.id(),
+                    form.get("email"),
+                    store.settings().name(),
+                    links.adminUrl(),
+                    AccountMailTemplates.of(store.settings()));
             if (outcome == PasswordResetService.Outcome.THROTTLED) {
                 LOG.info("password reset requests throttled for one address of store {}", store.slug());
             }
         } catch (InvalidInputException e) {
-            return Pages.html(HttpStatus.BAD_REQUEST, forgot(request, ShopPages.refusal(pages.locale(), e),
-                    form.get("email")));
+            return Pages.html(
+                    HttpStatus.BAD_REQUEST, forgot(request, ShopPages.refusal(pages.locale(), e), form.get("email")));
         }
         return Pages.html(HttpStatus.OK, ShopPages.render("reset-sent.jte", page(request, "sent.title")));
     }
@@ -80,8 +84,8 @@ class PasswordResetController {
             resets.reset(store.id(), token, form.get("password"));
         } catch (InvalidInputException e) {
             ResetToken reset = resets.pendingReset(store.id(), token);
-            return Pages.html(HttpStatus.BAD_REQUEST, reset(request, reset.email(), token,
-                    ShopPages.refusal(pages.locale(), e)));
+            return Pages.html(
+                    HttpStatus.BAD_REQUEST, reset(request, reset.email(), token, ShopPages.refusal(pages.locale(), e)));
         }
         return Pages.html(HttpStatus.OK, ShopPages.render("reset-done.jte", page(request, "done.title")));
     }
@@ -91,13 +95,29 @@ class PasswordResetController {
     }
 
     private String forgot(HttpRequest<?> request, String error, String email) {
-        return ShopPages.render("forgot.jte", page(request, "forgot.title"), "error", error, "email", email,
-                "csrf", csrf.token(request));
+        return ShopPages.render(
+                "forgot.jte",
+                page(request, "forgot.title"),
+                "error",
+                error,
+                "email",
+                email,
+                "csrf",
+                csrf.token(request));
     }
 
     private String reset(HttpRequest<?> request, String email, String token, String error) {
-        return ShopPages.render("reset.jte", page(request, "reset.title"), "email", email, "token", token,
-                "error", error, "csrf", csrf.token(request));
+        return ShopPages.render(
+                "reset.jte",
+                page(request, "reset.title"),
+                "email",
+                email,
+                "token",
+                token,
+                "error",
+                error,
+                "csrf",
+                csrf.token(request));
     }
 
     private String base(HttpRequest<?> request) {

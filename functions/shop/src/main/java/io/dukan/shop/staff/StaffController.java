@@ -1,15 +1,5 @@
 package io.dukan.shop.staff;
 
-import io.dukan.shop.web.AdminAccess;
-import io.dukan.shop.web.AdminLinks;
-import io.dukan.shop.web.AdminPages;
-import io.dukan.shop.web.ThisStore;
-import io.dukan.web.Csrf;
-import io.dukan.web.ErrorRoutes;
-import io.dukan.web.Json;
-import io.dukan.web.Form;
-import io.dukan.web.Pages;
-import io.dukan.web.Requests;
 import io.dukan.core.account.AccountExistsException;
 import io.dukan.core.account.AuthService;
 import io.dukan.core.account.Invite;
@@ -18,6 +8,16 @@ import io.dukan.core.account.Session;
 import io.dukan.core.account.TeamMember;
 import io.dukan.core.account.TeamService;
 import io.dukan.core.shared.InvalidInputException;
+import io.dukan.shop.web.AdminAccess;
+import io.dukan.shop.web.AdminLinks;
+import io.dukan.shop.web.AdminPages;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Csrf;
+import io.dukan.web.ErrorRoutes;
+import io.dukan.web.Form;
+import io.dukan.web.Json;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.web.access.Allow;
 import io.dukan.web.access.Public;
 import io.micronaut.core.annotation.Nullable;
@@ -55,7 +55,9 @@ class StaffController {
 
     /** The staff page; asked for JSON, the same list as a document (for integrations and scripts). */
     @Allow(Permission.STAFF)
-    @Get(value = "/staff", produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Get(
+            value = "/staff",
+            produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     HttpResponse<?> staff(HttpRequest<?> request) {
         Session owner = access.signedIn(request);
         // read from the raw query: Micronaut's @QueryValue binding also parses a form body, and throws on junk
@@ -64,7 +66,9 @@ class StaffController {
         if (ErrorRoutes.wantsJson(request)) {
             return HttpResponse.ok(Json.write(document(owner))).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        String notice = done == null || !java.util.Set.of("invited", "withdrawn", "removed").contains(done) ? null
+        String notice = done == null
+                        || !java.util.Set.of("invited", "withdrawn", "removed").contains(done)
+                ? null
                 : AdminPages.locale(store.settings()).t("staff.done." + done);
         return page(request, owner, HttpStatus.OK, notice, null, null);
     }
@@ -73,13 +77,27 @@ class StaffController {
         List<Map<String, Object>> members = new ArrayList<>();
         members.add(Map.of("email", owner.email(), "role", owner.role().name()));
         for (TeamMember m : team.members(store.id(), owner)) {
-            members.add(Map.of("email", m.email(), "name", m.name(), "role", m.role().name(),
-                    "joinedAt", m.joinedAt().toString()));
+            members.add(Map.of(
+                    "email",
+                    m.email(),
+                    "name",
+                    m.name(),
+                    "role",
+                    m.role().name(),
+                    "joinedAt",
+                    m.joinedAt().toString()));
         }
         List<Map<String, Object>> invites = new ArrayList<>();
         for (Invite i : team.pendingInvites(store.id(), owner)) {
-            invites.add(Map.of("id", i.id(), "email", i.email(), "role", i.role().name(),
-                    "expiresAt", i.expiresAt().toString()));
+            invites.add(Map.of(
+                    "id",
+                    i.id(),
+                    "email",
+                    i.email(),
+                    "role",
+                    i.role().name(),
+                    "expiresAt",
+                    i.expiresAt().toString()));
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("members", members);
@@ -93,7 +111,12 @@ class StaffController {
         Session owner = access.signedIn(request);
         Form form = Form.parse(body);
         try {
-            team.invite(store.id(), owner, form.get("email"), store.settings().name(), links.adminUrl(),
+            team.invite(
+                    store.id(),
+                    owner,
+                    form.get("email"),
+                    store.settings().name(),
+                    links.adminUrl(),
                     AccountMailTemplates.of(store.settings()));
         } catch (InvalidInputException | AccountExistsException e) {
             HttpStatus status = e instanceof AccountExistsException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
@@ -103,7 +126,9 @@ class StaffController {
     }
 
     @Allow(Permission.STAFF)
-    @Post(value = "/staff/invites/{id}/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED,
+    @Post(
+            value = "/staff/invites/{id}/withdraw",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
     HttpResponse<String> withdraw(HttpRequest<?> request, String id, @Body @Nullable String body) {
         Session owner = access.signedIn(request);
@@ -125,8 +150,10 @@ class StaffController {
     @Get(value = "/invite/{token}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> invitation(HttpRequest<?> request, String token) {
         Invite invite = team.pendingInvite(store.id(), token);
-        return Pages.html(HttpStatus.OK, StaffViews.acceptInvite(store.settings(), base(request), invite, token, null,
-                null, csrf.token(request)));
+        return Pages.html(
+                HttpStatus.OK,
+                StaffViews.acceptInvite(
+                        store.settings(), base(request), invite, token, null, null, csrf.token(request)));
     }
 
     @Public
@@ -139,16 +166,33 @@ class StaffController {
                     .cookie(access.cookie(request, session.token(), AuthService.SESSION_LIFETIME));
         } catch (InvalidInputException e) {
             Invite invite = team.pendingInvite(store.id(), token);
-            return Pages.html(HttpStatus.BAD_REQUEST, StaffViews.acceptInvite(store.settings(), base(request), invite,
-                    token, AdminPages.problem(store.settings(), e), form.get("name"), csrf.token(request)));
+            return Pages.html(
+                    HttpStatus.BAD_REQUEST,
+                    StaffViews.acceptInvite(
+                            store.settings(),
+                            base(request),
+                            invite,
+                            token,
+                            AdminPages.problem(store.settings(), e),
+                            form.get("name"),
+                            csrf.token(request)));
         }
     }
 
-    private HttpResponse<String> page(HttpRequest<?> request, Session owner, HttpStatus status, String notice,
-            String error, String typedEmail) {
-        return Pages.html(status, StaffViews.staff(store.settings(), base(request), owner,
-                team.members(store.id(), owner), team.pendingInvites(store.id(), owner), notice, error, typedEmail,
-                csrf.token(request)));
+    private HttpResponse<String> page(
+            HttpRequest<?> request, Session owner, HttpStatus status, String notice, String error, String typedEmail) {
+        return Pages.html(
+                status,
+                StaffViews.staff(
+                        store.settings(),
+                        base(request),
+                        owner,
+                        team.members(store.id(), owner),
+                        team.pendingInvites(store.id(), owner),
+                        notice,
+                        error,
+                        typedEmail,
+                        csrf.token(request)));
     }
 
     private HttpResponse<String> backToStaff(HttpRequest<?> request, String done) {

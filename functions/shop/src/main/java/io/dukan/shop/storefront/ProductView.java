@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The product page: the product, its image URLs, the variant shown, a refusal to show (null: none), what was typed. */
-public record ProductView(Product product, List<String> images, Variant chosen, String error, Map<String, String> typed,
-        String csrf) {
+public record ProductView(
+        Product product, List<String> images, Variant chosen, String error, Map<String, String> typed, String csrf) {
 
     /** The alt text of image {@code i}: the owner's, else the product's name. */
     public String alt(int i) {
@@ -21,7 +21,9 @@ public record ProductView(Product product, List<String> images, Variant chosen, 
     }
 
     public String legend(String choose) {
-        return product.options().isEmpty() ? choose
-                : String.join(" / ", product.options().stream().map(o -> o.name()).toList());
+        return product.options().isEmpty()
+                ? choose
+                : String.join(
+                        " / ", product.options().stream().map(o -> o.name()).toList());
     }
 }

@@ -1,9 +1,9 @@
 package io.dukan.shop.storefront;
 
-import io.dukan.shop.web.Cached;
-import io.dukan.shop.web.ThisStore;
 import io.dukan.core.catalog.Collection;
 import io.dukan.core.catalog.ShopCatalog;
+import io.dukan.shop.web.Cached;
+import io.dukan.shop.web.ThisStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;

@@ -1,14 +1,5 @@
 package io.dukan.shop.storefront;
 
-import io.dukan.shop.web.Canonical;
-import io.dukan.shop.web.ShopPage;
-import io.dukan.shop.web.ShopPages;
-import io.dukan.shop.web.ShopperCookies;
-import io.dukan.shop.web.ThisStore;
-import io.dukan.web.Csrf;
-import io.dukan.web.Pages;
-import io.dukan.web.Requests;
-import io.dukan.web.i18n.StoreLocale;
 import io.dukan.core.catalog.Collection;
 import io.dukan.core.catalog.CollectionId;
 import io.dukan.core.catalog.MediaStore;
@@ -20,7 +11,16 @@ import io.dukan.core.catalog.VariantId;
 import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.web.Canonical;
+import io.dukan.shop.web.ShopPage;
+import io.dukan.shop.web.ShopPages;
+import io.dukan.shop.web.ShopperCookies;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Csrf;
+import io.dukan.web.Pages;
+import io.dukan.web.Requests;
 import io.dukan.web.access.Public;
+import io.dukan.web.i18n.StoreLocale;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,7 +29,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,8 +54,13 @@ public class StorefrontController {
     private final StoreCollections shownCollections;
     private final ShopPages pages;
 
-    StorefrontController(ThisStore store, ShopCatalog catalog, Csrf csrf, ShopperCookies cookies,
-            StoreCollections shownCollections, ShopPages pages) {
+    StorefrontController(
+            ThisStore store,
+            ShopCatalog catalog,
+            Csrf csrf,
+            ShopperCookies cookies,
+            StoreCollections shownCollections,
+            ShopPages pages) {
         this.pages = pages;
         this.store = store;
         this.catalog = catalog;
@@ -76,8 +80,17 @@ public class StorefrontController {
         if (!s.contact().address().isBlank()) {
             shop = withDescription(shop, description(s.contact().address(), s.name()));
         }
-        return Pages.html(HttpStatus.OK, ShopPages.render("home.jte", shop, "products", cards(page),
-                "collections", collections, "more", more(shop, "/", "", page.next())));
+        return Pages.html(
+                HttpStatus.OK,
+                ShopPages.render(
+                        "home.jte",
+                        shop,
+                        "products",
+                        cards(page),
+                        "collections",
+                        collections,
+                        "more",
+                        more(shop, "/", "", page.next())));
     }
 
     @Get(value = "/collections/{id}", produces = MediaType.TEXT_HTML)
@@ -87,25 +100,49 @@ public class StorefrontController {
         String path = "/collections/" + collection.id().value();
         String canonical = canonical(request, path + (after == null ? "" : "?after=" + after));
         String name = store.settings().name();
-        ShopPage shop = pages.page(request, collection.title(),
-                description(collection.description(), collection.title() + " · " + name), null, path);
-        shop = shop.withSeo(new ShopPage.Seo(canonical, "website",
-                page.items().isEmpty() ? null : firstImage(page.items()), null, false));
-        return Pages.html(HttpStatus.OK, ShopPages.render("collection.jte", shop, "collection", collection,
-                "products", cards(page), "more", more(shop, path, "", page.next())));
+        ShopPage shop = pages.page(
+                request,
+                collection.title(),
+                description(collection.description(), collection.title() + " · " + name),
+                null,
+                path);
+        shop = shop.withSeo(new ShopPage.Seo(
+                canonical, "website", page.items().isEmpty() ? null : firstImage(page.items()), null, false));
+        return Pages.html(
+                HttpStatus.OK,
+                ShopPages.render(
+                        "collection.jte",
+                        shop,
+                        "collection",
+                        collection,
+                        "products",
+                        cards(page),
+                        "more",
+                        more(shop, path, "", page.next())));
     }
 
     @Get(value = "/search", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> search(HttpRequest<?> request, @QueryValue @Nullable String q, @QueryValue @Nullable String after) {
+    HttpResponse<String> search(
+            HttpRequest<?> request, @QueryValue @Nullable String q, @QueryValue @Nullable String after) {
         String query = ShopCatalog.normalisedQuery(q);
         Page<Product> page = catalog.search(store.id(), query, after, PAGE_SIZE);
         StoreLocale t = pages.locale();
         String title = query.isEmpty() ? t.t("search") : t.t("results", query);
         String canonical = canonical(request, "/search" + (query.isEmpty() ? "" : "?q=" + encode(query)));
-        ShopPage shop = pages.page(request, title, title + " · " + store.settings().name(), null, "/search");
+        ShopPage shop =
+                pages.page(request, title, title + " · " + store.settings().name(), null, "/search");
         shop = shop.withSeo(new ShopPage.Seo(canonical, "website", null, null, false));
-        return Pages.html(HttpStatus.OK, ShopPages.render("search.jte", shop, "query", query, "products", cards(page),
-                "more", more(shop, "/search", "q=" + encode(query) + "&", page.next())));
+        return Pages.html(
+                HttpStatus.OK,
+                ShopPages.render(
+                        "search.jte",
+                        shop,
+                        "query",
+                        query,
+                        "products",
+                        cards(page),
+                        "more",
+                        more(shop, "/search", "q=" + encode(query) + "&", page.next())));
     }
 
     @Get(value = "/products/{id}", produces = MediaType.TEXT_HTML)
@@ -134,32 +171,47 @@ public class StorefrontController {
             }
             cursor = urls.size() < SITEMAP_MAX ? page.next() : null;
         } while (cursor != null);
-        return HttpResponse.ok(StorefrontViews.sitemap(urls)).contentType("application/xml;charset=utf-8")
+        return HttpResponse.ok(StorefrontViews.sitemap(urls))
+                .contentType("application/xml;charset=utf-8")
                 .header("Cache-Control", "public, max-age=3600");
     }
 
     @Get(value = "/robots.txt", produces = "text/plain;charset=utf-8")
     HttpResponse<String> robots(HttpRequest<?> request) {
-        return HttpResponse.ok(StorefrontViews.robots(base(request),
-                Canonical.storeUrl(request, store.slug().value()) + "/sitemap.xml"))
-                .contentType("text/plain;charset=utf-8").header("Cache-Control", "public, max-age=3600");
+        return HttpResponse.ok(StorefrontViews.robots(
+                        base(request), Canonical.storeUrl(request, store.slug().value()) + "/sitemap.xml"))
+                .contentType("text/plain;charset=utf-8")
+                .header("Cache-Control", "public, max-age=3600");
     }
 
-    private String productPage(HttpRequest<?> request, Product product, Variant chosen, String error,
-            Map<String, String> typed) {
+    private String productPage(
+            HttpRequest<?> request, Product product, Variant chosen, String error, Map<String, String> typed) {
         String path = "/products/" + product.id().value();
         List<String> images = product.images().stream()
-                .map(i -> catalog.imageUrl(store.id(), i.key(), MediaStore.Rendition.PRODUCT_PAGE)).toList();
+                .map(i -> catalog.imageUrl(store.id(), i.key(), MediaStore.Rendition.PRODUCT_PAGE))
+                .toList();
         String canonical = canonical(request, path);
         StoreLocale t = pages.locale();
         String money = t.money(product.price());
         String price = product.priceVaries() ? t.t("from", money) : money;
-        String description = description(product.description(),
+        String description = description(
+                product.description(),
                 product.name() + " · " + price + " · " + store.settings().name());
-        ShopPage shop = pages.page(request, product.name(), description, new ShopPage.Seo(canonical, "product",
-                images.isEmpty() ? null : images.get(0), StorefrontViews.productJsonLd(product, images, canonical,
-                        description), product.variants().size() > 1), path);
-        return ShopPages.render("product.jte", shop, "view",
+        ShopPage shop = pages.page(
+                request,
+                product.name(),
+                description,
+                new ShopPage.Seo(
+                        canonical,
+                        "product",
+                        images.isEmpty() ? null : images.get(0),
+                        StorefrontViews.productJsonLd(product, images, canonical, description),
+                        product.variants().size() > 1),
+                path);
+        return ShopPages.render(
+                "product.jte",
+                shop,
+                "view",
                 new ProductView(product, images, chosen, error, typed, csrf.token(request)));
     }
 
@@ -171,12 +223,15 @@ public class StorefrontController {
                 return asked.get();
             }
         }
-        return product.variants().stream().filter(product::available).findFirst().orElse(product.defaultVariant());
+        return product.variants().stream()
+                .filter(product::available)
+                .findFirst()
+                .orElse(product.defaultVariant());
     }
 
     private List<Card> cards(Page<Product> page) {
-        return page.items().stream().map(p -> new Card(p,
-                catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.THUMBNAIL)))
+        return page.items().stream()
+                .map(p -> new Card(p, catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.THUMBNAIL)))
                 .toList();
     }
 
@@ -190,13 +245,25 @@ public class StorefrontController {
     }
 
     private static ShopPage withDescription(ShopPage p, String description) {
-        return new ShopPage(p.t(), p.storeName(), p.base(), p.title(), description, p.seo(), p.logoUrl(), p.shown(),
-                p.currency(), p.contact());
+        return new ShopPage(
+                p.t(),
+                p.storeName(),
+                p.base(),
+                p.title(),
+                description,
+                p.seo(),
+                p.logoUrl(),
+                p.shown(),
+                p.currency(),
+                p.contact());
     }
 
     private String firstImage(List<Product> products) {
-        return products.stream().filter(Product::hasImage).findFirst()
-                .map(p -> catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.PRODUCT_PAGE)).orElse(null);
+        return products.stream()
+                .filter(Product::hasImage)
+                .findFirst()
+                .map(p -> catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.PRODUCT_PAGE))
+                .orElse(null);
     }
 
     private String canonical(HttpRequest<?> request, String path) {

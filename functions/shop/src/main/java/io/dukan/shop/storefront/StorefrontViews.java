@@ -2,9 +2,9 @@ package io.dukan.shop.storefront;
 
 import static io.dukan.web.Html.esc;
 
-import io.dukan.web.Json;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.Variant;
+import io.dukan.web.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +43,11 @@ public final class StorefrontViews {
             }
             offer.put("price", v.price().amount());
             offer.put("priceCurrency", v.price().currency());
-            offer.put("availability", v.stock() > 0 ? "https://schema.org/InStock"
-                    : p.sellWhenSoldOut() ? "https://schema.org/BackOrder" : "https://schema.org/OutOfStock");
+            offer.put(
+                    "availability",
+                    v.stock() > 0
+                            ? "https://schema.org/InStock"
+                            : p.sellWhenSoldOut() ? "https://schema.org/BackOrder" : "https://schema.org/OutOfStock");
             offer.put("url", canonical);
             offers.add(offer);
         }
@@ -68,7 +71,8 @@ public final class StorefrontViews {
 
     static String sitemap(List<String> urls) {
         StringBuilder b = new StringBuilder(urls.size() * 90 + 200)
-                .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+                .append(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (String url : urls) {
             b.append("<url><loc>").append(esc(url)).append("</loc></url>\n");
         }

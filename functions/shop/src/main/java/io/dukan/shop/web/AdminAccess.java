@@ -1,10 +1,10 @@
 package io.dukan.shop.web;
 
-import io.dukan.web.Requests;
 import io.dukan.core.account.AuthService;
 import io.dukan.core.account.Permission;
 import io.dukan.core.account.PermissionDeniedException;
 import io.dukan.core.account.Session;
+import io.dukan.web.Requests;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
@@ -54,8 +54,9 @@ public class AdminAccess {
      * @throws IllegalStateException the route is not declared {@code @Allow}: a programming error
      */
     public Session signedIn(HttpRequest<?> request) {
-        return request.getAttribute(RouteAccess.SESSION, Session.class).orElseThrow(() -> new IllegalStateException(
-                request.getPath() + " asked for the signed-in user but its route does not declare @Allow"));
+        return request.getAttribute(RouteAccess.SESSION, Session.class)
+                .orElseThrow(() -> new IllegalStateException(
+                        request.getPath() + " asked for the signed-in user but its route does not declare @Allow"));
     }
 
     public Cookie cookie(HttpRequest<?> request, String token, Duration maxAge) {

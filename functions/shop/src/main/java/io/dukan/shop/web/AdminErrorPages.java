@@ -22,14 +22,15 @@ public final class AdminErrorPages {
         return path.contains("/admin/") || path.endsWith("/admin");
     }
 
-    public static MutableHttpResponse<String> render(StoreSettings s, String base, HttpStatus status, String title,
-            String message) {
+    public static MutableHttpResponse<String> render(
+            StoreSettings s, String base, HttpStatus status, String title, String message) {
         StoreLocale t = AdminPages.locale(s);
         String[] words = {title, message};
         if (t.language() != Language.EN) {
             String code = Integer.toString(status.getCode());
             words[0] = t.messages().has("error.title." + code) ? t.t("error.title." + code) : t.t("error.title.other");
-            words[1] = t.messages().has("error.message." + code) ? t.t("error.message." + code)
+            words[1] = t.messages().has("error.message." + code)
+                    ? t.t("error.message." + code)
                     : t.t("error.message.other");
         }
         return Pages.html(status, AdminPages.render("admin/error.jte", AdminPages.bare(s, base), words));

@@ -60,8 +60,10 @@ public final class AdminPages {
 
     /** "Unpaid (COD)", "Paid (card)", … */
     public static String paymentLabel(StoreLocale t, Order o) {
-        String method = t.t("order.method." + (o.paymentMethod() == PaymentMethod.CASH_ON_DELIVERY ? "cod"
-                : o.paymentMethod() == PaymentMethod.BANK_TRANSFER ? "bank" : "card"));
+        String method = t.t("order.method."
+                + (o.paymentMethod() == PaymentMethod.CASH_ON_DELIVERY
+                        ? "cod"
+                        : o.paymentMethod() == PaymentMethod.BANK_TRANSFER ? "bank" : "card"));
         return t.t("order.payment." + o.paymentStatus().name().toLowerCase(Locale.ROOT), method);
     }
 
@@ -134,14 +136,19 @@ public final class AdminPages {
 
     /** What a role may do, in words: "manage products and manage orders". */
     public static String permissions(StoreLocale t, Role role) {
-        return String.join(t.t("staff.and"), role.permissions().stream().sorted()
-                .map(p -> permission(t, p)).toList());
+        return String.join(
+                t.t("staff.and"),
+                role.permissions().stream().sorted().map(p -> permission(t, p)).toList());
     }
 
     /** What only the owner may do. */
     public static String ownerOnly(StoreLocale t) {
-        return String.join(t.t("staff.comma"), Arrays.stream(Permission.values()).filter(p -> !Role.STAFF.may(p))
-                .map(p -> permission(t, p)).toList());
+        return String.join(
+                t.t("staff.comma"),
+                Arrays.stream(Permission.values())
+                        .filter(p -> !Role.STAFF.may(p))
+                        .map(p -> permission(t, p))
+                        .toList());
     }
 
     public static String permission(StoreLocale t, Permission p) {
@@ -178,6 +185,9 @@ public final class AdminPages {
     }
 
     private static String slug(String words) {
-        return words.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return words.trim()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_|_$", "");
     }
 }

@@ -2,7 +2,6 @@ package io.dukan.shop.web;
 
 import io.dukan.web.access.Public;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import java.io.IOException;

@@ -9,9 +9,9 @@ import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.UriRouteMatch;
@@ -50,11 +50,12 @@ class RouteAccess {
         }
         Optional<Permission> permission = declared.enumValue(Allow.class, Permission.class);
         if (permission.isEmpty()) {
-            LOG.error("refused {} {}: its route declares neither @Public nor @Allow", request.getMethodName(),
+            LOG.error(
+                    "refused {} {}: its route declares neither @Public nor @Allow",
+                    request.getMethodName(),
                     request.getPath());
             throw new HttpStatusException(HttpStatus.FORBIDDEN, "This address is not open to anyone.");
         }
         request.setAttribute(SESSION, access.require(request, permission.get()));
     }
-
 }

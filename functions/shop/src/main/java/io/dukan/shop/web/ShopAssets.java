@@ -18,6 +18,7 @@ public final class ShopAssets {
     public static final String JS = read("/shop.js");
     /** For the templates' links. */
     public static final String CSS_VERSION = version(CSS);
+
     public static final String JS_VERSION = version(JS);
 
     private ShopAssets() {}

@@ -14,11 +14,15 @@ class ShopAssetsController {
 
     @Get(value = "/shop.css", produces = "text/css;charset=utf-8")
     HttpResponse<String> css() {
-        return HttpResponse.ok(ShopAssets.CSS).contentType("text/css;charset=utf-8").header("Cache-Control", FOREVER);
+        return HttpResponse.ok(ShopAssets.CSS)
+                .contentType("text/css;charset=utf-8")
+                .header("Cache-Control", FOREVER);
     }
 
     @Get(value = "/shop.js", produces = "application/javascript;charset=utf-8")
     HttpResponse<String> js() {
-        return HttpResponse.ok(ShopAssets.JS).contentType("application/javascript;charset=utf-8").header("Cache-Control", FOREVER);
+        return HttpResponse.ok(ShopAssets.JS)
+                .contentType("application/javascript;charset=utf-8")
+                .header("Cache-Control", FOREVER);
     }
 }

@@ -71,13 +71,19 @@ public class ShopErrorPages implements ErrorPageRenderer {
     }
 
     /** The page for {@code status}: an English store's own sentence, else the store's words for the status. */
-    public static String page(StoreLocale t, String storeName, String base, StoreSettings.StoreContact contact, int status,
-            String title, String message) {
+    public static String page(
+            StoreLocale t,
+            String storeName,
+            String base,
+            StoreSettings.StoreContact contact,
+            int status,
+            String title,
+            String message) {
         int code = WORDED.contains(status) ? status : status >= 500 ? 500 : 400;
         String heading = t.language() == Language.EN ? title : t.t("error." + code + ".title");
         String text = t.language() == Language.EN ? message : t.t("error." + code + ".text");
-        ShopPage page = new ShopPage(t, storeName, base, heading + " · " + storeName, text, null, null, null, null,
-                contact);
+        ShopPage page =
+                new ShopPage(t, storeName, base, heading + " · " + storeName, text, null, null, null, null, contact);
         return ShopPages.render("error.jte", page, "heading", heading, "message", text);
     }
 

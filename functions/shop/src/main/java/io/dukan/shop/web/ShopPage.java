@@ -12,8 +12,17 @@ import java.util.List;
  * list), the logo (null: none), the display currency the shopper chose (null: none), the currency switcher (null
  * when the owner enabled none) and the store's contact for the footer.
  */
-public record ShopPage(StoreLocale t, String storeName, String base, String title, String description, Seo seo,
-        String logoUrl, DisplayRate shown, CurrencySwitch currency, StoreSettings.StoreContact contact) {
+public record ShopPage(
+        StoreLocale t,
+        String storeName,
+        String base,
+        String title,
+        String description,
+        Seo seo,
+        String logoUrl,
+        DisplayRate shown,
+        CurrencySwitch currency,
+        StoreSettings.StoreContact contact) {
 
     /** Canonical address, Open Graph type and image, a JSON-LD document (already safe in a script) and whether the page loads shop.js. */
     public record Seo(String canonical, String ogType, String ogImage, String jsonLd, boolean script) {}
@@ -32,8 +41,11 @@ public record ShopPage(StoreLocale t, String storeName, String base, String titl
     }
 
     public boolean hasContact() {
-        return contact != null && !(contact.phone().isEmpty() && contact.whatsapp().isEmpty()
-                && contact.email().isEmpty() && contact.address().isEmpty());
+        return contact != null
+                && !(contact.phone().isEmpty()
+                        && contact.whatsapp().isEmpty()
+                        && contact.email().isEmpty()
+                        && contact.address().isEmpty());
     }
 
     public ShopPage withSeo(Seo seo) {

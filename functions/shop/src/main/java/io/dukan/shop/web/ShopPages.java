@@ -55,18 +55,32 @@ public class ShopPages {
      * The layout's model. {@code title} is the page's own (the store's name is added), {@code description} null for
      * the store's; {@code switchBack} is the path the currency switcher returns to (null: no switcher).
      */
-    public ShopPage page(HttpRequest<?> request, String title, String description, ShopPage.Seo seo, String switchBack) {
+    public ShopPage page(
+            HttpRequest<?> request, String title, String description, ShopPage.Seo seo, String switchBack) {
         StoreSettings s = store.settings();
         StoreLocale t = locale(s);
         DisplayCurrencies currencies = store.currencies();
         DisplayRate shown = currencies.find(cookies.currency(request)).orElse(null);
-        ShopPage.CurrencySwitch currency = switchBack == null || currencies.rates().isEmpty() ? null
-                : new ShopPage.CurrencySwitch(switchBack, currencies.rates().stream().map(DisplayRate::currency).toList(),
-                        shown == null ? null : shown.currency(), csrf.token(request));
+        ShopPage.CurrencySwitch currency = switchBack == null
+                        || currencies.rates().isEmpty()
+                ? null
+                : new ShopPage.CurrencySwitch(
+                        switchBack,
+                        currencies.rates().stream().map(DisplayRate::currency).toList(),
+                        shown == null ? null : shown.currency(),
+                        csrf.token(request));
         String fullTitle = title == null || title.equals(s.name()) ? s.name() : title + " · " + s.name();
-        return new ShopPage(t, s.name(), base(request), fullTitle,
-                description == null ? t.t("page.description", s.name()) : description, seo,
-                catalog.logoUrl(store.id(), s.contact().logoKey()), shown, currency, s.contact());
+        return new ShopPage(
+                t,
+                s.name(),
+                base(request),
+                fullTitle,
+                description == null ? t.t("page.description", s.name()) : description,
+                seo,
+                catalog.logoUrl(store.id(), s.contact().logoKey()),
+                shown,
+                currency,
+                s.contact());
     }
 
     String base(HttpRequest<?> request) {
@@ -92,16 +106,21 @@ public class ShopPages {
         }
         if (e instanceof InvalidInputException invalid && invalid.field() != null) {
             String field = invalid.field();
-            if (field.startsWith("line") || field.equals("city") || field.equals("country") || field.equals("region")
+            if (field.startsWith("line")
+                    || field.equals("city")
+                    || field.equals("country")
+                    || field.equals("region")
                     || field.equals("postcode")) {
                 field = "address";
-            } else if (field.equals("lines") || field.equals("productId") || field.equals("variantId")
+            } else if (field.equals("lines")
+                    || field.equals("productId")
+                    || field.equals("variantId")
                     || field.equals("checkoutToken")) {
                 field = "cart";
             }
             if (field.equals("password")) {
-                return e.getMessage().contains("at least") ? t.t("reset.tooShort", t.number(
-                        io.dukan.core.account.PasswordRules.MIN_LENGTH))
+                return e.getMessage().contains("at least")
+                        ? t.t("reset.tooShort", t.number(io.dukan.core.account.PasswordRules.MIN_LENGTH))
                         : t.t("reset.tooLong", t.number(io.dukan.core.account.PasswordRules.MAX_BYTES));
             }
             return t.messages().has("invalid." + field) ? t.t("invalid." + field) : t.t("invalid.generic");

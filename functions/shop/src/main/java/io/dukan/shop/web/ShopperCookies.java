@@ -1,7 +1,7 @@
 package io.dukan.shop.web;
 
-import io.dukan.web.Requests;
 import io.dukan.core.cart.CartService;
+import io.dukan.web.Requests;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
@@ -36,7 +36,9 @@ public class ShopperCookies {
 
     /** The display currency code the shopper chose, or "" (the store's own). */
     public String currency(HttpRequest<?> request) {
-        return Requests.cookie(request, CURRENCY).filter(c -> c.matches("[A-Z]{3}")).orElse("");
+        return Requests.cookie(request, CURRENCY)
+                .filter(c -> c.matches("[A-Z]{3}"))
+                .orElse("");
     }
 
     public Cookie currency(HttpRequest<?> request, String code) {

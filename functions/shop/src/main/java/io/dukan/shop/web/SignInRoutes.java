@@ -25,6 +25,7 @@ class SignInRoutes {
         if (ErrorRoutes.wantsJson(request) || request.getPath().endsWith("/admin/uploads")) {
             return Problem.of(HttpStatus.UNAUTHORIZED, "login-required", "Unauthorized", "Please sign in again.", null);
         }
-        return HttpResponse.seeOther(URI.create(Requests.storeBase(request, store.slug().value()) + "/admin/login"));
+        return HttpResponse.seeOther(
+                URI.create(Requests.storeBase(request, store.slug().value()) + "/admin/login"));
     }
 }

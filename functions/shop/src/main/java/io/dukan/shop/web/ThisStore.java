@@ -29,11 +29,17 @@ public class ThisStore {
     private final Cached<StoreSettings> settings;
     private final Cached<DisplayCurrencies> currencies;
 
-    ThisStore(@Value("${dukan.tenant-id}") String tenantId, @Value("${dukan.store-slug}") String slug,
-            StoreDataRepository storeData, CheckoutSettingsService checkoutSettings, Clock clock) {
+    ThisStore(
+            @Value("${dukan.tenant-id}") String tenantId,
+            @Value("${dukan.store-slug}") String slug,
+            StoreDataRepository storeData,
+            CheckoutSettingsService checkoutSettings,
+            Clock clock) {
         this.id = new TenantId(tenantId);
         this.slug = new Slug(slug);
-        this.settings = new Cached<>(clock, TTL,
+        this.settings = new Cached<>(
+                clock,
+                TTL,
                 () -> storeData.settings(id).orElseThrow(() -> new NotFoundException("this store is not open yet")));
         this.currencies = new Cached<>(clock, TTL, () -> checkoutSettings.currencies(id));
     }

@@ -8,7 +8,12 @@ package io.dukan.web.i18n;
 public final class Plurals {
 
     public enum Category {
-        ZERO, ONE, TWO, FEW, MANY, OTHER;
+        ZERO,
+        ONE,
+        TWO,
+        FEW,
+        MANY,
+        OTHER;
 
         /** The suffix of a plural message key: {@code items.one}, {@code items.few}, … */
         public String key() {

@@ -32,13 +32,17 @@ public final class StoreLocale {
                 : messages.language().locale();
         this.zone = zone;
         this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(zone);
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
+                .withLocale(locale)
+                .withZone(zone);
+        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .withZone(zone);
     }
 
     /** A store's locale from its saved language and country code; the zone is the country's (Zones). */
     public static StoreLocale of(String languageCode, String country, List<String> bundles) {
-        return new StoreLocale(Messages.of(Language.orEnglish(languageCode), bundles), country, Zones.forCountry(country));
+        return new StoreLocale(
+                Messages.of(Language.orEnglish(languageCode), bundles), country, Zones.forCountry(country));
     }
 
     public Language language() {

@@ -16,8 +16,8 @@ public final class Templates {
     private final TemplateEngine engine;
 
     public Templates(String packageName) {
-        this.engine = TemplateEngine.createPrecompiled(null, ContentType.Html, Templates.class.getClassLoader(),
-                packageName);
+        this.engine =
+                TemplateEngine.createPrecompiled(null, ContentType.Html, Templates.class.getClassLoader(), packageName);
     }
 
     /** Renders {@code name} (e.g. {@code "cart.jte"}) with named parameters, as the template's @params declare. */

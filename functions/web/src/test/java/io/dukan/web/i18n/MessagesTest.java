@@ -58,7 +58,9 @@ class MessagesTest {
         assertThat(english.money(new Money(500, "JPY"))).contains("500").doesNotContain(".");
         // 23:30 UTC is already the next day in Karachi (UTC+5)
         Instant lateEvening = Instant.parse("2026-12-06T23:30:00Z");
-        assertThat(StoreLocale.of("en", "PK", BUNDLES).dateTime(lateEvening)).contains("07").contains("4:30");
+        assertThat(StoreLocale.of("en", "PK", BUNDLES).dateTime(lateEvening))
+                .contains("07")
+                .contains("4:30");
         assertThat(chinese.zone().getId()).isEqualTo("Asia/Shanghai");
     }
 }

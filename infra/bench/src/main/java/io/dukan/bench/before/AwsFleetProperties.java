@@ -14,6 +14,7 @@ public class AwsFleetProperties {
 
     /** "aws" (the default) or "local" (the local cloud supplies its own StoreFleet). */
     private String mode = "aws";
+
     private String restApiId;
     private String storesResourceId;
     private String stage;

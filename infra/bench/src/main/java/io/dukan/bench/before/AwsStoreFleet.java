@@ -60,10 +60,14 @@ class AwsStoreFleet implements StoreFleet {
     static final String PROXY_PATH_PART = "{proxy+}";
     /** The alias a store's route invokes when SnapStart is on: the store's published version with its snapshot. */
     static final String ALIAS = "live";
+
     static final Duration SNAP_START_POLL = Duration.ofSeconds(1);
     /** A new role takes seconds to become assumable by Lambda; waits between CreateFunction attempts. */
     static final List<Duration> ROLE_PROPAGATION_DELAYS = List.of(
-            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(4),
             Duration.ofSeconds(5));
 
     /** Waits between retries; tests pass one that only records. */
@@ -86,7 +90,11 @@ class AwsStoreFleet implements StoreFleet {
         this(fleet, iam, lambda, apiGateway, duration -> Thread.sleep(duration.toMillis()));
     }
 
-    AwsStoreFleet(AwsFleetProperties fleet, IamClient iam, LambdaClient lambda, ApiGatewayClient apiGateway,
+    AwsStoreFleet(
+            AwsFleetProperties fleet,
+            IamClient iam,
+            LambdaClient lambda,
+            ApiGatewayClient apiGateway,
             Sleeper sleeper) {
         List<String> missing = fleet.missingSettings();
         if (!missing.isEmpty()) {
@@ -104,7 +112,11 @@ class AwsStoreFleet implements StoreFleet {
         this.sleeper = sleeper;
         this.partition = Arns.partition(fleet.getTableArn());
         this.region = lambdaRegion.id();
-        this.policies = new StorePolicies(fleet.getTableArn(), fleet.getBucketArn(), region, fleet.getAccountId(),
+        this.policies = new StorePolicies(
+                fleet.getTableArn(),
+                fleet.getBucketArn(),
+                region,
+                fleet.getAccountId(),
                 "ses".equals(fleet.getEmailMode()) ? fleet.getEmailFrom() : null);
         this.placeholderCode = SdkBytes.fromByteArray(placeholderZip());
         // Fail at init, not at the first signup, when an ARN is malformed.
@@ -118,18 +130,27 @@ class AwsStoreFleet implements StoreFleet {
     public void createFunction(StoreRef store) {
         String name = functionName(store);
         try {
-            attempt("create role " + name, () -> iam.createRole(r -> r
-                    .roleName(name)
-                    .description("Execution role of Dukan store " + store.slug() + " (" + store.id() + ")")
-                    .assumeRolePolicyDocument(StorePolicies.trustPolicy())
-                    .permissionsBoundary(fleet.getPermissionsBoundaryArn())
-                    .tags(Tag.builder().key(TENANT_TAG).value(store.id().value()).build(),
-                            Tag.builder().key(SLUG_TAG).value(store.slug().value()).build())),
+            attempt(
+                    "create role " + name,
+                    () -> iam.createRole(r -> r.roleName(name)
+                            .description("Execution role of Dukan store " + store.slug() + " (" + store.id() + ")")
+                            .assumeRolePolicyDocument(StorePolicies.trustPolicy())
+                            .permissionsBoundary(fleet.getPermissionsBoundaryArn())
+                            .tags(
+                                    Tag.builder()
+                                            .key(TENANT_TAG)
+                                            .value(store.id().value())
+                                            .build(),
+                                    Tag.builder()
+                                            .key(SLUG_TAG)
+                                            .value(store.slug().value())
+                                            .build())),
                     EntityAlreadyExistsException.class);
-            attempt("put policy " + POLICY_NAME + " on role " + name, () -> iam.putRolePolicy(r -> r
-                    .roleName(name)
-                    .policyName(POLICY_NAME)
-                    .policyDocument(policies.storePolicy(store.id(), name))));
+            attempt(
+                    "put policy " + POLICY_NAME + " on role " + name,
+                    () -> iam.putRolePolicy(r -> r.roleName(name)
+                            .policyName(POLICY_NAME)
+                            .policyDocument(policies.storePolicy(store.id(), name))));
             createFunctionOnceRoleIsUsable(store, name);
         } catch (StoreFleetException failure) {
             undoAfter(failure, () -> deleteFunction(store));
@@ -150,9 +171,14 @@ class AwsStoreFleet implements StoreFleet {
                 .memorySize(fleet.getMemoryMb())
                 .timeout(TIMEOUT_SECONDS)
                 .environment(Environment.builder().variables(environment(store)).build())
-                .tags(Map.of(TENANT_TAG, store.id().value(), SLUG_TAG, store.slug().value()))
-                .snapStart(fleet.isSnapStart()
-                        ? SnapStart.builder().applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS).build() : null)
+                .tags(Map.of(
+                        TENANT_TAG, store.id().value(), SLUG_TAG, store.slug().value()))
+                .snapStart(
+                        fleet.isSnapStart()
+                                ? SnapStart.builder()
+                                        .applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS)
+                                        .build()
+                                : null)
                 .build();
         for (int attempt = 0; ; attempt++) {
             try {
@@ -183,26 +209,41 @@ class AwsStoreFleet implements StoreFleet {
      */
     private void publishSnapshot(String name) {
         // one budget for both waits: a signup must stay within API Gateway's 29 s
-        long[] budgetMillis = {Duration.ofSeconds(fleet.getSnapStartWaitSeconds()).toMillis()};
+        long[] budgetMillis = {
+            Duration.ofSeconds(fleet.getSnapStartWaitSeconds()).toMillis()
+        };
         if (!awaitActive(name, null, budgetMillis)) {
-            LOG.log(Level.INFO, "{0} is not active after {1} s; no version published, its route will invoke the "
-                    + "function itself", name, fleet.getSnapStartWaitSeconds());
+            LOG.log(
+                    Level.INFO,
+                    "{0} is not active after {1} s; no version published, its route will invoke the "
+                            + "function itself",
+                    name,
+                    fleet.getSnapStartWaitSeconds());
             return;
         }
         String[] version = new String[1];
-        attempt("publish a version of " + name, () -> version[0] = lambda.publishVersion(r -> r.functionName(name))
-                .version());
+        attempt(
+                "publish a version of " + name,
+                () -> version[0] =
+                        lambda.publishVersion(r -> r.functionName(name)).version());
         try {
             lambda.createAlias(r -> r.functionName(name).name(ALIAS).functionVersion(version[0]));
         } catch (ResourceConflictException exists) {
-            attempt("point alias " + ALIAS + " of " + name + " at version " + version[0], () -> lambda.updateAlias(
-                    r -> r.functionName(name).name(ALIAS).functionVersion(version[0])));
+            attempt(
+                    "point alias " + ALIAS + " of " + name + " at version " + version[0],
+                    () -> lambda.updateAlias(
+                            r -> r.functionName(name).name(ALIAS).functionVersion(version[0])));
         } catch (SdkException e) {
             throw failure("create alias " + ALIAS + " of " + name, e);
         }
         if (!awaitActive(name, version[0], budgetMillis)) {
-            LOG.log(Level.INFO, "the snapshot of {0} version {1} is not ready after {2} s; its route will invoke the "
-                    + "function without it", name, version[0], fleet.getSnapStartWaitSeconds());
+            LOG.log(
+                    Level.INFO,
+                    "the snapshot of {0} version {1} is not ready after {2} s; its route will invoke the "
+                            + "function without it",
+                    name,
+                    version[0],
+                    fleet.getSnapStartWaitSeconds());
         }
     }
 
@@ -214,7 +255,9 @@ class AwsStoreFleet implements StoreFleet {
         while (true) {
             State state;
             try {
-                state = lambda.getFunctionConfiguration(r -> r.functionName(name).qualifier(qualifier)).state();
+                state = lambda.getFunctionConfiguration(
+                                r -> r.functionName(name).qualifier(qualifier))
+                        .state();
             } catch (SdkException e) {
                 throw failure("read the state of " + name + (qualifier == null ? "" : ":" + qualifier), e);
             }
@@ -236,7 +279,9 @@ class AwsStoreFleet implements StoreFleet {
     /** True if the store's alias exists and its version's snapshot is ready to be invoked. */
     private boolean aliasReady(String name) {
         try {
-            return lambda.getFunctionConfiguration(r -> r.functionName(name).qualifier(ALIAS)).state() == State.ACTIVE;
+            return lambda.getFunctionConfiguration(r -> r.functionName(name).qualifier(ALIAS))
+                            .state()
+                    == State.ACTIVE;
         } catch (ResourceNotFoundException noAlias) {
             return false;
         } catch (SdkException e) {
@@ -269,17 +314,23 @@ class AwsStoreFleet implements StoreFleet {
 
     /** "The role defined for the function cannot be assumed by Lambda.": IAM has not propagated the new role yet. */
     private static boolean roleNotYetAssumable(InvalidParameterValueException e) {
-        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        String message = e.awsErrorDetails() == null
+                ? e.getMessage()
+                : e.awsErrorDetails().errorMessage();
         return message != null && message.toLowerCase(Locale.ROOT).contains("role");
     }
 
     @Override
     public void deleteFunction(StoreRef store) {
         String name = functionName(store);
-        attempt("delete function " + name, () -> lambda.deleteFunction(r -> r.functionName(name)),
+        attempt(
+                "delete function " + name,
+                () -> lambda.deleteFunction(r -> r.functionName(name)),
                 ResourceNotFoundException.class);
-        attempt("delete policy " + POLICY_NAME + " of role " + name,
-                () -> iam.deleteRolePolicy(r -> r.roleName(name).policyName(POLICY_NAME)), NoSuchEntityException.class);
+        attempt(
+                "delete policy " + POLICY_NAME + " of role " + name,
+                () -> iam.deleteRolePolicy(r -> r.roleName(name).policyName(POLICY_NAME)),
+                NoSuchEntityException.class);
         attempt("delete role " + name, () -> iam.deleteRole(r -> r.roleName(name)), NoSuchEntityException.class);
     }
 
@@ -294,31 +345,32 @@ class AwsStoreFleet implements StoreFleet {
             List<Resource> resources = resources();
             String storesId = storesResourceId(resources);
             Optional<Resource> slugResource = child(resources, storesId, slug);
-            slugResourceId = slugResource.isPresent()
-                    ? slugResource.get().id()
-                    : createResource(storesId, slug);
+            slugResourceId = slugResource.isPresent() ? slugResource.get().id() : createResource(storesId, slug);
             Optional<Resource> proxyResource = child(resources, slugResourceId, PROXY_PATH_PART);
             String proxyResourceId = proxyResource.isPresent()
                     ? proxyResource.get().id()
                     : createResource(slugResourceId, PROXY_PATH_PART);
 
             // SnapStart: the alias (its version has the snapshot) once ready; the function itself until then
-            String target = fleet.isSnapStart() && aliasReady(name) ? functionArn(name) + ":" + ALIAS
-                    : functionArn(name);
-            String uri = "arn:" + partition + ":apigateway:" + region + ":lambda:path/2015-03-31/functions/"
-                    + target + "/invocations";
+            String target =
+                    fleet.isSnapStart() && aliasReady(name) ? functionArn(name) + ":" + ALIAS : functionArn(name);
+            String uri = "arn:" + partition + ":apigateway:" + region + ":lambda:path/2015-03-31/functions/" + target
+                    + "/invocations";
             integrate(slugResourceId, slugResource, uri, "/s/" + slug);
             integrate(proxyResourceId, proxyResource, uri, "/s/" + slug + "/" + PROXY_PATH_PART);
             for (String qualifier : qualifiers()) {
-                for (Map.Entry<String, String> permission : invokePermissions(slug).entrySet()) {
-                    attempt("allow API Gateway to invoke " + name + (qualifier == null ? "" : ":" + qualifier)
-                            + " from " + permission.getValue(), () -> lambda.addPermission(r -> r
-                                    .functionName(name)
+                for (Map.Entry<String, String> permission :
+                        invokePermissions(slug).entrySet()) {
+                    attempt(
+                            "allow API Gateway to invoke " + name + (qualifier == null ? "" : ":" + qualifier)
+                                    + " from " + permission.getValue(),
+                            () -> lambda.addPermission(r -> r.functionName(name)
                                     .qualifier(qualifier)
                                     .statementId(permission.getKey())
                                     .action("lambda:InvokeFunction")
                                     .principal("apigateway.amazonaws.com")
-                                    .sourceArn(permission.getValue())), ResourceConflictException.class);
+                                    .sourceArn(permission.getValue())),
+                            ResourceConflictException.class);
                 }
             }
             deploy("route /s/" + slug + " added");
@@ -341,20 +393,27 @@ class AwsStoreFleet implements StoreFleet {
         String slugResourceId = knownSlugResourceId;
         if (slugResourceId == null) {
             List<Resource> resources = resources();
-            slugResourceId = child(resources, storesResourceId(resources), slug).map(Resource::id).orElse(null);
+            slugResourceId = child(resources, storesResourceId(resources), slug)
+                    .map(Resource::id)
+                    .orElse(null);
         }
         String toDelete = slugResourceId;
         if (slugResourceId != null) {
             // Deleting a resource deletes its children ({proxy+}) and their methods.
-            attempt("delete API resource /s/" + slug, () -> apiGateway.deleteResource(r -> r
-                    .restApiId(fleet.getRestApiId()).resourceId(toDelete)), NotFoundException.class);
+            attempt(
+                    "delete API resource /s/" + slug,
+                    () -> apiGateway.deleteResource(
+                            r -> r.restApiId(fleet.getRestApiId()).resourceId(toDelete)),
+                    NotFoundException.class);
         }
         String name = functionName(store);
         for (String qualifier : qualifiers()) {
             for (String statementId : invokePermissions(slug).keySet()) {
-                attempt("revoke API Gateway's permission " + statementId + " to invoke " + name
-                        + (qualifier == null ? "" : ":" + qualifier), () -> lambda.removePermission(r -> r
-                                .functionName(name).qualifier(qualifier).statementId(statementId)),
+                attempt(
+                        "revoke API Gateway's permission " + statementId + " to invoke " + name
+                                + (qualifier == null ? "" : ":" + qualifier),
+                        () -> lambda.removePermission(
+                                r -> r.functionName(name).qualifier(qualifier).statementId(statementId)),
                         ResourceNotFoundException.class);
             }
         }
@@ -375,10 +434,13 @@ class AwsStoreFleet implements StoreFleet {
 
     private List<Resource> resources() {
         List<Resource> all = new ArrayList<>();
-        attempt("list the resources of REST API " + fleet.getRestApiId(), () -> apiGateway
-                .getResourcesPaginator(r -> r.restApiId(fleet.getRestApiId()).limit(500))
-                .items()
-                .forEach(all::add));
+        attempt(
+                "list the resources of REST API " + fleet.getRestApiId(),
+                () -> apiGateway
+                        .getResourcesPaginator(
+                                r -> r.restApiId(fleet.getRestApiId()).limit(500))
+                        .items()
+                        .forEach(all::add));
         return all;
     }
 
@@ -391,7 +453,10 @@ class AwsStoreFleet implements StoreFleet {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        return resources.stream().filter(r -> "/s".equals(r.path())).map(Resource::id).findFirst()
+        return resources.stream()
+                .filter(r -> "/s".equals(r.path()))
+                .map(Resource::id)
+                .findFirst()
                 .orElseThrow(() -> new StoreFleetException("REST API " + fleet.getRestApiId()
                         + " has no /s resource: deploy template.yaml, whose catch-all route /s/{store} creates it"));
     }
@@ -404,11 +469,14 @@ class AwsStoreFleet implements StoreFleet {
 
     private String createResource(String parentId, String pathPart) {
         try {
-            return apiGateway.createResource(r -> r
-                    .restApiId(fleet.getRestApiId()).parentId(parentId).pathPart(pathPart)).id();
+            return apiGateway
+                    .createResource(r ->
+                            r.restApiId(fleet.getRestApiId()).parentId(parentId).pathPart(pathPart))
+                    .id();
         } catch (ConflictException raced) {
             // Another run created it after our look-up: use theirs.
-            return child(resources(), parentId, pathPart).map(Resource::id)
+            return child(resources(), parentId, pathPart)
+                    .map(Resource::id)
                     .orElseThrow(() -> failure("create API resource " + pathPart, raced));
         } catch (SdkException e) {
             throw failure("create API resource " + pathPart + " under " + parentId, e);
@@ -416,22 +484,34 @@ class AwsStoreFleet implements StoreFleet {
     }
 
     private void integrate(String resourceId, Optional<Resource> existing, String uri, String path) {
-        boolean hasMethod = existing.map(r -> r.resourceMethods().containsKey("ANY")).orElse(false);
+        boolean hasMethod =
+                existing.map(r -> r.resourceMethods().containsKey("ANY")).orElse(false);
         if (!hasMethod) {
-            attempt("add method ANY to " + path, () -> apiGateway.putMethod(r -> r
-                    .restApiId(fleet.getRestApiId()).resourceId(resourceId)
-                    .httpMethod("ANY").authorizationType("NONE")), ConflictException.class);
+            attempt(
+                    "add method ANY to " + path,
+                    () -> apiGateway.putMethod(r -> r.restApiId(fleet.getRestApiId())
+                            .resourceId(resourceId)
+                            .httpMethod("ANY")
+                            .authorizationType("NONE")),
+                    ConflictException.class);
         }
         // PutIntegration replaces: repeating it repairs a run that stopped between method and integration.
-        attempt("integrate " + path + " with the store's function", () -> apiGateway.putIntegration(r -> r
-                .restApiId(fleet.getRestApiId()).resourceId(resourceId).httpMethod("ANY")
-                .type(IntegrationType.AWS_PROXY).integrationHttpMethod("POST").uri(uri)));
+        attempt(
+                "integrate " + path + " with the store's function",
+                () -> apiGateway.putIntegration(r -> r.restApiId(fleet.getRestApiId())
+                        .resourceId(resourceId)
+                        .httpMethod("ANY")
+                        .type(IntegrationType.AWS_PROXY)
+                        .integrationHttpMethod("POST")
+                        .uri(uri)));
     }
 
     private void deploy(String description) {
-        attempt("deploy REST API " + fleet.getRestApiId() + " to stage " + fleet.getStage(),
-                () -> apiGateway.createDeployment(r -> r
-                        .restApiId(fleet.getRestApiId()).stageName(fleet.getStage()).description(description)));
+        attempt(
+                "deploy REST API " + fleet.getRestApiId() + " to stage " + fleet.getStage(),
+                () -> apiGateway.createDeployment(r -> r.restApiId(fleet.getRestApiId())
+                        .stageName(fleet.getStage())
+                        .description(description)));
     }
 
     // --- names ----------------------------------------------------------------------------------------------------

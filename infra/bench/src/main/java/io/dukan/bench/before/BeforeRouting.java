@@ -10,8 +10,8 @@ public final class BeforeRouting {
 
     private BeforeRouting() {}
 
-    public static StoreFleet fleet(AwsFleetProperties properties, IamClient iam, LambdaClient lambda,
-            ApiGatewayClient apiGateway) {
-        return new AwsStoreFleet(properties, iam, lambda, apiGateway, duration -> { });
+    public static StoreFleet fleet(
+            AwsFleetProperties properties, IamClient iam, LambdaClient lambda, ApiGatewayClient apiGateway) {
+        return new AwsStoreFleet(properties, iam, lambda, apiGateway, duration -> {});
     }
 }

@@ -3,8 +3,8 @@ package io.dukan.bench.child;
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.io.IOException;
@@ -63,7 +63,9 @@ final class Child {
      * The rest of every cold-start child once its handler is built: the init time taken now, GET /s/{slug}/ answered
      * by the handler, the READY line, and the wait for the parent. Arguments: slug, host, expect.
      */
-    static void answerHome(Map<String, String> arguments, String functionName,
+    static void answerHome(
+            Map<String, String> arguments,
+            String functionName,
             RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
         long initMillis = millisSinceProcessStart();
         APIGatewayProxyResponseEvent response = handler.handleRequest(

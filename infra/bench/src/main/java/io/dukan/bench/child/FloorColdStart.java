@@ -13,8 +13,12 @@ public final class FloorColdStart {
 
     public static void main(String[] args) {
         Map<String, String> a = Child.arguments(args);
-        FloorHandler handler = new FloorHandler(Child.required(a, "endpoint"), Child.required(a, "region"),
-                Child.required(a, "credential"), Child.required(a, "table"), Child.required(a, "pk"),
+        FloorHandler handler = new FloorHandler(
+                Child.required(a, "endpoint"),
+                Child.required(a, "region"),
+                Child.required(a, "credential"),
+                Child.required(a, "table"),
+                Child.required(a, "pk"),
                 Child.required(a, "sk"));
         Child.answerHome(a, "bench-floor", handler);
     }

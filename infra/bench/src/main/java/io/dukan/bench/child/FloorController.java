@@ -19,9 +19,13 @@ class FloorController {
 
     private final FloorHandler floor;
 
-    FloorController(@Value("${bench.endpoint}") String endpoint, @Value("${bench.region}") String region,
-            @Value("${bench.credential}") String credential, @Value("${bench.table}") String table,
-            @Value("${bench.pk}") String pk, @Value("${bench.sk}") String sk) {
+    FloorController(
+            @Value("${bench.endpoint}") String endpoint,
+            @Value("${bench.region}") String region,
+            @Value("${bench.credential}") String credential,
+            @Value("${bench.table}") String table,
+            @Value("${bench.pk}") String pk,
+            @Value("${bench.sk}") String sk) {
         this.floor = new FloorHandler(endpoint, region, credential, table, pk, sk);
     }
 

@@ -25,20 +25,25 @@ public final class FloorHandler implements RequestHandler<APIGatewayProxyRequest
     private final Map<String, AttributeValue> key;
 
     public FloorHandler(String endpoint, String region, String credential, String table, String pk, String sk) {
-        this.dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.builder().build())
-                .endpointOverride(URI.create(endpoint)).region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(credential,
-                        credential))).build();
+        this.dynamo = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.of(region))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(credential, credential)))
+                .build();
         this.table = table;
         this.key = Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true))
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(key).consistentRead(true))
                 .item();
         AttributeValue name = item == null ? null : item.get("name");
-        return new APIGatewayProxyResponseEvent().withStatusCode(name == null ? 404 : 200)
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(name == null ? 404 : 200)
                 .withHeaders(Map.of("Content-Type", "text/html; charset=utf-8"))
                 .withBody("<!doctype html><title>floor</title><p>" + (name == null ? "" : name.s()) + "</p>");
     }

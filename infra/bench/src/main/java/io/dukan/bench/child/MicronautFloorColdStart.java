@@ -18,12 +18,25 @@ public final class MicronautFloorColdStart {
 
     public static void main(String[] args) {
         Map<String, String> a = Child.arguments(args);
-        ApiGatewayProxyRequestEventFunction function = new ApiGatewayProxyRequestEventFunction(
-                ApplicationContext.builder().deduceEnvironment(false).properties(Map.of(
-                        "bench.micronaut-floor", "true",
-                        "bench.endpoint", Child.required(a, "endpoint"), "bench.region", Child.required(a, "region"),
-                        "bench.credential", Child.required(a, "credential"), "bench.table", Child.required(a, "table"),
-                        "bench.pk", Child.required(a, "pk"), "bench.sk", Child.required(a, "sk"))).start());
+        ApiGatewayProxyRequestEventFunction function =
+                new ApiGatewayProxyRequestEventFunction(ApplicationContext.builder()
+                        .deduceEnvironment(false)
+                        .properties(Map.of(
+                                "bench.micronaut-floor",
+                                "true",
+                                "bench.endpoint",
+                                Child.required(a, "endpoint"),
+                                "bench.region",
+                                Child.required(a, "region"),
+                                "bench.credential",
+                                Child.required(a, "credential"),
+                                "bench.table",
+                                Child.required(a, "table"),
+                                "bench.pk",
+                                Child.required(a, "pk"),
+                                "bench.sk",
+                                Child.required(a, "sk")))
+                        .start());
         Child.answerHome(a, "bench-micronaut-floor", function);
     }
 }

@@ -20,14 +20,18 @@ public final class ShopColdStart {
 
     public static void main(String[] args) {
         Map<String, String> arguments = Child.arguments(args);
-        Child.answerHome(arguments, "dukan-store-" + Child.required(arguments, "slug"),
+        Child.answerHome(
+                arguments,
+                "dukan-store-" + Child.required(arguments, "slug"),
                 new ShopFunction(contextBuilder(arguments)));
     }
 
     /** The store instance's context as the local cloud builds it: its environment (env.*) and properties (prop.*). */
     static ApplicationContextBuilder contextBuilder(Map<String, String> arguments) {
         ApplicationContextBuilder builder = ApplicationContext.builder().deduceEnvironment(false);
-        builder.propertySources(PropertySource.of("template-environment", Child.withPrefix(arguments, "env."),
+        builder.propertySources(PropertySource.of(
+                "template-environment",
+                Child.withPrefix(arguments, "env."),
                 PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE));
         return builder.properties(Child.withPrefix(arguments, "prop."));
     }

@@ -45,8 +45,11 @@ public final class ShopPhases {
         phases.put("dynamodb_client_bean", millis(System.nanoTime() - mark));
 
         mark = System.nanoTime();
-        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(Child.required(arguments, "pk")),
-                "sk", AttributeValue.fromS(Child.required(arguments, "sk")));
+        Map<String, AttributeValue> key = Map.of(
+                "pk",
+                AttributeValue.fromS(Child.required(arguments, "pk")),
+                "sk",
+                AttributeValue.fromS(Child.required(arguments, "sk")));
         dynamo.getItem(r -> r.tableName(Child.required(arguments, "table")).key(key));
         phases.put("first_getitem", millis(System.nanoTime() - mark));
 
@@ -57,12 +60,14 @@ public final class ShopPhases {
         long ownMillis = Child.millisSinceProcessStart();
 
         mark = System.nanoTime();
-        function.handleRequest(Child.storeHome(slug, Child.required(arguments, "host")),
-                Child.context("dukan-store-" + slug));
+        function.handleRequest(
+                Child.storeHome(slug, Child.required(arguments, "host")), Child.context("dukan-store-" + slug));
         phases.put("second_request", millis(System.nanoTime() - mark));
 
-        System.out.println("PHASES " + phases.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
-                .collect(Collectors.joining(";")) + " answered=" + ownMillis);
+        System.out.println("PHASES "
+                + phases.entrySet().stream()
+                        .map(e -> e.getKey() + ":" + e.getValue())
+                        .collect(Collectors.joining(";")) + " answered=" + ownMillis);
         Child.ready(initMillis, response, Child.required(arguments, "expect"));
         Child.awaitParentAndExit();
     }
@@ -74,8 +79,10 @@ public final class ShopPhases {
     /** The builder, with its {@code start()} timed: {@code times[0]} when it was called, {@code times[1]} when it returned. */
     private static ApplicationContextBuilder timingStart(ApplicationContextBuilder target, long[] times) {
         Object[] self = new Object[1];
-        self[0] = Proxy.newProxyInstance(ShopPhases.class.getClassLoader(),
-                new Class<?>[] {ApplicationContextBuilder.class}, (proxy, method, methodArgs) -> {
+        self[0] = Proxy.newProxyInstance(
+                ShopPhases.class.getClassLoader(),
+                new Class<?>[] {ApplicationContextBuilder.class},
+                (proxy, method, methodArgs) -> {
                     boolean start = method.getName().equals("start") && method.getParameterCount() == 0;
                     if (start) {
                         times[0] = System.nanoTime();

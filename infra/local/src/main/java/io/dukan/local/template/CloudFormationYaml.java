@@ -42,12 +42,14 @@ final class CloudFormationYaml {
         try {
             document = new Yaml(new IntrinsicConstructor(options)).load(yaml);
         } catch (YAMLException e) {
-            throw new IllegalArgumentException(source + ": not a readable CloudFormation template: " + e.getMessage(),
-                    e);
+            throw new IllegalArgumentException(
+                    source + ": not a readable CloudFormation template: " + e.getMessage(), e);
         }
         if (!(document instanceof Map<?, ?>)) {
             throw new IllegalArgumentException(source + ": a template is a mapping at the top level, not "
-                    + (document == null ? "an empty document" : document.getClass().getSimpleName()));
+                    + (document == null
+                            ? "an empty document"
+                            : document.getClass().getSimpleName()));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> tree = (Map<String, Object>) freeze(document);
@@ -124,7 +126,9 @@ final class CloudFormationYaml {
             }
 
             private String at(Node node) {
-                return node.getStartMark() == null ? "" : " (" + node.getStartMark().toString().strip() + ")";
+                return node.getStartMark() == null
+                        ? ""
+                        : " (" + node.getStartMark().toString().strip() + ")";
             }
         }
     }

@@ -11,8 +11,12 @@ import java.util.List;
  *
  * @param maxAgeSeconds null when the rule sets no MaxAge
  */
-public record CorsRule(List<String> allowedOrigins, List<String> allowedMethods, List<String> allowedHeaders,
-        List<String> exposedHeaders, Integer maxAgeSeconds) {
+public record CorsRule(
+        List<String> allowedOrigins,
+        List<String> allowedMethods,
+        List<String> allowedHeaders,
+        List<String> exposedHeaders,
+        Integer maxAgeSeconds) {
 
     public CorsRule {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);

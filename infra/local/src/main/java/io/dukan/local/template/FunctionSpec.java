@@ -14,8 +14,12 @@ import java.util.Map;
  * @param apiRoutes   the function's events of Type Api, in template order; never null
  * @param queueEvents the function's events of Type SQS, in template order; never null
  */
-public record FunctionSpec(String logicalId, String handler, Map<String, Object> environment,
-        List<ApiRoute> apiRoutes, List<QueueEvent> queueEvents) {
+public record FunctionSpec(
+        String logicalId,
+        String handler,
+        Map<String, Object> environment,
+        List<ApiRoute> apiRoutes,
+        List<QueueEvent> queueEvents) {
 
     public FunctionSpec {
         environment = environment == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(environment));

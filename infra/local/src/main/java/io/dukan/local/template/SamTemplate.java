@@ -55,9 +55,12 @@ public final class SamTemplate {
                 case TABLE -> tableSpecs.add(Specs.table(id, properties(resource, where), where));
                 case BUCKET -> bucketSpecs.add(Specs.bucket(id, properties(resource, where), where));
                 case QUEUE -> queueSpecs.add(Specs.queue(id, properties(resource, where), where));
-                case FUNCTION -> functionSpecs.add(Specs.function(id,
-                        SamGlobals.merge(functionGlobals, properties(resource, where), resource.get("IgnoreGlobals")),
-                        where));
+                case FUNCTION ->
+                    functionSpecs.add(Specs.function(
+                            id,
+                            SamGlobals.merge(
+                                    functionGlobals, properties(resource, where), resource.get("IgnoreGlobals")),
+                            where));
                 default -> {
                     // other resource types are deployed by CloudFormation only
                 }
@@ -111,8 +114,9 @@ public final class SamTemplate {
             return OptionalInt.empty();
         }
         for (Object resource : all.values()) {
-            if (resource instanceof Map<?, ?> r && ("AWS::Serverless::Api".equals(r.get("Type"))
-                    || "AWS::ApiGateway::RestApi".equals(r.get("Type")))
+            if (resource instanceof Map<?, ?> r
+                    && ("AWS::Serverless::Api".equals(r.get("Type"))
+                            || "AWS::ApiGateway::RestApi".equals(r.get("Type")))
                     && r.get("Properties") instanceof Map<?, ?> properties
                     && properties.get("MinimumCompressionSize") != null) {
                 return OptionalInt.of(Integer.parseInt(String.valueOf(properties.get("MinimumCompressionSize"))));
@@ -159,35 +163,41 @@ public final class SamTemplate {
 
         static TableSpec table(String id, Map<String, Object> properties, Values.Where where) {
             Map<String, String> attributeTypes = new LinkedHashMap<>();
-            List<Object> definitions = Values.list(properties.get("AttributeDefinitions"),
-                    where.at("Properties.AttributeDefinitions"));
+            List<Object> definitions =
+                    Values.list(properties.get("AttributeDefinitions"), where.at("Properties.AttributeDefinitions"));
             for (int i = 0; i < definitions.size(); i++) {
                 String at = where.at("Properties.AttributeDefinitions[" + i + "]");
                 Map<String, Object> definition = Values.map(definitions.get(i), at);
-                attributeTypes.put(Values.text(definition.get("AttributeName"), at + ".AttributeName"),
+                attributeTypes.put(
+                        Values.text(definition.get("AttributeName"), at + ".AttributeName"),
                         Values.text(definition.get("AttributeType"), at + ".AttributeType"));
             }
             String[] key = keySchema(properties.get("KeySchema"), where.at("Properties.KeySchema"));
 
             List<IndexSpec> indexes = new ArrayList<>();
-            List<Object> declared = Values.list(properties.get("GlobalSecondaryIndexes"),
-                    where.at("Properties.GlobalSecondaryIndexes"));
+            List<Object> declared = Values.list(
+                    properties.get("GlobalSecondaryIndexes"), where.at("Properties.GlobalSecondaryIndexes"));
             for (int i = 0; i < declared.size(); i++) {
                 String at = where.at("Properties.GlobalSecondaryIndexes[" + i + "]");
                 Map<String, Object> index = Values.map(declared.get(i), at);
                 String[] indexKey = keySchema(index.get("KeySchema"), at + ".KeySchema");
-                Object projectionType = Values.map(index.get("Projection"), at + ".Projection").get("ProjectionType");
-                indexes.add(new IndexSpec(Values.text(index.get("IndexName"), at + ".IndexName"), indexKey[0],
-                        indexKey[1], projectionType == null ? null : Values.text(projectionType,
-                                at + ".Projection.ProjectionType")));
+                Object projectionType =
+                        Values.map(index.get("Projection"), at + ".Projection").get("ProjectionType");
+                indexes.add(new IndexSpec(
+                        Values.text(index.get("IndexName"), at + ".IndexName"),
+                        indexKey[0],
+                        indexKey[1],
+                        projectionType == null
+                                ? null
+                                : Values.text(projectionType, at + ".Projection.ProjectionType")));
             }
 
             String ttlAttribute = null;
-            Map<String, Object> ttl = Values.map(properties.get("TimeToLiveSpecification"),
-                    where.at("Properties.TimeToLiveSpecification"));
+            Map<String, Object> ttl = Values.map(
+                    properties.get("TimeToLiveSpecification"), where.at("Properties.TimeToLiveSpecification"));
             if (Values.isTrue(ttl.get("Enabled"))) {
-                ttlAttribute = Values.text(ttl.get("AttributeName"),
-                        where.at("Properties.TimeToLiveSpecification.AttributeName"));
+                ttlAttribute = Values.text(
+                        ttl.get("AttributeName"), where.at("Properties.TimeToLiveSpecification.AttributeName"));
             }
             return new TableSpec(id, attributeTypes, key[0], key[1], indexes, ttlAttribute);
         }
@@ -204,8 +214,8 @@ public final class SamTemplate {
                 switch (type) {
                     case "HASH" -> hash = name;
                     case "RANGE" -> range = name;
-                    default -> throw new IllegalArgumentException(
-                            where + "[" + i + "].KeyType: HASH or RANGE, not " + type);
+                    default ->
+                        throw new IllegalArgumentException(where + "[" + i + "].KeyType: HASH or RANGE, not " + type);
                 }
             }
             if (hash == null) {
@@ -215,8 +225,8 @@ public final class SamTemplate {
         }
 
         static BucketSpec bucket(String id, Map<String, Object> properties, Values.Where where) {
-            Map<String, Object> cors = Values.map(properties.get("CorsConfiguration"),
-                    where.at("Properties.CorsConfiguration"));
+            Map<String, Object> cors =
+                    Values.map(properties.get("CorsConfiguration"), where.at("Properties.CorsConfiguration"));
             List<Object> rules = Values.list(cors.get("CorsRules"), where.at("Properties.CorsConfiguration.CorsRules"));
             List<CorsRule> specs = new ArrayList<>();
             for (int i = 0; i < rules.size(); i++) {
@@ -236,7 +246,8 @@ public final class SamTemplate {
         static FunctionSpec function(String id, Map<String, Object> properties, Values.Where where) {
             Object handler = properties.get("Handler");
             Map<String, Object> environment = Values.map(
-                    Values.map(properties.get("Environment"), where.at("Properties.Environment")).get("Variables"),
+                    Values.map(properties.get("Environment"), where.at("Properties.Environment"))
+                            .get("Variables"),
                     where.at("Properties.Environment.Variables"));
             List<ApiRoute> routes = new ArrayList<>();
             List<QueueEvent> queueEvents = new ArrayList<>();
@@ -245,36 +256,53 @@ public final class SamTemplate {
                 Map<String, Object> event = Values.map(value, at);
                 if ("Api".equals(event.get("Type"))) {
                     Map<String, Object> api = Values.map(event.get("Properties"), at + ".Properties");
-                    routes.add(new ApiRoute(Values.text(api.get("Path"), at + ".Properties.Path"),
-                            Values.text(api.get("Method"), at + ".Properties.Method").toUpperCase(Locale.ROOT)));
+                    routes.add(new ApiRoute(
+                            Values.text(api.get("Path"), at + ".Properties.Path"),
+                            Values.text(api.get("Method"), at + ".Properties.Method")
+                                    .toUpperCase(Locale.ROOT)));
                 } else if ("SQS".equals(event.get("Type"))) {
                     Map<String, Object> sqs = Values.map(event.get("Properties"), at + ".Properties");
                     Object batch = sqs.get("BatchSize");
-                    queueEvents.add(new QueueEvent(arnOf(sqs.get("Queue"), at + ".Properties.Queue"),
+                    queueEvents.add(new QueueEvent(
+                            arnOf(sqs.get("Queue"), at + ".Properties.Queue"),
                             batch == null ? 10 : Values.integer(batch, at + ".Properties.BatchSize"),
                             Values.texts(sqs.get("FunctionResponseTypes"), at + ".Properties.FunctionResponseTypes")
                                     .contains("ReportBatchItemFailures")));
                 }
             });
-            return new FunctionSpec(id, handler == null ? null : Values.text(handler, where.at("Properties.Handler")),
-                    environment, routes, queueEvents);
+            return new FunctionSpec(
+                    id,
+                    handler == null ? null : Values.text(handler, where.at("Properties.Handler")),
+                    environment,
+                    routes,
+                    queueEvents);
         }
 
         static QueueSpec queue(String id, Map<String, Object> properties, Values.Where where) {
             Object visibility = properties.get("VisibilityTimeout");
-            Map<String, Object> redrive = Values.map(properties.get("RedrivePolicy"),
-                    where.at("Properties.RedrivePolicy"));
-            String deadLetter = redrive.isEmpty() ? null
-                    : arnOf(redrive.get("deadLetterTargetArn"), where.at("Properties.RedrivePolicy.deadLetterTargetArn"));
-            int maxReceives = redrive.isEmpty() ? 0
-                    : Values.integer(redrive.get("maxReceiveCount"), where.at("Properties.RedrivePolicy.maxReceiveCount"));
-            return new QueueSpec(id, visibility == null ? 30
-                    : Values.integer(visibility, where.at("Properties.VisibilityTimeout")), deadLetter, maxReceives);
+            Map<String, Object> redrive =
+                    Values.map(properties.get("RedrivePolicy"), where.at("Properties.RedrivePolicy"));
+            String deadLetter = redrive.isEmpty()
+                    ? null
+                    : arnOf(
+                            redrive.get("deadLetterTargetArn"),
+                            where.at("Properties.RedrivePolicy.deadLetterTargetArn"));
+            int maxReceives = redrive.isEmpty()
+                    ? 0
+                    : Values.integer(
+                            redrive.get("maxReceiveCount"), where.at("Properties.RedrivePolicy.maxReceiveCount"));
+            return new QueueSpec(
+                    id,
+                    visibility == null ? 30 : Values.integer(visibility, where.at("Properties.VisibilityTimeout")),
+                    deadLetter,
+                    maxReceives);
         }
 
         /** The logical id X of {@code !GetAtt X.Arn} (the only way the template names a queue's ARN). */
         private static String arnOf(Object value, String where) {
-            if (value instanceof Map<?, ?> map && map.get("Fn::GetAtt") instanceof List<?> parts && parts.size() == 2
+            if (value instanceof Map<?, ?> map
+                    && map.get("Fn::GetAtt") instanceof List<?> parts
+                    && parts.size() == 2
                     && "Arn".equals(String.valueOf(parts.get(1)))) {
                 return String.valueOf(parts.get(0));
             }
@@ -319,8 +347,8 @@ public final class SamTemplate {
 
         private static Map<String, Object> mergeMaps(Map<String, Object> global, Map<String, Object> local) {
             Map<String, Object> merged = new LinkedHashMap<>(global);
-            local.forEach((key, value) -> merged.put(key, merged.containsKey(key) ? merge(merged.get(key), value)
-                    : value));
+            local.forEach(
+                    (key, value) -> merged.put(key, merged.containsKey(key) ? merge(merged.get(key), value) : value));
             return Collections.unmodifiableMap(merged);
         }
 

@@ -14,12 +14,17 @@ import java.util.Map;
  * @param globalIndexes  never null
  * @param ttlAttribute   the TTL attribute when TTL is enabled, else null
  */
-public record TableSpec(String logicalId, Map<String, String> attributeTypes, String hashKey, String rangeKey,
-        List<IndexSpec> globalIndexes, String ttlAttribute) {
+public record TableSpec(
+        String logicalId,
+        Map<String, String> attributeTypes,
+        String hashKey,
+        String rangeKey,
+        List<IndexSpec> globalIndexes,
+        String ttlAttribute) {
 
     public TableSpec {
-        attributeTypes = attributeTypes == null ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(attributeTypes));
+        attributeTypes =
+                attributeTypes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributeTypes));
         globalIndexes = globalIndexes == null ? List.of() : List.copyOf(globalIndexes);
     }
 }

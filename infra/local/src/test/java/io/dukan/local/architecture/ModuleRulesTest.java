@@ -44,50 +44,94 @@ class ModuleRulesTest {
 
     @Test
     void theImportSeesEveryModule() {
-        for (String module : new String[] {"io.dukan.core.", "io.dukan.web.", "io.dukan.aws.", "io.dukan.shop.",
-                "io.dukan.provisioning.", "io.dukan.local."}) {
-            assertThat(DUKAN.stream().filter(c -> c.getName().startsWith(module)).count()).as(module).isGreaterThan(3);
+        for (String module : new String[] {
+            "io.dukan.core.",
+            "io.dukan.web.",
+            "io.dukan.aws.",
+            "io.dukan.shop.",
+            "io.dukan.provisioning.",
+            "io.dukan.local."
+        }) {
+            assertThat(DUKAN.stream()
+                            .filter(c -> c.getName().startsWith(module))
+                            .count())
+                    .as(module)
+                    .isGreaterThan(3);
         }
-        assertThat(DUKAN.stream().filter(c -> c.getName().startsWith("io.dukan.aws.fleet.")
-                || c.getName().startsWith("io.dukan.fleet.")).count()).as("the fleet worker").isPositive();
+        assertThat(DUKAN.stream()
+                        .filter(c -> c.getName().startsWith("io.dukan.aws.fleet.")
+                                || c.getName().startsWith("io.dukan.fleet."))
+                        .count())
+                .as("the fleet worker")
+                .isPositive();
     }
 
     @Test
     void modules_dependOnlyOnTheModulesBelowThem() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Core").definedBy("io.dukan.core..")
-                .layer("Web").definedBy("io.dukan.web..")
-                .layer("Adapters").definedBy(resideInAPackage("io.dukan.aws..").and(not(resideInAnyPackage(FLEET)))
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Core")
+                .definedBy("io.dukan.core..")
+                .layer("Web")
+                .definedBy("io.dukan.web..")
+                .layer("Adapters")
+                .definedBy(resideInAPackage("io.dukan.aws..")
+                        .and(not(resideInAnyPackage(FLEET)))
                         .as("io.dukan.aws.. but the fleet worker"))
-                .layer("Fleet").definedBy(FLEET)
-                .layer("Shop").definedBy("io.dukan.shop..")
-                .layer("Provisioning").definedBy("io.dukan.provisioning..")
-                .layer("LocalCloud").definedBy("io.dukan.local..")
-
-                .whereLayer("Core").mayNotAccessAnyLayer()
-                .whereLayer("Web").mayOnlyAccessLayers("Core")
-                .whereLayer("Adapters").mayOnlyAccessLayers("Core", "Web")
-                .whereLayer("Fleet").mayOnlyAccessLayers("Core", "Web", "Adapters")
-                .whereLayer("Shop").mayOnlyAccessLayers("Core", "Web", "Adapters")
-                .whereLayer("Provisioning").mayOnlyAccessLayers("Core", "Web", "Adapters", "Fleet")
-                .whereLayer("LocalCloud").mayNotBeAccessedByAnyLayer()
+                .layer("Fleet")
+                .definedBy(FLEET)
+                .layer("Shop")
+                .definedBy("io.dukan.shop..")
+                .layer("Provisioning")
+                .definedBy("io.dukan.provisioning..")
+                .layer("LocalCloud")
+                .definedBy("io.dukan.local..")
+                .whereLayer("Core")
+                .mayNotAccessAnyLayer()
+                .whereLayer("Web")
+                .mayOnlyAccessLayers("Core")
+                .whereLayer("Adapters")
+                .mayOnlyAccessLayers("Core", "Web")
+                .whereLayer("Fleet")
+                .mayOnlyAccessLayers("Core", "Web", "Adapters")
+                .whereLayer("Shop")
+                .mayOnlyAccessLayers("Core", "Web", "Adapters")
+                .whereLayer("Provisioning")
+                .mayOnlyAccessLayers("Core", "Web", "Adapters", "Fleet")
+                .whereLayer("LocalCloud")
+                .mayNotBeAccessedByAnyLayer()
                 .ignoreDependency(nameMatching(FLEET_CLIENT_FACTORY), resideInAnyPackage(FLEET))
                 .check(DUKAN);
     }
 
     @Test
     void shopAndProvisioning_doNotDependOnEachOther() {
-        noClasses().that().resideInAPackage("io.dukan.shop..")
-                .should().dependOnClassesThat().resideInAPackage("io.dukan.provisioning..").check(DUKAN);
-        noClasses().that().resideInAPackage("io.dukan.provisioning..")
-                .should().dependOnClassesThat().resideInAPackage("io.dukan.shop..").check(DUKAN);
+        noClasses()
+                .that()
+                .resideInAPackage("io.dukan.shop..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.dukan.provisioning..")
+                .check(DUKAN);
+        noClasses()
+                .that()
+                .resideInAPackage("io.dukan.provisioning..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.dukan.shop..")
+                .check(DUKAN);
     }
 
     @Test
     void onlyTheFleetWorker_usesTheIamLambdaAndApiGatewaySdks() {
-        noClasses().that(not(resideInAnyPackage(FLEET)).and(not(nameMatching(FLEET_CLIENT_FACTORY))))
-                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.services.iam..",
-                        "software.amazon.awssdk.services.lambda..", "software.amazon.awssdk.services.apigateway..")
+        noClasses()
+                .that(not(resideInAnyPackage(FLEET)).and(not(nameMatching(FLEET_CLIENT_FACTORY))))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "software.amazon.awssdk.services.iam..",
+                        "software.amazon.awssdk.services.lambda..",
+                        "software.amazon.awssdk.services.apigateway..")
                 .check(DUKAN);
     }
 
@@ -97,10 +141,15 @@ class ModuleRulesTest {
             @Override
             public boolean test(JavaConstructorCall call) {
                 JavaClass target = call.getTargetOwner();
-                return target.getPackageName().startsWith("io.dukan.core") && target.getSimpleName().endsWith("Service");
+                return target.getPackageName().startsWith("io.dukan.core")
+                        && target.getSimpleName().endsWith("Service");
             }
         };
-        noClasses().that().resideInAPackage("io.dukan.aws..").should().callConstructorWhere(aUseCase)
+        noClasses()
+                .that()
+                .resideInAPackage("io.dukan.aws..")
+                .should()
+                .callConstructorWhere(aUseCase)
                 .as("the adapters construct no core *Service: the function that uses it wires it")
                 .check(DUKAN);
     }
@@ -110,10 +159,16 @@ class ModuleRulesTest {
         DescribedPredicate<JavaClass> implementsACorePort = new DescribedPredicate<>("implement a port of core") {
             @Override
             public boolean test(JavaClass c) {
-                return c.getAllRawInterfaces().stream().anyMatch(i -> i.getPackageName().startsWith("io.dukan.core"));
+                return c.getAllRawInterfaces().stream()
+                        .anyMatch(i -> i.getPackageName().startsWith("io.dukan.core"));
             }
         };
-        classes().that().resideInAPackage("io.dukan.aws..").and(implementsACorePort)
-                .should().notHaveModifier(JavaModifier.PUBLIC).check(DUKAN);
+        classes()
+                .that()
+                .resideInAPackage("io.dukan.aws..")
+                .and(implementsACorePort)
+                .should()
+                .notHaveModifier(JavaModifier.PUBLIC)
+                .check(DUKAN);
     }
 }

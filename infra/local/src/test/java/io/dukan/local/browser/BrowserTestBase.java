@@ -90,34 +90,54 @@ abstract class BrowserTestBase {
         System.setProperty("webdriver.chrome.driver", Browsers.CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Browsers.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profileDir, "--window-size=1280,900");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profileDir,
+                "--window-size=1280,900");
         if (!javascript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriver chrome = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Browsers.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+        ChromeDriver chrome = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(Browsers.CHROMEDRIVER.toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return chrome;
     }
 
     /** A store signed up through the platform's JSON API, ACTIVE when this returns; its tenant id. */
     static TenantId signUp(String storeName, String slug, String email, String password) throws Exception {
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(cloud.baseUrl() + "/api/stores")).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":\""
-                        + storeName + "\",\"slug\":\"" + slug + "\",\"ownerEmail\":\"" + email + "\",\"password\":\""
-                        + password + "\",\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"en\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/api/stores"))
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":\""
+                                        + storeName + "\",\"slug\":\"" + slug + "\",\"ownerEmail\":\"" + email
+                                        + "\",\"password\":\""
+                                        + password + "\",\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"en\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
         assertThat(created.body()).contains("\"status\":\"VERIFICATION_SENT\"");
         // nothing is provisioned until the owner follows the link mailed to them (the local cloud's /_outbox)
         io.dukan.local.VerificationMail.verify(cloud.baseUrl(), email);
-        HttpResponse<String> status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(cloud.baseUrl() + "/api/stores/" + slug)).header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> status = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/api/stores/" + slug))
+                                .header("Accept", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(status.body()).contains("\"status\":\"ACTIVE\"");
         Matcher id = Pattern.compile("\"id\":\"([a-z2-7]{16})\"").matcher(status.body());
         assertThat(id.find()).as(status.body()).isTrue();
@@ -130,13 +150,17 @@ abstract class BrowserTestBase {
         box.clear();
         box.sendKeys(words);
         driver.findElement(By.cssSelector("header form.search button")).click();
-        waitFor("the search results for " + words, d -> d.findElement(By.tagName("h1")).getText().contains(words));
+        waitFor(
+                "the search results for " + words,
+                d -> d.findElement(By.tagName("h1")).getText().contains(words));
     }
 
     <T> T waitFor(String what, Function<WebDriver, T> condition) {
         try {
             return new org.openqa.selenium.support.ui.WebDriverWait(driver, WAIT)
-                    .ignoring(StaleElementReferenceException.class).withMessage("waiting for " + what).until(condition);
+                    .ignoring(StaleElementReferenceException.class)
+                    .withMessage("waiting for " + what)
+                    .until(condition);
         } catch (TimeoutException e) {
             throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for " + what, e);
         }
@@ -156,6 +180,7 @@ abstract class BrowserTestBase {
     List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
-                .map(LogEntry::toString).toList();
+                .map(LogEntry::toString)
+                .toList();
     }
 }

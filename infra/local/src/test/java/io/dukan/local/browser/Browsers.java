@@ -33,8 +33,13 @@ final class Browsers {
 
     /** A local cloud on a free port with in-memory DynamoDB, reading this checkout's template.yaml. */
     static LocalCloud startCloud(Path dataDir) throws Exception {
-        Path root = Path.of(System.getProperty("dukan.project.root", "../..")).toAbsolutePath().normalize();
-        return LocalCloud.start(LocalCloud.Options.defaults().projectRoot(root).dataDir(dataDir).port(0)
+        Path root = Path.of(System.getProperty("dukan.project.root", "../.."))
+                .toAbsolutePath()
+                .normalize();
+        return LocalCloud.start(LocalCloud.Options.defaults()
+                .projectRoot(root)
+                .dataDir(dataDir)
+                .port(0)
                 .inMemoryDynamoDb(true));
     }
 

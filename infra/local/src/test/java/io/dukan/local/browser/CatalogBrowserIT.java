@@ -39,7 +39,8 @@ class CatalogBrowserIT extends BrowserTestBase {
         String slug = "hunza-" + Long.toString(System.currentTimeMillis(), 36);
         String email = "owner@" + slug + ".example";
         signUp("Hunza Pantry", slug, email, PASSWORD);
-        String store = "http://" + slug + ".localhost:" + URI.create(cloud.baseUrl()).getPort();
+        String store =
+                "http://" + slug + ".localhost:" + URI.create(cloud.baseUrl()).getPort();
 
         // --- the owner: a collection, then the product with its options, variants and two images --------------
         driver = browser();
@@ -48,18 +49,26 @@ class CatalogBrowserIT extends BrowserTestBase {
             driver.get(store + "/admin/login");
             type(By.id("email"), email);
             type(By.id("password"), PASSWORD);
-            driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
-            waitFor("the dashboard", d -> d.findElement(By.tagName("h1")).getText().endsWith("· admin"));
+            driver.findElement(By.xpath("//button[normalize-space()='Sign in']"))
+                    .click();
+            waitFor(
+                    "the dashboard",
+                    d -> d.findElement(By.tagName("h1")).getText().endsWith("· admin"));
 
             driver.get(store + "/admin/collections");
             type(By.id("title"), COLLECTION);
             type(By.id("cdescription"), "Sun-dried in the Karakoram.");
-            driver.findElement(By.xpath("//button[normalize-space()='Add collection']")).click();
-            waitFor("the collection to be listed", d -> d.findElements(By.cssSelector("form.card input[name=title]"))
-                    .stream().anyMatch(i -> COLLECTION.equals(i.getDomProperty("value"))));
+            driver.findElement(By.xpath("//button[normalize-space()='Add collection']"))
+                    .click();
+            waitFor(
+                    "the collection to be listed",
+                    d -> d.findElements(By.cssSelector("form.card input[name=title]")).stream()
+                            .anyMatch(i -> COLLECTION.equals(i.getDomProperty("value"))));
 
             driver.get(store + "/admin/products/new");
-            waitFor("the new-product form", d -> d.findElement(By.id("product-form")).isDisplayed());
+            waitFor(
+                    "the new-product form",
+                    d -> d.findElement(By.id("product-form")).isDisplayed());
             type(By.id("name"), PRODUCT);
             type(By.id("description"), "Halman apricots, dried on rooftops.");
             type(By.id("option1Name"), "Size");
@@ -67,26 +76,32 @@ class CatalogBrowserIT extends BrowserTestBase {
             type(By.id("option2Name"), "Grade");
             type(By.id("option2Values"), "A, B");
             // the owner picks the first picture before asking for the variant table: it is uploaded on the way
-            driver.findElement(By.id("image")).sendKeys(image("bowl.jpg", 1200, 900, 0xf59e0b, "jpg").toString());
+            driver.findElement(By.id("image"))
+                    .sendKeys(image("bowl.jpg", 1200, 900, 0xf59e0b, "jpg").toString());
             type(By.id("imageAlt"), "A bowl of dried apricots");
             driver.findElement(By.cssSelector("button[value=variants]")).click();
             waitFor("the variant table", d -> d.findElement(By.cssSelector("input[aria-label='Price of 1kg / B']")));
-            assertThat(driver.findElements(By.cssSelector(".error"))).as("the table was asked for: no error").isEmpty();
-            assertThat(driver.findElement(By.id("imageKey")).getDomProperty("value")).as("the uploaded picture's key")
+            assertThat(driver.findElements(By.cssSelector(".error")))
+                    .as("the table was asked for: no error")
+                    .isEmpty();
+            assertThat(driver.findElement(By.id("imageKey")).getDomProperty("value"))
+                    .as("the uploaded picture's key")
                     .endsWith(".jpg");
-            assertThat(driver.findElement(By.id("imageAlt")).getDomProperty("value")).isEqualTo("A bowl of dried apricots");
-            assertThat(driver.findElements(By.cssSelector("input[name$='.key'][name^='v']"))).hasSize(4);
+            assertThat(driver.findElement(By.id("imageAlt")).getDomProperty("value"))
+                    .isEqualTo("A bowl of dried apricots");
+            assertThat(driver.findElements(By.cssSelector("input[name$='.key'][name^='v']")))
+                    .hasSize(4);
             row("500g / A", "HZA-500-A", "650", "", "12");
             row("500g / B", "HZA-500-B", "520", "", "4");
             row("1kg / A", "HZA-1KG-A", "1200", "1400", "3");
             row("1kg / B", "HZA-1KG-B", "980", "", "0");
             new Select(driver.findElement(By.id("status"))).selectByValue("active");
-            driver.findElement(By.xpath("//fieldset[legend='Collections']//label[contains(., '" + COLLECTION + "')]/input"))
+            driver.findElement(By.xpath(
+                            "//fieldset[legend='Collections']//label[contains(., '" + COLLECTION + "')]/input"))
                     .click();
             type(By.id("tags"), "apricot, karakoram");
             driver.findElement(By.cssSelector("button[value=save]")).click();
-            WebElement listed = waitFor("the product list",
-                    d -> d.findElement(By.cssSelector("tr[data-product-id]")));
+            WebElement listed = waitFor("the product list", d -> d.findElement(By.cssSelector("tr[data-product-id]")));
             productId = listed.getDomAttribute("data-product-id");
             assertThat(listed.getText()).contains(PRODUCT).contains("active").contains("from Rs520.00"); // en-PK money
             assertThat(listed.findElement(By.cssSelector("td.stock")).getText()).isEqualTo("19");
@@ -94,24 +109,36 @@ class CatalogBrowserIT extends BrowserTestBase {
             // the second image: the editor adds one image per save
             listed.findElement(By.linkText(PRODUCT)).click();
             waitFor("the editor with the first image", d -> d.findElement(By.cssSelector("input[name='img0.key']")));
-            driver.findElement(By.id("image")).sendKeys(image("sack.png", 400, 400, 0x7c2d12, "png").toString());
+            driver.findElement(By.id("image"))
+                    .sendKeys(image("sack.png", 400, 400, 0x7c2d12, "png").toString());
             type(By.id("imageAlt"), "A sack at the market");
             driver.findElement(By.cssSelector("button[value=save]")).click();
-            waitFor("the product list after the second upload", d -> d.findElement(By.cssSelector("tr[data-product-id]")));
+            waitFor(
+                    "the product list after the second upload",
+                    d -> d.findElement(By.cssSelector("tr[data-product-id]")));
 
             driver.get(store + "/admin/products/" + productId + "/edit");
-            waitFor("the editor with both images", d -> d.findElements(By.cssSelector("#product-form .card img")).size() == 2);
-            assertThat(driver.findElement(By.cssSelector("input[name='img1.alt']")).getDomProperty("value"))
+            waitFor(
+                    "the editor with both images",
+                    d -> d.findElements(By.cssSelector("#product-form .card img"))
+                                    .size()
+                            == 2);
+            assertThat(driver.findElement(By.cssSelector("input[name='img1.alt']"))
+                            .getDomProperty("value"))
                     .isEqualTo("A sack at the market");
-            assertThat(driver.findElement(By.cssSelector("input[aria-label='Stock of 1kg / B']")).getDomProperty("value"))
+            assertThat(driver.findElement(By.cssSelector("input[aria-label='Stock of 1kg / B']"))
+                            .getDomProperty("value"))
                     .isEqualTo("0");
-            assertThat(driver.findElement(By.xpath("//fieldset[legend='Collections']//label[contains(., '" + COLLECTION
-                    + "')]/input")).isSelected()).isTrue();
+            assertThat(driver.findElement(By.xpath(
+                                    "//fieldset[legend='Collections']//label[contains(., '" + COLLECTION + "')]/input"))
+                            .isSelected())
+                    .isTrue();
 
             // shoppers may see approximate prices in US dollars
             driver.get(store + "/admin/currencies");
             type(By.id("rates"), "USD 0.0036");
-            driver.findElement(By.xpath("//button[normalize-space()='Save currencies']")).click();
+            driver.findElement(By.xpath("//button[normalize-space()='Save currencies']"))
+                    .click();
             waitFor("the currencies to be saved", d -> d.getPageSource().contains("Saved."));
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\n" + evidence(), e);
@@ -125,8 +152,11 @@ class CatalogBrowserIT extends BrowserTestBase {
         try {
             driver.manage().window().setSize(new Dimension(412, 915));
             driver.get(store + "/");
-            driver.findElement(By.xpath("//ul[@class='chips']//a[normalize-space()='" + COLLECTION + "']")).click();
-            waitFor("the collection page", d -> d.findElement(By.tagName("h1")).getText().equals(COLLECTION));
+            driver.findElement(By.xpath("//ul[@class='chips']//a[normalize-space()='" + COLLECTION + "']"))
+                    .click();
+            waitFor(
+                    "the collection page",
+                    d -> d.findElement(By.tagName("h1")).getText().equals(COLLECTION));
             assertThat(text("main")).contains("Sun-dried in the Karakoram.");
             WebElement card = single(".card");
             assertThat(card.getText()).contains(PRODUCT).contains("from Rs520.00");
@@ -142,7 +172,9 @@ class CatalogBrowserIT extends BrowserTestBase {
             WebElement found = single(".card");
             assertLoadedRendition(found.findElement(By.tagName("img")), "-320.jpg");
             found.findElement(By.tagName("a")).click();
-            waitFor("the product page from search", d -> d.findElement(By.id("buy")).isDisplayed());
+            waitFor(
+                    "the product page from search",
+                    d -> d.findElement(By.id("buy")).isDisplayed());
             assertProductPage();
 
             // the shopper picks 1kg / A: the headline follows
@@ -151,7 +183,9 @@ class CatalogBrowserIT extends BrowserTestBase {
             assertThat(text("#was")).isEqualTo("Rs1,400.00");
             assertThat(text("#stock")).isEqualTo("3 in stock");
             variant("500g / B").findElement(By.xpath("./ancestor::label")).click();
-            waitFor("the headline to follow the second choice", d -> text("#price").equals("Rs520.00"));
+            waitFor(
+                    "the headline to follow the second choice",
+                    d -> text("#price").equals("Rs520.00"));
             assertThat(text("#was")).isEmpty();
             assertThat(text("#stock")).isEqualTo("4 in stock");
             // the sold-out variant cannot be chosen: clicking its label changes nothing
@@ -161,15 +195,21 @@ class CatalogBrowserIT extends BrowserTestBase {
             assertThat(text("#price")).isEqualTo("Rs520.00");
 
             // the shopper switches to US dollars from the page's switcher and comes back to the product
-            assertThat(driver.findElements(By.id("approx"))).as("no approximate price before choosing").isEmpty();
+            assertThat(driver.findElements(By.id("approx")))
+                    .as("no approximate price before choosing")
+                    .isEmpty();
             new Select(driver.findElement(By.id("display-currency"))).selectByValue("USD");
             driver.findElement(By.cssSelector(".currency-switch button")).click();
-            waitFor("the approximate price", d -> d.findElement(By.id("approx")).getText().equals("≈ 2.34 USD"));
+            waitFor(
+                    "the approximate price",
+                    d -> d.findElement(By.id("approx")).getText().equals("≈ 2.34 USD"));
             assertThat(driver.getCurrentUrl()).isEqualTo(store + "/products/" + productId);
             assertThat(text("#price")).isEqualTo("Rs650.00");
             assertThat(label("1kg / A")).contains("Rs1,200.00").contains("≈ 4.32 USD");
             variant("1kg / A").findElement(By.xpath("./ancestor::label")).click();
-            waitFor("the approximate price to follow the choice", d -> text("#approx").equals("≈ 4.32 USD"));
+            waitFor(
+                    "the approximate price to follow the choice",
+                    d -> text("#approx").equals("≈ 4.32 USD"));
             assertThat(text("#price")).isEqualTo("Rs1,200.00");
             assertThat(consoleErrors()).as("no CSP or script errors").isEmpty();
         } catch (AssertionError | RuntimeException e) {
@@ -184,14 +224,20 @@ class CatalogBrowserIT extends BrowserTestBase {
         assertThat(text("#stock")).isEqualTo("12 in stock");
         assertThat(variant("500g / A").isSelected()).isTrue();
         assertThat(label("500g / B")).contains("Rs520.00").contains("4 in stock");
-        assertThat(label("1kg / A")).contains("Rs1,200.00").contains("Rs1,400.00").contains("3 in stock");
+        assertThat(label("1kg / A"))
+                .contains("Rs1,200.00")
+                .contains("Rs1,400.00")
+                .contains("3 in stock");
         assertThat(label("1kg / B")).contains("Rs980.00").contains("Sold out");
-        assertThat(variant("1kg / B").isEnabled()).as("the sold-out variant cannot be chosen").isFalse();
+        assertThat(variant("1kg / B").isEnabled())
+                .as("the sold-out variant cannot be chosen")
+                .isFalse();
         WebElement hero = driver.findElement(By.cssSelector(".hero > img"));
         assertThat(hero.getDomAttribute("alt")).isEqualTo("A bowl of dried apricots");
         assertLoadedRendition(hero, "-960.jpg");
         assertThat(((Number) driver.executeScript("return arguments[0].naturalWidth;", hero)).intValue())
-                .as("the 1200 px upload is shown at its 960 px rendition").isEqualTo(960);
+                .as("the 1200 px upload is shown at its 960 px rendition")
+                .isEqualTo(960);
         WebElement second = driver.findElement(By.cssSelector(".hero .thumbs img"));
         assertThat(second.getDomAttribute("alt")).isEqualTo("A sack at the market");
         assertLoadedRendition(second, "-960.jpg");
@@ -206,7 +252,9 @@ class CatalogBrowserIT extends BrowserTestBase {
         type(By.cssSelector("input[aria-label='Price of " + variant + "']"), price);
         type(By.cssSelector("input[aria-label='Compare-at price of " + variant + "']"), compareAt);
         type(By.cssSelector("input[aria-label='Stock of " + variant + "']"), stock);
-        type(By.cssSelector("input[aria-label='Weight of " + variant + "']"), variant.startsWith("1kg") ? "1000" : "500");
+        type(
+                By.cssSelector("input[aria-label='Weight of " + variant + "']"),
+                variant.startsWith("1kg") ? "1000" : "500");
     }
 
     private WebElement single(String css) {
@@ -217,8 +265,8 @@ class CatalogBrowserIT extends BrowserTestBase {
 
     /** The radio of the variant named e.g. "1kg / B". */
     private WebElement variant(String name) {
-        return driver.findElement(By.xpath("//label[contains(@class,'variant')][span[@class='name' and normalize-space()='"
-                + name + "']]/input"));
+        return driver.findElement(By.xpath(
+                "//label[contains(@class,'variant')][span[@class='name' and normalize-space()='" + name + "']]/input"));
     }
 
     private String label(String name) {
@@ -227,9 +275,14 @@ class CatalogBrowserIT extends BrowserTestBase {
 
     private void assertLoadedRendition(WebElement img, String suffix) {
         String src = img.getDomProperty("src");
-        assertThat(URI.create(src).getPath()).as("a rendition, not the original").endsWith(suffix);
-        waitFor("the image " + src + " to load", d -> Boolean.TRUE.equals(driver.executeScript(
-                "var img = arguments[0]; img.scrollIntoView(); return img.complete && img.naturalWidth > 0;", img)));
+        assertThat(URI.create(src).getPath())
+                .as("a rendition, not the original")
+                .endsWith(suffix);
+        waitFor(
+                "the image " + src + " to load",
+                d -> Boolean.TRUE.equals(driver.executeScript(
+                        "var img = arguments[0]; img.scrollIntoView(); return img.complete && img.naturalWidth > 0;",
+                        img)));
         driver.executeScript("window.scrollTo(0, 0);");
     }
 
@@ -240,9 +293,12 @@ class CatalogBrowserIT extends BrowserTestBase {
         try {
             String source = driver.getPageSource();
             int start = Math.max(0, source.indexOf("<main"));
-            return "URL: " + driver.getCurrentUrl() + "\n" + source.substring(start, Math.min(source.length(), start + 6000))
-                    + "\nconsole:\n" + driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                            .map(LogEntry::toString).collect(Collectors.joining("\n"));
+            return "URL: " + driver.getCurrentUrl() + "\n"
+                    + source.substring(start, Math.min(source.length(), start + 6000))
+                    + "\nconsole:\n"
+                    + driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                            .map(LogEntry::toString)
+                            .collect(Collectors.joining("\n"));
         } catch (RuntimeException e) {
             return "(no evidence: " + e.getMessage() + ")";
         }
@@ -258,7 +314,9 @@ class CatalogBrowserIT extends BrowserTestBase {
         g.fillOval(width / 4, height / 4, width / 2, height / 2);
         g.dispose();
         Path file = profileDir.resolve(name);
-        assertThat(ImageIO.write(image, format, file.toFile())).as("wrote " + name).isTrue();
+        assertThat(ImageIO.write(image, format, file.toFile()))
+                .as("wrote " + name)
+                .isTrue();
         return file;
     }
 }

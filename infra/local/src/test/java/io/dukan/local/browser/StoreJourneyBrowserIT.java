@@ -77,16 +77,18 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
 
             // --- the mail lands in the local outbox; the owner opens it and follows the link ----------------------
-            waitFor("the check-your-e-mail page", d -> d.findElement(By.tagName("h1")).getText()
-                    .equals("Check your e-mail"));
+            waitFor(
+                    "the check-your-e-mail page",
+                    d -> d.findElement(By.tagName("h1")).getText().equals("Check your e-mail"));
             driver.get(base + "/_outbox");
             driver.findElement(By.xpath("//tr[td[text()='" + email + "']]//a")).click();
             driver.findElement(By.partialLinkText("/signup?verify=")).click();
             waitFor("the confirm page", d -> d.findElement(By.id("confirm")).isDisplayed());
             driver.findElement(By.id("confirm")).click();
 
-            waitFor("the status page to show the store ACTIVE", d -> "ACTIVE".equals(
-                    d.findElement(By.id("status")).getDomAttribute("data-status")));
+            waitFor(
+                    "the status page to show the store ACTIVE",
+                    d -> "ACTIVE".equals(d.findElement(By.id("status")).getDomAttribute("data-status")));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Multan Mango House");
             assertThat(driver.findElement(By.id("status")).getText()).contains("Your store is live");
 
@@ -94,22 +96,29 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
             driver.findElement(By.id("admin-url")).click();
             signIn(email);
             driver.findElement(By.cssSelector("a[href$='/admin/products/new']")).click(); // the admin speaks Urdu
-            waitFor("the new-product form", d -> d.findElement(By.id("product-form")).isDisplayed());
+            waitFor(
+                    "the new-product form",
+                    d -> d.findElement(By.id("product-form")).isDisplayed());
             type(By.id("name"), PRODUCT);
             type(By.id("description"), "Sweet Chaunsa from our own orchard.\nPicked ripe, packed by hand.");
             type(By.id("price"), "1250.50");
             type(By.id("stock"), "5");
             Path image = pngImage(imageDir.resolve("mangoes.png"));
             driver.findElement(By.id("image")).sendKeys(image.toAbsolutePath().toString());
-            driver.findElement(By.cssSelector("#product-form button[value=save]")).click();
+            driver.findElement(By.cssSelector("#product-form button[value=save]"))
+                    .click();
 
-            WebElement row = waitFor("the admin to list the new product (after the image upload)",
+            WebElement row = waitFor(
+                    "the admin to list the new product (after the image upload)",
                     d -> d.findElement(By.cssSelector("tr[data-product-id]")));
             String productId = row.getDomAttribute("data-product-id");
             assertThat(driver.getCurrentUrl()).startsWith(base + "/s/" + slug + "/admin");
-            assertThat(row.findElement(By.tagName("a")).getText()).as("the name is shown as typed, as text")
+            assertThat(row.findElement(By.tagName("a")).getText())
+                    .as("the name is shown as typed, as text")
                     .isEqualTo(PRODUCT);
-            assertThat(row.findElements(By.tagName("b"))).as("the <b> in the name became no element").isEmpty();
+            assertThat(row.findElements(By.tagName("b")))
+                    .as("the <b> in the name became no element")
+                    .isEmpty();
             assertThat(row.getText()).contains("Rs 1,250.50"); // money as the store's locale (ur-PK) writes it
             assertThat(row.findElement(By.cssSelector("td.stock")).getText()).isEqualTo("5");
 
@@ -120,19 +129,26 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
             driver.get(storeHost + "/");
             WebElement card = waitFor("the product card", d -> d.findElement(By.cssSelector(".card")));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Multan Mango House");
-            assertThat(card.findElement(By.cssSelector(".product-name")).getText()).isEqualTo(PRODUCT);
-            assertThat(plain(card.findElement(By.cssSelector(".price")).getText())).isEqualTo("Rs 1,250.50");
+            assertThat(card.findElement(By.cssSelector(".product-name")).getText())
+                    .isEqualTo(PRODUCT);
+            assertThat(plain(card.findElement(By.cssSelector(".price")).getText()))
+                    .isEqualTo("Rs 1,250.50");
             assertThat(card.findElements(By.tagName("b"))).isEmpty();
             WebElement img = card.findElement(By.tagName("img"));
             String imageUrl = img.getDomProperty("src");
-            waitFor("the product image to load (" + imageUrl + ")", d -> Boolean.TRUE.equals(js().executeScript(
-                    "var img = arguments[0]; img.scrollIntoView(); return img.complete && img.naturalWidth > 0;",
-                    img)));
+            waitFor(
+                    "the product image to load (" + imageUrl + ")",
+                    d -> Boolean.TRUE.equals(js().executeScript(
+                                    "var img = arguments[0]; img.scrollIntoView(); return img.complete && img.naturalWidth > 0;",
+                                    img)));
             assertThat(((Number) js().executeScript("return arguments[0].naturalWidth;", img)).intValue())
-                    .as("the image shown is the one uploaded").isEqualTo(64);
+                    .as("the image shown is the one uploaded")
+                    .isEqualTo(64);
             // shoppers' images come from the media CDN's stand-in as plain <img> loads (no CORS involved: no page
             // script reads image bytes); the store's CSP allows that origin, or the image above would not have loaded
-            assertThat(imageUrl).startsWith("http://localhost:" + port + "/_media/tenants/").endsWith("-320.jpg")
+            assertThat(imageUrl)
+                    .startsWith("http://localhost:" + port + "/_media/tenants/")
+                    .endsWith("-320.jpg")
                     .doesNotContain("X-Amz-");
             js().executeScript("window.scrollTo(0, 0);");
             screenshot("1-storefront-phone");
@@ -143,14 +159,19 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
             assertThat(driver.getCurrentUrl()).isEqualTo(storeHost + "/products/" + productId);
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(PRODUCT);
             // the store chose Urdu at signup: the storefront's own words are Urdu, laid out right to left
-            assertThat(driver.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
-            assertThat(pageText()).contains("Sweet Chaunsa from our own orchard.").contains("5 اسٹاک میں");
+            assertThat(driver.findElement(By.tagName("html")).getDomAttribute("dir"))
+                    .isEqualTo("rtl");
+            assertThat(pageText())
+                    .contains("Sweet Chaunsa from our own orchard.")
+                    .contains("5 اسٹاک میں");
             screenshot("2-product-phone");
             type(By.id("quantity"), "2");
-            driver.findElement(By.xpath("//button[normalize-space()='ٹوکری میں ڈالیں']")).click();
+            driver.findElement(By.xpath("//button[normalize-space()='ٹوکری میں ڈالیں']"))
+                    .click();
             // cart, checkout and confirmation speak the store's language too (money in its locale)
             waitFor("the cart", d -> d.findElement(By.tagName("h1")).getText().equals("آپ کی ٹوکری"));
-            assertThat(plain(driver.findElement(By.cssSelector(".subtotal")).getText())).isEqualTo("Rs 2,501.00");
+            assertThat(plain(driver.findElement(By.cssSelector(".subtotal")).getText()))
+                    .isEqualTo("Rs 2,501.00");
             driver.findElement(By.linkText("آرڈر مکمل کریں")).click();
             waitFor("the checkout form", d -> d.findElement(By.id("line1")).isDisplayed());
             type(By.id("name"), "Ayesha Khan");
@@ -159,13 +180,19 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
             type(By.id("city"), "Multan");
             assertThat(pageText()).contains("عام ترسیل — مفت").contains("ترسیل پر نقد ادائیگی");
             screenshot("2b-checkout-phone");
-            driver.findElement(By.xpath("//button[normalize-space()='آرڈر دیں']")).click();
+            driver.findElement(By.xpath("//button[normalize-space()='آرڈر دیں']"))
+                    .click();
 
-            waitFor("the order confirmation", d -> d.findElement(By.tagName("h1")).getText().contains("#1001"));
+            waitFor(
+                    "the order confirmation",
+                    d -> d.findElement(By.tagName("h1")).getText().contains("#1001"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("آرڈر #1001");
             assertThat(driver.getCurrentUrl()).startsWith(storeHost + "/");
-            assertThat(plain(driver.findElement(By.cssSelector(".total")).getText())).isEqualTo("Rs 2,501.00");
-            assertThat(plain(pageText())).contains("شکریہ! آپ کا آرڈر موصول ہو گیا ہے۔").contains(PRODUCT)
+            assertThat(plain(driver.findElement(By.cssSelector(".total")).getText()))
+                    .isEqualTo("Rs 2,501.00");
+            assertThat(plain(pageText()))
+                    .contains("شکریہ! آپ کا آرڈر موصول ہو گیا ہے۔")
+                    .contains(PRODUCT)
                     .contains("ترسیل کے وقت Rs 2,501.00 نقد ادا کریں۔");
             screenshot("3-confirmation-phone");
 
@@ -173,34 +200,43 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
             driver.manage().window().setSize(new Dimension(1280, 900));
             driver.get(base + "/s/" + slug + "/admin/login");
             signIn(email);
-            WebElement order = waitFor("the order in the admin",
+            WebElement order = waitFor(
+                    "the order in the admin",
                     d -> d.findElement(By.xpath("//h2[@id='orders']/following::table[1]//a[normalize-space()='#1001']"))
                             .findElement(By.xpath("./ancestor::tr")));
             assertThat(order.getText()).contains("Ayesha Khan").contains("Rs 2,501.00");
             WebElement productRow = driver.findElement(By.cssSelector("tr[data-product-id='" + productId + "']"));
-            assertThat(productRow.findElement(By.cssSelector("td.stock")).getText()).isEqualTo("3");
+            assertThat(productRow.findElement(By.cssSelector("td.stock")).getText())
+                    .isEqualTo("3");
             screenshot("4-admin-after-order");
 
             // --- the owner also works from the store's own host: there the upload to S3 crosses origins ------
             driver.get(storeHost + "/admin/login");
             signIn(email);
             driver.findElement(By.cssSelector("a[href$='/admin/products/new']")).click(); // the admin speaks Urdu
-            waitFor("the new-product form on the store's host",
+            waitFor(
+                    "the new-product form on the store's host",
                     d -> d.findElement(By.id("product-form")).isDisplayed());
             type(By.id("name"), "Anwar Ratol mangoes 3 kg");
             type(By.id("price"), "900");
             type(By.id("stock"), "7");
-            driver.findElement(By.id("image")).sendKeys(pngImage(imageDir.resolve("ratol.png")).toString());
-            driver.findElement(By.cssSelector("#product-form button[value=save]")).click();
-            waitFor("the admin on the store's host to list the second product (after a cross-origin upload)",
+            driver.findElement(By.id("image"))
+                    .sendKeys(pngImage(imageDir.resolve("ratol.png")).toString());
+            driver.findElement(By.cssSelector("#product-form button[value=save]"))
+                    .click();
+            waitFor(
+                    "the admin on the store's host to list the second product (after a cross-origin upload)",
                     d -> d.findElements(By.cssSelector("tr[data-product-id]")).size() == 2);
             assertThat(driver.getCurrentUrl()).startsWith(storeHost + "/admin");
             assertThat(pageText()).contains("Anwar Ratol mangoes 3 kg").contains("Rs 900.00");
             driver.get(storeHost + "/");
-            waitFor("both product images to load on the storefront", d -> Boolean.TRUE.equals(js().executeScript(
-                    "var imgs = document.querySelectorAll('.card img'); if (imgs.length !== 2) return false;"
-                    + "for (var i = 0; i < imgs.length; i++) { imgs[i].scrollIntoView();"
-                    + "  if (!(imgs[i].complete && imgs[i].naturalWidth > 0)) return false; } return true;")));
+            waitFor(
+                    "both product images to load on the storefront",
+                    d -> Boolean.TRUE.equals(
+                            js().executeScript(
+                                            "var imgs = document.querySelectorAll('.card img'); if (imgs.length !== 2) return false;"
+                                                    + "for (var i = 0; i < imgs.length; i++) { imgs[i].scrollIntoView();"
+                                                    + "  if (!(imgs[i].complete && imgs[i].naturalWidth > 0)) return false; } return true;")));
         } catch (AssertionError | RuntimeException e) {
             screenshotQuietly("failure");
             throw new AssertionError(e.getMessage() + "\n" + evidence(), e);
@@ -216,7 +252,9 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
         // the sign-in page is in the store's language (Urdu here): its one submit button
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         // the store's admin speaks Urdu: the dashboard is known by its orders section, not by English words
-        waitFor("the admin dashboard", d -> d.findElement(By.cssSelector("h2#orders")).isDisplayed());
+        waitFor(
+                "the admin dashboard",
+                d -> d.findElement(By.cssSelector("h2#orders")).isDisplayed());
     }
 
     /** Text as read, with the no-break spaces money is written with (e.g. "Rs 2,501.00") as plain spaces. */
@@ -243,13 +281,17 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
             }
             String source = driver.getPageSource();
             b.append("page source (first 3000 chars):\n")
-                    .append(source.length() > 3000 ? source.substring(0, 3000) + "…" : source).append('\n');
+                    .append(source.length() > 3000 ? source.substring(0, 3000) + "…" : source)
+                    .append('\n');
         } catch (WebDriverException e) {
             b.append("(page unavailable: ").append(e.getMessage()).append(")\n");
         }
         try {
-            b.append("browser console:\n").append(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .map(LogEntry::toString).collect(Collectors.joining("\n"))).append('\n');
+            b.append("browser console:\n")
+                    .append(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                            .map(LogEntry::toString)
+                            .collect(Collectors.joining("\n")))
+                    .append('\n');
         } catch (WebDriverException e) {
             b.append("(console log unavailable: ").append(e.getMessage()).append(")\n");
         }
@@ -265,9 +307,15 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
             Number width = (Number) js().executeScript("return document.documentElement.clientWidth;");
             Number height = (Number) js().executeScript("return Math.max(document.documentElement.scrollHeight,"
                     + " document.documentElement.clientHeight);");
-            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height,
-                            "scale", 1)));
+            Map<String, Object> shot = driver.executeCdpCommand(
+                    "Page.captureScreenshot",
+                    Map.of(
+                            "format",
+                            "png",
+                            "captureBeyondViewport",
+                            true,
+                            "clip",
+                            Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
             png = Base64.getDecoder().decode((String) shot.get("data"));
         } catch (WebDriverException | ClassCastException e) {
             png = driver.getScreenshotAs(OutputType.BYTES);
@@ -295,5 +343,4 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
         ImageIO.write(image, "png", file.toFile());
         return file;
     }
-
 }

@@ -52,7 +52,8 @@ class StorefrontBrowserIT extends BrowserTestBase {
         String email = "owner@" + slug + ".example";
         TenantId tenant = signUp("Kashgar Fruit", slug, email, PASSWORD);
         Product apricots = seedApricots(tenant);
-        String store = "http://" + slug + ".localhost:" + URI.create(cloud.baseUrl()).getPort();
+        String store =
+                "http://" + slug + ".localhost:" + URI.create(cloud.baseUrl()).getPort();
 
         // --- the owner sets a WhatsApp number and a logo on the settings page (JavaScript uploads the logo) ------
         driver = browser(true);
@@ -60,13 +61,19 @@ class StorefrontBrowserIT extends BrowserTestBase {
             driver.get(store + "/admin/login");
             type(By.id("email"), email);
             type(By.id("password"), PASSWORD);
-            driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
-            waitFor("the dashboard", d -> d.findElement(By.tagName("h1")).getText().endsWith("· admin"));
+            driver.findElement(By.xpath("//button[normalize-space()='Sign in']"))
+                    .click();
+            waitFor(
+                    "the dashboard",
+                    d -> d.findElement(By.tagName("h1")).getText().endsWith("· admin"));
             driver.findElement(By.linkText("Settings")).click();
-            waitFor("the settings form", d -> d.findElement(By.id("settings-form")).isDisplayed());
+            waitFor(
+                    "the settings form",
+                    d -> d.findElement(By.id("settings-form")).isDisplayed());
             type(By.id("whatsapp"), "+92 300 765 4321");
             driver.findElement(By.id("image")).sendKeys(logo().toString());
-            driver.findElement(By.cssSelector("#settings-form button[type=submit]")).click();
+            driver.findElement(By.cssSelector("#settings-form button[type=submit]"))
+                    .click();
             waitFor("the settings to be saved", d -> d.getPageSource().contains("Settings saved."));
 
             // --- a shopper on a phone, JavaScript on ---------------------------------------------------------
@@ -75,16 +82,24 @@ class StorefrontBrowserIT extends BrowserTestBase {
             driver.manage().window().setSize(new Dimension(412, 915));
             driver.get(store + "/");
             WebElement logo = waitFor("the store's logo", d -> d.findElement(By.cssSelector("header img")));
-            waitFor("the logo to load", d -> Boolean.TRUE.equals(driver.executeScript(
-                    "return arguments[0].complete && arguments[0].naturalWidth === 48;", logo)));
-            assertThat(driver.findElement(By.cssSelector("footer a[href='https://wa.me/923007654321']"))).isNotNull();
+            waitFor(
+                    "the logo to load",
+                    d -> Boolean.TRUE.equals(driver.executeScript(
+                            "return arguments[0].complete && arguments[0].naturalWidth === 48;", logo)));
+            assertThat(driver.findElement(By.cssSelector("footer a[href='https://wa.me/923007654321']")))
+                    .isNotNull();
             search("apricots");
             driver.findElement(By.partialLinkText("Kashgar apricots")).click();
             waitFor("the product page", d -> d.findElement(By.id("buy")).isDisplayed());
             assertThat(text("#price")).isEqualTo("Rs450.00");
             assertThat(text("#stock")).isEqualTo("7 in stock");
-            assertThat(variant(apricots, 3).isEnabled()).as("1kg / B is sold out").isFalse();
-            assertThat(label(apricots, 3).getText()).contains("1kg / B").contains("Rs760.00").contains("Sold out");
+            assertThat(variant(apricots, 3).isEnabled())
+                    .as("1kg / B is sold out")
+                    .isFalse();
+            assertThat(label(apricots, 3).getText())
+                    .contains("1kg / B")
+                    .contains("Rs760.00")
+                    .contains("Sold out");
 
             label(apricots, 2).click();
             waitFor("the headline to follow the choice", d -> text("#price").equals("Rs850.00"));
@@ -109,11 +124,15 @@ class StorefrontBrowserIT extends BrowserTestBase {
             assertThat(cards.get(0).getText()).contains("Kashgar apricots").contains("from Rs400.00");
             cards.get(0).findElement(By.tagName("a")).click();
             waitFor("the product page", d -> d.findElement(By.id("buy")).isDisplayed());
-            assertThat(label(apricots, 1).getText()).contains("500g / B").contains("Rs400.00").contains("3 in stock");
+            assertThat(label(apricots, 1).getText())
+                    .contains("500g / B")
+                    .contains("Rs400.00")
+                    .contains("3 in stock");
             label(apricots, 1).click();
             assertThat(variant(apricots, 1).isSelected()).isTrue();
             type(By.id("quantity"), "2");
-            driver.findElement(By.xpath("//button[normalize-space()='Add to cart']")).click();
+            driver.findElement(By.xpath("//button[normalize-space()='Add to cart']"))
+                    .click();
             waitFor("the cart", d -> d.findElement(By.tagName("h1")).getText().equals("Your cart"));
             driver.findElement(By.linkText("Check out")).click();
             waitFor("the checkout form", d -> d.findElement(By.id("line1")).isDisplayed());
@@ -121,9 +140,14 @@ class StorefrontBrowserIT extends BrowserTestBase {
             type(By.id("phone"), "+86 138 0000 0000");
             type(By.id("line1"), "12 Bazaar Road");
             type(By.id("city"), "Kashgar");
-            driver.findElement(By.xpath("//button[normalize-space()='Place order']")).click();
-            waitFor("the order confirmation", d -> d.findElement(By.tagName("h1")).getText().startsWith("Order"));
-            assertThat(driver.findElement(By.tagName("body")).getText()).contains("500g / B").contains("Rs800.00");
+            driver.findElement(By.xpath("//button[normalize-space()='Place order']"))
+                    .click();
+            waitFor(
+                    "the order confirmation",
+                    d -> d.findElement(By.tagName("h1")).getText().startsWith("Order"));
+            assertThat(driver.findElement(By.tagName("body")).getText())
+                    .contains("500g / B")
+                    .contains("Rs800.00");
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\n" + evidence(), e);
         }
@@ -134,16 +158,41 @@ class StorefrontBrowserIT extends BrowserTestBase {
     /** Size (500g, 1kg) × Grade (A, B); 1kg/A has a "was" price, 1kg/B is sold out. */
     static Product seedApricots(TenantId tenant) {
         List<Variant> variants = List.of(
-                new Variant(VariantId.newId(), "APR-500-A", List.of("500g", "A"), new Money(45000, "PKR"), null, 7, 500),
-                new Variant(VariantId.newId(), "APR-500-B", List.of("500g", "B"), new Money(40000, "PKR"), null, 3, 500),
-                new Variant(VariantId.newId(), "APR-1KG-A", List.of("1kg", "A"), new Money(85000, "PKR"),
-                        new Money(99000, "PKR"), 2, 1000),
-                new Variant(VariantId.newId(), "APR-1KG-B", List.of("1kg", "B"), new Money(76000, "PKR"), null, 0, 1000));
-        Product product = new Product(ProductId.newId(), "Kashgar apricots", "Sun-dried.", ProductStatus.ACTIVE,
-                List.of(new ProductOption("Size", List.of("500g", "1kg")), new ProductOption("Grade", List.of("A", "B"))),
-                variants, List.of(), List.of(), List.of("apricot"), "", "", false, Instant.now(), Instant.now());
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(cloud.dynamoEndpoint()))
-                .region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
+                new Variant(
+                        VariantId.newId(), "APR-500-A", List.of("500g", "A"), new Money(45000, "PKR"), null, 7, 500),
+                new Variant(
+                        VariantId.newId(), "APR-500-B", List.of("500g", "B"), new Money(40000, "PKR"), null, 3, 500),
+                new Variant(
+                        VariantId.newId(),
+                        "APR-1KG-A",
+                        List.of("1kg", "A"),
+                        new Money(85000, "PKR"),
+                        new Money(99000, "PKR"),
+                        2,
+                        1000),
+                new Variant(
+                        VariantId.newId(), "APR-1KG-B", List.of("1kg", "B"), new Money(76000, "PKR"), null, 0, 1000));
+        Product product = new Product(
+                ProductId.newId(),
+                "Kashgar apricots",
+                "Sun-dried.",
+                ProductStatus.ACTIVE,
+                List.of(
+                        new ProductOption("Size", List.of("500g", "1kg")),
+                        new ProductOption("Grade", List.of("A", "B"))),
+                variants,
+                List.of(),
+                List.of(),
+                List.of("apricot"),
+                "",
+                "",
+                false,
+                Instant.now(),
+                Instant.now());
+        try (DynamoDbClient dynamo = DynamoDbClient.builder()
+                .endpointOverride(URI.create(cloud.dynamoEndpoint()))
+                .region(Region.US_EAST_1)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build()) {
             String table = dynamo.listTables().tableNames().get(0);
@@ -154,7 +203,8 @@ class StorefrontBrowserIT extends BrowserTestBase {
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private WebElement variant(Product p, int index) {
-        return driver.findElement(By.cssSelector("input[name=variantId][value='" + p.variants().get(index).id().value() + "']"));
+        return driver.findElement(By.cssSelector(
+                "input[name=variantId][value='" + p.variants().get(index).id().value() + "']"));
     }
 
     private WebElement label(Product p, int index) {
@@ -167,9 +217,12 @@ class StorefrontBrowserIT extends BrowserTestBase {
         }
         try {
             String source = driver.getPageSource();
-            return "URL: " + driver.getCurrentUrl() + "\n" + (source.length() > 3000 ? source.substring(0, 3000) : source)
-                    + "\nconsole:\n" + driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                            .map(LogEntry::toString).collect(Collectors.joining("\n"));
+            return "URL: " + driver.getCurrentUrl() + "\n"
+                    + (source.length() > 3000 ? source.substring(0, 3000) : source)
+                    + "\nconsole:\n"
+                    + driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                            .map(LogEntry::toString)
+                            .collect(Collectors.joining("\n"));
         } catch (RuntimeException e) {
             return "(no evidence: " + e.getMessage() + ")";
         }

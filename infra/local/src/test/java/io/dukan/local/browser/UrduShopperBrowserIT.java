@@ -37,7 +37,8 @@ class UrduShopperBrowserIT extends BrowserTestBase {
         String slug = "urdu-" + Long.toString(System.currentTimeMillis(), 36);
         TenantId tenant = signUpInUrdu("Kashgar Fruit", slug, "owner@" + slug + ".example");
         Product apricots = StorefrontBrowserIT.seedApricots(tenant);
-        String store = "http://" + slug + ".localhost:" + URI.create(cloud.baseUrl()).getPort();
+        String store =
+                "http://" + slug + ".localhost:" + URI.create(cloud.baseUrl()).getPort();
         List<String> english = englishFragments();
 
         driver = browser(true);
@@ -56,18 +57,24 @@ class UrduShopperBrowserIT extends BrowserTestBase {
             driver.findElement(By.linkText("آرڈر مکمل کریں")).click();
             waitFor("the checkout form", d -> d.findElement(By.id("line1")).isDisplayed());
             assertUrdu("checkout", english);
-            assertThat(driver.findElement(By.cssSelector("#country option[selected]")).getText()).isEqualTo("پاکستان");
+            assertThat(driver.findElement(By.cssSelector("#country option[selected]"))
+                            .getText())
+                    .isEqualTo("پاکستان");
             type(By.id("name"), "عائشہ خان");
             type(By.id("phone"), "+92 300 1234567");
             type(By.id("line1"), "مکان 12، گلی 4");
             type(By.id("city"), "ملتان");
-            driver.findElement(By.xpath("//button[normalize-space()='آرڈر دیں']")).click();
+            driver.findElement(By.xpath("//button[normalize-space()='آرڈر دیں']"))
+                    .click();
 
-            waitFor("the confirmation", d -> d.findElement(By.tagName("h1")).getText().startsWith("آرڈر #"));
+            waitFor(
+                    "the confirmation",
+                    d -> d.findElement(By.tagName("h1")).getText().startsWith("آرڈر #"));
             assertUrdu("confirmation", english);
             assertThat(text(".ok")).isEqualTo("شکریہ! آپ کا آرڈر موصول ہو گیا ہے۔");
             assertThat(plain(text(".total"))).isEqualTo("Rs 900.00");
-            assertThat(driver.findElement(By.tagName("body")).getText()).contains("ابھی ادائیگی نہیں ہوئی")
+            assertThat(driver.findElement(By.tagName("body")).getText())
+                    .contains("ابھی ادائیگی نہیں ہوئی")
                     .contains("تیار کیا جا رہا ہے");
             screenshot(Path.of("/tmp/shopper-ur.png"));
 
@@ -75,27 +82,37 @@ class UrduShopperBrowserIT extends BrowserTestBase {
             String orderUrl = driver.getCurrentUrl();
             driver.manage().deleteAllCookies();
             driver.get(orderUrl);
-            waitFor("the order page", d -> d.findElement(By.tagName("h1")).getText().startsWith("آرڈر #"));
+            waitFor(
+                    "the order page",
+                    d -> d.findElement(By.tagName("h1")).getText().startsWith("آرڈر #"));
             assertUrdu("order page", english);
 
             driver.get(store + "/no-such-page");
             assertUrdu("404", english);
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("نہیں ملا");
             // the 404 itself is logged by Chromium; nothing else (no /favicon.ico request: the icon is inline)
-            assertThat(consoleErrors().stream().filter(e -> !e.contains("/no-such-page - "))).as("console errors")
+            assertThat(consoleErrors().stream().filter(e -> !e.contains("/no-such-page - ")))
+                    .as("console errors")
                     .isEmpty();
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\nURL: " + driver.getCurrentUrl() + "\n"
-                    + driver.getPageSource(), e);
+            throw new AssertionError(
+                    e.getMessage() + "\nURL: " + driver.getCurrentUrl() + "\n" + driver.getPageSource(), e);
         }
     }
 
     private void assertUrdu(String page, List<String> english) {
-        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("dir")).as(page).isEqualTo("rtl");
-        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).as(page).isEqualTo("ur");
-        String shown = driver.findElement(By.tagName("body")).getText() + "\n" + String.join("\n",
-                driver.findElements(By.cssSelector("[placeholder],[aria-label]")).stream()
-                        .map(e -> e.getDomAttribute("placeholder") + " " + e.getDomAttribute("aria-label")).toList())
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("dir"))
+                .as(page)
+                .isEqualTo("rtl");
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .as(page)
+                .isEqualTo("ur");
+        String shown = driver.findElement(By.tagName("body")).getText() + "\n"
+                + String.join(
+                        "\n",
+                        driver.findElements(By.cssSelector("[placeholder],[aria-label]")).stream()
+                                .map(e -> e.getDomAttribute("placeholder") + " " + e.getDomAttribute("aria-label"))
+                                .toList())
                 + "\n" + driver.getTitle();
         String read = shown.replace("Kashgar Fruit", "").replace("Kashgar apricots", "");
         Set<String> leaked = new LinkedHashSet<>();
@@ -104,17 +121,21 @@ class UrduShopperBrowserIT extends BrowserTestBase {
                 leaked.add(fragment);
             }
         }
-        assertThat(leaked).as(page + " shows English from the tables:\n" + shown).isEmpty();
+        assertThat(leaked)
+                .as(page + " shows English from the tables:\n" + shown)
+                .isEmpty();
     }
 
     /** The literal parts of every English shopper message with four letters or more, minus those Urdu uses too. */
     static List<String> englishFragments() {
-        Set<String> urdu = new LinkedHashSet<>(Messages.of(Language.UR, List.of("shop")).own().values());
+        Set<String> urdu = new LinkedHashSet<>(
+                Messages.of(Language.UR, List.of("shop")).own().values());
         Set<String> fragments = new LinkedHashSet<>();
         for (String text : Messages.of(Language.EN, List.of("shop")).own().values()) {
             for (String part : PLACEHOLDER.split(text)) {
                 String f = part.strip().replaceAll("^[\\p{Punct}“”‘’«»·—–\\s]+|[\\p{Punct}“”‘’«»·—–\\s]+$", "");
-                if (f.codePoints().filter(Character::isLetter).count() >= 4 && urdu.stream().noneMatch(u -> u.contains(f))) {
+                if (f.codePoints().filter(Character::isLetter).count() >= 4
+                        && urdu.stream().noneMatch(u -> u.contains(f))) {
                     fragments.add(f);
                 }
             }
@@ -124,12 +145,19 @@ class UrduShopperBrowserIT extends BrowserTestBase {
     }
 
     static TenantId signUpInUrdu(String storeName, String slug, String email) throws Exception {
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(cloud.baseUrl() + "/api/stores")).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":\""
-                        + storeName + "\",\"slug\":\"" + slug + "\",\"ownerEmail\":\"" + email + "\",\"password\":\""
-                        + "a long enough password 1\",\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"ur\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/api/stores"))
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"storeName\":\""
+                                                        + storeName + "\",\"slug\":\"" + slug + "\",\"ownerEmail\":\""
+                                                        + email + "\",\"password\":\""
+                                                        + "a long enough password 1\",\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"ur\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         Matcher id = Pattern.compile("\"id\":\"([a-z2-7]{16})\"").matcher(created.body());
         assertThat(id.find()).as(created.body()).isTrue();
@@ -137,11 +165,17 @@ class UrduShopperBrowserIT extends BrowserTestBase {
     }
 
     private void screenshot(Path file) throws Exception {
-        Number height = (Number) driver.executeScript("return Math.max(document.documentElement.scrollHeight,"
-                + " document.documentElement.clientHeight);");
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", 390, "height", height,
-                        "scale", 1)));
+        Number height = (Number) driver.executeScript(
+                "return Math.max(document.documentElement.scrollHeight," + " document.documentElement.clientHeight);");
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", 390, "height", height, "scale", 1)));
         Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
     }
 

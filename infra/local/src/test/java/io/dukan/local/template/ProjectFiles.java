@@ -10,7 +10,8 @@ final class ProjectFiles {
 
     static Path root() {
         String configured = System.getProperty("dukan.project.root");
-        if (configured != null && !configured.isBlank()
+        if (configured != null
+                && !configured.isBlank()
                 && Files.isRegularFile(Path.of(configured).resolve("template.yaml"))) {
             return Path.of(configured).toAbsolutePath().normalize();
         }

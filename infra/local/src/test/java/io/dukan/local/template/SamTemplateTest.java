@@ -42,8 +42,7 @@ class SamTemplateTest {
 
     @Test
     void tag_getAtt_sequence_isKept() {
-        assertThat(valueOf("!GetAtt [DukanTable, Arn]"))
-                .isEqualTo(Map.of("Fn::GetAtt", List.of("DukanTable", "Arn")));
+        assertThat(valueOf("!GetAtt [DukanTable, Arn]")).isEqualTo(Map.of("Fn::GetAtt", List.of("DukanTable", "Arn")));
     }
 
     @Test
@@ -62,30 +61,53 @@ class SamTemplateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Join", "If", "Equals", "Not", "Select", "Split", "FindInMap", "ImportValue",
-            "Base64", "And", "Or", "GetAZs", "Cidr"})
+    @ValueSource(
+            strings = {
+                "Join",
+                "If",
+                "Equals",
+                "Not",
+                "Select",
+                "Split",
+                "FindInMap",
+                "ImportValue",
+                "Base64",
+                "And",
+                "Or",
+                "GetAZs",
+                "Cidr"
+            })
     void tag_others_becomeFnMaps(String name) {
         assertThat(valueOf("!" + name + " [a, 1]")).isEqualTo(Map.of("Fn::" + name, List.of("a", 1)));
     }
 
     @Test
     void tag_condition_becomesConditionMap() {
-        assertThat(valueOf("!And [!Condition HasShopDomain, !Equals [!Ref A, b]]")).isEqualTo(Map.of("Fn::And",
-                List.of(Map.of("Condition", "HasShopDomain"),
-                        Map.of("Fn::Equals", List.of(Map.of("Ref", "A"), "b")))));
+        assertThat(valueOf("!And [!Condition HasShopDomain, !Equals [!Ref A, b]]"))
+                .isEqualTo(Map.of(
+                        "Fn::And",
+                        List.of(
+                                Map.of("Condition", "HasShopDomain"),
+                                Map.of("Fn::Equals", List.of(Map.of("Ref", "A"), "b")))));
     }
 
     @Test
     void tags_nest_inMappingsAndSequences() {
-        assertThat(valueOf("!Join ['', [!Ref A, !GetAtt B.Arn, {k: !Base64 x}]]")).isEqualTo(Map.of("Fn::Join",
-                List.of("", List.of(Map.of("Ref", "A"), Map.of("Fn::GetAtt", List.of("B", "Arn")),
-                        Map.of("k", Map.of("Fn::Base64", "x"))))));
+        assertThat(valueOf("!Join ['', [!Ref A, !GetAtt B.Arn, {k: !Base64 x}]]"))
+                .isEqualTo(Map.of(
+                        "Fn::Join",
+                        List.of(
+                                "",
+                                List.of(
+                                        Map.of("Ref", "A"),
+                                        Map.of("Fn::GetAtt", List.of("B", "Arn")),
+                                        Map.of("k", Map.of("Fn::Base64", "x"))))));
     }
 
     @Test
     void tag_ifWithMappingArguments() {
-        assertThat(valueOf("!If [C, {Ref: X}, !Ref AWS::NoValue]")).isEqualTo(Map.of("Fn::If",
-                List.of("C", Map.of("Ref", "X"), Map.of("Ref", "AWS::NoValue"))));
+        assertThat(valueOf("!If [C, {Ref: X}, !Ref AWS::NoValue]"))
+                .isEqualTo(Map.of("Fn::If", List.of("C", Map.of("Ref", "X"), Map.of("Ref", "AWS::NoValue"))));
     }
 
     @Test
@@ -126,7 +148,8 @@ class SamTemplateTest {
 
     @Test
     void nonMappingDocument_isRefused() {
-        assertThatThrownBy(() -> template("- a\n- b\n")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> template("- a\n- b\n"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mapping at the top level");
     }
 
@@ -155,10 +178,16 @@ class SamTemplateTest {
                       TimeToLiveSpecification: {AttributeName: expiresAt, Enabled: false}
                 """);
 
-        assertThat(template.tables()).containsExactly(
-                new TableSpec("T", Map.of("pk", "S", "g1", "N"), "pk", null,
-                        List.of(new IndexSpec("byG1", "g1", "pk", "KEYS_ONLY")), "expiresAt"),
-                new TableSpec("Untimed", Map.of("id", "S"), "id", null, List.of(), null));
+        assertThat(template.tables())
+                .containsExactly(
+                        new TableSpec(
+                                "T",
+                                Map.of("pk", "S", "g1", "N"),
+                                "pk",
+                                null,
+                                List.of(new IndexSpec("byG1", "g1", "pk", "KEYS_ONLY")),
+                                "expiresAt"),
+                        new TableSpec("Untimed", Map.of("id", "S"), "id", null, List.of(), null));
     }
 
     @Test
@@ -169,7 +198,8 @@ class SamTemplateTest {
                     Type: AWS::DynamoDB::Table
                     Properties:
                       KeySchema: [{AttributeName: !Ref KeyName, KeyType: HASH}]
-                """)).isInstanceOf(IllegalArgumentException.class)
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("test.yaml: Resources.T.Properties.KeySchema[0].AttributeName")
                 .hasMessageContaining("{\"Ref\":\"KeyName\"}");
     }
@@ -191,11 +221,19 @@ class SamTemplateTest {
                     Type: AWS::S3::Bucket
                 """);
 
-        assertThat(template.buckets()).containsExactly(
-                new BucketSpec("Media", List.of(new CorsRule(
-                        List.of("https://*.example.com", "{\"Fn::Sub\":\"https://${Api}.example.com\"}"),
-                        List.of("GET", "PUT"), List.of("content-type"), List.of(), 3000))),
-                new BucketSpec("Plain", List.of()));
+        assertThat(template.buckets())
+                .containsExactly(
+                        new BucketSpec(
+                                "Media",
+                                List.of(new CorsRule(
+                                        List.of(
+                                                "https://*.example.com",
+                                                "{\"Fn::Sub\":\"https://${Api}.example.com\"}"),
+                                        List.of("GET", "PUT"),
+                                        List.of("content-type"),
+                                        List.of(),
+                                        3000))),
+                        new BucketSpec("Plain", List.of()));
     }
 
     @Test
@@ -218,10 +256,13 @@ class SamTemplateTest {
                         Any: {Type: Api, Properties: {Path: '/s/{store}/{proxy+}', Method: any}}
                 """);
 
-        assertThat(template.functions()).containsExactly(new FunctionSpec("Fn", "a.B::handleRequest",
-                Map.of("TABLE", Map.of("Ref", "T"), "PLAIN", "text"),
-                List.of(new ApiRoute("/", "GET"), new ApiRoute("/s/{store}/{proxy+}", "ANY")),
-                List.of(new QueueEvent("Q", 10, false), new QueueEvent("R", 1, true))));
+        assertThat(template.functions())
+                .containsExactly(new FunctionSpec(
+                        "Fn",
+                        "a.B::handleRequest",
+                        Map.of("TABLE", Map.of("Ref", "T"), "PLAIN", "text"),
+                        List.of(new ApiRoute("/", "GET"), new ApiRoute("/s/{store}/{proxy+}", "ANY")),
+                        List.of(new QueueEvent("Q", 10, false), new QueueEvent("R", 1, true))));
     }
 
     @Test
@@ -239,8 +280,8 @@ class SamTemplateTest {
                         maxReceiveCount: 3
                 """);
 
-        assertThat(template.queues()).containsExactly(new QueueSpec("Dead", 30, null, 0),
-                new QueueSpec("Work", 360, "Dead", 3));
+        assertThat(template.queues())
+                .containsExactly(new QueueSpec("Dead", 30, null, 0), new QueueSpec("Work", 360, "Dead", 3));
     }
 
     @Test
@@ -273,16 +314,21 @@ class SamTemplateTest {
                     Properties: {}
                 """);
 
-        assertThat(template.functions()).extracting(FunctionSpec::logicalId, FunctionSpec::handler,
-                FunctionSpec::environment).containsExactly(
-                tuple("Fn", "local.H::handle",
-                        Map.of("SHARED", "g", "OVERRIDDEN", "local", "COMPUTED", Map.of("Ref", "Y"))),
-                tuple("Bare", "global.H::handle",
-                        Map.of("SHARED", "g", "OVERRIDDEN", "g", "COMPUTED", Map.of("Fn::Sub", "x"))),
-                tuple("Opted", "global.H::handle", Map.of()),
-                tuple("OptedOut", null, Map.of()));
-        Map<String, Object> merged = SamTemplate.SamGlobals.merge(Map.of("Layers", List.of("g")),
-                Map.of("Layers", List.of("l")), null);
+        assertThat(template.functions())
+                .extracting(FunctionSpec::logicalId, FunctionSpec::handler, FunctionSpec::environment)
+                .containsExactly(
+                        tuple(
+                                "Fn",
+                                "local.H::handle",
+                                Map.of("SHARED", "g", "OVERRIDDEN", "local", "COMPUTED", Map.of("Ref", "Y"))),
+                        tuple(
+                                "Bare",
+                                "global.H::handle",
+                                Map.of("SHARED", "g", "OVERRIDDEN", "g", "COMPUTED", Map.of("Fn::Sub", "x"))),
+                        tuple("Opted", "global.H::handle", Map.of()),
+                        tuple("OptedOut", null, Map.of()));
+        Map<String, Object> merged =
+                SamTemplate.SamGlobals.merge(Map.of("Layers", List.of("g")), Map.of("Layers", List.of("l")), null);
         assertThat(merged.get("Layers")).isEqualTo(List.of("g", "l"));
     }
 
@@ -290,14 +336,23 @@ class SamTemplateTest {
     void load_readsAFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("template.yaml"), "Resources:\n  B: {Type: AWS::S3::Bucket}\n");
 
-        assertThat(SamTemplate.load(file).buckets()).extracting(BucketSpec::logicalId).containsExactly("B");
+        assertThat(SamTemplate.load(file).buckets())
+                .extracting(BucketSpec::logicalId)
+                .containsExactly("B");
     }
 
     @Test
     void projectTemplate_table_isPkSkWithTtl() {
-        assertThat(project.tables()).containsExactly(new TableSpec("DukanTable", Map.of("pk", "S", "sk", "S",
-                "payInbox", "S", "shipInbox", "S"), "pk", "sk", List.of(new IndexSpec("payInbox", "payInbox", "sk", "ALL"),
-                new IndexSpec("shipInbox", "shipInbox", "sk", "ALL")), "expiresAt"));
+        assertThat(project.tables())
+                .containsExactly(new TableSpec(
+                        "DukanTable",
+                        Map.of("pk", "S", "sk", "S", "payInbox", "S", "shipInbox", "S"),
+                        "pk",
+                        "sk",
+                        List.of(
+                                new IndexSpec("payInbox", "payInbox", "sk", "ALL"),
+                                new IndexSpec("shipInbox", "shipInbox", "sk", "ALL")),
+                        "expiresAt"));
     }
 
     @Test
@@ -316,20 +371,23 @@ class SamTemplateTest {
     @SuppressWarnings("unchecked")
     void projectTemplate_mediaCdn_readsEveryRenditionAndNothingElse() {
         Map<String, Object> resources = (Map<String, Object>) project.raw().get("Resources");
-        Map<String, Object> policy = (Map<String, Object>) ((Map<String, Object>) resources.get("MediaBucketPolicy"))
-                .get("Properties");
-        List<Map<String, Object>> statements = (List<Map<String, Object>>) ((Map<String, Object>) policy
-                .get("PolicyDocument")).get("Statement");
-        Map<String, Object> cdn = statements.stream().filter(st -> "CdnReadsRenditionsOnly".equals(st.get("Sid")))
-                .findFirst().orElseThrow();
+        Map<String, Object> policy =
+                (Map<String, Object>) ((Map<String, Object>) resources.get("MediaBucketPolicy")).get("Properties");
+        List<Map<String, Object>> statements =
+                (List<Map<String, Object>>) ((Map<String, Object>) policy.get("PolicyDocument")).get("Statement");
+        Map<String, Object> cdn = statements.stream()
+                .filter(st -> "CdnReadsRenditionsOnly".equals(st.get("Sid")))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(cdn.get("Effect")).isEqualTo("Allow");
         assertThat(cdn.get("Action")).isEqualTo("s3:GetObject");
         assertThat(cdn.get("Principal")).isEqualTo(Map.of("Service", "cloudfront.amazonaws.com"));
         assertThat(((List<Object>) cdn.get("Resource")).stream().map(r -> ((Map<String, Object>) r).get("Fn::Sub")))
-                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(
-                        io.dukan.core.catalog.MediaStore.Rendition.values())
-                        .map(r -> "${MediaBucket.Arn}/tenants/*/media/*-" + r.width() + ".jpg").toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.Arrays.stream(io.dukan.core.catalog.MediaStore.Rendition.values())
+                                .map(r -> "${MediaBucket.Arn}/tenants/*/media/*-" + r.width() + ".jpg")
+                                .toList());
         assertThat(cdn.get("Condition").toString()).contains("AWS:SourceArn").contains("distribution/${MediaCdn}");
         assertThat(((Map<String, Object>) resources.get("MediaCdn")).get("Type"))
                 .isEqualTo("AWS::CloudFront::Distribution");
@@ -337,30 +395,52 @@ class SamTemplateTest {
 
     @Test
     void projectTemplate_provisioningFunction_asTheContractsSayIt() {
-        assertThat(project.functions()).extracting(FunctionSpec::logicalId)
+        assertThat(project.functions())
+                .extracting(FunctionSpec::logicalId)
                 .containsExactly("ProvisioningFunction", "FleetWorkerFunction", "RouterFunction");
         assertThat(project.functions().get(0)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.provisioning.ProvisioningFunction::handleRequest");
             // the signup function hands over to the queue and knows nothing of the fleet
-            assertThat(function.environment()).containsOnlyKeys("DUKAN_TABLE", "DUKAN_BUCKET",
-                    "DUKAN_PROVISIONING_QUEUE_URL", "DUKAN_SIGNUP_SETTLE_WAIT_SECONDS", "JAVA_TOOL_OPTIONS");
-            assertThat(function.environment()).containsEntry("DUKAN_PROVISIONING_QUEUE_URL",
-                    Map.of("Ref", "ProvisioningQueue"));
+            assertThat(function.environment())
+                    .containsOnlyKeys(
+                            "DUKAN_TABLE",
+                            "DUKAN_BUCKET",
+                            "DUKAN_PROVISIONING_QUEUE_URL",
+                            "DUKAN_SIGNUP_SETTLE_WAIT_SECONDS",
+                            "JAVA_TOOL_OPTIONS");
+            assertThat(function.environment())
+                    .containsEntry("DUKAN_PROVISIONING_QUEUE_URL", Map.of("Ref", "ProvisioningQueue"));
             assertThat(function.queueEvents()).isEmpty();
         });
-        assertThat(project.queues()).containsExactly(new QueueSpec("ProvisioningDeadLetterQueue", 30, null, 0),
-                new QueueSpec("ProvisioningQueue", 360, "ProvisioningDeadLetterQueue", 3));
+        assertThat(project.queues())
+                .containsExactly(
+                        new QueueSpec("ProvisioningDeadLetterQueue", 30, null, 0),
+                        new QueueSpec("ProvisioningQueue", 360, "ProvisioningDeadLetterQueue", 3));
         assertThat(project.functions().get(1)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.fleet.FleetWorker::handleRequest");
             assertThat(function.apiRoutes()).isEmpty();
             assertThat(function.queueEvents()).containsExactly(new QueueEvent("ProvisioningQueue", 1, true));
-            assertThat(function.environment()).containsOnlyKeys("DUKAN_TABLE", "DUKAN_BUCKET",
-                    "DUKAN_FLEET_SHOP_LAYER_ARN", "DUKAN_FLEET_LOG_RETENTION_DAYS", "DUKAN_FLEET_SHOP_HANDLER", "DUKAN_FLEET_TABLE_ARN",
-                    "DUKAN_FLEET_BUCKET_ARN", "DUKAN_FLEET_PERMISSIONS_BOUNDARY_ARN", "DUKAN_FLEET_NAME_PREFIX",
-                    "DUKAN_FLEET_ACCOUNT_ID", "DUKAN_FLEET_MEMORY_MB", "DUKAN_FLEET_EMAIL_MODE",
-                    "DUKAN_FLEET_EMAIL_FROM", "DUKAN_FLEET_PUBLIC_URL", "DUKAN_FLEET_MEDIA_URL", "DUKAN_FLEET_SNAP_START",
-                    "JAVA_TOOL_OPTIONS");
-            assertThat(function.environment()).containsEntry("DUKAN_TABLE", Map.of("Ref", "DukanTable"))
+            assertThat(function.environment())
+                    .containsOnlyKeys(
+                            "DUKAN_TABLE",
+                            "DUKAN_BUCKET",
+                            "DUKAN_FLEET_SHOP_LAYER_ARN",
+                            "DUKAN_FLEET_LOG_RETENTION_DAYS",
+                            "DUKAN_FLEET_SHOP_HANDLER",
+                            "DUKAN_FLEET_TABLE_ARN",
+                            "DUKAN_FLEET_BUCKET_ARN",
+                            "DUKAN_FLEET_PERMISSIONS_BOUNDARY_ARN",
+                            "DUKAN_FLEET_NAME_PREFIX",
+                            "DUKAN_FLEET_ACCOUNT_ID",
+                            "DUKAN_FLEET_MEMORY_MB",
+                            "DUKAN_FLEET_EMAIL_MODE",
+                            "DUKAN_FLEET_EMAIL_FROM",
+                            "DUKAN_FLEET_PUBLIC_URL",
+                            "DUKAN_FLEET_MEDIA_URL",
+                            "DUKAN_FLEET_SNAP_START",
+                            "JAVA_TOOL_OPTIONS");
+            assertThat(function.environment())
+                    .containsEntry("DUKAN_TABLE", Map.of("Ref", "DukanTable"))
                     .containsEntry("DUKAN_BUCKET", Map.of("Ref", "MediaBucket"))
                     .containsEntry("DUKAN_FLEET_TABLE_ARN", Map.of("Fn::GetAtt", List.of("DukanTable", "Arn")))
                     .containsEntry("DUKAN_FLEET_SHOP_HANDLER", "io.dukan.shop.ShopFunction::handleRequest")
@@ -369,20 +449,22 @@ class SamTemplateTest {
                     .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         });
         assertThat(project.functions().get(0)).satisfies(function -> {
-            assertThat(function.apiRoutes()).containsExactlyInAnyOrder(
-                    new ApiRoute("/", "GET"),
-                    new ApiRoute("/signup", "GET"),
-                    new ApiRoute("/signup", "POST"),
-                    new ApiRoute("/api/stores", "POST"),
-                    new ApiRoute("/api/stores/{slug}", "GET"),
-                    new ApiRoute("/stores/{slug}", "GET"));
+            assertThat(function.apiRoutes())
+                    .containsExactlyInAnyOrder(
+                            new ApiRoute("/", "GET"),
+                            new ApiRoute("/signup", "GET"),
+                            new ApiRoute("/signup", "POST"),
+                            new ApiRoute("/api/stores", "POST"),
+                            new ApiRoute("/api/stores/{slug}", "GET"),
+                            new ApiRoute("/stores/{slug}", "GET"));
         });
         assertThat(project.functions().get(2)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.router.StoreRouter::handleRequest");
-            assertThat(function.apiRoutes()).containsExactlyInAnyOrder(new ApiRoute("/s/{store}", "ANY"),
-                    new ApiRoute("/s/{store}/{proxy+}", "ANY"));
-            assertThat(function.environment()).containsEntry("DUKAN_ROUTER_FALLBACK_FUNCTION",
-                    Map.of("Ref", "ProvisioningFunction.Alias"));
+            assertThat(function.apiRoutes())
+                    .containsExactlyInAnyOrder(
+                            new ApiRoute("/s/{store}", "ANY"), new ApiRoute("/s/{store}/{proxy+}", "ANY"));
+            assertThat(function.environment())
+                    .containsEntry("DUKAN_ROUTER_FALLBACK_FUNCTION", Map.of("Ref", "ProvisioningFunction.Alias"));
         });
     }
 }

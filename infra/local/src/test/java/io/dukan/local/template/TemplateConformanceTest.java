@@ -80,7 +80,8 @@ class TemplateConformanceTest {
                       CodeUri: functions/shop/target/dukan-shop-lambda.jar
                 """, "broken.yaml");
 
-        assertThat(schemaProblems(broken)).anySatisfy(message -> assertThat(message).contains("Handlr"));
+        assertThat(schemaProblems(broken))
+                .anySatisfy(message -> assertThat(message).contains("Handlr"));
     }
 
     @Test
@@ -116,15 +117,19 @@ class TemplateConformanceTest {
         List<String> handlers = new ArrayList<>();
         project.functions().forEach(function -> handlers.add(function.handler()));
         // the handler the provisioning function gives every store's function
-        project.functions().forEach(function -> function.environment().forEach((name, value) -> {
-            if (name.endsWith("_HANDLER")) {
-                handlers.add(String.valueOf(value));
-            }
-        }));
+        project.functions()
+                .forEach(function -> function.environment().forEach((name, value) -> {
+                    if (name.endsWith("_HANDLER")) {
+                        handlers.add(String.valueOf(value));
+                    }
+                }));
 
-        assertThat(handlers).contains("io.dukan.provisioning.ProvisioningFunction::handleRequest",
-                "io.dukan.shop.ShopFunction::handleRequest");
-        assertThat(handlers.stream().flatMap(h -> handlerProblems(h).stream()).toList()).isEmpty();
+        assertThat(handlers)
+                .contains(
+                        "io.dukan.provisioning.ProvisioningFunction::handleRequest",
+                        "io.dukan.shop.ShopFunction::handleRequest");
+        assertThat(handlers.stream().flatMap(h -> handlerProblems(h).stream()).toList())
+                .isEmpty();
     }
 
     @Test
@@ -142,7 +147,9 @@ class TemplateConformanceTest {
                     Properties: {Handler: io.dukan.shop.ShopFunction}
                 """, "broken.yaml");
 
-        assertThat(broken.functions().stream().flatMap(f -> handlerProblems(f.handler()).stream()).toList())
+        assertThat(broken.functions().stream()
+                        .flatMap(f -> handlerProblems(f.handler()).stream())
+                        .toList())
                 .containsExactly(
                         "io.dukan.shop.NoSuchFunction::handleRequest: no class io.dukan.shop.NoSuchFunction",
                         "io.dukan.shop.ShopFunction::handle_request: io.dukan.shop.ShopFunction has no public"
@@ -165,7 +172,8 @@ class TemplateConformanceTest {
         if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
             return List.of(handler + ": " + className + " is not a public concrete class");
         }
-        boolean hasMethod = Arrays.stream(type.getMethods()).map(Method::getName).anyMatch(methodName::equals);
+        boolean hasMethod =
+                Arrays.stream(type.getMethods()).map(Method::getName).anyMatch(methodName::equals);
         boolean hasNoArgConstructor = Arrays.stream(type.getConstructors()).anyMatch(c -> c.getParameterCount() == 0);
         List<String> problems = new ArrayList<>();
         if (!hasMethod) {
@@ -181,35 +189,45 @@ class TemplateConformanceTest {
 
     @Test
     void projectTemplate_codeUrisAreBuildOutputsOfItsModules() {
-        assertThat(codeUris(project.raw())).containsExactlyInAnyOrder(
-                "functions/provisioning/target/dukan-provisioning-lambda.jar",
-                "functions/fleet/target/dukan-fleet-lambda.jar",
-                "functions/router/target/dukan-router-lambda.jar",
-                "functions/shop/target/dukan-shop-layer.zip");
-        assertThat(codeUris(project.raw()).stream().flatMap(uri -> codeUriProblems(uri).stream()).toList())
+        assertThat(codeUris(project.raw()))
+                .containsExactlyInAnyOrder(
+                        "functions/provisioning/target/dukan-provisioning-lambda.jar",
+                        "functions/fleet/target/dukan-fleet-lambda.jar",
+                        "functions/router/target/dukan-router-lambda.jar",
+                        "functions/shop/target/dukan-shop-layer.zip");
+        assertThat(codeUris(project.raw()).stream()
+                        .flatMap(uri -> codeUriProblems(uri).stream())
+                        .toList())
                 .isEmpty();
     }
 
     @Test
     void codeUriOutsideAModuleOrNotBuiltByIt_isCaught() {
-        assertThat(codeUriProblems("functions/gone/target/gone.jar")).singleElement().asString()
+        assertThat(codeUriProblems("functions/gone/target/gone.jar"))
+                .singleElement()
+                .asString()
                 .contains("functions/gone is not a module");
-        assertThat(codeUriProblems("functions/shop/target/renamed-lambda.jar")).singleElement().asString()
+        assertThat(codeUriProblems("functions/shop/target/renamed-lambda.jar"))
+                .singleElement()
+                .asString()
                 .contains("functions/shop/pom.xml never names renamed-lambda");
-        assertThat(codeUriProblems("functions/shop/dukan-shop-lambda.jar")).singleElement().asString()
+        assertThat(codeUriProblems("functions/shop/dukan-shop-lambda.jar"))
+                .singleElement()
+                .asString()
                 .contains("not a build output");
     }
 
     /** CodeUri of every function (Globals' when it has none) and ContentUri of every layer. */
     private static List<String> codeUris(Map<String, Object> raw) {
-        Map<String, Object> globals = Values.map(Values.map(raw.get("Globals"), "Globals").get("Function"), "G");
+        Map<String, Object> globals =
+                Values.map(Values.map(raw.get("Globals"), "Globals").get("Function"), "G");
         List<String> uris = new ArrayList<>();
         Values.map(raw.get("Resources"), "Resources").forEach((id, value) -> {
             Map<String, Object> resource = Values.map(value, id);
             Map<String, Object> properties = Values.map(resource.get("Properties"), id);
             switch (String.valueOf(resource.get("Type"))) {
-                case "AWS::Serverless::Function" -> uris.add(String.valueOf(
-                        properties.getOrDefault("CodeUri", globals.get("CodeUri"))));
+                case "AWS::Serverless::Function" ->
+                    uris.add(String.valueOf(properties.getOrDefault("CodeUri", globals.get("CodeUri"))));
                 case "AWS::Serverless::LayerVersion" -> uris.add(String.valueOf(properties.get("ContentUri")));
                 default -> {
                     // no code
@@ -235,8 +253,8 @@ class TemplateConformanceTest {
                 return List.of(uri + ": " + module + " is not a module of " + root.resolve("pom.xml"));
             }
             if (!Files.readString(modulePom).contains(stem)) {
-                return List.of(uri + ": " + module + "/pom.xml never names " + stem + ", so the build makes no "
-                        + file);
+                return List.of(
+                        uri + ": " + module + "/pom.xml never names " + stem + ", so the build makes no " + file);
             }
             return List.of();
         } catch (IOException e) {
@@ -253,12 +271,15 @@ class TemplateConformanceTest {
             assertThat(table.rangeKey()).isEqualTo("sk");
             assertThat(table.attributeTypes()).containsEntry("pk", "S").containsEntry("sk", "S");
             // the order inbox's tabs; every index is keyed by the tenant-led attribute and the table's sk
-            assertThat(table.globalIndexes()).containsExactly(new IndexSpec("payInbox", "payInbox", "sk", "ALL"),
-                    new IndexSpec("shipInbox", "shipInbox", "sk", "ALL"));
+            assertThat(table.globalIndexes())
+                    .containsExactly(
+                            new IndexSpec("payInbox", "payInbox", "sk", "ALL"),
+                            new IndexSpec("shipInbox", "shipInbox", "sk", "ALL"));
             assertThat(table.attributeTypes()).containsEntry("payInbox", "S").containsEntry("shipInbox", "S");
             assertThat(table.ttlAttribute()).isEqualTo("expiresAt");
             Map<String, Object> properties = properties(table.logicalId());
-            assertThat(properties).containsEntry("BillingMode", "PAY_PER_REQUEST")
+            assertThat(properties)
+                    .containsEntry("BillingMode", "PAY_PER_REQUEST")
                     .containsEntry("DeletionProtectionEnabled", true);
             assertThat(properties.get("PointInTimeRecoverySpecification"))
                     .isEqualTo(Map.of("PointInTimeRecoveryEnabled", true));
@@ -270,15 +291,27 @@ class TemplateConformanceTest {
     void bucket_blocksPublicAccess_encrypts_andOwnsItsObjects() {
         assertThat(project.buckets()).singleElement().satisfies(bucket -> {
             Map<String, Object> properties = properties(bucket.logicalId());
-            assertThat(properties.get("PublicAccessBlockConfiguration")).isEqualTo(Map.of(
-                    "BlockPublicAcls", true, "BlockPublicPolicy", true,
-                    "IgnorePublicAcls", true, "RestrictPublicBuckets", true));
-            assertThat(JSON.valueToTree(properties.get("BucketEncryption")).findValue("SSEAlgorithm").asText())
+            assertThat(properties.get("PublicAccessBlockConfiguration"))
+                    .isEqualTo(Map.of(
+                            "BlockPublicAcls",
+                            true,
+                            "BlockPublicPolicy",
+                            true,
+                            "IgnorePublicAcls",
+                            true,
+                            "RestrictPublicBuckets",
+                            true));
+            assertThat(JSON.valueToTree(properties.get("BucketEncryption"))
+                            .findValue("SSEAlgorithm")
+                            .asText())
                     .isEqualTo("AES256");
-            assertThat(JSON.valueToTree(properties.get("OwnershipControls")).findValue("ObjectOwnership").asText())
+            assertThat(JSON.valueToTree(properties.get("OwnershipControls"))
+                            .findValue("ObjectOwnership")
+                            .asText())
                     .isEqualTo("BucketOwnerEnforced");
             assertThat(JSON.valueToTree(properties.get("LifecycleConfiguration"))
-                    .findValue("AbortIncompleteMultipartUpload")).isNotNull();
+                            .findValue("AbortIncompleteMultipartUpload"))
+                    .isNotNull();
         });
     }
 
@@ -292,17 +325,23 @@ class TemplateConformanceTest {
     @Test
     void signupFunction_hasNoIamLambdaOrApiGatewayRight_noScan_andOnlyPlatformItems() {
         String policies = Values.json(properties("ProvisioningFunction").get("Policies"));
-        assertThat(policies).doesNotContain("iam:", "lambda:", "apigateway:", "DynamoDBCrudPolicy", "Scan", "sqs:*")
+        assertThat(policies)
+                .doesNotContain("iam:", "lambda:", "apigateway:", "DynamoDBCrudPolicy", "Scan", "sqs:*")
                 .contains("sqs:SendMessage", "PLATFORM#*");
     }
 
     @Test
     void fleetWorker_holdsTheStoreRights_fencedByPathLayerAndBoundary_andNoApiGatewayRight() {
         String policies = Values.json(properties("FleetWorkerFunction").get("Policies"));
-        assertThat(policies).doesNotContain("apigateway:", "lambda:AddPermission", "Scan")
-                .contains("role/${StoreNamePrefix}/${StoreNamePrefix}-*", "lambda:Layer",
-                        "iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary",
-                        "iam:CreatePolicyVersion", "iam:PermissionsBoundary");
+        assertThat(policies)
+                .doesNotContain("apigateway:", "lambda:AddPermission", "Scan")
+                .contains(
+                        "role/${StoreNamePrefix}/${StoreNamePrefix}-*",
+                        "lambda:Layer",
+                        "iam:DeleteRolePermissionsBoundary",
+                        "iam:PutRolePermissionsBoundary",
+                        "iam:CreatePolicyVersion",
+                        "iam:PermissionsBoundary");
         assertThat(Values.json(properties("FleetWorkerFunction").get("Events"))).contains("ReportBatchItemFailures");
     }
 
@@ -312,7 +351,8 @@ class TemplateConformanceTest {
         for (FunctionSpec function : project.functions()) {
             Object config = properties(function.logicalId()).get("LoggingConfig");
             assertThat(config).as(function.logicalId()).isNotNull();
-            String group = String.valueOf(((Map<?, ?>) Values.map(config, "LoggingConfig").get("LogGroup")).get("Ref"));
+            String group = String.valueOf(
+                    ((Map<?, ?>) Values.map(config, "LoggingConfig").get("LogGroup")).get("Ref"));
             Map<String, Object> logGroup = Values.map(resources.get(group), group);
             assertThat(logGroup.get("Type")).isEqualTo("AWS::Logs::LogGroup");
             assertThat(Values.map(logGroup.get("Properties"), group)).containsKey("RetentionInDays");
@@ -354,10 +394,11 @@ class TemplateConformanceTest {
                         Missing: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /missing, Method: any}}
                 """, "broken.yaml");
 
-        assertThat(routeProblems(broken.raw())).containsExactlyInAnyOrder(
-                "Fn POST /signup: the body's integration does not invoke function:${AWS::StackName}-fn",
-                "Fn ANY /missing: not in Api's DefinitionBody",
-                "Api GET /orphan: no Api event, so SAM grants API Gateway no permission to invoke it");
+        assertThat(routeProblems(broken.raw()))
+                .containsExactlyInAnyOrder(
+                        "Fn POST /signup: the body's integration does not invoke function:${AWS::StackName}-fn",
+                        "Fn ANY /missing: not in Api's DefinitionBody",
+                        "Api GET /orphan: no Api event, so SAM grants API Gateway no permission to invoke it");
     }
 
     /**
@@ -385,7 +426,8 @@ class TemplateConformanceTest {
                     return;
                 }
                 Map<String, Object> api = Values.map(e.get("Properties"), name);
-                String apiId = api.get("RestApiId") instanceof Map<?, ?> ref ? String.valueOf(ref.get("Ref"))
+                String apiId = api.get("RestApiId") instanceof Map<?, ?> ref
+                        ? String.valueOf(ref.get("Ref"))
                         : String.valueOf(api.get("RestApiId"));
                 String path = String.valueOf(api.get("Path"));
                 String method = String.valueOf(api.get("Method")).toUpperCase(Locale.ROOT);
@@ -394,15 +436,18 @@ class TemplateConformanceTest {
                     return; // SAM generates the body from the events
                 }
                 covered.add(apiId + " " + method + " " + path);
-                Object operation = Values.map(Values.map(body.get("paths"), "paths").get(path), path)
+                Object operation = Values.map(
+                                Values.map(body.get("paths"), "paths").get(path), path)
                         .get(method.equals("ANY") ? ANY_METHOD : method.toLowerCase(Locale.ROOT));
                 if (operation == null) {
                     problems.add(id + " " + method + " " + path + ": not in " + apiId + "'s DefinitionBody");
                     return;
                 }
-                Map<String, Object> integration = Values.map(Values.map(operation, path).get(INTEGRATION), path);
+                Map<String, Object> integration =
+                        Values.map(Values.map(operation, path).get(INTEGRATION), path);
                 String uri = Values.json(integration.get("uri"));
-                if (!"aws_proxy".equals(integration.get("type")) || !"POST".equals(integration.get("httpMethod"))
+                if (!"aws_proxy".equals(integration.get("type"))
+                        || !"POST".equals(integration.get("httpMethod"))
                         || !uri.contains(invokes)) {
                     problems.add(id + " " + method + " " + path + ": the body's integration does not invoke "
                             + invokes.replace("/invocations", ""));
@@ -414,14 +459,17 @@ class TemplateConformanceTest {
             if (body == null || hasExplicitPermission(resources, apiId)) {
                 return;
             }
-            Values.map(body.get("paths"), "paths").forEach((path, operations) ->
-                    Values.map(operations, path).keySet().forEach(operation -> {
-                        String method = operation.equals(ANY_METHOD) ? "ANY" : operation.toUpperCase(Locale.ROOT);
-                        if (!covered.contains(apiId + " " + method + " " + path)) {
-                            problems.add(apiId + " " + method + " " + path
-                                    + ": no Api event, so SAM grants API Gateway no permission to invoke it");
-                        }
-                    }));
+            Values.map(body.get("paths"), "paths")
+                    .forEach((path, operations) -> Values.map(operations, path)
+                            .keySet()
+                            .forEach(operation -> {
+                                String method =
+                                        operation.equals(ANY_METHOD) ? "ANY" : operation.toUpperCase(Locale.ROOT);
+                                if (!covered.contains(apiId + " " + method + " " + path)) {
+                                    problems.add(apiId + " " + method + " " + path
+                                            + ": no Api event, so SAM grants API Gateway no permission to invoke it");
+                                }
+                            }));
         });
         return problems;
     }
@@ -431,7 +479,8 @@ class TemplateConformanceTest {
      * permission with an AWS::Lambda::Permission of its own, whose SourceArn names the API.
      */
     private static boolean hasExplicitPermission(Map<String, Object> resources, String apiId) {
-        return resources.values().stream().map(v -> Values.map(v, apiId))
+        return resources.values().stream()
+                .map(v -> Values.map(v, apiId))
                 .filter(r -> "AWS::Lambda::Permission".equals(r.get("Type")))
                 .map(r -> Values.json(Values.map(r.get("Properties"), apiId).get("SourceArn")))
                 .anyMatch(arn -> arn.contains("${" + apiId + "}"));
@@ -465,7 +514,8 @@ class TemplateConformanceTest {
         }
         try (InputStream copy = TemplateConformanceTest.class.getResourceAsStream("/sam/sam.schema.json")) {
             assertThat(copy).isNotNull();
-            assertThat(copy.readAllBytes()).as("src/test/resources/sam/sam.schema.json = " + shared)
+            assertThat(copy.readAllBytes())
+                    .as("src/test/resources/sam/sam.schema.json = " + shared)
                     .isEqualTo(Files.readAllBytes(shared));
         }
     }
@@ -475,7 +525,8 @@ class TemplateConformanceTest {
         try (InputStream note = TemplateConformanceTest.class.getResourceAsStream("/sam/SOURCE.md")) {
             assertThat(note).isNotNull();
             assertThat(new String(note.readAllBytes(), StandardCharsets.UTF_8))
-                    .contains("serverless-application-model").contains("Apache License 2.0");
+                    .contains("serverless-application-model")
+                    .contains("Apache License 2.0");
         }
     }
 }
