@@ -129,9 +129,20 @@ class ModuleRulesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "software.amazon.awssdk.services.iam..",
-                        "software.amazon.awssdk.services.lambda..",
-                        "software.amazon.awssdk.services.apigateway..")
+                        "software.amazon.awssdk.services.iam..", "software.amazon.awssdk.services.apigateway..")
+                .check(DUKAN);
+    }
+
+    @Test
+    void onlyTheFleetWorker_andTheRouter_useTheLambdaSdk() {
+        // the router only invokes a store's function; creating functions stays the fleet worker's
+        noClasses()
+                .that(not(resideInAnyPackage(FLEET))
+                        .and(not(resideInAnyPackage("io.dukan.router..")))
+                        .and(not(nameMatching(FLEET_CLIENT_FACTORY))))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("software.amazon.awssdk.services.lambda..")
                 .check(DUKAN);
     }
 

@@ -407,6 +407,9 @@ class SamTemplateTest {
                             "DUKAN_BUCKET",
                             "DUKAN_PROVISIONING_QUEUE_URL",
                             "DUKAN_SIGNUP_SETTLE_WAIT_SECONDS",
+                            "DUKAN_EMAIL_FROM",
+                            "DUKAN_SIGNUP_APPROVAL",
+                            "DUKAN_SIGNUP_OPERATOR_TOKEN",
                             "JAVA_TOOL_OPTIONS");
             assertThat(function.environment())
                     .containsEntry("DUKAN_PROVISIONING_QUEUE_URL", Map.of("Ref", "ProvisioningQueue"));
@@ -456,7 +459,9 @@ class SamTemplateTest {
                             new ApiRoute("/signup", "POST"),
                             new ApiRoute("/api/stores", "POST"),
                             new ApiRoute("/api/stores/{slug}", "GET"),
-                            new ApiRoute("/stores/{slug}", "GET"));
+                            new ApiRoute("/stores/{slug}", "GET"),
+                            new ApiRoute("/operator/signups", "GET"),
+                            new ApiRoute("/operator/signups/{id}/{decision}", "POST"));
         });
         assertThat(project.functions().get(2)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.router.StoreRouter::handleRequest");
