@@ -264,7 +264,10 @@ class SignupController {
         return Pages.html(
                         HttpStatus.OK,
                         PlatformPages.status(
-                                PlatformText.of(request),
+                                // the store's own language unless the visitor chose one
+                                request.getParameters().contains("lang")
+                                        ? PlatformText.of(request)
+                                        : PlatformText.of(Language.orEnglish(store.language())),
                                 links.root(request),
                                 store,
                                 links.storePath(request, store.slug()),

@@ -117,6 +117,12 @@ abstract class BrowserTestBase {
 
     /** A store signed up through the platform's JSON API, ACTIVE when this returns; its tenant id. */
     static TenantId signUp(String storeName, String slug, String email, String password) throws Exception {
+        return signUp(storeName, slug, email, password, "en");
+    }
+
+    /** The same, for a store in {@code language}. */
+    static TenantId signUp(String storeName, String slug, String email, String password, String language)
+            throws Exception {
         HttpResponse<String> created = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/api/stores"))
@@ -125,7 +131,9 @@ abstract class BrowserTestBase {
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":\""
                                         + storeName + "\",\"slug\":\"" + slug + "\",\"ownerEmail\":\"" + email
                                         + "\",\"password\":\""
-                                        + password + "\",\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"en\"}"))
+                                        + password + "\",\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\""
+                                        + language
+                                        + "\"}"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);

@@ -7,9 +7,6 @@ import io.dukan.core.tenant.TenantId;
 import io.dukan.web.i18n.Language;
 import io.dukan.web.i18n.Messages;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -17,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -145,23 +141,7 @@ class UrduShopperBrowserIT extends BrowserTestBase {
     }
 
     static TenantId signUpInUrdu(String storeName, String slug, String email) throws Exception {
-        HttpResponse<String> created = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/api/stores"))
-                                .header("Content-Type", "application/json")
-                                .header("Accept", "application/json")
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"storeName\":\""
-                                                        + storeName + "\",\"slug\":\"" + slug + "\",\"ownerEmail\":\""
-                                                        + email + "\",\"password\":\""
-                                                        + "a long enough password 1\",\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"ur\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        Matcher id = Pattern.compile("\"id\":\"([a-z2-7]{16})\"").matcher(created.body());
-        assertThat(id.find()).as(created.body()).isTrue();
-        return new TenantId(id.group(1));
+        return signUp(storeName, slug, email, "a long enough password 1", "ur");
     }
 
     private void screenshot(Path file) throws Exception {
