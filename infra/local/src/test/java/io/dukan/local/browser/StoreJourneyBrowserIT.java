@@ -90,7 +90,10 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
                     "the status page to show the store ACTIVE",
                     d -> "ACTIVE".equals(d.findElement(By.id("status")).getDomAttribute("data-status")));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Multan Mango House");
-            assertThat(driver.findElement(By.id("status")).getText()).contains("Your store is live");
+            // the store is in Urdu, and so is its status page (the store's language, not the browser's)
+            assertThat(driver.findElement(By.tagName("html")).getDomAttribute("dir"))
+                    .isEqualTo("rtl");
+            assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("آپ کی دکان آن لائن ہے۔");
 
             // --- the owner signs in and adds a product with an image -----------------------------------------
             driver.findElement(By.id("admin-url")).click();
