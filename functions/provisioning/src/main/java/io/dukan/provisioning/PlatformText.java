@@ -26,7 +26,7 @@ final class PlatformText {
     }
 
     static Language language(HttpRequest<?> request) {
-        Optional<Language> chosen = request.getParameters().getFirst("lang").flatMap(Language::of);
+        Optional<Language> chosen = queryLang(request.getUri().getRawQuery()).flatMap(Language::of);
         if (chosen.isPresent()) {
             return chosen.get();
         }
@@ -34,6 +34,24 @@ final class PlatformText {
                 .getFirst("Accept-Language")
                 .flatMap(PlatformText::fromAcceptLanguage)
                 .orElse(Language.EN);
+    }
+
+    /**
+     * The {@code lang} of the query string alone. Not {@code getParameters()}: for a form content type it also decodes
+     * the body, and a malformed body (binary junk under a form or multipart type, even on a GET) then throws.
+     */
+    static Optional<String> queryLang(String rawQuery) {
+        if (rawQuery == null) {
+            return Optional.empty();
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.startsWith("lang=")) {
+                String value = pair.substring(5);
+                // language codes are plain letters and '-': anything else is not a language we have
+                return value.matches("[A-Za-z-]{1,12}") ? Optional.of(value) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first language of the header, by its q-values, that the platform has. */

@@ -265,7 +265,8 @@ class SignupController {
                         HttpStatus.OK,
                         PlatformPages.status(
                                 // the store's own language unless the visitor chose one
-                                request.getParameters().contains("lang")
+                                PlatformText.queryLang(request.getUri().getRawQuery())
+                                                .isPresent()
                                         ? PlatformText.of(request)
                                         : PlatformText.of(Language.orEnglish(store.language())),
                                 links.root(request),
