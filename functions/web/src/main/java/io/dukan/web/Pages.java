@@ -52,12 +52,6 @@ public final class Pages {
                 + "<header>" + header + "</header><main>" + body + "</main></body></html>";
     }
 
-    /** A labelled input; the label and value are escaped, {@code extra} is trusted attribute markup. */
-    public static String field(String name, String label, String type, String value, String extra) {
-        return "<label for=\"" + name + "\">" + Html.esc(label) + "</label><input id=\"" + name + "\" name=\"" + name
-                + "\" type=\"" + type + "\" value=\"" + Html.esc(value) + "\" " + extra + ">";
-    }
-
     public static MutableHttpResponse<String> html(HttpStatus status, String page) {
         return HttpResponse.<String>status(status).contentType(HTML).body(page);
     }
