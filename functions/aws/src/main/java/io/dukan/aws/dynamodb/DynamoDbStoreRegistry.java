@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -68,6 +69,8 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
                     .with("tenantId", store.id().value())
                     .build()));
         }
+        // last, so the positions Cancellations reads above stay as they were
+        writes.add(put(DynamoDbStoreDirectory.entry(store)));
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(writes));
@@ -180,11 +183,26 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
         if (reason != null) {
             values.put(":why", s(truncate(reason)));
         }
-        dynamo.updateItem(r -> r.tableName(table)
-                .key(Keys.store(id))
-                .updateExpression(update)
-                .expressionAttributeNames(Map.of("#st", "status"))
-                .expressionAttributeValues(values));
+        Map<String, AttributeValue> record = dynamo.updateItem(r -> r.tableName(table)
+                        .key(Keys.store(id))
+                        .updateExpression(update)
+                        .expressionAttributeNames(Map.of("#st", "status"))
+                        .expressionAttributeValues(values)
+                        .returnValues(ReturnValue.ALL_NEW))
+                .attributes();
+        String createdAt = record == null ? null : Items.of(record).s("createdAt");
+        if (createdAt != null) {
+            try {
+                dynamo.updateItem(r -> r.tableName(table)
+                        .key(PlatformKeys.directoryEntry(Instant.parse(createdAt), id.value()))
+                        .updateExpression("SET #st = :st")
+                        .conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeNames(Map.of("#st", "status"))
+                        .expressionAttributeValues(Map.of(":st", s(status.name()))));
+            } catch (ConditionalCheckFailedException notInTheDirectory) {
+                // a store from before the directory: the operator command's reindex-stores adds it
+            }
+        }
     }
 
     @Override

@@ -1,0 +1,70 @@
+package io.dukan.provisioning;
+
+import io.dukan.aws.AwsClients;
+import io.dukan.core.account.PasswordHasher;
+import io.dukan.core.operator.OperatorAuth;
+import io.dukan.core.operator.OperatorRepository;
+import io.dukan.core.operator.PlatformAudit;
+import io.dukan.core.operator.StoreFigures;
+import io.dukan.core.operator.StoreMetrics;
+import io.dukan.core.operator.StoreOperations;
+import io.dukan.core.operator.StoreSuspensions;
+import io.dukan.core.tenant.StoreRegistry;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Secondary;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+
+/** The operator console's use cases and ports. */
+@Factory
+class OperatorServices {
+
+    @Singleton
+    OperatorAuth operatorAuth(OperatorRepository operators, PlatformAudit audit, PasswordHasher hasher, Clock clock) {
+        return new OperatorAuth(operators, audit, hasher, clock);
+    }
+
+    @Singleton
+    StoreOperations storeOperations(
+            StoreRegistry registry, StoreSuspensions suspensions, PlatformAudit audit, Clock clock) {
+        return new StoreOperations(registry, suspensions, audit, clock);
+    }
+
+    /**
+     * The hook for per-store 30-day figures: none until per-store daily aggregates exist (a {@code StoreFigures}
+     * bean reading them replaces this one).
+     */
+    @Singleton
+    @Secondary
+    StoreFigures noFiguresYet() {
+        return StoreFigures.NONE;
+    }
+
+    /**
+     * A store function's metrics from CloudWatch (its EMF metrics, namespace {@code dukan.metrics.namespace}); the
+     * local cloud puts its own counters in its place ({@code dukan.metrics.source=local}).
+     */
+    @Singleton
+    @Requires(property = "dukan.metrics.source", value = "cloudwatch", defaultValue = "cloudwatch")
+    StoreMetrics cloudWatchMetrics(
+            AwsClients clients,
+            SdkHttpClient http,
+            Clock clock,
+            @Value("${dukan.metrics.namespace:Dukan/Stores}") String namespace) {
+        CloudWatchClient cloudWatch = clients.configure(
+                        CloudWatchClient.builder().httpClient(http), null)
+                .build();
+        return new CloudWatchStoreMetrics(cloudWatch, namespace, clock);
+    }
+
+    /** Where no metrics source is configured (tests): the store page says there are no figures. */
+    @Singleton
+    @Secondary
+    StoreMetrics noMetrics() {
+        return StoreMetrics.NONE;
+    }
+}
