@@ -39,28 +39,39 @@ final class DynamoDbStoreSuspensions implements StoreSuspensions {
                         .with("by", suspension.by())
                         .with("since", suspension.since().toString())
                         .build()));
-        Map<String, AttributeValue> record = dynamo.updateItem(r -> r.tableName(table)
-                        .key(Keys.store(store))
-                        .updateExpression("SET suspendedSince = :since, suspendedBy = :by, suspendedReason = :why")
-                        .conditionExpression("attribute_exists(pk)")
-                        .expressionAttributeValues(Map.of(
-                                ":since", s(suspension.since().toString()),
-                                ":by", s(suspension.by()),
-                                ":why", s(suspension.reason())))
-                        .returnValues(ReturnValue.ALL_NEW))
-                .attributes();
+        Map<String, AttributeValue> record;
+        try {
+            record = dynamo.updateItem(r -> r.tableName(table)
+                            .key(Keys.store(store))
+                            .updateExpression(
+                                    "SET suspendedSince = :since, suspendedBy = :by, suspendedReason = :why")
+                            .conditionExpression("attribute_exists(pk)")
+                            .expressionAttributeValues(Map.of(
+                                    ":since", s(suspension.since().toString()),
+                                    ":by", s(suspension.by()),
+                                    ":why", s(suspension.reason())))
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes();
+        } catch (ConditionalCheckFailedException noPlatformRecord) {
+            return; // the store is closed (its own item); there is no platform record to note it on
+        }
         directory(record, "SET suspended = :yes", Map.of(":yes", AttributeValue.fromBool(true)));
     }
 
     @Override
     public void lift(TenantId store) {
         dynamo.deleteItem(r -> r.tableName(table).key(PlatformKeys.suspension(store.value())));
-        Map<String, AttributeValue> record = dynamo.updateItem(r -> r.tableName(table)
-                        .key(Keys.store(store))
-                        .updateExpression("REMOVE suspendedSince, suspendedBy, suspendedReason")
-                        .conditionExpression("attribute_exists(pk)")
-                        .returnValues(ReturnValue.ALL_NEW))
-                .attributes();
+        Map<String, AttributeValue> record;
+        try {
+            record = dynamo.updateItem(r -> r.tableName(table)
+                            .key(Keys.store(store))
+                            .updateExpression("REMOVE suspendedSince, suspendedBy, suspendedReason")
+                            .conditionExpression("attribute_exists(pk)")
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes();
+        } catch (ConditionalCheckFailedException noPlatformRecord) {
+            return;
+        }
         directory(record, "REMOVE suspended", Map.of());
     }
 
