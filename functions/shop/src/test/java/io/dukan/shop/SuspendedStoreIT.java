@@ -48,7 +48,8 @@ class SuspendedStoreIT {
         emulators.close();
     }
 
-    static APIGatewayProxyResponseEvent call(com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent e) {
+    static APIGatewayProxyResponseEvent call(
+            com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent e) {
         return fn.handleRequest(e, null);
     }
 
@@ -63,7 +64,8 @@ class SuspendedStoreIT {
         assertThat(call(json("GET", "/s/closing/api/products", null)).getStatusCode())
                 .isEqualTo(200);
 
-        suspensions.suspend(store.tenantId(), new Suspension("counterfeit goods <reported>", "ops@x.example", Instant.now()));
+        suspensions.suspend(
+                store.tenantId(), new Suspension("counterfeit goods <reported>", "ops@x.example", Instant.now()));
         waitOutTheCache();
 
         APIGatewayProxyResponseEvent home = call(get("/s/closing/"));
@@ -73,11 +75,12 @@ class SuspendedStoreIT {
 
         APIGatewayProxyResponseEvent api = call(json("GET", "/s/closing/api/products", null));
         assertThat(api.getStatusCode()).isEqualTo(503);
-        assertThat(header(api, "Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(header(api, "Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         assertThat(api.getBody()).contains("store-suspended");
 
-        APIGatewayProxyResponseEvent order = call(json(
-                "POST", "/s/closing/api/orders", "{\"items\":[],\"customer\":{\"name\":\"A\"}}"));
+        APIGatewayProxyResponseEvent order =
+                call(json("POST", "/s/closing/api/orders", "{\"items\":[],\"customer\":{\"name\":\"A\"}}"));
         assertThat(order.getStatusCode()).isEqualTo(503);
         assertThat(order.getBody()).contains("store-suspended");
 
@@ -96,11 +99,15 @@ class SuspendedStoreIT {
                 form("/s/closing/admin/settings", "name=Renamed&currency=PKR&language=en"), owner));
         assertThat(change.getStatusCode()).isEqualTo(403);
         assertThat(change.getBody()).contains("Store suspended").contains("counterfeit goods &lt;reported&gt;");
-        assertThat(fn.getApplicationContext().getBean(ThisStore.class).settings().name())
+        assertThat(fn.getApplicationContext()
+                        .getBean(ThisStore.class)
+                        .settings()
+                        .name())
                 .isNotEqualTo("Renamed");
 
         // the owner can still sign in to read it
-        assertThat(ShopFunctionIT.login(fn, "closing", "owner@closing.example", PASSWORD)).isNotBlank();
+        assertThat(ShopFunctionIT.login(fn, "closing", "owner@closing.example", PASSWORD))
+                .isNotBlank();
 
         suspensions.lift(store.tenantId());
         waitOutTheCache();

@@ -35,6 +35,7 @@ public final class DynamoDbOperators implements OperatorRepository, PlatformAudi
     private final String table;
     private final WindowCounter failures;
 
+    @jakarta.inject.Inject
     DynamoDbOperators(DynamoDbClient dynamo, TableName table) {
         this(dynamo, table.value());
     }

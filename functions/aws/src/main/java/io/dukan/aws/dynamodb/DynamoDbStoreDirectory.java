@@ -38,6 +38,7 @@ public final class DynamoDbStoreDirectory implements StoreDirectory {
     private final DynamoDbClient dynamo;
     private final String table;
 
+    @jakarta.inject.Inject
     DynamoDbStoreDirectory(DynamoDbClient dynamo, TableName table) {
         this(dynamo, table.value());
     }

@@ -43,8 +43,7 @@ final class DynamoDbStoreSuspensions implements StoreSuspensions {
         try {
             record = dynamo.updateItem(r -> r.tableName(table)
                             .key(Keys.store(store))
-                            .updateExpression(
-                                    "SET suspendedSince = :since, suspendedBy = :by, suspendedReason = :why")
+                            .updateExpression("SET suspendedSince = :since, suspendedBy = :by, suspendedReason = :why")
                             .conditionExpression("attribute_exists(pk)")
                             .expressionAttributeValues(Map.of(
                                     ":since", s(suspension.since().toString()),
