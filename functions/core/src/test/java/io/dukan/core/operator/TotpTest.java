@@ -51,9 +51,12 @@ class TotpTest {
         String current = Totp.code(secret, now);
         assertThat(current).hasSize(6).isEqualTo("050471"); // the RFC's 8 digits, last 6
         assertThat(Totp.verify(secret, current, now, 0)).hasValue(step);
-        assertThat(Totp.verify(secret, Totp.code(secret, now.minusSeconds(30)), now, 0)).hasValue(step - 1);
-        assertThat(Totp.verify(secret, Totp.code(secret, now.plusSeconds(30)), now, 0)).hasValue(step + 1);
-        assertThat(Totp.verify(secret, Totp.code(secret, now.minusSeconds(90)), now, 0)).isEmpty();
+        assertThat(Totp.verify(secret, Totp.code(secret, now.minusSeconds(30)), now, 0))
+                .hasValue(step - 1);
+        assertThat(Totp.verify(secret, Totp.code(secret, now.plusSeconds(30)), now, 0))
+                .hasValue(step + 1);
+        assertThat(Totp.verify(secret, Totp.code(secret, now.minusSeconds(90)), now, 0))
+                .isEmpty();
         assertThat(Totp.verify(secret, current, now, step)).as("used already").isEmpty();
         assertThat(Totp.verify(secret, "12345", now, 0)).isEmpty();
         assertThat(Totp.verify(secret, null, now, 0)).isEmpty();
