@@ -106,6 +106,13 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
         this.minimumCompressionSize = bytes;
     }
 
+    private volatile LocalStoreMetrics storeMetrics;
+
+    /** Where each store function's requests are counted (the operator console's figures); set before start. */
+    void countStoreRequests(LocalStoreMetrics metrics) {
+        this.storeMetrics = metrics;
+    }
+
     void start(ApiRouteTable<FunctionSlot> templateRoutes, LocalStoreFleet fleet, S3Proxy s3) {
         start(templateRoutes, fleet, s3, null);
     }
@@ -277,7 +284,14 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
             pathParameters = new LinkedHashMap<>(Map.of("proxy", String.join("/", rest)));
         }
         FunctionSlot slot = target.get().slot();
-        return Optional.of(new Routed(slot.name(), invoke(exchange, slot, request, resource, pathParameters)));
+        boolean cold = !slot.isLive();
+        long started = System.nanoTime();
+        int status = invoke(exchange, slot, request, resource, pathParameters);
+        LocalStoreMetrics metrics = storeMetrics;
+        if (metrics != null && target.get().function() != null) {
+            metrics.record(target.get().function().tenantId(), status, (System.nanoTime() - started) / 1e6, cold);
+        }
+        return Optional.of(new Routed(slot.name(), status));
     }
 
     private int invoke(

@@ -167,6 +167,10 @@ public final class LocalCloud implements AutoCloseable {
     private final Set<String> functionPackages = new TreeSet<>();
     private volatile String baseUrl;
     private boolean isClosed;
+    /** Each store function's requests, as the gateway saw them: the operator console's figures locally. */
+    private final LocalStoreMetrics storeMetrics = new LocalStoreMetrics(java.time.Clock.systemUTC());
+    /** The first operator, created at the first start (its sign-in details are kept in the data folder). */
+    private LocalOperator.SignIn firstOperator;
 
     private LocalCloud(Options options) {
         this.options = options;
@@ -236,6 +240,7 @@ public final class LocalCloud implements AutoCloseable {
         ApiRouteTable<FunctionSlot> routes = templateFunctions(template, environments);
 
         gateway = new LocalApiGateway(options.port);
+        gateway.countStoreRequests(storeMetrics);
         template.minimumCompressionSize().ifPresent(gateway::compressAtLeast);
         baseUrl = "http://localhost:" + gateway.port();
         // the template names the deployed origins (execute-api, *.{ShopDomain}); locally those are these
@@ -263,6 +268,7 @@ public final class LocalCloud implements AutoCloseable {
                 outbox,
                 new LocalMediaCdn(s3mock.endpoint(), bucket));
 
+        firstOperator = LocalOperator.ensure(outboxClient, table, dataDir.resolve("operator.properties"));
         long periodMillis = Math.max(100, Math.min(30_000, options.idleTimeout.toMillis() / 4));
         sweeper = Executors.newSingleThreadScheduledExecutor(LocalApiGateway.daemonThreads("idle-sweeper-"));
         sweeper.scheduleWithFixedDelay(this::closeIdleInstances, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
@@ -348,7 +354,7 @@ public final class LocalCloud implements AutoCloseable {
                 queues.add(new LocalQueue(spec, event, consumer, options.queueRedeliveryDelay, 2));
             }
         }
-        List<Object> handOver = queues.isEmpty() ? List.of() : List.of(queues.get(0));
+        List<Object> handOver = queues.isEmpty() ? List.of(storeMetrics) : List.of(queues.get(0), storeMetrics);
         ApiRouteTable<FunctionSlot> routes = new ApiRouteTable<>();
         for (FunctionSpec function : template.functions()) {
             if (function.handler() == null) {
@@ -468,6 +474,8 @@ public final class LocalCloud implements AutoCloseable {
         properties.put("dukan.email.mode", "outbox");
         properties.put("dukan.email.from", LOCAL_SENDER);
         properties.put("dukan.public-url", baseUrl);
+        // the operator console's store metrics: the gateway's counts (LocalStoreMetrics), not CloudWatch
+        properties.put("dukan.metrics.source", "local");
         return properties;
     }
 
@@ -575,6 +583,9 @@ public final class LocalCloud implements AutoCloseable {
         out.println("   A store:           " + baseUrl + "/s/{slug}/   or   "
                 + baseUrl.replace("localhost", "{slug}.localhost") + "/");
         out.println("   Mail (outbox):     " + outboxUrl() + "   (invitations, password resets)");
+        if (firstOperator != null) {
+            firstOperator.print(out, baseUrl + "/operator");
+        }
         out.println("   Browser S3:        " + s3PublicEndpoint());
         out.println("   Media (CDN):       " + mediaUrl());
         out.println(
