@@ -181,12 +181,12 @@ class PaymentServiceTest {
     @Test
     void anOrderChangedBetweenReadingAndWriting_isReadAgain_andTheEventApplied() {
         AtomicInteger calls = new AtomicInteger();
-        PaymentEvents racing = (t, provider, e, outcome, changed, expected) -> {
+        PaymentEvents racing = (t, provider, e, outcome, changed, expected, restock) -> {
             if (calls.incrementAndGet() == 1) { // the owner ships the order just before the event is written
                 Order current = stored();
                 shop.admin.markShipped(tenant, current.code(), "owner", current.version(), "T1", "");
             }
-            return shop.orders.recordOnce(t, provider, e, outcome, changed, expected);
+            return shop.orders.recordOnce(t, provider, e, outcome, changed, expected, restock);
         };
         PaymentService payments = new PaymentService(shop.orders, racing, shop.clock);
 

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class AdminPages {
 
-    public static final List<String> BUNDLES = List.of("admin");
+    public static final List<String> BUNDLES = List.of("admin", "wallets");
 
     private static final Templates TEMPLATES = new Templates("io.dukan.shop.pages");
 
@@ -60,10 +60,12 @@ public final class AdminPages {
 
     /** "Unpaid (COD)", "Paid (card)", … */
     public static String paymentLabel(StoreLocale t, Order o) {
-        String method = t.t("order.method."
-                + (o.paymentMethod() == PaymentMethod.CASH_ON_DELIVERY
-                        ? "cod"
-                        : o.paymentMethod() == PaymentMethod.BANK_TRANSFER ? "bank" : "card"));
+        String method = o.paymentMethod().wallet()
+                ? t.t("method." + o.paymentMethod().name())
+                : t.t("order.method."
+                        + (o.paymentMethod() == PaymentMethod.CASH_ON_DELIVERY
+                                ? "cod"
+                                : o.paymentMethod() == PaymentMethod.BANK_TRANSFER ? "bank" : "card"));
         return t.t("order.payment." + o.paymentStatus().name().toLowerCase(Locale.ROOT), method);
     }
 
@@ -74,6 +76,9 @@ public final class AdminPages {
 
     /** The payment method's full name ("Cash on delivery"). */
     public static String paymentName(StoreLocale t, PaymentMethod method) {
+        if (method.wallet()) {
+            return t.t("method." + method.name());
+        }
         return t.t("order.methodName." + method.name().toLowerCase(Locale.ROOT));
     }
 
