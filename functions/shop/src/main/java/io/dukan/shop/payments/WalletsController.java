@@ -191,10 +191,11 @@ class WalletsController {
         if (p.name().equals("alipay")) {
             urls.add(storeUrl + "/payments/alipay/notify");
         }
-        return AdminPages.render(
-                "admin/wallet.jte",
-                AdminPages.chrome(store.settings(), base(request), csrf.token(request)),
-                new WalletKeysView(p.name(), p.displayName(), p.currency(), fields, urls, error, saved));
+        return PaymentsViews.wallet(
+                store.settings(),
+                base(request),
+                new WalletKeysView(p.name(), p.displayName(), p.currency(), fields, urls, error, saved),
+                csrf.token(request));
     }
 
     private String storeUrl(HttpRequest<?> request) {

@@ -82,6 +82,12 @@ public final class AdminPages {
         return t.t("order.methodName." + method.name().toLowerCase(Locale.ROOT));
     }
 
+    /** A wallet provider's note: "jazzcash event paid-DK… (…)", maybe "NOT applied: the money arrived after …". */
+    private static final Pattern WALLET = Pattern.compile(
+            "(?:jazzcash|easypaisa|alipay) event (paid|ended|expired)-([A-Za-z0-9]+) \\(.*?\\)"
+                    + "(?:( NOT applied: the money arrived after .*)|( NOT applied: the amount .*))?",
+            Pattern.DOTALL);
+
     private static final Pattern SHIPPED = Pattern.compile("marked it shipped, tracking (.*)", Pattern.DOTALL);
 
     /** An order history line: the platform's own words translated, anything else (a provider's note) as stored. */
@@ -93,6 +99,11 @@ public final class AdminPages {
         Matcher shipped = SHIPPED.matcher(what);
         if (shipped.matches()) {
             return t.t("history.shipped", shipped.group(1));
+        }
+        Matcher wallet = WALLET.matcher(what);
+        if (wallet.matches()) {
+            String kind = wallet.group(3) != null ? "late" : wallet.group(4) != null ? "amount" : wallet.group(1);
+            return t.t("wallets.history." + kind, wallet.group(2));
         }
         String key = "history." + slug(what);
         return t.messages().has(key) ? t.t(key) : what;
