@@ -10,6 +10,7 @@ import io.dukan.core.checkout.PaymentSettings;
 import io.dukan.core.order.OrderRepository;
 import io.dukan.core.order.OrderService;
 import io.dukan.core.order.PaymentInstructions;
+import io.dukan.core.payment.WalletPayments;
 import io.dukan.core.shipping.ShippingRepository;
 import io.dukan.core.shipping.ShippingService;
 import io.micronaut.context.annotation.Factory;
@@ -43,8 +44,9 @@ class CheckoutServices {
             OrderRepository orders,
             ShippingService shipping,
             CheckoutSettingsService settings,
-            Clock clock) {
-        return new CheckoutService(carts, orderService, orders, shipping, settings, clock);
+            Clock clock,
+            WalletPayments wallets) {
+        return new CheckoutService(carts, orderService, orders, shipping, settings, clock, wallets::methods);
     }
 
     /** The bank details the owner set, as the shopper's order page shows them; none when bank transfer is off. */

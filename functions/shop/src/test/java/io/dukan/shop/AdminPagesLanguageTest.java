@@ -71,7 +71,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class AdminPagesLanguageTest {
 
-    private static final List<String> BUNDLES = List.of("admin", "accountmail");
+    private static final List<String> BUNDLES = List.of("admin", "accountmail", "wallets");
     private static final String BASE = "/s/kashgar";
     private static final String CSRF = "aaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final TenantId TENANT = new TenantId("aaaaaaaaaaaaaaaa");
@@ -287,12 +287,51 @@ class AdminPagesLanguageTest {
         pages.put("order-paid", OrderAdminViews.order(s, BASE, paid, CSRF));
         pages.put("order-shipped", OrderAdminViews.order(s, BASE, shipped, CSRF));
         pages.put("order-card", OrderAdminViews.order(s, BASE, card, CSRF));
+        Order jazz = OrderAdminService.note(
+                OrderAdminService.apply(
+                        OrderTestData.anOrder(
+                                PaymentMethod.JAZZCASH,
+                                PaymentStatus.PENDING,
+                                FulfilmentStatus.UNFULFILLED,
+                                "Ayesha",
+                                ""),
+                        OrderAction.RELEASE_UNPAID,
+                        null,
+                        new OrderEvent(AT, "jazzcash", "jazzcash event ended-DKZXQ (payment ended unpaid)")),
+                new OrderEvent(
+                        AT,
+                        "jazzcash",
+                        "jazzcash event paid-DKZXQ (payment received) NOT applied: the money arrived after the order"
+                                + " was cancelled; REFUND it to the shopper from your jazzcash account"));
+        pages.put("order-jazzcash-refund", OrderAdminViews.order(s, BASE, jazz, CSRF));
         pages.put("cancel", OrderAdminViews.confirmCancel(s, BASE, paid, CSRF));
         pages.put("slip", OrderAdminViews.packingSlip(s, BASE, shipped));
         pages.put("stripe", PaymentsViews.stripe(s, BASE, null, null, "https://x.example/wh", null, CSRF));
         pages.put(
                 "stripe-stored",
                 PaymentsViews.stripe(s, BASE, "sk_…1234", "whsec_…9876", "https://x.example/wh", null, CSRF));
+        for (String provider : List.of("jazzcash", "easypaisa", "alipay")) {
+            pages.put(
+                    "wallet-" + provider,
+                    PaymentsViews.wallet(
+                            s,
+                            BASE,
+                            new io.dukan.shop.payments.WalletKeysView(
+                                    provider,
+                                    "Zxq",
+                                    "PKR",
+                                    List.of(
+                                            new io.dukan.shop.payments.WalletKeysView.Field(
+                                                    "merchantId", false, 40, "MC1"),
+                                            new io.dukan.shop.payments.WalletKeysView.Field(
+                                                    "password", true, 40, "…zxqz"),
+                                            new io.dukan.shop.payments.WalletKeysView.Field(
+                                                    "integritySalt", true, 40, null)),
+                                    List.of("https://x.example/s/zxq/payments/" + provider + "/return"),
+                                    null,
+                                    true),
+                            CSRF));
+        }
         pages.put("settings", SettingsViews.settings(s, BASE, null, Map.of(), null, false, CSRF));
         pages.put(
                 "settings-saved",

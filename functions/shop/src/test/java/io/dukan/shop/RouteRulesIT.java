@@ -44,8 +44,11 @@ class RouteRulesIT {
     static final Set<HttpMethod> STATE_CHANGING =
             Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
     /** The only routes that take no CSRF token, each for the reason its annotation gives. */
-    static final Set<String> CSRF_EXEMPT =
-            Set.of("POST /s/{store}/payments/stripe/webhook", "POST /s/{store}/api/orders");
+    static final Set<String> CSRF_EXEMPT = Set.of(
+            "POST /s/{store}/payments/stripe/webhook",
+            "POST /s/{store}/api/orders",
+            "POST /s/{store}/payments/jazzcash/return",
+            "POST /s/{store}/payments/alipay/notify");
     /** The admin's doors that must stay open to someone not signed in. */
     static final Set<String> PUBLIC_ADMIN = Set.of(
             "GET /s/{store}/admin/login",

@@ -59,7 +59,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShopLanguagesTest {
 
-    private static final List<String> BUNDLES = List.of("shop", "mail");
+    private static final List<String> BUNDLES = List.of("shop", "mail", "wallets");
     /** What the owner typed in the sample store: excepted from the "no English" check. */
     private static final String STORE = "Qissa Khwani Dry Fruit";
 
@@ -357,6 +357,37 @@ class ShopLanguagesTest {
                                         "https://wa.me/923000000000?text=x",
                                         "csrf")));
             }
+        }
+        for (PaymentMethod method : List.of(PaymentMethod.JAZZCASH, PaymentMethod.EASYPAISA, PaymentMethod.ALIPAY)) {
+            String name = t.t("method." + method.name());
+            for (String result : new String[] {"PAID", "PENDING", "CANCELLED", "FAILED", null}) {
+                Order o = order(method, PaymentStatus.PENDING, FulfilmentStatus.UNFULFILLED, "");
+                out.put(
+                        "page order, " + method + " back " + result,
+                        ShopPages.render(
+                                "order.jte",
+                                page,
+                                "view",
+                                new OrderView(
+                                        o,
+                                        null,
+                                        false,
+                                        false,
+                                        null,
+                                        "csrf",
+                                        new OrderView.Wallet(name, true, "DKZXQ", result, "121"))));
+            }
+            out.put(
+                    "page wallet, " + method,
+                    ShopPages.render(
+                            "wallet.jte",
+                            page,
+                            "view",
+                            new io.dukan.shop.payments.WalletView(
+                                    name,
+                                    "zxq",
+                                    new io.dukan.core.payment.WalletProvider.HostedPayment(
+                                            "POST", "https://zxq.example/pay", Map.of("pp_Amount", "100")))));
         }
         for (FulfilmentStatus fulfilment : FulfilmentStatus.values()) {
             Order o = order(PaymentMethod.CASH_ON_DELIVERY, PaymentStatus.PAID, fulfilment, "TRK-1");

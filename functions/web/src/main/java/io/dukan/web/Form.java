@@ -58,6 +58,11 @@ public final class Form {
         return fields.get(name);
     }
 
+    /** Every field (the first value of each name), for signed callbacks whose signature covers them all. */
+    public Map<String, String> asMap() {
+        return Collections.unmodifiableMap(fields);
+    }
+
     public String getOrEmpty(String name) {
         return fields.getOrDefault(name, "");
     }

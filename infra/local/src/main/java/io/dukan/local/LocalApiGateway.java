@@ -64,6 +64,7 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
     private int minimumCompressionSize = -1;
     private LocalMediaCdn media;
     private LocalOutbox outbox;
+    private LocalPaymentSandbox sandbox;
 
     /**
      * Binds 127.0.0.1:{port} (0 = any free port), and [::1] on the same port when the machine has IPv6; serves
@@ -102,6 +103,11 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
      * Gzips a function's answer of at least this many bytes when the request accepts gzip, as API Gateway does
      * with the REST API's MinimumCompressionSize (negative: never, API Gateway's default). Set before start.
      */
+    /** The wallet providers' sandbox stand-ins at /_sandbox; set before {@link #start}. */
+    void paymentSandbox(LocalPaymentSandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
     void compressAtLeast(int bytes) {
         this.minimumCompressionSize = bytes;
     }
@@ -162,6 +168,9 @@ final class LocalApiGateway implements HttpHandler, AutoCloseable {
             } else if (media != null && LocalMediaCdn.handles(browserPath)) {
                 target = "media";
                 status = media.handle(exchange);
+            } else if (sandbox != null && LocalPaymentSandbox.handles(browserPath)) {
+                target = "sandbox";
+                status = sandbox.handle(exchange);
             } else if (outbox != null && LocalOutbox.handles(browserPath)) {
                 target = "outbox";
                 status = outbox.handle(exchange);

@@ -161,6 +161,8 @@ public final class LocalCloud implements AutoCloseable {
     private LocalApiGateway gateway;
     private ScheduledExecutorService sweeper;
     private DynamoDbClient outboxClient;
+    private LocalPaymentSandbox paymentSandbox;
+    private volatile String sandboxTable;
     private final List<FunctionSlot> templateFunctions = new ArrayList<>();
     private final List<LocalQueue> queues = new ArrayList<>();
     private final List<AutoCloseable> queueConsumers = new ArrayList<>();
@@ -261,6 +263,9 @@ public final class LocalCloud implements AutoCloseable {
             fleet.functions().values().forEach(f -> slugs.put(f.tenantId(), f.slug()));
             return slugs;
         });
+        sandboxTable = table;
+        paymentSandbox = new LocalPaymentSandbox(this::walletKeys);
+        gateway.paymentSandbox(paymentSandbox);
         gateway.start(
                 routes,
                 fleet,
@@ -476,7 +481,44 @@ public final class LocalCloud implements AutoCloseable {
         properties.put("dukan.public-url", baseUrl);
         // the operator console's store metrics: the gateway's counts (LocalStoreMetrics), not CloudWatch
         properties.put("dukan.metrics.source", "local");
+        // wallet payments go to the sandbox stand-ins on this local cloud, never to the real providers
+        properties.put("dukan.jazzcash.base-url", baseUrl + LocalPaymentSandbox.PREFIX + "/jazzcash");
+        properties.put("dukan.easypaisa.base-url", baseUrl + LocalPaymentSandbox.PREFIX + "/easypaisa");
+        properties.put("dukan.alipay.gateway", baseUrl + LocalPaymentSandbox.PREFIX + "/alipay/gateway.do");
         return properties;
+    }
+
+    /** The wallet credentials a store's owner entered ({t}#STORE / PAYKEYS#{provider}), for the sandbox stand-ins. */
+    private Map<String, String> walletKeys(String slug, String provider) {
+        String tenant = fleet.functions().values().stream()
+                .filter(f -> f.slug().equals(slug))
+                .map(LocalStoreFleet.StoreFunction::tenantId)
+                .findFirst()
+                .orElse(null);
+        if (tenant == null) {
+            return null;
+        }
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = outboxClient
+                .getItem(r -> r.tableName(sandboxTable)
+                        .key(Map.of(
+                                "pk",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(tenant + "#STORE"),
+                                "sk",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                        "PAYKEYS#" + provider)))
+                        .consistentRead(true))
+                .item();
+        if (item == null || !item.containsKey("fields") || !item.get("fields").hasM()) {
+            return null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        item.get("fields").m().forEach((k, v) -> fields.put(k, v.s()));
+        return fields;
+    }
+
+    /** The wallet sandbox (its Alipay public key is what the owner pastes into the admin locally). */
+    LocalPaymentSandbox paymentSandbox() {
+        return paymentSandbox;
     }
 
     private FunctionFactory.Definition storeDefinition(LocalStoreFleet.StoreFunction function, String handler) {
@@ -586,6 +628,8 @@ public final class LocalCloud implements AutoCloseable {
         if (firstOperator != null) {
             firstOperator.print(out, baseUrl + "/operator");
         }
+        out.println("   Wallet sandboxes:  " + baseUrl + LocalPaymentSandbox.PREFIX
+                + "/{jazzcash,easypaisa,alipay}   (stand-ins, NOT the real providers; no live calls)");
         out.println("   Browser S3:        " + s3PublicEndpoint());
         out.println("   Media (CDN):       " + mediaUrl());
         out.println(

@@ -253,7 +253,13 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
 
     @Override
     public boolean recordOnce(
-            TenantId tenant, String provider, ProviderEvent event, String outcome, Order changed, int expectedVersion) {
+            TenantId tenant,
+            String provider,
+            ProviderEvent event,
+            String outcome,
+            Order changed,
+            int expectedVersion,
+            boolean restock) {
         Items record = Items.item(Keys.paymentEvent(tenant, provider, event.id()))
                 .with("provider", provider)
                 .with("eventId", event.id())
@@ -277,6 +283,12 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
             writes.add(TransactWriteItem.builder()
                     .put(orderPut(tenant, changed, expectedVersion))
                     .build());
+            if (restock) {
+                // the unpaid order's reservation goes back in the same transaction as its cancellation
+                for (Update update : restockUpdates(tenant, changed.lines())) {
+                    writes.add(TransactWriteItem.builder().update(update).build());
+                }
+            }
         }
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
@@ -287,7 +299,11 @@ final class DynamoDbOrderAdmin implements OrderAdminRepository, PaymentEvents {
             }
             if (changed != null
                     && (Cancellations.failed(e.cancellationReasons(), 1, Cancellations.CONDITION_FAILED)
-                            || Cancellations.anyFailed(e.cancellationReasons(), Cancellations.CONFLICT))) {
+                            || Cancellations.anyFailed(e.cancellationReasons(), Cancellations.CONFLICT)
+                            || (restock
+                                    && Cancellations.anyFailed(
+                                            e.cancellationReasons(), Cancellations.CONDITION_FAILED)))) {
+                // a product or variant went away meanwhile: the caller reads everything again
                 throw new OrderChangedException();
             }
             throw e;

@@ -2,8 +2,11 @@ package io.dukan.aws.dynamodb;
 
 import io.dukan.core.payment.ProviderKeys;
 import io.dukan.core.payment.ProviderKeysRepository;
+import io.dukan.core.payment.WalletKeys;
+import io.dukan.core.payment.WalletKeysRepository;
 import io.dukan.core.tenant.TenantId;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * belong in Secrets Manager or SSM SecureString (see the README's Payments section).
  */
 @Singleton
-final class DynamoDbProviderKeys implements ProviderKeysRepository {
+final class DynamoDbProviderKeys implements ProviderKeysRepository, WalletKeysRepository {
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -44,6 +47,30 @@ final class DynamoDbProviderKeys implements ProviderKeysRepository {
                 .item(Items.item(Keys.providerKeys(tenant, keys.provider()))
                         .with("secretKey", keys.secretKey())
                         .with("webhookSecret", keys.webhookSecret())
+                        .build()));
+    }
+
+    @Override
+    public Optional<WalletKeys> findWallet(TenantId tenant, String provider) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                        .key(Keys.providerKeys(tenant, provider))
+                        .consistentRead(true))
+                .item();
+        if (item == null || !item.containsKey("fields") || !item.get("fields").hasM()) {
+            return Optional.empty();
+        }
+        Map<String, String> fields = new HashMap<>();
+        item.get("fields").m().forEach((name, value) -> fields.put(name, value.s()));
+        return Optional.of(new WalletKeys(provider, fields));
+    }
+
+    @Override
+    public void saveWallet(TenantId tenant, WalletKeys keys) {
+        Map<String, AttributeValue> fields = new HashMap<>();
+        keys.fields().forEach((name, value) -> fields.put(name, AttributeValue.fromS(value)));
+        dynamo.putItem(r -> r.tableName(table)
+                .item(Items.item(Keys.providerKeys(tenant, keys.provider()))
+                        .with("fields", AttributeValue.fromM(fields))
                         .build()));
     }
 }

@@ -199,6 +199,15 @@ final class Keys {
         return key(t.value() + "#STORE", "PAYKEYS#" + provider);
     }
 
+    /** An order's wallet payment attempts: one partition per order, one item per attempt. */
+    static String paymentAttempts(TenantId t, String orderCode) {
+        return t.value() + "#PAYATTEMPT#" + orderCode;
+    }
+
+    static Map<String, AttributeValue> paymentAttempt(TenantId t, String orderCode, String reference) {
+        return key(paymentAttempts(t, orderCode), "ATTEMPT#" + reference);
+    }
+
     static Map<String, AttributeValue> cart(TenantId t, String cartId) {
         return key(t.value() + "#CART#" + cartId, "CART");
     }

@@ -25,11 +25,24 @@ public class SecurityHeaders {
     /** The public media origin, or null without a media address. */
     private final String mediaOrigin;
 
+    /** The wallet providers' page origins a checkout form may post to (JazzCash, Easypaisa, Alipay). */
+    private final String walletOrigins;
+
     private volatile String shopperPolicy;
     private volatile String adminPolicy;
 
-    public SecurityHeaders(BeanProvider<S3Presigner> presigner, DukanProperties properties) {
+    public SecurityHeaders(
+            BeanProvider<S3Presigner> presigner,
+            DukanProperties properties,
+            @io.micronaut.context.annotation.Value("${dukan.jazzcash.base-url:`https://payments.jazzcash.com.pk`}")
+                    String jazzCash,
+            @io.micronaut.context.annotation.Value("${dukan.easypaisa.base-url:`https://easypay.easypaisa.com.pk`}")
+                    String easypaisa,
+            @io.micronaut.context.annotation.Value("${dukan.alipay.gateway:`https://openapi.alipay.com/gateway.do`}")
+                    String alipay) {
         this.presigner = presigner;
+        this.walletOrigins =
+                origin(URI.create(jazzCash)) + " " + origin(URI.create(easypaisa)) + " " + origin(URI.create(alipay));
         this.bucket = properties.getBucket();
         String media = properties.mediaBaseUrl();
         this.mediaOrigin = media == null ? null : origin(URI.create(media));
@@ -49,10 +62,11 @@ public class SecurityHeaders {
         return url.getScheme() + "://" + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
     }
 
-    private static String csp(String media) {
+    private String csp(String media) {
         return "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: " + media
                 + "; connect-src 'self' " + media
-                + "; form-action 'self' https://checkout.stripe.com; frame-ancestors 'none'; base-uri 'none'";
+                + "; form-action 'self' https://checkout.stripe.com " + walletOrigins
+                + "; frame-ancestors 'none'; base-uri 'none'";
     }
 
     /** The policy for this path: computed once each (a race computes the same string twice, harmlessly). */

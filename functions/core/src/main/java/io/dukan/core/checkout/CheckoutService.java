@@ -34,6 +34,13 @@ public class CheckoutService {
     private final ShippingService shipping;
     private final CheckoutSettingsService settings;
     private final Clock clock;
+    private final OnlineMethods online;
+
+    /** The online (provider) methods a store can offer: wallet providers with credentials, in its currency. */
+    @FunctionalInterface
+    public interface OnlineMethods {
+        List<PaymentMethod> methods(TenantId tenant, String storeCurrency);
+    }
 
     public CheckoutService(
             CartService carts,
@@ -42,6 +49,18 @@ public class CheckoutService {
             ShippingService shipping,
             CheckoutSettingsService settings,
             Clock clock) {
+        this(carts, orderService, orders, shipping, settings, clock, (tenant, currency) -> List.of());
+    }
+
+    public CheckoutService(
+            CartService carts,
+            OrderService orderService,
+            OrderRepository orders,
+            ShippingService shipping,
+            CheckoutSettingsService settings,
+            Clock clock,
+            OnlineMethods online) {
+        this.online = online;
         this.carts = carts;
         this.orderService = orderService;
         this.orders = orders;
@@ -125,7 +144,7 @@ public class CheckoutService {
         }
         requireDeliverable(command);
         PaymentMethod method = command.paymentMethod();
-        if (!paymentMethods(tenant).contains(method)) {
+        if (!paymentMethods(store).contains(method)) {
             throw new InvalidInputException(
                     "paymentMethod",
                     method == PaymentMethod.CARD
@@ -169,6 +188,13 @@ public class CheckoutService {
         return settings.payments(tenant).methods();
     }
 
+    /** The offline methods the owner accepts, then each wallet provider the store has set up for its currency. */
+    public List<PaymentMethod> paymentMethods(StoreSettings store) {
+        List<PaymentMethod> all = new java.util.ArrayList<>(paymentMethods(store.tenantId()));
+        all.addAll(online.methods(store.tenantId(), store.currency()));
+        return List.copyOf(all);
+    }
+
     private static void requireDeliverable(PlaceOrderCommand command) {
         if (command.address().country().isEmpty()) {
             throw new InvalidInputException("country", "choose the country to deliver to");
@@ -183,6 +209,9 @@ public class CheckoutService {
             case CASH_ON_DELIVERY -> "cash on delivery";
             case BANK_TRANSFER -> "bank transfer";
             case CARD -> "card";
+            case JAZZCASH -> "JazzCash";
+            case EASYPAISA -> "Easypaisa";
+            case ALIPAY -> "Alipay";
         };
     }
 }

@@ -22,6 +22,13 @@ public enum OrderAction {
             EnumSet.of(FulfilmentStatus.UNFULFILLED, FulfilmentStatus.SHIPPED, FulfilmentStatus.DELIVERED),
             PaymentStatus.FAILED,
             null),
+    /** A wallet payment ended without money: the unpaid order is cancelled (its stock goes back with it). */
+    RELEASE_UNPAID(
+            "release the unpaid order",
+            EnumSet.of(PaymentStatus.PENDING, PaymentStatus.FAILED),
+            EnumSet.of(FulfilmentStatus.UNFULFILLED),
+            PaymentStatus.FAILED,
+            FulfilmentStatus.CANCELLED),
     MARK_REFUNDED(
             "refund it",
             EnumSet.of(PaymentStatus.PAID),

@@ -187,6 +187,11 @@ public class OrderNotifications {
                 order.paymentStatus() == PaymentStatus.PAID
                         ? "Paid by card."
                         : "Pay " + order.total().format() + " by card from the order page.";
+            case JAZZCASH, EASYPAISA, ALIPAY ->
+                order.paymentStatus() == PaymentStatus.PAID
+                        ? "Paid by " + paymentName(order.paymentMethod()) + "."
+                        : "Pay " + order.total().format() + " by " + paymentName(order.paymentMethod())
+                                + " from the order page.";
         };
     }
 
@@ -195,6 +200,9 @@ public class OrderNotifications {
             case CASH_ON_DELIVERY -> "Cash on delivery";
             case BANK_TRANSFER -> "Bank transfer";
             case CARD -> "Card";
+            case JAZZCASH -> "JazzCash";
+            case EASYPAISA -> "Easypaisa";
+            case ALIPAY -> "Alipay";
         };
     }
 

@@ -13,6 +13,21 @@ public interface PaymentEvents {
      * @return false when the event was already stored (a replay): nothing was written
      * @throws io.dukan.core.order.OrderChangedException the order changed meanwhile (nothing was written)
      */
+    default boolean recordOnce(
+            TenantId tenant, String provider, ProviderEvent event, String outcome, Order changed, int expectedVersion) {
+        return recordOnce(tenant, provider, event, outcome, changed, expectedVersion, false);
+    }
+
+    /**
+     * As above; with {@code restock} (and a {@code changed} order), every line's quantity goes back to its variant's
+     * stock in the same transaction.
+     */
     boolean recordOnce(
-            TenantId tenant, String provider, ProviderEvent event, String outcome, Order changed, int expectedVersion);
+            TenantId tenant,
+            String provider,
+            ProviderEvent event,
+            String outcome,
+            Order changed,
+            int expectedVersion,
+            boolean restock);
 }

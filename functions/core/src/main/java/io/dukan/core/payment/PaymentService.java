@@ -51,6 +51,7 @@ public class PaymentService {
         OrderAction action = switch (event.type()) {
             case PAYMENT_SUCCEEDED -> OrderAction.MARK_PAID;
             case PAYMENT_FAILED -> OrderAction.MARK_PAYMENT_FAILED;
+            case PAYMENT_ENDED -> OrderAction.RELEASE_UNPAID;
             case REFUNDED -> OrderAction.MARK_REFUNDED;
             case OTHER -> null;
         };
@@ -80,7 +81,8 @@ public class PaymentService {
         String what = provider + " event " + event.id() + " (" + describe(event) + ")";
         Outcome outcome;
         Order changed;
-        if (event.amount() == null || !event.amount().equals(order.total())) {
+        boolean amountOptional = event.type() == ProviderEvent.Type.PAYMENT_ENDED && event.amount() == null;
+        if (!amountOptional && (event.amount() == null || !event.amount().equals(order.total()))) {
             outcome = Outcome.NOT_APPLIED;
             changed = OrderAdminService.note(
                     order,
@@ -95,6 +97,19 @@ public class PaymentService {
                 && order.paymentStatus() != PaymentStatus.PENDING) {
             outcome = Outcome.ALREADY_DONE;
             changed = null;
+        } else if (!action.allowedOn(order) && action == OrderAction.MARK_PAID) {
+            outcome = Outcome.NOT_APPLIED;
+            changed = OrderAdminService.note(
+                    order,
+                    new OrderEvent(
+                            clock.instant(),
+                            provider,
+                            what
+                                    + " NOT applied: the money arrived after the order was "
+                                    + (order.fulfilmentStatus() == io.dukan.core.order.FulfilmentStatus.CANCELLED
+                                            ? "cancelled"
+                                            : order.paymentStatus().name().toLowerCase(java.util.Locale.ROOT))
+                                    + "; REFUND it to the shopper from your " + provider + " account"));
         } else if (!action.allowedOn(order)) {
             outcome = Outcome.NOT_APPLIED;
             changed = OrderAdminService.note(
@@ -111,7 +126,8 @@ public class PaymentService {
             outcome = Outcome.APPLIED;
             changed = OrderAdminService.apply(order, action, null, new OrderEvent(clock.instant(), provider, what));
         }
-        boolean stored = events.recordOnce(tenant, provider, event, outcome.name(), changed, order.version());
+        boolean restock = outcome == Outcome.APPLIED && action == OrderAction.RELEASE_UNPAID;
+        boolean stored = events.recordOnce(tenant, provider, event, outcome.name(), changed, order.version(), restock);
         return stored ? outcome : Outcome.DUPLICATE;
     }
 
@@ -119,6 +135,7 @@ public class PaymentService {
         String kind = switch (event.type()) {
             case PAYMENT_SUCCEEDED -> "payment received";
             case PAYMENT_FAILED -> "payment failed";
+            case PAYMENT_ENDED -> "payment ended unpaid; stock released";
             case REFUNDED -> "refunded";
             case OTHER -> "other";
         };

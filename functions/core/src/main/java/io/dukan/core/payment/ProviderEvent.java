@@ -14,6 +14,11 @@ public record ProviderEvent(String id, Type type, String orderCode, Money amount
         PAYMENT_SUCCEEDED,
         /** The attempt failed; the shopper may try again. */
         PAYMENT_FAILED,
+        /**
+         * A wallet attempt ended without money (cancelled, failed or expired): the unpaid order is cancelled and its
+         * stock released in the same transaction. A null amount is allowed (an expiry has none).
+         */
+        PAYMENT_ENDED,
         /** The whole amount went back to the shopper. */
         REFUNDED,
         /** Anything else the provider tells; acknowledged and ignored. */

@@ -53,7 +53,12 @@ class OrderActionTest {
         "CANCEL, PAID, DELIVERED, -",
         "MARK_PAYMENT_FAILED, PENDING, UNFULFILLED, yes",
         "MARK_PAYMENT_FAILED, PAID, UNFULFILLED, -",
-        "MARK_PAYMENT_FAILED, PENDING, CANCELLED, -"
+        "MARK_PAYMENT_FAILED, PENDING, CANCELLED, -",
+        "RELEASE_UNPAID, PENDING, UNFULFILLED, yes",
+        "RELEASE_UNPAID, FAILED, UNFULFILLED, yes",
+        "RELEASE_UNPAID, PAID, UNFULFILLED, -",
+        "RELEASE_UNPAID, PENDING, SHIPPED, -",
+        "RELEASE_UNPAID, PENDING, CANCELLED, -"
     })
     void stateTable(OrderAction action, PaymentStatus payment, FulfilmentStatus fulfilment, String allowed) {
         assertThat(action.allowedFrom(payment, fulfilment)).isEqualTo(allowed.equals("yes"));

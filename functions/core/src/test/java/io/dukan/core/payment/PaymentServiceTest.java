@@ -110,7 +110,9 @@ class PaymentServiceTest {
         assertThat(stored().paymentStatus()).isEqualTo(PaymentStatus.PENDING);
         assertThat(stored().fulfilmentStatus()).isEqualTo(FulfilmentStatus.CANCELLED);
         assertThat(stored().version()).isEqualTo(cancelled.version() + 1);
-        assertThat(lastNote(stored())).contains("NOT applied: the order is pending / cancelled");
+        assertThat(lastNote(stored()))
+                .contains("NOT applied: the money arrived after the order was cancelled")
+                .contains("REFUND it to the shopper");
     }
 
     @Test
@@ -181,12 +183,12 @@ class PaymentServiceTest {
     @Test
     void anOrderChangedBetweenReadingAndWriting_isReadAgain_andTheEventApplied() {
         AtomicInteger calls = new AtomicInteger();
-        PaymentEvents racing = (t, provider, e, outcome, changed, expected) -> {
+        PaymentEvents racing = (t, provider, e, outcome, changed, expected, restock) -> {
             if (calls.incrementAndGet() == 1) { // the owner ships the order just before the event is written
                 Order current = stored();
                 shop.admin.markShipped(tenant, current.code(), "owner", current.version(), "T1", "");
             }
-            return shop.orders.recordOnce(t, provider, e, outcome, changed, expected);
+            return shop.orders.recordOnce(t, provider, e, outcome, changed, expected, restock);
         };
         PaymentService payments = new PaymentService(shop.orders, racing, shop.clock);
 
@@ -202,7 +204,7 @@ class PaymentServiceTest {
 
     @Test
     void anOrderThatKeepsChanging_givesUpAfterFiveAttempts_leavingTheEventForTheProvidersRetry() {
-        PaymentEvents alwaysRaced = (t, provider, e, outcome, changed, expected) -> {
+        PaymentEvents alwaysRaced = (t, provider, e, outcome, changed, expected, restock) -> {
             throw new OrderChangedException();
         };
         PaymentService payments = new PaymentService(shop.orders, alwaysRaced, shop.clock);

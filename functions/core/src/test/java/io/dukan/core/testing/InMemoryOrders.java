@@ -179,15 +179,20 @@ public class InMemoryOrders implements OrderRepository, OrderAdminRepository, Pa
 
     @Override
     public synchronized boolean recordOnce(
-            TenantId tenant, String provider, ProviderEvent event, String outcome, Order changed, int expectedVersion) {
+            TenantId tenant,
+            String provider,
+            ProviderEvent event,
+            String outcome,
+            Order changed,
+            int expectedVersion,
+            boolean restock) {
         Map<String, StoredEvent> stored = events.computeIfAbsent(tenant, t -> new LinkedHashMap<>());
         String key = provider + "#" + event.id();
         if (stored.containsKey(key)) {
             return false;
         }
         if (changed != null) {
-            requireVersion(tenant, changed.number(), expectedVersion);
-            orders.get(tenant).put(changed.number(), changed);
+            update(tenant, changed, expectedVersion, restock);
         }
         stored.put(key, new StoredEvent(provider, event, outcome));
         return true;

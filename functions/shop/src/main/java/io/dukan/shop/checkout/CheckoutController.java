@@ -193,7 +193,7 @@ class CheckoutController {
                 country,
                 options,
                 problem,
-                checkout.paymentMethods(store.id()),
+                checkout.paymentMethods(s),
                 settings.payments(store.id()),
                 s.currency(),
                 token,

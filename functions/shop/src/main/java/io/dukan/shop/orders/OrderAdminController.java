@@ -39,8 +39,16 @@ class OrderAdminController {
     private final OrderAdminService orders;
     private final OrderAlerts alerts;
     private final Csrf csrf;
+    private final io.dukan.core.payment.WalletPayments wallets;
 
-    OrderAdminController(ThisStore store, AdminAccess access, OrderAdminService orders, OrderAlerts alerts, Csrf csrf) {
+    OrderAdminController(
+            ThisStore store,
+            AdminAccess access,
+            OrderAdminService orders,
+            OrderAlerts alerts,
+            Csrf csrf,
+            io.dukan.core.payment.WalletPayments wallets) {
+        this.wallets = wallets;
         this.store = store;
         this.access = access;
         this.orders = orders;
@@ -74,7 +82,11 @@ class OrderAdminController {
         return Pages.html(
                 HttpStatus.OK,
                 OrderAdminViews.order(
-                        store.settings(), base(request), orders.order(store.id(), code), csrf.token(request)));
+                        store.settings(),
+                        base(request),
+                        // a pending wallet payment is asked about, an expired one released, as the owner looks
+                        wallets.settleOnAccess(store.id(), orders.order(store.id(), code)),
+                        csrf.token(request)));
     }
 
     @Get(value = "/{code}/packing-slip", produces = MediaType.TEXT_HTML)

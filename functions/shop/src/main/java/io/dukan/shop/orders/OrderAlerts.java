@@ -55,7 +55,8 @@ public class OrderAlerts {
         return storeUrl(request) + "/admin/orders/" + order.code();
     }
 
-    private String storeUrl(HttpRequest<?> request) {
+    /** The store's absolute URL ("https://host/s/slug"), for links the store hands to others. */
+    public String storeUrl(HttpRequest<?> request) {
         if (!publicUrl.isEmpty()) {
             return publicUrl + "/s/" + store.slug().value();
         }

@@ -7,6 +7,8 @@ import io.dukan.core.order.PaymentInstructions;
 import io.dukan.core.order.PaymentMethod;
 import io.dukan.core.order.PaymentStatus;
 import io.dukan.core.payment.PaymentProvider;
+import io.dukan.core.payment.WalletPayments;
+import io.dukan.core.payment.WalletProvider;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.shop.web.ShopPage;
 import io.dukan.shop.web.ShopPages;
@@ -39,8 +41,12 @@ class OrderStatusController {
     private final PaymentInstructions instructions;
     private final Csrf csrf;
     private final ShopPages pages;
+    private final WalletPayments wallets;
+    private final io.dukan.shop.payments.WalletPages walletPages;
 
     OrderStatusController(
+            WalletPayments wallets,
+            io.dukan.shop.payments.WalletPages walletPages,
             ThisStore store,
             OrderAdminService orders,
             OrderAlerts alerts,
@@ -49,6 +55,8 @@ class OrderStatusController {
             Csrf csrf,
             ShopPages pages) {
         this.pages = pages;
+        this.wallets = wallets;
+        this.walletPages = walletPages;
         this.store = store;
         this.orders = orders;
         this.alerts = alerts;
@@ -58,8 +66,14 @@ class OrderStatusController {
     }
 
     @Get(value = "/{code}", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> order(HttpRequest<?> request, String code, @QueryValue @Nullable String paid) {
-        Order order = orders.order(store.id(), code);
+    HttpResponse<String> order(
+            HttpRequest<?> request,
+            String code,
+            @QueryValue @Nullable String paid,
+            @QueryValue @Nullable String wallet,
+            @QueryValue @Nullable String walletCode) {
+        // a pending wallet payment is asked about (with back-off) and an expired one released, as the page is opened
+        Order order = wallets.settleOnAccess(store.id(), orders.order(store.id(), code));
         String bank = order.paymentMethod() == PaymentMethod.BANK_TRANSFER && instructions != null
                 ? instructions.bankTransfer(store.id()).orElse(null)
                 : null;
@@ -69,7 +83,8 @@ class OrderStatusController {
                 cardPayable(order),
                 paid != null,
                 alerts.whatsAppLink(request, order).orElse(null),
-                csrf.token(request));
+                csrf.token(request),
+                walletView(order, wallet, walletCode));
         ShopPage shop = pages.page(request, pages.locale().t("order.title", order.displayNumber()), null, null, null);
         return Pages.html(HttpStatus.OK, ShopPages.render("order.jte", shop, "view", view));
     }
@@ -83,6 +98,43 @@ class OrderStatusController {
         }
         PaymentProvider.PaymentStart start = cards.start(store.id(), order, alerts.orderUrl(request, order));
         return HttpResponse.seeOther(URI.create(start.redirectUrl()));
+    }
+
+    private OrderView.Wallet walletView(Order order, String result, String code) {
+        if (!order.paymentMethod().wallet()) {
+            return null;
+        }
+        String name = wallets.provider(order.paymentMethod().provider())
+                .map(WalletProvider::displayName)
+                .orElse(order.paymentMethod().provider());
+        String shown = result != null && result.matches("PAID|PENDING|CANCELLED|FAILED") ? result : null;
+        String providerCode = code != null && code.matches("[A-Za-z0-9_]{1,20}") ? code : null;
+        return new OrderView.Wallet(
+                name,
+                wallets.payable(store.id(), order),
+                WalletPayments.reference(order).orElse(null),
+                shown,
+                providerCode);
+    }
+
+    /**
+     * Starts a wallet payment: records the attempt and answers with the form that takes the shopper to the provider's
+     * page (a button, so it works without JavaScript).
+     */
+    @Post(value = "/{code}/wallet", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> payByWallet(HttpRequest<?> request, String code, @Body @Nullable String body) {
+        Order order = orders.order(store.id(), code);
+        String provider = order.paymentMethod().provider();
+        String storeUrl = alerts.storeUrl(request);
+        WalletProvider.HostedPayment form = wallets.start(
+                store.id(),
+                order,
+                storeUrl + "/payments/" + provider + "/return?order=" + order.code(),
+                storeUrl + "/payments/" + provider + "/notify");
+        String name =
+                wallets.provider(provider).map(WalletProvider::displayName).orElse(provider);
+        return Pages.html(HttpStatus.OK, walletPages.render(request, name, form, order.code()))
+                .header("Cache-Control", "no-store");
     }
 
     private boolean cardPayable(Order order) {

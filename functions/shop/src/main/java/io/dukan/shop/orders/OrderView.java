@@ -14,7 +14,25 @@ public record OrderView(
         boolean cardPayable,
         boolean returnedFromCard,
         String whatsAppLink,
-        String csrf) {
+        String csrf,
+        Wallet wallet) {
+
+    /**
+     * A wallet order's extras: the provider's name, whether the shopper can pay now, the provider's reference once
+     * there is one, and the result the shopper came back with ({@code result}: PAID, PENDING, CANCELLED, FAILED, or
+     * null) with the provider's code.
+     */
+    public record Wallet(String name, boolean payable, String reference, String result, String code) {}
+
+    public OrderView(
+            Order order,
+            String bankTransfer,
+            boolean cardPayable,
+            boolean returnedFromCard,
+            String whatsAppLink,
+            String csrf) {
+        this(order, bankTransfer, cardPayable, returnedFromCard, whatsAppLink, csrf, null);
+    }
 
     public boolean justPlaced() {
         return order.history().size() == 1;

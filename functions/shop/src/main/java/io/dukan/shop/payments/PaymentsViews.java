@@ -33,4 +33,9 @@ public final class PaymentsViews {
                 AdminPages.chrome(s, base, csrf),
                 new Stripe(maskedSecretKey, maskedWebhookSecret, webhookUrl, error));
     }
+
+    /** One wallet provider's credentials (admin/wallet.jte). */
+    public static String wallet(StoreSettings s, String base, WalletKeysView view, String csrf) {
+        return AdminPages.render("admin/wallet.jte", AdminPages.chrome(s, base, csrf), view);
+    }
 }

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class AdminPages {
 
-    public static final List<String> BUNDLES = List.of("admin");
+    public static final List<String> BUNDLES = List.of("admin", "wallets");
 
     private static final Templates TEMPLATES = new Templates("io.dukan.shop.pages");
 
@@ -60,10 +60,12 @@ public final class AdminPages {
 
     /** "Unpaid (COD)", "Paid (card)", … */
     public static String paymentLabel(StoreLocale t, Order o) {
-        String method = t.t("order.method."
-                + (o.paymentMethod() == PaymentMethod.CASH_ON_DELIVERY
-                        ? "cod"
-                        : o.paymentMethod() == PaymentMethod.BANK_TRANSFER ? "bank" : "card"));
+        String method = o.paymentMethod().wallet()
+                ? t.t("method." + o.paymentMethod().name())
+                : t.t("order.method."
+                        + (o.paymentMethod() == PaymentMethod.CASH_ON_DELIVERY
+                                ? "cod"
+                                : o.paymentMethod() == PaymentMethod.BANK_TRANSFER ? "bank" : "card"));
         return t.t("order.payment." + o.paymentStatus().name().toLowerCase(Locale.ROOT), method);
     }
 
@@ -74,8 +76,17 @@ public final class AdminPages {
 
     /** The payment method's full name ("Cash on delivery"). */
     public static String paymentName(StoreLocale t, PaymentMethod method) {
+        if (method.wallet()) {
+            return t.t("method." + method.name());
+        }
         return t.t("order.methodName." + method.name().toLowerCase(Locale.ROOT));
     }
+
+    /** A wallet provider's note: "jazzcash event paid-DK… (…)", maybe "NOT applied: the money arrived after …". */
+    private static final Pattern WALLET = Pattern.compile(
+            "(?:jazzcash|easypaisa|alipay) event (paid|ended|expired)-([A-Za-z0-9]+) \\(.*?\\)"
+                    + "(?:( NOT applied: the money arrived after .*)|( NOT applied: the amount .*))?",
+            Pattern.DOTALL);
 
     private static final Pattern SHIPPED = Pattern.compile("marked it shipped, tracking (.*)", Pattern.DOTALL);
 
@@ -88,6 +99,11 @@ public final class AdminPages {
         Matcher shipped = SHIPPED.matcher(what);
         if (shipped.matches()) {
             return t.t("history.shipped", shipped.group(1));
+        }
+        Matcher wallet = WALLET.matcher(what);
+        if (wallet.matches()) {
+            String kind = wallet.group(3) != null ? "late" : wallet.group(4) != null ? "amount" : wallet.group(1);
+            return t.t("wallets.history." + kind, wallet.group(2));
         }
         String key = "history." + slug(what);
         return t.messages().has(key) ? t.t(key) : what;
