@@ -17,6 +17,11 @@ public class AwsFleetProperties {
     static final int DEFAULT_LOG_RETENTION_DAYS = 30;
     static final int DEFAULT_STORES_PER_ACCOUNT = 4500;
 
+    /** DUKAN_FLEET_RUNTIME=aot: the custom runtime (provided.al2023) with the store runtime layer (the default). */
+    public static final String RUNTIME_AOT = "aot";
+    /** DUKAN_FLEET_RUNTIME=java25: Lambda's managed java25 runtime with the shop code layer (SnapStart possible). */
+    public static final String RUNTIME_JAVA25 = "java25";
+
     /** "aws" (the default) or "local" (the local cloud supplies its own StoreFleet). */
     private String mode = "aws";
 
@@ -25,6 +30,18 @@ public class AwsFleetProperties {
 
     @Nullable
     private String shopHandler;
+
+    /**
+     * What store functions run on (DUKAN_FLEET_RUNTIME): {@link #RUNTIME_AOT} (default), the store runtime layer
+     * (infra/runtime: a jlink'ed JDK 25, the runtime interface client, the shop jar and its AOT cache) on
+     * provided.al2023; or {@link #RUNTIME_JAVA25}, the managed runtime with the shop code layer, where SnapStart
+     * can be switched on.
+     */
+    private String runtime = RUNTIME_AOT;
+
+    /** The store runtime layer's version (DUKAN_FLEET_RUNTIME_LAYER_ARN); needed with {@link #RUNTIME_AOT}. */
+    @Nullable
+    private String runtimeLayerArn;
 
     @Nullable
     private String tableArn;
@@ -73,7 +90,11 @@ public class AwsFleetProperties {
     /** The environment variables that are unset or blank, so a misconfigured deployment says what to fix. */
     public List<String> missingSettings() {
         List<String> missing = new ArrayList<>();
-        check(missing, shopLayerArn, "DUKAN_FLEET_SHOP_LAYER_ARN");
+        if (isAotRuntime()) {
+            check(missing, runtimeLayerArn, "DUKAN_FLEET_RUNTIME_LAYER_ARN");
+        } else {
+            check(missing, shopLayerArn, "DUKAN_FLEET_SHOP_LAYER_ARN");
+        }
         check(missing, shopHandler, "DUKAN_FLEET_SHOP_HANDLER");
         check(missing, tableArn, "DUKAN_FLEET_TABLE_ARN");
         check(missing, bucketArn, "DUKAN_FLEET_BUCKET_ARN");
@@ -91,6 +112,31 @@ public class AwsFleetProperties {
         if (value == null || value.isBlank()) {
             missing.add(variable);
         }
+    }
+
+    /** True for the custom runtime with the AOT cache (the default); false for the managed java25 runtime. */
+    public boolean isAotRuntime() {
+        return !RUNTIME_JAVA25.equals(runtime);
+    }
+
+    public String getRuntime() {
+        return runtime;
+    }
+
+    public void setRuntime(String runtime) {
+        if (!RUNTIME_AOT.equals(runtime) && !RUNTIME_JAVA25.equals(runtime)) {
+            throw new IllegalArgumentException(
+                    "DUKAN_FLEET_RUNTIME must be " + RUNTIME_AOT + " or " + RUNTIME_JAVA25 + ", not " + runtime);
+        }
+        this.runtime = runtime;
+    }
+
+    public @Nullable String getRuntimeLayerArn() {
+        return runtimeLayerArn;
+    }
+
+    public void setRuntimeLayerArn(@Nullable String runtimeLayerArn) {
+        this.runtimeLayerArn = runtimeLayerArn;
     }
 
     public String getMode() {

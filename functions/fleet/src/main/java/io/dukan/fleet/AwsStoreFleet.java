@@ -118,6 +118,10 @@ class AwsStoreFleet implements StoreFleet {
             throw new StoreFleetException("the AWS store fleet is not configured: set " + String.join(", ", missing)
                     + " on the provisioning function (or dukan.fleet.mode=local to use the local cloud's fleet)");
         }
+        if (fleet.isAotRuntime() && fleet.isSnapStart()) {
+            throw new StoreFleetException("SnapStart needs the managed runtime: set DUKAN_FLEET_RUNTIME=java25 with "
+                    + "DUKAN_FLEET_SNAP_START=true (the custom runtime starts from its AOT cache instead)");
+        }
         Region lambdaRegion = lambda.serviceClientConfiguration().region();
         if (lambdaRegion == null) {
             throw new StoreFleetException("the Lambda client has no region: set AWS_REGION or dukan.region");
@@ -199,10 +203,12 @@ class AwsStoreFleet implements StoreFleet {
         CreateFunctionRequest request = CreateFunctionRequest.builder()
                 .functionName(name)
                 .description("Dukan store " + store.slug())
-                .runtime(Runtime.JAVA21)
+                // The custom runtime: the layer's bootstrap starts its own JDK 25 with the AOT cache, and the runtime
+                // interface client calls the same handler; the managed java25 runtime runs the shop code layer.
+                .runtime(fleet.isAotRuntime() ? Runtime.PROVIDED_AL2023 : Runtime.JAVA25)
                 .handler(fleet.getShopHandler())
                 .role(roleArn(name))
-                .layers(fleet.getShopLayerArn())
+                .layers(fleet.isAotRuntime() ? fleet.getRuntimeLayerArn() : fleet.getShopLayerArn())
                 // The shop code is in the layer, shipped once; each store's package is this placeholder.
                 .code(FunctionCode.builder().zipFile(placeholderCode).build())
                 .memorySize(fleet.getMemoryMb())
@@ -338,7 +344,10 @@ class AwsStoreFleet implements StoreFleet {
         putIfSet(variables, "DUKAN_MEDIA_URL", fleet.getMediaUrl());
         variables.put("DUKAN_EMAIL_MODE", fleet.getEmailMode());
         putIfSet(variables, "DUKAN_EMAIL_FROM", fleet.getEmailFrom());
-        variables.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        if (!fleet.isAotRuntime()) {
+            // the custom runtime's bootstrap sets the flags its AOT cache was made with
+            variables.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        }
         return variables;
     }
 

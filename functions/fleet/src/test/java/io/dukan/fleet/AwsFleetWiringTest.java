@@ -16,6 +16,7 @@ class AwsFleetWiringTest {
     private static Map<String, Object> lambdaEnvironment() {
         Map<String, Object> env = new HashMap<>();
         env.put("DUKAN_FLEET_SHOP_LAYER_ARN", FleetFixture.LAYER_ARN);
+        env.put("DUKAN_FLEET_RUNTIME_LAYER_ARN", FleetFixture.RUNTIME_LAYER_ARN);
         env.put("DUKAN_FLEET_SHOP_HANDLER", FleetFixture.HANDLER);
         env.put("DUKAN_FLEET_TABLE_ARN", FleetFixture.TABLE_ARN);
         env.put("DUKAN_FLEET_BUCKET_ARN", FleetFixture.BUCKET_ARN);
@@ -53,6 +54,23 @@ class AwsFleetWiringTest {
             assertThat(properties.getPermissionsBoundaryArn()).isEqualTo(FleetFixture.BOUNDARY_ARN);
             assertThat(properties.getMemoryMb()).isEqualTo(2048);
             assertThat(properties.getMode()).isEqualTo("aws");
+        }
+    }
+
+    @Test
+    void fleetProperties_runOnTheCustomRuntimeByDefault_andOnJava25WhenTheTemplateSaysSo() {
+        // given
+        Map<String, Object> managed = lambdaEnvironment();
+        managed.put("DUKAN_FLEET_RUNTIME", "java25");
+
+        // when
+        try (ApplicationContext aot = workerContext(lambdaEnvironment());
+                ApplicationContext java25 = workerContext(managed)) {
+            // then
+            assertThat(aot.getBean(AwsFleetProperties.class).isAotRuntime()).isTrue();
+            assertThat(aot.getBean(AwsFleetProperties.class).getRuntimeLayerArn())
+                    .isEqualTo(FleetFixture.RUNTIME_LAYER_ARN);
+            assertThat(java25.getBean(AwsFleetProperties.class).isAotRuntime()).isFalse();
         }
     }
 

@@ -10,6 +10,7 @@ import static io.dukan.fleet.FleetFixture.HANDLER;
 import static io.dukan.fleet.FleetFixture.LAYER_ARN;
 import static io.dukan.fleet.FleetFixture.NAME;
 import static io.dukan.fleet.FleetFixture.PUBLISH_VERSION;
+import static io.dukan.fleet.FleetFixture.RUNTIME_LAYER_ARN;
 import static io.dukan.fleet.FleetFixture.STORE;
 import static io.dukan.fleet.FleetFixture.UPDATE_ALIAS;
 import static io.dukan.fleet.FleetFixture.iam;
@@ -38,7 +39,7 @@ class AwsStoreFleetTest {
     private final ScriptedAws aws = fixture.aws;
 
     @Test
-    void createFunction_createsABoundedRole_itsPolicy_andAFunctionOnTheSharedLayer() throws Exception {
+    void createFunction_createsABoundedRole_itsPolicy_andAFunctionOnTheStoreRuntimeLayer() throws Exception {
         // given
         AwsStoreFleet fleet = fixture.fleet();
 
@@ -84,24 +85,33 @@ class AwsStoreFleetTest {
 
         JsonNode function = aws.requests().get(5).json();
         assertThat(function.path("FunctionName").asText()).isEqualTo(NAME);
-        assertThat(function.path("Runtime").asText()).isEqualTo("java21");
+        // the custom runtime: the store runtime layer's bootstrap, the runtime interface client calling the handler
+        assertThat(function.path("Runtime").asText()).isEqualTo("provided.al2023");
         assertThat(function.path("Handler").asText()).isEqualTo(HANDLER);
         assertThat(function.path("Role").asText()).isEqualTo("arn:aws:iam::123456789012:role/dukan-store/" + NAME);
-        assertThat(function.path("Layers")).extracting(JsonNode::asText).containsExactly(LAYER_ARN);
+        assertThat(function.path("Layers")).extracting(JsonNode::asText).containsExactly(RUNTIME_LAYER_ARN);
+        assertThat(function.has("SnapStart")).isFalse();
         assertThat(function.path("MemorySize").asInt()).isEqualTo(1024);
         assertThat(function.path("Timeout").asInt()).isEqualTo(29);
         assertThat(JSON.convertValue(
                         function.at("/Environment/Variables"), new TypeReference<Map<String, String>>() {}))
                 .isEqualTo(Map.of(
-                        "DUKAN_TENANT_ID", STORE.id().value(),
-                        "DUKAN_STORE_SLUG", "bilal-crafts",
-                        "DUKAN_TABLE", "dukan-Table-1ABC",
-                        "DUKAN_BUCKET", "dukan-media-1abc",
-                        "DUKAN_PUBLIC_URL", FleetFixture.PUBLIC_URL,
-                        "DUKAN_MEDIA_URL", FleetFixture.MEDIA_URL,
-                        "DUKAN_EMAIL_MODE", "ses",
-                        "DUKAN_EMAIL_FROM", FleetFixture.EMAIL_FROM,
-                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
+                        "DUKAN_TENANT_ID",
+                        STORE.id().value(),
+                        "DUKAN_STORE_SLUG",
+                        "bilal-crafts",
+                        "DUKAN_TABLE",
+                        "dukan-Table-1ABC",
+                        "DUKAN_BUCKET",
+                        "dukan-media-1abc",
+                        "DUKAN_PUBLIC_URL",
+                        FleetFixture.PUBLIC_URL,
+                        "DUKAN_MEDIA_URL",
+                        FleetFixture.MEDIA_URL,
+                        "DUKAN_EMAIL_MODE",
+                        "ses",
+                        "DUKAN_EMAIL_FROM",
+                        FleetFixture.EMAIL_FROM));
         assertThat(function.at("/Tags/dukan:tenant-id").asText())
                 .isEqualTo(STORE.id().value());
 
@@ -110,6 +120,55 @@ class AwsStoreFleetTest {
         try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
             assertThat(entries.getNextEntry()).as("a valid zip with an entry").isNotNull();
         }
+    }
+
+    @Test
+    void createFunction_onTheManagedRuntime_usesJava25_theShopCodeLayer_andTheC1Flags() {
+        // given
+        AwsStoreFleet fleet = fixture.managedRuntimeFleet();
+
+        // when
+        fleet.createFunction(STORE);
+
+        // then
+        JsonNode function = aws.requests().stream()
+                .filter(CREATE_FUNCTION)
+                .findFirst()
+                .orElseThrow()
+                .json();
+        assertThat(function.path("Runtime").asText()).isEqualTo("java25");
+        assertThat(function.path("Handler").asText()).isEqualTo(HANDLER);
+        assertThat(function.path("Layers")).extracting(JsonNode::asText).containsExactly(LAYER_ARN);
+        assertThat(function.at("/Environment/Variables/JAVA_TOOL_OPTIONS").asText())
+                .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        assertThat(function.has("SnapStart")).isFalse();
+        assertThat(aws.requests()).noneMatch(PUBLISH_VERSION);
+    }
+
+    @Test
+    void construction_refusesSnapStart_onTheCustomRuntime() {
+        // given: SnapStart is for managed runtimes; the custom runtime starts from its AOT cache
+        AwsFleetProperties properties = FleetFixture.properties();
+        properties.setSnapStart(true);
+
+        // when / then
+        assertThatThrownBy(() -> new AwsStoreFleet(
+                        properties, fixture.iam, fixture.lambda, fixture.dynamo, fixture.logs, fixture.sleeps::add))
+                .isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("DUKAN_FLEET_RUNTIME=java25");
+    }
+
+    @Test
+    void construction_fails_namingTheRuntimeLayer_whenTheCustomRuntimeHasNone() {
+        // given
+        AwsFleetProperties properties = FleetFixture.properties();
+        properties.setRuntimeLayerArn(null);
+
+        // when / then
+        assertThatThrownBy(() -> new AwsStoreFleet(
+                        properties, fixture.iam, fixture.lambda, fixture.dynamo, fixture.logs, fixture.sleeps::add))
+                .isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("DUKAN_FLEET_RUNTIME_LAYER_ARN");
     }
 
     @Test
@@ -268,6 +327,7 @@ class AwsStoreFleetTest {
     void construction_fails_namingTheMissingSettings() {
         // given
         AwsFleetProperties properties = FleetFixture.properties();
+        properties.setRuntime(AwsFleetProperties.RUNTIME_JAVA25);
         properties.setPermissionsBoundaryArn(null);
         properties.setShopLayerArn(" ");
 

@@ -30,6 +30,7 @@ final class FleetFixture {
     static final String TABLE_ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/dukan-Table-1ABC";
     static final String BUCKET_ARN = "arn:aws:s3:::dukan-media-1abc";
     static final String LAYER_ARN = "arn:aws:lambda:us-east-1:123456789012:layer:dukan-shop:7";
+    static final String RUNTIME_LAYER_ARN = "arn:aws:lambda:us-east-1:123456789012:layer:dukan-store-runtime:4";
     static final String BOUNDARY_ARN = "arn:aws:iam::123456789012:policy/dukan-store-boundary";
     static final String EMAIL_FROM = "no-reply@shops.example.com";
     static final String PUBLIC_URL = "https://api123.execute-api.us-east-1.amazonaws.com/prod";
@@ -75,6 +76,7 @@ final class FleetFixture {
     static AwsFleetProperties properties() {
         AwsFleetProperties properties = new AwsFleetProperties();
         properties.setShopLayerArn(LAYER_ARN);
+        properties.setRuntimeLayerArn(RUNTIME_LAYER_ARN);
         properties.setShopHandler(HANDLER);
         properties.setTableArn(TABLE_ARN);
         properties.setBucketArn(BUCKET_ARN);
@@ -91,9 +93,17 @@ final class FleetFixture {
         return new AwsStoreFleet(properties(), iam, lambda, dynamo, logs, sleeps::add);
     }
 
-    /** The fleet with SnapStart on for store functions (DUKAN_FLEET_SNAP_START=true). */
+    /** The fleet on the managed java25 runtime, SnapStart off (DUKAN_FLEET_RUNTIME=java25). */
+    AwsStoreFleet managedRuntimeFleet() {
+        AwsFleetProperties properties = properties();
+        properties.setRuntime(AwsFleetProperties.RUNTIME_JAVA25);
+        return new AwsStoreFleet(properties, iam, lambda, dynamo, logs, sleeps::add);
+    }
+
+    /** The fleet with SnapStart on for store functions (DUKAN_FLEET_RUNTIME=java25, DUKAN_FLEET_SNAP_START=true). */
     AwsStoreFleet snapStartFleet() {
         AwsFleetProperties properties = properties();
+        properties.setRuntime(AwsFleetProperties.RUNTIME_JAVA25);
         properties.setSnapStart(true);
         return new AwsStoreFleet(properties, iam, lambda, dynamo, logs, sleeps::add);
     }

@@ -3,6 +3,7 @@ package io.dukan.bench;
 import io.dukan.local.LocalCloud;
 import io.dukan.local.LocalNames;
 import io.dukan.local.LocalStoreFleet;
+import io.dukan.local.PackagedRuntime;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -137,6 +138,9 @@ public final class Bench {
             }
             if (options.runs("cold")) {
                 phase("1. cold starts (new process)", this::coldStartsInNewProcesses);
+            }
+            if (options.runs("aot")) {
+                phase("1c. cold starts on the store runtime", this::coldStartsOnTheStoreRuntime);
             }
             if (options.runs("provisioning")) {
                 phase("2./5. provisioning", this::provisioningAndNewInstances);
@@ -651,6 +655,292 @@ public final class Bench {
                 Measure.millis(handleOffsets).median()));
         report.note("cold start, parent's wall time: ProcessBuilder.start() to the child's READY line on its stdout "
                 + "(includes fork/exec and the pipe)");
+    }
+
+    /** JDK 25, whose jlink'ed image the store runtime carries; the bare handler's and Micronaut floor's caches use it. */
+    private static final String JDK25 = System.getProperty("bench.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64");
+    /** The flags the store runtime's bootstrap gives its JVM (infra/runtime/src/main/runtime/bootstrap). */
+    private static final List<String> RUNTIME_FLAGS = List.of(C1, "-XX:+UseSerialGC");
+
+    /**
+     * 1c. Issue 17: the shop on the store runtime as deployed (the layer's bootstrap, its jlink'ed JDK 25, the
+     * runtime interface client against a local Runtime API, the AOT cache of the package-time training run) beside
+     * the bare handler on plain JDK 17 with C1 (the conventional baseline) and on JDK 25 with an AOT cache of its own
+     * (the same kind, made by one training run of it), and the Micronaut floor the same two ways; all in the same
+     * rounds, interleaved. The packaged runs' clock is the child's (process start per /proc/{pid}/stat, read from
+     * here when the answer arrives through the Runtime API).
+     */
+    private void coldStartsOnTheStoreRuntime() throws Exception {
+        Path layer = options.projectRoot().resolve("infra/runtime/target/store-runtime");
+        Path cacheFile = layer.resolve("dukan-shop.aot");
+        if (!Files.isRegularFile(cacheFile)) {
+            throw new IllegalStateException("no trained store runtime at " + layer + ": build it first with "
+                    + "mvn -B -Pstore-runtime -pl infra/runtime -am package -DskipTests");
+        }
+        LocalStoreFleet.StoreFunction function = cloud.fleet().functions().get(home.tenantId());
+        String productId = homeProducts.get(0);
+        String expected = raw.productName(home.tenantId(), productId);
+        String host = "localhost:" + cloud.baseUrl().substring(cloud.baseUrl().lastIndexOf(':') + 1);
+        String benchClasses = benchClasses();
+        List<String> shopArgs = new ArrayList<>(List.of("slug=" + home.slug(), "host=" + host, "expect=" + expected));
+        function.environment().forEach((name, value) -> shopArgs.add("env." + name + "=" + value));
+        storeProperties(function).forEach((name, value) -> shopArgs.add("prop." + name + "=" + value));
+        List<String> floorArgs = List.of(
+                "slug=" + home.slug(),
+                "host=" + host,
+                "expect=" + expected,
+                "endpoint=" + cloud.dynamoEndpoint(),
+                "region=" + LocalNames.REGION,
+                "credential=" + CREDENTIAL,
+                "table=" + function.environment().get("DUKAN_TABLE"),
+                "pk=" + home.tenantId() + "#CATALOG",
+                "sk=PRODUCT#" + productId);
+        String floorClasspath = floorClasspath(benchClasses);
+        String micronautClasspath = floorClasspath(benchClasses, true) + File.pathSeparator + micronautFloorBeans();
+        String java25 = Path.of(JDK25, "bin", "java").toString();
+        Path logs = options.out().toAbsolutePath().getParent().resolve("bench-logs");
+        ColdStarts cold = new ColdStarts(logs, options.childFlags());
+
+        // the bare handler's and the Micronaut floor's own AOT caches: one training run each, as the shop's was made
+        Path caches = Files.createDirectories(
+                options.out().toAbsolutePath().getParent().resolve("bench-aot"));
+        Path floorCache = caches.resolve("floor.aot");
+        Path micronautCache = caches.resolve("micronaut-floor.aot");
+        Files.deleteIfExists(floorCache);
+        Files.deleteIfExists(micronautCache);
+        long trainStart = System.nanoTime();
+        cold.run(
+                aotLaunch(
+                        "floor-aot-training",
+                        "-XX:AOTCacheOutput=" + floorCache,
+                        floorClasspath,
+                        "io.dukan.bench.child.FloorColdStart",
+                        floorArgs,
+                        java25),
+                0);
+        awaitFile(floorCache);
+        double floorTraining = (System.nanoTime() - trainStart) / 1e6;
+        trainStart = System.nanoTime();
+        cold.run(
+                aotLaunch(
+                        "micronaut-floor-aot-training",
+                        "-XX:AOTCacheOutput=" + micronautCache,
+                        micronautClasspath,
+                        "io.dukan.bench.child.MicronautFloorColdStart",
+                        floorArgs,
+                        java25),
+                0);
+        awaitFile(micronautCache);
+        double micronautTraining = (System.nanoTime() - trainStart) / 1e6;
+
+        ColdStarts.Launch floor17 = new ColdStarts.Launch(
+                "floor-c1", List.of(C1), floorClasspath, "io.dukan.bench.child.FloorColdStart", floorArgs, true);
+        ColdStarts.Launch floor25 = aotLaunch(
+                "floor-jdk25-aot",
+                "-XX:AOTCache=" + floorCache,
+                floorClasspath,
+                "io.dukan.bench.child.FloorColdStart",
+                floorArgs,
+                java25);
+        ColdStarts.Launch micronaut17 = new ColdStarts.Launch(
+                "micronaut-floor-c1",
+                List.of(C1),
+                micronautClasspath,
+                "io.dukan.bench.child.MicronautFloorColdStart",
+                floorArgs,
+                true);
+        ColdStarts.Launch micronaut25 = aotLaunch(
+                "micronaut-floor-jdk25-aot",
+                "-XX:AOTCache=" + micronautCache,
+                micronautClasspath,
+                "io.dukan.bench.child.MicronautFloorColdStart",
+                floorArgs,
+                java25);
+        ColdStarts.Launch shop17 = new ColdStarts.Launch(
+                "shop-c1",
+                List.of(C1),
+                benchClasses + File.pathSeparator + options.shopJar(),
+                "io.dukan.bench.child.ShopColdStart",
+                shopArgs,
+                true);
+        // the packaged runtime as deployed; +UsePerfData only so jcmd can read its class counters
+        PackagedRuntime withCache = new PackagedRuntime(
+                layer, logs.resolve("store-runtime"), Map.of("DUKAN_JAVA_OPTIONS", "-XX:+UsePerfData"));
+        PackagedRuntime withoutCache = new PackagedRuntime(
+                layer,
+                logs.resolve("store-runtime-no-cache"),
+                Map.of(
+                        "DUKAN_JAVA_OPTIONS",
+                        "-XX:+UsePerfData",
+                        "DUKAN_AOT_CACHE",
+                        caches.resolve("none.aot").toString()));
+        List<ColdStarts.Launch> launches = List.of(floor17, floor25, micronaut17, micronaut25, shop17);
+        Map<String, List<ColdStarts.Run>> runs = new LinkedHashMap<>();
+        for (ColdStarts.Launch launch : launches) { // one discarded start each: files into the page cache
+            cold.run(launch, 0);
+            runs.put(launch.name(), new ArrayList<>());
+        }
+        packagedRun(withCache, function, expected);
+        packagedRun(withoutCache, function, expected);
+        runs.put("shop-store-runtime", new ArrayList<>());
+        runs.put("shop-store-runtime-no-cache", new ArrayList<>());
+        for (int i = 1; i <= options.coldRuns(); i++) { // interleaved, so drift hits every side alike
+            LOG.info("cold starts on the store runtime, round {} of {}", i, options.coldRuns());
+            runs.get("shop-store-runtime").add(packagedRun(withCache, function, expected));
+            for (ColdStarts.Launch launch : launches) {
+                runs.get(launch.name()).add(cold.run(launch, i));
+            }
+            runs.get("shop-store-runtime-no-cache").add(packagedRun(withoutCache, function, expected));
+        }
+
+        report.section("1c. Cold start on the store runtime (issue 17): the shop as deployed on provided.al2023 (the "
+                + "layer's bootstrap, its jlink'ed JDK 25, the runtime interface client, the AOT cache of the package-"
+                + "time training run) vs the bare handler on plain JDK 17 C1; JVM start -> GET /s/{slug}/ answered "
+                + "with data from DynamoDB, child's clock");
+        Measure floorC1 = own(runs.get("floor-c1"));
+        Measure shopRuntime = own(runs.get("shop-store-runtime"));
+        report.row(
+                "shop, store runtime (JDK 25 jlink + AOT cache, C1, SerialGC)",
+                shopRuntime,
+                "bare handler, JDK 17, " + C1,
+                floorC1);
+        report.row(
+                "shop, store runtime WITHOUT its cache (same bootstrap)",
+                own(runs.get("shop-store-runtime-no-cache")),
+                "bare handler, JDK 17, " + C1,
+                floorC1);
+        report.row(
+                "shop, JDK 17, " + C1 + " (today's managed-runtime setting)",
+                own(runs.get("shop-c1")),
+                "bare handler, JDK 17, " + C1,
+                floorC1);
+        report.row(
+                "bare handler, JDK 25 + its own AOT cache (C1, SerialGC)",
+                own(runs.get("floor-jdk25-aot")),
+                "bare handler, JDK 17, " + C1,
+                floorC1);
+        report.row(
+                "Micronaut floor, JDK 17, " + C1,
+                own(runs.get("micronaut-floor-c1")),
+                "bare handler, JDK 17, " + C1,
+                floorC1);
+        report.row(
+                "Micronaut floor, JDK 25 + its own AOT cache (C1, SerialGC)",
+                own(runs.get("micronaut-floor-jdk25-aot")),
+                "bare handler, JDK 17, " + C1,
+                floorC1);
+        report.row(
+                "shop, store runtime vs the bare handler with the same kind of cache",
+                shopRuntime,
+                "bare handler, JDK 25 + AOT cache",
+                own(runs.get("floor-jdk25-aot")));
+        report.verdict(
+                "shop cold start on the store runtime <= 1.0x bare handler on plain JDK 17 C1 (child's clock, medians)",
+                Report.ratio(shopRuntime, floorC1),
+                1.0,
+                "x",
+                "");
+        for (Map.Entry<String, List<ColdStarts.Run>> side : runs.entrySet()) {
+            List<ColdStarts.Run> sideRuns = side.getValue();
+            report.row(
+                    "  " + side.getKey() + ": parent's wall time (spawn -> answer)",
+                    Measure.millis(
+                            sideRuns.stream().map(ColdStarts.Run::wallMillis).toList()));
+            report.row(
+                    "  " + side.getKey() + ": CPU time to the answer (all threads)",
+                    Measure.millis(
+                            sideRuns.stream().map(ColdStarts.Run::cpuMillis).toList()));
+            report.row(
+                    "  " + side.getKey() + ": peak RSS (VmHWM)",
+                    Measure.megabytes(sideRuns.stream()
+                            .map(ColdStarts.Run::peakRssMegabytes)
+                            .toList()));
+            for (String counter : List.of("java.cls.loadedClasses", "java.cls.sharedLoadedClasses")) {
+                double[] values = sideRuns.stream()
+                        .map(r -> r.counters().get(counter))
+                        .filter(v -> v != null)
+                        .mapToDouble(Double::doubleValue)
+                        .toArray();
+                if (values.length > 0) {
+                    report.row("  " + side.getKey() + ": " + ColdStarts.COUNTERS.get(counter), Measure.of("", values));
+                }
+            }
+        }
+        report.row(
+                "store runtime layer, unzipped (Lambda's limit: 250 MB with the function's code)",
+                Measure.single("MB", directoryBytes(layer) / 1048576.0));
+        Path zip = layer.resolveSibling("dukan-store-runtime.zip");
+        if (Files.isRegularFile(zip)) {
+            report.row("store runtime layer, zipped", Measure.single("MB", Files.size(zip) / 1048576.0));
+        }
+        report.row("  of which the AOT cache", Measure.single("MB", Files.size(cacheFile) / 1048576.0));
+        report.row(
+                "  of which the jlink'ed JDK (jre/)",
+                Measure.single("MB", directoryBytes(layer.resolve("jre")) / 1048576.0));
+        Path training = layer.resolveSibling("store-runtime-training.txt");
+        if (Files.isRegularFile(training)) {
+            report.note("store runtime's training run (at package time): "
+                    + Files.readString(training).strip());
+        }
+        report.row("bare handler's AOT training run (one start + cache assembly)", Measure.single("ms", floorTraining));
+        report.row(
+                "Micronaut floor's AOT training run (one start + cache assembly)",
+                Measure.single("ms", micronautTraining));
+        report.note("1c: the store runtime's children are its bootstrap (sh, exec'ing the layer's java) against a "
+                + "local Runtime API in this JVM (infra/local LocalRuntimeApi): the answer's time includes the runtime "
+                + "interface client's /next and /response over loopback, as on Lambda. JDK 25 = " + JDK25 + "; the "
+                + "packaged runs add -XX:+UsePerfData (the bootstrap turns it off) so jcmd can read their counters");
+    }
+
+    private static ColdStarts.Launch aotLaunch(
+            String name, String cacheFlag, String classpath, String main, List<String> arguments, String java) {
+        List<String> flags = new ArrayList<>(RUNTIME_FLAGS);
+        flags.add(cacheFlag);
+        return new ColdStarts.Launch(name, flags, classpath, main, arguments, true, java);
+    }
+
+    /** One cold start of the store's function on the packaged runtime: spawn, GET /s/{slug}/, figures, end. */
+    private ColdStarts.Run packagedRun(PackagedRuntime runtime, LocalStoreFleet.StoreFunction function, String expected)
+            throws Exception {
+        String host = "localhost:" + cloud.baseUrl().substring(cloud.baseUrl().lastIndexOf(':') + 1);
+        long spawned = System.nanoTime();
+        try (PackagedRuntime.Instance instance = runtime.start(
+                function.functionName(),
+                "io.dukan.shop.ShopFunction::handleRequest",
+                function.environment(),
+                cloud.storeProperties(function))) {
+            com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent page =
+                    instance.handleRequest(io.dukan.bench.child.Child.storeHome(home.slug(), host), null);
+            double wall = (System.nanoTime() - spawned) / 1e6;
+            double own = ProcStatus.millisSinceStart(instance.pid());
+            double cpu = ProcStatus.cpuMillis(instance.pid());
+            double peak = ProcStatus.megabytes(instance.pid(), "VmHWM");
+            if (page.getStatusCode() != 200
+                    || page.getBody() == null
+                    || !page.getBody().contains(expected)) {
+                throw new IllegalStateException("the store runtime answered " + page.getStatusCode()
+                        + " without the expected data; see " + instance.log());
+            }
+            Map<String, Double> counters = ColdStarts.counters(
+                    instance.pid(), runtime.layer().resolve("jre/bin/jcmd").toString());
+            if (counters.isEmpty()) {
+                counters = ColdStarts.counters(
+                        instance.pid(), Path.of(JDK25, "bin", "jcmd").toString());
+            }
+            return new ColdStarts.Run(own, own, own, wall, peak, Map.of(), counters, cpu);
+        }
+    }
+
+    private static Measure own(List<ColdStarts.Run> runs) {
+        return Measure.millis(runs.stream().map(ColdStarts.Run::ownMillis).toList());
+    }
+
+    private static long directoryBytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
+        }
     }
 
     /** 1b. The shop's cold start by phase (ShopPhases), and the JVM's class-loading and JIT counters. */

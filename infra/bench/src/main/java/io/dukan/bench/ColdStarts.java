@@ -24,17 +24,31 @@ import java.util.regex.Pattern;
  */
 final class ColdStarts {
 
-    /** One way to start a child: a name, the JVM flags, the classpath, the main class and its arguments. */
+    /**
+     * One way to start a child: a name, the JVM flags, the classpath, the main class and its arguments; {@code java}:
+     * another JDK's launcher (null: this JVM's).
+     */
     record Launch(
             String name,
             List<String> flags,
             String classpath,
             String mainClass,
             List<String> arguments,
-            boolean counters) {
+            boolean counters,
+            String java) {
+
+        Launch(
+                String name,
+                List<String> flags,
+                String classpath,
+                String mainClass,
+                List<String> arguments,
+                boolean counters) {
+            this(name, flags, classpath, mainClass, arguments, counters, null);
+        }
 
         Launch(String name, List<String> flags, String classpath, String mainClass, List<String> arguments) {
-            this(name, flags, classpath, mainClass, arguments, false);
+            this(name, flags, classpath, mainClass, arguments, false, null);
         }
     }
 
@@ -82,7 +96,7 @@ final class ColdStarts {
 
     Run run(Launch launch, int index) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(java);
+        command.add(launch.java() != null ? launch.java() : java);
         command.addAll(launch.flags());
         command.addAll(extraFlags);
         command.add("-cp");
@@ -138,7 +152,9 @@ final class ColdStarts {
                     phases.put(nameValue[0], Double.parseDouble(nameValue[1]));
                 }
             }
-            Map<String, Double> counters = launch.counters() ? counters(process.pid()) : Map.of();
+            Map<String, Double> counters = launch.counters()
+                    ? counters(process.pid(), jcmdBeside(launch.java() != null ? launch.java() : java))
+                    : Map.of();
             return new Run(
                     Double.parseDouble(m.group(1)),
                     Double.parseDouble(m.group(2)),
@@ -150,16 +166,26 @@ final class ColdStarts {
                     m.group(7) == null ? Double.NaN : Double.parseDouble(m.group(7)));
         } finally {
             process.getOutputStream().close(); // the child's signal to exit
-            if (!process.waitFor(30, TimeUnit.SECONDS)) { // an AppCDS dump happens at exit
+            // an AppCDS dump or an AOT cache's assembly (a JVM of its own, up to a minute here) happens at exit
+            boolean dumps = launch.flags().stream()
+                    .anyMatch(f -> f.startsWith("-XX:ArchiveClassesAtExit") || f.startsWith("-XX:AOTCacheOutput"));
+            if (!process.waitFor(dumps ? 300 : 30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
     }
 
+    /** The jcmd of the JDK whose launcher is {@code java} (…/bin/java). */
+    static String jcmdBeside(String java) {
+        return Path.of(java).resolveSibling("jcmd").toString();
+    }
+
     /** The child's class-loading and JIT counters, converted from ticks to ms; empty if jcmd fails. */
-    private Map<String, Double> counters(long pid) throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "PerfCounter.print")
+    static Map<String, Double> counters(long pid, String jcmd) throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of(jcmd))) {
+            return Map.of();
+        }
+        Process p = new ProcessBuilder(jcmd, Long.toString(pid), "PerfCounter.print")
                 .redirectErrorStream(true)
                 .start();
         Map<String, String> raw = new HashMap<>();

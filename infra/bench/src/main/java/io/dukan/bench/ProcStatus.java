@@ -29,6 +29,33 @@ final class ProcStatus {
         return kb < 0 ? Double.NaN : kb / 1024.0;
     }
 
+    /**
+     * Milliseconds from the process's start (/proc/{pid}/stat, field 22, in 10 ms clock ticks since boot) to now
+     * (/proc/uptime): the children's own clock, read from outside; NaN when /proc does not have it.
+     */
+    static double millisSinceStart(long pid) {
+        try {
+            String uptime = Files.readString(Path.of("/proc/uptime")).strip().split("\\s+")[0];
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(fields[22 - 3]);
+            return Math.round(Double.parseDouble(uptime) * 1000) - startTicks * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** CPU time (utime + stime, all threads) the process has used, in ms; NaN when /proc does not have it. */
+    static double cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3])) * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     static double selfMegabytes(String field) {
         return megabytes(ProcessHandle.current().pid(), field);
     }

@@ -65,6 +65,7 @@ public final class LocalCloud implements AutoCloseable {
         private boolean inMemoryDynamoDb;
         private FunctionFactory functionFactory = new MicronautFunctions();
         private Duration queueRedeliveryDelay = Duration.ofMillis(500);
+        private PackagedRuntime packagedRuntime;
 
         public static Options defaults() {
             return new Options();
@@ -130,6 +131,15 @@ public final class LocalCloud implements AutoCloseable {
         /** How soon a message the consumer failed on is delivered again (SQS: the queue's VisibilityTimeout). */
         public Options queueRedeliveryDelay(Duration queueRedeliveryDelay) {
             this.queueRedeliveryDelay = queueRedeliveryDelay;
+            return this;
+        }
+
+        /**
+         * Store functions as child processes on the packaged store runtime (the layer's bootstrap against a local
+         * Runtime API) instead of in this JVM; also {@code -Dlocal.runtime=packaged}.
+         */
+        public Options packagedRuntime(PackagedRuntime packagedRuntime) {
+            this.packagedRuntime = packagedRuntime;
             return this;
         }
 
@@ -234,11 +244,20 @@ public final class LocalCloud implements AutoCloseable {
         template.functions().stream()
                 .filter(f -> f.handler() != null)
                 .forEach(f -> functionPackages.add(FunctionFactory.Definition.packageOf(f.handler())));
+        PackagedRuntime packaged = options.packagedRuntime != null
+                ? options.packagedRuntime
+                : PackagedRuntime.fromSystemProperties(options.projectRoot.toAbsolutePath(), dataDir);
+        if (packaged != null) {
+            LOG.info("store functions run on the packaged runtime at {}", packaged.layer());
+        }
         fleet = new LocalStoreFleet(
                 dataDir.resolve("fleet.json"),
                 table,
                 bucket,
-                function -> options.functionFactory.create(storeDefinition(function, shopHandler)));
+                function -> packaged != null
+                        ? packaged.start(
+                                function.functionName(), shopHandler, function.environment(), storeProperties(function))
+                        : options.functionFactory.create(storeDefinition(function, shopHandler)));
         ApiRouteTable<FunctionSlot> routes = templateFunctions(template, environments);
 
         gateway = new LocalApiGateway(options.port);

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** What both children share: arguments, the event (as the local gateway builds it for GET /s/{slug}/), the end. */
-final class Child {
+public final class Child {
 
     static final String READY = "READY";
     /** USER_HZ, the unit of /proc/self/stat's start time: 100 on Linux. */
@@ -75,7 +75,7 @@ final class Child {
     }
 
     /** GET /s/{slug}/ as the local API gateway hands it to the store's function (REST API, payload 1.0). */
-    static APIGatewayProxyRequestEvent storeHome(String slug, String host) {
+    public static APIGatewayProxyRequestEvent storeHome(String slug, String host) {
         String path = "/s/" + slug + "/";
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Host", host);

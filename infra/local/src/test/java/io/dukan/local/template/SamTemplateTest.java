@@ -428,6 +428,8 @@ class SamTemplateTest {
                             "DUKAN_TABLE",
                             "DUKAN_BUCKET",
                             "DUKAN_FLEET_SHOP_LAYER_ARN",
+                            "DUKAN_FLEET_RUNTIME",
+                            "DUKAN_FLEET_RUNTIME_LAYER_ARN",
                             "DUKAN_FLEET_LOG_RETENTION_DAYS",
                             "DUKAN_FLEET_SHOP_HANDLER",
                             "DUKAN_FLEET_TABLE_ARN",

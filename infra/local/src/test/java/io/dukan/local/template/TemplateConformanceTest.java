@@ -194,7 +194,8 @@ class TemplateConformanceTest {
                         "functions/provisioning/target/dukan-provisioning-lambda.jar",
                         "functions/fleet/target/dukan-fleet-lambda.jar",
                         "functions/router/target/dukan-router-lambda.jar",
-                        "functions/shop/target/dukan-shop-layer.zip");
+                        "functions/shop/target/dukan-shop-layer.zip",
+                        "infra/runtime/target/dukan-store-runtime.zip");
         assertThat(codeUris(project.raw()).stream()
                         .flatMap(uri -> codeUriProblems(uri).stream())
                         .toList())
