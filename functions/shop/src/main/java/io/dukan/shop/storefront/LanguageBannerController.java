@@ -7,6 +7,7 @@ import io.dukan.web.access.Public;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -29,7 +30,7 @@ class LanguageBannerController {
         this.store = store;
     }
 
-    @Get("/language-banner")
+    @Get(value = "/language-banner", produces = MediaType.TEXT_HTML)
     HttpResponse<?> dismiss(HttpRequest<?> request, @QueryValue @Nullable String back) {
         String base = Requests.storeBase(request, store.slug().value());
         String target = back != null && back.startsWith(base + "/") && !back.startsWith("//") && !back.contains("\\")

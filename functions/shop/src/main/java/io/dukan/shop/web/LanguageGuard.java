@@ -41,9 +41,10 @@ class LanguageGuard {
         String own = "/s/" + store.slug().value();
         String path = request.getPath().substring(own.length());
         String query = request.getUri().getRawQuery();
-        return HttpResponse.permanentRedirect(
-                URI.create(Requests.storeBase(request, store.slug().value())
-                        + (path.isEmpty() ? "/" : path)
-                        + (query == null || query.isEmpty() ? "" : "?" + query)));
+        URI target = URI.create(Requests.storeBase(request, store.slug().value())
+                + (path.isEmpty() ? "/" : path)
+                + (query == null || query.isEmpty() ? "" : "?" + query));
+        return HttpResponse.status(io.micronaut.http.HttpStatus.MOVED_PERMANENTLY)
+                .headers(h -> h.location(target));
     }
 }
