@@ -278,6 +278,36 @@ class StoreLanguagesIT {
     }
 
     @Test
+    void collectionTitles_areEditedBesideTheOriginal_andShownInThePagesLanguage() {
+        assertThat(call(fn, withCookie(form("/s/xinjiang/admin/collections", "title=Nuts&description="), owner))
+                        .getStatusCode())
+                .isEqualTo(303);
+        String admin = call(fn, withCookie(get("/s/xinjiang/admin/collections"), owner))
+                .getBody();
+        Matcher m = Pattern.compile("/admin/collections/([0-9a-z]{16})\"").matcher(admin);
+        assertThat(m.find()).as(admin).isTrue();
+        assertThat(admin).contains("name=\"title_zh\"").contains("name=\"title_ur\"");
+        assertThat(call(
+                                fn,
+                                withCookie(
+                                        form(
+                                                "/s/xinjiang/admin/collections/" + m.group(1),
+                                                "title=Nuts&description=&title_zh=" + enc("坚果") + "&description_zh="
+                                                        + "&title_ur=" + enc(HOSTILE) + "&description_ur="),
+                                        owner))
+                        .getStatusCode())
+                .isEqualTo(303);
+
+        String zh = call(fn, get("/s/xinjiang/zh/collections/" + m.group(1))).getBody();
+        String ur = call(fn, get("/s/xinjiang/ur/")).getBody();
+        String en = call(fn, get("/s/xinjiang/collections/" + m.group(1))).getBody();
+
+        assertThat(zh).contains("<h1>坚果</h1>");
+        assertThat(ur).doesNotContain(HOSTILE).contains("&lt;script&gt;");
+        assertThat(en).contains("<h1>Nuts</h1>").doesNotContain("坚果");
+    }
+
+    @Test
     void spreadsheet_roundTripsTheTranslations() {
         String csv = call(fn, withCookie(get("/s/xinjiang/admin/catalog/export.csv"), owner))
                 .getBody();

@@ -134,7 +134,11 @@ public final class ProductAdminViews {
     public static String collections(
             StoreSettings s, String base, List<Collection> collections, String message, String csrf) {
         return AdminPages.render(
-                "admin/collections.jte", AdminPages.chrome(s, base, csrf), new Collections(collections, message));
+                "admin/collections.jte",
+                AdminPages.chrome(s, base, csrf),
+                new Collections(collections, message),
+                "languages",
+                s.extraLanguages());
     }
 
     public static String importPage(

@@ -58,7 +58,9 @@ public final class AdminPages {
 
     /** The same with one more named parameter (a fragment's model that the page's own model does not carry). */
     public static String render(String template, Chrome chrome, Object model, String name, Object value) {
-        return TEMPLATES.render(template, Map.of("t", chrome.t(), "c", chrome, "m", model, name, value));
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("t", chrome.t(), "c", chrome, "m", model));
+        params.put(name, value); // may be null: the fragment is left out
+        return TEMPLATES.render(template, params);
     }
 
     // Words for states and records
