@@ -33,7 +33,8 @@ public class ShopFunction extends ApiGatewayProxyRequestEventFunction {
     /** Events Micronaut cannot parse into a request are answered 400 here, not turned into a 500 or a crash. */
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return MalformedEvents.refusal(event).orElseGet(() -> super.handleRequest(event, context));
+        return MalformedEvents.refusal(event)
+                .orElseGet(() -> super.handleRequest(io.dukan.shop.web.PageLanguage.rewrite(event), context));
     }
 
     Priming<APIGatewayProxyResponseEvent> priming() {

@@ -31,6 +31,7 @@ import io.dukan.shop.orders.ShopOrderMessages;
 import io.dukan.shop.storefront.Card;
 import io.dukan.shop.storefront.ProductView;
 import io.dukan.shop.storefront.StorefrontViews;
+import io.dukan.shop.storefront.TradeFacts;
 import io.dukan.shop.web.ShopErrorPages;
 import io.dukan.shop.web.ShopPage;
 import io.dukan.shop.web.ShopPages;
@@ -44,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,7 +61,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShopLanguagesTest {
 
-    private static final List<String> BUNDLES = List.of("shop", "mail", "wallets");
+private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "borders");
     /** What the owner typed in the sample store: excepted from the "no English" check. */
     private static final String STORE = "Qissa Khwani Dry Fruit";
 
@@ -142,6 +144,32 @@ class ShopLanguagesTest {
         List<String> english = englishFragments();
         String cart = everything(Language.EN).get("page cart");
         assertThat(english.stream().filter(readable(cart)::contains)).contains("Your cart", "Subtotal", "Check out");
+    }
+
+    @Test
+    void countries_areNamedInThePagesLanguage_byTheJdk() {
+        assertThat(TradeFacts.countryName("CN", Locale.forLanguageTag("zh"))).isEqualTo("中国");
+        assertThat(TradeFacts.countryName("PK", Locale.forLanguageTag("zh"))).isEqualTo("巴基斯坦");
+        assertThat(TradeFacts.countryName("CN", Locale.forLanguageTag("ur"))).isEqualTo("چین");
+        assertThat(TradeFacts.countryName("PK", Locale.forLanguageTag("ur"))).isEqualTo("پاکستان");
+        assertThat(TradeFacts.countryName("CN", Locale.forLanguageTag("ar"))).isEqualTo("الصين");
+        assertThat(TradeFacts.countryName("CN", Locale.ENGLISH)).isEqualTo("China");
+    }
+
+    @Test
+    void languageLinks_andBanner_areInTheLanguagesTheyOffer_withHreflangAlternates() {
+        String html = everything(Language.EN).get("page product, trade facts and delivery abroad");
+
+        assertThat(html)
+                .contains("<link rel=\"alternate\" hreflang=\"zh\" href=\"/s/zxq/zh/products/x\">")
+                .contains("<link rel=\"alternate\" hreflang=\"x-default\"")
+                .contains(
+                        "<aside class=\"language-banner\" id=\"language-banner\" lang=\"zh\" dir=\"ltr\"><span>本店也有中文版。</span>")
+                .contains("<dd id=\"origin\">China</dd>")
+                .contains("Import duties and taxes may be charged on delivery to China.");
+        assertThat(everything(Language.ZH).get("page product, trade facts and delivery abroad"))
+                .contains("lang=\"ur\" dir=\"rtl\"")
+                .contains("<dd id=\"origin\">中国</dd>");
     }
 
     @Test
@@ -257,6 +285,50 @@ class ShopLanguagesTest {
                                 t.t("invalid.quantity"),
                                 Map.of(),
                                 "csrf")));
+        Locale in = t.locale();
+        List<TradeFacts.Country> countries = List.of(
+                new TradeFacts.Country("CN", TradeFacts.countryName("CN", in)),
+                new TradeFacts.Country("PK", TradeFacts.countryName("PK", in)));
+        out.put(
+                "page product, trade facts and delivery abroad",
+                ShopPages.render(
+                        "product.jte",
+                        languages(seo, language),
+                        "view",
+                        new ProductView(single, List.of(), single.defaultVariant(), null, Map.of(), "csrf"),
+                        "facts",
+                        new TradeFacts.View(
+                                TradeFacts.countryName("CN", in),
+                                t.t("borders.kg", "1.5"),
+                                "081310",
+                                "CN",
+                                TradeFacts.countryName("CN", in),
+                                true,
+                                "Zxq air",
+                                new Money(250000, "PKR"),
+                                true,
+                                countries,
+                                "/s/zxq/products/x#details")));
+        out.put(
+                "page product, no delivery",
+                ShopPages.render(
+                        "product.jte",
+                        seo,
+                        "view",
+                        new ProductView(single, List.of(), single.defaultVariant(), null, Map.of(), "csrf"),
+                        "facts",
+                        new TradeFacts.View(
+                                "",
+                                t.t("borders.g", t.number(250)),
+                                "",
+                                "US",
+                                TradeFacts.countryName("US", in),
+                                false,
+                                "",
+                                null,
+                                true,
+                                countries,
+                                "/s/zxq/products/x#details")));
         out.put(
                 "page product, one",
                 ShopPages.render(
@@ -453,6 +525,42 @@ class ShopLanguagesTest {
                 null,
                 new ShopPage.CurrencySwitch("/cart", List.of("USD", "AED"), "USD", "csrf"),
                 new StoreSettings.StoreContact("+92 300 0000000", "923000000000", "shop@zxq.example", "Dukan 4", ""));
+    }
+
+    /** The page with its language links and the banner offering another of the store's languages (in its own words). */
+    private static ShopPage languages(ShopPage p, Language language) {
+        String offered = language == Language.ZH ? "ur" : "zh";
+        StoreLocale o = StoreLocale.of(offered, "PK", ShopPages.BUNDLES);
+        List<ShopPage.Link> links = List.of(
+                new ShopPage.Link(language.code(), language.nativeName(), "/s/zxq/products/x"),
+                new ShopPage.Link(
+                        offered, Language.orEnglish(offered).nativeName(), "/s/zxq/" + offered + "/products/x"));
+        return new ShopPage(
+                p.t(),
+                p.storeName(),
+                p.base(),
+                p.title(),
+                p.description(),
+                p.seo(),
+                p.logoUrl(),
+                p.shown(),
+                p.currency(),
+                p.contact(),
+                new ShopPage.Languages(
+                        language.code(),
+                        links,
+                        "https://shop.example/s/zxq/products/x",
+                        links,
+                        new ShopPage.Banner(
+                                offered,
+                                o.dir(),
+                                o.t(
+                                        "borders.banner",
+                                        Language.orEnglish(offered).nativeName()),
+                                o.t("borders.banner.go"),
+                                "/s/zxq/" + offered + "/products/x",
+                                o.t("borders.banner.dismiss"),
+                                "/s/zxq/language-banner?back=x")));
     }
 
     private static ShopPage shown(ShopPage p) {

@@ -17,6 +17,7 @@ import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,31 @@ class WarmPageRequestsIT {
         owner = ShopFunctionIT.login(fn, "warm", "owner@warm.example");
         product = ShopFunctionIT.createProduct(fn, "warm", owner, "Saffron 1g", "1000", 10, "");
         addCollection("Dried figs");
+        // three languages: English (primary), Chinese and Urdu; a product translated into both
+        assertThat(call(
+                                fn,
+                                withCookie(
+                                        form(
+                                                "/s/warm/admin/settings",
+                                                SettingsAdminIT.body("Store warm", "PKR", "en", "")
+                                                        + "&lang_zh=1&lang_ur=1"),
+                                        owner))
+                        .getStatusCode())
+                .isEqualTo(303);
+        String csv =
+                "Handle,Title,Description,Price,Stock,Weight Grams,Origin Country,Title@zh,Description@zh,Title@ur\n"
+                        + "apricot,Dried apricots,Sweet,1200,5,500,CN,杏干,甜,خوبانی\n";
+        assertThat(call(fn, withCookie(form("/s/warm/admin/catalog/import", "csv=" + enc(csv)), owner))
+                        .getStatusCode())
+                .isEqualTo(200);
+        String home = call(fn, get("/s/warm/")).getBody();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/s/warm/products/([0-9a-z]+)\">")
+                .matcher(home);
+        assertThat(m.find()).isTrue();
+        translated = m.group(1);
     }
+
+    static String translated;
 
     static void addCollection(String title) {
         assertThat(call(
@@ -85,6 +110,10 @@ class WarmPageRequestsIT {
         clock.advance(ThisStore.TTL.plusSeconds(1)); // every instance's copy is old: the next page reads them anew
         call(fn, get("/s/warm/"));
         call(other, get("/s/warm/"));
+        // and a product page: the owner's shipping zones (for the delivery quote) are kept per instance like the
+        // settings, read by the first product page after the TTL
+        call(fn, get("/s/warm/products/" + product));
+        call(other, get("/s/warm/products/" + product));
         counted.reset();
     }
 
@@ -104,6 +133,32 @@ class WarmPageRequestsIT {
                 .contains("≈ 3.60 USD") // the display currencies are there, from the instance's copy
                 .contains("Store warm"); // and the store's settings
         assertThat(counted.calls()).containsExactly(Map.entry("GetItem", 1));
+    }
+
+    @Test
+    void translatedProductPage_withTradeFactsAndDeliveryQuote_readsItsProductAndNothingElse() {
+        String page = call(fn, get("/s/warm/zh/products/" + translated + "?deliverTo=CN"))
+                .getBody();
+
+        assertThat(page)
+                .contains("<h1>杏干</h1>")
+                .contains("<dd id=\"origin\">中国</dd>")
+                .contains("id=\"delivery\"")
+                .contains("hreflang=\"ur\"");
+        assertThat(counted.calls()).containsExactly(Map.entry("GetItem", 1));
+    }
+
+    @Test
+    void listingPages_inEveryLanguage_costOneQueryAndOneBatchGet() {
+        for (String path :
+                List.of("/s/warm/zh/", "/s/warm/ur/", "/s/warm/zh/search?q=杏干", "/s/warm/ur/search?q=dried")) {
+            counted.reset();
+
+            String page = call(fn, get(path)).getBody();
+
+            assertThat(page).as(path).containsAnyOf("杏干", "خوبانی");
+            assertThat(counted.calls()).as(path).containsExactly(Map.entry("BatchGetItem", 1), Map.entry("Query", 1));
+        }
     }
 
     @Test

@@ -76,6 +76,7 @@ final class DynamoDbCollections implements CollectionRepository {
                 .with("title", c.title())
                 .with("description", c.description())
                 .with("createdAt", c.createdAt().toString())
+                .with("tr", translations(c))
                 .build();
     }
 
@@ -84,6 +85,31 @@ final class DynamoDbCollections implements CollectionRepository {
                 new CollectionId(i.s("collectionId")),
                 i.s("title"),
                 i.s("description") == null ? "" : i.s("description"),
-                Instant.parse(i.s("createdAt")));
+                Instant.parse(i.s("createdAt")),
+                translations(i.raw("tr")));
+    }
+
+    /** Title and description per extra language, in the collection's own item: {@code tr.{lang}.{title,description}}. */
+    private static AttributeValue translations(Collection c) {
+        Map<String, AttributeValue> m = new java.util.HashMap<>();
+        c.translations()
+                .forEach((language, w) -> m.put(
+                        language,
+                        AttributeValue.fromM(
+                                Map.of("title", Keys.s(w.title()), "description", Keys.s(w.description())))));
+        return AttributeValue.fromM(m);
+    }
+
+    private static Map<String, Collection.Words> translations(AttributeValue tr) {
+        if (tr == null || !tr.hasM()) {
+            return Map.of();
+        }
+        Map<String, Collection.Words> out = new java.util.HashMap<>();
+        tr.m()
+                .forEach((language, w) -> out.put(
+                        language,
+                        new Collection.Words(
+                                w.m().get("title").s(), w.m().get("description").s())));
+        return out;
     }
 }

@@ -8,6 +8,7 @@ import io.dukan.core.catalog.ProductImage;
 import io.dukan.core.catalog.ProductOption;
 import io.dukan.core.catalog.ProductRepository;
 import io.dukan.core.catalog.ProductStatus;
+import io.dukan.core.catalog.ProductText;
 import io.dukan.core.catalog.Variant;
 import io.dukan.core.catalog.VariantId;
 import io.dukan.core.shared.Ids;
@@ -54,7 +55,7 @@ final class DynamoDbProducts implements ProductRepository {
 
     static final int MAX_TRANSACTION = 100;
     /** Words of one product kept in the search index (title first, then tags, then SKUs). */
-    static final int MAX_WORDS = 60;
+    static final int MAX_WORDS = 80;
 
     static final int MAX_WORD_LENGTH = 40;
 
@@ -258,6 +259,7 @@ final class DynamoDbProducts implements ProductRepository {
                 "hsCode",
                 "originCountry",
                 "sellWhenSoldOut",
+                "tr",
                 "updatedAt")) {
             names.put("#" + attribute, attribute);
             values.put(":" + attribute, item.get(attribute));
@@ -495,13 +497,62 @@ final class DynamoDbProducts implements ProductRepository {
                 .with("sellWhenSoldOut", AttributeValue.fromBool(p.sellWhenSoldOut()))
                 .with("createdAt", p.createdAt().toString())
                 .with("updatedAt", p.updatedAt().toString())
+                .with("tr", translations(p))
                 .build();
     }
 
-    /** Lower-case words of the title, the tags and the SKUs: what storefront search matches. */
+    /**
+     * The product's words in its extra languages, inside the product item ({@code tr.{lang}}), so every page still
+     * reads one item per product whatever the number of languages.
+     */
+    private static AttributeValue translations(Product p) {
+        Map<String, AttributeValue> byLanguage = new HashMap<>();
+        p.translations().forEach((language, t) -> {
+            Map<String, AttributeValue> m = new HashMap<>();
+            m.put("name", Keys.s(t.name()));
+            m.put("description", Keys.s(t.description()));
+            m.put("optionNames", strings(t.optionNames()));
+            m.put(
+                    "optionValues",
+                    AttributeValue.fromL(t.optionValues().stream()
+                            .map(DynamoDbProducts::strings)
+                            .toList()));
+            m.put("imageAlts", strings(t.imageAlts()));
+            byLanguage.put(language, AttributeValue.fromM(m));
+        });
+        return AttributeValue.fromM(byLanguage);
+    }
+
+    private static Map<String, ProductText> translations(AttributeValue tr) {
+        if (tr == null || !tr.hasM()) {
+            return Map.of();
+        }
+        Map<String, ProductText> out = new HashMap<>();
+        tr.m().forEach((language, v) -> {
+            Map<String, AttributeValue> m = v.m();
+            out.put(
+                    language,
+                    new ProductText(
+                            m.get("name").s(),
+                            m.get("description").s(),
+                            strings(m.get("optionNames")),
+                            m.get("optionValues").l().stream()
+                                    .map(DynamoDbProducts::strings)
+                                    .toList(),
+                            strings(m.get("imageAlts"))));
+        });
+        return out;
+    }
+
+    /**
+     * Lower-case words of the title (in every language of the product), the tags and the SKUs: what storefront
+     * search matches. Chinese (Han) text has no spaces: a run of Han characters is kept whole and as its pairs of
+     * neighbouring characters, so "杏干" finds "新疆杏干".
+     */
     static Set<String> words(Product p) {
-        Set<String> words = new LinkedHashSet<>(tokens(p.name()));
-        p.tags().forEach(t -> words.addAll(tokens(t)));
+        Set<String> words = new LinkedHashSet<>(indexTokens(p.name()));
+        p.translations().values().forEach(t -> words.addAll(indexTokens(t.name())));
+        p.tags().forEach(t -> words.addAll(indexTokens(t)));
         p.variants().forEach(v -> words.addAll(tokens(v.sku())));
         return words;
     }
@@ -510,10 +561,61 @@ final class DynamoDbProducts implements ProductRepository {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).stream()
+        return List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}\\p{M}]+")).stream()
                 .filter(w -> !w.isEmpty())
+                .flatMap(w -> scriptRuns(w).stream())
                 .distinct()
                 .toList();
+    }
+
+    /** Words as indexed: each word, and each Han run's neighbouring pairs. */
+    static List<String> indexTokens(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : tokens(text)) {
+            out.add(w);
+            if (han(w) && w.length() > 2) {
+                for (int i = 0; i + 2 <= w.length(); i++) {
+                    out.add(w.substring(i, i + 2));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Words as searched: a Han run longer than two characters becomes its pairs (each of which is indexed). */
+    static List<String> queryTokens(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : tokens(text)) {
+            if (han(w) && w.length() > 2) {
+                for (int i = 0; i + 2 <= w.length(); i++) {
+                    out.add(w.substring(i, i + 2));
+                }
+            } else {
+                out.add(w);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** "abc杏干" → "abc", "杏干": Han runs apart from the rest. */
+    private static List<String> scriptRuns(String word) {
+        List<String> runs = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= word.length(); i++) {
+            if (i == word.length() || hanChar(word.charAt(i)) != hanChar(word.charAt(start))) {
+                runs.add(word.substring(start, i));
+                start = i;
+            }
+        }
+        return runs;
+    }
+
+    private static boolean han(String w) {
+        return !w.isEmpty() && hanChar(w.charAt(0));
+    }
+
+    private static boolean hanChar(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static AttributeValue variant(Variant v) {
@@ -584,7 +686,7 @@ final class DynamoDbProducts implements ProductRepository {
 
     @Override
     public Page<Product> searchActive(TenantId tenant, String words, String cursor, int limit) {
-        List<String> tokens = tokens(words).stream()
+        List<String> tokens = queryTokens(words).stream()
                 .filter(w -> w.length() <= MAX_WORD_LENGTH)
                 .limit(5)
                 .toList();
@@ -682,7 +784,8 @@ final class DynamoDbProducts implements ProductRepository {
                 orEmpty(i.s("originCountry")),
                 Boolean.TRUE.equals(i.raw("sellWhenSoldOut").bool()),
                 Instant.parse(i.s("createdAt")),
-                Instant.parse(i.s("updatedAt")));
+                Instant.parse(i.s("updatedAt")),
+                translations(i.raw("tr")));
     }
 
     private static List<String> strings(AttributeValue list) {

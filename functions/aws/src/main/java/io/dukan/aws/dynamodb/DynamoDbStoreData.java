@@ -43,6 +43,8 @@ final class DynamoDbStoreData implements StoreDataRepository {
                 .with("email", settings.contact().email())
                 .with("address", settings.contact().address())
                 .with("logoKey", settings.contact().logoKey())
+                .with("extraLanguages", languages(settings))
+                .with("descriptions", descriptions(settings))
                 .build();
         Map<String, AttributeValue> userItem = Items.item(Keys.user(owner.tenantId(), owner.email()))
                 .with("email", owner.email())
@@ -96,14 +98,34 @@ final class DynamoDbStoreData implements StoreDataRepository {
                         orEmpty(i.s("whatsapp")),
                         orEmpty(i.s("email")),
                         orEmpty(i.s("address")),
-                        orEmpty(i.s("logoKey")))));
+                        orEmpty(i.s("logoKey"))),
+                i.raw("extraLanguages") == null || !i.raw("extraLanguages").hasL()
+                        ? List.of()
+                        : i.raw("extraLanguages").l().stream()
+                                .map(AttributeValue::s)
+                                .toList(),
+                i.raw("descriptions") == null || !i.raw("descriptions").hasM()
+                        ? Map.of()
+                        : i.raw("descriptions").m().entrySet().stream()
+                                .collect(java.util.stream.Collectors.toMap(
+                                        Map.Entry::getKey, e -> e.getValue().s()))));
+    }
+
+    private static AttributeValue languages(StoreSettings s) {
+        return AttributeValue.fromL(s.extraLanguages().stream().map(Keys::s).toList());
+    }
+
+    private static AttributeValue descriptions(StoreSettings s) {
+        Map<String, AttributeValue> m = new java.util.HashMap<>();
+        s.descriptions().forEach((k, v) -> m.put(k, Keys.s(v)));
+        return AttributeValue.fromM(m);
     }
 
     /** Only the owner-editable attributes; the slug, tenant and country stay as signup wrote them. */
     @Override
     public void saveSettings(StoreSettings s) {
         StoreSettings.StoreContact c = s.contact();
-        Map<String, AttributeValue> values = Map.of(
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(
                 ":name",
                 Keys.s(s.name()),
                 ":currency",
@@ -119,13 +141,16 @@ final class DynamoDbStoreData implements StoreDataRepository {
                 ":address",
                 Keys.s(c.address()),
                 ":logoKey",
-                Keys.s(c.logoKey()));
+                Keys.s(c.logoKey())));
+        values.put(":extraLanguages", languages(s));
+        values.put(":descriptions", descriptions(s));
         try {
             dynamo.updateItem(r -> r.tableName(table)
                     .key(Keys.settings(s.tenantId()))
                     .conditionExpression("attribute_exists(pk)")
                     .updateExpression("SET #name = :name, currency = :currency, #language = :language, phone = :phone, "
-                            + "whatsapp = :whatsapp, email = :email, address = :address, logoKey = :logoKey")
+                            + "whatsapp = :whatsapp, email = :email, address = :address, logoKey = :logoKey, "
+                            + "extraLanguages = :extraLanguages, descriptions = :descriptions")
                     .expressionAttributeNames(Map.of("#name", "name", "#language", "language"))
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {

@@ -33,6 +33,17 @@ public record PricedCart(Cart cart, List<Line> lines, List<CartLine> unavailable
         }
     }
 
+    /** The same cart with its products' words in {@code language} (names and option values; prices unchanged). */
+    public PricedCart in(String language) {
+        List<Line> shown = lines.stream()
+                .map(l -> {
+                    Product p = l.product().in(language);
+                    return new Line(p, p.variant(l.variant().id()).orElse(l.variant()), l.quantity());
+                })
+                .toList();
+        return new PricedCart(cart, shown, unavailable, subtotal, weightGrams);
+    }
+
     public boolean isEmpty() {
         return lines.isEmpty() && unavailable.isEmpty();
     }

@@ -135,7 +135,8 @@ public class CatalogService {
                 previous.originCountry(),
                 previous.sellWhenSoldOut(),
                 previous.createdAt(),
-                now);
+                now,
+                previous.translations());
         products.update(tenant, previous, next, List.of());
         audit.record(
                 tenant,
@@ -217,9 +218,30 @@ public class CatalogService {
 
     public Collection updateCollection(
             TenantId tenant, String actor, CollectionId id, String title, String description) {
+        return updateCollection(
+                tenant, actor, id, title, description, collection(tenant, id).translations());
+    }
+
+    /** Saves the collection with its title and description in the store's extra languages. */
+    public Collection updateCollection(
+            TenantId tenant,
+            String actor,
+            CollectionId id,
+            String title,
+            String description,
+            Map<String, Collection.Words> translations) {
         Collection before = collection(tenant, id);
+        Map<String, Collection.Words> kept = new java.util.TreeMap<>();
+        translations.forEach((language, words) -> {
+            if (!io.dukan.core.tenant.UpdateSettingsCommand.LANGUAGES.contains(language)) {
+                throw new InvalidInputException("language", "no such language: " + language);
+            }
+            if (!words.isEmpty()) {
+                kept.put(language, words);
+            }
+        });
         Collection c = new Collection(
-                id, collectionTitle(title), Text.optional("description", description, 2000), before.createdAt());
+                id, collectionTitle(title), Text.optional("description", description, 2000), before.createdAt(), kept);
         collections.update(tenant, c);
         audit.record(tenant, new AuditEntry(clock.instant(), actor, "edited collection", c.title()));
         return c;
@@ -356,7 +378,8 @@ public class CatalogService {
                     c.tags(),
                     c.hsCode(),
                     c.originCountry(),
-                    c.sellWhenSoldOut());
+                    c.sellWhenSoldOut(),
+                    c.translations());
             toWrite.add(build(newIds.get(toWrite.size()), withCollections, null, now, now));
         }
         created.forEach(c -> collections.add(tenant, c));
@@ -414,7 +437,8 @@ public class CatalogService {
                 c.originCountry(),
                 c.sellWhenSoldOut(),
                 createdAt,
-                now);
+                now,
+                c.translations());
     }
 
     private void checkCollections(TenantId tenant, List<CollectionId> ids) {

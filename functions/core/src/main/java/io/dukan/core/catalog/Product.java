@@ -2,8 +2,10 @@ package io.dukan.core.catalog;
 
 import io.dukan.core.shared.Money;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,13 +27,49 @@ public record Product(
         String originCountry,
         boolean sellWhenSoldOut,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Map<String, ProductText> translations) {
 
     public static final int MAX_OPTIONS = 3;
     public static final int MAX_VARIANTS = 100;
     public static final int MAX_IMAGES = 10;
 
+    /** A product with no translations. */
+    public Product(
+            ProductId id,
+            String name,
+            String description,
+            ProductStatus status,
+            List<ProductOption> options,
+            List<Variant> variants,
+            List<ProductImage> images,
+            List<CollectionId> collections,
+            List<String> tags,
+            String hsCode,
+            String originCountry,
+            boolean sellWhenSoldOut,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                id,
+                name,
+                description,
+                status,
+                options,
+                variants,
+                images,
+                collections,
+                tags,
+                hsCode,
+                originCountry,
+                sellWhenSoldOut,
+                createdAt,
+                updatedAt,
+                Map.of());
+    }
+
     public Product {
+        translations = translations == null ? Map.of() : Map.copyOf(translations);
         options = List.copyOf(options);
         variants = List.copyOf(variants);
         images = List.copyOf(images);
@@ -40,6 +78,95 @@ public record Product(
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("a product needs at least one variant");
         }
+    }
+
+    /** The same product with other translations (everything else unchanged). */
+    public Product withTranslations(Map<String, ProductText> next) {
+        return new Product(
+                id,
+                name,
+                description,
+                status,
+                options,
+                variants,
+                images,
+                collections,
+                tags,
+                hsCode,
+                originCountry,
+                sellWhenSoldOut,
+                createdAt,
+                updatedAt,
+                next);
+    }
+
+    /**
+     * The product as shoppers read it in {@code language}: each field the owner translated in its place, every other
+     * field in the primary language (per field, not all or nothing). Ids, prices and stock are the same; variants'
+     * option values are translated like the options', so a variant's title reads in the same language. The
+     * primary language (no entry) gives this product itself.
+     */
+    public Product in(String language) {
+        ProductText t = language == null ? null : translations.get(language);
+        if (t == null || t.isEmpty()) {
+            return this;
+        }
+        List<ProductOption> shownOptions = new ArrayList<>();
+        for (int k = 0; k < options.size(); k++) {
+            ProductOption o = options.get(k);
+            List<String> values = new ArrayList<>();
+            for (int j = 0; j < o.values().size(); j++) {
+                values.add(pick(t.optionValue(k, j), o.values().get(j)));
+            }
+            shownOptions.add(new ProductOption(pick(ProductText.at(t.optionNames(), k), o.name()), values));
+        }
+        List<Variant> shownVariants = variants.stream()
+                .map(v -> {
+                    List<String> values = new ArrayList<>();
+                    for (int k = 0; k < v.optionValues().size(); k++) {
+                        String value = v.optionValues().get(k);
+                        int j = k < options.size() ? options.get(k).values().indexOf(value) : -1;
+                        values.add(j < 0 ? value : pick(t.optionValue(k, j), value));
+                    }
+                    return new Variant(
+                            v.id(), v.sku(), values, v.price(), v.compareAtPrice(), v.stock(), v.weightGrams());
+                })
+                .toList();
+        List<ProductImage> shownImages = new ArrayList<>();
+        for (int k = 0; k < images.size(); k++) {
+            ProductImage i = images.get(k);
+            shownImages.add(new ProductImage(i.key(), pick(ProductText.at(t.imageAlts(), k), i.alt())));
+        }
+        return new Product(
+                id,
+                pick(t.name(), name),
+                pick(t.description(), description),
+                status,
+                shownOptions,
+                shownVariants,
+                shownImages,
+                collections,
+                tags,
+                hsCode,
+                originCountry,
+                sellWhenSoldOut,
+                createdAt,
+                updatedAt,
+                translations);
+    }
+
+    /** This language's translation, or an empty one. */
+    public ProductText text(String language) {
+        return translations.getOrDefault(language, ProductText.EMPTY);
+    }
+
+    /** The heaviest variant's weight in grams (what a delivery quote before choosing a variant assumes). */
+    public int maxWeightGrams() {
+        return variants.stream().mapToInt(Variant::weightGrams).max().orElse(0);
+    }
+
+    private static String pick(String translated, String primary) {
+        return translated == null || translated.isEmpty() ? primary : translated;
     }
 
     public Optional<Variant> variant(VariantId variantId) {

@@ -59,6 +59,18 @@ public final class ProductCsv {
             ORIGIN,
             IMAGE_KEY,
             IMAGE_ALT);
+    /** The columns written once more per extra language, as "Title@zh". */
+    public static final List<String> TRANSLATED = List.of(
+            TITLE,
+            DESCRIPTION,
+            "Option1 Name",
+            "Option1 Value",
+            "Option2 Name",
+            "Option2 Value",
+            "Option3 Name",
+            "Option3 Value",
+            IMAGE_ALT);
+
     public static final int MAX_ROWS = 10_000;
     public static final int MAX_ERRORS_REPORTED = 200;
 
@@ -103,6 +115,25 @@ public final class ProductCsv {
         for (int c = 0; c < header.size(); c++) {
             columns.putIfAbsent(header.get(c).strip().toLowerCase(Locale.ROOT), c);
         }
+        List<String> languages = new ArrayList<>();
+        for (String column : columns.keySet()) {
+            int at = column.lastIndexOf('@');
+            if (at < 0) {
+                continue;
+            }
+            String language = column.substring(at + 1);
+            String base = column.substring(0, at);
+            if (!io.dukan.core.tenant.UpdateSettingsCommand.LANGUAGES.contains(language)
+                    || !TRANSLATED.stream().anyMatch(t -> t.equalsIgnoreCase(base))) {
+                errors.add(new Error(
+                        1,
+                        header.get(columns.get(column)),
+                        "a translated column is one of " + String.join(", ", TRANSLATED) + " followed by @ and one of "
+                                + String.join(", ", io.dukan.core.tenant.UpdateSettingsCommand.LANGUAGES)));
+            } else if (!languages.contains(language)) {
+                languages.add(language);
+            }
+        }
         for (String required : List.of(HANDLE, TITLE, PRICE)) {
             if (!columns.containsKey(required.toLowerCase(Locale.ROOT))) {
                 errors.add(new Error(1, required, "the header has no " + required + " column"));
@@ -130,7 +161,7 @@ public final class ProductCsv {
         List<ParsedProduct> products = new ArrayList<>();
         Map<String, Integer> skuLines = new HashMap<>();
         for (List<Csv.Row> productRows : byHandle.values()) {
-            ParsedProduct p = product(productRows, columns, currency, errors);
+            ParsedProduct p = product(productRows, columns, currency, languages, errors);
             if (p == null) {
                 continue;
             }
@@ -150,7 +181,11 @@ public final class ProductCsv {
     }
 
     private static ParsedProduct product(
-            List<Csv.Row> rows, Map<String, Integer> columns, String currency, List<Error> errors) {
+            List<Csv.Row> rows,
+            Map<String, Integer> columns,
+            String currency,
+            List<String> languages,
+            List<Error> errors) {
         Csv.Row first = rows.get(0);
         int errorsBefore = errors.size();
         List<String> optionNames = new ArrayList<>();
@@ -260,7 +295,12 @@ public final class ProductCsv {
                         COLLECTIONS,
                         "a product sits on at most " + SaveProductCommand.MAX_COLLECTIONS + " collections"));
             }
-            return new ParsedProduct(first.line(), command, collectionTitles, skuLines);
+            Map<String, ProductText> translations = new LinkedHashMap<>();
+            for (String language : languages) {
+                translations.put(
+                        language, at(first, null, () -> translation(rows, columns, options, images, language)));
+            }
+            return new ParsedProduct(first.line(), command.withTranslations(translations), collectionTitles, skuLines);
         } catch (CellException e) {
             Error error = e.error;
             if ("variants".equals(e.field)) {
@@ -274,6 +314,45 @@ public final class ProductCsv {
             errors.add(error);
             return null;
         }
+    }
+
+    /** One language's columns of a product's rows: Title@zh and Description@zh, options' names and values, alt texts. */
+    private static ProductText translation(
+            List<Csv.Row> rows,
+            Map<String, Integer> columns,
+            List<ProductOption> options,
+            List<ProductImage> images,
+            String language) {
+        Csv.Row first = rows.get(0);
+        String suffix = "@" + language;
+        List<String> optionNames = new ArrayList<>();
+        List<List<String>> optionValues = new ArrayList<>();
+        for (int k = 0; k < options.size(); k++) {
+            optionNames.add(cell(first, columns, "Option" + (k + 1) + " Name" + suffix));
+            Map<String, String> byValue = new HashMap<>();
+            for (Csv.Row row : rows) {
+                String value = cell(row, columns, "Option" + (k + 1) + " Value");
+                String translated = cell(row, columns, "Option" + (k + 1) + " Value" + suffix);
+                if (!value.isEmpty() && !translated.isEmpty()) {
+                    byValue.putIfAbsent(value, translated);
+                }
+            }
+            optionValues.add(options.get(k).values().stream()
+                    .map(v -> byValue.getOrDefault(v, ""))
+                    .toList());
+        }
+        List<String> alts = new ArrayList<>();
+        for (Csv.Row row : rows) {
+            if (!cell(row, columns, IMAGE_KEY).isEmpty()) {
+                alts.add(cell(row, columns, IMAGE_ALT + suffix));
+            }
+        }
+        return new ProductText(
+                cell(first, columns, TITLE + suffix),
+                cell(first, columns, DESCRIPTION + suffix),
+                optionNames,
+                optionValues,
+                alts.subList(0, Math.min(alts.size(), images.size())));
     }
 
     private static boolean yes(String text) {
@@ -353,13 +432,22 @@ public final class ProductCsv {
     /** The products as the owner's spreadsheet; collection ids are written as their titles. */
     public static String write(List<Product> products, Map<CollectionId, String> collectionTitles) {
         StringBuilder out = new StringBuilder();
-        Csv.writeRow(out, HEADER);
+        List<String> languages = products.stream()
+                .flatMap(p -> p.translations().keySet().stream())
+                .distinct()
+                .sorted()
+                .toList();
+        List<String> header = new ArrayList<>(HEADER);
+        for (String language : languages) {
+            TRANSLATED.forEach(column -> header.add(column + "@" + language));
+        }
+        Csv.writeRow(out, header);
         Set<String> handles = new java.util.HashSet<>();
         for (Product p : products) {
             String handle = handle(p.name(), handles);
             int rows = Math.max(p.variants().size(), p.images().size());
             for (int r = 0; r < rows; r++) {
-                List<String> f = new ArrayList<>(java.util.Collections.nCopies(HEADER.size(), ""));
+                List<String> f = new ArrayList<>(java.util.Collections.nCopies(header.size(), ""));
                 f.set(0, handle);
                 if (r == 0) {
                     f.set(1, p.name());
@@ -398,10 +486,34 @@ public final class ProductCsv {
                     f.set(20, p.images().get(r).key());
                     f.set(21, p.images().get(r).alt());
                 }
+                for (int l = 0; l < languages.size(); l++) {
+                    writeTranslation(f, HEADER.size() + l * TRANSLATED.size(), p, p.text(languages.get(l)), r);
+                }
                 Csv.writeRow(out, f);
             }
         }
         return out.toString();
+    }
+
+    /** Row {@code r}'s cells of one language, in {@link #TRANSLATED}'s order from column {@code at}. */
+    private static void writeTranslation(List<String> f, int at, Product p, ProductText t, int r) {
+        if (r == 0) {
+            f.set(at, t.name());
+            f.set(at + 1, t.description());
+            for (int k = 0; k < p.options().size(); k++) {
+                f.set(at + 2 + 2 * k, ProductText.at(t.optionNames(), k));
+            }
+        }
+        if (r < p.variants().size()) {
+            Variant v = p.variants().get(r);
+            for (int k = 0; k < v.optionValues().size() && k < p.options().size(); k++) {
+                int j = p.options().get(k).values().indexOf(v.optionValues().get(k));
+                f.set(at + 3 + 2 * k, j < 0 ? "" : t.optionValue(k, j));
+            }
+        }
+        if (r < p.images().size()) {
+            f.set(at + 8, ProductText.at(t.imageAlts(), r));
+        }
     }
 
     private static String handle(String name, Set<String> used) {

@@ -30,7 +30,53 @@ public record SaveProductCommand(
         List<String> tags,
         String hsCode,
         String originCountry,
-        boolean sellWhenSoldOut) {
+        boolean sellWhenSoldOut,
+        Map<String, ProductText> translations) {
+
+    /** A product saved without translations. */
+    public SaveProductCommand(
+            String name,
+            String description,
+            ProductStatus status,
+            List<ProductOption> options,
+            List<VariantInput> variants,
+            List<ProductImage> images,
+            List<CollectionId> collections,
+            List<String> tags,
+            String hsCode,
+            String originCountry,
+            boolean sellWhenSoldOut) {
+        this(
+                name,
+                description,
+                status,
+                options,
+                variants,
+                images,
+                collections,
+                tags,
+                hsCode,
+                originCountry,
+                sellWhenSoldOut,
+                Map.of());
+    }
+
+    /** The same product with these translations (languages the UI has; empty ones dropped). */
+    public SaveProductCommand withTranslations(Map<String, ProductText> next) {
+        return new SaveProductCommand(
+                name,
+                description,
+                status,
+                options,
+                variants,
+                images,
+                collections,
+                tags,
+                hsCode,
+                originCountry,
+                sellWhenSoldOut,
+                next);
+    }
 
     public static final int MAX_STOCK = 1_000_000;
     public static final int MAX_WEIGHT_GRAMS = 1_000_000;
@@ -140,6 +186,18 @@ public record SaveProductCommand(
         tags = normaliseTags(tags == null ? List.of() : tags);
         hsCode = hsCode(hsCode);
         originCountry = country(originCountry);
+        Map<String, ProductText> kept = new java.util.TreeMap<>();
+        if (translations != null) {
+            translations.forEach((language, text) -> {
+                if (!io.dukan.core.tenant.UpdateSettingsCommand.LANGUAGES.contains(language)) {
+                    throw new InvalidInputException("language", "no such language: " + language);
+                }
+                if (text != null && !text.isEmpty()) {
+                    kept.put(language, text);
+                }
+            });
+        }
+        translations = Map.copyOf(kept);
     }
 
     /** Every combination of the options' values, first option outermost: [[S, Red], [S, Blue], [M, Red], …]. */

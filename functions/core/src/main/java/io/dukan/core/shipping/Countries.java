@@ -11,6 +11,11 @@ public final class Countries {
 
     private Countries() {}
 
+    /** Every code, in alphabetical order. */
+    public static java.util.List<String> codes() {
+        return CODES.stream().sorted().toList();
+    }
+
     public static boolean isCode(String code) {
         return code != null && CODES.contains(code);
     }

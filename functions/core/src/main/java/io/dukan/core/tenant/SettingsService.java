@@ -53,7 +53,9 @@ public class SettingsService {
                 current.country(),
                 command.language(),
                 new StoreSettings.StoreContact(
-                        command.phone(), command.whatsapp(), command.email(), command.address(), command.logoKey()));
+                        command.phone(), command.whatsapp(), command.email(), command.address(), command.logoKey()),
+                command.extraLanguages(),
+                command.descriptions());
         storeData.saveSettings(updated);
         audit.record(tenant, new AuditEntry(clock.instant(), actor, "changed settings", updated.name()));
         return updated;

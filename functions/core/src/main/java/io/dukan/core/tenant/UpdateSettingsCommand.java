@@ -5,6 +5,7 @@ import io.dukan.core.shared.Money;
 import io.dukan.core.shared.Text;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +20,22 @@ public record UpdateSettingsCommand(
         String address,
         String currency,
         String language,
-        String logoKey) {
+        String logoKey,
+        List<String> extraLanguages,
+        Map<String, String> descriptions) {
+
+    /** Settings of a store in one language, without a description. */
+    public UpdateSettingsCommand(
+            String name,
+            String phone,
+            String whatsapp,
+            String email,
+            String address,
+            String currency,
+            String language,
+            String logoKey) {
+        this(name, phone, whatsapp, email, address, currency, language, logoKey, List.of(), Map.of());
+    }
 
     /** The languages the storefront's own words (buttons, headings) are written in. */
     public static final List<String> LANGUAGES = List.of("en", "ur", "ar", "zh", "fr", "es");
@@ -47,6 +63,31 @@ public record UpdateSettingsCommand(
             throw new InvalidInputException("language", "language must be one of " + String.join(", ", LANGUAGES));
         }
         logoKey = Text.optional("logoKey", logoKey, 300);
+        String primary = language;
+        List<String> extra = new java.util.ArrayList<>();
+        for (String l : extraLanguages == null ? List.<String>of() : extraLanguages) {
+            String code = Text.optional("languages", l, 2).toLowerCase(Locale.ROOT);
+            if (!LANGUAGES.contains(code)) {
+                throw new InvalidInputException(
+                        "languages", "languages must be some of " + String.join(", ", LANGUAGES));
+            }
+            if (!code.equals(primary) && !extra.contains(code)) {
+                extra.add(code);
+            }
+        }
+        extraLanguages = List.copyOf(extra);
+        Map<String, String> kept = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> d :
+                (descriptions == null ? Map.<String, String>of() : descriptions).entrySet()) {
+            if (!LANGUAGES.contains(d.getKey())) {
+                throw new InvalidInputException("description", "no such language: " + d.getKey());
+            }
+            String text = Text.optional("description", d.getValue(), 1000);
+            if (!text.isEmpty()) {
+                kept.put(d.getKey(), text);
+            }
+        }
+        descriptions = Map.copyOf(kept);
     }
 
     /**

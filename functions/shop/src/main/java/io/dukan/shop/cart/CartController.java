@@ -113,7 +113,10 @@ class CartController {
     private MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String error) {
         StoreSettings s = store.settings();
         PricedCart cart = carts.price(
-                store.id(), carts.cart(store.id(), cookies.cartId(request).orElse(null)), s.currency());
+                        store.id(),
+                        carts.cart(store.id(), cookies.cartId(request).orElse(null)),
+                        s.currency())
+                .in(pages.language(request));
         ShopPage shop = pages.page(request, pages.locale().t("cart.title"), null, null, "/cart");
         return Pages.html(
                         status,
@@ -126,7 +129,9 @@ class CartController {
         return refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
     }
 
+    /** The store's base with the page's language prefix, so a shopper reading in Chinese stays in Chinese. */
     private String base(HttpRequest<?> request) {
-        return Requests.storeBase(request, store.slug().value());
+        return Requests.storeBase(request, store.slug().value())
+                + io.dukan.shop.web.PageLanguage.prefix(request, store.settings());
     }
 }

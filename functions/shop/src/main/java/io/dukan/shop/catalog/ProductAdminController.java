@@ -185,12 +185,20 @@ class ProductAdminController {
         Optional<Session> session = Optional.of(access.signedIn(request));
         Form form = Form.parse(body);
         try {
+            java.util.Map<String, io.dukan.core.catalog.Collection.Words> translations = new java.util.HashMap<>();
+            for (String l : store.settings().extraLanguages()) {
+                translations.put(
+                        l,
+                        new io.dukan.core.catalog.Collection.Words(
+                                form.getOrEmpty("title_" + l), form.getOrEmpty("description_" + l)));
+            }
             catalog.updateCollection(
                     store.id(),
                     session.get().email(),
                     CollectionId.parse(id),
                     form.get("title"),
-                    form.get("description"));
+                    form.get("description"),
+                    translations);
             shownCollections.changed();
             return HttpResponse.seeOther(URI.create(base(request) + "/admin/collections"));
         } catch (InvalidInputException e) {

@@ -52,6 +52,16 @@ public final class ProductAdminViews {
 
     public record Collections(List<Collection> collections, String message) {}
 
+    /**
+     * The product's words in the store's extra languages, beside the original (fragment admin/translations.jte):
+     * the languages, the fields as typed ("tr_{lang}_{field}"), and how many options and images the product has.
+     */
+    public record Translations(List<String> languages, Map<String, String> values, int options, int images) {
+        public String value(String language, String field) {
+            return values.getOrDefault("tr_" + language + "_" + field, "");
+        }
+    }
+
     public record Import(CatalogService.ImportResult result, String message, String header) {}
 
     private ProductAdminViews() {}
@@ -88,6 +98,8 @@ public final class ProductAdminViews {
         List<ImageRow> images = f.images.stream()
                 .map(i -> new ImageRow(i.key(), i.alt(), i.position()))
                 .toList();
+        int optionCount = (int)
+                java.util.Arrays.stream(f.optionNames).filter(n -> !n.isBlank()).count();
         return AdminPages.render(
                 "admin/editor.jte",
                 AdminPages.chrome(s, base, csrf),
@@ -112,13 +124,21 @@ public final class ProductAdminViews {
                         f.hsCode,
                         f.origin,
                         f.updatedAt,
-                        message));
+                        message),
+                "tr",
+                s.extraLanguages().isEmpty()
+                        ? null
+                        : new Translations(s.extraLanguages(), Map.copyOf(f.translated), optionCount, f.images.size()));
     }
 
     public static String collections(
             StoreSettings s, String base, List<Collection> collections, String message, String csrf) {
         return AdminPages.render(
-                "admin/collections.jte", AdminPages.chrome(s, base, csrf), new Collections(collections, message));
+                "admin/collections.jte",
+                AdminPages.chrome(s, base, csrf),
+                new Collections(collections, message),
+                "languages",
+                s.extraLanguages());
     }
 
     public static String importPage(

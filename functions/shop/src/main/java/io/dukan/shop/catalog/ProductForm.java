@@ -6,6 +6,7 @@ import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductImage;
 import io.dukan.core.catalog.ProductOption;
 import io.dukan.core.catalog.ProductStatus;
+import io.dukan.core.catalog.ProductText;
 import io.dukan.core.catalog.SaveProductCommand;
 import io.dukan.core.catalog.Variant;
 import io.dukan.core.shared.InvalidInputException;
@@ -44,6 +45,11 @@ public final class ProductForm {
     List<String> collections = new ArrayList<>();
     String newImageKey = "", newImageAlt = "";
     String updatedAt = "";
+    /**
+     * Translations as typed, "tr_{lang}_{field}": name, description, option{k}Name, option{k}Values (comma-separated,
+     * in the primary values' order) and alt{i} (i: the image row's index).
+     */
+    Map<String, String> translated = new java.util.HashMap<>();
 
     public static ProductForm blank() {
         ProductForm f = new ProductForm();
@@ -80,6 +86,24 @@ public final class ProductForm {
         }
         p.collections().forEach(c -> f.collections.add(c.value()));
         f.updatedAt = p.updatedAt().toString();
+        p.translations().forEach((l, t) -> {
+            String pre = "tr_" + l + "_";
+            f.translated.put(pre + "name", t.name());
+            f.translated.put(pre + "description", t.description());
+            for (int k = 0; k < p.options().size(); k++) {
+                f.translated.put(pre + "option" + (k + 1) + "Name", ProductText.at(t.optionNames(), k));
+                List<String> values = new ArrayList<>();
+                for (int j = 0; j < p.options().get(k).values().size(); j++) {
+                    values.add(t.optionValue(k, j));
+                }
+                f.translated.put(
+                        pre + "option" + (k + 1) + "Values",
+                        values.stream().allMatch(String::isEmpty) ? "" : String.join(", ", values));
+            }
+            for (int i = 0; i < p.images().size(); i++) {
+                f.translated.put(pre + "alt" + i, ProductText.at(t.imageAlts(), i));
+            }
+        });
         return f;
     }
 
@@ -134,6 +158,23 @@ public final class ProductForm {
         f.newImageKey = form.getOrEmpty("imageKey");
         f.newImageAlt = form.getOrEmpty("imageAlt");
         f.updatedAt = form.getOrEmpty("updatedAt");
+        for (String l : io.dukan.core.tenant.UpdateSettingsCommand.LANGUAGES) {
+            String pre = "tr_" + l + "_";
+            List<String> fields = new ArrayList<>(List.of("name", "description"));
+            for (int k = 1; k <= 3; k++) {
+                fields.add("option" + k + "Name");
+                fields.add("option" + k + "Values");
+            }
+            for (int i = 0; i < f.images.size(); i++) {
+                fields.add("alt" + i);
+            }
+            for (String field : fields) {
+                String v = form.get(pre + field);
+                if (v != null) {
+                    f.translated.put(pre + field, v);
+                }
+            }
+        }
         return f;
     }
 
@@ -209,6 +250,42 @@ public final class ProductForm {
         if (!newImageKey.isBlank()) {
             productImages.add(new ProductImage(newImageKey.strip(), newImageAlt.isBlank() ? name : newImageAlt));
         }
+        Map<String, Integer> imageRow = new java.util.HashMap<>();
+        for (int i = 0; i < images.size(); i++) {
+            imageRow.put(images.get(i).key(), i);
+        }
+        Map<String, ProductText> translations = new java.util.TreeMap<>();
+        for (String l : io.dukan.core.tenant.UpdateSettingsCommand.LANGUAGES) {
+            String pre = "tr_" + l + "_";
+            if (translated.keySet().stream().noneMatch(k -> k.startsWith(pre))) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            List<List<String>> values = new ArrayList<>();
+            for (int k = 0; k < options.size(); k++) {
+                names.add(translated.getOrDefault(pre + "option" + (k + 1) + "Name", ""));
+                String typed = translated.getOrDefault(pre + "option" + (k + 1) + "Values", "");
+                values.add(
+                        typed.isBlank()
+                                ? List.of()
+                                : java.util.Arrays.stream(typed.split(",", -1))
+                                        .map(String::strip)
+                                        .toList());
+            }
+            List<String> alts = productImages.stream()
+                    .map(i -> imageRow.containsKey(i.key())
+                            ? translated.getOrDefault(pre + "alt" + imageRow.get(i.key()), "")
+                            : "")
+                    .toList();
+            translations.put(
+                    l,
+                    new ProductText(
+                            translated.getOrDefault(pre + "name", ""),
+                            translated.getOrDefault(pre + "description", ""),
+                            names,
+                            values,
+                            alts));
+        }
         return new SaveProductCommand(
                 name,
                 description,
@@ -220,7 +297,8 @@ public final class ProductForm {
                 SaveProductCommand.splitList(tags),
                 hsCode,
                 origin,
-                sellWhenSoldOut);
+                sellWhenSoldOut,
+                translations);
     }
 
     private static int position(String text) {

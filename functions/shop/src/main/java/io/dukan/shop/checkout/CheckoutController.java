@@ -171,7 +171,10 @@ class CheckoutController {
         StoreSettings s = store.settings();
         ShippingSettings zones = shipping.settings(s);
         List<String> countries = zones.countries();
-        String country = typed.getOrDefault("country", "");
+        String country = typed.getOrDefault(
+                "country",
+                Requests.cookie(request, io.dukan.shop.storefront.TradeFacts.COOKIE)
+                        .orElse(""));
         if (!countries.contains(country)) {
             country = countries.contains(s.country()) ? s.country() : countries.isEmpty() ? "" : countries.get(0);
         }
@@ -187,7 +190,7 @@ class CheckoutController {
                     : t.t(e instanceof UnservedDestinationException ? "checkout.noDelivery" : "checkout.tooHeavy");
         }
         CheckoutView view = new CheckoutView(
-                cart,
+                cart.in(pages.language(request)),
                 typed,
                 countries,
                 country,
@@ -232,7 +235,9 @@ class CheckoutController {
         return refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
     }
 
+    /** The store's base with the page's language prefix, so a shopper reading in Chinese stays in Chinese. */
     private String base(HttpRequest<?> request) {
-        return Requests.storeBase(request, store.slug().value());
+        return Requests.storeBase(request, store.slug().value())
+                + io.dukan.shop.web.PageLanguage.prefix(request, store.settings());
     }
 }

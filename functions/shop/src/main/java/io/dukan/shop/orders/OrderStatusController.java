@@ -144,7 +144,9 @@ class OrderStatusController {
                 && cards.configured(store.id());
     }
 
+    /** The store's base with the page's language prefix, so a shopper reading in Chinese stays in Chinese. */
     private String base(HttpRequest<?> request) {
-        return Requests.storeBase(request, store.slug().value());
+        return Requests.storeBase(request, store.slug().value())
+                + io.dukan.shop.web.PageLanguage.prefix(request, store.settings());
     }
 }

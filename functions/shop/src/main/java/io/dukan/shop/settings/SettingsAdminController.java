@@ -79,7 +79,11 @@ class SettingsAdminController {
                             form.get("address"),
                             form.get("currency"),
                             form.get("language"),
-                            logoKey));
+                            logoKey,
+                            UpdateSettingsCommand.LANGUAGES.stream()
+                                    .filter(l -> "1".equals(form.get("lang_" + l)))
+                                    .toList(),
+                            descriptions(form)));
             store.saved(updated);
             return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin/settings?saved=1"));
         } catch (InvalidInputException | ConflictException refused) {
@@ -90,6 +94,10 @@ class SettingsAdminController {
                 typed.put(field, form.getOrEmpty(field));
             }
             typed.put("logoKey", logoKey);
+            for (String l : UpdateSettingsCommand.LANGUAGES) {
+                typed.put("lang_" + l, form.getOrEmpty("lang_" + l));
+                typed.put("description_" + l, form.getOrEmpty("description_" + l));
+            }
             return Pages.html(status, render(request, typed, AdminPages.problem(store.settings(), refused), true));
         }
     }
@@ -104,6 +112,18 @@ class SettingsAdminController {
                 message,
                 error,
                 csrf.token(request));
+    }
+
+    /** The store's description per language, as typed ("" for none). */
+    private static Map<String, String> descriptions(Form form) {
+        Map<String, String> out = new HashMap<>();
+        for (String l : UpdateSettingsCommand.LANGUAGES) {
+            String d = form.get("description_" + l);
+            if (d != null) {
+                out.put(l, d);
+            }
+        }
+        return out;
     }
 
     private String base(HttpRequest<?> request) {

@@ -40,6 +40,8 @@ public final class SettingsViews {
         values.put("address", s.contact().address());
         values.put("currency", s.currency());
         values.put("language", s.language());
+        s.extraLanguages().forEach(l -> values.put("lang_" + l, "1"));
+        s.descriptions().forEach((l, d) -> values.put("description_" + l, d));
         values.putAll(form);
         return AdminPages.render(
                 "admin/settings.jte",

@@ -53,6 +53,7 @@ public class StorefrontController {
     private final ShopperCookies cookies;
     private final StoreCollections shownCollections;
     private final ShopPages pages;
+    private final TradeFacts tradeFacts;
 
     StorefrontController(
             ThisStore store,
@@ -60,8 +61,10 @@ public class StorefrontController {
             Csrf csrf,
             ShopperCookies cookies,
             StoreCollections shownCollections,
-            ShopPages pages) {
+            ShopPages pages,
+            TradeFacts tradeFacts) {
         this.pages = pages;
+        this.tradeFacts = tradeFacts;
         this.store = store;
         this.catalog = catalog;
         this.csrf = csrf;
@@ -72,12 +75,17 @@ public class StorefrontController {
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> home(HttpRequest<?> request, @QueryValue @Nullable String after) {
         Page<Product> page = catalog.newest(store.id(), after, PAGE_SIZE);
-        List<Collection> collections = after == null ? shownCollections.all() : List.of();
+        String lang = pages.language(request);
+        List<Collection> collections = after == null
+                ? shownCollections.all().stream().map(c -> c.in(lang)).toList()
+                : List.of();
         StoreSettings s = store.settings();
         String canonical = canonical(request, "/" + (after == null ? "" : "?after=" + after));
         ShopPage shop = pages.page(request, s.name(), null, null, "/");
         shop = shop.withSeo(new ShopPage.Seo(canonical, "website", shop.logoUrl(), null, false));
-        if (!s.contact().address().isBlank()) {
+        if (!s.description(lang).isBlank()) {
+            shop = withDescription(shop, description(s.description(lang), s.name()));
+        } else if (!s.contact().address().isBlank()) {
             shop = withDescription(shop, description(s.contact().address(), s.name()));
         }
         return Pages.html(
@@ -86,7 +94,7 @@ public class StorefrontController {
                         "home.jte",
                         shop,
                         "products",
-                        cards(page),
+                        cards(request, page),
                         "collections",
                         collections,
                         "more",
@@ -95,7 +103,8 @@ public class StorefrontController {
 
     @Get(value = "/collections/{id}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> collection(HttpRequest<?> request, String id, @QueryValue @Nullable String after) {
-        Collection collection = catalog.collection(store.id(), CollectionId.parse(id));
+        Collection collection =
+                catalog.collection(store.id(), CollectionId.parse(id)).in(pages.language(request));
         Page<Product> page = catalog.inCollection(store.id(), collection.id(), after, PAGE_SIZE);
         String path = "/collections/" + collection.id().value();
         String canonical = canonical(request, path + (after == null ? "" : "?after=" + after));
@@ -116,7 +125,7 @@ public class StorefrontController {
                         "collection",
                         collection,
                         "products",
-                        cards(page),
+                        cards(request, page),
                         "more",
                         more(shop, path, "", page.next())));
     }
@@ -140,24 +149,38 @@ public class StorefrontController {
                         "query",
                         query,
                         "products",
-                        cards(page),
+                        cards(request, page),
                         "more",
                         more(shop, "/search", "q=" + encode(query) + "&", page.next())));
     }
 
     @Get(value = "/products/{id}", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> product(HttpRequest<?> request, String id, @QueryValue @Nullable String variant) {
-        Product product = catalog.product(store.id(), ProductId.parse(id));
-        return Pages.html(HttpStatus.OK, productPage(request, product, chosen(product, variant), null, Map.of()));
+    HttpResponse<String> product(
+            HttpRequest<?> request,
+            String id,
+            @QueryValue @Nullable String variant,
+            @QueryValue @Nullable String deliverTo) {
+        Product product = catalog.product(store.id(), ProductId.parse(id)).in(pages.language(request));
+        String destination = tradeFacts.destination(request, deliverTo);
+        io.micronaut.http.MutableHttpResponse<String> page = Pages.html(
+                HttpStatus.OK, productPage(request, product, chosen(product, variant), null, Map.of(), destination));
+        if (deliverTo != null && destination.equals(deliverTo.strip().toUpperCase(java.util.Locale.ROOT))) {
+            page = page.cookie(tradeFacts.remember(request, destination));
+        }
+        return page;
     }
 
     @Get(value = "/sitemap.xml", produces = "application/xml;charset=utf-8")
     HttpResponse<String> sitemap(HttpRequest<?> request) {
         String root = Canonical.storeUrl(request, store.slug().value());
+        StoreSettings s = store.settings();
+        List<String> prefixes = s.languages().stream()
+                .map(l -> io.dukan.shop.web.PageLanguage.prefix(s, l))
+                .toList();
         List<String> urls = new ArrayList<>();
-        urls.add(root + "/");
+        prefixes.forEach(prefix -> urls.add(root + prefix + "/"));
         for (Collection c : catalog.collections(store.id())) {
-            urls.add(root + "/collections/" + c.id().value());
+            prefixes.forEach(prefix -> urls.add(root + prefix + "/collections/" + c.id().value()));
         }
         // Cursor through every page of active products (Queries, never a Scan). One sitemap file holds at most
         // 50,000 URLs; a store with more lists its newest 50,000 here (a sitemap index is not built yet).
@@ -165,8 +188,10 @@ public class StorefrontController {
         do {
             Page<Product> page = catalog.newest(store.id(), cursor, 100);
             for (Product p : page.items()) {
-                if (urls.size() < SITEMAP_MAX) {
-                    urls.add(root + "/products/" + p.id().value());
+                for (String prefix : prefixes) {
+                    if (urls.size() < SITEMAP_MAX) {
+                        urls.add(root + prefix + "/products/" + p.id().value());
+                    }
                 }
             }
             cursor = urls.size() < SITEMAP_MAX ? page.next() : null;
@@ -185,7 +210,12 @@ public class StorefrontController {
     }
 
     private String productPage(
-            HttpRequest<?> request, Product product, Variant chosen, String error, Map<String, String> typed) {
+            HttpRequest<?> request,
+            Product product,
+            Variant chosen,
+            String error,
+            Map<String, String> typed,
+            String destination) {
         String path = "/products/" + product.id().value();
         List<String> images = product.images().stream()
                 .map(i -> catalog.imageUrl(store.id(), i.key(), MediaStore.Rendition.PRODUCT_PAGE))
@@ -205,14 +235,16 @@ public class StorefrontController {
                         canonical,
                         "product",
                         images.isEmpty() ? null : images.get(0),
-                        StorefrontViews.productJsonLd(product, images, canonical, description),
+                        StorefrontViews.productJsonLd(product, images, canonical, description, t.lang(), t.locale()),
                         product.variants().size() > 1),
                 path);
         return ShopPages.render(
                 "product.jte",
                 shop,
                 "view",
-                new ProductView(product, images, chosen, error, typed, csrf.token(request)));
+                new ProductView(product, images, chosen, error, typed, csrf.token(request)),
+                "facts",
+                tradeFacts.view(t, product, destination, shop.base() + path + "#details"));
     }
 
     /** The variant asked for (?variant=), else the first one a shopper can buy, else the first. */
@@ -229,8 +261,10 @@ public class StorefrontController {
                 .orElse(product.defaultVariant());
     }
 
-    private List<Card> cards(Page<Product> page) {
+    private List<Card> cards(HttpRequest<?> request, Page<Product> page) {
+        String lang = pages.language(request);
         return page.items().stream()
+                .map(p -> p.in(lang))
                 .map(p -> new Card(p, catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.THUMBNAIL)))
                 .toList();
     }
@@ -255,7 +289,8 @@ public class StorefrontController {
                 p.logoUrl(),
                 p.shown(),
                 p.currency(),
-                p.contact());
+                p.contact(),
+                p.languages());
     }
 
     private String firstImage(List<Product> products) {
@@ -266,8 +301,11 @@ public class StorefrontController {
                 .orElse(null);
     }
 
+    /** The page's absolute address in its own language (each language's page is canonical for itself). */
     private String canonical(HttpRequest<?> request, String path) {
-        return Canonical.storeUrl(request, store.slug().value()) + path;
+        return Canonical.storeUrl(request, store.slug().value())
+                + io.dukan.shop.web.PageLanguage.prefix(request, store.settings())
+                + path;
     }
 
     private String base(HttpRequest<?> request) {

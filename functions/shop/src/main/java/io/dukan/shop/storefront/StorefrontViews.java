@@ -23,12 +23,50 @@ public final class StorefrontViews {
 
     /** schema.org Product with one Offer per variant; safe inside a script element (see class comment). */
     public static String productJsonLd(Product p, List<String> imageUrls, String canonical, String description) {
+        return productJsonLd(p, imageUrls, canonical, description, null, java.util.Locale.ENGLISH);
+    }
+
+    /**
+     * The same in the page's language ({@code inLanguage}), with the trade facts a buyer abroad and a search engine
+     * use: country of origin (named in that language and by code), the heaviest variant's weight and the HS code.
+     */
+    public static String productJsonLd(
+            Product p,
+            List<String> imageUrls,
+            String canonical,
+            String description,
+            String language,
+            java.util.Locale locale) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("@context", "https://schema.org");
         doc.put("@type", "Product");
         doc.put("name", p.name());
         doc.put("description", description);
+        if (language != null) {
+            doc.put("inLanguage", language);
+        }
         doc.put("sku", p.defaultVariant().sku());
+        if (!p.originCountry().isEmpty()) {
+            Map<String, Object> origin = new LinkedHashMap<>();
+            origin.put("@type", "Country");
+            origin.put("name", TradeFacts.countryName(p.originCountry(), locale));
+            origin.put("identifier", p.originCountry());
+            doc.put("countryOfOrigin", origin);
+        }
+        if (p.maxWeightGrams() > 0) {
+            Map<String, Object> weight = new LinkedHashMap<>();
+            weight.put("@type", "QuantitativeValue");
+            weight.put("value", p.maxWeightGrams());
+            weight.put("unitCode", "GRM");
+            doc.put("weight", weight);
+        }
+        if (!p.hsCode().isEmpty()) {
+            Map<String, Object> hs = new LinkedHashMap<>();
+            hs.put("@type", "PropertyValue");
+            hs.put("name", "HS code");
+            hs.put("value", p.hsCode());
+            doc.put("additionalProperty", List.of(hs));
+        }
         doc.put("url", canonical);
         if (!imageUrls.isEmpty()) {
             doc.put("image", imageUrls);

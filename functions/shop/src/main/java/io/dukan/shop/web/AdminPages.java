@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class AdminPages {
 
-    public static final List<String> BUNDLES = List.of("admin", "wallets");
+public static final List<String> BUNDLES = List.of("admin", "wallets", "borders");
 
     private static final Templates TEMPLATES = new Templates("io.dukan.shop.pages");
 
@@ -54,6 +54,13 @@ public final class AdminPages {
 
     public static String render(String template, Chrome chrome, Object model) {
         return TEMPLATES.render(template, Map.of("t", chrome.t(), "c", chrome, "m", model));
+    }
+
+    /** The same with one more named parameter (a fragment's model that the page's own model does not carry). */
+    public static String render(String template, Chrome chrome, Object model, String name, Object value) {
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("t", chrome.t(), "c", chrome, "m", model));
+        params.put(name, value); // may be null: the fragment is left out
+        return TEMPLATES.render(template, params);
     }
 
     // Words for states and records

@@ -22,7 +22,36 @@ public record ShopPage(
         String logoUrl,
         DisplayRate shown,
         CurrencySwitch currency,
-        StoreSettings.StoreContact contact) {
+        StoreSettings.StoreContact contact,
+        Languages languages) {
+
+    /** A page without language links (error pages before the store is known). */
+    public ShopPage(
+            StoreLocale t,
+            String storeName,
+            String base,
+            String title,
+            String description,
+            Seo seo,
+            String logoUrl,
+            DisplayRate shown,
+            CurrencySwitch currency,
+            StoreSettings.StoreContact contact) {
+        this(t, storeName, base, title, description, seo, logoUrl, shown, currency, contact, null);
+    }
+
+    /**
+     * The page in the store's other languages: {@code alternates} (hreflang → absolute URL, the primary's also as
+     * x-default), the language links ({@code links}: own name → relative URL, the page's own language marked by
+     * {@code current}) and the banner suggesting the browser's language (null: none).
+     */
+    public record Languages(String current, List<Link> alternates, String xDefault, List<Link> links, Banner banner) {}
+
+    public record Link(String lang, String name, String href) {}
+
+    /** "This shop is also in 中文": the offer in the offered language's own words and direction. */
+    public record Banner(
+            String lang, String dir, String text, String go, String href, String dismiss, String dismissHref) {}
 
     /** Canonical address, Open Graph type and image, a JSON-LD document (already safe in a script) and whether the page loads shop.js. */
     public record Seo(String canonical, String ogType, String ogImage, String jsonLd, boolean script) {}
@@ -49,6 +78,6 @@ public record ShopPage(
     }
 
     public ShopPage withSeo(Seo seo) {
-        return new ShopPage(t, storeName, base, title, description, seo, logoUrl, shown, currency, contact);
+        return new ShopPage(t, storeName, base, title, description, seo, logoUrl, shown, currency, contact, languages);
     }
 }

@@ -28,7 +28,7 @@ import java.util.Map;
 public class ShopPages {
 
     static final Templates TEMPLATES = new Templates("io.dukan.shop.pages");
-    public static final List<String> BUNDLES = List.of("shop", "wallets");
+public static final List<String> BUNDLES = List.of("shop", "wallets", "borders");
 
     private final ThisStore store;
     private final ShopCatalog catalog;
@@ -47,8 +47,15 @@ public class ShopPages {
         return StoreLocale.of(s.language(), s.country(), BUNDLES);
     }
 
+    /** The words and formats of the page being served: its address's language (the primary without a prefix). */
     public StoreLocale locale() {
-        return locale(store.settings());
+        StoreSettings s = store.settings();
+        return StoreLocale.of(PageLanguage.current(s), s.country(), BUNDLES);
+    }
+
+    /** The page's language code ("zh"; the store's primary without a prefix in the address). */
+    public String language(HttpRequest<?> request) {
+        return PageLanguage.of(request, store.settings());
     }
 
     /**
@@ -58,7 +65,8 @@ public class ShopPages {
     public ShopPage page(
             HttpRequest<?> request, String title, String description, ShopPage.Seo seo, String switchBack) {
         StoreSettings s = store.settings();
-        StoreLocale t = locale(s);
+        String lang = PageLanguage.of(request, s);
+        StoreLocale t = StoreLocale.of(lang, s.country(), BUNDLES);
         DisplayCurrencies currencies = store.currencies();
         DisplayRate shown = currencies.find(cookies.currency(request)).orElse(null);
         ShopPage.CurrencySwitch currency = switchBack == null
@@ -75,16 +83,69 @@ public class ShopPages {
                 s.name(),
                 base(request),
                 fullTitle,
-                description == null ? t.t("page.description", s.name()) : description,
+                description == null
+                        ? (s.description(lang).isEmpty() ? t.t("page.description", s.name()) : s.description(lang))
+                        : description,
                 seo,
                 catalog.logoUrl(store.id(), s.contact().logoKey()),
                 shown,
                 currency,
-                s.contact());
+                s.contact(),
+                languages(request, s, lang));
     }
 
+    /** Links start here: the store's base, with the page's language prefix ("/s/kashgar/zh"). */
     String base(HttpRequest<?> request) {
-        return Requests.storeBase(request, store.slug().value());
+        return Requests.storeBase(request, store.slug().value()) + PageLanguage.prefix(request, store.settings());
+    }
+
+    /** The cookie that hides the language banner once dismissed. */
+    public static final String BANNER_COOKIE = "dukan_lang_banner";
+
+    private ShopPage.Languages languages(HttpRequest<?> request, StoreSettings s, String lang) {
+        if (s.extraLanguages().isEmpty()) {
+            return null;
+        }
+        String slug = store.slug().value();
+        String root = Requests.storeBase(request, slug);
+        String path = request.getPath();
+        String own = "/s/" + slug;
+        path = path.startsWith(own) ? path.substring(own.length()) : path;
+        if (path.isEmpty()) {
+            path = "/";
+        }
+        String query = request.getUri().getRawQuery();
+        String rest = path + (query == null || query.isEmpty() ? "" : "?" + query);
+        String absolute = Canonical.storeUrl(request, slug);
+        List<ShopPage.Link> alternates = new java.util.ArrayList<>();
+        List<ShopPage.Link> links = new java.util.ArrayList<>();
+        for (String l : s.languages()) {
+            String name = Language.orEnglish(l).nativeName();
+            alternates.add(new ShopPage.Link(l, name, absolute + PageLanguage.prefix(s, l) + rest));
+            links.add(new ShopPage.Link(l, name, root + PageLanguage.prefix(s, l) + rest));
+        }
+        ShopPage.Banner banner = null;
+        if (Requests.cookie(request, BANNER_COOKIE).isEmpty()) {
+            banner = PageLanguage.suggested(request, s, lang)
+                    .map(offered -> {
+                        StoreLocale o = StoreLocale.of(offered, s.country(), BUNDLES);
+                        return new ShopPage.Banner(
+                                offered,
+                                o.dir(),
+                                o.t(
+                                        "borders.banner",
+                                        Language.orEnglish(offered).nativeName()),
+                                o.t("borders.banner.go"),
+                                root + PageLanguage.prefix(s, offered) + rest,
+                                o.t("borders.banner.dismiss"),
+                                root + "/language-banner?back="
+                                        + java.net.URLEncoder.encode(
+                                                root + PageLanguage.prefix(s, lang) + rest,
+                                                java.nio.charset.StandardCharsets.UTF_8));
+                    })
+                    .orElse(null);
+        }
+        return new ShopPage.Languages(lang, alternates, absolute + rest, links, banner);
     }
 
     public static String render(String template, ShopPage page, Object... namedParams) {
