@@ -7,6 +7,8 @@ import io.dukan.core.checkout.CheckoutService;
 import io.dukan.core.checkout.CheckoutSettingsRepository;
 import io.dukan.core.checkout.CheckoutSettingsService;
 import io.dukan.core.checkout.PaymentSettings;
+import io.dukan.core.discount.DiscountRepository;
+import io.dukan.core.discount.DiscountService;
 import io.dukan.core.order.OrderRepository;
 import io.dukan.core.order.OrderService;
 import io.dukan.core.order.PaymentInstructions;
@@ -44,9 +46,15 @@ class CheckoutServices {
             OrderRepository orders,
             ShippingService shipping,
             CheckoutSettingsService settings,
+            DiscountService discounts,
             Clock clock,
             WalletPayments wallets) {
-        return new CheckoutService(carts, orderService, orders, shipping, settings, clock, wallets::methods);
+        return new CheckoutService(carts, orderService, orders, shipping, settings, discounts, clock, wallets::methods);
+    }
+
+    @Singleton
+    DiscountService discountService(DiscountRepository discounts, Clock clock) {
+        return new DiscountService(discounts, clock);
     }
 
     /** The bank details the owner set, as the shopper's order page shows them; none when bank transfer is off. */

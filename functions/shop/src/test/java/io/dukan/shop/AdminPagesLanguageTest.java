@@ -14,11 +14,14 @@ import io.dukan.core.catalog.CollectionId;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductCsv;
 import io.dukan.core.checkout.PaymentSettings;
+import io.dukan.core.discount.Discount;
+import io.dukan.core.discount.DiscountKind;
 import io.dukan.core.notify.AccountMails;
 import io.dukan.core.order.FulfilmentStatus;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderAction;
 import io.dukan.core.order.OrderAdminService;
+import io.dukan.core.order.OrderDiscount;
 import io.dukan.core.order.OrderEvent;
 import io.dukan.core.order.OrderFilter;
 import io.dukan.core.order.PaymentMethod;
@@ -37,6 +40,7 @@ import io.dukan.core.testing.ProductTestData;
 import io.dukan.shop.catalog.ProductAdminViews;
 import io.dukan.shop.catalog.ProductForm;
 import io.dukan.shop.checkout.CurrenciesAdminViews;
+import io.dukan.shop.discounts.DiscountAdminViews;
 import io.dukan.shop.orders.OrderAdminViews;
 import io.dukan.shop.payments.PaymentsViews;
 import io.dukan.shop.settings.SettingsViews;
@@ -71,7 +75,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class AdminPagesLanguageTest {
 
-    private static final List<String> BUNDLES = List.of("admin", "accountmail", "wallets");
+private static final List<String> BUNDLES = List.of("admin", "accountmail", "wallets", "discount");
     private static final String BASE = "/s/kashgar";
     private static final String CSRF = "aaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final TenantId TENANT = new TenantId("aaaaaaaaaaaaaaaa");
@@ -399,6 +403,7 @@ class AdminPagesLanguageTest {
                         "saved",
                         CSRF));
         pages.put("currencies", CurrenciesAdminViews.currencies(s, BASE, "USD 0.0036", null, "saved", CSRF));
+        discountPages(s, pages, shipped);
         for (HttpStatus status : List.of(
                 HttpStatus.FORBIDDEN,
                 HttpStatus.NOT_FOUND,
@@ -416,6 +421,112 @@ class AdminPagesLanguageTest {
                             .body());
         }
         return pages;
+    }
+
+    /** The discount codes' pages, and an order, its cancel page and its packing slip with a code. */
+    static void discountPages(StoreSettings s, Map<String, String> pages, Order shipped) {
+        Discount tenOff = new Discount(
+                "EID10",
+                DiscountKind.PERCENTAGE,
+                10,
+                200000,
+                "PKR",
+                AT,
+                AT.plus(Duration.ofDays(3)),
+                100,
+                true,
+                false,
+                7,
+                1,
+                AT);
+        Discount fixed = new Discount(
+                "SHADI500", DiscountKind.FIXED_AMOUNT, 50000, 0, "PKR", null, null, 0, false, true, 0, 2, AT);
+        Discount free = new Discount(
+                "FREESHIP", DiscountKind.FREE_DELIVERY, 0, 0, "PKR", null, null, 5, false, false, 5, 1, AT);
+        Discount later = new Discount(
+                "NEWYEAR",
+                DiscountKind.PERCENTAGE,
+                20,
+                0,
+                "PKR",
+                AT.plus(Duration.ofDays(30)),
+                null,
+                0,
+                false,
+                false,
+                0,
+                1,
+                AT);
+        Discount over = new Discount(
+                "SUMMER", DiscountKind.PERCENTAGE, 15, 0, "PKR", null, AT.minusSeconds(1), 0, false, false, 3, 1, AT);
+        var t = AdminPages.locale(s);
+        pages.put(
+                "discounts",
+                DiscountAdminViews.list(
+                        s, BASE, CSRF, List.of(tenOff, fixed, free, later, over), AT, null, t.t("discount.saved")));
+        pages.put(
+                "discounts-empty",
+                DiscountAdminViews.list(
+                        s,
+                        BASE,
+                        CSRF,
+                        List.of(),
+                        AT,
+                        AdminPages.problem(s, new io.dukan.core.discount.DiscountInUseException()),
+                        null));
+        pages.put("discount-new", DiscountAdminViews.form(s, BASE, CSRF, null, Map.of(), 0, null));
+        pages.put(
+                "discount-edit",
+                DiscountAdminViews.form(
+                        s,
+                        BASE,
+                        CSRF,
+                        "EID10",
+                        DiscountAdminViews.fields(tenOff, t.zone()),
+                        1,
+                        AdminPages.problem(
+                                s,
+                                new io.dukan.core.shared.InvalidInputException(
+                                        "discountEnds", "the end must be after the start"))));
+        pages.put(
+                "discount-taken",
+                DiscountAdminViews.form(
+                        s,
+                        BASE,
+                        CSRF,
+                        null,
+                        Map.of("code", "eid10", "kind", "FIXED_AMOUNT", "value", "500"),
+                        0,
+                        AdminPages.problem(s, new io.dukan.core.discount.DiscountCodeTakenException("EID10"))));
+        Order discounted = withDiscount(shipped, new OrderDiscount("EID10", new Money(4500, "PKR"), false));
+        Order freeDelivery = withDiscount(shipped, new OrderDiscount("FREESHIP", new Money(25000, "PKR"), true));
+        pages.put("order-discount", OrderAdminViews.order(s, BASE, discounted, CSRF));
+        pages.put("order-free-delivery", OrderAdminViews.order(s, BASE, freeDelivery, CSRF));
+        pages.put("slip-discount", OrderAdminViews.packingSlip(s, BASE, discounted));
+    }
+
+    /** The order as if placed with the code (its total less the amount). */
+    static Order withDiscount(Order o, OrderDiscount d) {
+        return new Order(
+                o.number(),
+                o.code(),
+                o.lines(),
+                o.subtotal(),
+                o.shipping(),
+                Order.total(o.subtotal(), o.shipping(), d),
+                o.contact(),
+                o.address(),
+                o.shippingMethod(),
+                o.notes(),
+                o.paymentMethod(),
+                o.paymentStatus(),
+                o.fulfilmentStatus(),
+                o.trackingNumber(),
+                o.displayed(),
+                o.history(),
+                o.placedAt(),
+                o.version(),
+                d);
     }
 
     /** With -Ddukan.adminPages=/some/dir, the pages are also written there, to look at them in a browser. */

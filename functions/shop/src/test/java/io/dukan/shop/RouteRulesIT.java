@@ -111,6 +111,8 @@ class RouteRulesIT {
                         "POST /s/{store}/admin/products",
                         "POST /s/{store}/admin/catalog/import",
                         "POST /s/{store}/admin/staff/invites",
+                        "POST /s/{store}/admin/discounts",
+                        "POST /s/{store}/admin/discounts/{code}/pause",
                         "DELETE /s/{store}/api/products/{id}");
     }
 

@@ -12,9 +12,12 @@ import io.dukan.core.catalog.ProductId;
 import io.dukan.core.catalog.VariantId;
 import io.dukan.core.checkout.DisplayRate;
 import io.dukan.core.checkout.PaymentSettings;
+import io.dukan.core.discount.DiscountRefusal;
+import io.dukan.core.discount.DiscountRefusedException;
 import io.dukan.core.notify.EmailMessage;
 import io.dukan.core.order.FulfilmentStatus;
 import io.dukan.core.order.Order;
+import io.dukan.core.order.OrderDiscount;
 import io.dukan.core.order.PaymentMethod;
 import io.dukan.core.order.PaymentStatus;
 import io.dukan.core.shared.Money;
@@ -26,6 +29,8 @@ import io.dukan.core.testing.OrderTestData;
 import io.dukan.core.testing.ProductTestData;
 import io.dukan.shop.cart.CartView;
 import io.dukan.shop.checkout.CheckoutView;
+import io.dukan.shop.discounts.DiscountField;
+import io.dukan.shop.discounts.DiscountWords;
 import io.dukan.shop.orders.OrderView;
 import io.dukan.shop.orders.ShopOrderMessages;
 import io.dukan.shop.storefront.Card;
@@ -61,7 +66,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShopLanguagesTest {
 
-private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "borders");
+private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "borders", "discount");
     /** What the owner typed in the sample store: excepted from the "no English" check. */
     private static final String STORE = "Qissa Khwani Dry Fruit";
 
@@ -412,6 +417,49 @@ private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "
                                 "csrf",
                                 null)));
 
+        OrderDiscount eid = new OrderDiscount("EID10", new Money(25000, "PKR"), false);
+        OrderDiscount freeShip = new OrderDiscount("FREESHIP", new Money(25000, "PKR"), true);
+        out.put(
+                "page checkout, code applied",
+                checkout(page, cart, options, payments, new DiscountField("eid10", eid, null), null));
+        out.put(
+                "page checkout, free delivery code",
+                checkout(shown(page), cart, options, payments, new DiscountField("zxq5", freeShip, null), null));
+        for (DiscountRefusal reason : DiscountRefusal.values()) {
+            String why = DiscountWords.refusal(t, new DiscountRefusedException(reason, new Money(500000, "PKR")));
+            out.put(
+                    "page checkout, code refused " + reason,
+                    checkout(page, cart, options, payments, new DiscountField("zxq", null, why), null));
+            out.put(
+                    "page checkout, order refused " + reason,
+                    checkout(
+                            page,
+                            cart,
+                            options,
+                            payments,
+                            new DiscountField("zxq", null, null),
+                            why + " " + t.t("discount.notPlaced")));
+        }
+        Order discounted = withDiscount(
+                order(PaymentMethod.CASH_ON_DELIVERY, PaymentStatus.PENDING, FulfilmentStatus.UNFULFILLED, ""), eid);
+        Order freeDelivered = withDiscount(
+                order(PaymentMethod.BANK_TRANSFER, PaymentStatus.PENDING, FulfilmentStatus.UNFULFILLED, ""), freeShip);
+        out.put(
+                "page order, discount",
+                ShopPages.render(
+                        "order.jte", page, "view", new OrderView(discounted, null, false, false, null, "csrf")));
+        out.put(
+                "page order, free delivery",
+                ShopPages.render(
+                        "order.jte", page, "view", new OrderView(freeDelivered, "Zxq", false, false, null, "csrf")));
+        out.put(
+                "mail confirmation, discount",
+                mail(ShopOrderMessages.INSTANCE.confirmation(store, discounted, "https://x")));
+        out.put(
+                "mail owner alert, discount",
+                mail(ShopOrderMessages.INSTANCE.ownerAlert(store, freeDelivered, "owner@zxq.example", "https://x")));
+        out.put("whatsapp, discount", ShopOrderMessages.INSTANCE.whatsAppText(store, discounted, "https://x"));
+
         for (PaymentMethod method : PaymentMethod.values()) {
             for (PaymentStatus payment : PaymentStatus.values()) {
                 Order o = order(method, payment, FulfilmentStatus.UNFULFILLED, "");
@@ -599,6 +647,57 @@ private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "
                 o.history(),
                 o.placedAt(),
                 o.version());
+    }
+
+    private static String checkout(
+            ShopPage page,
+            PricedCart cart,
+            List<ShippingOption> options,
+            PaymentSettings payments,
+            DiscountField code,
+            String error) {
+        return ShopPages.render(
+                "checkout.jte",
+                page,
+                "view",
+                new CheckoutView(
+                        cart,
+                        Map.of("name", "Zxq", "shipping", "r2", "discountCode", code.typed()),
+                        List.of("PK"),
+                        "PK",
+                        options,
+                        null,
+                        List.of(PaymentMethod.CASH_ON_DELIVERY),
+                        payments,
+                        "PKR",
+                        "token",
+                        "csrf",
+                        error,
+                        code));
+    }
+
+    /** The order as placed with the code: its total less the amount. */
+    static Order withDiscount(Order o, OrderDiscount d) {
+        return new Order(
+                o.number(),
+                o.code(),
+                o.lines(),
+                o.subtotal(),
+                o.shipping(),
+                Order.total(o.subtotal(), o.shipping(), d),
+                o.contact(),
+                o.address(),
+                o.shippingMethod(),
+                o.notes(),
+                o.paymentMethod(),
+                o.paymentStatus(),
+                o.fulfilmentStatus(),
+                o.trackingNumber(),
+                o.displayed(),
+                o.history(),
+                o.placedAt(),
+                o.version(),
+                d);
     }
 
     private static String mail(EmailMessage m) {

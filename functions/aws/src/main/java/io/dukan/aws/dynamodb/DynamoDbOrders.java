@@ -8,11 +8,14 @@ import io.dukan.core.catalog.ProductStatus;
 import io.dukan.core.catalog.VariantId;
 import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
+import io.dukan.core.order.DiscountClaim;
+import io.dukan.core.order.DiscountUnavailableException;
 import io.dukan.core.order.DisplayCurrency;
 import io.dukan.core.order.FulfilmentStatus;
 import io.dukan.core.order.Idempotency;
 import io.dukan.core.order.IdempotencyKeyReusedException;
 import io.dukan.core.order.Order;
+import io.dukan.core.order.OrderDiscount;
 import io.dukan.core.order.OrderEvent;
 import io.dukan.core.order.OrderLine;
 import io.dukan.core.order.OrderRepository;
@@ -45,7 +48,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Orders. Placing one is a single TransactWriteItems: the store's order counter moves from the number read to the
  * next (so two orders never share a number), the order and its public-code pointer are put, and every line's
  * variant's stock is decremented on condition that enough is left. Lines arrive aggregated per variant; the
- * stock updates are grouped per product item.
+ * stock updates are grouped per product item. An order with a discount code also counts the code's use (and writes
+ * the once-per-customer markers) in the same transaction ({@link DynamoDbDiscounts#claimWrites}), so a code with one
+ * use left gives exactly one order however many shoppers race for it.
  */
 @Singleton
 final class DynamoDbOrders implements OrderRepository {
@@ -101,6 +106,7 @@ final class DynamoDbOrders implements OrderRepository {
         }
         List<List<OrderLine>> groups = List.copyOf(byProduct.values());
         int stockIndex = idempotency == null ? 3 : 4;
+        int discountIndex = stockIndex + groups.size();
         for (int attempt = 1; ; attempt++) {
             if (idempotency != null) {
                 Optional<Order> placed = findPlaced(tenant, idempotency);
@@ -115,7 +121,7 @@ final class DynamoDbOrders implements OrderRepository {
                     draft.lines(),
                     subtotal,
                     draft.shipping(),
-                    subtotal.plus(draft.shipping()),
+                    draft.total(),
                     draft.contact(),
                     draft.address(),
                     draft.shippingMethod(),
@@ -127,9 +133,11 @@ final class DynamoDbOrders implements OrderRepository {
                     draft.displayed(),
                     List.of(new OrderEvent(draft.placedAt(), "shopper", "placed the order")),
                     draft.placedAt(),
-                    1);
+                    1,
+                    draft.applied());
             try {
-                dynamo.transactWriteItems(r -> r.transactItems(writes(tenant, order, last, groups, idempotency)));
+                dynamo.transactWriteItems(
+                        r -> r.transactItems(writes(tenant, order, last, groups, idempotency, draft.discount())));
                 return order;
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
@@ -139,6 +147,16 @@ final class DynamoDbOrders implements OrderRepository {
                 for (int i = 0; i < groups.size(); i++) {
                     if (Cancellations.failed(reasons, stockIndex + i, Cancellations.CONDITION_FAILED)) {
                         throw new OutOfStockException(groups.get(i).get(0).productName());
+                    }
+                }
+                if (draft.discount() != null) {
+                    if (Cancellations.failed(reasons, discountIndex, Cancellations.CONDITION_FAILED)) {
+                        throw new DiscountUnavailableException(false);
+                    }
+                    for (int k = 1; k <= draft.discount().customerKeys().size(); k++) {
+                        if (Cancellations.failed(reasons, discountIndex + k, Cancellations.CONDITION_FAILED)) {
+                            throw new DiscountUnavailableException(true);
+                        }
                     }
                 }
                 boolean counterRace = Cancellations.failed(reasons, 0, Cancellations.CONDITION_FAILED)
@@ -156,7 +174,12 @@ final class DynamoDbOrders implements OrderRepository {
     }
 
     private List<TransactWriteItem> writes(
-            TenantId tenant, Order order, long last, List<List<OrderLine>> groups, Idempotency idempotency) {
+            TenantId tenant,
+            Order order,
+            long last,
+            List<List<OrderLine>> groups,
+            Idempotency idempotency,
+            DiscountClaim claim) {
         List<TransactWriteItem> writes = new ArrayList<>();
         Update.Builder counter = Update.builder()
                 .tableName(table)
@@ -207,6 +230,9 @@ final class DynamoDbOrders implements OrderRepository {
             writes.add(TransactWriteItem.builder()
                     .update(stockUpdate(tenant, group))
                     .build());
+        }
+        if (claim != null) {
+            writes.addAll(DynamoDbDiscounts.claimWrites(table, tenant, order.code(), claim));
         }
         return writes;
     }
@@ -343,6 +369,13 @@ final class DynamoDbOrders implements OrderRepository {
                 .with("placedAt", order.placedAt().toString())
                 .with("version", order.version());
         OrderInbox.index(item, tenant, order);
+        if (order.discount() != null) {
+            item.with("discountCode", order.discount().code())
+                    .with("discountMinor", order.discount().amount().minor())
+                    .with(
+                            "discountFreeDelivery",
+                            AttributeValue.fromBool(order.discount().freeDelivery()));
+        }
         if (order.displayed() != null) {
             item.with("displayCurrency", order.displayed().currency())
                     .with("displayRate", order.displayed().rate().toPlainString());
@@ -398,7 +431,14 @@ final class DynamoDbOrders implements OrderRepository {
                 displayed,
                 history,
                 Instant.parse(i.s("placedAt")),
-                (int) i.n("version"));
+                (int) i.n("version"),
+                i.s("discountCode") == null
+                        ? null
+                        : new OrderDiscount(
+                                i.s("discountCode"),
+                                new Money(i.n("discountMinor"), currency),
+                                Boolean.TRUE.equals(
+                                        i.raw("discountFreeDelivery").bool())));
     }
 
     private static String orEmpty(String s) {

@@ -217,6 +217,20 @@ final class Keys {
         return key(t.value() + "#CHECKOUT#" + key, "CHECKOUT");
     }
 
+    /** The store's discount codes, one partition sorted by code (sort key CODE#{upper-case code}). */
+    static String discounts(TenantId t) {
+        return t.value() + "#DISCOUNTS";
+    }
+
+    static Map<String, AttributeValue> discount(TenantId t, String code) {
+        return key(discounts(t), "CODE#" + code);
+    }
+
+    /** A once-per-customer code's use by one customer: sort key the hash of their normalised phone or e-mail. */
+    static Map<String, AttributeValue> discountUse(TenantId t, String code, String customerKey) {
+        return key(t.value() + "#DISCOUNTUSE#" + code, customerKey);
+    }
+
     static Map<String, AttributeValue> shipping(TenantId t) {
         return key(t.value() + "#STORE", "SHIPPING");
     }

@@ -2,6 +2,11 @@ package io.dukan.core.checkout;
 
 import io.dukan.core.cart.Cart;
 import io.dukan.core.cart.CartService;
+import io.dukan.core.discount.DiscountRefusal;
+import io.dukan.core.discount.DiscountRefusedException;
+import io.dukan.core.discount.DiscountService;
+import io.dukan.core.order.DiscountClaim;
+import io.dukan.core.order.DiscountUnavailableException;
 import io.dukan.core.order.DisplayCurrency;
 import io.dukan.core.order.Idempotency;
 import io.dukan.core.order.Order;
@@ -23,8 +28,10 @@ import java.util.function.Function;
 /**
  * Placing an order: from the shopper's cart (the checkout form) or from an API request. Prices, names and variants
  * are read from the catalog at this moment; delivery comes from the owner's zones for the address; the payment
- * method must be one the owner accepts; the display currency's rate shown is recorded. With an idempotency key the
- * same checkout placed twice gives one order.
+ * method must be one the owner accepts; the display currency's rate shown is recorded; a discount code is checked
+ * and its use written in the order's own transaction (a code that cannot be used refuses the whole order, so an order
+ * is never placed silently without the discount the shopper asked for). With an idempotency key the same checkout
+ * placed twice gives one order.
  */
 public class CheckoutService {
 
@@ -33,6 +40,7 @@ public class CheckoutService {
     private final OrderRepository orders;
     private final ShippingService shipping;
     private final CheckoutSettingsService settings;
+    private final DiscountService discounts;
     private final Clock clock;
     private final OnlineMethods online;
 
@@ -42,6 +50,7 @@ public class CheckoutService {
         List<PaymentMethod> methods(TenantId tenant, String storeCurrency);
     }
 
+    /** Without discount codes: any code typed is refused as unknown. */
     public CheckoutService(
             CartService carts,
             OrderService orderService,
@@ -49,7 +58,7 @@ public class CheckoutService {
             ShippingService shipping,
             CheckoutSettingsService settings,
             Clock clock) {
-        this(carts, orderService, orders, shipping, settings, clock, (tenant, currency) -> List.of());
+        this(carts, orderService, orders, shipping, settings, null, clock, (tenant, currency) -> List.of());
     }
 
     public CheckoutService(
@@ -58,9 +67,34 @@ public class CheckoutService {
             OrderRepository orders,
             ShippingService shipping,
             CheckoutSettingsService settings,
+            DiscountService discounts,
+            Clock clock) {
+        this(carts, orderService, orders, shipping, settings, discounts, clock, (tenant, currency) -> List.of());
+    }
+
+    /** Without discount codes, with the store's online payment methods. */
+    public CheckoutService(
+            CartService carts,
+            OrderService orderService,
+            OrderRepository orders,
+            ShippingService shipping,
+            CheckoutSettingsService settings,
+            Clock clock,
+            OnlineMethods online) {
+        this(carts, orderService, orders, shipping, settings, null, clock, online);
+    }
+
+    public CheckoutService(
+            CartService carts,
+            OrderService orderService,
+            OrderRepository orders,
+            ShippingService shipping,
+            CheckoutSettingsService settings,
+            DiscountService discounts,
             Clock clock,
             OnlineMethods online) {
         this.online = online;
+        this.discounts = discounts;
         this.carts = carts;
         this.orderService = orderService;
         this.orders = orders;
@@ -163,6 +197,7 @@ public class CheckoutService {
                 .find(command.displayCurrency())
                 .map(DisplayRate::recorded)
                 .orElse(null);
+        DiscountClaim claim = claim(store, command, priced, delivery);
         OrderRepository.Draft draft = new OrderRepository.Draft(
                 Ids.newSecret(),
                 priced.lines(),
@@ -173,10 +208,27 @@ public class CheckoutService {
                 command.notes(),
                 method,
                 displayed,
-                clock.instant());
-        Order order = idempotency == null ? orders.place(tenant, draft) : orders.place(tenant, draft, idempotency);
+                clock.instant(),
+                claim);
+        Order order;
+        try {
+            order = idempotency == null ? orders.place(tenant, draft) : orders.place(tenant, draft, idempotency);
+        } catch (DiscountUnavailableException lost) {
+            throw discounts.explain(store, claim, lost, priced.subtotal());
+        }
         // The repository answers a lost race on the idempotency key with the winner's order, which has its own code.
         return new Placement(order, order.code().equals(draft.code()));
+    }
+
+    private DiscountClaim claim(
+            StoreSettings store, PlaceOrderCommand command, OrderService.PricedLines priced, ShippingOption delivery) {
+        if (command.discountCode().isEmpty()) {
+            return null;
+        }
+        if (discounts == null) {
+            throw new DiscountRefusedException(DiscountRefusal.UNKNOWN);
+        }
+        return discounts.claim(store, command.discountCode(), priced.subtotal(), delivery.price(), command.contact());
     }
 
     /**

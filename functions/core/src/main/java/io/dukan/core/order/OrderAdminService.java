@@ -124,7 +124,8 @@ public class OrderAdminService {
                 o.displayed(),
                 history,
                 o.placedAt(),
-                o.version() + 1);
+                o.version() + 1,
+                o.discount());
     }
 
     /** The order with one more history event and nothing else changed (version + 1). */
@@ -149,6 +150,7 @@ public class OrderAdminService {
                 o.displayed(),
                 history,
                 o.placedAt(),
-                o.version() + 1);
+                o.version() + 1,
+                o.discount());
     }
 }

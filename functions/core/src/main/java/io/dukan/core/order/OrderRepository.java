@@ -9,7 +9,11 @@ import java.util.Optional;
 /** Out-port: a store's orders. */
 public interface OrderRepository {
 
-    /** What the repository needs to place an order; it assigns the number. Lines arrive one per variant. */
+    /**
+     * What the repository needs to place an order; it assigns the number. Lines arrive one per variant. {@code
+     * discount} is null without a discount code; with one, the repository writes its claim in the order's
+     * transaction (see {@link DiscountClaim}).
+     */
     record Draft(
             String code,
             List<OrderLine> lines,
@@ -20,7 +24,44 @@ public interface OrderRepository {
             String notes,
             PaymentMethod paymentMethod,
             DisplayCurrency displayed,
-            Instant placedAt) {
+            Instant placedAt,
+            DiscountClaim discount) {
+
+        /** A draft without a discount code. */
+        public Draft(
+                String code,
+                List<OrderLine> lines,
+                Money shipping,
+                Contact contact,
+                Address address,
+                String shippingMethod,
+                String notes,
+                PaymentMethod paymentMethod,
+                DisplayCurrency displayed,
+                Instant placedAt) {
+            this(
+                    code,
+                    lines,
+                    shipping,
+                    contact,
+                    address,
+                    shippingMethod,
+                    notes,
+                    paymentMethod,
+                    displayed,
+                    placedAt,
+                    null);
+        }
+
+        /** The discount as the order will show it, or null. */
+        public OrderDiscount applied() {
+            return discount == null ? null : discount.applied();
+        }
+
+        /** What the shopper pays: subtotal + shipping - discount. */
+        public Money total() {
+            return Order.total(subtotal(), shipping, applied());
+        }
 
         public Money subtotal() {
             return lines.stream()
@@ -35,6 +76,7 @@ public interface OrderRepository {
      * stock (unless the product keeps selling when sold out).
      *
      * @throws OutOfStockException when any line's stock is short (nothing is written)
+     * @throws DiscountUnavailableException when the draft's discount claim cannot be written (nothing is written)
      */
     Order place(TenantId tenant, Draft draft);
 

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * A guest's order as submitted; validates itself. A line's {@code variantId} may be null for a product with a
  * single variant. {@code notes} is "" when the shopper wrote none. {@code shippingRateId} is the delivery option
  * chosen ("" when there is only one); {@code displayCurrency} the currency the shopper saw prices in ("" for the
- * store's own).
+ * store's own); {@code discountCode} the code the shopper typed ("" for none; looked up case-insensitively).
  */
 public record PlaceOrderCommand(
         List<Line> lines,
@@ -21,7 +21,8 @@ public record PlaceOrderCommand(
         String notes,
         PaymentMethod paymentMethod,
         String shippingRateId,
-        String displayCurrency) {
+        String displayCurrency,
+        String discountCode) {
 
     public static final int MAX_QUANTITY = 1000;
     public static final int MAX_LINES = 50;
@@ -58,12 +59,25 @@ public record PlaceOrderCommand(
         if (!displayCurrency.isEmpty() && !displayCurrency.matches("[A-Z]{3}")) {
             displayCurrency = "";
         }
+        discountCode = Text.optional("discountCode", discountCode, 64);
+    }
+
+    /** Without a discount code. */
+    public PlaceOrderCommand(
+            List<Line> lines,
+            Contact contact,
+            Address address,
+            String notes,
+            PaymentMethod paymentMethod,
+            String shippingRateId,
+            String displayCurrency) {
+        this(lines, contact, address, notes, paymentMethod, shippingRateId, displayCurrency, "");
     }
 
     /** Without a delivery choice or display currency (a single delivery option, prices seen in the base currency). */
     public PlaceOrderCommand(
             List<Line> lines, Contact contact, Address address, String notes, PaymentMethod paymentMethod) {
-        this(lines, contact, address, notes, paymentMethod, "", "");
+        this(lines, contact, address, notes, paymentMethod, "", "", "");
     }
 
     private static Contact validContact(Contact c) {

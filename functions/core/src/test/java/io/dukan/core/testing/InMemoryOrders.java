@@ -46,12 +46,19 @@ public class InMemoryOrders implements OrderRepository, OrderAdminRepository, Pa
     private record Pointer(String code, String fingerprint) {}
 
     private final InMemoryCatalog catalog;
+    private final InMemoryDiscounts discounts;
     private final Map<TenantId, Map<Long, Order>> orders = new HashMap<>();
     private final Map<TenantId, Map<String, Pointer>> keys = new HashMap<>();
     private final Map<TenantId, Map<String, StoredEvent>> events = new HashMap<>();
 
     public InMemoryOrders(InMemoryCatalog catalog) {
+        this(catalog, new InMemoryDiscounts());
+    }
+
+    /** Over the discount codes an order's claim is written to. */
+    public InMemoryOrders(InMemoryCatalog catalog, InMemoryDiscounts discounts) {
         this.catalog = catalog;
+        this.discounts = discounts;
     }
 
     @Override
@@ -88,6 +95,9 @@ public class InMemoryOrders implements OrderRepository, OrderAdminRepository, Pa
             }
             taken.add(withStock(product, wanted, -1));
         }
+        if (draft.discount() != null) {
+            discounts.requireClaimable(tenant, draft.discount()); // nothing written yet
+        }
         Map<Long, Order> store = orders.computeIfAbsent(tenant, t -> new HashMap<>());
         long number = store.keySet().stream().mapToLong(Long::longValue).max().orElse(Order.FIRST_NUMBER - 1) + 1;
         Money subtotal = draft.subtotal();
@@ -97,7 +107,7 @@ public class InMemoryOrders implements OrderRepository, OrderAdminRepository, Pa
                 draft.lines(),
                 subtotal,
                 draft.shipping(),
-                subtotal.plus(draft.shipping()),
+                draft.total(),
                 draft.contact(),
                 draft.address(),
                 draft.shippingMethod(),
@@ -109,8 +119,12 @@ public class InMemoryOrders implements OrderRepository, OrderAdminRepository, Pa
                 draft.displayed(),
                 List.of(new OrderEvent(draft.placedAt(), "shopper", "placed the order")),
                 draft.placedAt(),
-                1);
+                1,
+                draft.applied());
         taken.forEach(p -> catalog.put(tenant, p));
+        if (draft.discount() != null) {
+            discounts.claim(tenant, draft.discount());
+        }
         store.put(number, order);
         if (idempotency != null) {
             keys.computeIfAbsent(tenant, t -> new HashMap<>())

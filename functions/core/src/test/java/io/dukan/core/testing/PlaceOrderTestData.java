@@ -24,6 +24,9 @@ public final class PlaceOrderTestData {
     private String shippingRateId = "";
     private String displayCurrency = "";
     private String name = "Amina Khan";
+    private String phone = "+92 300 1234567";
+    private String email = "amina@example.com";
+    private String discountCode = "";
 
     private PlaceOrderTestData() {}
 
@@ -73,14 +76,27 @@ public final class PlaceOrderTestData {
         return this;
     }
 
+    public PlaceOrderTestData withCode(String code) {
+        discountCode = code;
+        return this;
+    }
+
+    /** The shopper's phone and e-mail ("" for none). */
+    public PlaceOrderTestData reachedAt(String phoneNumber, String emailAddress) {
+        phone = phoneNumber;
+        email = emailAddress;
+        return this;
+    }
+
     public PlaceOrderCommand build() {
         return new PlaceOrderCommand(
                 lines,
-                new Contact(name, "+92 300 1234567", "amina@example.com"),
+                new Contact(name, phone, email),
                 new Address("12 Mall Road", "", city, region, "54000", country),
                 "",
                 method,
                 shippingRateId,
-                displayCurrency);
+                displayCurrency,
+                discountCode);
     }
 }

@@ -4,6 +4,8 @@ import io.dukan.core.cart.CartService;
 import io.dukan.core.cart.PricedCart;
 import io.dukan.core.checkout.CheckoutService;
 import io.dukan.core.checkout.CheckoutSettingsService;
+import io.dukan.core.discount.DiscountRefusedException;
+import io.dukan.core.discount.DiscountService;
 import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
 import io.dukan.core.order.Order;
@@ -15,6 +17,8 @@ import io.dukan.core.shipping.ShippingService;
 import io.dukan.core.shipping.ShippingSettings;
 import io.dukan.core.shipping.UnservedDestinationException;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.discounts.DiscountField;
+import io.dukan.shop.discounts.DiscountWords;
 import io.dukan.shop.orders.OrderAlerts;
 import io.dukan.shop.web.ShopPage;
 import io.dukan.shop.web.ShopPages;
@@ -64,7 +68,8 @@ class CheckoutController {
         "country",
         "shipping",
         "notes",
-        "paymentMethod"
+        "paymentMethod",
+        "discountCode"
     };
 
     private final ThisStore store;
@@ -76,6 +81,7 @@ class CheckoutController {
     private final Csrf csrf;
     private final OrderAlerts alerts;
     private final ShopPages pages;
+    private final DiscountService discounts;
 
     CheckoutController(
             ThisStore store,
@@ -86,7 +92,9 @@ class CheckoutController {
             ShopperCookies cookies,
             Csrf csrf,
             OrderAlerts alerts,
-            ShopPages pages) {
+            ShopPages pages,
+            DiscountService discounts) {
+        this.discounts = discounts;
         this.pages = pages;
         this.alerts = alerts;
         this.store = store;
@@ -107,7 +115,10 @@ class CheckoutController {
         return page(request, HttpStatus.OK, cart, Map.of(), CheckoutService.newCheckoutToken(), null);
     }
 
-    /** Shows the form again with delivery options for the address typed; writes nothing. */
+    /**
+     * Shows the form again with delivery options for the address typed and what the discount code typed takes off
+     * ("Apply"; "Remove code" clears it); writes nothing.
+     */
     @Post(value = "/checkout", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> refresh(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
@@ -115,7 +126,11 @@ class CheckoutController {
         if (cart.lines().isEmpty()) {
             return HttpResponse.seeOther(URI.create(base(request) + "/cart"));
         }
-        return page(request, HttpStatus.OK, cart, typed(form), token(form), null);
+        Map<String, String> typed = typed(form);
+        if ("remove".equals(form.get("discountAction"))) {
+            typed.remove("discountCode");
+        }
+        return page(request, HttpStatus.OK, cart, typed, token(form), null);
     }
 
     @Post(value = "/checkout/place", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -140,12 +155,27 @@ class CheckoutController {
                             form.get("notes"),
                             PlaceOrderCommand.paymentMethod(form.get("paymentMethod")),
                             form.get("shipping"),
-                            form.get("displayCurrency")));
+                            form.get("displayCurrency"),
+                            form.get("discountCode")));
             Order order = placement.order();
             if (placement.placedNow()) {
                 alerts.placed(request, order);
             }
             return HttpResponse.seeOther(URI.create(base(request) + "/orders/" + order.code()));
+        } catch (DiscountRefusedException refused) {
+            // Never placed without the discount the shopper asked for: the form again, with why, nothing written.
+            PricedCart cart = cart(request);
+            if (cart.lines().isEmpty()) {
+                throw refused;
+            }
+            StoreLocale t = pages.locale();
+            return page(
+                    request,
+                    HttpStatus.CONFLICT,
+                    cart,
+                    typed(form),
+                    token(form),
+                    DiscountWords.refusal(t, refused) + " " + t.t("discount.notPlaced"));
         } catch (InvalidInputException | ConflictException refused) {
             PricedCart cart = cart(request);
             if (cart.lines().isEmpty()) {
@@ -189,6 +219,7 @@ class CheckoutController {
                     ? e.getMessage()
                     : t.t(e instanceof UnservedDestinationException ? "checkout.noDelivery" : "checkout.tooHeavy");
         }
+        DiscountField discount = discountField(s, typed.getOrDefault("discountCode", ""), cart, options, typed, error);
         CheckoutView view = new CheckoutView(
                 cart.in(pages.language(request)),
                 typed,
@@ -201,10 +232,37 @@ class CheckoutController {
                 s.currency(),
                 token,
                 csrf.token(request),
-                error);
+                error,
+                discount);
         ShopPage shop = pages.page(request, pages.locale().t("checkout.title"), null, null, null);
         return Pages.html(status, ShopPages.render("checkout.jte", shop, "view", view))
                 .header("Cache-Control", "no-store");
+    }
+
+    /**
+     * What the typed code gives the order as it stands (the chosen delivery's price matters for free delivery), or why
+     * it does not. Nothing to say without delivery options, and no second refusal under one the form already shows.
+     */
+    private DiscountField discountField(
+            StoreSettings s,
+            String code,
+            PricedCart cart,
+            List<ShippingOption> options,
+            Map<String, String> typed,
+            String error) {
+        if (code.isBlank() || options == null || options.isEmpty()) {
+            return new DiscountField(code, null, null);
+        }
+        String rate = typed.getOrDefault("shipping", options.get(0).rateId());
+        ShippingOption chosen = options.stream()
+                .filter(o -> o.rateId().equals(rate))
+                .findFirst()
+                .orElse(options.get(0));
+        try {
+            return new DiscountField(code, discounts.quote(s, code, cart.subtotal(), chosen.price()), null);
+        } catch (DiscountRefusedException refused) {
+            return new DiscountField(code, null, error == null ? DiscountWords.refusal(pages.locale(), refused) : null);
+        }
     }
 
     private PricedCart cart(HttpRequest<?> request) {

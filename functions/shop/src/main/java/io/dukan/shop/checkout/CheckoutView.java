@@ -5,12 +5,14 @@ import io.dukan.core.checkout.PaymentSettings;
 import io.dukan.core.order.PaymentMethod;
 import io.dukan.core.shared.Money;
 import io.dukan.core.shipping.ShippingOption;
+import io.dukan.shop.discounts.DiscountField;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the checkout form shows: the cart, what was typed, delivery options for the chosen country (null: none could
- * be offered, {@code shippingProblem} says why), the payment methods, the form's one-time token.
+ * be offered, {@code shippingProblem} says why), the payment methods, the form's one-time token, the discount code
+ * field.
  */
 public record CheckoutView(
         PricedCart cart,
@@ -24,7 +26,38 @@ public record CheckoutView(
         String storeCurrency,
         String token,
         String csrf,
-        String error) {
+        String error,
+        DiscountField discount) {
+
+    /** Without a discount code field's state (nothing typed). */
+    public CheckoutView(
+            PricedCart cart,
+            Map<String, String> typed,
+            List<String> countries,
+            String country,
+            List<ShippingOption> options,
+            String shippingProblem,
+            List<PaymentMethod> methods,
+            PaymentSettings payments,
+            String storeCurrency,
+            String token,
+            String csrf,
+            String error) {
+        this(
+                cart,
+                typed,
+                countries,
+                country,
+                options,
+                shippingProblem,
+                methods,
+                payments,
+                storeCurrency,
+                token,
+                csrf,
+                error,
+                DiscountField.NONE);
+    }
 
     public String typed(String field) {
         return typed.get(field);
@@ -41,14 +74,20 @@ public record CheckoutView(
                 "paymentMethod", methods.isEmpty() ? "" : methods.get(0).name());
     }
 
-    /** The subtotal plus the chosen option's price (the first option's when none matches). */
-    public Money total() {
+    /** The chosen delivery option (the first when none matches). */
+    public ShippingOption chosenOption() {
         String chosen = chosenShipping();
-        return cart.subtotal()
-                .plus(options.stream()
-                        .filter(o -> o.rateId().equals(chosen))
-                        .findFirst()
-                        .orElse(options.get(0))
-                        .price());
+        return options.stream()
+                .filter(o -> o.rateId().equals(chosen))
+                .findFirst()
+                .orElse(options.get(0));
+    }
+
+    /** The subtotal plus the chosen option's price, less the discount code's amount when one applies. */
+    public Money total() {
+        Money gross = cart.subtotal().plus(chosenOption().price());
+        return discount.applied() == null
+                ? gross
+                : new Money(gross.minor() - discount.applied().amount().minor(), gross.currency());
     }
 }

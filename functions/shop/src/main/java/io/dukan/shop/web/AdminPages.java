@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class AdminPages {
 
-public static final List<String> BUNDLES = List.of("admin", "wallets", "borders");
+public static final List<String> BUNDLES = List.of("admin", "wallets", "borders", "discount");
 
     private static final Templates TEMPLATES = new Templates("io.dukan.shop.pages");
 
