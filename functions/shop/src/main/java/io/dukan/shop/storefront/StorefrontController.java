@@ -212,7 +212,16 @@ public class StorefrontController {
                 "product.jte",
                 shop,
                 "view",
-                new ProductView(product, images, chosen, error, typed, csrf.token(request)));
+                new ProductView(
+                        product,
+                        images,
+                        chosen,
+                        error,
+                        typed,
+                        csrf.token(request),
+                        product.images().stream()
+                                .map(i -> catalog.imageUrl(store.id(), i.key(), MediaStore.Rendition.THUMBNAIL))
+                                .toList()));
     }
 
     /** The variant asked for (?variant=), else the first one a shopper can buy, else the first. */
@@ -231,7 +240,10 @@ public class StorefrontController {
 
     private List<Card> cards(Page<Product> page) {
         return page.items().stream()
-                .map(p -> new Card(p, catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.THUMBNAIL)))
+                .map(p -> new Card(
+                        p,
+                        catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.THUMBNAIL),
+                        catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.PRODUCT_PAGE)))
                 .toList();
     }
 
@@ -255,7 +267,8 @@ public class StorefrontController {
                 p.logoUrl(),
                 p.shown(),
                 p.currency(),
-                p.contact());
+                p.contact(),
+                p.cartCount());
     }
 
     private String firstImage(List<Product> products) {

@@ -10,7 +10,8 @@ import java.util.List;
  * What the layout of every shopper page needs: the store's words and formats ({@code t}), its name, the base path
  * links start with, the page's title and meta description, SEO tags (null on pages search engines should not
  * list), the logo (null: none), the display currency the shopper chose (null: none), the currency switcher (null
- * when the owner enabled none) and the store's contact for the footer.
+ * when the owner enabled none), the store's contact for the footer and how many things are in the shopper's cart
+ * (the header's cart link shows it).
  */
 public record ShopPage(
         StoreLocale t,
@@ -22,7 +23,23 @@ public record ShopPage(
         String logoUrl,
         DisplayRate shown,
         CurrencySwitch currency,
-        StoreSettings.StoreContact contact) {
+        StoreSettings.StoreContact contact,
+        long cartCount) {
+
+    /** A page without a cart count (error pages, pages shown before the cart is read). */
+    public ShopPage(
+            StoreLocale t,
+            String storeName,
+            String base,
+            String title,
+            String description,
+            Seo seo,
+            String logoUrl,
+            DisplayRate shown,
+            CurrencySwitch currency,
+            StoreSettings.StoreContact contact) {
+        this(t, storeName, base, title, description, seo, logoUrl, shown, currency, contact, 0);
+    }
 
     /** Canonical address, Open Graph type and image, a JSON-LD document (already safe in a script) and whether the page loads shop.js. */
     public record Seo(String canonical, String ogType, String ogImage, String jsonLd, boolean script) {}
@@ -49,6 +66,6 @@ public record ShopPage(
     }
 
     public ShopPage withSeo(Seo seo) {
-        return new ShopPage(t, storeName, base, title, description, seo, logoUrl, shown, currency, contact);
+        return new ShopPage(t, storeName, base, title, description, seo, logoUrl, shown, currency, contact, cartCount);
     }
 }
