@@ -59,7 +59,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShopLanguagesTest {
 
-    private static final List<String> BUNDLES = List.of("shop", "mail");
+    private static final List<String> BUNDLES = List.of("shop", "mail", "seller");
     /** What the owner typed in the sample store: excepted from the "no English" check. */
     private static final String STORE = "Qissa Khwani Dry Fruit";
 
@@ -291,7 +291,10 @@ class ShopLanguagesTest {
         out.put(
                 "page cart",
                 ShopPages.render(
-                        "cart.jte", shown(page), "view", new CartView(cart, t.t("conflict.stock"), "csrf", "PKR")));
+                        "cart.jte",
+                        shown(page),
+                        "view",
+                        new CartView(cart, t.t("conflict.stock"), "csrf", "PKR", new Money(50000, "PKR"))));
         out.put(
                 "page cart, empty",
                 ShopPages.render("cart.jte", page, "view", new CartView(empty, null, "csrf", "PKR")));
@@ -421,7 +424,8 @@ class ShopLanguagesTest {
                 null,
                 null,
                 new ShopPage.CurrencySwitch("/cart", List.of("USD", "AED"), "USD", "csrf"),
-                new StoreSettings.StoreContact("+92 300 0000000", "923000000000", "shop@zxq.example", "Dukan 4", ""));
+                new StoreSettings.StoreContact("+92 300 0000000", "923000000000", "shop@zxq.example", "Dukan 4", ""),
+                7);
     }
 
     private static ShopPage shown(ShopPage p) {
@@ -435,7 +439,8 @@ class ShopLanguagesTest {
                 p.logoUrl(),
                 new DisplayRate("USD", new BigDecimal("0.0036")),
                 p.currency(),
-                p.contact());
+                p.contact(),
+                p.cartCount());
     }
 
     private static Order order(
