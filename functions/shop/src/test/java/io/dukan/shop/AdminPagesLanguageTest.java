@@ -264,7 +264,8 @@ class AdminPagesLanguageTest {
                                 false,
                                 SetupFlags.NONE,
                                 "https://x.example/s/kashgar",
-                                AdminPages.locale(s).t("setup.shareText", s.name()))));
+                                AdminPages.locale(s).t("setup.shareText", s.name()),
+                                3)));
         pages.put(
                 "dashboard-setup-dismissed",
                 DashboardViews.dashboard(
@@ -283,7 +284,8 @@ class AdminPagesLanguageTest {
                                 false,
                                 new SetupFlags(false, true),
                                 "https://x.example/s/kashgar",
-                                "x")));
+                                "x",
+                                0)));
         pages.put("products", ProductAdminViews.list(s, BASE, null, List.of(simple, options), "next", Map.of(), CSRF));
         pages.put("products-empty", ProductAdminViews.list(s, BASE, simple.status(), List.of(), null, Map.of(), CSRF));
         pages.put(

@@ -43,6 +43,8 @@ final class DynamoDbStoreData implements StoreDataRepository {
                 .with("email", settings.contact().email())
                 .with("address", settings.contact().address())
                 .with("logoKey", settings.contact().logoKey())
+                // where the owner's alerts go while the store has no contact e-mail (OwnerAddress)
+                .with("ownerEmail", owner.email())
                 .build();
         Map<String, AttributeValue> userItem = Items.item(Keys.user(owner.tenantId(), owner.email()))
                 .with("email", owner.email())

@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * The owner's first steps on the admin home, each worked out from the store's own data: a product with a photo,
  * delivery zones saved, payment methods chosen, WhatsApp and a contact, a (test) order placed, the store's link
- * shared. {@code storeUrl} is the store's address (for the share link and the QR code).
+ * shared. {@code storeUrl} is the store's address (for the share link and the QR code); {@code lowStockThreshold} the
+ * stock at which the owner is alerted (0: never).
  */
-public record SetupGuide(List<Step> steps, SetupFlags flags, String storeUrl, String shareText) {
+public record SetupGuide(List<Step> steps, SetupFlags flags, String storeUrl, String shareText, int lowStockThreshold) {
 
     /** One step: its name (message key suffix), whether it is done, and the admin path that does it. */
     public record Step(String name, boolean done, String path) {}
@@ -26,7 +27,8 @@ public record SetupGuide(List<Step> steps, SetupFlags flags, String storeUrl, St
             boolean paymentsChosen,
             SetupFlags flags,
             String storeUrl,
-            String shareText) {
+            String shareText,
+            int lowStockThreshold) {
         StoreSettings.StoreContact c = s.contact();
         boolean contact =
                 !c.whatsapp().isEmpty() && !(c.email().isEmpty() && c.phone().isEmpty());
@@ -40,7 +42,8 @@ public record SetupGuide(List<Step> steps, SetupFlags flags, String storeUrl, St
                         new Step("share", flags.shared(), "/admin#share")),
                 flags,
                 storeUrl,
-                shareText);
+                shareText,
+                lowStockThreshold);
     }
 
     public long done() {

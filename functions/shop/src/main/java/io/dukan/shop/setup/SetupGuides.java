@@ -4,6 +4,7 @@ import io.dukan.core.catalog.Product;
 import io.dukan.core.checkout.CheckoutSettingsRepository;
 import io.dukan.core.order.Order;
 import io.dukan.core.shipping.ShippingService;
+import io.dukan.core.tenant.LowStockMarks;
 import io.dukan.core.tenant.SetupFlags;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.shop.web.AdminLinks;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * Works out the setup guide for the admin home from what the dashboard already read (products, recent orders) and
- * three small reads: the shipping item, the payment-settings item and the guide's flags.
+ * four small reads: the shipping item, the payment-settings item, the guide's flags and the low-stock threshold.
  */
 @Singleton
 public class SetupGuides {
@@ -22,12 +23,15 @@ public class SetupGuides {
     private final CheckoutSettingsRepository checkout;
     private final SetupFlags.Repository flags;
     private final AdminLinks links;
+    private final LowStockMarks lowStock;
 
     SetupGuides(
             ShippingService shipping,
             CheckoutSettingsRepository checkout,
             SetupFlags.Repository flags,
-            AdminLinks links) {
+            AdminLinks links,
+            LowStockMarks lowStock) {
+        this.lowStock = lowStock;
         this.shipping = shipping;
         this.checkout = checkout;
         this.flags = flags;
@@ -43,6 +47,7 @@ public class SetupGuides {
                 checkout.payments(s.tenantId()).isPresent(),
                 flags.flags(s.tenantId()),
                 links.storeUrl(),
-                AdminPages.locale(s).t("setup.shareText", s.name()));
+                AdminPages.locale(s).t("setup.shareText", s.name()),
+                lowStock.state(s.tenantId()).threshold());
     }
 }

@@ -4,9 +4,11 @@ import io.dukan.core.account.AuthService;
 import io.dukan.core.account.LoginFailedException;
 import io.dukan.core.account.LoginThrottledException;
 import io.dukan.core.account.Permission;
+import io.dukan.core.account.Role;
 import io.dukan.core.account.Session;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.order.OrderService;
+import io.dukan.core.tenant.OwnerAddress;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.shop.setup.SetupGuides;
 import io.dukan.shop.web.AdminAccess;
@@ -47,6 +49,7 @@ class AdminController {
     private final Csrf csrf;
     private final ShopPages pages;
     private final SetupGuides guides;
+    private final OwnerAddress owner;
 
     AdminController(
             ThisStore store,
@@ -56,7 +59,9 @@ class AdminController {
             OrderService orders,
             Csrf csrf,
             ShopPages pages,
-            SetupGuides guides) {
+            SetupGuides guides,
+            OwnerAddress owner) {
+        this.owner = owner;
         this.pages = pages;
         this.guides = guides;
         this.csrf = csrf;
@@ -99,6 +104,9 @@ class AdminController {
         Form form = Form.parse(body);
         try {
             Session session = auth.login(store.id(), form.get("email"), form.get("password"));
+            if (session.role() == Role.OWNER) {
+                owner.remember(store.id(), session.email());
+            }
             return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin"))
                     .cookie(access.cookie(request, session.token(), AuthService.SESSION_LIFETIME));
         } catch (LoginFailedException e) {

@@ -109,6 +109,16 @@ public final class AdminPages {
         return TEMPLATES.render(template, Map.of("t", on.t(), "c", on, "m", model));
     }
 
+    /** As {@link #render(String, Chrome, Object)}, with more named parameters the template declares. */
+    public static String render(String template, Chrome chrome, Object model, Map<String, Object> more) {
+        Chrome on = chrome.on(template);
+        Map<String, Object> params = new java.util.HashMap<>(more);
+        params.put("t", on.t());
+        params.put("c", on);
+        params.put("m", model);
+        return TEMPLATES.render(template, params);
+    }
+
     private static Optional<Role> signedInRole() {
         return ServerRequestContext.currentRequest()
                 .flatMap(r -> r.getAttribute(RouteAccess.SESSION, Session.class))
