@@ -110,8 +110,7 @@ public class LowStockAlerts {
         StringBuilder text = new StringBuilder(t.t("alert.lowStock.intro", t.number(threshold))).append("\n\n");
         for (Low l : low) {
             String name = l.variant().isEmpty() ? l.product() : l.product() + " — " + l.variant();
-            text.append(t.plural("alert.lowStock.line", l.stock(), name, t.number(l.stock())))
-                    .append('\n');
+            text.append(t.plural("alert.lowStock.line", l.stock(), name)).append('\n');
         }
         text.append('\n')
                 .append(t.t("alert.lowStock.open"))

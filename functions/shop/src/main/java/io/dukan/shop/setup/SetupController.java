@@ -39,7 +39,7 @@ class SetupController {
         this.links = links;
     }
 
-    @Post(value = "/share", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = "/share", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> share(HttpRequest<?> request, @Body @Nullable String body) {
         flags.markShared(store.id());
         String text = AdminPages.locale(store.settings())
@@ -48,20 +48,20 @@ class SetupController {
                 new SetupGuide(java.util.List.of(), SetupFlags.NONE, links.storeUrl(), text, 0).whatsappShare()));
     }
 
-    @Post(value = "/dismiss", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = "/dismiss", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> dismiss(HttpRequest<?> request, @Body @Nullable String body) {
         flags.setDismissed(store.id(), true);
         return HttpResponse.seeOther(URI.create(base(request) + "/admin"));
     }
 
-    @Post(value = "/show", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = "/show", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> show(HttpRequest<?> request, @Body @Nullable String body) {
         flags.setDismissed(store.id(), false);
         return HttpResponse.seeOther(URI.create(base(request) + "/admin#setup"));
     }
 
     /** The stock at or below which the owner is e-mailed about a variant (0: never). */
-    @Post(value = "/low-stock", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = "/low-stock", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> lowStock(HttpRequest<?> request, @Body @Nullable String body) {
         String typed = Form.parse(body).getOrEmpty("threshold").strip();
         if (!typed.matches("\\d{1,4}")) {
