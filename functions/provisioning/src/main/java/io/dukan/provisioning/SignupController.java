@@ -72,6 +72,14 @@ class SignupController {
     }
 
     @Post(value = "/signup", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    /** The currency chosen, or (the form's first choice, "") the country's own when the store may sell in it. */
+    private static String currency(Form form) {
+        String chosen = form.getOrEmpty("currency").strip();
+        return chosen.isEmpty()
+                ? PlatformPages.currencyOf(form.getOrEmpty("country").strip())
+                : chosen;
+    }
+
     HttpResponse<String> signup(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
         if (form.get("verify") != null) {
@@ -87,7 +95,7 @@ class SignupController {
                             form.get("slug"),
                             form.get("ownerEmail"),
                             form.get("password"),
-                            form.get("currency"),
+                            currency(form),
                             form.get("country"),
                             form.get("language"),
                             form.get("idempotencyKey")),

@@ -82,11 +82,7 @@ class SellerPhoneBrowserIT extends BrowserTestBase {
             type(By.id("price"), "3500");
             type(By.id("stock"), "4");
             driver.findElement(By.id("image")).sendKeys(photo().toString());
-            waitFor(
-                    "the photo to be uploaded",
-                    d -> d.findElement(By.id("imageKey"))
-                            .getDomProperty("value")
-                            .endsWith(".png"));
+            // the photo is uploaded (browser → storage) when the form is sent
             new Select(driver.findElement(By.id("status"))).selectByValue("active");
             driver.findElement(By.cssSelector("button[value=save]")).click();
             waitFor("the product list", d -> d.findElement(By.cssSelector("tr[data-product-id]")));
@@ -115,6 +111,10 @@ class SellerPhoneBrowserIT extends BrowserTestBase {
             waitFor(
                     "the payments page",
                     d -> d.findElement(By.id("instructions")).isDisplayed());
+            driver.findElement(By.name("bankTransfer")).click();
+            type(By.id("accountName"), "Gul Ahmed");
+            type(By.id("bankName"), "Meezan Bank");
+            type(By.id("accountNumber"), "PK36MEZN0001234567890");
             driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             waitFor(
                     "the payments to be saved",
@@ -152,6 +152,17 @@ class SellerPhoneBrowserIT extends BrowserTestBase {
             driver.findElement(By.linkText("Check out")).click();
             waitFor("the checkout form", d -> d.findElement(By.id("line1")).isDisplayed());
             violations.addAll(axe(axe, "checkout"));
+            // bank details only while bank transfer is the chosen method (CSS, no script needed)
+            assertThat(driver.findElement(By.cssSelector(".bank")).isDisplayed())
+                    .as("cash on delivery chosen: no bank details")
+                    .isFalse();
+            driver.findElement(By.cssSelector("input[name=paymentMethod][value=BANK_TRANSFER]"))
+                    .click();
+            assertThat(driver.findElement(By.cssSelector(".bank")).isDisplayed())
+                    .isTrue();
+            assertThat(text(".bank")).contains("PK36MEZN0001234567890");
+            driver.findElement(By.cssSelector("input[name=paymentMethod][value=CASH_ON_DELIVERY]"))
+                    .click();
             type(By.id("name"), "Test Order");
             type(By.id("phone"), "0300 1112233");
             type(By.id("line1"), "Shop 4, Liberty Market");
