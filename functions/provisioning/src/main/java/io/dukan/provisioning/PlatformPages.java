@@ -24,24 +24,21 @@ final class PlatformPages {
 
     private PlatformPages() {}
 
-    /** A choice in a select: the code sent and the words shown. */
-    public record Choice(String code, String name) {}
-
     /** Every country the JDK knows, named in the page's language, in that language's alphabetical order. */
-    static List<Choice> countries(java.util.Locale page) {
+    static List<SignupChoice> countries(java.util.Locale page) {
         java.text.Collator order = java.text.Collator.getInstance(page);
         return java.util.Arrays.stream(java.util.Locale.getISOCountries())
-                .map(code -> new Choice(code, new java.util.Locale("", code).getDisplayCountry(page)))
+                .map(code -> new SignupChoice(code, new java.util.Locale("", code).getDisplayCountry(page)))
                 .filter(c -> !c.name().isBlank() && !c.name().equals(c.code()))
                 .sorted((a, b) -> order.compare(a.name(), b.name()))
                 .toList();
     }
 
     /** The currencies a store may sell in, named in the page's language ("Pakistani Rupee (PKR)"). */
-    static List<Choice> currencies(java.util.Locale page) {
+    static List<SignupChoice> currencies(java.util.Locale page) {
         return CURRENCIES.stream()
-                .map(code ->
-                        new Choice(code, java.util.Currency.getInstance(code).getDisplayName(page) + " (" + code + ")"))
+                .map(code -> new SignupChoice(
+                        code, java.util.Currency.getInstance(code).getDisplayName(page) + " (" + code + ")"))
                 .toList();
     }
 

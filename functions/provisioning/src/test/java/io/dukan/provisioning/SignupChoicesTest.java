@@ -26,7 +26,7 @@ class SignupChoicesTest {
             assertThat(c.name()).isEqualTo("巴基斯坦");
         });
         var french = PlatformPages.countries(Locale.FRENCH);
-        assertThat(french.stream().map(PlatformPages.Choice::name).toList())
+        assertThat(french.stream().map(SignupChoice::name).toList())
                 .containsSubsequence("Afghanistan", "Allemagne", "Pakistan");
         assertThat(PlatformPages.currencies(Locale.FRENCH))
                 .anySatisfy(c -> assertThat(c.name()).isEqualTo("roupie pakistanaise (PKR)"));
