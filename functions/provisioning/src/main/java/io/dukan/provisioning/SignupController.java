@@ -72,14 +72,6 @@ class SignupController {
     }
 
     @Post(value = "/signup", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    /** The currency chosen, or (the form's first choice, "") the country's own when the store may sell in it. */
-    private static String currency(Form form) {
-        String chosen = form.getOrEmpty("currency").strip();
-        return chosen.isEmpty()
-                ? PlatformPages.currencyOf(form.getOrEmpty("country").strip())
-                : chosen;
-    }
-
     HttpResponse<String> signup(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
         if (form.get("verify") != null) {
@@ -290,5 +282,13 @@ class SignupController {
             throw new NotFoundException("no store at '" + slug + "'");
         }
         return parsed;
+    }
+
+    /** The currency chosen, or (the form's first choice, "") the country's own when the store may sell in it. */
+    private static String currency(Form form) {
+        String chosen = form.getOrEmpty("currency").strip();
+        return chosen.isEmpty()
+                ? PlatformPages.currencyOf(form.getOrEmpty("country").strip())
+                : chosen;
     }
 }
