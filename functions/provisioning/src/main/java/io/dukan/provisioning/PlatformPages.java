@@ -24,6 +24,40 @@ final class PlatformPages {
 
     private PlatformPages() {}
 
+    /** Every country the JDK knows, named in the page's language, in that language's alphabetical order. */
+    static List<SignupChoice> countries(java.util.Locale page) {
+        java.text.Collator order = java.text.Collator.getInstance(page);
+        return java.util.Arrays.stream(java.util.Locale.getISOCountries())
+                .map(code -> new SignupChoice(code, new java.util.Locale("", code).getDisplayCountry(page)))
+                .filter(c -> !c.name().isBlank() && !c.name().equals(c.code()))
+                .sorted((a, b) -> order.compare(a.name(), b.name()))
+                .toList();
+    }
+
+    /** The currencies a store may sell in, named in the page's language ("Pakistani Rupee (PKR)"). */
+    static List<SignupChoice> currencies(java.util.Locale page) {
+        return CURRENCIES.stream()
+                .map(code -> new SignupChoice(
+                        code, java.util.Currency.getInstance(code).getDisplayName(page) + " (" + code + ")"))
+                .toList();
+    }
+
+    /**
+     * The currency of {@code country} when the store may sell in it ("PK" → "PKR"); "" otherwise. The signup form's
+     * first currency choice is "my country's", sent as "": the server fills it in, so it works without JavaScript.
+     */
+    static String currencyOf(String country) {
+        if (country == null || !country.matches("[A-Z]{2}")) {
+            return "";
+        }
+        try {
+            java.util.Currency c = java.util.Currency.getInstance(new java.util.Locale("", country));
+            return c != null && CURRENCIES.contains(c.getCurrencyCode()) ? c.getCurrencyCode() : "";
+        } catch (IllegalArgumentException unknown) {
+            return "";
+        }
+    }
+
     /** The front page. */
     static MutableHttpResponse<String> front(Messages m, String root) {
         return Pages.html(HttpStatus.OK, TEMPLATES.render("front.jte", Map.of("m", m, "root", root)));
@@ -51,7 +85,8 @@ final class PlatformPages {
         params.put("error", error);
         params.put("form", typed);
         params.put("languages", Language.all());
-        params.put("currencies", CURRENCIES);
+        params.put("currencies", currencies(m.language().locale()));
+        params.put("countries", countries(m.language().locale()));
         params.put("minPassword", SignupCommand.MIN_PASSWORD);
         return Pages.html(status, TEMPLATES.render("signup.jte", params)).header("Cache-Control", "no-store");
     }

@@ -87,7 +87,7 @@ class SignupController {
                             form.get("slug"),
                             form.get("ownerEmail"),
                             form.get("password"),
-                            form.get("currency"),
+                            currency(form),
                             form.get("country"),
                             form.get("language"),
                             form.get("idempotencyKey")),
@@ -282,5 +282,13 @@ class SignupController {
             throw new NotFoundException("no store at '" + slug + "'");
         }
         return parsed;
+    }
+
+    /** The currency chosen, or (the form's first choice, "") the country's own when the store may sell in it. */
+    private static String currency(Form form) {
+        String chosen = form.getOrEmpty("currency").strip();
+        return chosen.isEmpty()
+                ? PlatformPages.currencyOf(form.getOrEmpty("country").strip())
+                : chosen;
     }
 }

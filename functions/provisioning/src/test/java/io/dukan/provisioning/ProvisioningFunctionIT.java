@@ -273,6 +273,40 @@ class ProvisioningFunctionIT {
     }
 
     @Test
+    void signupForm_namesCountriesAndCurrenciesInThePagesLanguage_andKeepsTheChoicesAfterARefusal() {
+        String french = call(get("/signup?lang=fr")).getBody();
+        assertThat(french)
+                .contains("<select id=\"country\" name=\"country\"")
+                .contains("<option value=\"PK\">Pakistan</option>")
+                .contains("<option value=\"DE\">Allemagne</option>")
+                .contains("<select id=\"currency\" name=\"currency\"")
+                .contains("(PKR)</option>")
+                .doesNotContain("ISO 4217");
+
+        call(json("POST", "/api/stores", signupJson("taken-two", null)));
+        APIGatewayProxyResponseEvent refused = call(form(
+                "/signup",
+                "storeName=Again&slug=taken-two&ownerEmail=c%40example.com&password=0123456789ab&currency="
+                        + "&country=AE&language=ar"));
+        assertThat(refused.getStatusCode()).isEqualTo(409);
+        assertThat(refused.getBody())
+                .contains("<option value=\"AE\" selected>")
+                .contains("<option value=\"\" selected>")
+                .contains("<option value=\"ar\" selected");
+    }
+
+    @Test
+    void formSignup_withTheCountrysCurrency_opensTheStoreInThatCurrency() {
+        APIGatewayProxyResponseEvent created = call(
+                form(
+                        "/signup",
+                        "idempotencyKey=form-key-dubai-001&storeName=Dubai+Dates&slug=dubai-dates"
+                                + "&ownerEmail=owner%40dubai.example&password=another+long+secret&currency=&country=AE&language=en"));
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(303);
+        assertThat(call(json("GET", "/api/stores/dubai-dates", null)).getBody()).contains("\"currency\":\"AED\"");
+    }
+
+    @Test
     void aSignupFormWithoutTheCsrfToken_isRefused_andCreatesNothing() {
         APIGatewayProxyResponseEvent response = call(io.dukan.aws.testing.ProxyEvents.event(
                 "POST",

@@ -32,6 +32,7 @@ import io.dukan.core.shipping.ShippingRate;
 import io.dukan.core.shipping.ShippingSettings;
 import io.dukan.core.shipping.ShippingZone;
 import io.dukan.core.shipping.WeightBand;
+import io.dukan.core.tenant.SetupFlags;
 import io.dukan.core.tenant.Slug;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.core.tenant.TenantId;
@@ -44,6 +45,7 @@ import io.dukan.shop.discounts.DiscountAdminViews;
 import io.dukan.shop.orders.OrderAdminViews;
 import io.dukan.shop.payments.PaymentsViews;
 import io.dukan.shop.settings.SettingsViews;
+import io.dukan.shop.setup.SetupGuide;
 import io.dukan.shop.shipping.ShippingAdminViews;
 import io.dukan.shop.staff.AccountMailTemplates;
 import io.dukan.shop.staff.DashboardViews;
@@ -75,7 +77,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class AdminPagesLanguageTest {
 
-private static final List<String> BUNDLES = List.of("admin", "accountmail", "wallets", "discount");
+private static final List<String> BUNDLES = List.of("admin", "accountmail", "wallets", "discount", "seller");
     private static final String BASE = "/s/kashgar";
     private static final String CSRF = "aaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final TenantId TENANT = new TenantId("aaaaaaaaaaaaaaaa");
@@ -248,6 +250,46 @@ private static final List<String> BUNDLES = List.of("admin", "accountmail", "wal
                 DashboardViews.dashboard(
                         s, BASE, List.of(simple, options), List.of(cod, paid, card), activity, CSRF, true));
         pages.put("dashboard-empty", DashboardViews.dashboard(s, BASE, List.of(), List.of(), List.of(), CSRF, false));
+        pages.put(
+                "dashboard-setup",
+                DashboardViews.dashboard(
+                        s,
+                        BASE,
+                        List.of(simple),
+                        List.of(),
+                        List.of(),
+                        CSRF,
+                        true,
+                        SetupGuide.of(
+                                s,
+                                List.of(simple),
+                                List.of(),
+                                true,
+                                false,
+                                SetupFlags.NONE,
+                                "https://x.example/s/kashgar",
+                                AdminPages.locale(s).t("setup.shareText", s.name()),
+                                3)));
+        pages.put(
+                "dashboard-setup-dismissed",
+                DashboardViews.dashboard(
+                        s,
+                        BASE,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        CSRF,
+                        true,
+                        SetupGuide.of(
+                                s,
+                                List.of(),
+                                List.of(),
+                                false,
+                                false,
+                                new SetupFlags(false, true),
+                                "https://x.example/s/kashgar",
+                                "x",
+                                0)));
         pages.put("products", ProductAdminViews.list(s, BASE, null, List.of(simple, options), "next", Map.of(), CSRF));
         pages.put("products-empty", ProductAdminViews.list(s, BASE, simple.status(), List.of(), null, Map.of(), CSRF));
         pages.put(

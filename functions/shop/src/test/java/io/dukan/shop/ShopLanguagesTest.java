@@ -66,7 +66,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShopLanguagesTest {
 
-private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "borders", "discount");
+private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "borders", "discount", "seller");
     /** What the owner typed in the sample store: excepted from the "no English" check. */
     private static final String STORE = "Qissa Khwani Dry Fruit";
 
@@ -368,7 +368,10 @@ private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "
         out.put(
                 "page cart",
                 ShopPages.render(
-                        "cart.jte", shown(page), "view", new CartView(cart, t.t("conflict.stock"), "csrf", "PKR")));
+                        "cart.jte",
+                        shown(page),
+                        "view",
+                        new CartView(cart, t.t("conflict.stock"), "csrf", "PKR", new Money(50000, "PKR"))));
         out.put(
                 "page cart, empty",
                 ShopPages.render("cart.jte", page, "view", new CartView(empty, null, "csrf", "PKR")));
@@ -572,7 +575,8 @@ private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "
                 null,
                 null,
                 new ShopPage.CurrencySwitch("/cart", List.of("USD", "AED"), "USD", "csrf"),
-                new StoreSettings.StoreContact("+92 300 0000000", "923000000000", "shop@zxq.example", "Dukan 4", ""));
+                new StoreSettings.StoreContact("+92 300 0000000", "923000000000", "shop@zxq.example", "Dukan 4", ""),
+                7);
     }
 
     /** The page with its language links and the banner offering another of the store's languages (in its own words). */
@@ -622,7 +626,8 @@ private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "
                 p.logoUrl(),
                 new DisplayRate("USD", new BigDecimal("0.0036")),
                 p.currency(),
-                p.contact());
+                p.contact(),
+                p.cartCount());
     }
 
     private static Order order(

@@ -45,6 +45,8 @@ final class DynamoDbStoreData implements StoreDataRepository {
                 .with("logoKey", settings.contact().logoKey())
                 .with("extraLanguages", languages(settings))
                 .with("descriptions", descriptions(settings))
+                // where the owner's alerts go while the store has no contact e-mail (OwnerAddress)
+                .with("ownerEmail", owner.email())
                 .build();
         Map<String, AttributeValue> userItem = Items.item(Keys.user(owner.tenantId(), owner.email()))
                 .with("email", owner.email())

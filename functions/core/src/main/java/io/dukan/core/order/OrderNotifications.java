@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * What people are told about an order: the shopper's confirmation (when they gave an e-mail), the owner's
- * new-order alert (to the store's contact e-mail), the shopper's "shipped" note, and the WhatsApp click-to-chat
+ * new-order alert (to the store's contact e-mail, else the owner's sign-in address), the shopper's "shipped" note, and the WhatsApp click-to-chat
  * link with the order's summary. Plain text, with the order's link.
  *
  * <p>Sending never fails or undoes the order: a message that cannot be sent is logged and skipped (not retried
@@ -59,10 +59,32 @@ public class OrderNotifications {
     /** As {@link #placed(StoreSettings, Order, String, String)}, in the words {@code messages} writes. */
     public void placed(
             StoreSettings store, Order order, String orderUrl, String adminOrderUrl, OrderMessages messages) {
+        placed(store, order, orderUrl, adminOrderUrl, messages, Optional::empty);
+    }
+
+    /**
+     * As above; the owner's alert goes to the store's contact e-mail, else (a new store has none) to the address the
+     * owner signs in with, which {@code signInEmail} reads only then.
+     */
+    public void placed(
+            StoreSettings store,
+            Order order,
+            String orderUrl,
+            String adminOrderUrl,
+            OrderMessages messages,
+            java.util.function.Supplier<Optional<String>> signInEmail) {
         if (!order.contact().email().isBlank()) {
             send(store.tenantId(), order, () -> messages.confirmation(store, order, orderUrl));
         }
         ownerAddress(store)
+                .or(() -> {
+                    try {
+                        return signInEmail.get().filter(e -> !e.isBlank());
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "owner's sign-in address not read", e);
+                        return Optional.empty();
+                    }
+                })
                 .ifPresent(owner ->
                         send(store.tenantId(), order, () -> messages.ownerAlert(store, order, owner, adminOrderUrl)));
     }

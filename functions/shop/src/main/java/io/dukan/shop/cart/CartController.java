@@ -7,6 +7,7 @@ import io.dukan.core.catalog.VariantId;
 import io.dukan.core.shared.ConflictException;
 import io.dukan.core.shared.DomainException;
 import io.dukan.core.shared.InvalidInputException;
+import io.dukan.core.shipping.ShippingService;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.shop.web.ShopPage;
 import io.dukan.shop.web.ShopPages;
@@ -40,9 +41,17 @@ class CartController {
     private final ShopperCookies cookies;
     private final Csrf csrf;
     private final ShopPages pages;
+    private final ShippingService shipping;
 
-    CartController(ThisStore store, CartService carts, ShopperCookies cookies, Csrf csrf, ShopPages pages) {
+    CartController(
+            ThisStore store,
+            CartService carts,
+            ShopperCookies cookies,
+            Csrf csrf,
+            ShopPages pages,
+            ShippingService shipping) {
         this.pages = pages;
+        this.shipping = shipping;
         this.store = store;
         this.carts = carts;
         this.cookies = cookies;
@@ -121,7 +130,18 @@ class CartController {
         return Pages.html(
                         status,
                         ShopPages.render(
-                                "cart.jte", shop, "view", new CartView(cart, error, csrf.token(request), s.currency())))
+                                "cart.jte",
+                                shop,
+                                "view",
+                                new CartView(
+                                        cart,
+                                        error,
+                                        csrf.token(request),
+                                        s.currency(),
+                                        cart.isEmpty()
+                                                ? null
+                                                : CartView.freeDeliveryGap(
+                                                        shipping.settings(s), s.country(), cart.subtotal()))))
                 .header("Cache-Control", "no-store");
     }
 

@@ -6,6 +6,7 @@ import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderAdminService;
 import io.dukan.core.order.OrderFilter;
 import io.dukan.core.shared.Text;
+import io.dukan.core.tenant.StoreSettings;
 import io.dukan.shop.web.AdminAccess;
 import io.dukan.shop.web.ThisStore;
 import io.dukan.web.Csrf;
@@ -79,14 +80,12 @@ class OrderAdminController {
 
     @Get(value = "/{code}", produces = MediaType.TEXT_HTML)
     HttpResponse<String> order(HttpRequest<?> request, String code) {
-        return Pages.html(
-                HttpStatus.OK,
-                OrderAdminViews.order(
-                        store.settings(),
-                        base(request),
-                        // a pending wallet payment is asked about, an expired one released, as the owner looks
-                        wallets.settleOnAccess(store.id(), orders.order(store.id(), code)),
-                        csrf.token(request)));
+        Order order = wallets.settleOnAccess(store.id(), orders.order(store.id(), code));
+        StoreSettings s = store.settings();
+        // the order does not record the shopper's language yet: the store's is used until it does
+        String chat = ShopperChat.link(s, order, alerts.orderUrl(request, order), null)
+                .orElse(null);
+        return Pages.html(HttpStatus.OK, OrderAdminViews.order(s, base(request), order, csrf.token(request), chat));
     }
 
     @Get(value = "/{code}/packing-slip", produces = MediaType.TEXT_HTML)

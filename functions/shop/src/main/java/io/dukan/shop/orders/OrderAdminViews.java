@@ -27,6 +27,14 @@ public final class OrderAdminViews {
         return AdminPages.render("admin/order.jte", AdminPages.chrome(s, base, csrf), o);
     }
 
+    /** With the WhatsApp click-to-chat link to the shopper ({@code chat}, null: none). */
+    public static String order(StoreSettings s, String base, Order o, String csrf, String chat) {
+        return chat == null
+                ? order(s, base, o, csrf)
+                : AdminPages.render(
+                        "admin/order.jte", AdminPages.chrome(s, base, csrf), o, java.util.Map.of("chat", chat));
+    }
+
     public static String confirmCancel(StoreSettings s, String base, Order o, String csrf) {
         return AdminPages.render("admin/cancel.jte", AdminPages.chrome(s, base, csrf), o);
     }

@@ -2,6 +2,8 @@ package io.dukan.shop.orders;
 
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderNotifications;
+import io.dukan.core.tenant.OwnerAddress;
+import io.dukan.shop.setup.LowStockAlerts;
 import io.dukan.shop.web.ThisStore;
 import io.dukan.web.Requests;
 import io.micronaut.context.annotation.Value;
@@ -9,7 +11,7 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
 /**
- * Tells people about an order after it changed (placed, shipped), in the store's language ({@link ShopOrderMessages}),
+ * Tells people about an order after it changed (placed: also the owner's low-stock alert; shipped), in the store's language ({@link ShopOrderMessages}),
  * with absolute links to its pages. The links use
  * the platform's configured public address ({@code dukan.public-url}) when set, so a forged Host header cannot
  * put another site's address into a store's e-mails; otherwise the address the request came to.
@@ -20,8 +22,17 @@ public class OrderAlerts {
     private final ThisStore store;
     private final OrderNotifications notifications;
     private final String publicUrl;
+    private final OwnerAddress owner;
+    private final LowStockAlerts lowStock;
 
-    OrderAlerts(ThisStore store, OrderNotifications notifications, @Value("${dukan.public-url:}") String publicUrl) {
+    OrderAlerts(
+            ThisStore store,
+            OrderNotifications notifications,
+            @Value("${dukan.public-url:}") String publicUrl,
+            OwnerAddress owner,
+            LowStockAlerts lowStock) {
+        this.owner = owner;
+        this.lowStock = lowStock;
         this.store = store;
         this.notifications = notifications;
         this.publicUrl = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
@@ -34,7 +45,9 @@ public class OrderAlerts {
                 order,
                 orderUrl(request, order),
                 adminOrderUrl(request, order),
-                ShopOrderMessages.INSTANCE);
+                ShopOrderMessages.INSTANCE,
+                () -> owner.ownerEmail(store.id()));
+        lowStock.afterOrder(store.settings(), order, storeUrl(request) + "/admin/products");
     }
 
     void shipped(HttpRequest<?> request, Order order) {

@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,12 +44,13 @@ class ShippingAdminController {
     }
 
     @Get(value = "/shipping", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> shippingPage(HttpRequest<?> request) {
+    HttpResponse<String> shippingPage(HttpRequest<?> request, @QueryValue @Nullable String saved) {
         StoreSettings s = store.settings();
+        String done = "zone".equals(saved) || "deleted".equals(saved) ? saved : null;
         return Pages.html(
                 HttpStatus.OK,
                 ShippingAdminViews.shipping(
-                        s, base(request), shipping.settings(s), null, null, Map.of(), csrf.token(request)));
+                        s, base(request), shipping.settings(s), null, null, Map.of(), csrf.token(request), done));
     }
 
     /** Adds a zone (no zoneId) or replaces one. */
@@ -72,13 +74,37 @@ class ShippingAdminController {
             for (String f : new String[] {"Name", "Kind", "Price", "Bands", "FreeAbove"}) {
                 typed.put(p + f, form.getOrEmpty(p + f));
             }
+            if (form.get(p + "Remove") != null) { // "Remove this rate": the row is left out of the zone
+                rows.set(i, new ShippingZoneCommand.RateRow(null, null, null, null, null, null));
+                typed.put(p + "Name", "");
+            }
         }
+        int typedRows = 0;
+        for (int i = 0; i < ShippingAdminViews.RATE_ROWS; i++) {
+            if (form.get("rate" + i + "Kind") != null) {
+                typedRows = i + 1;
+            }
+        }
+        if (form.get("more") != null) { // "Add another rate": the same form with one more row, nothing saved
+            typed.put("rows", Integer.toString(typedRows + 1));
+            return Pages.html(
+                    HttpStatus.OK,
+                    ShippingAdminViews.shipping(
+                            s,
+                            base(request),
+                            shipping.settings(s),
+                            null,
+                            form.getOrEmpty("zoneId"),
+                            typed,
+                            csrf.token(request)));
+        }
+        typed.put("rows", Integer.toString(Math.max(typedRows, 1)));
         try {
             shipping.saveZone(
                     s,
                     ShippingZoneCommand.of(
                             form.get("zoneId"), form.get("name"), form.get("areas"), rows, s.currency()));
-            return HttpResponse.seeOther(URI.create(base(request) + "/admin/shipping"));
+            return HttpResponse.seeOther(URI.create(base(request) + "/admin/shipping?saved=zone"));
         } catch (InvalidInputException e) {
             return Pages.html(
                     HttpStatus.BAD_REQUEST,
@@ -113,7 +139,7 @@ class ShippingAdminController {
                             Map.of(),
                             csrf.token(request)));
         }
-        return HttpResponse.seeOther(URI.create(base(request) + "/admin/shipping"));
+        return HttpResponse.seeOther(URI.create(base(request) + "/admin/shipping?saved=deleted"));
     }
 
     private String base(HttpRequest<?> request) {

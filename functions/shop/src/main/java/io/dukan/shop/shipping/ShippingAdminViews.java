@@ -23,7 +23,9 @@ public final class ShippingAdminViews {
     /** One zone's form; {@code id} "" for the form that adds a zone. */
     public record ZoneForm(String id, String name, String areas, String currency, List<RateRow> rates, boolean isNew) {}
 
-    public record Shipping(boolean configured, String country, List<ZoneForm> zones, ZoneForm blank, String error) {}
+    /** {@code saved}: "zone" or "deleted" right after the owner saved or deleted one (the page says so), else null. */
+    public record Shipping(
+            boolean configured, String country, List<ZoneForm> zones, ZoneForm blank, String error, String saved) {}
 
     private ShippingAdminViews() {}
 
@@ -35,6 +37,18 @@ public final class ShippingAdminViews {
             String failedZone,
             Map<String, String> typed,
             String csrf) {
+        return shipping(s, base, settings, error, failedZone, typed, csrf, null);
+    }
+
+    public static String shipping(
+            StoreSettings s,
+            String base,
+            ShippingSettings settings,
+            String error,
+            String failedZone,
+            Map<String, String> typed,
+            String csrf,
+            String saved) {
         List<ZoneForm> zones = new ArrayList<>();
         for (ShippingZone zone : settings.zones()) {
             boolean failed = zone.id().equals(failedZone);
@@ -44,13 +58,17 @@ public final class ShippingAdminViews {
         return AdminPages.render(
                 "admin/shipping.jte",
                 AdminPages.chrome(s, base, csrf),
-                new Shipping(settings.configured(), s.country(), zones, blank, error));
+                new Shipping(settings.configured(), s.country(), zones, blank, error, saved));
     }
 
     private static ZoneForm zoneForm(StoreSettings s, String zoneId, ShippingZone zone, Map<String, String> typed) {
         List<ShippingRate> rates = zone == null ? List.of() : zone.rates();
         List<RateRow> rows = new ArrayList<>();
-        for (int i = 0; i < RATE_ROWS; i++) {
+        // the zone's rates and one empty row to add another ("Add another rate" asks for one more)
+        int shown = Math.min(
+                RATE_ROWS,
+                typed != null && typed.containsKey("rows") ? Integer.parseInt(typed.get("rows")) : rates.size() + 1);
+        for (int i = 0; i < shown; i++) {
             ShippingRate r = i < rates.size() ? rates.get(i) : null;
             String p = "rate" + i;
             rows.add(new RateRow(

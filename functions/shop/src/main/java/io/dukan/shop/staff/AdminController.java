@@ -4,10 +4,13 @@ import io.dukan.core.account.AuthService;
 import io.dukan.core.account.LoginFailedException;
 import io.dukan.core.account.LoginThrottledException;
 import io.dukan.core.account.Permission;
+import io.dukan.core.account.Role;
 import io.dukan.core.account.Session;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.order.OrderService;
+import io.dukan.core.tenant.OwnerAddress;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.setup.SetupGuides;
 import io.dukan.shop.web.AdminAccess;
 import io.dukan.shop.web.ShopPages;
 import io.dukan.shop.web.ThisStore;
@@ -45,6 +48,8 @@ class AdminController {
     private final OrderService orders;
     private final Csrf csrf;
     private final ShopPages pages;
+    private final SetupGuides guides;
+    private final OwnerAddress owner;
 
     AdminController(
             ThisStore store,
@@ -53,8 +58,12 @@ class AdminController {
             CatalogService catalog,
             OrderService orders,
             Csrf csrf,
-            ShopPages pages) {
+            ShopPages pages,
+            SetupGuides guides,
+            OwnerAddress owner) {
+        this.owner = owner;
         this.pages = pages;
+        this.guides = guides;
         this.csrf = csrf;
         this.store = store;
         this.access = access;
@@ -68,16 +77,19 @@ class AdminController {
     HttpResponse<String> dashboard(HttpRequest<?> request) {
         Session session = access.signedIn(request);
         StoreSettings settings = store.settings();
+        var products = catalog.products(store.id(), null, 100).items();
+        var recent = orders.recentOrders(store.id(), 50);
         return Pages.html(
                 HttpStatus.OK,
                 DashboardViews.dashboard(
                         settings,
                         base(request),
-                        catalog.products(store.id(), null, 100).items(),
-                        orders.recentOrders(store.id(), 50),
+                        products,
+                        recent,
                         auth.activity(store.id(), 20),
                         csrf.token(request),
-                        session.role().may(Permission.STAFF)));
+                        session.role().may(Permission.STAFF),
+                        session.role().may(Permission.SETTINGS) ? guides.guide(settings, products, recent) : null));
     }
 
     @Public
@@ -92,6 +104,9 @@ class AdminController {
         Form form = Form.parse(body);
         try {
             Session session = auth.login(store.id(), form.get("email"), form.get("password"));
+            if (session.role() == Role.OWNER) {
+                owner.remember(store.id(), session.email());
+            }
             return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin"))
                     .cookie(access.cookie(request, session.token(), AuthService.SESSION_LIFETIME));
         } catch (LoginFailedException e) {

@@ -242,7 +242,16 @@ public class StorefrontController {
                 "product.jte",
                 shop,
                 "view",
-                new ProductView(product, images, chosen, error, typed, csrf.token(request)),
+                new ProductView(
+                        product,
+                        images,
+                        chosen,
+                        error,
+                        typed,
+                        csrf.token(request),
+                        product.images().stream()
+                                .map(i -> catalog.imageUrl(store.id(), i.key(), MediaStore.Rendition.THUMBNAIL))
+                                .toList()),
                 "facts",
                 tradeFacts.view(t, product, destination, shop.base() + path + "#details"));
     }
@@ -265,7 +274,10 @@ public class StorefrontController {
         String lang = pages.language(request);
         return page.items().stream()
                 .map(p -> p.in(lang))
-                .map(p -> new Card(p, catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.THUMBNAIL)))
+                .map(p -> new Card(
+                        p,
+                        catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.THUMBNAIL),
+                        catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.PRODUCT_PAGE)))
                 .toList();
     }
 
@@ -290,7 +302,8 @@ public class StorefrontController {
                 p.shown(),
                 p.currency(),
                 p.contact(),
-                p.languages());
+                p.languages(),
+                p.cartCount());
     }
 
     private String firstImage(List<Product> products) {

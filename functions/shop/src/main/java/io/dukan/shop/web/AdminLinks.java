@@ -21,6 +21,11 @@ public class AdminLinks {
         this.store = store;
     }
 
+    /** The storefront's address for shoppers (to share, and in the setup guide's QR code). */
+    public String storeUrl() {
+        return adminUrl().replaceFirst("/admin$", "");
+    }
+
     /** e.g. https://abc.execute-api.eu-west-1.amazonaws.com/prod/s/kashgar-fruit/admin */
     public String adminUrl() {
         if (!publicUrl.startsWith("https://") && !publicUrl.startsWith("http://")) {

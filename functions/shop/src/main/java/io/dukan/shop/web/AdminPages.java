@@ -3,6 +3,7 @@ package io.dukan.shop.web;
 import io.dukan.core.account.AuditEntry;
 import io.dukan.core.account.Permission;
 import io.dukan.core.account.Role;
+import io.dukan.core.account.Session;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderEvent;
 import io.dukan.core.order.PaymentMethod;
@@ -12,10 +13,12 @@ import io.dukan.core.tenant.StoreSettings;
 import io.dukan.web.i18n.Language;
 import io.dukan.web.i18n.StoreLocale;
 import io.dukan.web.pages.Templates;
+import io.micronaut.http.context.ServerRequestContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +31,20 @@ import java.util.regex.Pattern;
  */
 public final class AdminPages {
 
-public static final List<String> BUNDLES = List.of("admin", "wallets", "borders", "discount");
+    public static final List<String> BUNDLES = List.of("admin", "wallets", "borders", "discount", "seller");
+
+    /** The menu section each admin page belongs to (pages not listed are their own section). */
+    private static final Map<String, String> SECTIONS = Map.ofEntries(
+            Map.entry("dashboard", "home"),
+            Map.entry("order", "orders"),
+            Map.entry("cancel", "orders"),
+            Map.entry("editor", "products"),
+            Map.entry("collections", "products"),
+            Map.entry("import", "products"),
+            Map.entry("zone", "shipping"),
+            Map.entry("stripe", "payments"),
+            Map.entry("currencies", "settings"),
+            Map.entry("invite", "staff"));
 
     private static final Templates TEMPLATES = new Templates("io.dukan.shop.pages");
 
@@ -38,27 +54,81 @@ public static final List<String> BUNDLES = List.of("admin", "wallets", "borders"
      * What every admin page around its content needs: the store, its address, the sign-out form's token.
      * {@code nav} is false for the pages shown outside the admin's navigation (the packing slip, the invitee's).
      */
-    public record Chrome(StoreLocale t, String storeName, String base, String csrf, boolean nav) {}
+    public record Chrome(
+            StoreLocale t, String storeName, String base, String csrf, boolean nav, Role role, String page) {
+
+        /**
+         * Whether the menu shows the links of {@code permission}'s pages: only those the signed-in person's role may
+         * open (a staff member sees no Settings, Shipping, Payments or Currencies link that would answer 403).
+         */
+        public boolean may(Permission permission) {
+            return role.may(permission);
+        }
+
+        /** This page's short help text in the store's language, or null when the page has none. */
+        public String help() {
+            String key = "help." + page;
+            return page != null && t.messages().has(key) ? t.t(key) : null;
+        }
+
+        /** aria-current for the menu link of {@code section}: the page's own section is marked. */
+        public String current(String section) {
+            return section.equals(SECTIONS.getOrDefault(page, page)) ? "page" : null;
+        }
+
+        Chrome on(String template) {
+            String name = template.replaceFirst("^admin/", "").replaceFirst("\\.jte$", "");
+            return new Chrome(t, storeName, base, csrf, nav, role, name);
+        }
+    }
 
     public static StoreLocale locale(StoreSettings s) {
         return StoreLocale.of(s.language(), s.country(), BUNDLES);
     }
 
+    /**
+     * The chrome of a page shown to the signed-in person. Their role is the one {@link RouteAccess} put on the request
+     * being answered (Micronaut's current-request context); without one (a page rendered outside a request) the
+     * menu shows only what every role may open.
+     */
     public static Chrome chrome(StoreSettings s, String base, String csrf) {
-        return new Chrome(locale(s), s.name(), base, csrf, true);
+        return new Chrome(locale(s), s.name(), base, csrf, true, signedInRole().orElse(Role.STAFF), null);
+    }
+
+    /** As {@link #chrome(StoreSettings, String, String)} for a known role (tests, mails). */
+    public static Chrome chrome(StoreSettings s, String base, String csrf, Role role) {
+        return new Chrome(locale(s), s.name(), base, csrf, true, role, null);
     }
 
     public static Chrome bare(StoreSettings s, String base) {
-        return new Chrome(locale(s), s.name(), base, "", false);
+        return new Chrome(locale(s), s.name(), base, "", false, Role.STAFF, null);
     }
 
     public static String render(String template, Chrome chrome, Object model) {
-        return TEMPLATES.render(template, Map.of("t", chrome.t(), "c", chrome, "m", model));
+        Chrome on = chrome.on(template);
+        return TEMPLATES.render(template, Map.of("t", on.t(), "c", on, "m", model));
+    }
+
+    /** As {@link #render(String, Chrome, Object)}, with more named parameters the template declares. */
+    public static String render(String template, Chrome chrome, Object model, Map<String, Object> more) {
+        Chrome on = chrome.on(template);
+        Map<String, Object> params = new java.util.HashMap<>(more);
+        params.put("t", on.t());
+        params.put("c", on);
+        params.put("m", model);
+        return TEMPLATES.render(template, params);
+    }
+
+    private static Optional<Role> signedInRole() {
+        return ServerRequestContext.currentRequest()
+                .flatMap(r -> r.getAttribute(RouteAccess.SESSION, Session.class))
+                .map(Session::role);
     }
 
     /** The same with one more named parameter (a fragment's model that the page's own model does not carry). */
     public static String render(String template, Chrome chrome, Object model, String name, Object value) {
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("t", chrome.t(), "c", chrome, "m", model));
+        Chrome on = chrome.on(template);
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("t", on.t(), "c", on, "m", model));
         params.put(name, value); // may be null: the fragment is left out
         return TEMPLATES.render(template, params);
     }

@@ -10,7 +10,8 @@ import java.util.List;
  * What the layout of every shopper page needs: the store's words and formats ({@code t}), its name, the base path
  * links start with, the page's title and meta description, SEO tags (null on pages search engines should not
  * list), the logo (null: none), the display currency the shopper chose (null: none), the currency switcher (null
- * when the owner enabled none) and the store's contact for the footer.
+ * when the owner enabled none), the store's contact for the footer and how many things are in the shopper's cart
+ * (the header's cart link shows it).
  */
 public record ShopPage(
         StoreLocale t,
@@ -23,7 +24,8 @@ public record ShopPage(
         DisplayRate shown,
         CurrencySwitch currency,
         StoreSettings.StoreContact contact,
-        Languages languages) {
+        Languages languages,
+        long cartCount) {
 
     /** A page without language links (error pages before the store is known). */
     public ShopPage(
@@ -37,7 +39,7 @@ public record ShopPage(
             DisplayRate shown,
             CurrencySwitch currency,
             StoreSettings.StoreContact contact) {
-        this(t, storeName, base, title, description, seo, logoUrl, shown, currency, contact, null);
+        this(t, storeName, base, title, description, seo, logoUrl, shown, currency, contact, null, 0);
     }
 
     /**
@@ -78,6 +80,7 @@ public record ShopPage(
     }
 
     public ShopPage withSeo(Seo seo) {
-        return new ShopPage(t, storeName, base, title, description, seo, logoUrl, shown, currency, contact, languages);
+        return new ShopPage(
+                t, storeName, base, title, description, seo, logoUrl, shown, currency, contact, languages, cartCount);
     }
 }

@@ -1,6 +1,7 @@
 package io.dukan.shop.web;
 
 import io.dukan.core.account.LoginThrottledException;
+import io.dukan.core.cart.CartService;
 import io.dukan.core.catalog.ShopCatalog;
 import io.dukan.core.checkout.DisplayCurrencies;
 import io.dukan.core.checkout.DisplayRate;
@@ -28,15 +29,17 @@ import java.util.Map;
 public class ShopPages {
 
     static final Templates TEMPLATES = new Templates("io.dukan.shop.pages");
-public static final List<String> BUNDLES = List.of("shop", "wallets", "borders", "discount");
+public static final List<String> BUNDLES = List.of("shop", "wallets", "borders", "discount", "seller");
 
     private final ThisStore store;
     private final ShopCatalog catalog;
     private final ShopperCookies cookies;
     private final Csrf csrf;
+    private final CartService carts;
 
-    ShopPages(ThisStore store, ShopCatalog catalog, ShopperCookies cookies, Csrf csrf) {
+    ShopPages(ThisStore store, ShopCatalog catalog, ShopperCookies cookies, Csrf csrf, CartService carts) {
         this.store = store;
+        this.carts = carts;
         this.catalog = catalog;
         this.cookies = cookies;
         this.csrf = csrf;
@@ -91,7 +94,15 @@ public static final List<String> BUNDLES = List.of("shop", "wallets", "borders",
                 shown,
                 currency,
                 s.contact(),
-                languages(request, s, lang));
+                languages(request, s, lang),
+                cartCount(request));
+    }
+
+    /** The number of things in the shopper's cart (one read, only when the browser holds a cart id). */
+    private long cartCount(HttpRequest<?> request) {
+        return cookies.cartId(request)
+                .map(id -> (long) carts.cart(store.id(), id).itemCount())
+                .orElse(0L);
     }
 
     /** Links start here: the store's base, with the page's language prefix ("/s/kashgar/zh"). */

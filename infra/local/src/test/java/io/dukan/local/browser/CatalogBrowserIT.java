@@ -177,22 +177,25 @@ class CatalogBrowserIT extends BrowserTestBase {
                     d -> d.findElement(By.id("buy")).isDisplayed());
             assertProductPage();
 
-            // the shopper picks 1kg / A: the headline follows
-            variant("1kg / A").findElement(By.xpath("./ancestor::label")).click();
-            waitFor("the headline to follow the choice", d -> text("#price").equals("Rs1,200.00"));
+            // the shopper picks 1kg (one choice per option, links: no script needed): 1kg / A, the headline follows
+            option("Size", "1kg").click();
+            waitFor("the page of 1kg / A", d -> text("#price").equals("Rs1,200.00"));
             assertThat(text("#was")).isEqualTo("Rs1,400.00");
             assertThat(text("#stock")).isEqualTo("3 in stock");
-            variant("500g / B").findElement(By.xpath("./ancestor::label")).click();
-            waitFor(
-                    "the headline to follow the second choice",
-                    d -> text("#price").equals("Rs520.00"));
+            assertThat(selected("Size")).isEqualTo("1kg");
+            assertThat(selected("Grade")).isEqualTo("A");
+            // 1kg / B is sold out: its grade cannot be chosen with 1kg
+            WebElement soldOut = option("Grade", "B");
+            assertThat(soldOut.getTagName()).isEqualTo("span");
+            assertThat(soldOut.getDomAttribute("aria-disabled")).isEqualTo("true");
+            assertThat(soldOut.getText()).contains("B");
+            option("Size", "500g").click();
+            waitFor("the page of 500g / A", d -> text("#price").equals("Rs650.00"));
+            option("Grade", "B").click();
+            waitFor("the page of 500g / B", d -> text("#price").equals("Rs520.00"));
             assertThat(text("#was")).isEmpty();
             assertThat(text("#stock")).isEqualTo("4 in stock");
-            // the sold-out variant cannot be chosen: clicking its label changes nothing
-            variant("1kg / B").findElement(By.xpath("./ancestor::label")).click();
-            assertThat(variant("1kg / B").isSelected()).isFalse();
-            assertThat(variant("500g / B").isSelected()).isTrue();
-            assertThat(text("#price")).isEqualTo("Rs520.00");
+            assertThat(selected("Grade")).isEqualTo("B");
 
             // the shopper switches to US dollars from the page's switcher and comes back to the product
             assertThat(driver.findElements(By.id("approx")))
@@ -205,8 +208,7 @@ class CatalogBrowserIT extends BrowserTestBase {
                     d -> d.findElement(By.id("approx")).getText().equals("≈ 2.34 USD"));
             assertThat(driver.getCurrentUrl()).isEqualTo(store + "/products/" + productId);
             assertThat(text("#price")).isEqualTo("Rs650.00");
-            assertThat(label("1kg / A")).contains("Rs1,200.00").contains("≈ 4.32 USD");
-            variant("1kg / A").findElement(By.xpath("./ancestor::label")).click();
+            option("Size", "1kg").click();
             waitFor(
                     "the approximate price to follow the choice",
                     d -> text("#approx").equals("≈ 4.32 USD"));
@@ -222,25 +224,27 @@ class CatalogBrowserIT extends BrowserTestBase {
         assertThat(text("h1")).isEqualTo(PRODUCT);
         assertThat(text("#price")).isEqualTo("Rs650.00");
         assertThat(text("#stock")).isEqualTo("12 in stock");
-        assertThat(variant("500g / A").isSelected()).isTrue();
-        assertThat(label("500g / B")).contains("Rs520.00").contains("4 in stock");
-        assertThat(label("1kg / A"))
-                .contains("Rs1,200.00")
-                .contains("Rs1,400.00")
-                .contains("3 in stock");
-        assertThat(label("1kg / B")).contains("Rs980.00").contains("Sold out");
-        assertThat(variant("1kg / B").isEnabled())
-                .as("the sold-out variant cannot be chosen")
-                .isFalse();
+        assertThat(selected("Size")).isEqualTo("500g");
+        assertThat(selected("Grade")).isEqualTo("A");
+        assertThat(option("Size", "1kg").getTagName())
+                .as("another size: a link")
+                .isEqualTo("a");
+        assertThat(option("Grade", "B").getTagName())
+                .as("500g / B is in stock: a link")
+                .isEqualTo("a");
         WebElement hero = driver.findElement(By.cssSelector(".hero > img"));
         assertThat(hero.getDomAttribute("alt")).isEqualTo("A bowl of dried apricots");
         assertLoadedRendition(hero, "-960.jpg");
-        assertThat(((Number) driver.executeScript("return arguments[0].naturalWidth;", hero)).intValue())
-                .as("the 1200 px upload is shown at its 960 px rendition")
-                .isEqualTo(960);
+        assertThat((String) driver.executeScript("return arguments[0].currentSrc;", hero))
+                .as("a 380 px wide slot on a phone is filled from the 960 px rendition (the 320 px one is too small)")
+                .endsWith("-960.jpg");
         WebElement second = driver.findElement(By.cssSelector(".hero .thumbs img"));
         assertThat(second.getDomAttribute("alt")).isEqualTo("A sack at the market");
-        assertLoadedRendition(second, "-960.jpg");
+        assertLoadedRendition(second, "-320.jpg"); // a thumbnail: the 320 px rendition
+        assertThat(hero.getDomAttribute("srcset")).contains("-320.jpg 320w").contains("-960.jpg 960w");
+        assertThat(hero.getDomAttribute("loading"))
+                .as("the first image is not lazy")
+                .isNull();
     }
 
     // --- set-up ------------------------------------------------------------------------------------------------
@@ -263,14 +267,18 @@ class CatalogBrowserIT extends BrowserTestBase {
         return found.get(0);
     }
 
-    /** The radio of the variant named e.g. "1kg / B". */
-    private WebElement variant(String name) {
-        return driver.findElement(By.xpath(
-                "//label[contains(@class,'variant')][span[@class='name' and normalize-space()='" + name + "']]/input"));
+    /** The choice of {@code value} for the option named {@code option}: a link, or a span when it cannot be chosen. */
+    private WebElement option(String option, String value) {
+        return driver.findElement(By.xpath("//fieldset[contains(@class,'option')][legend='" + option
+                + "']//*[contains(@class,'opt')][normalize-space(.)='" + value + "' or starts-with(normalize-space(.),'"
+                + value + " ')]"));
     }
 
-    private String label(String name) {
-        return variant(name).findElement(By.xpath("./ancestor::label")).getText();
+    /** The value chosen for the option named {@code option}. */
+    private String selected(String option) {
+        return driver.findElement(By.xpath(
+                        "//fieldset[contains(@class,'option')][legend='" + option + "']//*[@aria-current='true']"))
+                .getText();
     }
 
     private void assertLoadedRendition(WebElement img, String suffix) {

@@ -71,8 +71,12 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
             type(By.id("slug"), slug);
             type(By.id("ownerEmail"), email);
             type(By.id("password"), PASSWORD);
-            type(By.id("currency"), "PKR");
-            type(By.id("country"), "PK");
+            // named choices; the currency is left at "my country's": Pakistan's rupee
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("country"))).selectByValue("PK");
+            assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("country")))
+                            .getFirstSelectedOption()
+                            .getText())
+                    .isEqualTo("Pakistan");
             new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("language"))).selectByValue("ur");
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
 

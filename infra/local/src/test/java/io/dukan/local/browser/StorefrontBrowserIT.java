@@ -35,9 +35,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * A shopper on a phone finds a two-option product by searching the store, picks a variant and sees its price and
- * stock, with JavaScript on (the headline follows the choice) and off (each choice shows its own price; the order
- * takes the chosen variant). The owner first sets the store's WhatsApp number and uploads a logo on the settings
+ * A shopper on a phone finds a two-option product by searching the store, picks one value per option and sees the
+ * variant's price and stock, with JavaScript on and off (the choices are links: they work the same without it;
+ * sold-out combinations cannot be chosen); the order takes the chosen variant and the header's cart link counts it. The owner first sets the store's WhatsApp number and uploads a logo on the settings
  * page (the logo goes browser → S3 by presigned PUT). The product is put into the local cloud's table directly:
  * the admin's options/variants editor comes with the catalog work.
  */
@@ -51,7 +51,7 @@ class StorefrontBrowserIT extends BrowserTestBase {
         String slug = "apricot-" + Long.toString(System.currentTimeMillis(), 36);
         String email = "owner@" + slug + ".example";
         TenantId tenant = signUp("Kashgar Fruit", slug, email, PASSWORD);
-        Product apricots = seedApricots(tenant);
+        seedApricots(tenant);
         String store =
                 "http://" + slug + ".localhost:" + URI.create(cloud.baseUrl()).getPort();
 
@@ -93,18 +93,17 @@ class StorefrontBrowserIT extends BrowserTestBase {
             waitFor("the product page", d -> d.findElement(By.id("buy")).isDisplayed());
             assertThat(text("#price")).isEqualTo("Rs450.00");
             assertThat(text("#stock")).isEqualTo("7 in stock");
-            assertThat(variant(apricots, 3).isEnabled())
-                    .as("1kg / B is sold out")
-                    .isFalse();
-            assertThat(label(apricots, 3).getText())
-                    .contains("1kg / B")
-                    .contains("Rs760.00")
-                    .contains("Sold out");
+            assertThat(option("Grade", "B").getTagName())
+                    .as("500g / B can be chosen")
+                    .isEqualTo("a");
 
-            label(apricots, 2).click();
-            waitFor("the headline to follow the choice", d -> text("#price").equals("Rs850.00"));
+            option("Size", "1kg").click();
+            waitFor("the page of 1kg / A", d -> text("#price").equals("Rs850.00"));
             assertThat(text("#was")).isEqualTo("Rs990.00");
             assertThat(text("#stock")).isEqualTo("2 in stock");
+            WebElement soldOut = option("Grade", "B");
+            assertThat(soldOut.getTagName()).as("1kg / B is sold out").isEqualTo("span");
+            assertThat(soldOut.getDomAttribute("aria-disabled")).isEqualTo("true");
             assertThat(consoleErrors()).as("no CSP or script errors").isEmpty();
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\n" + evidence(), e);
@@ -124,16 +123,33 @@ class StorefrontBrowserIT extends BrowserTestBase {
             assertThat(cards.get(0).getText()).contains("Kashgar apricots").contains("from Rs400.00");
             cards.get(0).findElement(By.tagName("a")).click();
             waitFor("the product page", d -> d.findElement(By.id("buy")).isDisplayed());
-            assertThat(label(apricots, 1).getText())
-                    .contains("500g / B")
-                    .contains("Rs400.00")
-                    .contains("3 in stock");
-            label(apricots, 1).click();
-            assertThat(variant(apricots, 1).isSelected()).isTrue();
+            assertThat(text("#price")).isEqualTo("Rs450.00");
+            assertThat(driver.findElements(By.cssSelector(".cart-count")))
+                    .as("an empty cart: no count")
+                    .isEmpty();
+            option("Grade", "B").click();
+            waitFor(
+                    "the page of 500g / B, without JavaScript",
+                    d -> text("#price").equals("Rs400.00"));
+            assertThat(text("#stock")).isEqualTo("3 in stock");
+            assertThat(option("Size", "1kg").getTagName())
+                    .as("1kg can still be chosen (1kg / A is in stock)")
+                    .isEqualTo("a");
             type(By.id("quantity"), "2");
             driver.findElement(By.xpath("//button[normalize-space()='Add to cart']"))
                     .click();
             waitFor("the cart", d -> d.findElement(By.tagName("h1")).getText().equals("Your cart"));
+            assertThat(text("header .cart-count"))
+                    .as("the header's cart link counts the items")
+                    .isEqualTo("2");
+            assertThat(driver.findElement(By.cssSelector("header a.cart-link")).getDomAttribute("aria-label"))
+                    .isEqualTo("Cart, 2 items");
+            driver.get(store + "/");
+            assertThat(text("header .cart-count")).as("on every page").isEqualTo("2");
+            driver.findElement(By.cssSelector("header a.cart-link")).click();
+            waitFor(
+                    "the cart again",
+                    d -> d.findElement(By.tagName("h1")).getText().equals("Your cart"));
             driver.findElement(By.linkText("Check out")).click();
             waitFor("the checkout form", d -> d.findElement(By.id("line1")).isDisplayed());
             type(By.id("name"), "Aygul");
@@ -202,13 +218,11 @@ class StorefrontBrowserIT extends BrowserTestBase {
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
-    private WebElement variant(Product p, int index) {
-        return driver.findElement(By.cssSelector(
-                "input[name=variantId][value='" + p.variants().get(index).id().value() + "']"));
-    }
-
-    private WebElement label(Product p, int index) {
-        return variant(p, index).findElement(By.xpath("./ancestor::label"));
+    /** The choice of {@code value} for the option named {@code option}: a link, or a span when it cannot be chosen. */
+    private WebElement option(String option, String value) {
+        return driver.findElement(By.xpath("//fieldset[contains(@class,'option')][legend='" + option
+                + "']//*[contains(@class,'opt')][normalize-space(.)='" + value + "' or starts-with(normalize-space(.),'"
+                + value + " ')]"));
     }
 
     private String evidence() {

@@ -1,0 +1,77 @@
+package io.dukan.shop.setup;
+
+import io.dukan.core.account.Permission;
+import io.dukan.core.shared.InvalidInputException;
+import io.dukan.core.tenant.LowStockMarks;
+import io.dukan.core.tenant.SetupFlags;
+import io.dukan.shop.web.AdminLinks;
+import io.dukan.shop.web.AdminPages;
+import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Form;
+import io.dukan.web.Requests;
+import io.dukan.web.access.Allow;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import java.net.URI;
+
+/**
+ * The setup guide's buttons on the admin home (owner only): Share on WhatsApp (recorded as the guide's last step,
+ * then on to WhatsApp), put the guide away, bring it back.
+ */
+@Allow(Permission.SETTINGS)
+@Controller("/s/{store}/admin/setup")
+class SetupController {
+
+    private final ThisStore store;
+    private final SetupFlags.Repository flags;
+    private final AdminLinks links;
+    private final LowStockMarks marks;
+
+    SetupController(ThisStore store, SetupFlags.Repository flags, AdminLinks links, LowStockMarks marks) {
+        this.marks = marks;
+        this.store = store;
+        this.flags = flags;
+        this.links = links;
+    }
+
+    @Post(value = "/share", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> share(HttpRequest<?> request, @Body @Nullable String body) {
+        flags.markShared(store.id());
+        String text = AdminPages.locale(store.settings())
+                .t("setup.shareText", store.settings().name());
+        return HttpResponse.seeOther(URI.create(
+                new SetupGuide(java.util.List.of(), SetupFlags.NONE, links.storeUrl(), text, 0).whatsappShare()));
+    }
+
+    @Post(value = "/dismiss", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> dismiss(HttpRequest<?> request, @Body @Nullable String body) {
+        flags.setDismissed(store.id(), true);
+        return HttpResponse.seeOther(URI.create(base(request) + "/admin"));
+    }
+
+    @Post(value = "/show", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> show(HttpRequest<?> request, @Body @Nullable String body) {
+        flags.setDismissed(store.id(), false);
+        return HttpResponse.seeOther(URI.create(base(request) + "/admin#setup"));
+    }
+
+    /** The stock at or below which the owner is e-mailed about a variant (0: never). */
+    @Post(value = "/low-stock", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> lowStock(HttpRequest<?> request, @Body @Nullable String body) {
+        String typed = Form.parse(body).getOrEmpty("threshold").strip();
+        if (!typed.matches("\\d{1,4}")) {
+            throw new InvalidInputException("threshold", "the low-stock alert needs a whole number from 0 to 9999");
+        }
+        marks.setThreshold(store.id(), Integer.parseInt(typed));
+        return HttpResponse.seeOther(URI.create(base(request) + "/admin#low-stock"));
+    }
+
+    private String base(HttpRequest<?> request) {
+        return Requests.storeBase(request, store.slug().value());
+    }
+}
