@@ -66,7 +66,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShopLanguagesTest {
 
-private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "borders", "discount", "seller");
+    private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "borders", "discount", "seller");
     /** What the owner typed in the sample store: excepted from the "no English" check. */
     private static final String STORE = "Qissa Khwani Dry Fruit";
 
@@ -576,6 +576,7 @@ private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "
                 null,
                 new ShopPage.CurrencySwitch("/cart", List.of("USD", "AED"), "USD", "csrf"),
                 new StoreSettings.StoreContact("+92 300 0000000", "923000000000", "shop@zxq.example", "Dukan 4", ""),
+                null,
                 7);
     }
 
@@ -612,7 +613,8 @@ private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "
                                 o.t("borders.banner.go"),
                                 "/s/zxq/" + offered + "/products/x",
                                 o.t("borders.banner.dismiss"),
-                                "/s/zxq/language-banner?back=x")));
+                                "/s/zxq/language-banner?back=x")),
+                p.cartCount());
     }
 
     private static ShopPage shown(ShopPage p) {
@@ -627,6 +629,7 @@ private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "
                 new DisplayRate("USD", new BigDecimal("0.0036")),
                 p.currency(),
                 p.contact(),
+                p.languages(),
                 p.cartCount());
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class ShopOrderMessages implements OrderMessages {
 
-static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "discount");
+    static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "discount");
 
     public static final ShopOrderMessages INSTANCE = new ShopOrderMessages();
 

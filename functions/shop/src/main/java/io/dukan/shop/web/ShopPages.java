@@ -29,7 +29,7 @@ import java.util.Map;
 public class ShopPages {
 
     static final Templates TEMPLATES = new Templates("io.dukan.shop.pages");
-public static final List<String> BUNDLES = List.of("shop", "wallets", "borders", "discount", "seller");
+    public static final List<String> BUNDLES = List.of("shop", "wallets", "borders", "discount", "seller");
 
     private final ThisStore store;
     private final ShopCatalog catalog;
