@@ -148,7 +148,15 @@ class StoreJourneyBrowserIT extends BrowserTestBase {
                     d -> Boolean.TRUE.equals(js().executeScript(
                                     "var img = arguments[0]; img.scrollIntoView(); return img.complete && img.naturalWidth > 0;",
                                     img)));
-            assertThat(((Number) js().executeScript("return arguments[0].naturalWidth;", img)).intValue())
+            // naturalWidth of an <img> with srcset is scaled by the chosen candidate's density: the file's own width
+            // is read from the source it shows, loaded alone
+            assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                                    .executeAsyncScript(
+                                            "var done = arguments[1]; var i = new Image();"
+                                                    + " i.onload = function () { done(i.naturalWidth); };"
+                                                    + " i.onerror = function () { done(-1); }; i.src = arguments[0].currentSrc;",
+                                            img))
+                            .intValue())
                     .as("the image shown is the one uploaded")
                     .isEqualTo(64);
             // shoppers' images come from the media CDN's stand-in as plain <img> loads (no CORS involved: no page
