@@ -112,7 +112,8 @@ public class TradeFacts {
             List<ShippingOption> options = shipping.options(settings, destination, "", grams, p.price());
             ShippingOption cheapest = options.get(0);
             delivers = true;
-            option = cheapest.label();
+            // the platform's default zone names its rate in English: only an owner's own rate names are shown
+            option = settings.configured() ? cheapest.label() : "";
             quote = cheapest.price();
         } catch (DomainException e) {
             delivers = false;
