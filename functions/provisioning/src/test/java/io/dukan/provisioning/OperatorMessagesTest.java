@@ -1,0 +1,168 @@
+package io.dukan.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dukan.core.operator.PlatformAuditEntry;
+import io.dukan.core.operator.StoreFigures;
+import io.dukan.core.operator.StoreFilter;
+import io.dukan.core.operator.StoreListing;
+import io.dukan.core.operator.StoreMetrics;
+import io.dukan.core.operator.Suspension;
+import io.dukan.core.tenant.Slug;
+import io.dukan.core.tenant.Store;
+import io.dukan.core.tenant.StoreStatus;
+import io.dukan.core.tenant.TenantId;
+import io.dukan.web.i18n.Language;
+import io.dukan.web.i18n.Messages;
+import io.micronaut.http.HttpStatus;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator console's table (i18n/operator_{lang}.properties) is complete in every language, and every console
+ * page, rendered in every language, has that language and direction and none of the English table's sentences.
+ */
+class OperatorMessagesTest {
+
+    static final TenantId TENANT = new TenantId("abcdefgh23456723");
+
+    @Test
+    void everyLanguage_hasEveryKey_withTheSamePlaceholders_translated() {
+        Messages english = OperatorConsole.text(Language.EN);
+        for (Language language : Language.all()) {
+            Messages m = OperatorConsole.text(language);
+            assertThat(m.keys()).as(language.code()).containsExactlyInAnyOrderElementsOf(english.keys());
+            for (String key : english.keys()) {
+                assertThat(PlatformMessagesTest.placeholders(m.own().get(key)))
+                        .as(language.code() + " " + key)
+                        .isEqualTo(
+                                PlatformMessagesTest.placeholders(english.own().get(key)));
+                if (language != Language.EN
+                        && !Set.of("op.nav", "metrics.source").contains(key)) {
+                    assertThat(m.own().get(key))
+                            .as(language.code() + " " + key)
+                            .isNotEqualTo(english.own().get(key));
+                }
+            }
+        }
+    }
+
+    static Map<String, String> everyPage(Language language) {
+        Messages m = OperatorConsole.text(language);
+        OperatorPages.Frame signedOut = new OperatorPages.Frame(m, "/prod", "", null, "csrf", "/prod/operator/signin");
+        OperatorPages.Frame f =
+                new OperatorPages.Frame(m, "/prod", "stores", "ops@x.example", "csrf", "/prod/operator/stores");
+        Store store = new Store(
+                TENANT,
+                new Slug("zxq-store"),
+                "Zxq",
+                "zxq@x.example",
+                "PKR",
+                "PK",
+                "ur",
+                StoreStatus.ACTIVE,
+                null,
+                Set.of(),
+                Instant.parse("2026-12-01T10:00:00Z"));
+        StoreListing listing = new StoreListing(
+                TENANT,
+                "zxq-store",
+                "Zxq",
+                "zxq@x.example",
+                "PK",
+                "ur",
+                "SUSPENDED",
+                Instant.parse("2026-12-01T10:00:00Z"),
+                "");
+        PlatformAuditEntry entry =
+                new PlatformAuditEntry(Instant.now(), "ops@x.example", "suspended store", "zxq-store", "Zxq");
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put(
+                "signin",
+                OperatorPages.signIn(HttpStatus.UNAUTHORIZED, signedOut, "", m.t("signin.failed"))
+                        .body());
+        pages.put(
+                "stores",
+                OperatorPages.stores(
+                                f,
+                                StoreFilter.NONE,
+                                List.of(listing),
+                                Map.of(TENANT, new StoreFigures.Last30Days(3, 125_000, "PKR")),
+                                "/operator/stores?after=x")
+                        .body());
+        pages.put(
+                "stores-empty",
+                OperatorPages.stores(f, StoreFilter.NONE, List.of(), Map.of(), null)
+                        .body());
+        pages.put(
+                "store-active",
+                OperatorPages.store(
+                                HttpStatus.OK,
+                                f,
+                                store,
+                                null,
+                                new StoreMetrics.Figures(10, 1, 2, 12.5, 80, "Zxq"),
+                                null,
+                                List.of(entry),
+                                "/prod/s/zxq-store/",
+                                null)
+                        .body());
+        pages.put(
+                "store-suspended",
+                OperatorPages.store(
+                                HttpStatus.BAD_REQUEST,
+                                f,
+                                store,
+                                new Suspension("Zxq", "ops@x.example", Instant.now()),
+                                null,
+                                null,
+                                List.of(),
+                                "/prod/s/zxq-store/",
+                                m.t("store.wrongState"))
+                        .body());
+        pages.put(
+                "approvals",
+                OperatorPages.approvals(f, List.of(), m.t("signups.gone")).body());
+        pages.put(
+                "audit",
+                OperatorPages.audit(f, List.of(entry), "/operator/audit?after=x")
+                        .body());
+        pages.put("missing", OperatorPages.notFound(f).body());
+        return pages;
+    }
+
+    @Test
+    void everyConsolePage_inEveryLanguage_hasItsLanguageAndDirection_andNoEnglishSentence() {
+        Messages english = OperatorConsole.text(Language.EN);
+        for (Language language : Language.all()) {
+            String own = String.join("\n", OperatorConsole.text(language).own().values());
+            for (Map.Entry<String, String> page : everyPage(language).entrySet()) {
+                String where = language.code() + " " + page.getKey();
+                assertThat(page.getValue())
+                        .as(where)
+                        .contains("<html lang=\"" + language.code() + "\" dir=\"" + language.dir() + "\">")
+                        .contains("<meta name=\"viewport\"")
+                        .doesNotContain(">null<");
+                if (language == Language.EN) {
+                    continue;
+                }
+                for (String sentence : english.own().values()) {
+                    if (sentence.length() > 12 && !sentence.contains("{") && !own.contains(sentence)) {
+                        assertThat(page.getValue())
+                                .as(where + " shows English: " + sentence)
+                                .doesNotContain(sentence);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theEnglishCheck_wouldCatchAnEnglishPage() {
+        assertThat(everyPage(Language.EN).get("stores")).contains("Shop code version");
+    }
+}
