@@ -71,7 +71,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class AdminPagesLanguageTest {
 
-    private static final List<String> BUNDLES = List.of("admin", "accountmail");
+    private static final List<String> BUNDLES = List.of("admin", "accountmail", "figures");
     private static final String BASE = "/s/kashgar";
     private static final String CSRF = "aaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final TenantId TENANT = new TenantId("aaaaaaaaaaaaaaaa");
@@ -244,6 +244,21 @@ class AdminPagesLanguageTest {
                 DashboardViews.dashboard(
                         s, BASE, List.of(simple, options), List.of(cod, paid, card), activity, CSRF, true));
         pages.put("dashboard-empty", DashboardViews.dashboard(s, BASE, List.of(), List.of(), List.of(), CSRF, false));
+        pages.put(
+                "dashboard-figures",
+                DashboardViews.dashboard(
+                        s,
+                        BASE,
+                        List.of(simple, options),
+                        List.of(cod, paid, card),
+                        activity,
+                        CSRF,
+                        true,
+                        FiguresSamples.figures(s.currency())));
+        pages.put(
+                "dashboard-figures-none",
+                DashboardViews.dashboard(
+                        s, BASE, List.of(), List.of(), List.of(), CSRF, false, FiguresSamples.none(s.currency())));
         pages.put("products", ProductAdminViews.list(s, BASE, null, List.of(simple, options), "next", Map.of(), CSRF));
         pages.put("products-empty", ProductAdminViews.list(s, BASE, simple.status(), List.of(), null, Map.of(), CSRF));
         pages.put(

@@ -6,9 +6,11 @@ import io.dukan.core.account.LoginThrottledException;
 import io.dukan.core.account.Permission;
 import io.dukan.core.account.Session;
 import io.dukan.core.catalog.CatalogService;
+import io.dukan.core.insight.StoreFiguresRepository;
 import io.dukan.core.order.OrderService;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.shop.web.AdminAccess;
+import io.dukan.shop.web.AdminPages;
 import io.dukan.shop.web.ShopPages;
 import io.dukan.shop.web.ThisStore;
 import io.dukan.web.Csrf;
@@ -29,7 +31,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 
 /**
  * The admin (owner and staff, checked by {@link AdminAccess#require}): sign in, sign out, the dashboard. Products:
@@ -45,6 +49,8 @@ class AdminController {
     private final OrderService orders;
     private final Csrf csrf;
     private final ShopPages pages;
+    private final StoreFiguresRepository figures;
+    private final Clock clock;
 
     AdminController(
             ThisStore store,
@@ -53,8 +59,12 @@ class AdminController {
             CatalogService catalog,
             OrderService orders,
             Csrf csrf,
-            ShopPages pages) {
+            ShopPages pages,
+            StoreFiguresRepository figures,
+            Clock clock) {
         this.pages = pages;
+        this.figures = figures;
+        this.clock = clock;
         this.csrf = csrf;
         this.store = store;
         this.access = access;
@@ -77,7 +87,12 @@ class AdminController {
                         orders.recentOrders(store.id(), 50),
                         auth.activity(store.id(), 20),
                         csrf.token(request),
-                        session.role().may(Permission.STAFF)));
+                        session.role().may(Permission.STAFF),
+                        figures.figures(
+                                store.id(),
+                                settings.currency(),
+                                LocalDate.now(clock.withZone(
+                                        AdminPages.locale(settings).zone())))));
     }
 
     @Public

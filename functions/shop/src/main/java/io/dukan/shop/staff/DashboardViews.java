@@ -2,6 +2,7 @@ package io.dukan.shop.staff;
 
 import io.dukan.core.account.AuditEntry;
 import io.dukan.core.catalog.Product;
+import io.dukan.core.insight.StoreFigures;
 import io.dukan.core.order.Order;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.shop.web.AdminPages;
@@ -10,8 +11,13 @@ import java.util.List;
 /** The admin's home: recent orders, products, what the team did lately. Template: admin/dashboard.jte. */
 public final class DashboardViews {
 
+    /** {@code figures}: the order figures (admin/figures.jte), or null for a role that may not see them. */
     public record Dashboard(
-            List<Order> orders, List<Product> products, List<AuditEntry> activity, boolean mayManageStaff) {}
+            List<Order> orders,
+            List<Product> products,
+            List<AuditEntry> activity,
+            boolean mayManageStaff,
+            StoreFigures figures) {}
 
     private DashboardViews() {}
 
@@ -23,9 +29,21 @@ public final class DashboardViews {
             List<AuditEntry> activity,
             String csrf,
             boolean mayManageStaff) {
+        return dashboard(s, base, products, orders, activity, csrf, mayManageStaff, null);
+    }
+
+    public static String dashboard(
+            StoreSettings s,
+            String base,
+            List<Product> products,
+            List<Order> orders,
+            List<AuditEntry> activity,
+            String csrf,
+            boolean mayManageStaff,
+            StoreFigures figures) {
         return AdminPages.render(
                 "admin/dashboard.jte",
                 AdminPages.chrome(s, base, csrf),
-                new Dashboard(orders, products, activity, mayManageStaff));
+                new Dashboard(orders, products, activity, mayManageStaff, figures));
     }
 }
