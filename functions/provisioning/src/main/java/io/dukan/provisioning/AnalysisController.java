@@ -77,7 +77,7 @@ class AnalysisController {
                 .header("Cache-Control", "no-store");
     }
 
-    @Get(value = "/{table}.csv")
+    @Get(value = "/{table}.csv", produces = "text/csv")
     HttpResponse<?> csv(
             HttpRequest<?> request,
             String table,
