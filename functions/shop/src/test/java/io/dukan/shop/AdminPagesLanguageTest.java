@@ -77,7 +77,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class AdminPagesLanguageTest {
 
-    private static final List<String> BUNDLES = List.of("admin", "accountmail", "wallets", "discount", "seller");
+private static final List<String> BUNDLES = List.of("admin", "accountmail", "wallets", "discount", "seller", "figures");
     private static final String BASE = "/s/kashgar";
     private static final String CSRF = "aaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final TenantId TENANT = new TenantId("aaaaaaaaaaaaaaaa");
@@ -290,6 +290,21 @@ class AdminPagesLanguageTest {
                                 "https://x.example/s/kashgar",
                                 "x",
                                 0)));
+        pages.put(
+                "dashboard-figures",
+                DashboardViews.dashboard(
+                        s,
+                        BASE,
+                        List.of(simple, options),
+                        List.of(cod, paid, card),
+                        activity,
+                        CSRF,
+                        true,
+                        FiguresSamples.figures(s.currency())));
+        pages.put(
+                "dashboard-figures-none",
+                DashboardViews.dashboard(
+                        s, BASE, List.of(), List.of(), List.of(), CSRF, false, FiguresSamples.none(s.currency())));
         pages.put("products", ProductAdminViews.list(s, BASE, null, List.of(simple, options), "next", Map.of(), CSRF));
         pages.put("products-empty", ProductAdminViews.list(s, BASE, simple.status(), List.of(), null, Map.of(), CSRF));
         pages.put(

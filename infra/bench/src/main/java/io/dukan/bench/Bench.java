@@ -7,6 +7,7 @@ import io.dukan.local.PackagedRuntime;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,6 +158,9 @@ public final class Bench {
             if (options.runs("requests")) {
                 phase("8b. AWS requests per signup", this::awsRequests);
             }
+            if (options.runs("insight")) {
+                phase("9. order aggregates", this::orderAggregates);
+            }
             if (options.runs("scale")) {
                 phase("8a. scale: platform", this::platformScale); // last: its thousands of stores stay
             }
@@ -210,6 +214,9 @@ public final class Bench {
         signup.put("dukan.signup.per-address", "10000000");
         signup.put("dukan.signup.per-email", "10000000");
         signup.put("dukan.signup.platform-rate", "10000000");
+        if (options.runs("insight")) {
+            signup.put("dukan.signup.operator-token", InsightLoad.TOKEN); // section 9 reads /operator/analysis
+        }
         signup.forEach(System::setProperty);
         report.note("signup configuration for the bench (system properties the local cloud's functions read): "
                 + signup.entrySet().stream()
@@ -218,6 +225,44 @@ public final class Bench {
     }
 
     // --- phases ------------------------------------------------------------------------------------------------
+
+    /**
+     * Section 9: 200 stores and 10,000 orders (a quick run: 20 and 500) through the real handlers, the local
+     * cloud's stream poller feeding the aggregator meanwhile; the aggregates' catch-up after the last order, the
+     * console's totals against what was ordered, and the console page's latency.
+     */
+    private void orderAggregates() throws Exception {
+        int storeCount = options.quick() ? 20 : 200;
+        int orderCount = options.quick() ? 500 : 10_000;
+        InsightLoad.Result r =
+                new InsightLoad(stores, cloud.baseUrl()).run(storeCount, orderCount, cloud::streamRecordsDelivered);
+        report.section(String.format(
+                "9. Order aggregates (issue 13): %d stores signed up, %,d orders placed through the checkout over HTTP "
+                        + "(4 shoppers at once), aggregated from DynamoDB Local's stream by the local cloud's poller",
+                r.stores(), r.orders()));
+        report.row("signing up the stores and adding a product each (s)", Measure.single("s", r.signupSeconds()));
+        report.row(
+                "placing the orders: orders per second",
+                Measure.rate("orders/s", r.orders() / r.placingSeconds(), r.orders()));
+        report.row(
+                "aggregates caught up, after the last order was placed (ms)", Measure.single("ms", r.catchUpMillis()));
+        report.row("GET /operator/analysis (12 months, warm)", Measure.millis(r.pageMillis()));
+        report.note(String.format(
+                "section 9: the console counted %,d of the %,d orders, PKR %s of PKR %,d ordered (%s); %,d stream "
+                        + "records were handed to the aggregator",
+                r.consoleOrders(),
+                r.orders(),
+                r.consoleSales().toPlainString(),
+                (long) r.orders() * InsightLoad.PRICE_RUPEES,
+                r.consoleOrders() == r.orders()
+                                && r.consoleSales()
+                                                .compareTo(BigDecimal.valueOf(
+                                                        (long) r.orders() * InsightLoad.PRICE_RUPEES))
+                                        == 0
+                        ? "EQUAL"
+                        : "NOT EQUAL",
+                r.streamRecords()));
+    }
 
     /** The store every page figure is taken on: signed up, ten products added through the admin form. */
     private void seedHomeStore() throws Exception {

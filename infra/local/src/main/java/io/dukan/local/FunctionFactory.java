@@ -71,6 +71,14 @@ interface FunctionFactory {
     RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> create(Definition definition)
             throws Exception;
 
+    /** An instance of a function behind a DynamoDB stream event source mapping (the order aggregator). */
+    default RequestHandler<
+                    com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+                    com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>
+            createStreamConsumer(Definition definition) throws Exception {
+        throw new UnsupportedOperationException("this factory makes no stream consumers (" + definition.name() + ")");
+    }
+
     /** An instance of a function behind an SQS event source mapping (the fleet worker). */
     default RequestHandler<SQSEvent, SQSBatchResponse> createQueueConsumer(Definition definition) throws Exception {
         throw new UnsupportedOperationException("this factory makes no queue consumers (" + definition.name() + ")");

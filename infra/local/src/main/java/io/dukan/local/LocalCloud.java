@@ -66,6 +66,7 @@ public final class LocalCloud implements AutoCloseable {
         private FunctionFactory functionFactory = new MicronautFunctions();
         private Duration queueRedeliveryDelay = Duration.ofMillis(500);
         private PackagedRuntime packagedRuntime;
+        private Duration streamPollInterval = Duration.ofMillis(250);
 
         public static Options defaults() {
             return new Options();
@@ -143,6 +144,12 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /** How often table streams are read for their consumers (Lambda polls a stream shard about 4 times a second). */
+        public Options streamPollInterval(Duration streamPollInterval) {
+            this.streamPollInterval = streamPollInterval;
+            return this;
+        }
+
         /** Test hook: how function instances are made (default: the real Micronaut handlers). */
         Options functionFactory(FunctionFactory functionFactory) {
             this.functionFactory = functionFactory;
@@ -176,6 +183,7 @@ public final class LocalCloud implements AutoCloseable {
     private final List<FunctionSlot> templateFunctions = new ArrayList<>();
     private final List<LocalQueue> queues = new ArrayList<>();
     private final List<AutoCloseable> queueConsumers = new ArrayList<>();
+    private final List<LocalStreams> streams = new ArrayList<>();
     private final Set<String> functionPackages = new TreeSet<>();
     private volatile String baseUrl;
     private boolean isClosed;
@@ -385,7 +393,9 @@ public final class LocalCloud implements AutoCloseable {
                 LOG.warn("function {} has no Handler; the local cloud cannot run it", function.logicalId());
                 continue;
             }
-            if (!function.queueEvents().isEmpty() || ROUTER_HANDLER.equals(function.handler())) {
+            if (!function.queueEvents().isEmpty()
+                    || !function.streamEvents().isEmpty()
+                    || ROUTER_HANDLER.equals(function.handler())) {
                 continue;
             }
             FunctionFactory.Definition definition = new FunctionFactory.Definition(
@@ -402,7 +412,68 @@ public final class LocalCloud implements AutoCloseable {
             function.apiRoutes().forEach(route -> routes.add(route.path(), route.method(), slot));
         }
         routerRoutes(template, routes);
+        streamConsumers(template, environments);
         return routes;
+    }
+
+    /**
+     * A function with a DynamoDB stream event (the order aggregator) is fed by a {@link LocalStreams} poller of
+     * DynamoDB Local's stream of that table, with the template's batch size, filters and failure reporting.
+     */
+    private void streamConsumers(SamTemplate template, Map<String, Map<String, Object>> environments) {
+        for (FunctionSpec function : template.functions()) {
+            if (function.handler() == null || function.streamEvents().isEmpty()) {
+                continue;
+            }
+            FunctionFactory.Definition definition = new FunctionFactory.Definition(
+                    function.logicalId(),
+                    function.handler(),
+                    environments.get(function.logicalId()),
+                    Map.of(),
+                    List.of(),
+                    foreignPackages(function.handler()));
+            Object[] instance = new Object[1];
+            queueConsumers.add(() -> {
+                synchronized (instance) {
+                    if (instance[0] instanceof AutoCloseable closeable) {
+                        closeable.close();
+                    }
+                    instance[0] = null;
+                }
+            });
+            LocalStreams.Consumer consumer = () -> {
+                synchronized (instance) {
+                    if (instance[0] == null) {
+                        instance[0] = options.functionFactory.createStreamConsumer(
+                                definition.withProperties(commonProperties()));
+                    }
+                    @SuppressWarnings("unchecked")
+                    RequestHandler<
+                                    com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+                                    com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>
+                            handler = (RequestHandler<
+                                            com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+                                            com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>)
+                                    instance[0];
+                    return handler;
+                }
+            };
+            for (var event : function.streamEvents()) {
+                streams.add(new LocalStreams(
+                        function.logicalId(),
+                        event,
+                        LocalNames.resourceName(event.table()),
+                        dynamo.endpoint(),
+                        consumer,
+                        options.streamPollInterval,
+                        options.queueRedeliveryDelay));
+            }
+        }
+    }
+
+    /** Stream records handed to the template's stream consumers so far (the order aggregator's). */
+    public long streamRecordsDelivered() {
+        return streams.stream().mapToLong(LocalStreams::delivered).sum();
     }
 
     /**
@@ -688,6 +759,7 @@ public final class LocalCloud implements AutoCloseable {
             outboxClient.close();
         }
         queues.forEach(LocalQueue::stop);
+        streams.forEach(LocalStreams::close);
         for (AutoCloseable consumer : queueConsumers) {
             try {
                 consumer.close();

@@ -32,6 +32,18 @@ final class MicronautFunctions implements FunctionFactory {
         return (RequestHandler<SQSEvent, SQSBatchResponse>) instantiate(definition);
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public RequestHandler<
+                    com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+                    com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>
+            createStreamConsumer(Definition definition) throws Exception {
+        return (RequestHandler<
+                        com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+                        com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>)
+                instantiate(definition);
+    }
+
     private static RequestHandler<?, ?> instantiate(Definition definition) throws Exception {
         ApplicationContextBuilder builder = ApplicationContext.builder().deduceEnvironment(false);
         if (!definition.environment().isEmpty()) {

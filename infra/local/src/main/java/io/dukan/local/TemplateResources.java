@@ -65,6 +65,14 @@ final class TemplateResources {
                         .globalSecondaryIndexUpdates(create));
             }
         }
+        if (spec.streamViewType() != null
+                && (existing.streamSpecification() == null
+                        || !Boolean.TRUE.equals(existing.streamSpecification().streamEnabled()))) {
+            // a data folder from before the template declared the stream
+            LOG.info("table {}: enabling its stream ({}) declared in the template", name, spec.streamViewType());
+            dynamo.updateTable(r -> r.tableName(name)
+                    .streamSpecification(st -> st.streamEnabled(true).streamViewType(spec.streamViewType())));
+        }
         LOG.info("table {} exists ({} items)", name, existing.itemCount());
     }
 
@@ -83,6 +91,9 @@ final class TemplateResources {
                     .keySchema(keySchema(spec.hashKey(), spec.rangeKey()));
             if (!indexes.isEmpty()) {
                 r.globalSecondaryIndexes(indexes);
+            }
+            if (spec.streamViewType() != null) {
+                r.streamSpecification(st -> st.streamEnabled(true).streamViewType(spec.streamViewType()));
             }
         });
         if (spec.ttlAttribute() != null) {

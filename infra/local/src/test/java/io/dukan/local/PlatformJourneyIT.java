@@ -270,6 +270,24 @@ class PlatformJourneyIT {
     }
 
     @Test
+    @Order(4)
+    void theOwnersFigures_countTheOrder_withinTwoSeconds_fedFromTheTablesStream() throws Exception {
+        long start = System.nanoTime();
+        String admin = get("/s/kashgar-fruit/admin", ownerCookie).body();
+        while (!admin.contains("id=\"figures-today\"><span class=\"muted\">今天</span><b>¥137.00</b>")
+                && System.nanoTime() - start < 2_000_000_000L) {
+            Thread.sleep(100);
+            admin = get("/s/kashgar-fruit/admin", ownerCookie).body();
+        }
+        assertThat(admin)
+                .contains("id=\"figures-today\"><span class=\"muted\">今天</span><b>¥137.00</b><span>1 个订单</span>")
+                .containsPattern(
+                        "id=\"figures-cod\"[^>]*><span class=\"muted\">[^<]*</span><b>1</b><span>¥137.00</span>")
+                .contains("Dried apricots 1 kg");
+        assertThat(cloud.streamRecordsDelivered()).isPositive();
+    }
+
+    @Test
     @Order(5)
     void theStoreIsAlsoServedAtItsOwnHost() throws Exception {
         RawHttp.Response response = RawHttp.get(port(), "kashgar-fruit.localhost:" + port(), "/");

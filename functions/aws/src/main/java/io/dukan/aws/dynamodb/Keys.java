@@ -243,6 +243,32 @@ final class Keys {
         return key(t.value() + "#STORE", "CURRENCIES");
     }
 
+    // Order aggregates (written by the insight aggregator from the table's stream; see InsightAggregator)
+
+    /** The store's own figures: DAY#{local date}, OPEN, ACTIVITY, LOW#{product}#{variant}, APPLIED#{order sk}. */
+    static String insight(TenantId t) {
+        return t.value() + "#INSIGHT";
+    }
+
+    /**
+     * The platform's figures are spread over this many partitions (a store always writes to the same one, chosen by
+     * its id), so thousands of stores' orders never all land on one key; a reader queries each of them.
+     */
+    static final int PLATFORM_SHARDS = 8;
+
+    static String platformInsight(int shard) {
+        return "PLATFORM#INSIGHT#S" + shard;
+    }
+
+    static int platformShard(TenantId t) {
+        return Math.floorMod(t.value().hashCode(), PLATFORM_SHARDS);
+    }
+
+    /** Marks a store counted among the new stores (once, however often its record changes). */
+    static Map<String, AttributeValue> newStoreMark(TenantId t) {
+        return key("PLATFORM#INSIGHT#NEWSTORE#" + t.value(), "NEWSTORE");
+    }
+
     static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, s(pk), SK, s(sk));
     }

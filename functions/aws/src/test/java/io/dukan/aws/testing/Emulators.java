@@ -102,7 +102,11 @@ public final class Emulators implements AutoCloseable {
                                 .attributeName("sk")
                                 .keyType(KeyType.RANGE)
                                 .build())
-                .globalSecondaryIndexes(inboxIndex("payInbox"), inboxIndex("shipInbox")));
+                .globalSecondaryIndexes(inboxIndex("payInbox"), inboxIndex("shipInbox"))
+                // as template.yaml: the insight aggregator reads the table's stream
+                .streamSpecification(s -> s.streamEnabled(true)
+                        .streamViewType(
+                                software.amazon.awssdk.services.dynamodb.model.StreamViewType.NEW_AND_OLD_IMAGES)));
     }
 
     /** The order inbox's GSIs, as template.yaml declares them. */
@@ -158,6 +162,10 @@ public final class Emulators implements AutoCloseable {
 
     public S3Client s3() {
         return s3;
+    }
+
+    public String dynamoEndpoint() {
+        return dynamoEndpoint;
     }
 
     public String s3Endpoint() {

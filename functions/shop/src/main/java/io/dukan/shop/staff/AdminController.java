@@ -7,11 +7,13 @@ import io.dukan.core.account.Permission;
 import io.dukan.core.account.Role;
 import io.dukan.core.account.Session;
 import io.dukan.core.catalog.CatalogService;
+import io.dukan.core.insight.StoreFiguresRepository;
 import io.dukan.core.order.OrderService;
 import io.dukan.core.tenant.OwnerAddress;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.shop.setup.SetupGuides;
 import io.dukan.shop.web.AdminAccess;
+import io.dukan.shop.web.AdminPages;
 import io.dukan.shop.web.ShopPages;
 import io.dukan.shop.web.ThisStore;
 import io.dukan.web.Csrf;
@@ -32,7 +34,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 
 /**
  * The admin (owner and staff, checked by {@link AdminAccess#require}): sign in, sign out, the dashboard. Products:
@@ -50,6 +54,8 @@ class AdminController {
     private final ShopPages pages;
     private final SetupGuides guides;
     private final OwnerAddress owner;
+    private final StoreFiguresRepository figures;
+    private final Clock clock;
 
     AdminController(
             ThisStore store,
@@ -60,10 +66,14 @@ class AdminController {
             Csrf csrf,
             ShopPages pages,
             SetupGuides guides,
-            OwnerAddress owner) {
+            OwnerAddress owner,
+            StoreFiguresRepository figures,
+            Clock clock) {
         this.owner = owner;
         this.pages = pages;
         this.guides = guides;
+        this.figures = figures;
+        this.clock = clock;
         this.csrf = csrf;
         this.store = store;
         this.access = access;
@@ -89,7 +99,12 @@ class AdminController {
                         auth.activity(store.id(), 20),
                         csrf.token(request),
                         session.role().may(Permission.STAFF),
-                        session.role().may(Permission.SETTINGS) ? guides.guide(settings, products, recent) : null));
+                        session.role().may(Permission.SETTINGS) ? guides.guide(settings, products, recent) : null,
+                        figures.figures(
+                                store.id(),
+                                settings.currency(),
+                                LocalDate.now(clock.withZone(
+                                        AdminPages.locale(settings).zone())))));
     }
 
     @Public

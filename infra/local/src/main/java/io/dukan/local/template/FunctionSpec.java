@@ -13,21 +13,33 @@ import java.util.Map;
  *                    {@code {Ref: MediaBucket}} that the caller resolves; never null
  * @param apiRoutes   the function's events of Type Api, in template order; never null
  * @param queueEvents the function's events of Type SQS, in template order; never null
+ * @param streamEvents the function's events of Type DynamoDB, in template order; never null
  */
 public record FunctionSpec(
         String logicalId,
         String handler,
         Map<String, Object> environment,
         List<ApiRoute> apiRoutes,
-        List<QueueEvent> queueEvents) {
+        List<QueueEvent> queueEvents,
+        List<StreamEvent> streamEvents) {
 
     public FunctionSpec {
         environment = environment == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         apiRoutes = apiRoutes == null ? List.of() : List.copyOf(apiRoutes);
         queueEvents = queueEvents == null ? List.of() : List.copyOf(queueEvents);
+        streamEvents = streamEvents == null ? List.of() : List.copyOf(streamEvents);
+    }
+
+    public FunctionSpec(
+            String logicalId,
+            String handler,
+            Map<String, Object> environment,
+            List<ApiRoute> apiRoutes,
+            List<QueueEvent> queueEvents) {
+        this(logicalId, handler, environment, apiRoutes, queueEvents, List.of());
     }
 
     public FunctionSpec(String logicalId, String handler, Map<String, Object> environment, List<ApiRoute> apiRoutes) {
-        this(logicalId, handler, environment, apiRoutes, List.of());
+        this(logicalId, handler, environment, apiRoutes, List.of(), List.of());
     }
 }

@@ -199,7 +199,19 @@ public final class SamTemplate {
                 ttlAttribute = Values.text(
                         ttl.get("AttributeName"), where.at("Properties.TimeToLiveSpecification.AttributeName"));
             }
-            return new TableSpec(id, attributeTypes, key[0], key[1], indexes, ttlAttribute);
+            Object stream = Values.map(
+                            properties.get("StreamSpecification"), where.at("Properties.StreamSpecification"))
+                    .get("StreamViewType");
+            return new TableSpec(
+                    id,
+                    attributeTypes,
+                    key[0],
+                    key[1],
+                    indexes,
+                    ttlAttribute,
+                    stream == null
+                            ? null
+                            : Values.text(stream, where.at("Properties.StreamSpecification.StreamViewType")));
         }
 
         /** {hash, range}; range is null when absent. */
@@ -251,6 +263,7 @@ public final class SamTemplate {
                     where.at("Properties.Environment.Variables"));
             List<ApiRoute> routes = new ArrayList<>();
             List<QueueEvent> queueEvents = new ArrayList<>();
+            List<StreamEvent> streamEvents = new ArrayList<>();
             Values.map(properties.get("Events"), where.at("Properties.Events")).forEach((name, value) -> {
                 String at = where.at("Properties.Events." + name);
                 Map<String, Object> event = Values.map(value, at);
@@ -268,6 +281,24 @@ public final class SamTemplate {
                             batch == null ? 10 : Values.integer(batch, at + ".Properties.BatchSize"),
                             Values.texts(sqs.get("FunctionResponseTypes"), at + ".Properties.FunctionResponseTypes")
                                     .contains("ReportBatchItemFailures")));
+                } else if ("DynamoDB".equals(event.get("Type"))) {
+                    Map<String, Object> ddb = Values.map(event.get("Properties"), at + ".Properties");
+                    Object batch = ddb.get("BatchSize");
+                    List<String> patterns = new ArrayList<>();
+                    Object filters = Values.map(ddb.get("FilterCriteria"), at + ".Properties.FilterCriteria")
+                            .get("Filters");
+                    if (filters instanceof List<?> list) {
+                        for (int i = 0; i < list.size(); i++) {
+                            String f = at + ".Properties.FilterCriteria.Filters[" + i + "]";
+                            patterns.add(Values.text(Values.map(list.get(i), f).get("Pattern"), f + ".Pattern"));
+                        }
+                    }
+                    streamEvents.add(new StreamEvent(
+                            streamOf(ddb.get("Stream"), at + ".Properties.Stream"),
+                            batch == null ? 100 : Values.integer(batch, at + ".Properties.BatchSize"),
+                            patterns,
+                            Values.texts(ddb.get("FunctionResponseTypes"), at + ".Properties.FunctionResponseTypes")
+                                    .contains("ReportBatchItemFailures")));
                 }
             });
             return new FunctionSpec(
@@ -275,7 +306,8 @@ public final class SamTemplate {
                     handler == null ? null : Values.text(handler, where.at("Properties.Handler")),
                     environment,
                     routes,
-                    queueEvents);
+                    queueEvents,
+                    streamEvents);
         }
 
         static QueueSpec queue(String id, Map<String, Object> properties, Values.Where where) {
@@ -299,6 +331,16 @@ public final class SamTemplate {
         }
 
         /** The logical id X of {@code !GetAtt X.Arn} (the only way the template names a queue's ARN). */
+        private static String streamOf(Object value, String where) {
+            if (value instanceof Map<?, ?> map
+                    && map.get("Fn::GetAtt") instanceof List<?> parts
+                    && parts.size() == 2
+                    && "StreamArn".equals(String.valueOf(parts.get(1)))) {
+                return String.valueOf(parts.get(0));
+            }
+            throw new IllegalArgumentException(where + ": a table's stream written as !GetAtt Table.StreamArn");
+        }
+
         private static String arnOf(Object value, String where) {
             if (value instanceof Map<?, ?> map
                     && map.get("Fn::GetAtt") instanceof List<?> parts

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param rangeKey       null when the table has a partition key only
  * @param globalIndexes  never null
  * @param ttlAttribute   the TTL attribute when TTL is enabled, else null
+ * @param streamViewType StreamSpecification.StreamViewType (NEW_AND_OLD_IMAGES, …), or null without a stream
  */
 public record TableSpec(
         String logicalId,
@@ -20,11 +21,22 @@ public record TableSpec(
         String hashKey,
         String rangeKey,
         List<IndexSpec> globalIndexes,
-        String ttlAttribute) {
+        String ttlAttribute,
+        String streamViewType) {
 
     public TableSpec {
         attributeTypes =
                 attributeTypes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributeTypes));
         globalIndexes = globalIndexes == null ? List.of() : List.copyOf(globalIndexes);
+    }
+
+    public TableSpec(
+            String logicalId,
+            Map<String, String> attributeTypes,
+            String hashKey,
+            String rangeKey,
+            List<IndexSpec> globalIndexes,
+            String ttlAttribute) {
+        this(logicalId, attributeTypes, hashKey, rangeKey, globalIndexes, ttlAttribute, null);
     }
 }

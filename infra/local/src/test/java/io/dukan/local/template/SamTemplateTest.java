@@ -352,7 +352,27 @@ class SamTemplateTest {
                         List.of(
                                 new IndexSpec("payInbox", "payInbox", "sk", "ALL"),
                                 new IndexSpec("shipInbox", "shipInbox", "sk", "ALL")),
-                        "expiresAt"));
+                        "expiresAt",
+                        "NEW_AND_OLD_IMAGES"));
+    }
+
+    @Test
+    void projectTemplate_insightFunction_readsTheTablesStream_filteredToOrdersProductsAndStoreRecords() {
+        FunctionSpec insight = project.functions().stream()
+                .filter(f -> f.logicalId().equals("InsightFunction"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(insight.handler()).isEqualTo("io.dukan.insight.InsightFunction::handleRequest");
+        assertThat(insight.apiRoutes()).isEmpty();
+        assertThat(insight.streamEvents()).singleElement().satisfies(event -> {
+            assertThat(event.table()).isEqualTo("DukanTable");
+            assertThat(event.reportBatchItemFailures()).isTrue();
+            assertThat(event.filters())
+                    .hasSize(3)
+                    .anyMatch(f -> f.contains("\"prefix\": \"ORDER#\""))
+                    .anyMatch(f -> f.contains("\"prefix\": \"PRODUCT#\""))
+                    .anyMatch(f -> f.contains("\"prefix\": \"PLATFORM#STORE#\""));
+        });
     }
 
     @Test
@@ -397,7 +417,7 @@ class SamTemplateTest {
     void projectTemplate_provisioningFunction_asTheContractsSayIt() {
         assertThat(project.functions())
                 .extracting(FunctionSpec::logicalId)
-                .containsExactly("ProvisioningFunction", "FleetWorkerFunction", "RouterFunction");
+                .containsExactly("ProvisioningFunction", "FleetWorkerFunction", "InsightFunction", "RouterFunction");
         assertThat(project.functions().get(0)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.provisioning.ProvisioningFunction::handleRequest");
             // the signup function hands over to the queue and knows nothing of the fleet
@@ -418,7 +438,9 @@ class SamTemplateTest {
         assertThat(project.queues())
                 .containsExactly(
                         new QueueSpec("ProvisioningDeadLetterQueue", 30, null, 0),
-                        new QueueSpec("ProvisioningQueue", 360, "ProvisioningDeadLetterQueue", 3));
+                        new QueueSpec("ProvisioningQueue", 360, "ProvisioningDeadLetterQueue", 3),
+                        // the order aggregator's: stream records it failed on every retry (nothing consumes it)
+                        new QueueSpec("InsightDeadLetterQueue", 30, null, 0));
         assertThat(project.functions().get(1)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.fleet.FleetWorker::handleRequest");
             assertThat(function.apiRoutes()).isEmpty();
@@ -465,7 +487,7 @@ class SamTemplateTest {
                             new ApiRoute("/operator/signups", "GET"),
                             new ApiRoute("/operator/signups/{id}/{decision}", "POST"));
         });
-        assertThat(project.functions().get(2)).satisfies(function -> {
+        assertThat(project.functions().get(3)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.router.StoreRouter::handleRequest");
             assertThat(function.apiRoutes())
                     .containsExactlyInAnyOrder(

@@ -193,6 +193,7 @@ class TemplateConformanceTest {
                 .containsExactlyInAnyOrder(
                         "functions/provisioning/target/dukan-provisioning-lambda.jar",
                         "functions/fleet/target/dukan-fleet-lambda.jar",
+                        "functions/insight/target/dukan-insight-lambda.jar",
                         "functions/router/target/dukan-router-lambda.jar",
                         "functions/shop/target/dukan-shop-layer.zip",
                         "infra/runtime/target/dukan-store-runtime.zip");
