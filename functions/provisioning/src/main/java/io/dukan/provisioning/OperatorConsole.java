@@ -88,8 +88,9 @@ public class OperatorConsole {
         if (page) {
             return HttpResponse.seeOther(URI.create(Requests.stagePrefix(request) + SIGN_IN));
         }
+        // a change without a session is refused outright (403, as a CSRF-less one is); a read is asked to sign in
         return Problem.of(
-                HttpStatus.UNAUTHORIZED,
+                request.getMethod() == HttpMethod.GET ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN,
                 "operator-sign-in",
                 "Operator sign-in required",
                 "sign in to the operator console first",

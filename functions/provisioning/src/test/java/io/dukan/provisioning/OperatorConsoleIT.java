@@ -231,7 +231,7 @@ class OperatorConsoleIT {
         APIGatewayProxyResponseEvent forgedPost = call(withCookie(
                 form("/operator/stores/lahore-leather/suspend", "reason=forged"),
                 OperatorConsole.COOKIE + "=" + ownerToken));
-        assertThat(forgedPost.getStatusCode()).isEqualTo(401);
+        assertThat(forgedPost.getStatusCode()).isEqualTo(403);
         assertThat(suspensions().current(store.id())).isEmpty();
     }
 
