@@ -77,7 +77,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class AdminPagesLanguageTest {
 
-private static final List<String> BUNDLES = List.of("admin", "accountmail", "wallets", "discount", "seller", "figures");
+    private static final List<String> BUNDLES =
+            List.of("admin", "accountmail", "wallets", "discount", "seller", "figures");
     private static final String BASE = "/s/kashgar";
     private static final String CSRF = "aaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final TenantId TENANT = new TenantId("aaaaaaaaaaaaaaaa");

@@ -37,7 +37,17 @@ record BenchOptions(
 
     /** The phases {@code --only} may name; without it every phase runs. */
     static final Set<String> PHASES = Set.of(
-            "warm", "stores", "cold", "aot", "provisioning", "checkout", "products", "memory", "scale", "requests", "insight");
+            "warm",
+            "stores",
+            "cold",
+            "aot",
+            "provisioning",
+            "checkout",
+            "products",
+            "memory",
+            "scale",
+            "requests",
+            "insight");
 
     /** Section 8's store count ({@code --scale-stores}, issue 11): 10,000 in a full run, 200 in a quick one. */
     static final int PLATFORM_STORES = 10_000;

@@ -35,7 +35,7 @@ public final class DashboardViews {
             List<AuditEntry> activity,
             String csrf,
             boolean mayManageStaff) {
-        return dashboard(s, base, products, orders, activity, csrf, mayManageStaff, null);
+        return dashboard(s, base, products, orders, activity, csrf, mayManageStaff, null, null);
     }
 
     public static String dashboard(
