@@ -118,7 +118,7 @@ class SellerIT {
                 ShopFunctionIT.createProduct(fn, "guide", owner, "Walnuts", "900", 5, ""),
                 1,
                 Checkouts.DETAILS);
-        APIGatewayProxyResponseEvent shared = call(fn, as(owner, form("/s/guide/admin/setup/share", "")));
+        APIGatewayProxyResponseEvent shared = call(fn, as(owner, get("/s/guide/admin/setup/share")));
         assertThat(shared.getStatusCode()).isEqualTo(303);
         String whatsapp = header(shared, "Location").orElseThrow();
         assertThat(whatsapp).startsWith("https://wa.me/?text=");

@@ -16,6 +16,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import java.net.URI;
 
@@ -39,8 +40,12 @@ class SetupController {
         this.links = links;
     }
 
-    @Post(value = "/share", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<?> share(HttpRequest<?> request, @Body @Nullable String body) {
+    /**
+     * A link, not a form: the browser's CSP (form-action 'self') stops a form's redirect to another site, while a
+     * followed link may go on to WhatsApp. Marking the step is harmless to repeat, so a GET may do it.
+     */
+    @Get(value = "/share", produces = MediaType.TEXT_HTML)
+    HttpResponse<?> share(HttpRequest<?> request) {
         flags.markShared(store.id());
         String text = AdminPages.locale(store.settings())
                 .t("setup.shareText", store.settings().name());

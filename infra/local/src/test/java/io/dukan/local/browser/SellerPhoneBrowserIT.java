@@ -183,8 +183,7 @@ class SellerPhoneBrowserIT extends BrowserTestBase {
             assertThat(driver.findElement(By.cssSelector("#setup svg[role=img]"))
                             .getDomAttribute("aria-label"))
                     .contains("QR code");
-            driver.findElement(By.xpath("//button[normalize-space()='Share on WhatsApp']"))
-                    .click();
+            driver.findElement(By.linkText("Share on WhatsApp")).click();
             waitFor("leaving for WhatsApp", d -> !d.getCurrentUrl().startsWith(store));
             driver.get(store + "/admin");
             assertThat(text("#setup")).contains("6 of 6 steps done").contains("All done");
