@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class AdminPages {
 
-    public static final List<String> BUNDLES = List.of("admin");
+    public static final List<String> BUNDLES = List.of("admin", "close");
 
     private static final Templates TEMPLATES = new Templates("io.dukan.shop.pages");
 
