@@ -78,6 +78,9 @@ public class OffboardingSaga {
             return Optional.empty();
         }
         Store store = found.get();
+        if (store.status() == StoreStatus.PROVISIONING || store.status() == StoreStatus.FAILED) {
+            return Optional.empty(); // provisioning's business
+        }
         Optional<Offboarding> recorded = offboardings.find(id);
         if (recorded.isEmpty() || recorded.get().state() == OffboardingState.REOPENED) {
             recorded = startFromOwnerRequest(store, recorded);
