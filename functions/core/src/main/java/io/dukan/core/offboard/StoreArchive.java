@@ -106,6 +106,13 @@ public final class StoreArchive {
                     if (alt >= 0 && alt < fields.size()) {
                         fields.set(alt, "");
                     }
+                    boolean onlyTheHandleLeft = true;
+                    for (int f = 0; f < fields.size(); f++) {
+                        onlyTheHandleLeft &= f == handle || fields.get(f).isEmpty();
+                    }
+                    if (onlyTheHandleLeft) {
+                        continue; // a row that held only a further image of the product above
+                    }
                 }
                 Csv.writeRow(products, fields);
             }

@@ -6,6 +6,7 @@ import io.dukan.core.account.Permission;
 import io.dukan.core.account.Session;
 import io.dukan.core.offboard.OwnerClosing;
 import io.dukan.core.shared.InvalidInputException;
+import io.dukan.core.tenant.StoreSettings;
 import io.dukan.shop.web.AdminAccess;
 import io.dukan.shop.web.AdminPages;
 import io.dukan.shop.web.ThisStore;
@@ -90,12 +91,21 @@ public class CloseStoreController {
     }
 
     private String render(HttpRequest<?> request, String typed, String error) {
+        return page(
+                store.settings(),
+                Requests.storeBase(request, store.slug().value()),
+                csrf.token(request),
+                typed,
+                error,
+                graceDays);
+    }
+
+    /** admin/close.jte: what closing does, the address to type, the password; {@code error} null for none. */
+    public static String page(
+            StoreSettings settings, String base, String csrfToken, String typed, String error, long graceDays) {
         return AdminPages.render(
                 "admin/close.jte",
-                AdminPages.chrome(
-                        store.settings(),
-                        Requests.storeBase(request, store.slug().value()),
-                        csrf.token(request)),
-                new Close(store.slug().value(), typed, error, graceDays));
+                AdminPages.chrome(settings, base, csrfToken),
+                new Close(settings.slug().value(), typed, error, graceDays));
     }
 }
