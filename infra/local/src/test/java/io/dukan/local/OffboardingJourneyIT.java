@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class OffboardingJourneyIT {
 
-    static final String CSRF = "offboardjourneycsrftokenoff";
+    static final String CSRF = "offboardjourneycsrftokenof";
     static final String OWNER_PASSWORD = "green tea from Swat valley";
     static final String STAFF_PASSWORD = "black tea from Sylhet hills";
     static final byte[] IMAGE = io.dukan.aws.testing.TestImages.png(400, 300);
@@ -178,6 +178,10 @@ class OffboardingJourneyIT {
                         "paymentMethod", "CASH_ON_DELIVERY"));
         assertThat(get(orderPath, null).statusCode()).isEqualTo(200);
         String staff = inviteStaff("swat-tea", owner, "amina@swat.example");
+        // a shopper who filled a cart and left
+        assertThat(postForm("/s/swat-tea/cart", Map.of("productId", blackTea, "quantity", "1"), null)
+                        .statusCode())
+                .isEqualTo(303);
         postForm("/s/swat-tea/admin/login", Map.of("email", "nobody@swat.example", "password", "wrong wrong"), null);
         String catalogBefore =
                 get("/s/swat-tea/admin/catalog/export.csv", owner).body();
