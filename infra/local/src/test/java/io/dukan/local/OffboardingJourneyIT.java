@@ -211,7 +211,7 @@ class OffboardingJourneyIT {
                 Map.of("confirmSlug", "swat-teas", "password", OWNER_PASSWORD),
                 owner);
         assertThat(wrongSlug.statusCode()).isEqualTo(400);
-        assertThat(wrongSlug.body()).contains("The address you typed is not this store&#39;s (swat-tea)");
+        assertThat(wrongSlug.body()).contains("The address you typed is not this store's (swat-tea)");
         HttpResponse<String> wrongPassword = postForm(
                 "/s/swat-tea/admin/settings/close",
                 Map.of("confirmSlug", "swat-tea", "password", "not the password"),

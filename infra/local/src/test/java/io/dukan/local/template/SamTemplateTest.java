@@ -441,6 +441,9 @@ class SamTemplateTest {
                             "DUKAN_FLEET_PUBLIC_URL",
                             "DUKAN_FLEET_MEDIA_URL",
                             "DUKAN_FLEET_SNAP_START",
+                            "DUKAN_FLEET_QUEUE_URL",
+                            "DUKAN_FLEET_QUEUE_ARN",
+                            "DUKAN_EMAIL_FROM",
                             "JAVA_TOOL_OPTIONS");
             assertThat(function.environment())
                     .containsEntry("DUKAN_TABLE", Map.of("Ref", "DukanTable"))
