@@ -464,7 +464,10 @@ class SamTemplateTest {
                             new ApiRoute("/api/stores/{slug}", "GET"),
                             new ApiRoute("/stores/{slug}", "GET"),
                             new ApiRoute("/operator/signups", "GET"),
-                            new ApiRoute("/operator/signups/{id}/{decision}", "POST"));
+                            new ApiRoute("/operator/signups/{id}/{decision}", "POST"),
+                            new ApiRoute("/stores/{slug}/closing", "GET"),
+                            new ApiRoute("/operator/stores/{slug}/offboard", "POST"),
+                            new ApiRoute("/operator/stores/{slug}/offboard", "GET"));
         });
         assertThat(project.functions().get(2)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.router.StoreRouter::handleRequest");
