@@ -92,7 +92,7 @@ public class AwsClients {
 
     /** Only where mail goes through SES (dukan.email.mode=ses, the default). */
     @Singleton
-    @Requires(env = {"shop", "provisioning"})
+    @Requires(env = {"shop", "provisioning", "fleet"})
     @Requires(property = "dukan.email.mode", value = "ses", defaultValue = "ses")
     @Bean(preDestroy = "close")
     SesV2Client ses(SdkHttpClient http) {

@@ -73,6 +73,17 @@ public class AwsFleetProperties {
     /** The SES-verified sender address; passed on as DUKAN_EMAIL_FROM, and the only one a store role may send as. */
     @Nullable
     private String emailFrom;
+    /**
+     * The fleet worker's queue (DUKAN_FLEET_QUEUE_URL, DUKAN_FLEET_QUEUE_ARN): each store function may send its own
+     * id there when its owner closes it (the worker then reads the request in the store's own partition). Unset: the
+     * owner's "close my store" cannot reach the worker (an operator can still close the store).
+     */
+    @Nullable
+    private String queueUrl;
+
+    @Nullable
+    private String queueArn;
+
     /** The platform's public base URL (links in mail); passed on as DUKAN_PUBLIC_URL. */
     @Nullable
     private String publicUrl;
@@ -277,6 +288,22 @@ public class AwsFleetProperties {
 
     public void setEmailFrom(@Nullable String emailFrom) {
         this.emailFrom = emailFrom;
+    }
+
+    public @Nullable String getQueueUrl() {
+        return queueUrl;
+    }
+
+    public void setQueueUrl(@Nullable String queueUrl) {
+        this.queueUrl = queueUrl;
+    }
+
+    public @Nullable String getQueueArn() {
+        return queueArn;
+    }
+
+    public void setQueueArn(@Nullable String queueArn) {
+        this.queueArn = queueArn;
     }
 
     public @Nullable String getPublicUrl() {

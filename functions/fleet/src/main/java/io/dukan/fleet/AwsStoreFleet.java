@@ -141,7 +141,8 @@ class AwsStoreFleet implements StoreFleet {
                 fleet.getBucketArn(),
                 region,
                 fleet.getAccountId(),
-                "ses".equals(fleet.getEmailMode()) ? fleet.getEmailFrom() : null);
+                "ses".equals(fleet.getEmailMode()) ? fleet.getEmailFrom() : null,
+                fleet.getQueueArn());
         this.placeholderCode = SdkBytes.fromByteArray(placeholderZip());
         // Fail at init, not at the first signup, when an ARN is malformed.
         Arns.tableName(fleet.getTableArn());
@@ -344,6 +345,7 @@ class AwsStoreFleet implements StoreFleet {
         putIfSet(variables, "DUKAN_MEDIA_URL", fleet.getMediaUrl());
         variables.put("DUKAN_EMAIL_MODE", fleet.getEmailMode());
         putIfSet(variables, "DUKAN_EMAIL_FROM", fleet.getEmailFrom());
+        putIfSet(variables, "DUKAN_PROVISIONING_QUEUE_URL", fleet.getQueueUrl());
         if (!fleet.isAotRuntime()) {
             // the custom runtime's bootstrap sets the flags its AOT cache was made with
             variables.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);

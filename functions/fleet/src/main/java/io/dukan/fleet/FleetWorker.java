@@ -2,6 +2,7 @@ package io.dukan.fleet;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.dukan.core.offboard.OffboardingSaga;
 import io.dukan.core.tenant.ProvisioningSaga;
 import io.dukan.core.tenant.TenantId;
 import io.micronaut.context.ApplicationContext;
@@ -12,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Entry point of the fleet worker: the queue's messages, each the id of a store a signup recorded, run through
- * {@link ProvisioningSaga}. Handler: {@code io.dukan.fleet.FleetWorker::handleRequest}, behind an SQS event source
+ * Entry point of the fleet worker: the queue's messages, each the id of a store, run through {@link ProvisioningSaga}
+ * (a store a signup recorded) and {@link OffboardingSaga} (a store whose operator or owner asked to close it; each saga
+ * leaves alone a store that is not its business). Handler: {@code io.dukan.fleet.FleetWorker::handleRequest}, behind an SQS event source
  * mapping with ReportBatchItemFailures: a message whose saga threw (the registry unreachable, the worker's own
  * failure, not a failed step, which the saga compensates and records) is reported, so SQS redelivers it alone,
  * and after maxReceiveCount moves it to the dead-letter queue. A worker that dies mid-saga (timeout, crash)
@@ -26,6 +28,7 @@ public class FleetWorker extends MicronautRequestHandler<SQSEvent, SQSBatchRespo
     private static final System.Logger LOG = System.getLogger(FleetWorker.class.getName());
 
     private final ProvisioningSaga saga;
+    private final OffboardingSaga offboarding;
 
     /** On Lambda: configuration from the environment. */
     public FleetWorker() {
@@ -36,6 +39,7 @@ public class FleetWorker extends MicronautRequestHandler<SQSEvent, SQSBatchRespo
     public FleetWorker(ApplicationContextBuilder builder) {
         super(builder.environments(ENVIRONMENT).deduceEnvironment(false).start());
         this.saga = applicationContext.getBean(ProvisioningSaga.class);
+        this.offboarding = applicationContext.getBean(OffboardingSaga.class);
     }
 
     @Override
@@ -49,6 +53,7 @@ public class FleetWorker extends MicronautRequestHandler<SQSEvent, SQSBatchRespo
                 TenantId store = new TenantId(
                         message.getBody() == null ? "" : message.getBody().strip());
                 saga.run(store);
+                offboarding.run(store);
             } catch (IllegalArgumentException | NullPointerException malformed) {
                 // Not a store id: redelivering it cannot help; it is dropped (and logged).
                 LOG.log(Level.ERROR, "message " + message.getMessageId() + " is not a store id; dropped", malformed);

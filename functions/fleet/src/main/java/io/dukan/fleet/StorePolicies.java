@@ -28,6 +28,7 @@ final class StorePolicies {
     static final List<String> MEDIA_ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
     static final List<String> LIST_ACTIONS = List.of("s3:ListBucket");
     static final List<String> MAIL_ACTIONS = List.of("ses:SendEmail");
+    static final List<String> QUEUE_ACTIONS = List.of("sqs:SendMessage");
     static final List<String> LOG_ACTIONS = List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents");
 
     private final String tableArn;
@@ -37,12 +38,20 @@ final class StorePolicies {
     private final String accountId;
     /** The platform's sender address; null when the stores send no mail through SES. */
     private final String emailFrom;
+    /** The fleet worker's queue, where a store sends its own id when its owner closes it; null: not allowed. */
+    private final String queueArn;
 
     StorePolicies(String tableArn, String bucketArn, String region, String accountId) {
         this(tableArn, bucketArn, region, accountId, null);
     }
 
     StorePolicies(String tableArn, String bucketArn, String region, String accountId, String emailFrom) {
+        this(tableArn, bucketArn, region, accountId, emailFrom, null);
+    }
+
+    StorePolicies(
+            String tableArn, String bucketArn, String region, String accountId, String emailFrom, String queueArn) {
+        this.queueArn = queueArn == null || queueArn.isBlank() ? null : queueArn.strip();
         this.emailFrom = emailFrom == null || emailFrom.isBlank() ? null : emailFrom.strip();
         this.tableArn = tableArn;
         this.bucketArn = bucketArn;
@@ -107,6 +116,11 @@ final class StorePolicies {
                     MAIL_ACTIONS,
                     List.of("arn:" + partition + ":ses:" + region + ":" + accountId + ":identity/*"),
                     Map.of("StringEquals", Map.of("ses:FromAddress", emailFrom))));
+        }
+        if (queueArn != null) {
+            // The owner's "close my store": the store's id to the fleet worker. The worker acts only on a request it
+            // finds under the store's own keys, which only this role can write: a store can close itself alone.
+            statements.add(statement("AskToCloseThisStore", "Allow", null, QUEUE_ACTIONS, List.of(queueArn), null));
         }
         return Json.write(document(statements));
     }

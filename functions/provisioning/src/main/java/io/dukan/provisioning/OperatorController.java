@@ -97,7 +97,7 @@ class OperatorController {
     }
 
     /** Null when the caller showed the operator token; else the answer (404 when no token is configured). */
-    private HttpResponse<?> refusal(@Nullable String authorization) {
+    HttpResponse<?> refusal(@Nullable String authorization) {
         if (tokenDigest == null) {
             return Problem.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "there is no such page", null);
         }

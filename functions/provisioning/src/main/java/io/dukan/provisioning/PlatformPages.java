@@ -58,6 +58,11 @@ final class PlatformPages {
         }
     }
 
+    /** Any of the platform's templates with its parameters. */
+    static String render(String template, Map<String, Object> params) {
+        return TEMPLATES.render(template, params);
+    }
+
     /** The front page. */
     static MutableHttpResponse<String> front(Messages m, String root) {
         return Pages.html(HttpStatus.OK, TEMPLATES.render("front.jte", Map.of("m", m, "root", root)));

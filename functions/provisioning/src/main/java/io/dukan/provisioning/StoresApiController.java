@@ -133,6 +133,14 @@ class StoresApiController {
                         "Provisioning failed",
                         "The store could not be created and nothing was kept: " + store.failureReason(),
                         null);
+            // a retry of the signup of a store since closed by its owner or an operator
+            case CLOSING, CLOSED ->
+                Problem.of(
+                        HttpStatus.CONFLICT,
+                        "store-closed",
+                        "Store closed",
+                        "The store this signup created has been closed since; sign up again with a new idempotency key",
+                        null);
         };
     }
 

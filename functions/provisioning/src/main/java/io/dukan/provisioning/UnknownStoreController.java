@@ -18,7 +18,8 @@ import io.micronaut.http.annotation.Post;
 
 /**
  * /s/{store}/… for stores that have no route of their own (API Gateway prefers the static per-store resources):
- * a store still being set up says so; anything else is a plain 404 page.
+ * a store still being set up says so, a store closing or closed says that (in its own language); anything else is a
+ * plain 404 page.
  */
 @CsrfExempt("changes nothing: every address answers the unknown-store page")
 @Controller("/s/{store}")
@@ -66,6 +67,13 @@ class UnknownStoreController {
                             m.t("store.settingUp.title"),
                             m.t("store.settingUp.text"))
                     .header("Retry-After", "2");
+        }
+        if (found != null && (found.status() == StoreStatus.CLOSING || found.status() == StoreStatus.CLOSED)) {
+            // closed to shoppers (no order can be placed: the store's route is gone), in the store's language
+            Messages m = PlatformText.of(Language.orEnglish(found.language()));
+            HttpStatus status = found.status() == StoreStatus.CLOSED ? HttpStatus.GONE : HttpStatus.SERVICE_UNAVAILABLE;
+            return PlatformPages.error(
+                    status, m, links.root(request), m.t("closed.title", found.name()), m.t("closed.text"));
         }
         // thrown, not returned: Micronaut answers a returned 404 with its global not-found route
         throw new NotFoundException(PlatformText.of(Language.EN).t("store.missing"));

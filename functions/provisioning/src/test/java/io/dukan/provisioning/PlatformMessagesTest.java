@@ -291,6 +291,44 @@ class PlatformMessagesTest {
                                 m.t("store.settingUp.title"),
                                 m.t("store.settingUp.text"))
                         .body());
+        out.put(
+                "store closed",
+                PlatformPages.error(HttpStatus.GONE, m, root, m.t("closed.title", TYPED), m.t("closed.text"))
+                        .body());
+        Store closing = new Store(
+                TenantId.newId(),
+                new Slug("zxq"),
+                TYPED,
+                "zxq@zxq.example",
+                "PKR",
+                "PK",
+                language.code(),
+                StoreStatus.CLOSING,
+                null,
+                Set.of(),
+                Instant.now());
+        for (io.dukan.core.offboard.OffboardingState state : io.dukan.core.offboard.OffboardingState.values()) {
+            io.dukan.core.offboard.Offboarding o = new io.dukan.core.offboard.Offboarding(
+                    closing.id(),
+                    closing.slug(),
+                    "operator",
+                    Instant.now(),
+                    state,
+                    Set.of(io.dukan.core.offboard.OffboardingStep.CLOSE, io.dukan.core.offboard.OffboardingStep.EXPORT),
+                    "",
+                    0,
+                    null,
+                    null,
+                    Instant.now(),
+                    null);
+            Map<String, Object> params = new java.util.HashMap<>();
+            params.put("m", m);
+            params.put("root", root);
+            params.put("store", closing);
+            params.put("o", o);
+            params.put("releaseDate", "2027");
+            out.put("closing " + state, PlatformPages.render("closing.jte", params));
+        }
         return out;
     }
 

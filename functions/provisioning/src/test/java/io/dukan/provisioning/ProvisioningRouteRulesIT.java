@@ -36,7 +36,8 @@ class ProvisioningRouteRulesIT {
             "POST /api/stores",
             "POST /s/{store}/{path:.*}",
             "POST /operator/signups/{id}/approve",
-            "POST /operator/signups/{id}/reject");
+            "POST /operator/signups/{id}/reject",
+            "POST /operator/stores/{slug}/offboard");
     static Emulators emulators;
     static ProvisioningFunction function;
 

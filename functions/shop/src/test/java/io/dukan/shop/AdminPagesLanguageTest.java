@@ -78,7 +78,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AdminPagesLanguageTest {
 
     private static final List<String> BUNDLES =
-            List.of("admin", "accountmail", "wallets", "discount", "seller", "figures");
+            List.of("admin", "accountmail", "wallets", "discount", "seller", "figures", "close");
     private static final String BASE = "/s/kashgar";
     private static final String CSRF = "aaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final TenantId TENANT = new TenantId("aaaaaaaaaaaaaaaa");
@@ -395,6 +395,16 @@ class AdminPagesLanguageTest {
                             CSRF));
         }
         pages.put("settings", SettingsViews.settings(s, BASE, null, Map.of(), null, false, CSRF));
+        pages.put("close", io.dukan.shop.settings.CloseStoreController.page(s, BASE, CSRF, "", null, 30));
+        pages.put(
+                "close-wrong-slug",
+                io.dukan.shop.settings.CloseStoreController.page(
+                        s,
+                        BASE,
+                        CSRF,
+                        "kashgr",
+                        AdminPages.locale(s).t("close.wrongSlug", s.slug().value()),
+                        30));
         pages.put(
                 "settings-saved",
                 SettingsViews.settings(

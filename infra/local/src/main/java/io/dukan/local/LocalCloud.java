@@ -617,7 +617,8 @@ public final class LocalCloud implements AutoCloseable {
                 handler,
                 Map.copyOf(function.environment()),
                 storeProperties(function),
-                List.of(),
+                // the owner's "close my store" hands the store's id to the fleet worker's queue, as on AWS
+                queues.isEmpty() ? List.of() : List.of(queues.get(0)),
                 foreignPackages(handler));
     }
 

@@ -16,7 +16,7 @@ import java.time.Instant;
  * TTL after {@link #KEPT_FOR}): the local cloud's mail, read at /_outbox. Active when dukan.email.mode=outbox.
  */
 @Singleton
-@Requires(env = {"shop", "provisioning"})
+@Requires(env = {"shop", "provisioning", "fleet"})
 @Requires(property = "dukan.email.mode", value = EmailProperties.OUTBOX)
 final class DynamoDbOutbox implements EmailSender {
 

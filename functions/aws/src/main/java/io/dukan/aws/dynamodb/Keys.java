@@ -50,7 +50,25 @@ final class Keys {
         return key("PLATFORM#RATE#" + name, "RATE");
     }
 
+    /** A store's offboarding (its saga's progress and the archive's key): kept after the store's items are gone. */
+    static Map<String, AttributeValue> offboarding(TenantId id) {
+        return key("PLATFORM#OFFBOARD#" + id.value(), "OFFBOARD");
+    }
+
     // The store's own records
+
+    /**
+     * What every partition key of the store begins with, and nothing else's does (tenant ids have a fixed form, so no
+     * tenant's prefix is another's): the fence of IAM's dynamodb:LeadingKeys, and what offboarding deletes.
+     */
+    static String tenantPrefix(TenantId t) {
+        return t.value() + "#";
+    }
+
+    /** The owner's request to close the store, for the fleet worker (which alone may write PLATFORM# records). */
+    static Map<String, AttributeValue> offboardRequest(TenantId t) {
+        return key(t.value() + "#STORE", "OFFBOARD_REQUEST");
+    }
 
     static Map<String, AttributeValue> settings(TenantId t) {
         return key(t.value() + "#STORE", "SETTINGS");

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
  * is the operator's to fix and surfaces as an error with SES's words in the log.
  */
 @Singleton
-@Requires(env = {"shop", "provisioning"})
+@Requires(env = {"shop", "provisioning", "fleet"})
 @Requires(property = "dukan.email.mode", value = EmailProperties.SES, defaultValue = EmailProperties.SES)
 final class SesEmailSender implements EmailSender {
 

@@ -87,7 +87,8 @@ public class ProvisioningService {
 
     /**
      * Registers the store. A slug held by a store still PROVISIONING long after its signup is handed to the
-     * worker again (which resumes it, or gives it up and frees the slug) and stays taken for now.
+     * worker again (which resumes it, or gives it up and frees the slug) and stays taken for now; so is a slug held by
+     * a closed store (the worker frees it if its grace period has passed).
      */
     private StoreRegistry.Registration register(Store draft, String idempotencyKey, String passwordHash) {
         try {
@@ -100,6 +101,10 @@ public class ProvisioningService {
                         "store {0} holding slug {1} looks abandoned; handing it to the worker again",
                         holder.id(),
                         draft.slug());
+                queue.submit(holder.id());
+            } else if (holder != null && holder.status() == StoreStatus.CLOSED) {
+                // a closed store keeps its address for a grace period; the worker frees it once that has passed
+                // (OffboardingSaga), so a signup a moment later may take it
                 queue.submit(holder.id());
             }
             throw taken;

@@ -465,6 +465,9 @@ class SamTemplateTest {
                             "DUKAN_FLEET_PUBLIC_URL",
                             "DUKAN_FLEET_MEDIA_URL",
                             "DUKAN_FLEET_SNAP_START",
+                            "DUKAN_FLEET_QUEUE_URL",
+                            "DUKAN_FLEET_QUEUE_ARN",
+                            "DUKAN_EMAIL_FROM",
                             "JAVA_TOOL_OPTIONS");
             assertThat(function.environment())
                     .containsEntry("DUKAN_TABLE", Map.of("Ref", "DukanTable"))
@@ -485,7 +488,10 @@ class SamTemplateTest {
                             new ApiRoute("/api/stores/{slug}", "GET"),
                             new ApiRoute("/stores/{slug}", "GET"),
                             new ApiRoute("/operator/signups", "GET"),
-                            new ApiRoute("/operator/signups/{id}/{decision}", "POST"));
+                            new ApiRoute("/operator/signups/{id}/{decision}", "POST"),
+                            new ApiRoute("/stores/{slug}/closing", "GET"),
+                            new ApiRoute("/operator/stores/{slug}/offboard", "POST"),
+                            new ApiRoute("/operator/stores/{slug}/offboard", "GET"));
         });
         assertThat(project.functions().get(3)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.router.StoreRouter::handleRequest");
