@@ -13,7 +13,7 @@ import java.util.Optional;
  * browser's Accept-Language, else English. */
 final class PlatformText {
 
-static final List<String> BUNDLES = List.of("platform", "signupform", "offboard");
+    static final List<String> BUNDLES = List.of("platform", "signupform", "offboard");
 
     private PlatformText() {}
 

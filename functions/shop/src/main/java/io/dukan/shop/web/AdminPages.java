@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  */
 public final class AdminPages {
 
-    public static final List<String> BUNDLES = List.of("admin", "wallets", "borders", "discount", "seller", "figures", "close");
+    public static final List<String> BUNDLES =
+            List.of("admin", "wallets", "borders", "discount", "seller", "figures", "close");
 
     /** The menu section each admin page belongs to (pages not listed are their own section). */
     private static final Map<String, String> SECTIONS = Map.ofEntries(
