@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class ShopperChat {
 
     private static final Templates TEMPLATES = new Templates("io.dukan.shop.pages");
-    private static final List<String> BUNDLES = List.of("shop", "mail", "seller");
+    private static final List<String> BUNDLES = List.of("shop", "mail", "wallets", "discount", "seller");
 
     /** Country calling codes for numbers typed in national form ("0300 1234567" in Pakistan is 92 300 1234567). */
     private static final Map<String, String> CALLING_CODES = Map.ofEntries(

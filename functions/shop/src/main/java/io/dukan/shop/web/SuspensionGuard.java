@@ -43,8 +43,16 @@ class SuspensionGuard {
     /** How soon a closed store asks shoppers and crawlers to come back. */
     static final long RETRY_AFTER_SECONDS = 3600;
 
-    static final List<String> SHOP_BUNDLES = List.of("shop", "suspension");
-    static final List<String> ADMIN_BUNDLES = List.of("admin", "suspension");
+    // every bundle the page frames may use (the header's cart link, the language links, …), then this guard's words
+    static final List<String> SHOP_BUNDLES = plus(ShopPages.BUNDLES, "suspension");
+    static final List<String> ADMIN_BUNDLES = plus(AdminPages.BUNDLES, "suspension");
+
+    private static List<String> plus(List<String> bundles, String more) {
+        List<String> all = new java.util.ArrayList<>(bundles);
+        all.add(more);
+        return List.copyOf(all);
+    }
+
     private static final String SUSPENDED = "dukan.suspended";
     private static final Set<String> ADMIN_ALWAYS = Set.of("/admin/login", "/admin/logout");
 
