@@ -1,8 +1,7 @@
 package io.dukan.provisioning;
 
-import io.dukan.aws.crypto.BcryptPasswordHasher;
-import io.dukan.aws.dynamodb.DynamoDbOperators;
-import io.dukan.aws.dynamodb.DynamoDbStoreDirectory;
+import io.dukan.aws.crypto.Passwords;
+import io.dukan.aws.dynamodb.OperatorTables;
 import io.dukan.core.operator.OperatorAuth;
 import io.dukan.core.operator.Totp;
 import java.io.Console;
@@ -75,7 +74,7 @@ public final class OperatorCommand {
                 }
                 case "reindex-stores" -> {
                     out.println(
-                            "stores added to the directory: " + new DynamoDbStoreDirectory(dynamo, table).rebuild());
+                            "stores added to the directory: " + OperatorTables.rebuildStoreDirectory(dynamo, table));
                     return 0;
                 }
                 default -> {
@@ -91,8 +90,11 @@ public final class OperatorCommand {
 
     /** The console's use case over the table, as the provisioning function wires it. */
     public static OperatorAuth auth(DynamoDbClient dynamo, String table) {
-        DynamoDbOperators operators = new DynamoDbOperators(dynamo, table);
-        return new OperatorAuth(operators, operators, new BcryptPasswordHasher(), Clock.systemUTC());
+        return new OperatorAuth(
+                OperatorTables.operators(dynamo, table),
+                OperatorTables.audit(dynamo, table),
+                Passwords.bcrypt(),
+                Clock.systemUTC());
     }
 
     /** What an operator needs to sign in: where, who, the TOTP secret (shown once) and, locally, the password. */

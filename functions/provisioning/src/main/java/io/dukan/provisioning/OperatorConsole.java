@@ -97,11 +97,16 @@ public class OperatorConsole {
                 null);
     }
 
-    /** The approval queue's JSON API, authorised by its bearer token (never by a cookie). */
+    /**
+     * The operators' JSON APIs authorised by their bearer token (never by a cookie), which their controllers check:
+     * the approval queue and offboarding ({@code /operator/stores/{slug}/offboard}).
+     */
     private static boolean isBearerApi(HttpRequest<?> request) {
         String path = request.getPath();
         String authorization = request.getHeaders().get("Authorization");
-        return (path.equals(PATH + "/signups") || path.startsWith(PATH + "/signups/"))
+        return (path.equals(PATH + "/signups")
+                        || path.startsWith(PATH + "/signups/")
+                        || path.matches(PATH + "/stores/[a-z0-9-]+/offboard"))
                 && authorization != null
                 && authorization.startsWith("Bearer ");
     }

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** bcrypt (at.favre.lib, maintained) with cost 10: about 60–100 ms a hash on a Lambda vCPU. */
 @Singleton
-public final class BcryptPasswordHasher implements PasswordHasher {
+final class BcryptPasswordHasher implements PasswordHasher {
 
     static final int COST = 10;
 

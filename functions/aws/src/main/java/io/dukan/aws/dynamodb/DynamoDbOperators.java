@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /** Operator accounts, sessions, sign-in failures and the platform audit log, under PLATFORM# keys. */
 @Singleton
 @Requires(env = "provisioning")
-public final class DynamoDbOperators implements OperatorRepository, PlatformAudit {
+final class DynamoDbOperators implements OperatorRepository, PlatformAudit {
 
     private final DynamoDbClient dynamo;
     private final String table;

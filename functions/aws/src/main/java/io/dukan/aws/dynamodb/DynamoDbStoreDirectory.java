@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  */
 @Singleton
 @Requires(env = {"provisioning", "fleet"})
-public final class DynamoDbStoreDirectory implements StoreDirectory {
+final class DynamoDbStoreDirectory implements StoreDirectory {
 
     private static final String CURSOR = "[0-9T:.Z-]{27}#[a-z2-7]{1,32}";
 
