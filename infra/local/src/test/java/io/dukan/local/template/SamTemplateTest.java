@@ -430,6 +430,8 @@ class SamTemplateTest {
                             "DUKAN_EMAIL_FROM",
                             "DUKAN_SIGNUP_APPROVAL",
                             "DUKAN_SIGNUP_OPERATOR_TOKEN",
+                            // the first operator of the console, from a Secrets Manager secret (optional)
+                            "DUKAN_OPERATOR_BOOTSTRAP_SECRET_ARN",
                             "JAVA_TOOL_OPTIONS");
             assertThat(function.environment())
                     .containsEntry("DUKAN_PROVISIONING_QUEUE_URL", Map.of("Ref", "ProvisioningQueue"));
