@@ -74,7 +74,11 @@ class OffboardingJourneyIT {
             "ORDERCODE",
             "PAYEVENT",
             "CART",
-            "CHECKOUT");
+            "CHECKOUT",
+            "DISCOUNTS",
+            "DISCOUNTUSE",
+            "INSIGHT",
+            "PAYATTEMPT");
 
     static final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
