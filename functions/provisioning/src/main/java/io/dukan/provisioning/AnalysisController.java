@@ -1,8 +1,10 @@
 package io.dukan.provisioning;
 
 import io.dukan.core.insight.PlatformFiguresRepository;
+import io.dukan.web.Csrf;
 import io.dukan.web.Pages;
 import io.dukan.web.Problem;
+import io.dukan.web.Requests;
 import io.dukan.web.pages.Templates;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -11,11 +13,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,8 +26,8 @@ import java.util.Map;
  * their tables, each table downloadable as CSV ({@code /operator/analysis/{table}.csv}). Read from the platform's
  * aggregates only: a bounded number of reads whatever the number of orders. Read-only (GET), so no CSRF token.
  *
- * <p>Access: until the operator console's sign-in guards all of /operator, the operators' bearer token
- * (dukan.signup.operator-token, as {@link OperatorController}); without one configured the pages do not exist.
+ * <p>Access: the console's one gate ({@link OperatorConsole}, a signed-in operator for all of /operator); the pages
+ * render inside the console's layout, in the console's language.
  */
 @Controller("/operator/analysis")
 class AnalysisController {
@@ -41,31 +39,21 @@ class AnalysisController {
     private final PlatformFiguresRepository figures;
     private final StoreLinks links;
     private final Clock clock;
-    private final byte[] tokenDigest;
+    private final Csrf csrf;
 
-    AnalysisController(PlatformFiguresRepository figures, StoreLinks links, Clock clock, SignupProperties properties) {
+    AnalysisController(PlatformFiguresRepository figures, StoreLinks links, Clock clock, Csrf csrf) {
         this.figures = figures;
         this.links = links;
         this.clock = clock;
-        String token = properties.getOperatorToken() == null
-                ? ""
-                : properties.getOperatorToken().strip();
-        this.tokenDigest = token.length() >= OperatorController.MIN_TOKEN ? sha256(token) : null;
+        this.csrf = csrf;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    HttpResponse<?> page(
-            HttpRequest<?> request,
-            @Header("Authorization") @Nullable String authorization,
-            @QueryValue @Nullable String months) {
-        HttpResponse<?> refused = refusal(authorization);
-        if (refused != null) {
-            return refused;
-        }
+    HttpResponse<?> page(HttpRequest<?> request, @QueryValue @Nullable String months) {
         int span = span(months);
         YearMonth to = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         YearMonth from = to.minusMonths(span - 1L);
-        var t = AnalysisViews.locale(PlatformText.language(request));
+        var t = AnalysisViews.locale(OperatorConsole.language(request));
         var page = AnalysisViews.page(
                 t,
                 links.root(request),
@@ -73,27 +61,26 @@ class AnalysisController {
                 from,
                 to,
                 figures.figures(from, to, LocalDate.now(clock.withZone(ZoneOffset.UTC))));
-        return Pages.html(HttpStatus.OK, TEMPLATES.render("operator/analysis.jte", Map.of("p", page)))
-                .header("Cache-Control", "no-store");
+        String root = Requests.stagePrefix(request);
+        OperatorPages.Frame frame = new OperatorPages.Frame(
+                OperatorConsole.text(request),
+                root,
+                "analysis",
+                OperatorConsole.operator(request).email(),
+                csrf.token(request),
+                root + request.getPath());
+        return Pages.html(HttpStatus.OK, TEMPLATES.render("operator/analysis.jte", Map.of("f", frame, "p", page)));
     }
 
     @Get(value = "/{table}.csv", produces = "text/csv")
-    HttpResponse<?> csv(
-            HttpRequest<?> request,
-            String table,
-            @Header("Authorization") @Nullable String authorization,
-            @QueryValue @Nullable String months) {
-        HttpResponse<?> refused = refusal(authorization);
-        if (refused != null) {
-            return refused;
-        }
+    HttpResponse<?> csv(HttpRequest<?> request, String table, @QueryValue @Nullable String months) {
         if (!AnalysisViews.TABLES.contains(table)) {
             return Problem.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "there is no such table", null);
         }
         int span = span(months);
         YearMonth to = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         YearMonth from = to.minusMonths(span - 1L);
-        var t = AnalysisViews.locale(PlatformText.language(request));
+        var t = AnalysisViews.locale(OperatorConsole.language(request));
         var data =
                 AnalysisViews.table(t, table, figures.figures(from, to, LocalDate.now(clock.withZone(ZoneOffset.UTC))));
         return HttpResponse.ok(CsvCells.csv(data.csvHeader(), data.csvRows()))
@@ -110,34 +97,6 @@ class AnalysisController {
             return Math.max(1, Math.min(MAX_MONTHS, n));
         } catch (NumberFormatException e) {
             return DEFAULT_MONTHS;
-        }
-    }
-
-    /** Null when the caller showed the operator token; else the answer (404 when no token is configured). */
-    private HttpResponse<?> refusal(@Nullable String authorization) {
-        if (tokenDigest == null) {
-            return Problem.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "there is no such page", null);
-        }
-        String presented = authorization != null && authorization.startsWith("Bearer ")
-                ? authorization.substring("Bearer ".length()).strip()
-                : "";
-        if (!MessageDigest.isEqual(tokenDigest, sha256(presented))) {
-            return Problem.of(
-                            HttpStatus.UNAUTHORIZED,
-                            "operator-token",
-                            "Operator token required",
-                            "send Authorization: Bearer <the operator token>",
-                            null)
-                    .header("WWW-Authenticate", "Bearer realm=\"dukan-operator\"");
-        }
-        return null;
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -122,9 +122,13 @@ public class OperatorConsole {
                         .sameSite(SameSite.Lax)
                         .maxAge(Duration.ofDays(365))));
         if (isConsole(request.getPath())) {
-            response.header("Cache-Control", "no-store");
-            response.header("Referrer-Policy", "no-referrer");
-            response.header("X-Frame-Options", "DENY");
+            // same-origin, not no-referrer: under no-referrer Chromium sends "Origin: null" with the console's own form
+            // posts, and Micronaut's CORS filter refuses a non-local origin on a localhost host with an empty 403
+            // (its drive-by-localhost guard), so the sign-in form failed in the local cloud. same-origin still sends
+            // no Referer to another site.
+            response.getHeaders().set("Cache-Control", "no-store");
+            response.getHeaders().set("Referrer-Policy", "same-origin");
+            response.getHeaders().set("X-Frame-Options", "DENY");
         }
     }
 

@@ -157,6 +157,8 @@ final class PlatformPages {
         params.put("csrfToken", csrfToken);
         return Pages.html(HttpStatus.OK, TEMPLATES.render("confirm.jte", params))
                 .header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer");
+                // same-origin (the token in the address goes to no other site); no-referrer would make Chromium post
+                // the confirm form with "Origin: null", which Micronaut's CORS filter refuses on a localhost host
+                .header("Referrer-Policy", "same-origin");
     }
 }

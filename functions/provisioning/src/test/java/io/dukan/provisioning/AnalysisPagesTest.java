@@ -33,7 +33,14 @@ class AnalysisPagesTest {
     static String page(Language language) {
         var t = AnalysisViews.locale(language);
         var p = AnalysisViews.page(t, "/prod", 12, YearMonth.of(2025, 12), YearMonth.of(2026, 11), FIGURES);
-        return new Templates("io.dukan.provisioning.pages").render("operator/analysis.jte", Map.of("p", p));
+        var f = new OperatorPages.Frame(
+                OperatorConsole.text(language),
+                "/prod",
+                "analysis",
+                "ops@dukan.example",
+                "csrftokencsrftokencsrftoke",
+                "/prod/operator/analysis");
+        return new Templates("io.dukan.provisioning.pages").render("operator/analysis.jte", Map.of("f", f, "p", p));
     }
 
     @Test
@@ -64,7 +71,8 @@ class AnalysisPagesTest {
             String html = page(language);
             assertThat(html)
                     .contains("<html lang=\"" + language.code() + "\" dir=\"" + language.dir() + "\">")
-                    .containsPattern("<meta name=\"description\" content=\"[^\"]+\">")
+                    .contains("<meta name=\"robots\" content=\"noindex\">")
+                    .contains("href=\"/prod/operator/analysis\" aria-current=\"page\"")
                     .contains("<link rel=\"icon\"")
                     .contains("width=device-width");
             if (language == Language.EN) {

@@ -12,6 +12,8 @@ import io.dukan.aws.testing.Emulators;
 import io.dukan.aws.testing.ProxyEvents;
 import io.dukan.aws.testing.StreamDrain;
 import io.dukan.core.catalog.Product;
+import io.dukan.core.operator.OperatorAuth;
+import io.dukan.core.operator.Totp;
 import io.dukan.core.order.FulfilmentStatus;
 import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderAdminService;
@@ -43,7 +45,8 @@ import org.junit.jupiter.api.Test;
  */
 class IndustryAnalysisIT {
 
-    static final String TOKEN = "operator-token-for-the-analysis-it-0123456789";
+    static final String OPERATOR = "analyst@dukan.example";
+    static final String PASSWORD = "correct horse battery staple";
     static final String[][] COUNTRIES = {{"PK", "PKR"}, {"CN", "CNY"}, {"AE", "AED"}, {"FR", "EUR"}, {"ES", "EUR"}};
     static final String[][] TRADE = {{"0813.10", "PK"}, {"0910.20", "AF"}, {"5208.11", "CN"}, {"6109.10", "TR"}};
 
@@ -57,6 +60,8 @@ class IndustryAnalysisIT {
     static final Map<String, List<Product>> products = new HashMap<>();
     static final Map<String, String> originOf = new HashMap<>();
     static final Random random = new Random(13);
+    /** The signed-in operator's session cookie ({@code dukan_op=…}), as {@link OperatorConsoleIT} signs in. */
+    static String session;
 
     @BeforeAll
     static void start() {
@@ -64,10 +69,25 @@ class IndustryAnalysisIT {
         counted = new CountedDynamoDb(emulators);
         Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
         properties.put("dukan.fleet.mode", "local");
-        properties.put("dukan.signup.operator-token", TOKEN);
         function = new ProvisioningFunction(
                 ApplicationContext.builder().properties(properties).singletons(new RecordingQueue(), counted.client()));
         aggregator = function.getApplicationContext().getBean(InsightAggregator.class);
+        String secret = function.getApplicationContext()
+                .getBean(OperatorAuth.class)
+                .create(OPERATOR, PASSWORD, null, "test")
+                .totpSecret();
+        APIGatewayProxyResponseEvent signedIn = function.handleRequest(
+                ProxyEvents.form(
+                        "/operator/signin",
+                        "email=" + OPERATOR.replace("@", "%40") + "&password=" + PASSWORD.replace(' ', '+') + "&code="
+                                + Totp.code(secret, Instant.now())),
+                null);
+        assertThat(signedIn.getStatusCode()).as(signedIn.getBody()).isEqualTo(303);
+        String cookie = OperatorConsoleIT.setCookies(signedIn).stream()
+                .filter(c -> c.startsWith(OperatorConsole.COOKIE + "="))
+                .findFirst()
+                .orElseThrow();
+        session = cookie.substring(0, cookie.indexOf(';'));
         stream = new StreamDrain(emulators);
         admin = TestInsight.orderAdmin(emulators);
         for (int i = 0; i < 20; i++) {
@@ -128,8 +148,7 @@ class IndustryAnalysisIT {
         // what a browser sends, for a page and for a link to a download
         String accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
         return function.handleRequest(
-                ProxyEvents.event("GET", path, null, Map.of("Authorization", "Bearer " + TOKEN, "Accept", accept)),
-                null);
+                ProxyEvents.event("GET", path, null, Map.of("Cookie", session, "Accept", accept)), null);
     }
 
     /** currency → [orders, sales in minor units] of the orders that count (not cancelled), recounted from them. */
@@ -221,22 +240,45 @@ class IndustryAnalysisIT {
         Map<String, Integer> at500 = requestsOfThePage();
 
         assertThat(at500).isEqualTo(at50);
-        assertThat(at500.values().stream().mapToInt(Integer::intValue).sum()).isLessThanOrEqualTo(8);
+        // at most 8 reads of the aggregates, plus the console gate's one read of the operator's session
+        assertThat(at500.values().stream().mapToInt(Integer::intValue).sum()).isLessThanOrEqualTo(9);
         System.out.println("analysis page DynamoDB requests with 50 and with 500 orders: " + at500);
     }
 
     @Test
-    void withoutTheOperatorToken_thePagesAreRefused() {
-        var none = function.handleRequest(ProxyEvents.event("GET", "/operator/analysis", null, Map.of()), null);
-        var wrong = function.handleRequest(
+    void withoutAnOperatorSession_thePagesAreRefused_theOldBearerTokenIncluded() {
+        var none = function.handleRequest(
+                ProxyEvents.event("GET", "/operator/analysis", null, Map.of("Accept", "text/html")), null);
+        var bearer = function.handleRequest(
                 ProxyEvents.event(
                         "GET",
                         "/operator/analysis/months.csv",
                         null,
-                        Map.of("Authorization", "Bearer not-the-token-not-the-token-123")),
+                        Map.of("Authorization", "Bearer operator-token-for-the-analysis-it-0123456789")),
                 null);
-        assertThat(none.getStatusCode()).isEqualTo(401);
-        assertThat(wrong.getStatusCode()).isEqualTo(401);
-        assertThat(wrong.getBody()).doesNotContain("PKR");
+        var forged = function.handleRequest(
+                ProxyEvents.event(
+                        "GET",
+                        "/operator/analysis/months.csv",
+                        null,
+                        Map.of("Cookie", OperatorConsole.COOKIE + "=forgedforgedforgedforgedfo", "Accept", "text/csv")),
+                null);
+        assertThat(none.getStatusCode()).isEqualTo(303);
+        assertThat(none.getHeaders().get("Location")).isEqualTo("/operator/signin");
+        for (var refused : List.of(bearer, forged)) {
+            assertThat(refused.getStatusCode()).isIn(303, 401);
+            assertThat(String.valueOf(refused.getBody())).doesNotContain("PKR");
+        }
+    }
+
+    @Test
+    void thePage_isTheConsolesPage_withItsNavigation() {
+        String page = get("/operator/analysis").getBody();
+        assertThat(page)
+                .contains("<nav aria-label=")
+                .contains("href=\"/operator/analysis\" aria-current=\"page\"")
+                .contains("href=\"/operator/stores\"")
+                .contains(OPERATOR)
+                .contains("action=\"/operator/signout\"");
     }
 }

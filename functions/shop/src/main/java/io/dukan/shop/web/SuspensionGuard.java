@@ -43,16 +43,9 @@ class SuspensionGuard {
     /** How soon a closed store asks shoppers and crawlers to come back. */
     static final long RETRY_AFTER_SECONDS = 3600;
 
-    // every bundle the page frames may use (the header's cart link, the language links, …), then this guard's words
-    static final List<String> SHOP_BUNDLES = plus(ShopPages.BUNDLES, "suspension");
-    static final List<String> ADMIN_BUNDLES = plus(AdminPages.BUNDLES, "suspension");
-
-    private static List<String> plus(List<String> bundles, String more) {
-        List<String> all = new java.util.ArrayList<>(bundles);
-        all.add(more);
-        return List.copyOf(all);
-    }
-
+    // the pages' own bundles (their layouts read e.g. the seller bundle's cart link) plus the closed page's words
+    static final List<String> SHOP_BUNDLES = withSuspension(ShopPages.BUNDLES);
+    static final List<String> ADMIN_BUNDLES = withSuspension(AdminPages.BUNDLES);
     private static final String SUSPENDED = "dukan.suspended";
     private static final Set<String> ADMIN_ALWAYS = Set.of("/admin/login", "/admin/logout");
 
@@ -166,5 +159,11 @@ class SuspensionGuard {
         @SuppressWarnings("unchecked")
         MutableHttpResponse<String> html = (MutableHttpResponse<String>) response;
         html.body(body.get().replaceFirst("<main>", "<main>" + java.util.regex.Matcher.quoteReplacement(banner)));
+    }
+
+    private static List<String> withSuspension(List<String> bundles) {
+        List<String> all = new java.util.ArrayList<>(bundles);
+        all.add("suspension");
+        return List.copyOf(all);
     }
 }
