@@ -100,7 +100,10 @@ class OutputEscapingIT {
                         .as(page.getKey() + " shows " + payload + " raw")
                         .doesNotContain(payload);
             }
-            assertThat(html).as(page.getKey()).doesNotContainPattern("<script>alert|<img src=x|<svg|<b onmouseover");
+            // the admin home draws the store's QR code as <svg>: only the typed <svg onload=…> must not appear
+            assertThat(html)
+                    .as(page.getKey())
+                    .doesNotContainPattern("<script>alert|<img src=x|<svg onload|<b onmouseover");
             // the StringBuilder pages write ' as &#39;; jte leaves it in text, where only < > & need escaping
             assertThat(html)
                     .as(page.getKey())

@@ -29,8 +29,31 @@ public final class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /**
+     * This clock seen from another zone: the same (movable) instant, so "today" is the zone's date, as with the
+     * system clock (a store's day starts at its own midnight, not UTC's).
+     */
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        if (zone.equals(getZone())) {
+            return this;
+        }
+        TestClock source = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return source.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return source.withZone(other);
+            }
+        };
     }
 }
