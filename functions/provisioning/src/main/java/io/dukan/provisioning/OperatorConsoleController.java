@@ -24,6 +24,7 @@ import io.dukan.web.Csrf;
 import io.dukan.web.Form;
 import io.dukan.web.Requests;
 import io.dukan.web.i18n.Messages;
+import io.dukan.web.i18n.Zones;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -162,8 +163,9 @@ class OperatorConsoleController {
             @QueryValue @Nullable String after) {
         StoreFilter filter = new StoreFilter(q, status, country, day(from), day(to), version);
         Page<StoreListing> page = directory.page(filter, after, PAGE_SIZE);
-        Map<io.dukan.core.tenant.TenantId, StoreFigures.Last30Days> sums =
-                figures.last30Days(page.items().stream().map(StoreListing::id).toList());
+        Map<io.dukan.core.tenant.TenantId, StoreFigures.Last30Days> sums = figures.last30Days(page.items().stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        StoreListing::id, l -> Zones.forCountry(l.country()), (a, b) -> a)));
         String next = page.next() == null
                 ? null
                 : OperatorConsole.PATH + "/stores?" + query(filter) + "after="
@@ -217,7 +219,7 @@ class OperatorConsoleController {
         }
         Optional<Suspension> suspension = operations.suspension(store);
         Optional<StoreMetrics.Figures> recent = metrics.recent(store.id(), Duration.ofHours(24));
-        Optional<StoreFigures.Last30Days> sums = figures.last30Days(store.id());
+        Optional<StoreFigures.Last30Days> sums = figures.last30Days(store.id(), Zones.forCountry(store.country()));
         List<PlatformAuditEntry> history = audit.ofStore(store.id(), 50);
         return OperatorPages.store(
                 status,

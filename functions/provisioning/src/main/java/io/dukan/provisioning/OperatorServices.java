@@ -35,8 +35,8 @@ class OperatorServices {
     }
 
     /**
-     * The hook for per-store 30-day figures: none until per-store daily aggregates exist (a {@code StoreFigures}
-     * bean reading them replaces this one).
+     * The hook for per-store 30-day figures when no aggregate store is wired (the DynamoDB one, reading insight's
+     * per-store day items, replaces this one).
      */
     @Singleton
     @Secondary

@@ -21,12 +21,15 @@ import io.dukan.core.order.OrderLine;
 import io.dukan.core.order.PaymentMethod;
 import io.dukan.core.shared.Money;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.core.tenant.TenantId;
 import io.dukan.core.testing.PlaceOrderTestData;
 import io.dukan.core.testing.ProductTestData;
 import io.dukan.core.testing.RecordingQueue;
+import io.dukan.web.i18n.Zones;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -280,5 +283,47 @@ class IndustryAnalysisIT {
                 .contains("href=\"/operator/stores\"")
                 .contains(OPERATOR)
                 .contains("action=\"/operator/signout\"");
+    }
+
+    @Test
+    void theStoresList_showsEachStoresOrdersOf30Days_fromTheAggregates_inSixBatchReadsFor20Stores() {
+        placeOrders(40, 7);
+        Map<TenantId, ZoneId> page = new HashMap<>();
+        stores.forEach(store -> page.put(store.tenantId(), Zones.forCountry(store.country())));
+        io.dukan.core.operator.StoreFigures figures =
+                function.getApplicationContext().getBean(io.dukan.core.operator.StoreFigures.class);
+
+        counted.reset();
+        Map<TenantId, io.dukan.core.operator.StoreFigures.Last30Days> sums = figures.last30Days(page);
+        // 20 stores × 30 day keys = 600 keys, 100 per BatchGetItem: 6 requests, and nothing else
+        assertThat(counted.calls()).isEqualTo(Map.of("BatchGetItem", 6));
+
+        for (StoreSettings store : stores) {
+            long orders = 0;
+            long sales = 0;
+            for (Order o : TestInsight.allOrders(emulators, store.tenantId())) {
+                if (o.fulfilmentStatus() != FulfilmentStatus.CANCELLED) {
+                    orders++;
+                    sales += o.total().minor();
+                }
+            }
+            var own = sums.get(store.tenantId());
+            if (orders == 0) {
+                assertThat(own == null || own.orders() == 0)
+                        .as(store.slug().value())
+                        .isTrue();
+                continue;
+            }
+            assertThat(own).as(store.slug().value()).isNotNull();
+            assertThat(own.orders()).as(store.slug().value()).isEqualTo(orders);
+            assertThat(own.salesMinor()).as(store.slug().value()).isEqualTo(sales);
+            assertThat(own.currency()).isEqualTo(store.currency());
+        }
+
+        StoreSettings one = stores.get(3);
+        String list = get("/operator/stores?q=" + one.slug().value()).getBody();
+        assertThat(list)
+                .contains("/operator/stores/" + one.slug().value() + "\"")
+                .contains("<td>" + sums.get(one.tenantId()).orders() + "</td>");
     }
 }
