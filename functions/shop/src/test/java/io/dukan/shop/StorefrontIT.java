@@ -416,24 +416,58 @@ class StorefrontIT {
 
     @Test
     void productPage_offersEachVariant_withItsPriceStockAndWasPrice_soldOutOnesCannotBeChosen() {
-        String html = page(frontFn, "/s/front/products/" + apricots.id().value());
+        // one choice per option (Size, Grade), each a link to the variant it leads to: no JavaScript needed
+        String base = "/s/front/products/" + apricots.id().value();
+        List<Variant> v = apricots.variants();
+        String html = page(frontFn, base);
 
-        assertThat(html).contains("<legend>Size / Grade</legend>");
-        for (Variant v : apricots.variants()) {
-            assertThat(html).containsPattern("value=\"" + v.id().value() + "\"[^>]*>");
-        }
         assertThat(html)
-                .containsPattern(
-                        "value=\"" + apricots.variants().get(0).id().value() + "\"[^>]* checked required>"
-                                + "<span class=\"name\">500g / A</span><span class=\"price\">Rs450.00</span><span class=\"muted\">7 in stock");
-        assertThat(html)
-                .containsPattern("<span class=\"name\">1kg / A</span><span class=\"price\">Rs850.00</span>"
-                        + "<s>Rs990.00</s><span class=\"muted\">2 in stock");
-        assertThat(html)
-                .containsPattern(
-                        "value=\"" + apricots.variants().get(3).id().value() + "\"[^>]* disabled>"
-                                + "<span class=\"name\">1kg / B</span><span class=\"price\">Rs760.00</span><span class=\"sold\">Sold out");
+                .contains("<legend>Size</legend>")
+                .contains("<legend>Grade</legend>")
+                .contains("<input type=\"hidden\" name=\"variantId\" value=\""
+                        + v.get(0).id().value() + "\">")
+                .contains("<span class=\"opt on\" aria-current=\"true\">500g</span>")
+                .contains("<span class=\"opt on\" aria-current=\"true\">A</span>")
+                .contains("<a class=\"opt\" href=\"" + base + "?variant="
+                        + v.get(2).id().value() + "\" rel=\"nofollow\">1kg</a>")
+                .contains("<a class=\"opt\" href=\"" + base + "?variant="
+                        + v.get(1).id().value() + "\" rel=\"nofollow\">B</a>")
+                .contains("<span id=\"price\">Rs450.00</span> <s id=\"was\"></s>")
+                .contains("<p id=\"stock\" class=\"muted\">7 in stock</p>");
         assertThat(html).contains("<span id=\"price\">Rs450.00</span>").contains("/assets/shop.js?v=");
+
+        // each variant, once chosen, shows its own price, was-price and stock, and is the one added to the cart
+        Map<Variant, String> headline = Map.of(
+                v.get(0), "<span id=\"price\">Rs450.00</span> <s id=\"was\"></s>",
+                v.get(1), "<span id=\"price\">Rs400.00</span> <s id=\"was\"></s>",
+                v.get(2), "<span id=\"price\">Rs850.00</span> <s id=\"was\">Rs990.00</s>",
+                v.get(3), "<span id=\"price\">Rs760.00</span> <s id=\"was\"></s>");
+        // (another test here buys 2 of the 3 500g / B, before or after this one)
+        Map<Variant, String> stock = Map.of(
+                v.get(0), "<p id=\"stock\" class=\"muted\">7 in stock</p>",
+                v.get(1), "<p id=\"stock\" class=\"muted\">[13] in stock</p>",
+                v.get(2), "<p id=\"stock\" class=\"muted\">2 in stock</p>",
+                v.get(3), "<p id=\"stock\" class=\"sold\">Sold out</p>");
+        for (Variant each : v) {
+            String chosen = page(frontFn, base + "?variant=" + each.id().value());
+            assertThat(chosen)
+                    .as(each.sku())
+                    .contains("<input type=\"hidden\" name=\"variantId\" value=\""
+                            + each.id().value() + "\">")
+                    .contains(headline.get(each))
+                    .containsPattern(stock.get(each));
+        }
+
+        // with 1kg chosen, grade B (sold out) is shown struck through, not as a link; its own page cannot add it
+        String big = page(frontFn, base + "?variant=" + v.get(2).id().value());
+        assertThat(big)
+                .containsPattern(
+                        "<span class=\"opt off\" aria-disabled=\"true\"><s>B</s><span class=\"vh\"> \\(sold out\\)</span></span>")
+                .doesNotContain("?variant=" + v.get(3).id().value());
+        assertThat(page(frontFn, base + "?variant=" + v.get(3).id().value()))
+                .contains("<button type=\"submit\" disabled>Add to cart</button>");
+        assertThat(page(frontFn, base + "?variant=" + v.get(0).id().value()))
+                .contains("<button type=\"submit\">Add to cart</button>");
         assertThat(html)
                 .contains("alt=\"Apricots in a bowl\"")
                 .contains("bbbbbbbbbbbbbbbb-960.jpg")
@@ -669,9 +703,14 @@ class StorefrontIT {
                     "product (4 variants, 3 images, JSON-LD)" + images,
                     bytes(page(fn, "/s/budget/products/" + budgetProduct.id().value())));
         }
+        // from the CDN the cards offer phones and wide screens their rendition (srcset) within the budget;
+        // presigned, each URL carries a ~400-byte signature, so the cards keep to the 320 px one
         assertThat(page(budgetCdnFn, "/s/budget/"))
                 .contains("https://d111111abcdef8.cloudfront.net/tenants/")
+                .containsPattern("srcset=\"https://d111111abcdef8\\.cloudfront\\.net/tenants/[^\"]*-320\\.jpg 320w, "
+                        + "https://d111111abcdef8\\.cloudfront\\.net/tenants/[^\"]*-960\\.jpg 960w\"")
                 .doesNotContain("X-Amz-");
+        assertThat(page(budgetFn, "/s/budget/")).contains("X-Amz-").doesNotContain(" 960w");
         sizes.put("shop.css", bytes(ShopAssets.CSS));
         sizes.put("shop.js", bytes(ShopAssets.JS));
         StringBuilder report = new StringBuilder("Storefront page sizes (bytes, uncompressed, before images):\n");

@@ -163,6 +163,11 @@ final class S3MediaStore implements MediaStore {
     }
 
     @Override
+    public boolean publicRenditions() {
+        return mediaUrl != null;
+    }
+
+    @Override
     public URI viewUrl(TenantId tenant, String key) {
         if (!isOwnMediaKey(tenant, key)) {
             throw new IllegalArgumentException("not a media key of store " + tenant + ": " + key);

@@ -63,6 +63,14 @@ public interface MediaStore {
      */
     URI viewUrl(TenantId tenant, String key);
 
+    /**
+     * Whether renditions come from the public media address (the CDN): short URLs browsers cache. Without one every
+     * rendition URL is presigned (about 400 characters of signature each), so pages list fewer of them.
+     */
+    default boolean publicRenditions() {
+        return false;
+    }
+
     /** Where a browser GETs a rendition of one of the store's images (never the original), or null for no image. */
     default String renditionUrl(TenantId tenant, String originalKey, Rendition rendition) {
         return originalKey == null || originalKey.isEmpty()

@@ -79,6 +79,11 @@ public class ShopCatalog {
         return media.renditionUrl(tenant, originalKey, rendition);
     }
 
+    /** Whether image URLs are the CDN's (short, cached) rather than presigned; see {@link MediaStore#publicRenditions}. */
+    public boolean publicImageUrls() {
+        return media.publicRenditions();
+    }
+
     /** The store's logo as shoppers get it: its 320 px rendition (made when the owner chose it), or null for none. */
     public String logoUrl(TenantId tenant, String logoKey) {
         return imageUrl(tenant, logoKey, MediaStore.Rendition.THUMBNAIL);

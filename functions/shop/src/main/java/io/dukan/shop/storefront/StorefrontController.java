@@ -272,12 +272,14 @@ public class StorefrontController {
 
     private List<Card> cards(HttpRequest<?> request, Page<Product> page) {
         String lang = pages.language(request);
+        // srcset's 960 px rendition only from the CDN: presigned, it would add two ~400-byte signed URLs per card
+        boolean large = catalog.publicImageUrls();
         return page.items().stream()
                 .map(p -> p.in(lang))
                 .map(p -> new Card(
                         p,
                         catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.THUMBNAIL),
-                        catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.PRODUCT_PAGE)))
+                        large ? catalog.imageUrl(store.id(), p.imageKey(), MediaStore.Rendition.PRODUCT_PAGE) : null))
                 .toList();
     }
 
