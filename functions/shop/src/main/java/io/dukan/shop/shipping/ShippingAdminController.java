@@ -5,6 +5,7 @@ import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shipping.ShippingService;
 import io.dukan.core.shipping.ShippingZoneCommand;
 import io.dukan.core.tenant.StoreSettings;
+import io.dukan.shop.storefront.TradeFacts;
 import io.dukan.shop.web.AdminPages;
 import io.dukan.shop.web.ThisStore;
 import io.dukan.web.Csrf;
@@ -36,11 +37,13 @@ class ShippingAdminController {
     private final ThisStore store;
     private final ShippingService shipping;
     private final Csrf csrf;
+    private final TradeFacts tradeFacts;
 
-    ShippingAdminController(ThisStore store, ShippingService shipping, Csrf csrf) {
+    ShippingAdminController(ThisStore store, ShippingService shipping, Csrf csrf, TradeFacts tradeFacts) {
         this.store = store;
         this.shipping = shipping;
         this.csrf = csrf;
+        this.tradeFacts = tradeFacts;
     }
 
     @Get(value = "/shipping", produces = MediaType.TEXT_HTML)
@@ -100,10 +103,10 @@ class ShippingAdminController {
         }
         typed.put("rows", Integer.toString(Math.max(typedRows, 1)));
         try {
-            shipping.saveZone(
+            tradeFacts.zonesSaved(shipping.saveZone(
                     s,
                     ShippingZoneCommand.of(
-                            form.get("zoneId"), form.get("name"), form.get("areas"), rows, s.currency()));
+                            form.get("zoneId"), form.get("name"), form.get("areas"), rows, s.currency())));
             return HttpResponse.seeOther(URI.create(base(request) + "/admin/shipping?saved=zone"));
         } catch (InvalidInputException e) {
             return Pages.html(
@@ -126,7 +129,7 @@ class ShippingAdminController {
     HttpResponse<String> deleteZone(HttpRequest<?> request, String zoneId, @Body @Nullable String body) {
         StoreSettings s = store.settings();
         try {
-            shipping.deleteZone(s, zoneId);
+            tradeFacts.zonesSaved(shipping.deleteZone(s, zoneId));
         } catch (InvalidInputException e) {
             return Pages.html(
                     HttpStatus.BAD_REQUEST,

@@ -32,7 +32,7 @@ import java.util.Set;
  * What a buyer abroad asks before the cart: where the product comes from, what it weighs, its HS code, whether the
  * store delivers to their country and at what price, and whether duties may be due. The owner's shipping zones are
  * kept per instance for {@link ThisStore#TTL} (like the store's settings), so the product page still reads only its
- * product.
+ * product; a zone saved or deleted on this instance is quoted at once ({@link #zonesSaved}).
  */
 @Singleton
 public class TradeFacts {
@@ -48,6 +48,11 @@ public class TradeFacts {
         this.store = store;
         this.shipping = shipping;
         this.zones = new Cached<>(clock, ThisStore.TTL, () -> shipping.settings(store.settings()));
+    }
+
+    /** The owner saved or deleted a zone on this instance: the product pages quote these zones from now on. */
+    public void zonesSaved(ShippingSettings saved) {
+        zones.replace(saved);
     }
 
     /** One country of the select: its code and its name in the page's language. */
