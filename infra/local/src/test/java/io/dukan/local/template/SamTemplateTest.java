@@ -492,8 +492,9 @@ class SamTemplateTest {
                             new ApiRoute("/operator/signups", "GET"),
                             new ApiRoute("/operator/signups/{id}/{decision}", "POST"),
                             new ApiRoute("/stores/{slug}/closing", "GET"),
-                            new ApiRoute("/operator/stores/{slug}/offboard", "POST"),
-                            new ApiRoute("/operator/stores/{slug}/offboard", "GET"));
+                            // the console, and under it the offboarding API (/operator/stores/{slug}/offboard)
+                            new ApiRoute("/operator", "GET"),
+                            new ApiRoute("/operator/{proxy+}", "ANY"));
         });
         assertThat(project.functions().get(3)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.router.StoreRouter::handleRequest");
