@@ -42,6 +42,23 @@ public final class StoreMetricsLog {
 
     /** Ids and slugs are [a-z0-9-]; anything else is dropped rather than escaped (it cannot come from here). */
     private static String plain(String text) {
-        return text.replaceAll("[^A-Za-z0-9._:-]", "");
+        // a loop, not replaceAll: a regex compiled three times per request was most of this line's cost
+        StringBuilder kept = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = c >= 'A' && c <= 'Z'
+                    || c >= 'a' && c <= 'z'
+                    || c >= '0' && c <= '9'
+                    || c == '.'
+                    || c == '_'
+                    || c == ':'
+                    || c == '-';
+            if (!allowed && kept == null) {
+                kept = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (allowed && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? text : kept.toString();
     }
 }

@@ -52,5 +52,22 @@ class StoreMetricsLogTest {
         JsonNode doc = JSON.readTree(StoreMetricsLog.line("t\"}", "s\n", 1, 200, 1, false, "x\",\"Errors\":9"));
         assertThat(doc.path("Errors").asInt()).isZero();
         assertThat(doc.path("TenantId").asText()).isEqualTo("t");
+        assertThat(doc.path("Slug").asText()).isEqualTo("s");
+        assertThat(doc.path("RequestId").asText()).isEqualTo("xErrors:9");
+    }
+
+    @Test
+    void idsKeepOnlyLettersDigitsAndDotUnderscoreColonDash() throws Exception {
+        for (String id : java.util.List.of(
+                "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
+                "01HZX3K9Q2-abc_def.ghi:jkl",
+                "",
+                "ü\u0000 \t\"'<>{}",
+                "a b")) {
+            JsonNode doc = JSON.readTree(StoreMetricsLog.line(id, "shop", 1, 200, 1, false, id));
+            String kept = id.replaceAll("[^A-Za-z0-9._:-]", "");
+            assertThat(doc.path("TenantId").asText()).as(id).isEqualTo(kept);
+            assertThat(doc.path("RequestId").asText()).as(id).isEqualTo(kept);
+        }
     }
 }

@@ -22,11 +22,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a buyer abroad asks before the cart: where the product comes from, what it weighs, its HS code, whether the
@@ -139,8 +142,58 @@ public class TradeFacts {
 
     /** "中国" for CN on a Chinese page: the JDK's name in the page's language (English when it has none). */
     public static String countryName(String code, Locale in) {
+        Country known = Names.in(in).byCode.get(code);
+        return known != null ? known.name() : nameOf(code, in);
+    }
+
+    private static String nameOf(String code, Locale in) {
         String name = new Locale("", code).getDisplayCountry(in);
         return name.isEmpty() || name.equals(code) ? Countries.name(code) : name;
+    }
+
+    /**
+     * Every country's name in one locale and its place in that locale's alphabetical order, worked out once per
+     * JVM and locale (a store's pages use one or a few): naming ~250 countries and sorting them with a
+     * {@link Collator} took most of a warm product page's CPU when done per request.
+     */
+    private static final class Names {
+
+        /** Locales held at most (a store's languages × its country; many stores share a local cloud's JVM). */
+        private static final int KEPT = 64;
+
+        private static final Map<Locale, Names> BY_LOCALE = new ConcurrentHashMap<>();
+
+        final Map<String, Country> byCode;
+        final Map<String, Integer> rank;
+        /** Every country, by name in the locale's order. */
+        final List<Country> all;
+
+        private Names(Locale in) {
+            Collator collator = Collator.getInstance(in);
+            List<Country> sorted = new ArrayList<>();
+            Countries.codes().forEach(c -> sorted.add(new Country(c, nameOf(c, in))));
+            sorted.sort(Comparator.comparing(Country::name, collator));
+            Map<String, Country> codes = new HashMap<>();
+            Map<String, Integer> places = new HashMap<>();
+            for (int i = 0; i < sorted.size(); i++) {
+                codes.put(sorted.get(i).code(), sorted.get(i));
+                places.put(sorted.get(i).code(), i);
+            }
+            this.byCode = Map.copyOf(codes);
+            this.rank = Map.copyOf(places);
+            this.all = List.copyOf(sorted);
+        }
+
+        static Names in(Locale in) {
+            Names names = BY_LOCALE.get(in);
+            if (names == null) {
+                names = new Names(in);
+                if (BY_LOCALE.size() < KEPT) {
+                    BY_LOCALE.putIfAbsent(in, names);
+                }
+            }
+            return names;
+        }
     }
 
     private static String weight(StoreLocale t, int grams) {
@@ -153,21 +206,21 @@ public class TradeFacts {
     }
 
     /** The countries the owner's zones name, the store's own and the chosen one, by name in the page's language. */
-    private static List<Country> countries(ShippingSettings settings, String chosen, String own, Locale in) {
+    static List<Country> countries(ShippingSettings settings, String chosen, String own, Locale in) {
         Set<String> codes = new LinkedHashSet<>();
         codes.add(own);
         codes.add(chosen);
         for (ShippingZone z : settings.zones()) {
             z.areas().forEach(a -> codes.add(a.country()));
         }
+        Names names = Names.in(in);
         if (codes.size() < 3) {
             // a store delivering at home only still lets a shopper abroad learn that it does not deliver to them
-            codes.addAll(Countries.codes());
+            return names.all;
         }
-        Collator collator = Collator.getInstance(in);
         List<Country> out = new ArrayList<>();
-        codes.stream().filter(Countries::isCode).forEach(c -> out.add(new Country(c, countryName(c, in))));
-        out.sort(Comparator.comparing(Country::name, collator));
+        codes.stream().filter(Countries::isCode).forEach(c -> out.add(names.byCode.get(c)));
+        out.sort(Comparator.comparingInt(c -> names.rank.get(c.code())));
         return out;
     }
 }
