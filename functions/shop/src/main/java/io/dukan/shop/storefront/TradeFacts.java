@@ -1,5 +1,7 @@
 package io.dukan.shop.storefront;
 
+import gg.jte.html.escape.Escape;
+import gg.jte.output.StringOutput;
 import io.dukan.core.catalog.Product;
 import io.dukan.core.shared.DomainException;
 import io.dukan.core.shared.Money;
@@ -80,6 +82,23 @@ public class TradeFacts {
 
         public boolean hasDetails() {
             return !origin.isEmpty() || !weight.isEmpty() || !hsCode.isEmpty();
+        }
+
+        /**
+         * The select's options as HTML, the destination selected, escaped as the template's {@code ${}} escapes:
+         * written here in one pass because ~250 options through the template's checked output took a sixth of a
+         * warm product page's CPU.
+         */
+        public String options() {
+            StringOutput out = new StringOutput(countries.size() * 40);
+            for (Country c : countries) {
+                out.writeContent("<option value=\"");
+                Escape.htmlAttribute(c.code(), out);
+                out.writeContent(c.code().equals(destination) ? "\" selected>" : "\">");
+                Escape.htmlContent(c.name(), out);
+                out.writeContent("</option>");
+            }
+            return out.toString();
         }
     }
 

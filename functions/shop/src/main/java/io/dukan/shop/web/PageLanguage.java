@@ -27,6 +27,9 @@ public final class PageLanguage {
     /** Set only by {@link #rewrite}; never trusted from a browser. */
     public static final String HEADER = "X-Dukan-Page-Language";
 
+    /** The request attribute holding {@link #asked}'s answer (a language code, or FALSE for none). */
+    private static final String ASKED = "dukan.page-language.asked";
+
     private static final Pattern PREFIXED = Pattern.compile("^/s/([a-z0-9-]+)/([a-z]{2})(/.*)?$");
     /** Paths that have no language version (the owner's admin, the API, files and machine-read pages). */
     private static final List<String> UNTRANSLATED =
@@ -91,10 +94,19 @@ public final class PageLanguage {
 
     /** The language the address asked for, whether or not the store offers it; empty: none (the primary). */
     public static Optional<String> asked(HttpRequest<?> request) {
-        return request == null
-                ? Optional.empty()
-                : Optional.ofNullable(request.getHeaders().get(HEADER))
-                        .filter(UpdateSettingsCommand.LANGUAGES::contains);
+        if (request == null) {
+            return Optional.empty();
+        }
+        // read once per request: a page asks several times, and each getHeaders() of an API Gateway request
+        // builds its headers anew
+        Optional<Object> known = request.getAttribute(ASKED);
+        if (known.isPresent()) {
+            return known.get() instanceof String lang ? Optional.of(lang) : Optional.empty();
+        }
+        Optional<String> asked =
+                Optional.ofNullable(request.getHeaders().get(HEADER)).filter(UpdateSettingsCommand.LANGUAGES::contains);
+        request.setAttribute(ASKED, asked.isPresent() ? asked.get() : Boolean.FALSE);
+        return asked;
     }
 
     /** The page's language: the address's if the store offers it as an extra language, else the primary. */

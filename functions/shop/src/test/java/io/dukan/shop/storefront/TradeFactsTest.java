@@ -94,6 +94,29 @@ class TradeFactsTest {
         assertThat(TradeFacts.countryName("PK", new Locale("ur", "PK"))).isEqualTo("پاکستان");
     }
 
+    @Test
+    void theSelectsOptionsAreEscapedAndTheDestinationIsSelected() {
+        TradeFacts.View view = new TradeFacts.View(
+                "",
+                "",
+                "",
+                "CI",
+                "Côte d’Ivoire",
+                false,
+                "",
+                null,
+                true,
+                List.of(
+                        new TradeFacts.Country("BA", "Bosnia & Herzegovina"),
+                        new TradeFacts.Country("CI", "Côte d’Ivoire"),
+                        new TradeFacts.Country("XX", "<b>\"x\"</b>")),
+                "/s/zxq/products/p#details");
+        assertThat(view.options())
+                .isEqualTo("<option value=\"BA\">Bosnia &amp; Herzegovina</option>"
+                        + "<option value=\"CI\" selected>Côte d’Ivoire</option>"
+                        + "<option value=\"XX\">&lt;b&gt;\"x\"&lt;/b&gt;</option>");
+    }
+
     /** What TradeFacts did on every request until 2026-12-06: name each country, sort by the locale's collator. */
     private static List<TradeFacts.Country> sortedPerRequest(
             ShippingSettings settings, String chosen, String own, Locale in) {
