@@ -2,6 +2,7 @@ package io.dukan.provisioning;
 
 import io.dukan.aws.AwsClients;
 import io.dukan.core.account.PasswordHasher;
+import io.dukan.core.offboard.OffboardingService;
 import io.dukan.core.operator.OperatorAuth;
 import io.dukan.core.operator.OperatorRepository;
 import io.dukan.core.operator.PlatformAudit;
@@ -30,8 +31,12 @@ class OperatorServices {
 
     @Singleton
     StoreOperations storeOperations(
-            StoreRegistry registry, StoreSuspensions suspensions, PlatformAudit audit, Clock clock) {
-        return new StoreOperations(registry, suspensions, audit, clock);
+            StoreRegistry registry,
+            StoreSuspensions suspensions,
+            PlatformAudit audit,
+            OffboardingService offboarding,
+            Clock clock) {
+        return new StoreOperations(registry, suspensions, audit, offboarding, clock);
     }
 
     /**

@@ -2,6 +2,9 @@ package io.dukan.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dukan.core.offboard.Offboarding;
+import io.dukan.core.offboard.OffboardingState;
+import io.dukan.core.offboard.OffboardingStep;
 import io.dukan.core.operator.PlatformAuditEntry;
 import io.dukan.core.operator.StoreFigures;
 import io.dukan.core.operator.StoreFilter;
@@ -15,6 +18,7 @@ import io.dukan.core.tenant.TenantId;
 import io.dukan.web.i18n.Language;
 import io.dukan.web.i18n.Messages;
 import io.micronaut.http.HttpStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +53,21 @@ class OperatorMessagesTest {
                 }
             }
         }
+    }
+
+    static Store withStatus(Store store, StoreStatus status) {
+        return new Store(
+                store.id(),
+                store.slug(),
+                store.name(),
+                store.ownerEmail(),
+                store.currency(),
+                store.country(),
+                store.language(),
+                status,
+                null,
+                Set.of(),
+                store.createdAt());
     }
 
     static Map<String, String> everyPage(Language language) {
@@ -108,6 +127,7 @@ class OperatorMessagesTest {
                                 new StoreMetrics.Figures(10, 1, 2, 12.5, 80, "Zxq"),
                                 null,
                                 List.of(entry),
+                                null,
                                 "/prod/s/zxq-store/",
                                 null)
                         .body());
@@ -121,8 +141,97 @@ class OperatorMessagesTest {
                                 null,
                                 null,
                                 List.of(),
+                                null,
                                 "/prod/s/zxq-store/",
                                 m.t("store.wrongState"))
+                        .body());
+        Instant started = Instant.parse("2026-12-02T09:00:00Z");
+        Offboarding running = new Offboarding(
+                TENANT,
+                store.slug(),
+                "operator ops@x.example",
+                started,
+                OffboardingState.RUNNING,
+                Set.of(OffboardingStep.CLOSE),
+                "",
+                0,
+                "exports/zxq.zip",
+                started.plus(Duration.ofDays(7)),
+                null,
+                null);
+        pages.put(
+                "store-offboarding",
+                OperatorPages.store(
+                                HttpStatus.OK,
+                                f,
+                                withStatus(store, StoreStatus.CLOSING),
+                                null,
+                                null,
+                                null,
+                                List.of(new PlatformAuditEntry(
+                                        started, "ops@x.example", "started offboarding", "zxq-store", "Zxq")),
+                                OffboardingPanel.of(running, Duration.ofDays(30), m),
+                                "/prod/s/zxq-store/",
+                                null)
+                        .body());
+        Offboarding deleted = new Offboarding(
+                TENANT,
+                store.slug(),
+                "operator ops@x.example",
+                started,
+                OffboardingState.DELETED,
+                Set.of(
+                        OffboardingStep.CLOSE,
+                        OffboardingStep.EXPORT,
+                        OffboardingStep.FUNCTION,
+                        OffboardingStep.DATA,
+                        OffboardingStep.MEDIA),
+                "",
+                1234,
+                "exports/zxq.zip",
+                started.plus(Duration.ofDays(7)),
+                started.plus(Duration.ofHours(1)),
+                null);
+        pages.put(
+                "store-offboarded",
+                OperatorPages.store(
+                                HttpStatus.OK,
+                                f,
+                                withStatus(store, StoreStatus.CLOSED),
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                OffboardingPanel.of(deleted, Duration.ofDays(30), m),
+                                "/prod/s/zxq-store/",
+                                null)
+                        .body());
+        Offboarding reopened = new Offboarding(
+                TENANT,
+                store.slug(),
+                "owner zxq@x.example",
+                started,
+                OffboardingState.REOPENED,
+                Set.of(OffboardingStep.CLOSE),
+                "",
+                0,
+                null,
+                null,
+                null,
+                "the export could not be made; nothing was deleted");
+        pages.put(
+                "store-reopened-wrong-slug",
+                OperatorPages.store(
+                                HttpStatus.BAD_REQUEST,
+                                f,
+                                store,
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                OffboardingPanel.of(reopened, Duration.ofDays(30), m),
+                                "/prod/s/zxq-store/",
+                                m.t("offboard.confirmWrong"))
                         .body());
         pages.put(
                 "approvals",
@@ -159,6 +268,34 @@ class OperatorMessagesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theStorePage_offersOffboarding_onlyForAnOpenStore_andShowsHowARunningOneStands() {
+        Map<String, String> pages = everyPage(Language.EN);
+        assertThat(pages.get("store-active"))
+                .contains("Offboard this store")
+                .contains("/prod/operator/stores/zxq-store/close")
+                .contains("name=\"confirm\"")
+                .contains("name=\"_csrf\"");
+        assertThat(pages.get("store-offboarding"))
+                .doesNotContain("/operator/stores/zxq-store/close")
+                .contains("Closing")
+                .contains("Started by operator ops@x.example on 2026-12-02 09:00 UTC")
+                .containsPattern("data-step=\"CLOSE\" data-done=\"yes\">Closed to shoppers: <strong>done")
+                .containsPattern("data-step=\"EXPORT\" data-done=\"no\">[^<]*: <strong>to do")
+                .contains("Archive stored (kept until 2026-12-09 09:00 UTC)")
+                .contains("Reserved for 30 days after the store's data is deleted.")
+                .contains("/prod/stores/zxq-store/closing");
+        assertThat(pages.get("store-offboarded"))
+                .doesNotContain("/operator/stores/zxq-store/close\"")
+                .contains("Download link e-mailed to the owner; the archive is kept until 2026-12-09 09:00 UTC.")
+                .contains("Reserved until 2027-01-01 10:00 UTC, then free for a new store.")
+                .contains("1234");
+        assertThat(pages.get("store-reopened-wrong-slug"))
+                .contains("The address you typed is not this store's: nothing was done.")
+                .contains("The export failed: nothing was deleted")
+                .contains("/prod/operator/stores/zxq-store/close");
     }
 
     @Test
