@@ -5,7 +5,6 @@ import io.dukan.core.offboard.OffboardingState;
 import io.dukan.core.offboard.OffboardingStep;
 import io.dukan.web.i18n.Messages;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,8 +39,8 @@ public record OffboardingPanel(
         return new OffboardingPanel(
                 o.state().name(),
                 m.t("offboard.state." + o.state().name()),
-                o.requestedBy(),
-                OperatorPages.time(o.requestedAt()),
+                ltr(m, o.requestedBy()),
+                ltr(m, OperatorPages.time(o.requestedAt())),
                 steps,
                 export(o, m),
                 address(o, gracePeriod, m),
@@ -58,7 +57,7 @@ public record OffboardingPanel(
         if (o.exportKey() == null) {
             return m.t("offboard.export.pending");
         }
-        String kept = o.exportExpiresAt() == null ? "—" : OperatorPages.time(o.exportExpiresAt());
+        String kept = o.exportExpiresAt() == null ? "—" : ltr(m, OperatorPages.time(o.exportExpiresAt()));
         return o.done(OffboardingStep.EXPORT) ? m.t("offboard.export.sent", kept) : m.t("offboard.export.stored", kept);
     }
 
@@ -69,9 +68,17 @@ public record OffboardingPanel(
         if (o.deletedAt() == null) {
             return m.t("offboard.address.later", gracePeriod.toDays());
         }
-        Instant free = o.deletedAt().plus(gracePeriod);
+        String free = ltr(m, OperatorPages.time(o.deletedAt().plus(gracePeriod)));
         return o.done(OffboardingStep.SLUG)
-                ? m.t("offboard.address.freed", OperatorPages.time(free))
-                : m.t("offboard.address.reserved", OperatorPages.time(free));
+                ? m.t("offboard.address.freed", free)
+                : m.t("offboard.address.reserved", free);
+    }
+
+    /**
+     * An address, e-mail or time set into a right-to-left sentence as a left-to-right island (Unicode's isolates), so
+     * "2026-12-02 09:00 UTC" does not read "09:00 02-12-2026".
+     */
+    private static String ltr(Messages m, String text) {
+        return m.language().dir().equals("rtl") ? "\u2066" + text + "\u2069" : text;
     }
 }

@@ -296,6 +296,9 @@ class OperatorMessagesTest {
                 .contains("The address you typed is not this store's: nothing was done.")
                 .contains("The export failed: nothing was deleted")
                 .contains("/prod/operator/stores/zxq-store/close");
+        assertThat(everyPage(Language.UR).get("store-offboarding"))
+                .as("times in a right-to-left sentence stay in order")
+                .contains("\u20662026-12-02 09:00 UTC\u2069");
     }
 
     @Test
