@@ -55,19 +55,40 @@ class OperatorMessagesTest {
         }
     }
 
-    static Store withStatus(Store store, StoreStatus status) {
-        return new Store(
-                store.id(),
-                store.slug(),
-                store.name(),
-                store.ownerEmail(),
-                store.currency(),
-                store.country(),
-                store.language(),
-                status,
-                null,
-                Set.of(),
-                store.createdAt());
+    static final Instant STARTED = Instant.parse("2026-12-02T09:00:00Z");
+
+    /** An operator's offboarding of the sample store, its archive stored (kept a week). */
+    static Offboarding offboarding(
+            OffboardingState state, Set<OffboardingStep> done, long itemsDeleted, Instant deletedAt) {
+        return new Offboarding(
+                TENANT,
+                new Slug("zxq-store"),
+                "operator ops@x.example",
+                STARTED,
+                state,
+                done,
+                "",
+                itemsDeleted,
+                "exports/zxq.zip",
+                STARTED.plus(Duration.ofDays(7)),
+                deletedAt,
+                null);
+    }
+
+    static String storeWithOffboarding(
+            OperatorPages.Frame f, Store store, List<PlatformAuditEntry> history, Offboarding o, String error) {
+        return OperatorPages.store(
+                        error == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST,
+                        f,
+                        store,
+                        null,
+                        null,
+                        null,
+                        history,
+                        OffboardingPanel.of(o, Duration.ofDays(30), f.m()),
+                        "/prod/s/zxq-store/",
+                        error)
+                .body();
     }
 
     static Map<String, String> everyPage(Language language) {
@@ -145,67 +166,33 @@ class OperatorMessagesTest {
                                 "/prod/s/zxq-store/",
                                 m.t("store.wrongState"))
                         .body());
-        Instant started = Instant.parse("2026-12-02T09:00:00Z");
-        Offboarding running = new Offboarding(
-                TENANT,
-                store.slug(),
-                "operator ops@x.example",
-                started,
-                OffboardingState.RUNNING,
-                Set.of(OffboardingStep.CLOSE),
-                "",
-                0,
-                "exports/zxq.zip",
-                started.plus(Duration.ofDays(7)),
-                null,
-                null);
+        Instant started = STARTED;
         pages.put(
                 "store-offboarding",
-                OperatorPages.store(
-                                HttpStatus.OK,
-                                f,
-                                withStatus(store, StoreStatus.CLOSING),
-                                null,
-                                null,
-                                null,
-                                List.of(new PlatformAuditEntry(
-                                        started, "ops@x.example", "started offboarding", "zxq-store", "Zxq")),
-                                OffboardingPanel.of(running, Duration.ofDays(30), m),
-                                "/prod/s/zxq-store/",
-                                null)
-                        .body());
-        Offboarding deleted = new Offboarding(
-                TENANT,
-                store.slug(),
-                "operator ops@x.example",
-                started,
-                OffboardingState.DELETED,
-                Set.of(
-                        OffboardingStep.CLOSE,
-                        OffboardingStep.EXPORT,
-                        OffboardingStep.FUNCTION,
-                        OffboardingStep.DATA,
-                        OffboardingStep.MEDIA),
-                "",
-                1234,
-                "exports/zxq.zip",
-                started.plus(Duration.ofDays(7)),
-                started.plus(Duration.ofHours(1)),
-                null);
+                storeWithOffboarding(
+                        f,
+                        store.withStatus(StoreStatus.CLOSING, null),
+                        List.of(new PlatformAuditEntry(
+                                started, "ops@x.example", "started offboarding", "zxq-store", "Zxq")),
+                        offboarding(OffboardingState.RUNNING, Set.of(OffboardingStep.CLOSE), 0, null),
+                        null));
         pages.put(
                 "store-offboarded",
-                OperatorPages.store(
-                                HttpStatus.OK,
-                                f,
-                                withStatus(store, StoreStatus.CLOSED),
-                                null,
-                                null,
-                                null,
-                                List.of(),
-                                OffboardingPanel.of(deleted, Duration.ofDays(30), m),
-                                "/prod/s/zxq-store/",
-                                null)
-                        .body());
+                storeWithOffboarding(
+                        f,
+                        store.withStatus(StoreStatus.CLOSED, null),
+                        List.of(),
+                        offboarding(
+                                OffboardingState.DELETED,
+                                Set.of(
+                                        OffboardingStep.CLOSE,
+                                        OffboardingStep.EXPORT,
+                                        OffboardingStep.FUNCTION,
+                                        OffboardingStep.DATA,
+                                        OffboardingStep.MEDIA),
+                                1234,
+                                started.plus(Duration.ofHours(1))),
+                        null));
         Offboarding reopened = new Offboarding(
                 TENANT,
                 store.slug(),
@@ -221,18 +208,7 @@ class OperatorMessagesTest {
                 "the export could not be made; nothing was deleted");
         pages.put(
                 "store-reopened-wrong-slug",
-                OperatorPages.store(
-                                HttpStatus.BAD_REQUEST,
-                                f,
-                                store,
-                                null,
-                                null,
-                                null,
-                                List.of(),
-                                OffboardingPanel.of(reopened, Duration.ofDays(30), m),
-                                "/prod/s/zxq-store/",
-                                m.t("offboard.confirmWrong"))
-                        .body());
+                storeWithOffboarding(f, store, List.of(), reopened, m.t("offboard.confirmWrong")));
         pages.put(
                 "approvals",
                 OperatorPages.approvals(f, List.of(), m.t("signups.gone")).body());
