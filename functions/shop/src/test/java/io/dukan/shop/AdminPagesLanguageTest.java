@@ -79,7 +79,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AdminPagesLanguageTest {
 
     private static final List<String> BUNDLES =
-            List.of("admin", "accountmail", "wallets", "discount", "seller", "figures", "close");
+            List.of("admin", "accountmail", "wallets", "discount", "seller", "figures", "close", "lowstock");
     private static final String BASE = "/s/kashgar";
     private static final String CSRF = "aaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final TenantId TENANT = new TenantId("aaaaaaaaaaaaaaaa");
@@ -277,8 +277,7 @@ class AdminPagesLanguageTest {
                                         false,
                                         SetupFlags.NONE,
                                         "https://x.example/s/kashgar",
-                                        AdminPages.locale(s).t("setup.shareText", s.name()),
-                                        3),
+                                        AdminPages.locale(s).t("setup.shareText", s.name())),
                                 null)));
         pages.put(
                 "dashboard-setup-dismissed",
@@ -299,8 +298,7 @@ class AdminPagesLanguageTest {
                                         false,
                                         new SetupFlags(false, true),
                                         "https://x.example/s/kashgar",
-                                        "x",
-                                        0),
+                                        "x"),
                                 null)));
         pages.put(
                 "dashboard-figures",
@@ -411,7 +409,21 @@ class AdminPagesLanguageTest {
                                     true),
                             CSRF));
         }
-        pages.put("settings", SettingsViews.settings(s, BASE, null, Map.of(), null, false, CSRF));
+        pages.put("settings", SettingsViews.settings(s, BASE, null, 5, Map.of(), null, false, CSRF));
+        pages.put(
+                "settings-bad-low-stock",
+                SettingsViews.settings(
+                        s,
+                        BASE,
+                        null,
+                        5,
+                        Map.of("lowStockThreshold", "-1"),
+                        AdminPages.problem(
+                                s,
+                                new io.dukan.core.shared.InvalidInputException(
+                                        "lowStockThreshold", "the low-stock level must be a whole number")),
+                        true,
+                        CSRF));
         pages.put("close", io.dukan.shop.settings.CloseStoreController.page(s, BASE, CSRF, "", null, 30));
         pages.put(
                 "close-wrong-slug",
@@ -428,6 +440,7 @@ class AdminPagesLanguageTest {
                         s,
                         BASE,
                         "https://x.example/logo.png",
+                        12,
                         Map.of(),
                         AdminPages.locale(s).t("settings.saved"),
                         false,
