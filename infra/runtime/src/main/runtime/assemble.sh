@@ -1,9 +1,9 @@
 #!/bin/sh
 # Lays out the store runtime folder (what Lambda unpacks into /opt): the shop jar beside the runtime interface client
 # (lib/, copied there by the dependency plugin), the bootstrap, and jre/, jlink'ed from JDK 25 with only the modules
-# the shop needs. Called by the build (prepare-package): assemble.sh JDK SHOP_JAR RUNTIME_DIR MODULES
+# the shop needs. Called by the build (prepare-package): assemble.sh JDK SHOP_JAR RUNTIME_DIR MODULES CLASSES
 set -eu
-jdk=$1; shop_jar=$2; dir=$3; modules=$4
+jdk=$1; shop_jar=$2; dir=$3; modules=$4; classes=$5
 here=$(cd "$(dirname "$0")" && pwd)
 if [ ! -x "$jdk/bin/jlink" ]; then
   echo "no JDK 25 at $jdk (set -Druntime.jdk=...): the store runtime is jlink'ed from it" >&2
@@ -28,6 +28,10 @@ rm -f "$dir/lib/dukan-shop-services.jar"
 find "$services" -exec touch -d "2026-01-01 00:00:00 UTC" {} +
 (cd "$services" && find META-INF | LC_ALL=C sort | zip -q -X -@ "$dir/lib/dukan-shop-services.jar")
 rm -rf "$services"
+# This module's replacements of SDK classes (software/..., see GeneratedServiceMetadataProvider), first on the
+# bootstrap's classpath
+rm -f "$dir/lib/dukan-sdk-overrides.jar"
+"$jdk/bin/jar" --create --date=2026-01-01T00:00:00Z --file "$dir/lib/dukan-sdk-overrides.jar" -C "$classes" software
 # The runtime interface client's native part, out of its jar once here rather than into /tmp at every start
 # (the bootstrap names it: -Dcom.amazonaws...NativeClient.JNI). x86_64, as the jlink'ed JDK.
 unzip -q -o -j "$dir/lib/aws-lambda-java-runtime-interface-client.jar" 'jni/libaws-lambda-jni.linux-x86_64.so' -d "$dir/lib"
