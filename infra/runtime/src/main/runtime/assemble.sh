@@ -20,21 +20,18 @@ cp "$shop_jar" "$dir/lib/dukan-shop-lambda.jar"
 # that first reads the jar's whole central directory: 16,000 entries in the shop jar, about a tenth of the cold start
 # (interpreted; infra/bench 1c). The layer keeps those listings in a small jar of their own, dukan-shop-services.jar,
 # and the shop jar without them: the same classes and resources, one short central directory to read.
-services=$(mktemp -d)
-(cd "$services" && unzip -q "$dir/lib/dukan-shop-lambda.jar" 'META-INF/micronaut/*')
-zip -q -d "$dir/lib/dukan-shop-lambda.jar" 'META-INF/micronaut/*'
-rm -f "$dir/lib/dukan-shop-services.jar"
-# sorted, without extra attributes: the same bytes from the same shop jar (the cache's checksums below)
-find "$services" -exec touch -d "2026-01-01 00:00:00 UTC" {} +
-(cd "$services" && find META-INF | LC_ALL=C sort | zip -q -X -@ "$dir/lib/dukan-shop-services.jar")
-rm -rf "$services"
+"$jdk/bin/java" "$here/SplitShopJar.java" "$dir/lib/dukan-shop-lambda.jar" "$dir/lib/dukan-shop-services.jar"
 # This module's replacements of SDK classes (software/..., see GeneratedServiceMetadataProvider), first on the
 # bootstrap's classpath
 rm -f "$dir/lib/dukan-sdk-overrides.jar"
 "$jdk/bin/jar" --create --date=2026-01-01T00:00:00Z --file "$dir/lib/dukan-sdk-overrides.jar" -C "$classes" software
 # The runtime interface client's native part, out of its jar once here rather than into /tmp at every start
 # (the bootstrap names it: -Dcom.amazonaws...NativeClient.JNI). x86_64, as the jlink'ed JDK.
-unzip -q -o -j "$dir/lib/aws-lambda-java-runtime-interface-client.jar" 'jni/libaws-lambda-jni.linux-x86_64.so' -d "$dir/lib"
+jni=$(mktemp -d)
+(cd "$jni" && "$jdk/bin/jar" --extract --file "$dir/lib/aws-lambda-java-runtime-interface-client.jar" \
+  jni/libaws-lambda-jni.linux-x86_64.so)
+mv "$jni/jni/libaws-lambda-jni.linux-x86_64.so" "$dir/lib/"
+rm -rf "$jni"
 cp "$here/bootstrap" "$dir/bootstrap"
 chmod 755 "$dir/bootstrap"
 # The AOT cache records each jar's size and modification time; Lambda unpacks the zip with the times it carries.
