@@ -1,6 +1,7 @@
 package io.dukan.provisioning;
 
 import io.dukan.aws.AwsClients;
+import io.dukan.aws.metrics.CloudWatchStoreMetrics;
 import io.dukan.core.account.PasswordHasher;
 import io.dukan.core.operator.OperatorAuth;
 import io.dukan.core.operator.OperatorRepository;
