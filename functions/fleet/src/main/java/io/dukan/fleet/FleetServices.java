@@ -3,9 +3,7 @@ package io.dukan.fleet;
 import io.dukan.aws.AwsClients;
 import io.dukan.aws.DukanProperties;
 import io.dukan.aws.dynamodb.TenantItems;
-import io.dukan.aws.metrics.CloudWatchStoreMetrics;
 import io.dukan.aws.s3.TenantObjects;
-import io.dukan.aws.upgrade.SqsUpgradeQueue;
 import io.dukan.core.account.AuditLog;
 import io.dukan.core.catalog.CatalogService;
 import io.dukan.core.catalog.CollectionRepository;
@@ -39,14 +37,12 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The fleet worker's beans: the sagas (provisioning, offboarding, upgrades in waves), and the control-plane clients only this function holds rights for. */
 @Factory
@@ -60,8 +56,8 @@ public class FleetServices {
     }
 
     /**
-     * Upgrades in waves: where the store code, the stores' metrics and the delayed steps come from (on AWS the beans
-     * below; in the local cloud its fleet, counters and queue).
+     * Upgrades in waves: where the store code, the stores' metrics and the delayed steps come from (on AWS
+     * {@link AwsStoreCode}, CloudWatch and SQS, from io.dukan.aws; in the local cloud its fleet, counters and queue).
      */
     @Singleton
     @Requires(beans = {StoreCode.class, StoreMetrics.class, UpgradeQueue.class})
@@ -75,36 +71,6 @@ public class FleetServices {
             UpgradeQueue queue,
             Clock clock) {
         return new UpgradeSaga(campaigns, versions, storeVersions, code, directory, metrics, queue, clock);
-    }
-
-    @Singleton
-    @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
-    @Bean(preDestroy = "close")
-    SqsClient upgradeSqs(AwsClients clients, SdkHttpClient http) {
-        return clients.configure(SqsClient.builder().httpClient(http), null).build();
-    }
-
-    /** A campaign's next step goes to this worker's own queue (DUKAN_FLEET_QUEUE_URL). */
-    @Singleton
-    @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
-    UpgradeQueue upgradeQueue(SqsClient sqs, AwsFleetProperties fleet) {
-        return new SqsUpgradeQueue(sqs, fleet.getQueueUrl());
-    }
-
-    /** The upgraded stores' error rates: their functions' EMF metrics in CloudWatch. */
-    @Singleton
-    @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
-    @Bean(preDestroy = "close")
-    CloudWatchClient cloudWatch(AwsClients clients, SdkHttpClient http) {
-        return clients.configure(CloudWatchClient.builder().httpClient(http), null)
-                .build();
-    }
-
-    @Singleton
-    @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
-    StoreMetrics storeMetrics(
-            CloudWatchClient cloudWatch, Clock clock, @Value("${dukan.metrics.namespace:Dukan/Stores}") String ns) {
-        return new CloudWatchStoreMetrics(cloudWatch, ns, clock);
     }
 
     @Singleton

@@ -1,6 +1,5 @@
 package io.dukan.provisioning;
 
-import io.dukan.aws.upgrade.SqsUpgradeQueue;
 import io.dukan.core.operator.PlatformAudit;
 import io.dukan.core.upgrade.ShopVersions;
 import io.dukan.core.upgrade.UpgradeCampaigns;
@@ -8,13 +7,11 @@ import io.dukan.core.upgrade.UpgradeQueue;
 import io.dukan.core.upgrade.UpgradeRules;
 import io.dukan.core.upgrade.UpgradeService;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The console's upgrades in waves: the rules every new campaign is judged by ({@code dukan.upgrade.*}, environment
@@ -42,14 +39,6 @@ class UpgradeServices {
             UpgradeRules rules,
             Clock clock) {
         return new UpgradeService(versions, campaigns, queue, audit, rules, clock);
-    }
-
-    /** On AWS the fleet worker's queue, the one signups go to (the worker tells the two kinds of message apart). */
-    @Singleton
-    @Requires(env = "provisioning")
-    @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
-    UpgradeQueue sqsUpgradeQueue(SqsClient sqs, @Value("${dukan.provisioning.queue-url:}") String queueUrl) {
-        return new SqsUpgradeQueue(sqs, queueUrl);
     }
 
     /**

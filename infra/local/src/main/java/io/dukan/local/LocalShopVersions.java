@@ -1,7 +1,8 @@
 package io.dukan.local;
 
-import io.dukan.aws.dynamodb.DynamoDbUpgrades;
+import io.dukan.aws.dynamodb.UpgradeRecords;
 import io.dukan.core.upgrade.ShopVersion;
+import io.dukan.core.upgrade.ShopVersions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class LocalShopVersions {
     static List<String> register(
             DynamoDbClient dynamo, String table, LocalStoreFleet fleet, Path projectRoot, Path codeDir)
             throws IOException {
-        DynamoDbUpgrades registry = new DynamoDbUpgrades(dynamo, table);
+        ShopVersions registry = UpgradeRecords.versions(dynamo, table);
         List<String> ids = new ArrayList<>();
         registry.publish(fleet.defaultVersion());
         ids.add(LocalStoreFleet.BUILTIN_VERSION);

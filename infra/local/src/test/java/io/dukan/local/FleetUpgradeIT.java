@@ -2,12 +2,16 @@ package io.dukan.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dukan.aws.dynamodb.DynamoDbUpgrades;
+import io.dukan.aws.dynamodb.UpgradeRecords;
 import io.dukan.core.operator.PlatformAudit;
 import io.dukan.core.operator.PlatformAuditEntry;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.TenantId;
+import io.dukan.core.upgrade.ShopVersion;
+import io.dukan.core.upgrade.ShopVersions;
+import io.dukan.core.upgrade.StoreVersions;
 import io.dukan.core.upgrade.UpgradeCampaign;
+import io.dukan.core.upgrade.UpgradeCampaigns;
 import io.dukan.core.upgrade.UpgradeRules;
 import io.dukan.core.upgrade.UpgradeService;
 import io.dukan.core.upgrade.UpgradeState;
@@ -57,7 +61,9 @@ class FleetUpgradeIT {
     static Path data;
     static LocalCloud cloud;
     static DynamoDbClient dynamo;
-    static DynamoDbUpgrades upgrades;
+    static UpgradeCampaigns upgrades;
+    static ShopVersions versions;
+    static StoreVersions storeVersions;
     static UpgradeService service;
     static ScheduledExecutorService traffic;
     static final Map<String, String> lastAnswer = new ConcurrentHashMap<>();
@@ -90,9 +96,11 @@ class FleetUpgradeIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
                 .build();
-        upgrades = new DynamoDbUpgrades(dynamo, table);
+        upgrades = UpgradeRecords.campaigns(dynamo, table);
+        versions = UpgradeRecords.versions(dynamo, table);
+        storeVersions = UpgradeRecords.storeVersions(dynamo, table);
         service = new UpgradeService(
-                upgrades,
+                versions,
                 upgrades,
                 cloud.queues().get(0),
                 new PlatformAudit() {
@@ -199,11 +207,11 @@ class FleetUpgradeIT {
             assertThat(runs(slug)).isEqualTo(LocalStoreFleet.BUILTIN_VERSION);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             // recorded by the worker once the store is ACTIVE (its route comes a moment before)
-            while (upgrades.current(tenant(slug)).isEmpty()) {
+            while (storeVersions.current(tenant(slug)).isEmpty()) {
                 assertThat(System.nanoTime()).as(slug + "'s version recorded").isLessThan(deadline);
                 Thread.sleep(100);
             }
-            assertThat(upgrades.current(tenant(slug))).hasValue(LocalStoreFleet.BUILTIN_VERSION);
+            assertThat(storeVersions.current(tenant(slug))).hasValue(LocalStoreFleet.BUILTIN_VERSION);
             while (!String.valueOf(lastAnswer.get(slug)).startsWith("200")) {
                 assertThat(System.nanoTime())
                         .as(slug + " answers: " + lastAnswer.get(slug))
@@ -212,7 +220,7 @@ class FleetUpgradeIT {
             }
             assertThat(lastAnswer.get(slug)).contains("Store " + slug);
         }
-        assertThat(upgrades.all()).extracting(v -> v.id()).contains("local-1", "local-broken");
+        assertThat(versions.all()).extracting(ShopVersion::id).contains("local-1", "local-broken");
     }
 
     @Test
@@ -234,7 +242,7 @@ class FleetUpgradeIT {
                 .isBefore(done.waves().get(2).deployedAt());
         for (String slug : SLUGS) {
             assertThat(runs(slug)).isEqualTo("echo-2");
-            assertThat(upgrades.current(tenant(slug))).hasValue("echo-2");
+            assertThat(storeVersions.current(tenant(slug))).hasValue("echo-2");
             String answer = answerOf(slug);
             assertThat(answer).startsWith("200 echo shop, isolated=true, path /s/" + slug);
         }
@@ -261,7 +269,7 @@ class FleetUpgradeIT {
         // the canary serves the version it ran before again; the others never left it
         for (String slug : SLUGS) {
             assertThat(runs(slug)).as(slug).isEqualTo("echo-2");
-            assertThat(upgrades.current(tenant(slug))).as(slug).hasValue("echo-2");
+            assertThat(storeVersions.current(tenant(slug))).as(slug).hasValue("echo-2");
         }
         assertThat(answerOf(canary)).startsWith("200 echo shop");
         assertThat(service.active()).isEmpty();

@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 @Singleton
 @Requires(env = {"provisioning", "fleet"})
-public final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVersions {
+final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVersions {
 
     static final String VERSIONS = "PLATFORM#SHOPCODE";
     static final String CAMPAIGNS = "PLATFORM#UPGRADES";
@@ -64,8 +64,8 @@ public final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, S
         this(dynamo, table.value());
     }
 
-    /** Outside a function's context (the local cloud registers the versions it can run). */
-    public DynamoDbUpgrades(DynamoDbClient dynamo, String table) {
+    /** Outside a function's context: {@link UpgradeRecords}. */
+    DynamoDbUpgrades(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
  * one GetMetricData call of five queries over the period, one data point each (the period is the statistic's
  * period). Read when an operator opens the store's page, and by the fleet worker when it judges an upgrade wave.
  */
-public final class CloudWatchStoreMetrics implements StoreMetrics {
+final class CloudWatchStoreMetrics implements StoreMetrics {
 
     private static final System.Logger LOG = System.getLogger(CloudWatchStoreMetrics.class.getName());
 
@@ -31,7 +31,7 @@ public final class CloudWatchStoreMetrics implements StoreMetrics {
     private final String namespace;
     private final Clock clock;
 
-    public CloudWatchStoreMetrics(CloudWatchClient cloudWatch, String namespace, Clock clock) {
+    CloudWatchStoreMetrics(CloudWatchClient cloudWatch, String namespace, Clock clock) {
         this.cloudWatch = cloudWatch;
         this.namespace = namespace;
         this.clock = clock;

@@ -11,12 +11,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * by its body, {@link UpgradeQueue#message}), delayed with DelaySeconds, at most 900 s: a longer wait is taken by the
  * saga in several steps. Used by the operator console (start, resume) and by the fleet worker (each next step).
  */
-public final class SqsUpgradeQueue implements UpgradeQueue {
+final class SqsUpgradeQueue implements UpgradeQueue {
 
     private final SqsClient sqs;
     private final String queueUrl;
 
-    public SqsUpgradeQueue(SqsClient sqs, String queueUrl) {
+    SqsUpgradeQueue(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
     }
