@@ -111,8 +111,7 @@ class UpgradeWavesBrowserIT extends BrowserTestBase {
         assertFitsThePhone();
 
         new Select(driver.findElement(By.id("start-version"))).selectByValue("local-broken");
-        driver.findElement(By.cssSelector("form[action$='/operator/upgrades'] button[type=submit]"))
-                .click();
+        driver.findElement(By.cssSelector("#start-upgrade button[type=submit]")).click();
         waitFor("the upgrade's page", d -> d.getCurrentUrl().matches(".*/operator/upgrades/[a-z2-7]{16}$"));
         String campaignPage = driver.getCurrentUrl();
 
