@@ -217,7 +217,81 @@ class OperatorMessagesTest {
                 OperatorPages.audit(f, List.of(entry), "/operator/audit?after=x")
                         .body());
         pages.put("missing", OperatorPages.notFound(f).body());
+        upgradePages(m, f, pages);
         return pages;
+    }
+
+    /** The upgrades pages: versions and campaigns, a campaign rolled back, one running, and an empty one. */
+    static void upgradePages(Messages m, OperatorPages.Frame f, Map<String, String> pages) {
+        io.dukan.core.upgrade.UpgradeRules rules = io.dukan.core.upgrade.UpgradeRules.DEFAULTS;
+        Instant at = Instant.parse("2026-12-06T10:00:00Z");
+        io.dukan.core.upgrade.ShopVersion version =
+                new io.dukan.core.upgrade.ShopVersion("zxq-2", "/tmp/zxq.jar!a.b.Zxq", at, "ops@x.example", "Zxq");
+        io.dukan.core.upgrade.Wave canary = io.dukan.core.upgrade.Wave.planned(1, 0, 1)
+                .measuredBefore(new io.dukan.core.upgrade.Wave.Figures(40, 0))
+                .deployedUpTo(1)
+                .judged(
+                        new io.dukan.core.upgrade.Wave.Figures(30, 15),
+                        io.dukan.core.upgrade.WaveState.ROLLED_BACK,
+                        "Zxq")
+                .rolledBackUpTo(1);
+        io.dukan.core.upgrade.UpgradeCampaign rolledBack = io.dukan.core.upgrade.UpgradeCampaign.started(
+                        "abcdefgh23456723", "zxq-2", "ops@x.example", at, rules, "tok")
+                .withPlan(
+                        true,
+                        "",
+                        12,
+                        1,
+                        List.of(
+                                canary,
+                                io.dukan.core.upgrade.Wave.planned(2, 1, 2),
+                                io.dukan.core.upgrade.Wave.planned(3, 3, 9)))
+                .withState(io.dukan.core.upgrade.UpgradeState.ROLLED_BACK, "Zxq");
+        io.dukan.core.upgrade.UpgradeCampaign running = io.dukan.core.upgrade.UpgradeCampaign.started(
+                        "abcdefgh23456724", "zxq-2", "ops@x.example", at, rules, "tok")
+                .withPlan(
+                        true,
+                        "",
+                        1,
+                        0,
+                        List.of(io.dukan.core.upgrade.Wave.planned(1, 0, 1)
+                                .deployedUpTo(1)
+                                .watching(at, at.plusSeconds(600))));
+        List<io.dukan.core.upgrade.UpgradeTarget> stores = List.of(new io.dukan.core.upgrade.UpgradeTarget(
+                0,
+                TENANT,
+                new Slug("zxq-store"),
+                "zxq-1",
+                io.dukan.core.upgrade.UpgradeTarget.TargetState.ROLLED_BACK));
+        pages.put(
+                "upgrades",
+                UpgradePages.upgrades(
+                                HttpStatus.CONFLICT,
+                                f,
+                                List.of(version),
+                                List.of(running, rolledBack),
+                                running,
+                                rules,
+                                m.t("upgrades.error.running"),
+                                Map.of("id", "zxq-3"))
+                        .body());
+        pages.put(
+                "upgrades-empty",
+                UpgradePages.upgrades(HttpStatus.OK, f, List.of(), List.of(), null, rules, null, Map.of())
+                        .body());
+        pages.put(
+                "upgrades-start",
+                UpgradePages.upgrades(
+                                HttpStatus.OK, f, List.of(version), List.of(rolledBack), null, rules, null, Map.of())
+                        .body());
+        pages.put(
+                "upgrade-rolled-back",
+                UpgradePages.campaign(HttpStatus.OK, f, rolledBack, w -> w.number() == 1 ? stores : List.of(), null)
+                        .body());
+        pages.put(
+                "upgrade-running",
+                UpgradePages.campaign(HttpStatus.CONFLICT, f, running, w -> stores, m.t("upgrade.error.notPaused"))
+                        .body());
     }
 
     @Test
