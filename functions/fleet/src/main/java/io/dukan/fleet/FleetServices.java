@@ -16,11 +16,19 @@ import io.dukan.core.offboard.OffboardingSaga;
 import io.dukan.core.offboard.OwnerRequests;
 import io.dukan.core.offboard.StoreExporter;
 import io.dukan.core.offboard.TenantEraser;
+import io.dukan.core.operator.StoreDirectory;
+import io.dukan.core.operator.StoreMetrics;
 import io.dukan.core.order.OrderAdminRepository;
 import io.dukan.core.tenant.ProvisioningSaga;
 import io.dukan.core.tenant.StoreDataRepository;
 import io.dukan.core.tenant.StoreFleet;
 import io.dukan.core.tenant.StoreRegistry;
+import io.dukan.core.upgrade.ShopVersions;
+import io.dukan.core.upgrade.StoreCode;
+import io.dukan.core.upgrade.StoreVersions;
+import io.dukan.core.upgrade.UpgradeCampaigns;
+import io.dukan.core.upgrade.UpgradeQueue;
+import io.dukan.core.upgrade.UpgradeSaga;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -36,7 +44,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** The fleet worker's beans: the sagas (provisioning, offboarding), and the control-plane clients only this function holds rights for. */
+/** The fleet worker's beans: the sagas (provisioning, offboarding, upgrades in waves), and the control-plane clients only this function holds rights for. */
 @Factory
 @Requires(env = FleetWorker.ENVIRONMENT)
 public class FleetServices {
@@ -45,6 +53,24 @@ public class FleetServices {
     ProvisioningSaga provisioningSaga(
             StoreRegistry registry, StoreDataRepository storeData, StoreFleet fleet, Clock clock) {
         return new ProvisioningSaga(registry, storeData, fleet, clock);
+    }
+
+    /**
+     * Upgrades in waves: where the store code, the stores' metrics and the delayed steps come from (on AWS
+     * {@link AwsStoreCode}, CloudWatch and SQS, from io.dukan.aws; in the local cloud its fleet, counters and queue).
+     */
+    @Singleton
+    @Requires(beans = {StoreCode.class, StoreMetrics.class, UpgradeQueue.class})
+    UpgradeSaga upgradeSaga(
+            UpgradeCampaigns campaigns,
+            ShopVersions versions,
+            StoreVersions storeVersions,
+            StoreCode code,
+            StoreDirectory directory,
+            StoreMetrics metrics,
+            UpgradeQueue queue,
+            Clock clock) {
+        return new UpgradeSaga(campaigns, versions, storeVersions, code, directory, metrics, queue, clock);
     }
 
     @Singleton

@@ -4,13 +4,16 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.dukan.core.offboard.OffboardingSaga;
 import io.dukan.core.tenant.ProvisioningSaga;
+import io.dukan.core.tenant.Store;
 import io.dukan.core.tenant.TenantId;
+import io.dukan.core.upgrade.UpgradeSaga;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Entry point of the fleet worker: the queue's messages, each the id of a store, run through {@link ProvisioningSaga}
@@ -21,6 +24,9 @@ import java.util.List;
  * and after maxReceiveCount moves it to the dead-letter queue. A worker that dies mid-saga (timeout, crash)
  * reports nothing: the whole batch is redelivered after the visibility timeout, and the saga resumes each store
  * from its first step not done.
+ *
+ * <p>A message {@code upgrade:{campaign}:{token}} is a step of a fleet upgrade ({@link UpgradeSaga}), which sends
+ * itself its next step; each store the worker sees ACTIVE gets the shop-code version it runs recorded.
  */
 public class FleetWorker extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -29,6 +35,8 @@ public class FleetWorker extends MicronautRequestHandler<SQSEvent, SQSBatchRespo
 
     private final ProvisioningSaga saga;
     private final OffboardingSaga offboarding;
+    /** Absent where the context has no store code, metrics or queue to upgrade with (tests of provisioning alone). */
+    private final Optional<UpgradeSaga> upgrades;
 
     /** On Lambda: configuration from the environment. */
     public FleetWorker() {
@@ -40,6 +48,7 @@ public class FleetWorker extends MicronautRequestHandler<SQSEvent, SQSBatchRespo
         super(builder.environments(ENVIRONMENT).deduceEnvironment(false).start());
         this.saga = applicationContext.getBean(ProvisioningSaga.class);
         this.offboarding = applicationContext.getBean(OffboardingSaga.class);
+        this.upgrades = applicationContext.findBean(UpgradeSaga.class);
     }
 
     @Override
@@ -50,13 +59,25 @@ public class FleetWorker extends MicronautRequestHandler<SQSEvent, SQSBatchRespo
         }
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             try {
-                TenantId store = new TenantId(
-                        message.getBody() == null ? "" : message.getBody().strip());
-                saga.run(store);
+                String body = message.getBody() == null ? "" : message.getBody().strip();
+                Optional<String[]> step = UpgradeSaga.parse(body);
+                if (step.isPresent()) {
+                    upgrades.orElseThrow(() -> new IllegalStateException("this worker has no upgrade saga"))
+                            .step(step.get()[0], step.get()[1]);
+                    continue;
+                }
+                TenantId store = new TenantId(body);
+                Optional<Store> provisioned = saga.run(store);
                 offboarding.run(store);
+                if (provisioned.isPresent() && upgrades.isPresent()) {
+                    upgrades.get().recordNewStore(provisioned.get());
+                }
             } catch (IllegalArgumentException | NullPointerException malformed) {
                 // Not a store id: redelivering it cannot help; it is dropped (and logged).
-                LOG.log(Level.ERROR, "message " + message.getMessageId() + " is not a store id; dropped", malformed);
+                LOG.log(
+                        Level.ERROR,
+                        "message " + message.getMessageId() + " is neither a store id nor an upgrade step; dropped",
+                        malformed);
             } catch (RuntimeException e) {
                 LOG.log(
                         Level.WARNING,

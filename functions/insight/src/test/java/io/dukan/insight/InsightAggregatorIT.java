@@ -15,6 +15,7 @@ import io.dukan.core.order.Order;
 import io.dukan.core.order.OrderAdminService;
 import io.dukan.core.order.PaymentMethod;
 import io.dukan.core.shared.Money;
+import io.dukan.core.tenant.LowStockMarks;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.core.testing.PlaceOrderTestData;
 import io.dukan.core.testing.ProductTestData;
@@ -43,6 +44,7 @@ class InsightAggregatorIT {
     static StoreFiguresRepository storeFigures;
     static PlatformFiguresRepository platformFigures;
     static OrderAdminService admin;
+    static LowStockMarks marks;
 
     StoreSettings store;
     Product saffron;
@@ -55,6 +57,7 @@ class InsightAggregatorIT {
         function = new InsightFunction(ApplicationContext.builder().properties(emulators.functionProperties()));
         storeFigures = function.getApplicationContext().getBean(StoreFiguresRepository.class);
         platformFigures = function.getApplicationContext().getBean(PlatformFiguresRepository.class);
+        marks = function.getApplicationContext().getBean(LowStockMarks.class);
         admin = io.dukan.aws.dynamodb.TestInsight.orderAdmin(emulators);
         feed = new StreamFeed(emulators);
     }
@@ -210,21 +213,85 @@ class InsightAggregatorIT {
     }
 
     @Test
-    void lowStock_listsVariantsAtOrBelowTheStoresThreshold() {
+    void lowStock_listsVariantsAtOrBelowTheStoresOneThreshold() {
         place(figs, 3, PaymentMethod.CASH_ON_DELIVERY); // 7 → 4
         deliver();
+        assertThat(figures().lowStockThreshold()).isEqualTo(LowStockMarks.DEFAULT_THRESHOLD);
         assertThat(figures().lowStock())
                 .extracting(StoreFigures.LowStock::productName, StoreFigures.LowStock::stock)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Dried figs 500g", 4L));
 
-        storeFigures.lowStockThreshold(store.tenantId(), 3);
+        marks.setThreshold(store.tenantId(), 3); // the threshold the owner's e-mail uses too
         assertThat(figures().lowStock()).isEmpty();
         assertThat(figures().lowStockThreshold()).isEqualTo(3);
+        assertThat(marks.state(store.tenantId()).threshold()).isEqualTo(3);
 
-        storeFigures.lowStockThreshold(store.tenantId(), 20);
+        marks.setThreshold(store.tenantId(), 20);
         assertThat(figures().lowStock())
                 .extracting(StoreFigures.LowStock::productName)
                 .containsExactlyInAnyOrder("Dried figs 500g", "Saffron 1g");
+    }
+
+    @Test
+    void lowStock_readsOnlyTheLowestVariants_however_manyAreLow() {
+        for (int stock = 1; stock <= 30; stock++) {
+            TestCatalog.add(
+                    emulators,
+                    store.tenantId(),
+                    ProductTestData.aProduct()
+                            .named("Jar " + stock)
+                            .pricedAt(new Money(10_000, "PKR"))
+                            .withStock(stock)
+                            .build());
+        }
+        deliver();
+        marks.setThreshold(store.tenantId(), LowStockMarks.MAX_THRESHOLD);
+
+        StoreFigures all = figures();
+        // stocks 1..30, figs 7, saffron 20: the 20 lowest are 1..7, 7 again, 8..19
+        assertThat(all.lowStock()).hasSize(StoreFigures.LOW_STOCK_SHOWN);
+        assertThat(all.moreLowStock()).isTrue();
+        assertThat(all.lowStock())
+                .extracting(StoreFigures.LowStock::stock)
+                .isSorted()
+                .startsWith(1L, 2L, 3L)
+                .endsWith(19L);
+        assertThat(all.lowStock())
+                .extracting(StoreFigures.LowStock::productName)
+                .contains("Dried figs 500g")
+                .doesNotContain("Saffron 1g", "Jar 20");
+
+        marks.setThreshold(store.tenantId(), 3);
+        StoreFigures three = figures();
+        assertThat(three.lowStock())
+                .extracting(StoreFigures.LowStock::productName)
+                .containsExactly("Jar 1", "Jar 2", "Jar 3");
+        assertThat(three.moreLowStock()).isFalse();
+    }
+
+    @Test
+    void aRestockAboveTheThreshold_takesTheLowStockMarkOff_aRestockStillAtOrBelowItDoesNot() {
+        String variant = figs.variants().get(0).id().value();
+        Order first = place(figs, 3, PaymentMethod.CASH_ON_DELIVERY); // 7 → 4: crossed 5
+        deliver();
+        assertThat(marks.mark(store.tenantId(), variant)).isTrue(); // what the shop's alert does after the order
+        Order second = place(figs, 2, PaymentMethod.CASH_ON_DELIVERY); // 4 → 2
+        deliver();
+
+        admin.cancel(store.tenantId(), second.code(), "owner", second.version()); // restock 2 → 4: still low
+        deliver();
+        assertThat(marks.state(store.tenantId()).marked()).containsExactly(variant);
+        assertThat(figures().lowStock())
+                .extracting(StoreFigures.LowStock::stock)
+                .containsExactly(4L);
+
+        admin.cancel(store.tenantId(), first.code(), "owner", first.version()); // restock 4 → 7: above 5
+        deliver();
+        assertThat(marks.state(store.tenantId()).marked()).isEmpty();
+        assertThat(figures().lowStock()).isEmpty();
+        assertThat(marks.mark(store.tenantId(), variant))
+                .as("the next crossing is reported")
+                .isTrue();
     }
 
     PlatformFigures platform() {

@@ -2,6 +2,7 @@ package io.dukan.provisioning;
 
 import io.dukan.core.account.LoginFailedException;
 import io.dukan.core.account.LoginThrottledException;
+import io.dukan.core.offboard.OffboardingService;
 import io.dukan.core.operator.OperatorAuth;
 import io.dukan.core.operator.OperatorSession;
 import io.dukan.core.operator.PlatformAudit;
@@ -25,6 +26,7 @@ import io.dukan.web.Form;
 import io.dukan.web.Requests;
 import io.dukan.web.i18n.Messages;
 import io.dukan.web.i18n.Zones;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -47,8 +49,8 @@ import java.util.Optional;
 
 /**
  * The operator console's pages: sign-in (password and authenticator code), the stores list with search and
- * filters, a store's page (details, suspension, metrics, history) with suspend and reactivate, the signups waiting
- * for approval, and the audit log. {@link OperatorConsole} lets only signed-in operators reach any of it.
+ * filters, a store's page (details, suspension, metrics, offboarding, history) with suspend, reactivate and offboard,
+ * the signups waiting for approval, and the audit log. {@link OperatorConsole} lets only signed-in operators reach any of it.
  */
 @Controller(OperatorConsole.PATH)
 class OperatorConsoleController {
@@ -65,6 +67,7 @@ class OperatorConsoleController {
     private final StoreLinks links;
     private final Csrf csrf;
     private final FirstOperator first;
+    private final Duration gracePeriod;
 
     OperatorConsoleController(
             OperatorAuth auth,
@@ -76,8 +79,10 @@ class OperatorConsoleController {
             SignupGate gate,
             StoreLinks links,
             Csrf csrf,
-            FirstOperator first) {
+            FirstOperator first,
+            @Value("${dukan.offboarding.grace-period:30d}") Duration gracePeriod) {
         this.first = first;
+        this.gracePeriod = gracePeriod;
         this.auth = auth;
         this.directory = directory;
         this.operations = operations;
@@ -90,12 +95,7 @@ class OperatorConsoleController {
     }
 
     private OperatorPages.Frame frame(HttpRequest<?> request, String nav) {
-        Messages m = OperatorConsole.text(request);
-        String root = Requests.stagePrefix(request);
-        String operator = request.getAttribute("dukan.operator", OperatorSession.class)
-                .map(OperatorSession::email)
-                .orElse(null);
-        return new OperatorPages.Frame(m, root, nav, operator, csrf.token(request), root + request.getPath());
+        return OperatorPages.frame(request, nav, csrf);
     }
 
     private static HttpResponse<?> redirect(HttpRequest<?> request, String path) {
@@ -221,6 +221,10 @@ class OperatorConsoleController {
         Optional<StoreMetrics.Figures> recent = metrics.recent(store.id(), Duration.ofHours(24));
         Optional<StoreFigures.Last30Days> sums = figures.last30Days(store.id(), Zones.forCountry(store.country()));
         List<PlatformAuditEntry> history = audit.ofStore(store.id(), 50);
+        OffboardingPanel offboarding = operations
+                .offboarding(store)
+                .map(o -> OffboardingPanel.of(o, gracePeriod, frame.m()))
+                .orElse(null);
         return OperatorPages.store(
                 status,
                 frame,
@@ -229,6 +233,7 @@ class OperatorConsoleController {
                 recent.orElse(null),
                 sums.orElse(null),
                 history,
+                offboarding,
                 links.storePath(request, store.slug()),
                 error);
     }
@@ -265,11 +270,40 @@ class OperatorConsoleController {
         return redirect(request, OperatorConsole.PATH + "/stores/" + slug);
     }
 
+    /**
+     * The console's "Offboard this store": the same offboarding as the operators' API ({@link
+     * OperatorOffboardController}), started by the signed-in operator with a reason (audit log) and the store's
+     * address typed to confirm; the store page then shows how it stands.
+     */
+    @Post(
+            value = "/stores/{slug}/close",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    HttpResponse<?> offboard(HttpRequest<?> request, String slug, @Body @Nullable String body) {
+        Form form = Form.parse(body);
+        try {
+            operations.offboard(
+                    OperatorConsole.operator(request).email(), slug, form.get("confirm"), form.get("reason"));
+        } catch (InvalidInputException refused) {
+            return storePage(request, slug, HttpStatus.BAD_REQUEST, refusal(request, refused));
+        } catch (OffboardingService.StoreNotOpenException notOpen) {
+            return storePage(
+                    request,
+                    slug,
+                    HttpStatus.CONFLICT,
+                    OperatorConsole.text(request).t("offboard.notOpen"));
+        } catch (NotFoundException missing) {
+            return OperatorPages.notFound(frame(request, "stores"));
+        }
+        return redirect(request, OperatorConsole.PATH + "/stores/" + slug);
+    }
+
     private static String refusal(HttpRequest<?> request, InvalidInputException refused) {
         Messages m = OperatorConsole.text(request);
         return switch (refused.field()) {
             case "reason" -> m.t("store.reasonRequired", io.dukan.core.operator.StoreOperations.MAX_REASON);
             case "slug" -> m.t("store.wrongState");
+            case "confirm" -> m.t("offboard.confirmWrong");
             default -> refused.getMessage();
         };
     }

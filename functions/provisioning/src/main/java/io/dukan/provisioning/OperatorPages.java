@@ -117,11 +117,13 @@ public final class OperatorPages {
             StoreMetrics.Figures metrics,
             StoreFigures.Last30Days sums,
             List<PlatformAuditEntry> history,
+            OffboardingPanel offboarding,
             String storeUrl,
             String error) {
         Map<String, Object> p = new HashMap<>();
         p.put("store", store);
         p.put("statusKey", suspension != null ? "SUSPENDED" : store.status().name());
+        p.put("offboarding", offboarding);
         p.put("suspension", suspension);
         p.put("suspendedSince", suspension == null ? "" : MINUTE.format(suspension.since()));
         p.put("created", MINUTE.format(store.createdAt()));

@@ -1,7 +1,7 @@
 package io.dukan.provisioning;
 
-import io.dukan.aws.AwsClients;
 import io.dukan.core.account.PasswordHasher;
+import io.dukan.core.offboard.OffboardingService;
 import io.dukan.core.operator.OperatorAuth;
 import io.dukan.core.operator.OperatorRepository;
 import io.dukan.core.operator.PlatformAudit;
@@ -11,13 +11,9 @@ import io.dukan.core.operator.StoreOperations;
 import io.dukan.core.operator.StoreSuspensions;
 import io.dukan.core.tenant.StoreRegistry;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Secondary;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /** The operator console's use cases and ports. */
 @Factory
@@ -30,8 +26,12 @@ class OperatorServices {
 
     @Singleton
     StoreOperations storeOperations(
-            StoreRegistry registry, StoreSuspensions suspensions, PlatformAudit audit, Clock clock) {
-        return new StoreOperations(registry, suspensions, audit, clock);
+            StoreRegistry registry,
+            StoreSuspensions suspensions,
+            PlatformAudit audit,
+            OffboardingService offboarding,
+            Clock clock) {
+        return new StoreOperations(registry, suspensions, audit, offboarding, clock);
     }
 
     /**
@@ -44,22 +44,7 @@ class OperatorServices {
         return StoreFigures.NONE;
     }
 
-    /**
-     * A store function's metrics from CloudWatch (its EMF metrics, namespace {@code dukan.metrics.namespace}); the
-     * local cloud puts its own counters in its place ({@code dukan.metrics.source=local}).
-     */
-    @Singleton
-    @Requires(property = "dukan.metrics.source", value = "cloudwatch", defaultValue = "cloudwatch")
-    StoreMetrics cloudWatchMetrics(
-            AwsClients clients,
-            SdkHttpClient http,
-            Clock clock,
-            @Value("${dukan.metrics.namespace:Dukan/Stores}") String namespace) {
-        CloudWatchClient cloudWatch = clients.configure(
-                        CloudWatchClient.builder().httpClient(http), null)
-                .build();
-        return new CloudWatchStoreMetrics(cloudWatch, namespace, clock);
-    }
+    // A store function's metrics from CloudWatch: io.dukan.aws.metrics (dukan.metrics.source=cloudwatch, the default).
 
     /** Where no metrics source is configured (tests): the store page says there are no figures. */
     @Singleton

@@ -14,6 +14,9 @@ import io.dukan.aws.testing.ProxyEvents;
 import io.dukan.core.account.AccountRepository;
 import io.dukan.core.account.Role;
 import io.dukan.core.account.Session;
+import io.dukan.core.offboard.OffboardingRepository;
+import io.dukan.core.offboard.OffboardingState;
+import io.dukan.core.offboard.OffboardingStep;
 import io.dukan.core.operator.OperatorAuth;
 import io.dukan.core.operator.StoreSuspensions;
 import io.dukan.core.operator.Totp;
@@ -23,6 +26,7 @@ import io.dukan.core.tenant.Slug;
 import io.dukan.core.tenant.Store;
 import io.dukan.core.tenant.StoreDataRepository;
 import io.dukan.core.tenant.StoreRegistry;
+import io.dukan.core.tenant.StoreStatus;
 import io.dukan.core.testing.RecordingFleet;
 import io.dukan.core.testing.RecordingQueue;
 import io.micronaut.context.ApplicationContext;
@@ -42,12 +46,14 @@ import org.junit.jupiter.api.Test;
  * The operator console through the provisioning function's real handler against DynamoDB Local: signing in with
  * password and TOTP code, the stores list, suspending and reactivating a store (with the audit log), and the
  * hostile side: no session, a forged cookie, a store owner's session, a CSRF-less POST and a missing or replayed
- * code never reach a console page or change anything.
+ * code never reach a console page or change anything. Offboarding from a store's page starts the same offboarding
+ * as the operators' API, and the page shows how it stands.
  */
 class OperatorConsoleIT {
 
     static final String EMAIL = "ops@dukan.example";
     static final String PASSWORD = "correct horse battery staple";
+    static final String OPERATOR_TOKEN = "operator-token-for-the-console-it-0123456789";
     static Emulators emulators;
     static RecordingFleet fleet = new RecordingFleet();
     static RecordingQueue queue = new RecordingQueue();
@@ -62,6 +68,8 @@ class OperatorConsoleIT {
         Map<String, Object> properties = new HashMap<>(emulators.functionProperties());
         properties.put("dukan.fleet.mode", "local");
         properties.put("dukan.metrics.source", "none");
+        properties.put("dukan.signup.operator-token", OPERATOR_TOKEN);
+        properties.put("dukan.signup.per-address", 50);
         function = new ProvisioningFunction(
                 ApplicationContext.builder().properties(properties).singletons(queue));
         ApplicationContext context = function.getApplicationContext();
@@ -344,5 +352,165 @@ class OperatorConsoleIT {
                         .getBody())
                 .contains("<html lang=\"zh\"")
                 .contains("审计日志");
+    }
+
+    // --- offboarding from the store page ---------------------------------------------------------------------------
+
+    /** A new store through the real signup, once the in-line worker has provisioned it. */
+    static Store openStore(String slug) throws InterruptedException {
+        APIGatewayProxyResponseEvent signup = call(json(
+                "POST",
+                "/api/stores",
+                "{\"storeName\":\"Store " + slug + "\",\"slug\":\"" + slug + "\",\"ownerEmail\":\"owner@" + slug
+                        + ".example\",\"password\":\"a long enough secret\",\"currency\":\"PKR\","
+                        + "\"country\":\"PK\",\"language\":\"en\"}"));
+        assertThat(signup.getStatusCode()).as(signup.getBody()).isEqualTo(201);
+        StoreRegistry registry = function.getApplicationContext().getBean(StoreRegistry.class);
+        for (int i = 0; i < 100; i++) {
+            Store found = registry.findBySlug(new Slug(slug)).orElseThrow();
+            if (found.status() == StoreStatus.ACTIVE) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(slug + " was not provisioned");
+    }
+
+    static OffboardingRepository offboardings() {
+        return function.getApplicationContext().getBean(OffboardingRepository.class);
+    }
+
+    static long handedOver(Store s) {
+        return queue.submitted.stream().filter(s.id()::equals).count();
+    }
+
+    static long startedOffboardings(String session, String slug) {
+        String page = call(withCookie(get("/operator/stores/" + slug), session)).getBody();
+        return page.split("started offboarding", -1).length - 1L;
+    }
+
+    @Test
+    void offboardThisStore_withAReasonAndTheAddressTyped_startsTheSameOffboardingAsTheApi_andThePageShowsIt()
+            throws Exception {
+        Store kites = openStore("karachi-kites");
+        String session = signedIn();
+        String before =
+                call(withCookie(get("/operator/stores/karachi-kites"), session)).getBody();
+        assertThat(before)
+                .contains("Offboard this store")
+                .contains("action=\"/operator/stores/karachi-kites/close\"")
+                .contains("name=\"reason\"")
+                .contains("name=\"confirm\"");
+        long handedOverBefore = handedOver(kites);
+
+        APIGatewayProxyResponseEvent started = call(withCookie(
+                form(
+                        "/operator/stores/karachi-kites/close",
+                        "reason=" + enc("owner asked by phone <ticket 42>") + "&confirm=karachi-kites"),
+                session));
+
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(303);
+        assertThat(header(started, "Location")).hasValue("/operator/stores/karachi-kites");
+        String operator = offboardings().find(kites.id()).orElseThrow().requestedBy();
+        assertThat(operator).startsWith("operator ops-").endsWith("@dukan.example");
+        assertThat(offboardings().find(kites.id()))
+                .hasValueSatisfying(o -> assertThat(o.state()).isEqualTo(OffboardingState.RUNNING));
+        assertThat(handedOver(kites)).as("the store's id on the fleet queue").isEqualTo(handedOverBefore + 1);
+        // the operators' JSON API sees the very same offboarding
+        APIGatewayProxyResponseEvent api = call(ProxyEvents.event(
+                "GET",
+                "/operator/stores/karachi-kites/offboard",
+                null,
+                Map.of("Accept", "application/json", "Authorization", "Bearer " + OPERATOR_TOKEN)));
+        assertThat(api.getStatusCode()).as(api.getBody()).isEqualTo(200);
+        assertThat(api.getBody()).contains("\"state\":\"RUNNING\"").contains(operator);
+        // the audit log says who and why
+        String audit = call(withCookie(get("/operator/audit"), session)).getBody();
+        assertThat(audit)
+                .contains("started offboarding")
+                .contains("owner asked by phone &lt;ticket 42&gt;")
+                .contains(operator.substring("operator ".length()));
+
+        // the worker's first steps, as the saga records them
+        offboardings().markStepDone(kites.id(), OffboardingStep.CLOSE);
+        offboardings().exported(kites.id(), "exports/karachi-kites.zip", Instant.parse("2030-01-02T03:04:00Z"));
+        offboardings().markStepDone(kites.id(), OffboardingStep.EXPORT);
+        String page =
+                call(withCookie(get("/operator/stores/karachi-kites"), session)).getBody();
+        assertThat(page)
+                .doesNotContain("action=\"/operator/stores/karachi-kites/close\"")
+                .contains("data-step=\"CLOSE\" data-done=\"yes\"")
+                .contains("data-step=\"EXPORT\" data-done=\"yes\"")
+                .contains("data-step=\"DATA\" data-done=\"no\"")
+                .contains("Download link e-mailed to the owner; the archive is kept until 2030-01-02 03:04 UTC.")
+                .contains("Reserved for 30 days after the store")
+                .contains("/stores/karachi-kites/closing");
+
+        // sent again (a double click): nothing new in the log, the store handed over again
+        APIGatewayProxyResponseEvent again = call(withCookie(
+                form("/operator/stores/karachi-kites/close", "reason=again&confirm=karachi-kites"), session));
+        assertThat(again.getStatusCode()).isEqualTo(303);
+        assertThat(startedOffboardings(session, "karachi-kites")).isEqualTo(1);
+    }
+
+    @Test
+    void offboardThisStore_withoutAReason_orWithAnotherAddressTyped_isRefusedClearly_andWritesNothing()
+            throws Exception {
+        Store quetta = openStore("quetta-quilts");
+        String session = signedIn();
+        long handedOverBefore = handedOver(quetta);
+
+        APIGatewayProxyResponseEvent noReason = call(
+                withCookie(form("/operator/stores/quetta-quilts/close", "reason=+++&confirm=quetta-quilts"), session));
+        assertThat(noReason.getStatusCode()).isEqualTo(400);
+        assertThat(noReason.getBody()).contains("Give a reason (at most 500 characters).");
+
+        for (String typed : new String[] {"", "quetta-quilt", "lahore-leather", "QUETTA-QUILTS"}) {
+            APIGatewayProxyResponseEvent wrongSlug = call(withCookie(
+                    form("/operator/stores/quetta-quilts/close", "reason=fraud&confirm=" + enc(typed)), session));
+            assertThat(wrongSlug.getStatusCode()).as(typed).isEqualTo(400);
+            assertThat(wrongSlug.getBody())
+                    .as(typed)
+                    .contains("The address you typed is not this store")
+                    .contains("nothing was done")
+                    .contains("action=\"/operator/stores/quetta-quilts/close\"");
+        }
+
+        assertThat(offboardings().find(quetta.id())).isEmpty();
+        assertThat(handedOver(quetta)).isEqualTo(handedOverBefore);
+        assertThat(startedOffboardings(session, "quetta-quilts")).isZero();
+        assertThat(function.getApplicationContext()
+                        .getBean(StoreRegistry.class)
+                        .findBySlug(new Slug("quetta-quilts"))
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(StoreStatus.ACTIVE);
+    }
+
+    @Test
+    void offboardThisStore_isOutOfReach_ofAStoreOwnersSession_andOfAPostWithoutSession() throws Exception {
+        Store sialkot = openStore("sialkot-sports");
+        long handedOverBefore = handedOver(sialkot);
+        String ownerToken = Ids.newSecret();
+        function.getApplicationContext()
+                .getBean(AccountRepository.class)
+                .saveSession(new Session(
+                        sialkot.id(),
+                        ownerToken,
+                        "owner@sialkot-sports.example",
+                        Role.OWNER,
+                        Instant.now().plusSeconds(3600)));
+        String body = "reason=mine&confirm=sialkot-sports";
+        for (String cookie : new String[] {"dukan_session=" + ownerToken, OperatorConsole.COOKIE + "=" + ownerToken}) {
+            APIGatewayProxyResponseEvent refused =
+                    call(withCookie(form("/operator/stores/sialkot-sports/close", body), cookie));
+            assertThat(refused.getStatusCode()).as(cookie).isEqualTo(403);
+        }
+        assertThat(call(form("/operator/stores/sialkot-sports/close", body)).getStatusCode())
+                .isEqualTo(403);
+        assertSentToSignIn(call(withCookie(get("/operator/stores/sialkot-sports"), "dukan_session=" + ownerToken)));
+
+        assertThat(offboardings().find(sialkot.id())).isEmpty();
+        assertThat(handedOver(sialkot)).isEqualTo(handedOverBefore);
     }
 }

@@ -2,6 +2,9 @@ package io.dukan.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dukan.core.offboard.Offboarding;
+import io.dukan.core.offboard.OffboardingState;
+import io.dukan.core.offboard.OffboardingStep;
 import io.dukan.core.operator.PlatformAuditEntry;
 import io.dukan.core.operator.StoreFigures;
 import io.dukan.core.operator.StoreFilter;
@@ -15,6 +18,7 @@ import io.dukan.core.tenant.TenantId;
 import io.dukan.web.i18n.Language;
 import io.dukan.web.i18n.Messages;
 import io.micronaut.http.HttpStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +53,42 @@ class OperatorMessagesTest {
                 }
             }
         }
+    }
+
+    static final Instant STARTED = Instant.parse("2026-12-02T09:00:00Z");
+
+    /** An operator's offboarding of the sample store, its archive stored (kept a week). */
+    static Offboarding offboarding(
+            OffboardingState state, Set<OffboardingStep> done, long itemsDeleted, Instant deletedAt) {
+        return new Offboarding(
+                TENANT,
+                new Slug("zxq-store"),
+                "operator ops@x.example",
+                STARTED,
+                state,
+                done,
+                "",
+                itemsDeleted,
+                "exports/zxq.zip",
+                STARTED.plus(Duration.ofDays(7)),
+                deletedAt,
+                null);
+    }
+
+    static String storeWithOffboarding(
+            OperatorPages.Frame f, Store store, List<PlatformAuditEntry> history, Offboarding o, String error) {
+        return OperatorPages.store(
+                        error == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST,
+                        f,
+                        store,
+                        null,
+                        null,
+                        null,
+                        history,
+                        OffboardingPanel.of(o, Duration.ofDays(30), f.m()),
+                        "/prod/s/zxq-store/",
+                        error)
+                .body();
     }
 
     static Map<String, String> everyPage(Language language) {
@@ -108,6 +148,7 @@ class OperatorMessagesTest {
                                 new StoreMetrics.Figures(10, 1, 2, 12.5, 80, "Zxq"),
                                 null,
                                 List.of(entry),
+                                null,
                                 "/prod/s/zxq-store/",
                                 null)
                         .body());
@@ -121,9 +162,53 @@ class OperatorMessagesTest {
                                 null,
                                 null,
                                 List.of(),
+                                null,
                                 "/prod/s/zxq-store/",
                                 m.t("store.wrongState"))
                         .body());
+        Instant started = STARTED;
+        pages.put(
+                "store-offboarding",
+                storeWithOffboarding(
+                        f,
+                        store.withStatus(StoreStatus.CLOSING, null),
+                        List.of(new PlatformAuditEntry(
+                                started, "ops@x.example", "started offboarding", "zxq-store", "Zxq")),
+                        offboarding(OffboardingState.RUNNING, Set.of(OffboardingStep.CLOSE), 0, null),
+                        null));
+        pages.put(
+                "store-offboarded",
+                storeWithOffboarding(
+                        f,
+                        store.withStatus(StoreStatus.CLOSED, null),
+                        List.of(),
+                        offboarding(
+                                OffboardingState.DELETED,
+                                Set.of(
+                                        OffboardingStep.CLOSE,
+                                        OffboardingStep.EXPORT,
+                                        OffboardingStep.FUNCTION,
+                                        OffboardingStep.DATA,
+                                        OffboardingStep.MEDIA),
+                                1234,
+                                started.plus(Duration.ofHours(1))),
+                        null));
+        Offboarding reopened = new Offboarding(
+                TENANT,
+                store.slug(),
+                "owner zxq@x.example",
+                started,
+                OffboardingState.REOPENED,
+                Set.of(OffboardingStep.CLOSE),
+                "",
+                0,
+                null,
+                null,
+                null,
+                "the export could not be made; nothing was deleted");
+        pages.put(
+                "store-reopened-wrong-slug",
+                storeWithOffboarding(f, store, List.of(), reopened, m.t("offboard.confirmWrong")));
         pages.put(
                 "approvals",
                 OperatorPages.approvals(f, List.of(), m.t("signups.gone")).body());
@@ -132,7 +217,81 @@ class OperatorMessagesTest {
                 OperatorPages.audit(f, List.of(entry), "/operator/audit?after=x")
                         .body());
         pages.put("missing", OperatorPages.notFound(f).body());
+        upgradePages(m, f, pages);
         return pages;
+    }
+
+    /** The upgrades pages: versions and campaigns, a campaign rolled back, one running, and an empty one. */
+    static void upgradePages(Messages m, OperatorPages.Frame f, Map<String, String> pages) {
+        io.dukan.core.upgrade.UpgradeRules rules = io.dukan.core.upgrade.UpgradeRules.DEFAULTS;
+        Instant at = Instant.parse("2026-12-06T10:00:00Z");
+        io.dukan.core.upgrade.ShopVersion version =
+                new io.dukan.core.upgrade.ShopVersion("zxq-2", "/tmp/zxq.jar!a.b.Zxq", at, "ops@x.example", "Zxq");
+        io.dukan.core.upgrade.Wave canary = io.dukan.core.upgrade.Wave.planned(1, 0, 1)
+                .measuredBefore(new io.dukan.core.upgrade.Wave.Figures(40, 0))
+                .deployedUpTo(1)
+                .judged(
+                        new io.dukan.core.upgrade.Wave.Figures(30, 15),
+                        io.dukan.core.upgrade.WaveState.ROLLED_BACK,
+                        "Zxq")
+                .rolledBackUpTo(1);
+        io.dukan.core.upgrade.UpgradeCampaign rolledBack = io.dukan.core.upgrade.UpgradeCampaign.started(
+                        "abcdefgh23456723", "zxq-2", "ops@x.example", at, rules, "tok")
+                .withPlan(
+                        true,
+                        "",
+                        12,
+                        1,
+                        List.of(
+                                canary,
+                                io.dukan.core.upgrade.Wave.planned(2, 1, 2),
+                                io.dukan.core.upgrade.Wave.planned(3, 3, 9)))
+                .withState(io.dukan.core.upgrade.UpgradeState.ROLLED_BACK, "Zxq");
+        io.dukan.core.upgrade.UpgradeCampaign running = io.dukan.core.upgrade.UpgradeCampaign.started(
+                        "abcdefgh23456724", "zxq-2", "ops@x.example", at, rules, "tok")
+                .withPlan(
+                        true,
+                        "",
+                        1,
+                        0,
+                        List.of(io.dukan.core.upgrade.Wave.planned(1, 0, 1)
+                                .deployedUpTo(1)
+                                .watching(at, at.plusSeconds(600))));
+        List<io.dukan.core.upgrade.UpgradeTarget> stores = List.of(new io.dukan.core.upgrade.UpgradeTarget(
+                0,
+                TENANT,
+                new Slug("zxq-store"),
+                "zxq-1",
+                io.dukan.core.upgrade.UpgradeTarget.TargetState.ROLLED_BACK));
+        pages.put(
+                "upgrades",
+                UpgradePages.upgrades(
+                                HttpStatus.CONFLICT,
+                                f,
+                                List.of(version),
+                                List.of(running, rolledBack),
+                                running,
+                                rules,
+                                m.t("upgrades.error.running"),
+                                Map.of("id", "zxq-3"))
+                        .body());
+        pages.put(
+                "upgrades-empty",
+                UpgradePages.upgrades(HttpStatus.OK, f, List.of(), List.of(), null, rules, null, Map.of())
+                        .body());
+        pages.put(
+                "upgrades-start",
+                UpgradePages.upgrades(
+                                HttpStatus.OK, f, List.of(version), List.of(rolledBack), null, rules, null, Map.of())
+                        .body());
+        pages.put(
+                "upgrade-rolled-back",
+                UpgradePages.campaign(HttpStatus.OK, f, rolledBack, w -> w.number() == 1 ? stores : List.of(), null)
+                        .body());
+        pages.put(
+                "upgrade-running",
+                UpgradePages.campaign(HttpStatus.CONFLICT, f, running, w -> stores, m.t("upgrade.error.notPaused"))
+                        .body());
     }
 
     @Test
@@ -159,6 +318,37 @@ class OperatorMessagesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theStorePage_offersOffboarding_onlyForAnOpenStore_andShowsHowARunningOneStands() {
+        Map<String, String> pages = everyPage(Language.EN);
+        assertThat(pages.get("store-active"))
+                .contains("Offboard this store")
+                .contains("/prod/operator/stores/zxq-store/close")
+                .contains("name=\"confirm\"")
+                .contains("name=\"_csrf\"");
+        assertThat(pages.get("store-offboarding"))
+                .doesNotContain("/operator/stores/zxq-store/close")
+                .contains("Closing")
+                .contains("Started by operator ops@x.example on 2026-12-02 09:00 UTC")
+                .containsPattern("data-step=\"CLOSE\" data-done=\"yes\">Closed to shoppers: <strong>done")
+                .containsPattern("data-step=\"EXPORT\" data-done=\"no\">[^<]*: <strong>to do")
+                .contains("Archive stored (kept until 2026-12-09 09:00 UTC)")
+                .contains("Reserved for 30 days after the store's data is deleted.")
+                .contains("/prod/stores/zxq-store/closing");
+        assertThat(pages.get("store-offboarded"))
+                .doesNotContain("/operator/stores/zxq-store/close\"")
+                .contains("Download link e-mailed to the owner; the archive is kept until 2026-12-09 09:00 UTC.")
+                .contains("Reserved until 2027-01-01 10:00 UTC, then free for a new store.")
+                .contains("1234");
+        assertThat(pages.get("store-reopened-wrong-slug"))
+                .contains("The address you typed is not this store's: nothing was done.")
+                .contains("The export failed: nothing was deleted")
+                .contains("/prod/operator/stores/zxq-store/close");
+        assertThat(everyPage(Language.UR).get("store-offboarding"))
+                .as("times in a right-to-left sentence stay in order")
+                .contains("\u20662026-12-02 09:00 UTC\u2069");
     }
 
     @Test

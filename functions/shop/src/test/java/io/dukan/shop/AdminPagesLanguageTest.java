@@ -49,6 +49,7 @@ import io.dukan.shop.setup.SetupGuide;
 import io.dukan.shop.shipping.ShippingAdminViews;
 import io.dukan.shop.staff.AccountMailTemplates;
 import io.dukan.shop.staff.DashboardViews;
+import io.dukan.shop.staff.DashboardViews.Dashboard;
 import io.dukan.shop.staff.StaffViews;
 import io.dukan.shop.web.AdminErrorPages;
 import io.dukan.shop.web.AdminPages;
@@ -78,7 +79,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AdminPagesLanguageTest {
 
     private static final List<String> BUNDLES =
-            List.of("admin", "accountmail", "wallets", "discount", "seller", "figures", "close");
+            List.of("admin", "accountmail", "wallets", "discount", "seller", "figures", "close", "lowstock");
     private static final String BASE = "/s/kashgar";
     private static final String CSRF = "aaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final TenantId TENANT = new TenantId("aaaaaaaaaaaaaaaa");
@@ -249,63 +250,77 @@ class AdminPagesLanguageTest {
         pages.put(
                 "dashboard",
                 DashboardViews.dashboard(
-                        s, BASE, List.of(simple, options), List.of(cod, paid, card), activity, CSRF, true));
-        pages.put("dashboard-empty", DashboardViews.dashboard(s, BASE, List.of(), List.of(), List.of(), CSRF, false));
+                        s,
+                        BASE,
+                        CSRF,
+                        new Dashboard(List.of(cod, paid, card), List.of(simple, options), activity, true, null, null)));
+        pages.put(
+                "dashboard-empty",
+                DashboardViews.dashboard(
+                        s, BASE, CSRF, new Dashboard(List.of(), List.of(), List.of(), false, null, null)));
         pages.put(
                 "dashboard-setup",
                 DashboardViews.dashboard(
                         s,
                         BASE,
-                        List.of(simple),
-                        List.of(),
-                        List.of(),
                         CSRF,
-                        true,
-                        SetupGuide.of(
-                                s,
+                        new Dashboard(
+                                List.of(),
                                 List.of(simple),
                                 List.of(),
                                 true,
-                                false,
-                                SetupFlags.NONE,
-                                "https://x.example/s/kashgar",
-                                AdminPages.locale(s).t("setup.shareText", s.name()),
-                                3)));
+                                SetupGuide.of(
+                                        s,
+                                        List.of(simple),
+                                        List.of(),
+                                        true,
+                                        false,
+                                        SetupFlags.NONE,
+                                        "https://x.example/s/kashgar",
+                                        AdminPages.locale(s).t("setup.shareText", s.name())),
+                                null)));
         pages.put(
                 "dashboard-setup-dismissed",
                 DashboardViews.dashboard(
                         s,
                         BASE,
-                        List.of(),
-                        List.of(),
-                        List.of(),
                         CSRF,
-                        true,
-                        SetupGuide.of(
-                                s,
+                        new Dashboard(
                                 List.of(),
                                 List.of(),
-                                false,
-                                false,
-                                new SetupFlags(false, true),
-                                "https://x.example/s/kashgar",
-                                "x",
-                                0)));
+                                List.of(),
+                                true,
+                                SetupGuide.of(
+                                        s,
+                                        List.of(),
+                                        List.of(),
+                                        false,
+                                        false,
+                                        new SetupFlags(false, true),
+                                        "https://x.example/s/kashgar",
+                                        "x"),
+                                null)));
         pages.put(
                 "dashboard-figures",
                 DashboardViews.dashboard(
                         s,
                         BASE,
-                        List.of(simple, options),
-                        List.of(cod, paid, card),
-                        activity,
                         CSRF,
-                        true,
-                        FiguresSamples.figures(s.currency())));
+                        new Dashboard(
+                                List.of(cod, paid, card),
+                                List.of(simple, options),
+                                activity,
+                                true,
+                                null,
+                                FiguresSamples.figures(s.currency()))));
         pages.put(
                 "dashboard-figures-none",
                 DashboardViews.dashboard(
-                        s, BASE, List.of(), List.of(), List.of(), CSRF, false, FiguresSamples.none(s.currency())));
+                        s,
+                        BASE,
+                        CSRF,
+                        new Dashboard(
+                                List.of(), List.of(), List.of(), false, null, FiguresSamples.none(s.currency()))));
         pages.put("products", ProductAdminViews.list(s, BASE, null, List.of(simple, options), "next", Map.of(), CSRF));
         pages.put("products-empty", ProductAdminViews.list(s, BASE, simple.status(), List.of(), null, Map.of(), CSRF));
         pages.put(
@@ -394,7 +409,21 @@ class AdminPagesLanguageTest {
                                     true),
                             CSRF));
         }
-        pages.put("settings", SettingsViews.settings(s, BASE, null, Map.of(), null, false, CSRF));
+        pages.put("settings", SettingsViews.settings(s, BASE, null, 5, Map.of(), null, false, CSRF));
+        pages.put(
+                "settings-bad-low-stock",
+                SettingsViews.settings(
+                        s,
+                        BASE,
+                        null,
+                        5,
+                        Map.of("lowStockThreshold", "-1"),
+                        AdminPages.problem(
+                                s,
+                                new io.dukan.core.shared.InvalidInputException(
+                                        "lowStockThreshold", "the low-stock level must be a whole number")),
+                        true,
+                        CSRF));
         pages.put("close", io.dukan.shop.settings.CloseStoreController.page(s, BASE, CSRF, "", null, 30));
         pages.put(
                 "close-wrong-slug",
@@ -411,6 +440,7 @@ class AdminPagesLanguageTest {
                         s,
                         BASE,
                         "https://x.example/logo.png",
+                        12,
                         Map.of(),
                         AdminPages.locale(s).t("settings.saved"),
                         false,

@@ -19,6 +19,7 @@ final class FiguresSamples {
                 new StoreFigures.Unpaid(1, new Money(50_000, currency)),
                 List.of(new StoreFigures.TopProduct("p1", "Saffron 1g", 12, new Money(1_200_000, currency))),
                 List.of(new StoreFigures.LowStock("p2", "v2", "Dried figs", "500g", 2)),
+                true,
                 5);
     }
 
@@ -33,6 +34,7 @@ final class FiguresSamples {
                 new StoreFigures.Unpaid(0, zero),
                 List.of(),
                 List.of(),
+                false,
                 5);
     }
 }

@@ -7,9 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.dukan.aws.dynamodb.InsightAggregator;
 import io.dukan.aws.dynamodb.OutboxMessages;
 import io.dukan.aws.dynamodb.TestStores;
 import io.dukan.aws.testing.Emulators;
+import io.dukan.aws.testing.ProxyEvents;
+import io.dukan.aws.testing.StreamDrain;
+import io.dukan.core.payment.PaymentService;
+import io.dukan.core.payment.ProviderEvent;
 import io.dukan.core.tenant.LowStockMarks;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.core.testing.TestClock;
@@ -161,9 +166,7 @@ class SellerIT {
         StoreSettings store = TestStores.seed(emulators, "lowstock", "PKR", "owner@lowstock.example", PASSWORD);
         ShopFunction fn = function(store);
         String owner = ShopFunctionIT.login(fn, "lowstock", "owner@lowstock.example", PASSWORD);
-        assertThat(call(fn, as(owner, form("/s/lowstock/admin/setup/low-stock", "threshold=5")))
-                        .getStatusCode())
-                .isEqualTo(303);
+        setLowStockLevel(fn, "lowstock", owner, 5);
         String product = ShopFunctionIT.createProduct(fn, "lowstock", owner, "Pistachios", "1200", 8, "");
 
         Checkouts.order(fn, "lowstock", product, 2, Checkouts.DETAILS); // 6 left: above 5
@@ -189,8 +192,165 @@ class SellerIT {
                                 "/s/lowstock/admin/products/" + product,
                                 "name=Pistachios&price=1200&stock=20&shownStock=3")));
         assertThat(restocked.getStatusCode()).as(restocked.getBody()).isEqualTo(303);
+        try (StreamDrain stream = new StreamDrain(emulators)) { // the insight function's feed takes the mark off
+            stream.drain(fn.getApplicationContext().getBean(InsightAggregator.class));
+        }
         Checkouts.order(fn, "lowstock", product, 16, Checkouts.DETAILS); // 4 left again
         assertThat(lowStockMails(store)).isEqualTo(2);
+    }
+
+    @Test
+    void theOneLowStockLevel_isSetInTheSettings_andDrivesBothTheAlertAndTheDashboardList() {
+        StoreSettings store = TestStores.seed(emulators, "onelevel", "PKR", "owner@onelevel.example", PASSWORD);
+        ShopFunction fn = function(store);
+        String owner = ShopFunctionIT.login(fn, "onelevel", "owner@onelevel.example", PASSWORD);
+        StreamDrain stream = new StreamDrain(emulators);
+        InsightAggregator aggregator = fn.getApplicationContext().getBean(InsightAggregator.class);
+        try {
+            String settings =
+                    call(fn, as(owner, get("/s/onelevel/admin/settings"))).getBody();
+            assertThat(settings)
+                    .contains("id=\"lowStockThreshold\" name=\"lowStockThreshold\"")
+                    .contains("value=\"" + LowStockMarks.DEFAULT_THRESHOLD + "\"");
+            String product = ShopFunctionIT.createProduct(fn, "onelevel", owner, "Saffron", "900", 12, "");
+
+            // 12 → 7: not low at the default level (5)
+            Checkouts.order(fn, "onelevel", product, 5, Checkouts.DETAILS);
+            stream.drain(aggregator);
+            assertThat(lowStockMails(store)).isZero();
+            assertThat(call(fn, as(owner, get("/s/onelevel/admin"))).getBody())
+                    .doesNotContain("id=\"figures-low\"")
+                    .contains("No product is at or below 5 in stock.");
+
+            // a bad level is refused with what was typed kept, and nothing changes
+            APIGatewayProxyResponseEvent refused =
+                    call(fn, as(owner, form("/s/onelevel/admin/settings", settingsBody("onelevel", "-2"))));
+            assertThat(refused.getStatusCode()).isEqualTo(400);
+            assertThat(refused.getBody()).contains("low-stock level").contains("value=\"-2\"");
+            assertThat(fn.getApplicationContext().getBean(LowStockMarks.class).threshold(store.tenantId()))
+                    .isEqualTo(LowStockMarks.DEFAULT_THRESHOLD);
+
+            setLowStockLevel(fn, "onelevel", owner, 8);
+            String home = call(fn, as(owner, get("/s/onelevel/admin"))).getBody();
+            assertThat(home)
+                    .contains("id=\"figures-low\"")
+                    .containsPattern("Saffron</a></td><td>7</td>")
+                    .contains("Low stock means 8 or fewer left.")
+                    .contains("href=\"/s/onelevel/admin/settings#lowStockThreshold\"")
+                    .doesNotContain("/admin/figures/low-stock")
+                    .doesNotContain("/admin/setup/low-stock");
+            Checkouts.order(fn, "onelevel", product, 1, Checkouts.DETAILS); // 7 → 6: at or below 8
+            assertThat(lowStockMails(store)).isOne();
+            assertThat(mails(store, "owner@onelevel.example").stream()
+                            .filter(m -> m.subject().contains("running out"))
+                            .findFirst()
+                            .orElseThrow()
+                            .text())
+                    .contains("at or below 8")
+                    .contains("Saffron: 6 left");
+        } finally {
+            stream.close();
+        }
+    }
+
+    @Test
+    void lowStockAlert_isReArmed_byEveryWriteThatRaisesTheStockAboveTheLevel() {
+        StoreSettings store = TestStores.seed(emulators, "rearm", "PKR", "owner@rearm.example", PASSWORD);
+        ShopFunction fn = function(store);
+        String owner = ShopFunctionIT.login(fn, "rearm", "owner@rearm.example", PASSWORD);
+        StreamDrain stream = new StreamDrain(emulators); // the insight function's feed: the table's stream
+        InsightAggregator aggregator = fn.getApplicationContext().getBean(InsightAggregator.class);
+        PaymentService payments = fn.getApplicationContext().getBean(PaymentService.class);
+        try {
+            setLowStockLevel(fn, "rearm", owner, 5);
+            String product = ShopFunctionIT.createProduct(fn, "rearm", owner, "Walnuts", "800", 8, "");
+            Checkouts.order(fn, "rearm", product, 4, Checkouts.DETAILS); // 8 → 4: crossed
+            stream.drain(aggregator);
+            assertThat(lowStockMails(store)).isOne();
+
+            // 1. the admin product editor: 4 → 20
+            APIGatewayProxyResponseEvent edited = call(
+                    fn,
+                    as(
+                            owner,
+                            form(
+                                    "/s/rearm/admin/products/" + product,
+                                    "name=Walnuts&price=800&stock=20&shownStock=4")));
+            assertThat(edited.getStatusCode()).as(edited.getBody()).isEqualTo(303);
+            stream.drain(aggregator);
+            Checkouts.order(fn, "rearm", product, 16, Checkouts.DETAILS); // 20 → 4
+            assertThat(lowStockMails(store)).isEqualTo(2);
+            Checkouts.order(fn, "rearm", product, 1, Checkouts.DETAILS); // 4 → 3: the same crossing
+            stream.drain(aggregator);
+            assertThat(lowStockMails(store)).isEqualTo(2);
+
+            // 2. the JSON API: 3 → 12
+            APIGatewayProxyResponseEvent put = call(
+                    fn,
+                    as(
+                            owner,
+                            ProxyEvents.json(
+                                    "PUT",
+                                    "/s/rearm/api/products/" + product,
+                                    "{\"name\":\"Walnuts\",\"variants\":[{\"price\":\"800\",\"stock\":12,"
+                                            + "\"shownStock\":3}]}")));
+            assertThat(put.getStatusCode()).as(put.getBody()).isEqualTo(200);
+            stream.drain(aggregator);
+            String taken = Checkouts.order(fn, "rearm", product, 8, Checkouts.DETAILS); // 12 → 4
+            assertThat(lowStockMails(store)).isEqualTo(3);
+
+            // 3. the owner cancels that order: 4 → 12 (restocked in the cancel's transaction)
+            String code = taken.substring(taken.lastIndexOf('/') + 1);
+            APIGatewayProxyResponseEvent cancelled =
+                    call(fn, as(owner, form("/s/rearm/admin/orders/" + code + "/cancel", "version=1")));
+            assertThat(cancelled.getStatusCode()).as(cancelled.getBody()).isEqualTo(303);
+            stream.drain(aggregator);
+            String unpaid = Checkouts.order(fn, "rearm", product, 8, Checkouts.DETAILS); // 12 → 4
+            assertThat(lowStockMails(store)).isEqualTo(4);
+
+            // 4. an unpaid order expires (what a wallet payment's expiry sends): its stock comes back, 4 → 12
+            assertThat(payments.apply(
+                            store.tenantId(),
+                            "jazzcash",
+                            new ProviderEvent(
+                                    "expired-" + unpaid.substring(unpaid.lastIndexOf('/') + 1),
+                                    ProviderEvent.Type.PAYMENT_ENDED,
+                                    unpaid.substring(unpaid.lastIndexOf('/') + 1),
+                                    null)))
+                    .isEqualTo(PaymentService.Outcome.APPLIED);
+            stream.drain(aggregator);
+            Checkouts.order(fn, "rearm", product, 8, Checkouts.DETAILS); // 12 → 4
+            assertThat(lowStockMails(store)).isEqualTo(5);
+
+            // a restock that stays at or below the level does not re-arm: 4 → 5, then 5 → 4 is no new crossing
+            APIGatewayProxyResponseEvent small = call(
+                    fn,
+                    as(
+                            owner,
+                            form("/s/rearm/admin/products/" + product, "name=Walnuts&price=800&stock=5&shownStock=4")));
+            assertThat(small.getStatusCode()).as(small.getBody()).isEqualTo(303);
+            stream.drain(aggregator);
+            Checkouts.order(fn, "rearm", product, 1, Checkouts.DETAILS);
+            assertThat(lowStockMails(store)).isEqualTo(5);
+        } finally {
+            stream.close();
+        }
+    }
+
+    static String settingsBody(String slug, String level) {
+        return "name=" + ShopFunctionIT.enc("Store " + slug)
+                + "&phone=&whatsapp=&email=&address=&currency=PKR&language=en&logoKey=&lowStockThreshold="
+                + ShopFunctionIT.enc(level);
+    }
+
+    /** The owner saves the settings page with {@code level} as the store's low-stock level. */
+    static void setLowStockLevel(ShopFunction fn, String slug, String owner, int level) {
+        APIGatewayProxyResponseEvent saved = call(
+                fn, as(owner, form("/s/" + slug + "/admin/settings", settingsBody(slug, Integer.toString(level)))));
+        assertThat(saved.getStatusCode()).as(saved.getBody()).isEqualTo(303);
+        assertThat(call(fn, as(owner, get("/s/" + slug + "/admin/settings"))).getBody())
+                .contains("name=\"lowStockThreshold\" type=\"number\" inputmode=\"numeric\" min=\"0\" max=\"999\" "
+                        + "step=\"1\" value=\"" + level + "\"");
     }
 
     @Test

@@ -399,7 +399,8 @@ class ShopLanguagesTest {
                                 "PKR",
                                 "token",
                                 "csrf",
-                                t.t("invalid.phone"))));
+                                t.t("invalid.phone"),
+                                DiscountField.NONE)));
         out.put(
                 "page checkout, no delivery",
                 ShopPages.render(
@@ -418,7 +419,8 @@ class ShopLanguagesTest {
                                 "PKR",
                                 "token",
                                 "csrf",
-                                null)));
+                                null,
+                                DiscountField.NONE)));
 
         OrderDiscount eid = new OrderDiscount("EID10", new Money(25000, "PKR"), false);
         OrderDiscount freeShip = new OrderDiscount("FREESHIP", new Money(25000, "PKR"), true);

@@ -66,4 +66,16 @@ public final class Form {
     public String getOrEmpty(String name) {
         return fields.getOrDefault(name, "");
     }
+
+    /** The named fields that were sent, as typed (a form shown again keeps them); a new map the caller may change. */
+    public Map<String, String> typed(String... names) {
+        Map<String, String> typed = new HashMap<>();
+        for (String name : names) {
+            String value = fields.get(name);
+            if (value != null) {
+                typed.put(name, value);
+            }
+        }
+        return typed;
+    }
 }

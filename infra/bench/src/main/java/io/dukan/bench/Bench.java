@@ -4,6 +4,8 @@ import io.dukan.local.LocalCloud;
 import io.dukan.local.LocalNames;
 import io.dukan.local.LocalStoreFleet;
 import io.dukan.local.PackagedRuntime;
+import io.dukan.local.client.Http;
+import io.dukan.local.client.Stores;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

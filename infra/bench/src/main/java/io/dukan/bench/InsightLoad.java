@@ -1,5 +1,6 @@
 package io.dukan.bench;
 
+import io.dukan.local.client.Stores;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package io.dukan.bench;
 
+import io.dukan.local.client.Http;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -67,6 +67,7 @@ public final class LocalCloud implements AutoCloseable {
         private Duration queueRedeliveryDelay = Duration.ofMillis(500);
         private PackagedRuntime packagedRuntime;
         private Duration streamPollInterval = Duration.ofMillis(250);
+        private Duration upgradeWindow = Duration.ofSeconds(30);
 
         public static Options defaults() {
             return new Options();
@@ -85,10 +86,11 @@ public final class LocalCloud implements AutoCloseable {
                     case "--port" -> options.port(Integer.parseInt(value));
                     case "--idle-seconds" -> options.idleTimeout(Duration.ofSeconds(Long.parseLong(value)));
                     case "--in-memory" -> options.inMemoryDynamoDb(true);
+                    case "--upgrade-window-seconds" -> options.upgradeWindow(Duration.ofSeconds(Long.parseLong(value)));
                     default ->
                         throw new IllegalArgumentException("unknown option " + arg + "; expected"
                                 + " --project-root=DIR --data=DIR --port=N --idle-seconds=N [--template=FILE]"
-                                + " [--in-memory]");
+                                + " [--in-memory] [--upgrade-window-seconds=N]");
                 }
             }
             return options;
@@ -150,6 +152,15 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long each wave of a fleet upgrade is watched before it is judged (AWS default: 10 minutes; here 30 s,
+         * so an upgrade is seen through while one waits).
+         */
+        public Options upgradeWindow(Duration upgradeWindow) {
+            this.upgradeWindow = upgradeWindow;
+            return this;
+        }
+
         /** Test hook: how function instances are made (default: the real Micronaut handlers). */
         Options functionFactory(FunctionFactory functionFactory) {
             this.functionFactory = functionFactory;
@@ -191,6 +202,8 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalStoreMetrics storeMetrics = new LocalStoreMetrics(java.time.Clock.systemUTC());
     /** The first operator, created at the first start (its sign-in details are kept in the data folder). */
     private LocalOperator.SignIn firstOperator;
+    /** The shop-code versions this local cloud can run (registered at each start). */
+    private List<String> shopVersions = List.of();
 
     private LocalCloud(Options options) {
         this.options = options;
@@ -258,14 +271,20 @@ public final class LocalCloud implements AutoCloseable {
         if (packaged != null) {
             LOG.info("store functions run on the packaged runtime at {}", packaged.layer());
         }
-        fleet = new LocalStoreFleet(
-                dataDir.resolve("fleet.json"),
-                table,
-                bucket,
-                function -> packaged != null
-                        ? packaged.start(
-                                function.functionName(), shopHandler, function.environment(), storeProperties(function))
-                        : options.functionFactory.create(storeDefinition(function, shopHandler)));
+        fleet = new LocalStoreFleet(dataDir.resolve("fleet.json"), table, bucket, function -> {
+            String code = function.environment().get(LocalStoreFleet.CODE_VARIABLE);
+            if (code != null) {
+                // another shop-code version: its own jar in its own class loader (the queue it cannot be
+                // handed: its owner's "close my store" is refused there)
+                Map<String, Object> properties = storeProperties(function);
+                properties.put("dukan.fleet.mode", "aws");
+                return IsolatedCode.start(code, properties);
+            }
+            return packaged != null
+                    ? packaged.start(
+                            function.functionName(), shopHandler, function.environment(), storeProperties(function))
+                    : options.functionFactory.create(storeDefinition(function, shopHandler));
+        });
         ApiRouteTable<FunctionSlot> routes = templateFunctions(template, environments);
 
         gateway = new LocalApiGateway(options.port);
@@ -301,6 +320,8 @@ public final class LocalCloud implements AutoCloseable {
                 new LocalMediaCdn(s3mock.endpoint(), bucket));
 
         firstOperator = LocalOperator.ensure(outboxClient, table, dataDir.resolve("operator.properties"));
+        shopVersions = LocalShopVersions.register(
+                outboxClient, table, fleet, options.projectRoot.toAbsolutePath(), dataDir.resolve("shop-code"));
         long periodMillis = Math.max(100, Math.min(30_000, options.idleTimeout.toMillis() / 4));
         sweeper = Executors.newSingleThreadScheduledExecutor(LocalApiGateway.daemonThreads("idle-sweeper-"));
         sweeper.scheduleWithFixedDelay(this::closeIdleInstances, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
@@ -369,21 +390,28 @@ public final class LocalCloud implements AutoCloseable {
             if (function.handler() == null || function.queueEvents().isEmpty()) {
                 continue;
             }
-            FunctionFactory.Definition definition = new FunctionFactory.Definition(
+            // the fleet worker gets the local fleet, the stores' counters (an upgrade's error rates) and its own
+            // queue (an upgrade's delayed next steps)
+            List<Object> handOver = new ArrayList<>(List.of(fleet, storeMetrics));
+            Map<String, Object> environment = environments.get(function.logicalId());
+            LocalQueue.Consumer consumer = lazyConsumer(() -> new FunctionFactory.Definition(
                     function.logicalId(),
                     function.handler(),
-                    environments.get(function.logicalId()),
+                    environment,
                     Map.of(),
-                    List.of(fleet),
-                    foreignPackages(function.handler()));
-            LocalQueue.Consumer consumer = lazyConsumer(definition);
+                    handOver,
+                    foreignPackages(function.handler())));
             for (QueueEvent event : function.queueEvents()) {
                 QueueSpec spec = queueSpecs.get(event.queue());
                 if (spec == null) {
                     throw new IllegalStateException("function " + function.logicalId() + " consumes " + event.queue()
                             + ", which is not an AWS::SQS::Queue of the template");
                 }
-                queues.add(new LocalQueue(spec, event, consumer, options.queueRedeliveryDelay, 2));
+                LocalQueue queue = new LocalQueue(spec, event, consumer, options.queueRedeliveryDelay, 2);
+                if (handOver.size() == 2) {
+                    handOver.add(queue);
+                }
+                queues.add(queue);
             }
         }
         List<Object> handOver = queues.isEmpty() ? List.of(storeMetrics) : List.of(queues.get(0), storeMetrics);
@@ -501,7 +529,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /** The queue consumer's one instance, started on the first delivery (with the local cloud's properties). */
-    private LocalQueue.Consumer lazyConsumer(FunctionFactory.Definition definition) {
+    private LocalQueue.Consumer lazyConsumer(java.util.function.Supplier<FunctionFactory.Definition> definition) {
         Object[] instance = new Object[1];
         queueConsumers.add(() -> {
             synchronized (instance) {
@@ -514,8 +542,8 @@ public final class LocalCloud implements AutoCloseable {
         return () -> {
             synchronized (instance) {
                 if (instance[0] == null) {
-                    instance[0] =
-                            options.functionFactory.createQueueConsumer(definition.withProperties(commonProperties()));
+                    instance[0] = options.functionFactory.createQueueConsumer(
+                            definition.get().withProperties(commonProperties()));
                 }
                 @SuppressWarnings("unchecked")
                 RequestHandler<SQSEvent, SQSBatchResponse> handler =
@@ -571,6 +599,10 @@ public final class LocalCloud implements AutoCloseable {
         properties.put("dukan.public-url", baseUrl);
         // the operator console's store metrics: the gateway's counts (LocalStoreMetrics), not CloudWatch
         properties.put("dukan.metrics.source", "local");
+        // upgrades in waves: a short watch per wave, judged from a few requests (a person clicking through a store)
+        properties.put("dukan.upgrade.window", options.upgradeWindow.toMillis() + "ms");
+        properties.put("dukan.upgrade.min-requests", "3");
+        properties.put("dukan.upgrade.max-watches", "3");
         // wallet payments go to the sandbox stand-ins on this local cloud, never to the real providers
         properties.put("dukan.jazzcash.base-url", baseUrl + LocalPaymentSandbox.PREFIX + "/jazzcash");
         properties.put("dukan.easypaisa.base-url", baseUrl + LocalPaymentSandbox.PREFIX + "/easypaisa");
@@ -719,6 +751,8 @@ public final class LocalCloud implements AutoCloseable {
         if (firstOperator != null) {
             firstOperator.print(out, baseUrl + "/operator");
         }
+        out.println("   Shop code:         " + String.join(", ", shopVersions) + "   (upgrade in waves at " + baseUrl
+                + "/operator/upgrades; each wave watched " + options.upgradeWindow.toSeconds() + " s)");
         out.println("   Wallet sandboxes:  " + baseUrl + LocalPaymentSandbox.PREFIX
                 + "/{jazzcash,easypaisa,alipay}   (stand-ins, NOT the real providers; no live calls)");
         out.println("   Browser S3:        " + s3PublicEndpoint());

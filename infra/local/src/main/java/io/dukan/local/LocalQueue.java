@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.dukan.core.tenant.ProvisioningQueue;
 import io.dukan.core.tenant.TenantId;
+import io.dukan.core.upgrade.UpgradeQueue;
 import io.dukan.local.template.QueueEvent;
 import io.dukan.local.template.QueueSpec;
 import java.time.Duration;
@@ -32,10 +33,13 @@ import org.slf4j.LoggerFactory;
  * dead-letter queue. Locally a message is visible again after {@code redeliveryDelay}, not after the template's
  * VisibilityTimeout (minutes), so a crash is retried while a test or a person waits.
  *
+ * <p>A campaign's steps ({@link UpgradeQueue}) are messages with a delay, as SendMessage's DelaySeconds (at most
+ * 15 minutes): they become visible when it has passed.
+ *
  * <p>Deliberately not AutoCloseable (as {@link LocalStoreFleet}): the signup function holds it as a Micronaut
  * singleton, and its context must not close it. The local cloud {@link #stop()}s it.
  */
-public final class LocalQueue implements ProvisioningQueue {
+public final class LocalQueue implements ProvisioningQueue, UpgradeQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalQueue.class);
 
@@ -78,6 +82,21 @@ public final class LocalQueue implements ProvisioningQueue {
         inFlight.incrementAndGet();
         visible.add(new Message(UUID.randomUUID().toString(), body, 0));
         pollers.execute(this::poll);
+    }
+
+    /** SendMessage with DelaySeconds: a campaign's next step (capped at SQS's 15 minutes, as on AWS). */
+    @Override
+    public void step(String campaignId, String token, Duration delay) {
+        long millis = Math.max(0, Math.min(delay.toMillis(), MAX_DELAY.toMillis()));
+        inFlight.incrementAndGet();
+        Message message = new Message(UUID.randomUUID().toString(), UpgradeQueue.message(campaignId, token), 0);
+        pollers.schedule(
+                () -> {
+                    visible.add(message);
+                    poll();
+                },
+                millis,
+                TimeUnit.MILLISECONDS);
     }
 
     /** One receive: up to BatchSize visible messages, to the consumer. */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dukan.core.tenant.StoreFleet;
 import io.dukan.core.tenant.StoreRef;
+import io.dukan.core.upgrade.ShopVersion;
+import io.dukan.core.upgrade.StoreCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,10 +32,23 @@ import org.slf4j.LoggerFactory;
  * records the store's function configuration, as CreateFunction does; the instance starts on the store's first
  * request. The registry is kept in a JSON file, so a restarted local cloud serves the same stores.
  *
+ * <p>Shop-code versions ({@link StoreCode}): a function's environment names the version it runs
+ * ({@value #VERSION_VARIABLE}, as on AWS) and the code it is started from ({@value #CODE_VARIABLE}: absent for the
+ * shop on this JVM's classpath, version {@value #BUILTIN_VERSION}; else a jar and handler the local cloud loads in a
+ * class loader of its own, {@link IsolatedCode}). Deploying a version changes the function's configuration and
+ * retires its instance, as UpdateFunctionConfiguration does: the next request cold-starts the other code.
+ *
  * <p>Deliberately not AutoCloseable: the provisioning function holds this as a Micronaut singleton, and its context
  * must not close the fleet when an idle provisioning instance is reclaimed.
  */
-public final class LocalStoreFleet implements StoreFleet {
+public final class LocalStoreFleet implements StoreFleet, StoreCode {
+
+    /** The version of the shop on the local cloud's own classpath, which every new store function runs. */
+    public static final String BUILTIN_VERSION = "local-1";
+
+    public static final String BUILTIN_ARTIFACT = "builtin";
+    static final String VERSION_VARIABLE = "DUKAN_SHOP_VERSION";
+    static final String CODE_VARIABLE = "LOCAL_SHOP_CODE";
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStoreFleet.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -84,9 +100,18 @@ public final class LocalStoreFleet implements StoreFleet {
         environment.put("DUKAN_TABLE", table);
         environment.put("DUKAN_BUCKET", bucket);
         environment.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        StoreFunction existing = functions.get(tenantId);
+        // a function made again keeps the code it was moved to (CreateFunction of an existing one changes nothing)
+        if (existing != null && existing.environment().containsKey(VERSION_VARIABLE)) {
+            environment.put(VERSION_VARIABLE, existing.environment().get(VERSION_VARIABLE));
+            if (existing.environment().containsKey(CODE_VARIABLE)) {
+                environment.put(CODE_VARIABLE, existing.environment().get(CODE_VARIABLE));
+            }
+        } else {
+            environment.put(VERSION_VARIABLE, BUILTIN_VERSION);
+        }
         StoreFunction function =
                 new StoreFunction(tenantId, store.slug().value(), LocalNames.storeFunctionName(tenantId), environment);
-        StoreFunction existing = functions.get(tenantId);
         if (function.equals(existing)) {
             return;
         }
@@ -96,6 +121,54 @@ public final class LocalStoreFleet implements StoreFleet {
         functions.put(tenantId, function);
         save();
         LOG.info("fleet: function {} created for store {}", function.functionName(), function.slug());
+    }
+
+    @Override
+    public ShopVersion defaultVersion() {
+        return new ShopVersion(
+                BUILTIN_VERSION,
+                BUILTIN_ARTIFACT,
+                Instant.EPOCH,
+                "local cloud",
+                "the shop on the local cloud's own classpath, in-process");
+    }
+
+    /**
+     * Moves the store's function to the version's code: "builtin", or a jar (with its handler class) that must exist
+     * and be readable, else nothing changes and the deploy fails (as Lambda refuses a layer that is not there).
+     */
+    @Override
+    public synchronized void deploy(StoreRef store, ShopVersion version) {
+        String tenantId = store.id().value();
+        StoreFunction existing = functions.get(tenantId);
+        if (existing == null) {
+            throw new IllegalStateException("function " + LocalNames.storeFunctionName(tenantId) + " does not exist");
+        }
+        Map<String, String> environment = new LinkedHashMap<>(existing.environment());
+        environment.put(VERSION_VARIABLE, version.id());
+        if (BUILTIN_ARTIFACT.equals(version.artifact())) {
+            environment.remove(CODE_VARIABLE);
+        } else {
+            IsolatedCode.check(version.artifact());
+            environment.put(CODE_VARIABLE, version.artifact());
+        }
+        StoreFunction moved =
+                new StoreFunction(existing.tenantId(), existing.slug(), existing.functionName(), environment);
+        if (moved.equals(existing)) {
+            return;
+        }
+        retire(tenantId); // the next request starts an instance of the new code
+        functions.put(tenantId, moved);
+        save();
+        LOG.info("fleet: function {} now runs shop version {}", existing.functionName(), version.id());
+    }
+
+    /** The shop-code version the store's function runs (empty: no such function). */
+    public synchronized Optional<String> version(String tenantId) {
+        StoreFunction function = functions.get(tenantId);
+        return function == null
+                ? Optional.empty()
+                : Optional.of(function.environment().getOrDefault(VERSION_VARIABLE, BUILTIN_VERSION));
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.dukan.runtime;
 
 import io.dukan.local.LocalCloud;
 import io.dukan.local.PackagedRuntime;
+import io.dukan.local.client.Http;
+import io.dukan.local.client.Stores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

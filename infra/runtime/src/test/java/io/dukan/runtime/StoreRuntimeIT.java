@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import io.dukan.local.LocalCloud;
 import io.dukan.local.LocalStoreFleet;
 import io.dukan.local.PackagedRuntime;
+import io.dukan.local.client.Http;
+import io.dukan.local.client.Stores;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;

@@ -11,9 +11,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The low-stock item (sk LOWSTOCK) in the store's partition: {@code threshold} (a number) and {@code marked} (a
- * string set of variant ids). Marking is {@code ADD} under {@code NOT contains}: of two orders that take the same
- * variant below the threshold at once, exactly one marks it (and sends the alert).
+ * The low-stock item (sk LOWSTOCK) in the store's INSIGHT partition: {@code threshold} (a number) and {@code marked}
+ * (a string set of variant ids). Marking is {@code ADD} under {@code NOT contains}: of two orders that take the same
+ * variant below the threshold at once, exactly one marks it (and sends the alert). It lives beside the dashboard's
+ * aggregates so that the insight function, which sees every product change on the table's stream, may take a mark
+ * off when a variant's stock rises above the threshold (see {@link InsightAggregator}), whatever raised it.
  */
 @Singleton
 final class DynamoDbLowStockMarks implements LowStockMarks {
@@ -27,7 +29,7 @@ final class DynamoDbLowStockMarks implements LowStockMarks {
     }
 
     static Map<String, AttributeValue> key(TenantId t) {
-        return Keys.key(t.value() + "#STORE", "LOWSTOCK");
+        return Keys.key(Keys.insight(t), "LOWSTOCK");
     }
 
     @Override
@@ -38,11 +40,19 @@ final class DynamoDbLowStockMarks implements LowStockMarks {
         if (item == null || item.isEmpty()) {
             return new State(DEFAULT_THRESHOLD, Set.of());
         }
-        AttributeValue threshold = item.get("threshold");
         AttributeValue marked = item.get("marked");
-        return new State(
-                threshold == null || threshold.n() == null ? DEFAULT_THRESHOLD : Integer.parseInt(threshold.n()),
-                marked == null || !marked.hasSs() ? Set.of() : Set.copyOf(marked.ss()));
+        return new State(threshold(item), marked == null || !marked.hasSs() ? Set.of() : Set.copyOf(marked.ss()));
+    }
+
+    @Override
+    public int threshold(TenantId tenant) {
+        return threshold(dynamo.getItem(r -> r.tableName(table).key(key(tenant)).projectionExpression("threshold"))
+                .item());
+    }
+
+    static int threshold(Map<String, AttributeValue> item) {
+        AttributeValue threshold = item == null ? null : item.get("threshold");
+        return threshold == null || threshold.n() == null ? DEFAULT_THRESHOLD : Integer.parseInt(threshold.n());
     }
 
     @Override
@@ -76,9 +86,17 @@ final class DynamoDbLowStockMarks implements LowStockMarks {
 
     @Override
     public void setThreshold(TenantId tenant, int threshold) {
-        dynamo.updateItem(r -> r.tableName(table)
-                .key(key(tenant))
-                .updateExpression("SET threshold = :t")
-                .expressionAttributeValues(Map.of(":t", AttributeValue.fromN(Integer.toString(threshold)))));
+        if (threshold < 0 || threshold > MAX_THRESHOLD) {
+            throw new IllegalArgumentException("threshold " + threshold);
+        }
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(key(tenant))
+                    .updateExpression("SET threshold = :t REMOVE marked")
+                    .conditionExpression("attribute_not_exists(threshold) OR threshold <> :t")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromN(Integer.toString(threshold)))));
+        } catch (ConditionalCheckFailedException unchanged) {
+            // the same threshold saved again: the marks stay
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.dukan.aws.dynamodb;
 
-import static io.dukan.aws.dynamodb.Keys.n;
 import static io.dukan.aws.dynamodb.Keys.s;
 
 import io.dukan.core.insight.StoreFigures;
@@ -16,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * The owner's dashboard from the store's aggregates (see {@link InsightAggregator}): one GetItem (OPEN: orders to
- * ship, unpaid, the threshold), one Query of at most 31 day items, one Query of the tracked low-stock variants,
- * whatever the number of orders.
+ * The owner's dashboard from the store's aggregates (see {@link InsightAggregator}): one BatchGetItem (OPEN: orders
+ * to ship, unpaid; LOWSTOCK: the store's one low-stock threshold), one Query of at most 31 day items, and one Query
+ * of at most {@link StoreFigures#LOW_STOCK_SHOWN} + 1 low-stock items (their sort keys begin with the stock, so the
+ * key range itself stops at the threshold), whatever the number of orders and products.
  */
 @Singleton
 final class DynamoDbStoreFigures implements StoreFiguresRepository {
@@ -39,11 +41,31 @@ final class DynamoDbStoreFigures implements StoreFiguresRepository {
     @Override
     public StoreFigures figures(TenantId tenant, String currency, LocalDate today) {
         String pk = Keys.insight(tenant);
-        Items open = Items.of(orEmpty(dynamo.getItem(r -> r.tableName(table).key(Keys.key(pk, "OPEN")))
-                .item()));
-        int threshold = open.raw("lowStockThreshold") == null
-                ? StoreFigures.DEFAULT_LOW_STOCK
-                : (int) open.n("lowStockThreshold");
+        Map<String, AttributeValue> openKey = Keys.key(pk, "OPEN");
+        Map<String, AttributeValue> lowKey = DynamoDbLowStockMarks.key(tenant);
+        Map<String, AttributeValue> openItem = Map.of();
+        Map<String, AttributeValue> lowItem = Map.of();
+        Map<String, KeysAndAttributes> request = Map.of(
+                table,
+                KeysAndAttributes.builder()
+                        .keys(openKey, lowKey)
+                        .projectionExpression(
+                                "sk, toShip, unpaidCod, unpaidCodMinor, unpaidBank, unpaidBankMinor, " + "threshold")
+                        .build());
+        for (int round = 0; !request.isEmpty() && round < 10; round++) {
+            Map<String, KeysAndAttributes> asked = request;
+            BatchGetItemResponse got = dynamo.batchGetItem(b -> b.requestItems(asked));
+            for (Map<String, AttributeValue> item : got.responses().getOrDefault(table, List.of())) {
+                if ("OPEN".equals(item.get("sk").s())) {
+                    openItem = item;
+                } else {
+                    lowItem = item;
+                }
+            }
+            request = got.unprocessedKeys();
+        }
+        Items open = Items.of(openItem);
+        int threshold = DynamoDbLowStockMarks.threshold(lowItem);
 
         List<Map<String, AttributeValue>> days = queryAll(
                 "pk = :pk AND sk BETWEEN :from AND :to",
@@ -89,11 +111,16 @@ final class DynamoDbStoreFigures implements StoreFiguresRepository {
                         new Money(e.getValue()[1], currency)))
                 .toList();
 
-        List<StoreFigures.LowStock> low = queryAll(
-                        "pk = :pk AND begins_with(sk, :low)",
-                        Map.of(":pk", s(pk), ":low", s("LOW#"), ":t", n(threshold)),
-                        "stock <= :t")
-                .stream()
+        List<Map<String, AttributeValue>> lowItems = dynamo.query(r -> r.tableName(table)
+                        .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(
+                                ":pk", s(pk),
+                                ":from", s(InsightAggregator.LOW_PREFIX + InsightAggregator.stockKey(0) + "#"),
+                                ":to", s(InsightAggregator.LOW_PREFIX + InsightAggregator.stockKey(threshold) + "#~")))
+                        .limit(StoreFigures.LOW_STOCK_SHOWN + 1))
+                .items();
+        List<StoreFigures.LowStock> low = lowItems.stream()
+                .limit(StoreFigures.LOW_STOCK_SHOWN)
                 .map(Items::of)
                 .map(i -> new StoreFigures.LowStock(
                         i.s("productId"), i.s("variantId"), i.s("name"), i.s("variantTitle"), i.n("stock")))
@@ -110,18 +137,8 @@ final class DynamoDbStoreFigures implements StoreFiguresRepository {
                 new StoreFigures.Unpaid(open.n("unpaidBank"), new Money(open.n("unpaidBankMinor"), currency)),
                 top,
                 low,
+                lowItems.size() > StoreFigures.LOW_STOCK_SHOWN,
                 threshold);
-    }
-
-    @Override
-    public void lowStockThreshold(TenantId tenant, int threshold) {
-        if (threshold < 0 || threshold > StoreFigures.MAX_LOW_STOCK) {
-            throw new IllegalArgumentException("threshold " + threshold);
-        }
-        dynamo.updateItem(r -> r.tableName(table)
-                .key(Keys.key(Keys.insight(tenant), "OPEN"))
-                .updateExpression("SET lowStockThreshold = :t")
-                .expressionAttributeValues(Map.of(":t", n(threshold))));
     }
 
     private List<Map<String, AttributeValue>> queryAll(
@@ -143,9 +160,5 @@ final class DynamoDbStoreFigures implements StoreFiguresRepository {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return items;
-    }
-
-    private static Map<String, AttributeValue> orEmpty(Map<String, AttributeValue> item) {
-        return item == null ? Map.of() : item;
     }
 }

@@ -150,21 +150,19 @@ final class DynamoDbStoreRegistry implements StoreRegistry {
 
     @Override
     public void markStepDone(TenantId id, ProvisioningStep step) {
-        dynamo.updateItem(r -> r.tableName(table)
-                .key(Keys.store(id))
-                .updateExpression("ADD stepsDone :s SET updatedAt = :now")
-                .expressionAttributeValues(Map.of(
-                        ":s",
-                        AttributeValue.fromSs(List.of(step.name())),
-                        ":now",
-                        s(Instant.now().toString()))));
+        changeSteps(id, "ADD", step);
     }
 
     @Override
     public void markStepUndone(TenantId id, ProvisioningStep step) {
+        changeSteps(id, "DELETE", step);
+    }
+
+    /** Adds the step to the store's stepsDone set, or deletes it from the set ({@code change}: ADD or DELETE). */
+    private void changeSteps(TenantId id, String change, ProvisioningStep step) {
         dynamo.updateItem(r -> r.tableName(table)
                 .key(Keys.store(id))
-                .updateExpression("DELETE stepsDone :s SET updatedAt = :now")
+                .updateExpression(change + " stepsDone :s SET updatedAt = :now")
                 .expressionAttributeValues(Map.of(
                         ":s",
                         AttributeValue.fromSs(List.of(step.name())),

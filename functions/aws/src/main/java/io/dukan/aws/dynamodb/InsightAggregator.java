@@ -53,9 +53,16 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * transaction) makes both happen once. A store record becoming ACTIVE counts one new store in its ISO week and
  * one in its cohort, once (a marker put on condition it is new).
  *
- * <p><b>Low stock.</b> Product records keep one LOW# item per variant whose stock is at most {@link
- * StoreFigures#MAX_LOW_STOCK} (active products that stop selling when sold out); the dashboard filters them by the
- * store's own threshold. Those writes are absolute (the record's new image), so replaying them is harmless.
+ * <p><b>Low stock.</b> Product records keep one LOWQ# item per variant whose stock is at most {@link
+ * StoreFigures#MAX_LOW_STOCK} (active products that stop selling when sold out), its sort key beginning with the
+ * stock ({@code LOWQ#004#product#variant}), so that the dashboard reads the variants at or below the store's
+ * threshold as one key range, lowest first, with a limit. A stock change moves the item (delete the old key, put
+ * the new). Those writes are absolute (the record's images), so replaying them is harmless.
+ *
+ * <p><b>Low-stock alerts re-armed.</b> When a product record raises a variant's stock above the store's threshold
+ * (the editor, the JSON API, a cancelled or expired order's restock: every path writes the product item), the
+ * variant's mark in the LOWSTOCK item ({@link DynamoDbLowStockMarks}) is taken off, so its next crossing is e-mailed
+ * again. Only records that raise some stock read that item.
  *
  * <p>Deleted orders and products (offboarding) take nothing out: past figures stay, and they hold no personal data.
  */
@@ -70,6 +77,7 @@ public final class InsightAggregator {
             Map<String, AttributeValue> newImage) {}
 
     static final int MAX_ATTEMPTS = 12;
+    static final String LOW_PREFIX = "LOWQ#";
     static final String UNKNOWN_MONTH = "unknown";
 
     private final DynamoDbClient dynamo;
@@ -354,9 +362,9 @@ public final class InsightAggregator {
         Product product = newImage == null ? null : DynamoDbProducts.toProduct(Items.of(newImage));
         String productId =
                 product != null ? product.id().value() : Items.of(oldImage).s("productId");
-        for (String variant : before.keySet()) {
-            if (!after.containsKey(variant)) {
-                dynamo.deleteItem(r -> r.tableName(table).key(lowKey(tenant, productId, variant)));
+        for (Map.Entry<String, Long> was : before.entrySet()) {
+            if (!was.getValue().equals(after.get(was.getKey()))) {
+                dynamo.deleteItem(r -> r.tableName(table).key(lowKey(tenant, productId, was.getKey(), was.getValue())));
             }
         }
         if (product == null) {
@@ -366,7 +374,7 @@ public final class InsightAggregator {
             Long stock = after.get(v.id().value());
             if (stock != null && !stock.equals(before.get(v.id().value()))) {
                 dynamo.putItem(r -> r.tableName(table)
-                        .item(Items.item(lowKey(tenant, productId, v.id().value()))
+                        .item(Items.item(lowKey(tenant, productId, v.id().value(), stock))
                                 .with("productId", productId)
                                 .with("variantId", v.id().value())
                                 .with("name", product.name())
@@ -375,10 +383,58 @@ public final class InsightAggregator {
                                 .build()));
             }
         }
+        rearm(tenant, oldImage, product);
     }
 
-    private static Map<String, AttributeValue> lowKey(TenantId tenant, String productId, String variantId) {
-        return Keys.key(Keys.insight(tenant), "LOW#" + productId + "#" + variantId);
+    /** Takes the low-stock mark off the variants whose stock this change raised above the store's threshold. */
+    private void rearm(TenantId tenant, Map<String, AttributeValue> oldImage, Product product) {
+        if (oldImage == null || oldImage.isEmpty()) {
+            return; // a new product: none of its variants can have been reported
+        }
+        Map<String, Integer> was = new HashMap<>();
+        DynamoDbProducts.toProduct(Items.of(oldImage)).variants().forEach(v -> was.put(v.id().value(), v.stock()));
+        Map<String, Integer> raised = new HashMap<>();
+        for (Variant v : product.variants()) {
+            Integer old = was.get(v.id().value());
+            if (old != null && v.stock() > old) {
+                raised.put(v.id().value(), v.stock());
+            }
+        }
+        if (raised.isEmpty()) {
+            return; // an order took stock, or nothing about stock changed: no read
+        }
+        Map<String, AttributeValue> key = DynamoDbLowStockMarks.key(tenant);
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(key).consistentRead(true).projectionExpression("threshold, marked"))
+                .item();
+        if (item == null
+                || item.isEmpty()
+                || item.get("marked") == null
+                || !item.get("marked").hasSs()) {
+            return;
+        }
+        int threshold = DynamoDbLowStockMarks.threshold(item);
+        Set<String> marked = new HashSet<>(item.get("marked").ss());
+        List<String> restocked = raised.entrySet().stream()
+                .filter(e -> e.getValue() > threshold && marked.contains(e.getKey()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        if (!restocked.isEmpty()) {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(key)
+                    .updateExpression("DELETE marked :set")
+                    .expressionAttributeValues(Map.of(":set", AttributeValue.fromSs(restocked))));
+        }
+    }
+
+    /** The zero-padded stock that begins a low-stock item's sort key (so the keys sort by stock). */
+    static String stockKey(long stock) {
+        return String.format("%03d", Math.max(0, Math.min(stock, StoreFigures.MAX_LOW_STOCK)));
+    }
+
+    private static Map<String, AttributeValue> lowKey(TenantId tenant, String productId, String variantId, long stock) {
+        return Keys.key(Keys.insight(tenant), LOW_PREFIX + stockKey(stock) + "#" + productId + "#" + variantId);
     }
 
     /** Variant id → stock for the variants of an image that count as (possibly) low. */

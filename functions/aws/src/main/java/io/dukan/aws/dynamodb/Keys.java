@@ -263,7 +263,10 @@ final class Keys {
 
     // Order aggregates (written by the insight aggregator from the table's stream; see InsightAggregator)
 
-    /** The store's own figures: DAY#{local date}, OPEN, ACTIVITY, LOW#{product}#{variant}, APPLIED#{order sk}. */
+    /**
+     * The store's own figures: DAY#{local date}, OPEN, ACTIVITY, LOWQ#{stock}#{product}#{variant}, APPLIED#{order
+     * sk}; and LOWSTOCK, the store's low-stock level and alert marks.
+     */
     static String insight(TenantId t) {
         return t.value() + "#INSIGHT";
     }

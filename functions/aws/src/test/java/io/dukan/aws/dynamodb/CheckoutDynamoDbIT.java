@@ -13,6 +13,7 @@ import io.dukan.core.checkout.CheckoutSettingsService;
 import io.dukan.core.checkout.DisplayCurrencies;
 import io.dukan.core.checkout.PaymentSettings;
 import io.dukan.core.checkout.PaymentSettingsCommand;
+import io.dukan.core.discount.DiscountService;
 import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
 import io.dukan.core.order.Idempotency;
@@ -69,7 +70,14 @@ class CheckoutDynamoDbIT {
         shipping = new ShippingService(new DynamoDbShipping(emulators.dynamo(), table));
         settings = new CheckoutSettingsService(new DynamoDbCheckoutSettings(emulators.dynamo(), table));
         checkout = new CheckoutService(
-                cartService, new OrderService(products, orders), orders, shipping, settings, Clock.systemUTC());
+                cartService,
+                new OrderService(products, orders),
+                orders,
+                shipping,
+                settings,
+                new DiscountService(new DynamoDbDiscounts(emulators.dynamo(), table), Clock.systemUTC()),
+                Clock.systemUTC(),
+                CheckoutService.OnlineMethods.NONE);
     }
 
     @AfterAll

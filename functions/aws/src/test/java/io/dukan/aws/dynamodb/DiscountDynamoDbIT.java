@@ -75,7 +75,8 @@ class DiscountDynamoDbIT {
                 new ShippingService(new DynamoDbShipping(emulators.dynamo(), table)),
                 new CheckoutSettingsService(new DynamoDbCheckoutSettings(emulators.dynamo(), table)),
                 discounts,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                CheckoutService.OnlineMethods.NONE);
     }
 
     @AfterAll

@@ -8,6 +8,7 @@ import io.dukan.core.cart.CartService;
 import io.dukan.core.checkout.CheckoutService;
 import io.dukan.core.checkout.CheckoutSettingsService;
 import io.dukan.core.checkout.PaymentSettingsCommand;
+import io.dukan.core.discount.DiscountService;
 import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
 import io.dukan.core.order.Order;
@@ -66,7 +67,9 @@ public final class TestStores {
                 orders,
                 new ShippingService(new DynamoDbShipping(dynamo, table)),
                 new CheckoutSettingsService(new DynamoDbCheckoutSettings(dynamo, table)),
-                Clock.systemUTC());
+                new DiscountService(new DynamoDbDiscounts(dynamo, table), Clock.systemUTC()),
+                Clock.systemUTC(),
+                CheckoutService.OnlineMethods.NONE);
     }
 
     /**

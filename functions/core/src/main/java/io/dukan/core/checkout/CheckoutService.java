@@ -2,8 +2,6 @@ package io.dukan.core.checkout;
 
 import io.dukan.core.cart.Cart;
 import io.dukan.core.cart.CartService;
-import io.dukan.core.discount.DiscountRefusal;
-import io.dukan.core.discount.DiscountRefusedException;
 import io.dukan.core.discount.DiscountService;
 import io.dukan.core.order.DiscountClaim;
 import io.dukan.core.order.DiscountUnavailableException;
@@ -22,6 +20,7 @@ import io.dukan.core.tenant.StoreSettings;
 import io.dukan.core.tenant.TenantId;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -47,43 +46,12 @@ public class CheckoutService {
     /** The online (provider) methods a store can offer: wallet providers with credentials, in its currency. */
     @FunctionalInterface
     public interface OnlineMethods {
+        /** A store with no wallet provider set up: only the owner's offline methods are offered. */
+        OnlineMethods NONE = (tenant, storeCurrency) -> List.of();
+
         List<PaymentMethod> methods(TenantId tenant, String storeCurrency);
     }
 
-    /** Without discount codes: any code typed is refused as unknown. */
-    public CheckoutService(
-            CartService carts,
-            OrderService orderService,
-            OrderRepository orders,
-            ShippingService shipping,
-            CheckoutSettingsService settings,
-            Clock clock) {
-        this(carts, orderService, orders, shipping, settings, null, clock, (tenant, currency) -> List.of());
-    }
-
-    public CheckoutService(
-            CartService carts,
-            OrderService orderService,
-            OrderRepository orders,
-            ShippingService shipping,
-            CheckoutSettingsService settings,
-            DiscountService discounts,
-            Clock clock) {
-        this(carts, orderService, orders, shipping, settings, discounts, clock, (tenant, currency) -> List.of());
-    }
-
-    /** Without discount codes, with the store's online payment methods. */
-    public CheckoutService(
-            CartService carts,
-            OrderService orderService,
-            OrderRepository orders,
-            ShippingService shipping,
-            CheckoutSettingsService settings,
-            Clock clock,
-            OnlineMethods online) {
-        this(carts, orderService, orders, shipping, settings, null, clock, online);
-    }
-
     public CheckoutService(
             CartService carts,
             OrderService orderService,
@@ -93,14 +61,14 @@ public class CheckoutService {
             DiscountService discounts,
             Clock clock,
             OnlineMethods online) {
-        this.online = online;
-        this.discounts = discounts;
-        this.carts = carts;
-        this.orderService = orderService;
-        this.orders = orders;
-        this.shipping = shipping;
-        this.settings = settings;
-        this.clock = clock;
+        this.carts = Objects.requireNonNull(carts);
+        this.orderService = Objects.requireNonNull(orderService);
+        this.orders = Objects.requireNonNull(orders);
+        this.shipping = Objects.requireNonNull(shipping);
+        this.settings = Objects.requireNonNull(settings);
+        this.discounts = Objects.requireNonNull(discounts);
+        this.clock = Objects.requireNonNull(clock);
+        this.online = Objects.requireNonNull(online);
     }
 
     /** A new one-time token for a checkout form. */
@@ -224,9 +192,6 @@ public class CheckoutService {
             StoreSettings store, PlaceOrderCommand command, OrderService.PricedLines priced, ShippingOption delivery) {
         if (command.discountCode().isEmpty()) {
             return null;
-        }
-        if (discounts == null) {
-            throw new DiscountRefusedException(DiscountRefusal.UNKNOWN);
         }
         return discounts.claim(store, command.discountCode(), priced.subtotal(), delivery.price(), command.contact());
     }

@@ -104,32 +104,21 @@ public class OrderAdminService {
 
     /** The order after the action: new states, tracking (when given), one more history event, version + 1. */
     public static Order apply(Order o, OrderAction action, String tracking, OrderEvent event) {
-        List<OrderEvent> history = new ArrayList<>(o.history());
-        history.add(event);
-        return new Order(
-                o.number(),
-                o.code(),
-                o.lines(),
-                o.subtotal(),
-                o.shipping(),
-                o.total(),
-                o.contact(),
-                o.address(),
-                o.shippingMethod(),
-                o.notes(),
-                o.paymentMethod(),
+        return next(
+                o,
                 action.paymentAfter(o.paymentStatus()),
                 action.fulfilmentAfter(o.fulfilmentStatus()),
                 tracking == null ? o.trackingNumber() : tracking,
-                o.displayed(),
-                history,
-                o.placedAt(),
-                o.version() + 1,
-                o.discount());
+                event);
     }
 
     /** The order with one more history event and nothing else changed (version + 1). */
     public static Order note(Order o, OrderEvent event) {
+        return next(o, o.paymentStatus(), o.fulfilmentStatus(), o.trackingNumber(), event);
+    }
+
+    private static Order next(
+            Order o, PaymentStatus payment, FulfilmentStatus fulfilment, String tracking, OrderEvent event) {
         List<OrderEvent> history = new ArrayList<>(o.history());
         history.add(event);
         return new Order(
@@ -144,9 +133,9 @@ public class OrderAdminService {
                 o.shippingMethod(),
                 o.notes(),
                 o.paymentMethod(),
-                o.paymentStatus(),
-                o.fulfilmentStatus(),
-                o.trackingNumber(),
+                payment,
+                fulfilment,
+                tracking,
                 o.displayed(),
                 history,
                 o.placedAt(),

@@ -2,6 +2,7 @@ package io.dukan.core.testing;
 
 import io.dukan.core.cart.CartService;
 import io.dukan.core.checkout.CheckoutService;
+import io.dukan.core.checkout.CheckoutService.OnlineMethods;
 import io.dukan.core.checkout.CheckoutSettingsService;
 import io.dukan.core.discount.DiscountService;
 import io.dukan.core.order.OrderAdminService;
@@ -30,8 +31,8 @@ public final class InMemoryOrdering {
     public final CheckoutSettingsService settings = new CheckoutSettingsService(checkoutSettings);
     public final OrderService orderService = new OrderService(catalog, orders);
     public final DiscountService discounts = new DiscountService(discountCodes, clock);
-    public final CheckoutService checkout =
-            new CheckoutService(cartService, orderService, orders, shipping, settings, discounts, clock);
+    public final CheckoutService checkout = new CheckoutService(
+            cartService, orderService, orders, shipping, settings, discounts, clock, OnlineMethods.NONE);
     public final OrderAdminService admin = new OrderAdminService(orders, orders, clock);
     public final PaymentService payments = new PaymentService(orders, orders, clock);
 }

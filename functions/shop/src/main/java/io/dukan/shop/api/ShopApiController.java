@@ -5,6 +5,7 @@ import io.dukan.core.catalog.Product;
 import io.dukan.core.catalog.ProductId;
 import io.dukan.core.catalog.VariantId;
 import io.dukan.core.checkout.CheckoutService;
+import io.dukan.core.discount.DiscountRefusedException;
 import io.dukan.core.order.Address;
 import io.dukan.core.order.Contact;
 import io.dukan.core.order.Idempotency;
@@ -16,10 +17,12 @@ import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.Money;
 import io.dukan.core.shared.Page;
 import io.dukan.shop.web.ThisStore;
+import io.dukan.web.Problem;
 import io.dukan.web.access.CsrfExempt;
 import io.dukan.web.access.Public;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -29,8 +32,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Locale;
 
-/** The store's JSON API for integrations: the catalog, and guest orders. Errors are application/problem+json. */
+/**
+ * The store's JSON API for integrations: the catalog, and guest orders (with discount codes). Errors are
+ * application/problem+json.
+ */
 @Public
 @Controller(value = "/s/{store}/api", produces = MediaType.APPLICATION_JSON)
 class ShopApiController {
@@ -85,10 +92,15 @@ class ShopApiController {
             @Nullable String notes,
             @Nullable String paymentMethod,
             @Nullable String shippingRateId,
-            @Nullable String displayCurrency) {}
+            @Nullable String displayCurrency,
+            @Nullable String discountCode) {}
 
     @Serdeable
     record OrderLineJson(String productId, String name, Price unitPrice, int quantity) {}
+
+    /** The discount code applied: its amount off the total ({@code freeDelivery}: the delivery price). */
+    @Serdeable
+    record DiscountJson(String code, Price amount, boolean freeDelivery) {}
 
     @Serdeable
     record OrderJson(
@@ -98,6 +110,7 @@ class ShopApiController {
             Price subtotal,
             Price shipping,
             String shippingMethod,
+            @Nullable DiscountJson discount,
             Price total,
             String paymentMethod,
             String placedAt) {}
@@ -121,14 +134,17 @@ class ShopApiController {
     }
 
     /**
-     * Places an order as the checkout would (catalog prices, the owner's shipping zones and payment methods). With an
+     * Places an order as the checkout would (catalog prices, the owner's shipping zones and payment methods, and a
+     * {@code discountCode} by the checkout's rules, its use counted in the order's own transaction). With an
      * Idempotency-Key header, the same request sent again answers with the order placed first (201 both times); the
-     * same key with a different request is a 409.
+     * same key with a different request is a 409. A code that cannot be used refuses the whole order (nothing is
+     * written) with a 409 problem whose type names why: {@code urn:dukan:problem:discount-expired}, {@code -paused},
+     * {@code -below-minimum}, {@code -used-up}, {@code -already-used}, {@code -not-started}, {@code -changed}, or
+     * {@code -unknown} (also for another store's code), and {@code field} "discountCode".
      */
     @CsrfExempt("JSON only, and no cookie authorises it: another site's page cannot send application/json")
     @Post(value = "/orders", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<OrderJson> placeOrder(
-            @Body PlaceOrderJson body, @Header("Idempotency-Key") @Nullable String idempotencyKey) {
+    HttpResponse<?> placeOrder(@Body PlaceOrderJson body, @Header("Idempotency-Key") @Nullable String idempotencyKey) {
         List<PlaceOrderCommand.Line> lines = body.lines() == null
                 ? List.of()
                 : body.lines().stream()
@@ -145,10 +161,21 @@ class ShopApiController {
                 body.notes(),
                 PlaceOrderCommand.paymentMethod(body.paymentMethod()),
                 body.shippingRateId(),
-                body.displayCurrency());
+                body.displayCurrency(),
+                body.discountCode());
         Idempotency once = idempotencyKey == null ? null : Idempotency.ofApiKey(idempotencyKey, command.toString());
-        Order order = checkout.place(store.settings(), command, once);
-        return HttpResponse.created(json(order));
+        try {
+            Order order = checkout.place(store.settings(), command, once);
+            return HttpResponse.created(json(order));
+        } catch (DiscountRefusedException refused) {
+            return Problem.of(
+                    HttpStatus.CONFLICT,
+                    "discount-"
+                            + refused.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    "Discount code not accepted",
+                    refused.getMessage(),
+                    "discountCode");
+        }
     }
 
     @Get("/orders/{code}")
@@ -195,6 +222,12 @@ class ShopApiController {
                 Price.of(o.subtotal()),
                 Price.of(o.shipping()),
                 o.shippingMethod(),
+                o.discount() == null
+                        ? null
+                        : new DiscountJson(
+                                o.discount().code(),
+                                Price.of(o.discount().amount()),
+                                o.discount().freeDelivery()),
                 Price.of(o.total()),
                 o.paymentMethod().name(),
                 o.placedAt().toString());

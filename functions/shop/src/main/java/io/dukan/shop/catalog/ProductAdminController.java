@@ -14,7 +14,6 @@ import io.dukan.core.catalog.SaveProductCommand;
 import io.dukan.core.shared.InvalidInputException;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.StoreSettings;
-import io.dukan.shop.setup.LowStockAlerts;
 import io.dukan.shop.storefront.StoreCollections;
 import io.dukan.shop.web.AdminAccess;
 import io.dukan.shop.web.AdminPages;
@@ -54,16 +53,9 @@ class ProductAdminController {
     private final CatalogService catalog;
     private final Csrf csrf;
     private final StoreCollections shownCollections;
-    private final LowStockAlerts lowStock;
 
     ProductAdminController(
-            ThisStore store,
-            AdminAccess access,
-            CatalogService catalog,
-            Csrf csrf,
-            StoreCollections shownCollections,
-            LowStockAlerts lowStock) {
-        this.lowStock = lowStock;
+            ThisStore store, AdminAccess access, CatalogService catalog, Csrf csrf, StoreCollections shownCollections) {
         this.store = store;
         this.access = access;
         this.catalog = catalog;
@@ -142,7 +134,6 @@ class ProductAdminController {
             Product saved = id == null
                     ? catalog.createProduct(store.id(), session.get().email(), command)
                     : catalog.updateProduct(store.id(), session.get().email(), id, command);
-            lowStock.saved(store.settings(), saved);
             return HttpResponse.seeOther(URI.create(
                     base(request) + "/admin/products#product-" + saved.id().value()));
         } catch (InvalidInputException e) {

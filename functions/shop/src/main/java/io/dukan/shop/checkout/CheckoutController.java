@@ -42,7 +42,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -126,7 +125,7 @@ class CheckoutController {
         if (cart.lines().isEmpty()) {
             return HttpResponse.seeOther(URI.create(base(request) + "/cart"));
         }
-        Map<String, String> typed = typed(form);
+        Map<String, String> typed = form.typed(FIELDS);
         if ("remove".equals(form.get("discountAction"))) {
             typed.remove("discountCode");
         }
@@ -173,7 +172,7 @@ class CheckoutController {
                     request,
                     HttpStatus.CONFLICT,
                     cart,
-                    typed(form),
+                    form.typed(FIELDS),
                     token(form),
                     DiscountWords.refusal(t, refused) + " " + t.t("discount.notPlaced"));
         } catch (InvalidInputException | ConflictException refused) {
@@ -185,7 +184,7 @@ class CheckoutController {
                     request,
                     status(refused),
                     cart,
-                    typed(form),
+                    form.typed(FIELDS),
                     token(form),
                     ShopPages.refusal(pages.locale(), refused));
         }
@@ -270,17 +269,6 @@ class CheckoutController {
                 store.id(),
                 carts.cart(store.id(), cookies.cartId(request).orElse(null)),
                 store.settings().currency());
-    }
-
-    private static Map<String, String> typed(Form form) {
-        Map<String, String> typed = new HashMap<>();
-        for (String field : FIELDS) {
-            String value = form.get(field);
-            if (value != null) {
-                typed.put(field, value);
-            }
-        }
-        return typed;
     }
 
     private static String token(Form form) {

@@ -29,36 +29,6 @@ public record CheckoutView(
         String error,
         DiscountField discount) {
 
-    /** Without a discount code field's state (nothing typed). */
-    public CheckoutView(
-            PricedCart cart,
-            Map<String, String> typed,
-            List<String> countries,
-            String country,
-            List<ShippingOption> options,
-            String shippingProblem,
-            List<PaymentMethod> methods,
-            PaymentSettings payments,
-            String storeCurrency,
-            String token,
-            String csrf,
-            String error) {
-        this(
-                cart,
-                typed,
-                countries,
-                country,
-                options,
-                shippingProblem,
-                methods,
-                payments,
-                storeCurrency,
-                token,
-                csrf,
-                error,
-                DiscountField.NONE);
-    }
-
     public String typed(String field) {
         return typed.get(field);
     }

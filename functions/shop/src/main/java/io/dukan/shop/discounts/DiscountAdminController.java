@@ -28,7 +28,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import java.net.URI;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -89,7 +88,7 @@ class DiscountAdminController {
                             base(request),
                             csrf.token(request),
                             null,
-                            typed(form),
+                            form.typed(FIELDS),
                             0,
                             AdminPages.problem(s, refused)));
         }
@@ -121,7 +120,7 @@ class DiscountAdminController {
             discounts.update(store.id(), d.code(), command(form, d.code()), terms);
             return HttpResponse.seeOther(URI.create(base(request) + "/admin/discounts?done=saved"));
         } catch (InvalidInputException | ConflictException refused) {
-            Map<String, String> typed = typed(form);
+            Map<String, String> typed = form.typed(FIELDS);
             typed.put("code", d.code());
             return Pages.html(
                     status(refused),
@@ -189,17 +188,6 @@ class DiscountAdminController {
     private static int terms(Form form) {
         String v = form.getOrEmpty("terms");
         return v.matches("[0-9]{1,9}") ? Integer.parseInt(v) : -1;
-    }
-
-    private static Map<String, String> typed(Form form) {
-        Map<String, String> typed = new HashMap<>();
-        for (String field : FIELDS) {
-            String value = form.get(field);
-            if (value != null) {
-                typed.put(field, value);
-            }
-        }
-        return typed;
     }
 
     private static HttpStatus status(DomainException refused) {

@@ -1,5 +1,6 @@
 /**
  * The owner's order figures on the admin home (admin/figures.jte, read from the aggregates the insight function
- * keeps; see {@link io.dukan.core.insight.StoreFigures}) and the low-stock threshold they use.
+ * keeps; see {@link io.dukan.core.insight.StoreFigures}), their low-stock list by the store's one threshold (set on
+ * the settings page).
  */
 package io.dukan.shop.insight;

@@ -5,6 +5,7 @@ import io.dukan.core.account.Session;
 import io.dukan.core.catalog.ShopCatalog;
 import io.dukan.core.shared.ConflictException;
 import io.dukan.core.shared.InvalidInputException;
+import io.dukan.core.tenant.LowStockMarks;
 import io.dukan.core.tenant.SettingsService;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.core.tenant.UpdateSettingsCommand;
@@ -31,7 +32,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The owner's store settings: name, logo, contact details, currency, storefront language. */
+/**
+ * The owner's store settings: name, logo, contact details, currency, storefront language, and the store's one
+ * low-stock level (the owner's e-mail and the dashboard's low-stock list both use it; kept by {@link LowStockMarks}).
+ */
 @Allow(Permission.SETTINGS)
 @Controller("/s/{store}/admin/settings")
 class SettingsAdminController {
@@ -41,9 +45,16 @@ class SettingsAdminController {
     private final SettingsService settings;
     private final ShopCatalog catalog;
     private final Csrf csrf;
+    private final LowStockMarks lowStock;
 
     SettingsAdminController(
-            ThisStore store, AdminAccess access, SettingsService settings, ShopCatalog catalog, Csrf csrf) {
+            ThisStore store,
+            AdminAccess access,
+            SettingsService settings,
+            ShopCatalog catalog,
+            Csrf csrf,
+            LowStockMarks lowStock) {
+        this.lowStock = lowStock;
         this.store = store;
         this.access = access;
         this.settings = settings;
@@ -68,6 +79,7 @@ class SettingsAdminController {
         Form form = Form.parse(body);
         String logoKey = "1".equals(form.get("removeLogo")) ? "" : form.getOrEmpty("logoKey");
         try {
+            Integer threshold = threshold(form.get("lowStockThreshold"));
             StoreSettings updated = settings.update(
                     store.id(),
                     session.get().email(),
@@ -85,12 +97,16 @@ class SettingsAdminController {
                                     .toList(),
                             descriptions(form)));
             store.saved(updated);
+            if (threshold != null) {
+                lowStock.setThreshold(store.id(), threshold); // a no-op when unchanged (the marks stay)
+            }
             return HttpResponse.<String>seeOther(URI.create(base(request) + "/admin/settings?saved=1"));
         } catch (InvalidInputException | ConflictException refused) {
             HttpStatus status = refused instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
             Map<String, String> typed = new HashMap<>();
-            for (String field :
-                    new String[] {"name", "phone", "whatsapp", "email", "address", "currency", "language"}) {
+            for (String field : new String[] {
+                "name", "phone", "whatsapp", "email", "address", "currency", "language", "lowStockThreshold"
+            }) {
                 typed.put(field, form.getOrEmpty(field));
             }
             typed.put("logoKey", logoKey);
@@ -108,10 +124,25 @@ class SettingsAdminController {
                 current,
                 base(request),
                 catalog.logoUrl(store.id(), current.contact().logoKey()),
+                lowStock.threshold(store.id()),
                 typed,
                 message,
                 error,
                 csrf.token(request));
+    }
+
+    /** The low-stock level as typed: null when the form has no such field (it is then left as it is). */
+    private static Integer threshold(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String text = typed.strip();
+        if (!text.matches("\\d{1,3}")) {
+            throw new InvalidInputException(
+                    "lowStockThreshold",
+                    "the low-stock level must be a whole number from 0 to " + LowStockMarks.MAX_THRESHOLD);
+        }
+        return Integer.parseInt(text);
     }
 
     /** The store's description per language, as typed ("" for none). */

@@ -20,11 +20,15 @@ public final class SettingsViews {
 
     private SettingsViews() {}
 
-    /** {@code form} holds what the owner typed when the page is shown again after an error; else the settings. */
+    /**
+     * {@code form} holds what the owner typed when the page is shown again after an error; else the settings, and
+     * {@code lowStockThreshold} the store's one low-stock level.
+     */
     public static String settings(
             StoreSettings s,
             String base,
             String logoUrl,
+            int lowStockThreshold,
             Map<String, String> form,
             String message,
             boolean error,
@@ -42,6 +46,7 @@ public final class SettingsViews {
         values.put("language", s.language());
         s.extraLanguages().forEach(l -> values.put("lang_" + l, "1"));
         s.descriptions().forEach((l, d) -> values.put("description_" + l, d));
+        values.put("lowStockThreshold", Integer.toString(lowStockThreshold));
         values.putAll(form);
         return AdminPages.render(
                 "admin/settings.jte",

@@ -23,10 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The owner's low-stock alert: after an order, each variant it took that is now at or below the store's threshold is
- * reported once (one e-mail per order listing them), to the contact e-mail, else the owner's sign-in address. The
- * crossing is a conditional mark ({@link LowStockMarks#mark}); saving the product with more stock than the threshold
- * takes the mark off, so the next crossing is reported again. Never fails the order.
+ * The owner's low-stock alert: after an order, each variant it took that is now at or below the store's threshold (the
+ * one level set in the settings, which the dashboard's low-stock list uses too) is reported once (one e-mail per order
+ * listing them), to the contact e-mail, else the owner's sign-in address. The crossing is a conditional mark ({@link
+ * LowStockMarks#mark}); any write that raises the variant's stock above the threshold again (the editor, the JSON API,
+ * a cancelled or expired order's restock) takes the mark off on the table's stream (the insight function's {@code
+ * InsightAggregator}), so the next crossing is reported again. Never fails the order.
  */
 @Singleton
 public class LowStockAlerts {
@@ -80,21 +82,6 @@ public class LowStockAlerts {
         } catch (RuntimeException e) {
             LOG.warn("order {}: low-stock check failed", order.displayNumber(), e);
             return List.of();
-        }
-    }
-
-    /** After the owner saved a product: variants above the threshold may be reported again when they run low. */
-    public void saved(StoreSettings s, Product product) {
-        try {
-            LowStockMarks.State state = marks.state(s.tenantId());
-            List<String> restocked = product.variants().stream()
-                    .filter(v -> v.stock() > state.threshold())
-                    .map(v -> v.id().value())
-                    .filter(state.marked()::contains)
-                    .toList();
-            marks.unmark(s.tenantId(), restocked);
-        } catch (RuntimeException e) {
-            LOG.warn("low-stock marks of product {} not cleared", product.id().value(), e);
         }
     }
 

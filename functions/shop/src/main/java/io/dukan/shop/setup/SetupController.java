@@ -1,13 +1,10 @@
 package io.dukan.shop.setup;
 
 import io.dukan.core.account.Permission;
-import io.dukan.core.shared.InvalidInputException;
-import io.dukan.core.tenant.LowStockMarks;
 import io.dukan.core.tenant.SetupFlags;
 import io.dukan.shop.web.AdminLinks;
 import io.dukan.shop.web.AdminPages;
 import io.dukan.shop.web.ThisStore;
-import io.dukan.web.Form;
 import io.dukan.web.Requests;
 import io.dukan.web.access.Allow;
 import io.micronaut.core.annotation.Nullable;
@@ -31,10 +28,8 @@ class SetupController {
     private final ThisStore store;
     private final SetupFlags.Repository flags;
     private final AdminLinks links;
-    private final LowStockMarks marks;
 
-    SetupController(ThisStore store, SetupFlags.Repository flags, AdminLinks links, LowStockMarks marks) {
-        this.marks = marks;
+    SetupController(ThisStore store, SetupFlags.Repository flags, AdminLinks links) {
         this.store = store;
         this.flags = flags;
         this.links = links;
@@ -50,7 +45,7 @@ class SetupController {
         String text = AdminPages.locale(store.settings())
                 .t("setup.shareText", store.settings().name());
         return HttpResponse.seeOther(URI.create(
-                new SetupGuide(java.util.List.of(), SetupFlags.NONE, links.storeUrl(), text, 0).whatsappShare()));
+                new SetupGuide(java.util.List.of(), SetupFlags.NONE, links.storeUrl(), text).whatsappShare()));
     }
 
     @Post(value = "/dismiss", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -63,17 +58,6 @@ class SetupController {
     HttpResponse<?> show(HttpRequest<?> request, @Body @Nullable String body) {
         flags.setDismissed(store.id(), false);
         return HttpResponse.seeOther(URI.create(base(request) + "/admin#setup"));
-    }
-
-    /** The stock at or below which the owner is e-mailed about a variant (0: never). */
-    @Post(value = "/low-stock", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<?> lowStock(HttpRequest<?> request, @Body @Nullable String body) {
-        String typed = Form.parse(body).getOrEmpty("threshold").strip();
-        if (!typed.matches("\\d{1,4}")) {
-            throw new InvalidInputException("threshold", "the low-stock alert needs a whole number from 0 to 9999");
-        }
-        marks.setThreshold(store.id(), Integer.parseInt(typed));
-        return HttpResponse.seeOther(URI.create(base(request) + "/admin#low-stock"));
     }
 
     private String base(HttpRequest<?> request) {

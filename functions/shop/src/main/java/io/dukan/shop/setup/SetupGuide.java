@@ -11,10 +11,9 @@ import java.util.List;
 /**
  * The owner's first steps on the admin home, each worked out from the store's own data: a product with a photo,
  * delivery zones saved, payment methods chosen, WhatsApp and a contact, a (test) order placed, the store's link
- * shared. {@code storeUrl} is the store's address (for the share link and the QR code); {@code lowStockThreshold} the
- * stock at which the owner is alerted (0: never).
+ * shared. {@code storeUrl} is the store's address (for the share link and the QR code).
  */
-public record SetupGuide(List<Step> steps, SetupFlags flags, String storeUrl, String shareText, int lowStockThreshold) {
+public record SetupGuide(List<Step> steps, SetupFlags flags, String storeUrl, String shareText) {
 
     /** One step: its name (message key suffix), whether it is done, and the admin path that does it. */
     public record Step(String name, boolean done, String path) {}
@@ -27,8 +26,7 @@ public record SetupGuide(List<Step> steps, SetupFlags flags, String storeUrl, St
             boolean paymentsChosen,
             SetupFlags flags,
             String storeUrl,
-            String shareText,
-            int lowStockThreshold) {
+            String shareText) {
         StoreSettings.StoreContact c = s.contact();
         boolean contact =
                 !c.whatsapp().isEmpty() && !(c.email().isEmpty() && c.phone().isEmpty());
@@ -42,8 +40,7 @@ public record SetupGuide(List<Step> steps, SetupFlags flags, String storeUrl, St
                         new Step("share", flags.shared(), "/admin#share")),
                 flags,
                 storeUrl,
-                shareText,
-                lowStockThreshold);
+                shareText);
     }
 
     public long done() {

@@ -4,7 +4,6 @@ import io.dukan.core.catalog.Product;
 import io.dukan.core.checkout.CheckoutSettingsRepository;
 import io.dukan.core.order.Order;
 import io.dukan.core.shipping.ShippingService;
-import io.dukan.core.tenant.LowStockMarks;
 import io.dukan.core.tenant.SetupFlags;
 import io.dukan.core.tenant.StoreSettings;
 import io.dukan.shop.web.AdminLinks;
@@ -14,7 +13,7 @@ import java.util.List;
 
 /**
  * Works out the setup guide for the admin home from what the dashboard already read (products, recent orders) and
- * four small reads: the shipping item, the payment-settings item, the guide's flags and the low-stock threshold.
+ * three small reads: the shipping item, the payment-settings item and the guide's flags.
  */
 @Singleton
 public class SetupGuides {
@@ -23,15 +22,12 @@ public class SetupGuides {
     private final CheckoutSettingsRepository checkout;
     private final SetupFlags.Repository flags;
     private final AdminLinks links;
-    private final LowStockMarks lowStock;
 
     SetupGuides(
             ShippingService shipping,
             CheckoutSettingsRepository checkout,
             SetupFlags.Repository flags,
-            AdminLinks links,
-            LowStockMarks lowStock) {
-        this.lowStock = lowStock;
+            AdminLinks links) {
         this.shipping = shipping;
         this.checkout = checkout;
         this.flags = flags;
@@ -47,7 +43,6 @@ public class SetupGuides {
                 checkout.payments(s.tenantId()).isPresent(),
                 flags.flags(s.tenantId()),
                 links.storeUrl(),
-                AdminPages.locale(s).t("setup.shareText", s.name()),
-                lowStock.state(s.tenantId()).threshold());
+                AdminPages.locale(s).t("setup.shareText", s.name()));
     }
 }

@@ -94,17 +94,20 @@ class AdminController {
                 DashboardViews.dashboard(
                         settings,
                         base(request),
-                        products,
-                        recent,
-                        auth.activity(store.id(), 20),
                         csrf.token(request),
-                        session.role().may(Permission.STAFF),
-                        session.role().may(Permission.SETTINGS) ? guides.guide(settings, products, recent) : null,
-                        figures.figures(
-                                store.id(),
-                                settings.currency(),
-                                LocalDate.now(clock.withZone(
-                                        AdminPages.locale(settings).zone())))));
+                        new DashboardViews.Dashboard(
+                                recent,
+                                products,
+                                auth.activity(store.id(), 20),
+                                session.role().may(Permission.STAFF),
+                                session.role().may(Permission.SETTINGS)
+                                        ? guides.guide(settings, products, recent)
+                                        : null,
+                                figures.figures(
+                                        store.id(),
+                                        settings.currency(),
+                                        LocalDate.now(clock.withZone(
+                                                AdminPages.locale(settings).zone()))))));
     }
 
     @Public

@@ -15,8 +15,10 @@ import java.util.List;
  */
 public final class DashboardViews {
 
-    /** {@code setup}: the setup guide, null for people who may not change the store's settings. */
-    /** {@code figures}: the order figures (admin/figures.jte), or null for a role that may not see them. */
+    /**
+     * What the dashboard shows. {@code setup}: the setup guide, null for people who may not change the store's
+     * settings; {@code figures}: the order figures (admin/figures.jte), null for a role that may not see them.
+     */
     public record Dashboard(
             List<Order> orders,
             List<Product> products,
@@ -27,54 +29,7 @@ public final class DashboardViews {
 
     private DashboardViews() {}
 
-    public static String dashboard(
-            StoreSettings s,
-            String base,
-            List<Product> products,
-            List<Order> orders,
-            List<AuditEntry> activity,
-            String csrf,
-            boolean mayManageStaff) {
-        return dashboard(s, base, products, orders, activity, csrf, mayManageStaff, null, null);
-    }
-
-    public static String dashboard(
-            StoreSettings s,
-            String base,
-            List<Product> products,
-            List<Order> orders,
-            List<AuditEntry> activity,
-            String csrf,
-            boolean mayManageStaff,
-            SetupGuide setup) {
-        return dashboard(s, base, products, orders, activity, csrf, mayManageStaff, setup, null);
-    }
-
-    public static String dashboard(
-            StoreSettings s,
-            String base,
-            List<Product> products,
-            List<Order> orders,
-            List<AuditEntry> activity,
-            String csrf,
-            boolean mayManageStaff,
-            StoreFigures figures) {
-        return dashboard(s, base, products, orders, activity, csrf, mayManageStaff, null, figures);
-    }
-
-    public static String dashboard(
-            StoreSettings s,
-            String base,
-            List<Product> products,
-            List<Order> orders,
-            List<AuditEntry> activity,
-            String csrf,
-            boolean mayManageStaff,
-            SetupGuide setup,
-            StoreFigures figures) {
-        return AdminPages.render(
-                "admin/dashboard.jte",
-                AdminPages.chrome(s, base, csrf),
-                new Dashboard(orders, products, activity, mayManageStaff, setup, figures));
+    public static String dashboard(StoreSettings s, String base, String csrf, Dashboard dashboard) {
+        return AdminPages.render("admin/dashboard.jte", AdminPages.chrome(s, base, csrf), dashboard);
     }
 }

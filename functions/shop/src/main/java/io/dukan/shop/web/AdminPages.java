@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 public final class AdminPages {
 
     public static final List<String> BUNDLES =
-            List.of("admin", "wallets", "borders", "discount", "seller", "figures", "close");
+            List.of("admin", "wallets", "borders", "discount", "seller", "figures", "close", "lowstock");
 
     /** The menu section each admin page belongs to (pages not listed are their own section). */
     private static final Map<String, String> SECTIONS = Map.ofEntries(

@@ -1,4 +1,4 @@
-package io.dukan.provisioning;
+package io.dukan.aws.metrics;
 
 import io.dukan.core.operator.StoreMetrics;
 import io.dukan.core.tenant.TenantId;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 /**
  * A store function's figures from the metrics its EMF log lines made (io.dukan.aws.logging.StoreMetricsLog):
  * one GetMetricData call of five queries over the period, one data point each (the period is the statistic's
- * period). Read only when an operator opens the store's page.
+ * period). Read when an operator opens the store's page, and by the fleet worker when it judges an upgrade wave.
  */
 final class CloudWatchStoreMetrics implements StoreMetrics {
 

@@ -1,4 +1,4 @@
-package io.dukan.runtime;
+package io.dukan.local.client;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,38 +14,39 @@ import java.util.regex.Pattern;
 /**
  * Stores made the way owners make them, and forms posted the way a browser posts them: signup through the JSON
  * API; sign-in, products, carts and checkouts through the pages' forms, with the cookies the pages set and the hidden fields
- * they carry (the CSRF token, when the page has one).
+ * they carry (the CSRF token, when the page has one). Used by the bench (infra/bench) and by the store runtime's
+ * training run (infra/runtime), against a local cloud whose signups need no mailed link.
  */
-final class Stores {
+public final class Stores {
 
-    static final String PASSWORD = "benchmark password 2026";
-    static final String CURRENCY = "PKR";
+    public static final String PASSWORD = "benchmark password 2026";
+    public static final String CURRENCY = "PKR";
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern CHECKOUT_TOKEN = Pattern.compile("name=\"checkoutToken\" value=\"([a-z2-7]+)\"");
 
     /** A store the benchmark signed up. */
-    record Store(String slug, String tenantId, String name) {
-        String home() {
+    public record Store(String slug, String tenantId, String name) {
+        public String home() {
             return "/s/" + slug + "/";
         }
     }
 
     /** A signup's answer and how long it took to get it (the store is ACTIVE when it comes). */
-    record Signup(Store store, long nanos) {}
+    public record Signup(Store store, long nanos) {}
 
     /** A browser's state on one store: its cookies, and the form token the last page carried. */
-    static final class Session {
-        final Map<String, String> cookies = new LinkedHashMap<>();
-        String csrf;
+    public static final class Session {
+        private final Map<String, String> cookies = new LinkedHashMap<>();
+        private String csrf;
 
-        String cookieHeader() {
+        public String cookieHeader() {
             return Http.cookieHeader(cookies);
         }
 
         /** Adds a form's hidden token to the fields, as the browser submits it. */
-        Map<String, String> form(Map<String, String> fields) {
+        public Map<String, String> form(Map<String, String> fields) {
             Map<String, String> form = new HashMap<>(fields);
             if (csrf != null) {
                 form.put("_csrf", csrf);
@@ -56,12 +57,12 @@ final class Stores {
 
     private final Http http;
 
-    Stores(Http http) {
+    public Stores(Http http) {
         this.http = http;
     }
 
     /** POST /api/stores; a 202 (still provisioning) is followed by polling until ACTIVE, bounded. */
-    Signup signup(String slug) throws IOException, InterruptedException {
+    public Signup signup(String slug) throws IOException, InterruptedException {
         String name = "Bench " + slug;
         String json = "{\"storeName\":\"" + name + "\",\"slug\":\"" + slug + "\",\"ownerEmail\":\"owner@" + slug
                 + ".example\",\"password\":\"" + PASSWORD + "\",\"currency\":\"" + CURRENCY
@@ -83,7 +84,7 @@ final class Stores {
     }
 
     /** Opens a page as a browser does: keeps the cookies it sets and the form token it carries. */
-    Http.Response open(Session session, String path, int expected) throws IOException, InterruptedException {
+    public Http.Response open(Session session, String path, int expected) throws IOException, InterruptedException {
         Http.Response page = http.get(path, session.cookieHeader());
         if (page.status() != expected) {
             throw new IllegalStateException(path + " answered " + page.status() + ", expected " + expected);
@@ -97,7 +98,7 @@ final class Stores {
     }
 
     /** Posts a form from the last page opened, with the session's cookies and token; keeps what it sets. */
-    Http.Response submit(Session session, String path, Map<String, String> fields)
+    public Http.Response submit(Session session, String path, Map<String, String> fields)
             throws IOException, InterruptedException {
         Http.Response response = http.postForm(path, session.form(fields), session.cookieHeader());
         session.cookies.putAll(response.cookies());
@@ -105,7 +106,7 @@ final class Stores {
     }
 
     /** The owner, signed in through the login form. */
-    Session login(Store store) throws IOException, InterruptedException {
+    public Session login(Store store) throws IOException, InterruptedException {
         Session session = new Session();
         open(session, "/s/" + store.slug() + "/admin/login", 200);
         Http.Response response = submit(
@@ -119,7 +120,7 @@ final class Stores {
     }
 
     /** A product through the admin's form (price in the store's currency, e.g. "12.50"). */
-    void addProduct(Store store, Session owner, String name, String price, long stock)
+    public void addProduct(Store store, Session owner, String name, String price, long stock)
             throws IOException, InterruptedException {
         open(owner, "/s/" + store.slug() + "/admin/products/new", 200);
         Http.Response response = submit(
@@ -143,21 +144,21 @@ final class Stores {
     }
 
     /** A shopper who opened the product page: their browser has the CSRF cookie and the page's token. */
-    Session shopper(Store store, String productId) throws IOException, InterruptedException {
+    public Session shopper(Store store, String productId) throws IOException, InterruptedException {
         Session session = new Session();
         open(session, "/s/" + store.slug() + "/products/" + productId, 200);
         return session;
     }
 
     /** The shopper's answer to placing an order, and how long its last step (the place POST) took. */
-    record Placed(int status, long placeNanos) {}
+    public record Placed(int status, long placeNanos) {}
 
     /**
      * One order the way a shopper places it now: adds one of the product (its default variant) to the cart
      * (POST /cart, which sets the dukan_cart cookie the first time), opens the checkout form for its one-time
      * checkoutToken (GET /checkout), and places it (POST /checkout/place, cash on delivery). 303 when placed.
      */
-    Placed order(Store store, Session shopper, String productId) throws IOException, InterruptedException {
+    public Placed order(Store store, Session shopper, String productId) throws IOException, InterruptedException {
         String base = "/s/" + store.slug();
         Http.Response added = submit(shopper, base + "/cart", Map.of("productId", productId, "quantity", "1"));
         if (added.status() != 303 || !shopper.cookies.containsKey("dukan_cart")) {
@@ -193,7 +194,7 @@ final class Stores {
     }
 
     /** The product ids the store's home page links to, in page order. */
-    List<String> productIds(Store store) throws IOException, InterruptedException {
+    public List<String> productIds(Store store) throws IOException, InterruptedException {
         Http.Response home = http.get(store.home(), null);
         if (home.status() != 200) {
             throw new IllegalStateException(store.home() + " answered " + home.status());
@@ -208,7 +209,7 @@ final class Stores {
     }
 
     /** An error page's message (role="alert") or the answer's start: enough to say what went wrong. */
-    static String excerpt(String body) {
+    public static String excerpt(String body) {
         String text = body == null ? "" : body;
         Matcher alert = Pattern.compile("role=\"alert\">([^<]*)<").matcher(text);
         if (alert.find()) {

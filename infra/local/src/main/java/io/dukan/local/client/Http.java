@@ -1,4 +1,4 @@
-package io.dukan.runtime;
+package io.dukan.local.client;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,15 +13,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The training run's HTTP client (a copy of the bench's io.dukan.bench.Http) against the local API gateway: HTTP/1.1 with keep-alive (as a browser talks to API
- * Gateway), no redirects followed (a 303 is the answer to measure), every request with a timeout.
+ * An HTTP client against the local API gateway, for the bench and the store runtime's training run: HTTP/1.1 with
+ * keep-alive (as a browser talks to API Gateway), no redirects followed (a 303 is the answer to measure), every
+ * request with a timeout.
  */
-final class Http {
+public final class Http {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** An answer; {@code cookies} holds what its Set-Cookie headers set, name → value. */
-    record Response(int status, String body, String location, Map<String, String> cookies) {}
+    public record Response(int status, String body, String location, Map<String, String> cookies) {}
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -30,11 +31,11 @@ final class Http {
             .build();
     private final String base;
 
-    Http(String base) {
+    public Http(String base) {
         this.base = base;
     }
 
-    Response get(String path, String cookie) throws IOException, InterruptedException {
+    public Response get(String path, String cookie) throws IOException, InterruptedException {
         HttpRequest.Builder request =
                 request(path).header("Accept", "text/html").GET();
         if (cookie != null) {
@@ -44,14 +45,15 @@ final class Http {
     }
 
     /** The status only; the body is read and dropped, so the client's own cost stays small. */
-    int status(String path) throws IOException, InterruptedException {
+    public int status(String path) throws IOException, InterruptedException {
         return client.send(
                         request(path).header("Accept", "text/html").GET().build(),
                         HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 
-    Response postForm(String path, Map<String, String> form, String cookie) throws IOException, InterruptedException {
+    public Response postForm(String path, Map<String, String> form, String cookie)
+            throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -66,7 +68,7 @@ final class Http {
         return send(request);
     }
 
-    Response postJson(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
+    public Response postJson(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
         return send(request(path)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
@@ -75,7 +77,7 @@ final class Http {
     }
 
     /** A Cookie header for these cookies (null when there are none). */
-    static String cookieHeader(Map<String, String> cookies) {
+    public static String cookieHeader(Map<String, String> cookies) {
         return cookies.isEmpty()
                 ? null
                 : cookies.entrySet().stream()

@@ -1,0 +1,234 @@
+package io.dukan.core.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dukan.core.operator.PlatformAudit;
+import io.dukan.core.operator.PlatformAuditEntry;
+import io.dukan.core.shared.Page;
+import io.dukan.core.tenant.TenantId;
+import io.dukan.core.testing.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UpgradeSagaTest {
+
+    private static final UpgradeRules RULES = new UpgradeRules(Duration.ofMinutes(5), 0.05, 20, 2, 2);
+
+    private final FakeFleet fleet = new FakeFleet().withVersion("v1").withVersion("v2");
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-06T10:00:00Z"));
+    private final List<PlatformAuditEntry> audit = new ArrayList<>();
+    private final UpgradeSaga saga = new UpgradeSaga(fleet, fleet, fleet, fleet, fleet, fleet, fleet, clock);
+    private final UpgradeService service = new UpgradeService(
+            fleet,
+            fleet,
+            fleet,
+            new PlatformAudit() {
+                @Override
+                public void record(PlatformAuditEntry entry, TenantId store) {
+                    audit.add(entry);
+                }
+
+                @Override
+                public Page<PlatformAuditEntry> recent(String cursor, int limit) {
+                    return new Page<>(audit, null);
+                }
+
+                @Override
+                public List<PlatformAuditEntry> ofStore(TenantId store, int limit) {
+                    return List.of();
+                }
+            },
+            RULES,
+            clock);
+
+    private void stores(int count) {
+        for (int i = 1; i <= count; i++) {
+            fleet.store("store-" + i, "v1");
+        }
+    }
+
+    /** Delivers the last message sent, as the queue would after its delay; returns the campaign afterwards. */
+    private UpgradeCampaign deliverNext() {
+        FakeFleet.Sent next = fleet.sent.remove(fleet.sent.size() - 1);
+        clock.advance(next.delay());
+        return saga.step(next.id(), next.token()).orElseThrow();
+    }
+
+    private UpgradeCampaign runToTheEnd(UpgradeCampaign c) {
+        for (int i = 0; i < 200 && !fleet.sent.isEmpty(); i++) {
+            c = deliverNext();
+        }
+        assertThat(fleet.sent).as("the campaign stopped sending steps").isEmpty();
+        return c;
+    }
+
+    @Test
+    void aGoodVersion_movesEveryStoreInThreeWaves_andIsDone() {
+        stores(12);
+        UpgradeCampaign c = runToTheEnd(service.start("op@x.test", "v2"));
+
+        assertThat(c.state()).isEqualTo(UpgradeState.DONE);
+        assertThat(c.waves()).extracting(Wave::size).containsExactly(1, 2, 9);
+        assertThat(c.waves()).extracting(Wave::state).containsOnly(WaveState.PASSED);
+        assertThat(fleet.running.values()).containsOnly("v2");
+        assertThat(fleet.recorded.values()).containsOnly("v2");
+        assertThat(c.upgraded()).isEqualTo(12);
+        assertThat(audit).extracting(PlatformAuditEntry::action).containsExactly("started upgrade");
+    }
+
+    @Test
+    void eachWaveIsWatchedForTheWindow_beforeTheNextOneIsDeployed() {
+        stores(3);
+        service.start("op@x.test", "v2");
+        deliverNext(); // plan
+        UpgradeCampaign c = deliverNext(); // canary deployed
+        assertThat(c.currentWave().state()).isEqualTo(WaveState.WATCHING);
+        assertThat(fleet.sent.get(fleet.sent.size() - 1).delay()).isEqualTo(RULES.window());
+        assertThat(fleet.running.values()).containsExactly("v2", "v1", "v1");
+    }
+
+    @Test
+    void aFailingCanary_isRolledBack_andNoOtherStoreIsTouched() {
+        stores(5);
+        fleet.bad.add("v2");
+        UpgradeCampaign c = runToTheEnd(service.start("op@x.test", "v2"));
+
+        assertThat(c.state()).isEqualTo(UpgradeState.ROLLED_BACK);
+        assertThat(c.reason()).contains("error rate 50.0%").contains("wave 1");
+        assertThat(c.waves().get(0).state()).isEqualTo(WaveState.ROLLED_BACK);
+        assertThat(c.waves().get(1).state()).isEqualTo(WaveState.WAITING);
+        assertThat(fleet.running.values()).containsOnly("v1");
+        assertThat(fleet.recorded.values()).containsOnly("v1");
+        assertThat(fleet.deploys).containsExactly("store-1→v2", "store-1→v1");
+        assertThat(service.active()).isEmpty();
+    }
+
+    @Test
+    void aWaveThatCannotBeDeployed_isPutBack_withTheReason() {
+        stores(12);
+        fleet.failDeployTo = "store-3";
+        UpgradeCampaign c = runToTheEnd(service.start("op@x.test", "v2"));
+
+        assertThat(c.state()).isEqualTo(UpgradeState.ROLLED_BACK);
+        assertThat(c.reason()).contains("could not deploy v2 to store store-3").contains("wave 2");
+        assertThat(fleet.running.get(fleet.id("store-1"))).isEqualTo("v2"); // the canary passed
+        assertThat(fleet.running.get(fleet.id("store-2"))).isEqualTo("v1");
+        assertThat(fleet.running.get(fleet.id("store-3"))).isEqualTo("v1");
+        assertThat(fleet.running.get(fleet.id("store-4"))).isEqualTo("v1"); // wave 3 never started
+    }
+
+    @Test
+    void anIdleCanary_isWatchedAgain_thenPassedWithANote() {
+        stores(1);
+        fleet.trafficPerRead = 0;
+        UpgradeCampaign c = runToTheEnd(service.start("op@x.test", "v2"));
+
+        assertThat(c.state()).isEqualTo(UpgradeState.DONE);
+        assertThat(c.waves().get(0).watches()).isEqualTo(RULES.maxWatches());
+        assertThat(c.waves().get(0).note()).startsWith("not judged: 0 request(s) in 2 window(s)");
+    }
+
+    @Test
+    void storesAlreadyOnTheVersion_orNotOpen_areLeftOut() {
+        stores(2);
+        fleet.store("already", "v2");
+        UpgradeCampaign c = runToTheEnd(service.start("op@x.test", "v2"));
+
+        assertThat(c.planned()).isEqualTo(2);
+        assertThat(c.skipped()).isEqualTo(1);
+        assertThat(fleet.deploys).noneMatch(d -> d.startsWith("already"));
+    }
+
+    @Test
+    void aWorkerThatDiesMidStep_isRedelivered_andTheStepIsRedone() {
+        stores(3);
+        service.start("op@x.test", "v2");
+        deliverNext(); // plan
+        FakeFleet.Sent canaryStep = fleet.sent.get(fleet.sent.size() - 1);
+        fleet.crashOnce = true;
+        assertThatThrownBy(() -> saga.step(canaryStep.id(), canaryStep.token()))
+                .isInstanceOf(IllegalStateException.class);
+
+        UpgradeCampaign redelivered =
+                saga.step(canaryStep.id(), canaryStep.token()).orElseThrow();
+        assertThat(redelivered.currentWave().state()).isEqualTo(WaveState.WATCHING);
+        assertThat(redelivered.currentWave().deployed()).isEqualTo(1);
+        fleet.sent.remove(canaryStep);
+        UpgradeCampaign done = runToTheEnd(redelivered);
+        assertThat(done.state()).isEqualTo(UpgradeState.DONE);
+        assertThat(fleet.running.values()).containsOnly("v2");
+    }
+
+    @Test
+    void aDuplicateMessage_doesNothing() {
+        stores(3);
+        service.start("op@x.test", "v2");
+        FakeFleet.Sent first = fleet.sent.get(0);
+        UpgradeCampaign planned = deliverNext();
+        UpgradeCampaign again = saga.step(first.id(), first.token()).orElseThrow();
+
+        assertThat(again).isEqualTo(planned);
+        assertThat(fleet.sent).hasSize(1);
+    }
+
+    @Test
+    void aPausedCampaign_stopsBetweenSteps_andResumesWhereItWas() {
+        stores(12);
+        UpgradeCampaign c = service.start("op@x.test", "v2");
+        deliverNext(); // plan
+        deliverNext(); // canary
+        service.pause("op@x.test", c.id());
+        UpgradeCampaign paused = deliverNext(); // the window's message, sent before the pause: stale
+        assertThat(paused.state()).isEqualTo(UpgradeState.PAUSED);
+        assertThat(fleet.sent).isEmpty();
+        assertThat(fleet.running.values())
+                .containsExactlyElementsOf(
+                        List.of("v2", "v1", "v1", "v1", "v1", "v1", "v1", "v1", "v1", "v1", "v1", "v1"));
+
+        service.resume("op@x.test", c.id());
+        UpgradeCampaign done = runToTheEnd(fleet.find(c.id()).orElseThrow());
+        assertThat(done.state()).isEqualTo(UpgradeState.DONE);
+        assertThat(fleet.running.values()).containsOnly("v2");
+        assertThat(audit)
+                .extracting(PlatformAuditEntry::action)
+                .containsExactly("started upgrade", "paused upgrade", "resumed upgrade");
+    }
+
+    @Test
+    void oneCampaignAtATime() {
+        stores(2);
+        service.start("op@x.test", "v2");
+        assertThatThrownBy(() -> service.start("op@x.test", "v2"))
+                .isInstanceOf(UpgradeService.UpgradeRunningException.class);
+    }
+
+    @Test
+    void aNewStore_recordsTheVersionFunctionsAreMadeWith() {
+        io.dukan.core.tenant.Store store = new io.dukan.core.tenant.Store(
+                new TenantId("tnew"),
+                new io.dukan.core.tenant.Slug("new-store"),
+                "New",
+                "o@x.test",
+                "PKR",
+                "PK",
+                "en",
+                io.dukan.core.tenant.StoreStatus.ACTIVE,
+                null,
+                java.util.Set.of(),
+                Instant.EPOCH);
+        saga.recordNewStore(store);
+        assertThat(fleet.recorded.get(new TenantId("tnew"))).isEqualTo("v1");
+    }
+
+    @Test
+    void stepMessages_areToldApartFromStoreIds() {
+        assertThat(UpgradeSaga.parse("abcd234")).isEmpty();
+        assertThat(UpgradeSaga.parse(UpgradeQueue.message("abc234", "xyz567")).orElseThrow())
+                .containsExactly("abc234", "xyz567");
+        assertThatThrownBy(() -> UpgradeSaga.parse("upgrade:ABC:x#y")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,179 @@
+package io.dukan.fleet;
+
+import io.dukan.core.tenant.StoreRef;
+import io.dukan.core.upgrade.ShopVersion;
+import io.dukan.core.upgrade.ShopVersions;
+import io.dukan.core.upgrade.StoreCode;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.Environment;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
+import software.amazon.awssdk.services.lambda.model.Layer;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+
+/**
+ * Shop-code versions on AWS: a version's artifact is a layer version ARN (the shop code layer on the managed
+ * runtime, the store runtime layer on the custom one: a new {@code sam deploy} publishes a new one). Deploying a
+ * version to a store's function is UpdateFunctionConfiguration with that layer and DUKAN_SHOP_VERSION in its
+ * environment, then waiting for LastUpdateStatus Successful; with SnapStart a version is published and the alias
+ * "live" (what the store's route invokes) moved to it. A rollback is the same call with the previous layer.
+ */
+@Singleton
+@Requires(env = FleetWorker.ENVIRONMENT)
+@Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
+class AwsStoreCode implements StoreCode {
+
+    static final String VERSION_VARIABLE = "DUKAN_SHOP_VERSION";
+    static final Duration POLL = Duration.ofSeconds(1);
+    /** How long an update may stay InProgress before the deploy is reported failed (the function keeps its code). */
+    static final int MAX_POLLS = 40;
+
+    private final AwsFleetProperties fleet;
+    private final LambdaClient lambda;
+    private final ShopVersions versions;
+    private final Clock clock;
+    private final AwsStoreFleet.Sleeper sleeper;
+    private volatile ShopVersion defaultVersion;
+
+    @Inject
+    AwsStoreCode(AwsFleetProperties fleet, LambdaClient lambda, ShopVersions versions, Clock clock) {
+        this(fleet, lambda, versions, clock, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    AwsStoreCode(
+            AwsFleetProperties fleet,
+            LambdaClient lambda,
+            ShopVersions versions,
+            Clock clock,
+            AwsStoreFleet.Sleeper sleeper) {
+        this.fleet = fleet;
+        this.lambda = lambda;
+        this.versions = versions;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /** The layer the stack deployed (what CreateFunction gives a new store), registered as "{layer name}-{N}". */
+    @Override
+    public ShopVersion defaultVersion() {
+        ShopVersion known = defaultVersion;
+        if (known != null) {
+            return known;
+        }
+        String arn = fleet.isAotRuntime() ? fleet.getRuntimeLayerArn() : fleet.getShopLayerArn();
+        String id = versionId(arn);
+        ShopVersion version = versions.version(id).orElseGet(() -> {
+            ShopVersion deployed =
+                    new ShopVersion(id, arn, clock.instant(), "fleet", "the shop code deployed with the stack");
+            versions.publish(deployed);
+            return versions.version(id).orElse(deployed);
+        });
+        defaultVersion = version;
+        return version;
+    }
+
+    /** arn:aws:lambda:r:a:layer:dukan-shop-code:7 → "dukan-shop-code-7" (at most 40 characters, the end kept). */
+    static String versionId(String layerVersionArn) {
+        String[] parts = layerVersionArn == null ? new String[0] : layerVersionArn.split(":");
+        if (parts.length != 8 || !parts[5].equals("layer") || !parts[7].matches("[0-9]+")) {
+            throw new StoreFleetException("not a layer version ARN: " + layerVersionArn);
+        }
+        String id = (parts[6] + "-" + parts[7]).replaceAll("[^A-Za-z0-9._-]", "-");
+        return id.length() <= 40 ? id : id.substring(id.length() - 40);
+    }
+
+    @Override
+    public void deploy(StoreRef store, ShopVersion version) {
+        versionId(version.artifact()); // a layer version ARN, or nothing is changed
+        String name = fleet.getNamePrefix() + "-" + store.id().value();
+        GetFunctionConfigurationResponse current = awaitUpdated(name);
+        Map<String, String> variables = new HashMap<>(
+                current.environment() == null || current.environment().variables() == null
+                        ? Map.of()
+                        : current.environment().variables());
+        List<String> layers = current.layers() == null
+                ? List.of()
+                : current.layers().stream().map(Layer::arn).toList();
+        if (!(layers.equals(List.of(version.artifact())) && version.id().equals(variables.get(VERSION_VARIABLE)))) {
+            variables.put(VERSION_VARIABLE, version.id());
+            try {
+                lambda.updateFunctionConfiguration(r -> r.functionName(name)
+                        .layers(version.artifact())
+                        .environment(Environment.builder().variables(variables).build())
+                        .revisionId(current.revisionId()));
+            } catch (SdkException e) {
+                throw AwsStoreFleet.failure("move function " + name + " to shop version " + version.id(), e);
+            }
+            awaitUpdated(name);
+        }
+        if (fleet.isSnapStart()) {
+            publishToAlias(name, version);
+        }
+    }
+
+    /** The function's configuration once no update is in progress; a failed last update is a failed deploy. */
+    private GetFunctionConfigurationResponse awaitUpdated(String name) {
+        for (int poll = 0; ; poll++) {
+            GetFunctionConfigurationResponse config;
+            try {
+                config = lambda.getFunctionConfiguration(r -> r.functionName(name));
+            } catch (ResourceNotFoundException gone) {
+                throw new StoreFleetException("function " + name + " does not exist", gone);
+            } catch (SdkException e) {
+                throw AwsStoreFleet.failure("read the configuration of " + name, e);
+            }
+            LastUpdateStatus status = config.lastUpdateStatus();
+            if (status == null || status == LastUpdateStatus.SUCCESSFUL) {
+                return config;
+            }
+            if (status == LastUpdateStatus.FAILED) {
+                throw new StoreFleetException(
+                        "the last update of " + name + " failed: " + config.lastUpdateStatusReason());
+            }
+            if (poll >= MAX_POLLS) {
+                throw new StoreFleetException(
+                        "the update of " + name + " is still in progress after " + MAX_POLLS * POLL.toSeconds() + " s");
+            }
+            try {
+                sleeper.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreFleetException("interrupted while waiting for " + name + " to update", e);
+            }
+        }
+    }
+
+    private void publishToAlias(String name, ShopVersion version) {
+        String published;
+        try {
+            published = lambda.publishVersion(r -> r.functionName(name).description("shop " + version.id()))
+                    .version();
+        } catch (SdkException e) {
+            throw AwsStoreFleet.failure("publish a version of " + name, e);
+        }
+        try {
+            lambda.updateAlias(
+                    r -> r.functionName(name).name(AwsStoreFleet.ALIAS).functionVersion(published));
+        } catch (ResourceNotFoundException noAlias) {
+            try {
+                lambda.createAlias(
+                        r -> r.functionName(name).name(AwsStoreFleet.ALIAS).functionVersion(published));
+            } catch (ResourceConflictException raced) {
+                lambda.updateAlias(
+                        r -> r.functionName(name).name(AwsStoreFleet.ALIAS).functionVersion(published));
+            }
+        } catch (SdkException e) {
+            throw AwsStoreFleet.failure("point alias " + AwsStoreFleet.ALIAS + " of " + name + " at " + published, e);
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package io.dukan.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dukan.aws.dynamodb.UpgradeRecords;
+import io.dukan.core.operator.PlatformAudit;
+import io.dukan.core.operator.PlatformAuditEntry;
+import io.dukan.core.shared.Page;
+import io.dukan.core.tenant.TenantId;
+import io.dukan.core.upgrade.ShopVersion;
+import io.dukan.core.upgrade.ShopVersions;
+import io.dukan.core.upgrade.StoreVersions;
+import io.dukan.core.upgrade.UpgradeCampaign;
+import io.dukan.core.upgrade.UpgradeCampaigns;
+import io.dukan.core.upgrade.UpgradeRules;
+import io.dukan.core.upgrade.UpgradeService;
+import io.dukan.core.upgrade.UpgradeState;
+import io.dukan.core.upgrade.UpgradeTarget;
+import io.dukan.core.upgrade.Wave;
+import io.dukan.core.upgrade.WaveState;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Upgrades in waves end to end: the real fleet worker (from template.yaml, on the local queue with its delayed
+ * steps), DynamoDB Local, and store functions that really change code. Three stores run the in-process shop
+ * (local-1); a good version (a handler jar loaded in a class loader of its own) reaches them one canary, then 10 %,
+ * then the rest, each wave watched on the gateway's own counts of the traffic this test sends; then the broken
+ * version (local-broken, 500 to everything) fails on its canary, which is put back on the version it ran, and no
+ * other store is touched.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FleetUpgradeIT {
+
+    static final Duration WINDOW = Duration.ofSeconds(2);
+    static final List<String> SLUGS = List.of("upgrade-one", "upgrade-two", "upgrade-three");
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static Path data;
+    static LocalCloud cloud;
+    static DynamoDbClient dynamo;
+    static UpgradeCampaigns upgrades;
+    static ShopVersions versions;
+    static StoreVersions storeVersions;
+    static UpgradeService service;
+    static ScheduledExecutorService traffic;
+    static final Map<String, String> lastAnswer = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        data = Files.createTempDirectory("dukan-upgrades");
+        Path root = Path.of(System.getProperty("dukan.project.root", "../.."))
+                .toAbsolutePath()
+                .normalize();
+        cloud = LocalCloud.start(LocalCloud.Options.defaults()
+                .projectRoot(root)
+                .dataDir(data)
+                .port(0)
+                .inMemoryDynamoDb(true)
+                .upgradeWindow(WINDOW));
+        for (String slug : SLUGS) {
+            signUp(slug);
+        }
+        String table = cloud.fleet()
+                .functions()
+                .values()
+                .iterator()
+                .next()
+                .environment()
+                .get("DUKAN_TABLE");
+        dynamo = DynamoDbClient.builder()
+                .endpointOverride(URI.create(cloud.dynamoEndpoint()))
+                .region(Region.of(LocalNames.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build();
+        upgrades = UpgradeRecords.campaigns(dynamo, table);
+        versions = UpgradeRecords.versions(dynamo, table);
+        storeVersions = UpgradeRecords.storeVersions(dynamo, table);
+        service = new UpgradeService(
+                versions,
+                upgrades,
+                cloud.queues().get(0),
+                new PlatformAudit() {
+                    @Override
+                    public void record(PlatformAuditEntry entry, TenantId store) {}
+
+                    @Override
+                    public Page<PlatformAuditEntry> recent(String cursor, int limit) {
+                        return new Page<>(List.of(), null);
+                    }
+
+                    @Override
+                    public List<PlatformAuditEntry> ofStore(TenantId store, int limit) {
+                        return List.of();
+                    }
+                },
+                new UpgradeRules(WINDOW, 0.05, 3, 3, 25),
+                Clock.systemUTC());
+        // shoppers: every store gets a request every 100 ms, as the watch needs traffic to judge
+        traffic = Executors.newSingleThreadScheduledExecutor();
+        traffic.scheduleWithFixedDelay(
+                () -> {
+                    for (String slug : SLUGS) {
+                        try {
+                            HttpResponse<String> r = HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/s/" + slug + "/"))
+                                            .timeout(Duration.ofSeconds(30))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            lastAnswer.put(slug, r.statusCode() + " " + r.body());
+                        } catch (Exception e) {
+                            lastAnswer.put(slug, "failed " + e);
+                        }
+                    }
+                },
+                0,
+                100,
+                TimeUnit.MILLISECONDS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (traffic != null) {
+            traffic.shutdownNow();
+        }
+        if (dynamo != null) {
+            dynamo.close();
+        }
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    static void signUp(String slug) throws Exception {
+        String email = "owner@" + slug + ".example";
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/api/stores"))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"storeName\":\"Store " + slug + "\",\"slug\":\""
+                                + slug + "\",\"ownerEmail\":\"" + email + "\",\"password\":\"a long enough secret\","
+                                + "\"currency\":\"PKR\",\"country\":\"PK\",\"language\":\"en\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+        VerificationMail.verify(cloud.baseUrl(), email);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!cloud.fleet().routes().containsKey(slug)) {
+            assertThat(System.nanoTime())
+                    .as("store " + slug + " provisioned in time")
+                    .isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    static TenantId tenant(String slug) {
+        return new TenantId(cloud.fleet().routes().get(slug));
+    }
+
+    static String runs(String slug) {
+        return cloud.fleet().version(tenant(slug).value()).orElseThrow();
+    }
+
+    static UpgradeCampaign await(String id, UpgradeState state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        UpgradeCampaign c = upgrades.find(id).orElseThrow();
+        while (c.state() != state) {
+            assertThat(c.state().isFinal())
+                    .as("campaign ended " + c.state() + " (" + c.reason() + "), not " + state)
+                    .isFalse();
+            assertThat(System.nanoTime())
+                    .as("campaign " + state + " in time; it is " + c.state() + " " + c.waves())
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+            c = upgrades.find(id).orElseThrow();
+        }
+        return c;
+    }
+
+    @Test
+    @Order(1)
+    void everyStoreRecordsTheVersionItRuns_theLocalCloudsOwnShop() throws Exception {
+        for (String slug : SLUGS) {
+            assertThat(runs(slug)).isEqualTo(LocalStoreFleet.BUILTIN_VERSION);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            // recorded by the worker once the store is ACTIVE (its route comes a moment before)
+            while (storeVersions.current(tenant(slug)).isEmpty()) {
+                assertThat(System.nanoTime()).as(slug + "'s version recorded").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            assertThat(storeVersions.current(tenant(slug))).hasValue(LocalStoreFleet.BUILTIN_VERSION);
+            while (!String.valueOf(lastAnswer.get(slug)).startsWith("200")) {
+                assertThat(System.nanoTime())
+                        .as(slug + " answers: " + lastAnswer.get(slug))
+                        .isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            assertThat(lastAnswer.get(slug)).contains("Store " + slug);
+        }
+        assertThat(versions.all()).extracting(ShopVersion::id).contains("local-1", "local-broken");
+    }
+
+    @Test
+    @Order(2)
+    void aGoodVersion_reachesEveryStore_canaryThenTenPercentThenTheRest() throws Exception {
+        Path jar = BrokenShop.jarOf(EchoShop.class, data.resolve("echo-shop.jar"));
+        service.publish("ops@test", "echo-2", jar + "!" + EchoShop.class.getName(), "a second build");
+
+        UpgradeCampaign done = await(service.start("ops@test", "echo-2").id(), UpgradeState.DONE);
+
+        assertThat(done.waves()).extracting(Wave::size).containsExactly(1, 1, 1);
+        assertThat(done.waves()).extracting(Wave::state).containsOnly(WaveState.PASSED);
+        assertThat(done.waves())
+                .allSatisfy(w -> assertThat(w.after().requests()).isGreaterThanOrEqualTo(3));
+        // the canary went first: deployed (and watched) before the second wave started
+        assertThat(done.waves().get(0).deployedAt())
+                .isBefore(done.waves().get(1).deployedAt());
+        assertThat(done.waves().get(1).deployedAt())
+                .isBefore(done.waves().get(2).deployedAt());
+        for (String slug : SLUGS) {
+            assertThat(runs(slug)).isEqualTo("echo-2");
+            assertThat(storeVersions.current(tenant(slug))).hasValue("echo-2");
+            String answer = answerOf(slug);
+            assertThat(answer).startsWith("200 echo shop, isolated=true, path /s/" + slug);
+        }
+        assertThat(IsolatedCode.loaded()).contains(jar.toAbsolutePath().normalize());
+    }
+
+    @Test
+    @Order(3)
+    void aFailingCanary_isRolledBack_andNoOtherStoreIsTouched() throws Exception {
+        UpgradeCampaign started = service.start("ops@test", "local-broken");
+
+        UpgradeCampaign rolledBack = await(started.id(), UpgradeState.ROLLED_BACK);
+
+        assertThat(rolledBack.reason()).contains("error rate").contains("wave 1");
+        Wave canaryWave = rolledBack.waves().get(0);
+        assertThat(canaryWave.state()).isEqualTo(WaveState.ROLLED_BACK);
+        assertThat(canaryWave.after().errors()).isGreaterThanOrEqualTo(3);
+        assertThat(canaryWave.rolledBack()).isEqualTo(1);
+        assertThat(rolledBack.waves().subList(1, 3)).extracting(Wave::state).containsOnly(WaveState.WAITING);
+        List<UpgradeTarget> plan = upgrades.targets(started.id(), 0, 3);
+        String canary = plan.get(0).slug().value();
+        assertThat(plan.get(0).state()).isEqualTo(UpgradeTarget.TargetState.ROLLED_BACK);
+        assertThat(plan.subList(1, 3)).extracting(UpgradeTarget::state).containsOnly(UpgradeTarget.TargetState.WAITING);
+        // the canary serves the version it ran before again; the others never left it
+        for (String slug : SLUGS) {
+            assertThat(runs(slug)).as(slug).isEqualTo("echo-2");
+            assertThat(storeVersions.current(tenant(slug))).as(slug).hasValue("echo-2");
+        }
+        assertThat(answerOf(canary)).startsWith("200 echo shop");
+        assertThat(service.active()).isEmpty();
+    }
+
+    /** The store's answer to a request made now (not the traffic thread's last one). */
+    static String answerOf(String slug) throws Exception {
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/s/" + slug + "/"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
+    }
+}
