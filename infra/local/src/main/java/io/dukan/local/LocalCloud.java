@@ -86,8 +86,7 @@ public final class LocalCloud implements AutoCloseable {
                     case "--port" -> options.port(Integer.parseInt(value));
                     case "--idle-seconds" -> options.idleTimeout(Duration.ofSeconds(Long.parseLong(value)));
                     case "--in-memory" -> options.inMemoryDynamoDb(true);
-                    case "--schedule-seconds" ->
-                        options.scheduleInterval(Duration.ofSeconds(Long.parseLong(value)));
+                    case "--schedule-seconds" -> options.scheduleInterval(Duration.ofSeconds(Long.parseLong(value)));
                     default ->
                         throw new IllegalArgumentException("unknown option " + arg + "; expected"
                                 + " --project-root=DIR --data=DIR --port=N --idle-seconds=N [--template=FILE]"
@@ -199,6 +198,7 @@ public final class LocalCloud implements AutoCloseable {
     private final List<LocalStreams> streams = new ArrayList<>();
     /** The template's functions with a Schedule event, by logical id: each one instance, made on its first run. */
     private final Map<String, ScheduledFunction> scheduled = new LinkedHashMap<>();
+
     private ScheduledExecutorService scheduler;
     private final Set<String> functionPackages = new TreeSet<>();
     private volatile String baseUrl;
@@ -506,8 +506,11 @@ public final class LocalCloud implements AutoCloseable {
                 Object result = runScheduled(name);
                 LOG.debug("scheduled {}: {}", name, result);
             } catch (Exception | AssertionError e) {
-                LOG.warn("scheduled function {} failed; it runs again in {} s", name,
-                        options.scheduleInterval.toSeconds(), e);
+                LOG.warn(
+                        "scheduled function {} failed; it runs again in {} s",
+                        name,
+                        options.scheduleInterval.toSeconds(),
+                        e);
             }
         }
     }
@@ -519,8 +522,8 @@ public final class LocalCloud implements AutoCloseable {
     public Object runScheduled(String logicalId) throws Exception {
         ScheduledFunction fn = scheduled.get(logicalId);
         if (fn == null) {
-            throw new IllegalArgumentException(logicalId + " is no scheduled function of the template; these are: "
-                    + scheduled.keySet());
+            throw new IllegalArgumentException(
+                    logicalId + " is no scheduled function of the template; these are: " + scheduled.keySet());
         }
         return fn.run();
     }

@@ -120,8 +120,7 @@ class WalletSandboxIT {
         }
 
         @Override
-        public RequestHandler<DynamodbEvent, StreamsEventResponse> createStreamConsumer(Definition d)
-                throws Exception {
+        public RequestHandler<DynamodbEvent, StreamsEventResponse> createStreamConsumer(Definition d) throws Exception {
             return real.createStreamConsumer(clocked(d));
         }
 
@@ -158,7 +157,10 @@ class WalletSandboxIT {
 
         pk = signUp("Multan Mangoes", "sweep-pk", "owner@sweep-pk.example", "PKR", "PK");
         cn = signUp("Kashgar Raisins", "sweep-cn", "owner@sweep-cn.example", "CNY", "CN");
-        keys(pk, "jazzcash", Map.of("merchantId", "MC00001", "password", "sandboxpass1", "integritySalt", "0F5DD14AE2"));
+        keys(
+                pk,
+                "jazzcash",
+                Map.of("merchantId", "MC00001", "password", "sandboxpass1", "integritySalt", "0F5DD14AE2"));
         keys(
                 pk,
                 "easypaisa",
@@ -176,7 +178,9 @@ class WalletSandboxIT {
                 "alipay",
                 Map.of(
                         "appId", "2021000000000042",
-                        "appPrivateKey", Base64.getEncoder().encodeToString(appKeys.getPrivate().getEncoded()),
+                        "appPrivateKey",
+                                Base64.getEncoder()
+                                        .encodeToString(appKeys.getPrivate().getEncoded()),
                         // what the owner pastes from /_sandbox/alipay: the stand-in's "Alipay public key"
                         "alipayPublicKey", cloud.paymentSandbox().alipayPublicKey()));
         // the other store takes JazzCash too: a due payment of it is not skipped for want of credentials
@@ -201,8 +205,7 @@ class WalletSandboxIT {
     // --- the scheduled sweep ------------------------------------------------------------------------------------
 
     @Test
-    void jazzCashVoucherPendingAt124_isSettledPaidByTheScheduledSweep_withNobodyOpeningTheOrderPage()
-            throws Exception {
+    void jazzCashVoucherPendingAt124_isSettledPaidByTheScheduledSweep_withNobodyOpeningTheOrderPage() throws Exception {
         ProductId product = product(pk, "Chaunsa mangoes", new Money(45000, "PKR"), 7);
         String code = place("sweep-pk", product, 2, "JAZZCASH", "PK", "+92 300 1234567");
         Map<String, String> request = startPayment("sweep-pk", code);
@@ -223,12 +226,15 @@ class WalletSandboxIT {
 
         // the local cloud's timer runs the sweep every 2 s: it asks JazzCash's inquiry API and marks the order paid
         Instant until = Instant.now().plusSeconds(60);
-        while (!order(pk, code).get("paymentStatus").s().equals("PAID") && Instant.now().isBefore(until)) {
+        while (!order(pk, code).get("paymentStatus").s().equals("PAID")
+                && Instant.now().isBefore(until)) {
             Thread.sleep(250);
         }
         assertThat(order(pk, code).get("paymentStatus").s()).isEqualTo("PAID");
         assertThat(history(pk, code)).anyMatch(e -> e.startsWith("jazzcash event paid-" + ref));
-        assertThat(due(pk, code, ref)).as("a settled payment leaves the due index").isFalse();
+        assertThat(due(pk, code, ref))
+                .as("a settled payment leaves the due index")
+                .isFalse();
         assertThat(stock(pk, product)).isEqualTo(5);
         String page = get("/s/sweep-pk/orders/" + code, null).body();
         assertThat(page).contains(">Paid<").contains(ref);
@@ -322,10 +328,13 @@ class WalletSandboxIT {
                         .key(Map.of("pk", forged.get("pk"), "sk", forged.get("sk")))
                         .consistentRead(true))
                 .item();
-        assertThat(after).as("taken out of the due index, kept as the other store's record")
+        assertThat(after)
+                .as("taken out of the due index, kept as the other store's record")
                 .doesNotContainKeys("payDue", "payDueAt")
                 .containsKey("provider");
-        assertThat(due(pk, code, ref)).as("this store's own attempt is still due").isTrue();
+        assertThat(due(pk, code, ref))
+                .as("this store's own attempt is still due")
+                .isTrue();
     }
 
     // --- Easypaisa and Alipay through their stand-ins -------------------------------------------------------------
@@ -350,8 +359,7 @@ class WalletSandboxIT {
 
         // a redirect back that claims success before anything was paid: unsigned, so only the inquiry counts
         String returnUrl = request.get("postBackURL");
-        HttpResponse<String> claimed =
-                get(returnUrl + "&orderRefNumber=" + ref + "&status=PAID&desc=forged", null);
+        HttpResponse<String> claimed = get(returnUrl + "&orderRefNumber=" + ref + "&status=PAID&desc=forged", null);
         assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(303);
         assertThat(claimed.headers().firstValue("Location").orElseThrow()).contains("wallet=PENDING");
         assertThat(order(pk, code).get("paymentStatus").s()).isEqualTo("PENDING");
@@ -361,7 +369,8 @@ class WalletSandboxIT {
         decide.put("choice", "PAID");
         HttpResponse<String> redirect = post("/_sandbox/easypaisa/decide", decide, null);
         assertThat(redirect.statusCode()).isEqualTo(303);
-        HttpResponse<String> settled = get(redirect.headers().firstValue("Location").orElseThrow(), null);
+        HttpResponse<String> settled =
+                get(redirect.headers().firstValue("Location").orElseThrow(), null);
         assertThat(settled.statusCode()).as(settled.body()).isEqualTo(303);
         String landing = settled.headers().firstValue("Location").orElseThrow();
         assertThat(landing).contains("/s/sweep-pk/orders/" + code).contains("wallet=PAID");
@@ -386,7 +395,10 @@ class WalletSandboxIT {
 
         HttpResponse<String> standIn = post(action, request, null);
         assertThat(standIn.statusCode()).as(standIn.body()).isEqualTo(200);
-        assertThat(standIn.body()).contains("not the real Alipay").contains("CNY 88.00").contains("RSA2 request sign");
+        assertThat(standIn.body())
+                .contains("not the real Alipay")
+                .contains("CNY 88.00")
+                .contains("RSA2 request sign");
 
         // a notification signed with another key than the stand-in's: refused, nothing changes
         Map<String, String> forged = new LinkedHashMap<>();
@@ -412,7 +424,9 @@ class WalletSandboxIT {
         HttpResponse<String> notified = post("/_sandbox/alipay/decide", decide, null);
         assertThat(notified.statusCode()).isEqualTo(200);
         assertThat(match(notified.body(), "it answered <code>([^<]*)</code>")).isEqualTo("200 success");
-        assertThat(order(cn, code).get("paymentStatus").s()).as("stored before the answer").isEqualTo("PAID");
+        assertThat(order(cn, code).get("paymentStatus").s())
+                .as("stored before the answer")
+                .isEqualTo("PAID");
 
         String returnUrl = unescape(match(notified.body(), "<a id=\"return\" href=\"([^\"]+)\""));
         HttpResponse<String> back = get(returnUrl, null);
@@ -427,8 +441,7 @@ class WalletSandboxIT {
     // --- the shopper's steps --------------------------------------------------------------------------------------
 
     /** A store through the platform's JSON API and the mailed link; ACTIVE when this returns. */
-    static TenantId signUp(String name, String slug, String email, String currency, String country)
-            throws Exception {
+    static TenantId signUp(String name, String slug, String email, String currency, String country) throws Exception {
         HttpResponse<String> created = http.send(
                 HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/api/stores"))
                         .header("Content-Type", "application/json")
@@ -489,8 +502,8 @@ class WalletSandboxIT {
                 .map(c -> c.substring(0, c.indexOf(';')))
                 .findFirst()
                 .orElseThrow();
-        String token = match(
-                get("/s/" + slug + "/checkout", cart).body(), "name=\"checkoutToken\" value=\"([a-z2-7]{26})\"");
+        String token =
+                match(get("/s/" + slug + "/checkout", cart).body(), "name=\"checkoutToken\" value=\"([a-z2-7]{26})\"");
         Map<String, String> details = new LinkedHashMap<>();
         details.put("checkoutToken", token);
         details.put("name", "Ayesha");

@@ -54,8 +54,7 @@ final class DynamoDbDuePayments implements DuePayments {
                         .indexName(INDEX)
                         .keyConditionExpression("#d = :d AND #at <= :now")
                         .expressionAttributeNames(Map.of("#d", Keys.PAY_DUE, "#at", Keys.PAY_DUE_AT))
-                        .expressionAttributeValues(Map.of(
-                                ":d", Keys.s(partition), ":now", Keys.n(now.toEpochMilli())))
+                        .expressionAttributeValues(Map.of(":d", Keys.s(partition), ":now", Keys.n(now.toEpochMilli())))
                         .limit(perShard)
                         .exclusiveStartKey(start));
                 for (Map<String, AttributeValue> item : page.items()) {

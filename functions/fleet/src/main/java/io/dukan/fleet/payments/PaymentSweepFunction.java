@@ -45,8 +45,8 @@ public class PaymentSweepFunction extends MicronautRequestHandler<Map<String, Ob
         out.put("failed", report.failed());
         LOG.log(
                 report.failed() > 0 ? Level.WARNING : Level.INFO,
-                "payment sweep: " + report.looked() + " due, " + report.done() + " settled or done, "
-                        + report.pending() + " still pending, " + report.failed() + " failed (due again next run)");
+                "payment sweep: " + report.looked() + " due, " + report.done() + " settled or done, " + report.pending()
+                        + " still pending, " + report.failed() + " failed (due again next run)");
         return out;
     }
 }

@@ -346,9 +346,7 @@ class SamTemplateTest {
         assertThat(project.tables())
                 .containsExactly(new TableSpec(
                         "DukanTable",
-                        Map.of(
-                                "pk", "S", "sk", "S", "payInbox", "S", "shipInbox", "S", "payDue", "S", "payDueAt",
-                                "N"),
+                        Map.of("pk", "S", "sk", "S", "payInbox", "S", "shipInbox", "S", "payDue", "S", "payDueAt", "N"),
                         "pk",
                         "sk",
                         List.of(
