@@ -286,7 +286,14 @@ class WalletSandboxIT {
         assertThat(stock(pk, product)).as("the 3 reserved come back once").isEqualTo(10);
         assertThat(history(pk, code).stream().filter(e -> e.startsWith("jazzcash event expired-" + ref)))
                 .hasSize(1);
+        // a racer that read the order before it expired may have put the attempt back in the index (its next
+        // inquiry, a back-off later): the first sweep after that takes it out, changing nothing else
+        CLOCK.offset.set(Duration.ofHours(24).plusMinutes(14));
+        cloud.runScheduled(SWEEP);
         assertThat(due(pk, code, ref)).isFalse();
+        assertThat(stock(pk, product)).isEqualTo(10);
+        assertThat(history(pk, code).stream().filter(e -> e.startsWith("jazzcash event expired-" + ref)))
+                .hasSize(1);
     }
 
     @Test
@@ -390,7 +397,7 @@ class WalletSandboxIT {
         String code = place("sweep-cn", product, 1, "ALIPAY", "CN", "+86 138 0013 8000");
         Map<String, String> request = startPayment("sweep-cn", code);
         String action = request.remove("_action");
-        assertThat(action).isEqualTo(cloud.baseUrl() + "/_sandbox/alipay/gateway.do");
+        assertThat(action).startsWith(cloud.baseUrl() + "/_sandbox/alipay/gateway.do");
         String ref = match(request.get("biz_content"), "\"out_trade_no\":\"([A-Z0-9]+)\"");
 
         HttpResponse<String> standIn = post(action, request, null);
@@ -616,7 +623,7 @@ class WalletSandboxIT {
         String cookies = shopperForm ? (cookie == null ? "" : cookie + "; ") + "dukan_csrf=" + CSRF : cookie;
         HttpRequest.Builder request = HttpRequest.newBuilder(url(pathOrUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html")
+                .header("Accept", shopperForm ? "text/html" : "*/*")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (cookies != null) {
             request.header("Cookie", cookies);

@@ -24,29 +24,23 @@ import java.util.List;
 @Requires(env = PaymentSweepFunction.ENVIRONMENT)
 public class PaymentSweepServices {
 
+    /**
+     * At most {@code dukan.payments.sweep-limit} (500) attempts a run; the rest stay due for the next. The
+     * {@link WalletPayments} and {@link PaymentService} are the sweep's own (not beans: in the local cloud, where every
+     * function shares one classpath, the shop's would compete with them).
+     */
     @Singleton
-    PaymentService paymentService(OrderRepository orders, PaymentEvents events, Clock clock) {
-        return new PaymentService(orders, events, clock);
-    }
-
-    @Singleton
-    WalletPayments walletPayments(
+    PaymentSweep paymentSweep(
+            DuePayments due,
             List<WalletProvider> providers,
             WalletKeysRepository keys,
             PaymentAttempts attempts,
             OrderRepository orders,
-            PaymentService payments,
-            Clock clock) {
-        return new WalletPayments(providers, keys, attempts, orders, payments, clock);
-    }
-
-    /** At most {@code dukan.payments.sweep-limit} (500) attempts a run; the rest stay due for the next. */
-    @Singleton
-    PaymentSweep paymentSweep(
-            DuePayments due,
-            WalletPayments wallets,
+            PaymentEvents events,
             Clock clock,
             @Value("${dukan.payments.sweep-limit:500}") int limit) {
-        return new PaymentSweep(due, wallets, clock, limit);
+        PaymentService payments = new PaymentService(orders, events, clock);
+        return new PaymentSweep(
+                due, new WalletPayments(providers, keys, attempts, orders, payments, clock), clock, limit);
     }
 }
