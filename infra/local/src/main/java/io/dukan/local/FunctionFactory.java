@@ -79,6 +79,12 @@ interface FunctionFactory {
         throw new UnsupportedOperationException("this factory makes no stream consumers (" + definition.name() + ")");
     }
 
+    /** An instance of a function run on a schedule (the payment sweep): it takes the schedule's event as a map. */
+    default RequestHandler<Map<String, Object>, ?> createScheduled(Definition definition) throws Exception {
+        throw new UnsupportedOperationException(
+                "this factory makes no scheduled functions (" + definition.name() + ")");
+    }
+
     /** An instance of a function behind an SQS event source mapping (the fleet worker). */
     default RequestHandler<SQSEvent, SQSBatchResponse> createQueueConsumer(Definition definition) throws Exception {
         throw new UnsupportedOperationException("this factory makes no queue consumers (" + definition.name() + ")");

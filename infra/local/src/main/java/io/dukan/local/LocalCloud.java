@@ -68,6 +68,7 @@ public final class LocalCloud implements AutoCloseable {
         private PackagedRuntime packagedRuntime;
         private Duration streamPollInterval = Duration.ofMillis(250);
         private Duration upgradeWindow = Duration.ofSeconds(30);
+        private Duration scheduleInterval = Duration.ofSeconds(30);
 
         public static Options defaults() {
             return new Options();
@@ -87,10 +88,11 @@ public final class LocalCloud implements AutoCloseable {
                     case "--idle-seconds" -> options.idleTimeout(Duration.ofSeconds(Long.parseLong(value)));
                     case "--in-memory" -> options.inMemoryDynamoDb(true);
                     case "--upgrade-window-seconds" -> options.upgradeWindow(Duration.ofSeconds(Long.parseLong(value)));
+                    case "--schedule-seconds" -> options.scheduleInterval(Duration.ofSeconds(Long.parseLong(value)));
                     default ->
                         throw new IllegalArgumentException("unknown option " + arg + "; expected"
                                 + " --project-root=DIR --data=DIR --port=N --idle-seconds=N [--template=FILE]"
-                                + " [--in-memory] [--upgrade-window-seconds=N]");
+                                + " [--in-memory] [--upgrade-window-seconds=N] [--schedule-seconds=N]");
                 }
             }
             return options;
@@ -161,6 +163,16 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How often the template's scheduled functions run here (the payment sweep; on AWS its Schedule, every few
+         * minutes): short, so a pending payment is seen settling locally; tests trigger them with
+         * {@link LocalCloud#runScheduled} instead of waiting.
+         */
+        public Options scheduleInterval(Duration scheduleInterval) {
+            this.scheduleInterval = scheduleInterval;
+            return this;
+        }
+
         /** Test hook: how function instances are made (default: the real Micronaut handlers). */
         Options functionFactory(FunctionFactory functionFactory) {
             this.functionFactory = functionFactory;
@@ -195,6 +207,10 @@ public final class LocalCloud implements AutoCloseable {
     private final List<LocalQueue> queues = new ArrayList<>();
     private final List<AutoCloseable> queueConsumers = new ArrayList<>();
     private final List<LocalStreams> streams = new ArrayList<>();
+    /** The template's functions with a Schedule event, by logical id: each one instance, made on its first run. */
+    private final Map<String, ScheduledFunction> scheduled = new LinkedHashMap<>();
+
+    private ScheduledExecutorService scheduler;
     private final Set<String> functionPackages = new TreeSet<>();
     private volatile String baseUrl;
     private boolean isClosed;
@@ -325,6 +341,11 @@ public final class LocalCloud implements AutoCloseable {
         long periodMillis = Math.max(100, Math.min(30_000, options.idleTimeout.toMillis() / 4));
         sweeper = Executors.newSingleThreadScheduledExecutor(LocalApiGateway.daemonThreads("idle-sweeper-"));
         sweeper.scheduleWithFixedDelay(this::closeIdleInstances, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        if (!scheduled.isEmpty()) {
+            long every = Math.max(1, options.scheduleInterval.toMillis());
+            scheduler = Executors.newSingleThreadScheduledExecutor(LocalApiGateway.daemonThreads("schedule-"));
+            scheduler.scheduleWithFixedDelay(this::runSchedules, every, every, TimeUnit.MILLISECONDS);
+        }
         LOG.info(
                 "local cloud up in {} ms: {} route(s) from the template, {} store route(s)",
                 millisSince(start),
@@ -423,6 +444,7 @@ public final class LocalCloud implements AutoCloseable {
             }
             if (!function.queueEvents().isEmpty()
                     || !function.streamEvents().isEmpty()
+                    || !function.schedules().isEmpty()
                     || ROUTER_HANDLER.equals(function.handler())) {
                 continue;
             }
@@ -441,7 +463,97 @@ public final class LocalCloud implements AutoCloseable {
         }
         routerRoutes(template, routes);
         streamConsumers(template, environments);
+        scheduledFunctions(template, environments);
         return routes;
+    }
+
+    /** One scheduled function: its instance (made on the first run, with the local cloud's properties). */
+    private final class ScheduledFunction implements AutoCloseable {
+        private final FunctionFactory.Definition definition;
+        private final List<String> schedules;
+        private RequestHandler<Map<String, Object>, ?> instance;
+
+        ScheduledFunction(FunctionFactory.Definition definition, List<String> schedules) {
+            this.definition = definition;
+            this.schedules = schedules;
+        }
+
+        private synchronized RequestHandler<Map<String, Object>, ?> instance() throws Exception {
+            if (instance == null) {
+                instance = options.functionFactory.createScheduled(definition.withProperties(commonProperties()));
+            }
+            return instance;
+        }
+
+        /** One run, as EventBridge's scheduled event invokes it (several may overlap, as on Lambda). */
+        Object run() throws Exception {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("version", "0");
+            event.put("id", java.util.UUID.randomUUID().toString());
+            event.put("detail-type", "Scheduled Event");
+            event.put("source", "aws.events");
+            event.put("time", java.time.Instant.now().toString());
+            event.put("region", LocalNames.REGION);
+            event.put("resources", List.of("local-schedule/" + definition.name()));
+            event.put("detail", Map.of());
+            return instance().handleRequest(event, new LocalLambdaContext(definition.name(), (String) event.get("id")));
+        }
+
+        @Override
+        public synchronized void close() throws Exception {
+            if (instance instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+            instance = null;
+        }
+    }
+
+    /** The template's functions with a Schedule event (the payment sweep), run by {@link #runSchedules}. */
+    private void scheduledFunctions(SamTemplate template, Map<String, Map<String, Object>> environments) {
+        for (FunctionSpec function : template.functions()) {
+            if (function.handler() == null || function.schedules().isEmpty()) {
+                continue;
+            }
+            ScheduledFunction fn = new ScheduledFunction(
+                    new FunctionFactory.Definition(
+                            function.logicalId(),
+                            function.handler(),
+                            environments.get(function.logicalId()),
+                            Map.of(),
+                            List.of(),
+                            foreignPackages(function.handler())),
+                    function.schedules());
+            scheduled.put(function.logicalId(), fn);
+            queueConsumers.add(fn);
+        }
+    }
+
+    private void runSchedules() {
+        for (String name : scheduled.keySet()) {
+            try {
+                Object result = runScheduled(name);
+                LOG.debug("scheduled {}: {}", name, result);
+            } catch (Exception | AssertionError e) {
+                LOG.warn(
+                        "scheduled function {} failed; it runs again in {} s",
+                        name,
+                        options.scheduleInterval.toSeconds(),
+                        e);
+            }
+        }
+    }
+
+    /**
+     * Runs a scheduled function of the template now, on the caller's thread, as its schedule would (tests: "the
+     * sweep ran"); its answer is returned.
+     */
+    public Object runScheduled(String logicalId) throws Exception {
+        ScheduledFunction fn = scheduled.get(logicalId);
+        if (fn == null) {
+            throw new IllegalArgumentException(
+                    logicalId + " is no scheduled function of the template; these are: " + scheduled.keySet());
+        }
+        return fn.run();
     }
 
     /**
@@ -755,6 +867,8 @@ public final class LocalCloud implements AutoCloseable {
                 + "/operator/upgrades; each wave watched " + options.upgradeWindow.toSeconds() + " s)");
         out.println("   Wallet sandboxes:  " + baseUrl + LocalPaymentSandbox.PREFIX
                 + "/{jazzcash,easypaisa,alipay}   (stand-ins, NOT the real providers; no live calls)");
+        scheduled.forEach((name, fn) -> out.println("   Scheduled:         " + name + " every "
+                + options.scheduleInterval.toSeconds() + " s here (" + String.join(", ", fn.schedules) + " on AWS)"));
         out.println("   Browser S3:        " + s3PublicEndpoint());
         out.println("   Media (CDN):       " + mediaUrl());
         out.println(
@@ -786,6 +900,9 @@ public final class LocalCloud implements AutoCloseable {
         LOG.info("stopping the local cloud");
         if (sweeper != null) {
             sweeper.shutdownNow();
+        }
+        if (scheduler != null) {
+            scheduler.shutdownNow();
         }
         if (gateway != null) {
             gateway.close();

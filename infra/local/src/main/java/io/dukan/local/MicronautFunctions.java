@@ -44,6 +44,12 @@ final class MicronautFunctions implements FunctionFactory {
                 instantiate(definition);
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public RequestHandler<java.util.Map<String, Object>, ?> createScheduled(Definition definition) throws Exception {
+        return (RequestHandler<java.util.Map<String, Object>, ?>) instantiate(definition);
+    }
+
     private static RequestHandler<?, ?> instantiate(Definition definition) throws Exception {
         ApplicationContextBuilder builder = ApplicationContext.builder().deduceEnvironment(false);
         if (!definition.environment().isEmpty()) {

@@ -247,7 +247,7 @@ class OffboardingJourneyIT {
         for (String kind : KNOWN_KINDS) {
             assertThat(itemsWithPrefix(tenant + "#" + kind)).as(kind).isEmpty();
         }
-        for (String index : List.of("payInbox", "shipInbox")) {
+        for (String index : List.of("payInbox", "shipInbox", "payDue")) {
             assertThat(dynamo.scan(r -> r.tableName("dukantable").indexName(index))
                             .items())
                     .as(index)

@@ -15,7 +15,10 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Wallet payment attempts, one partition per order ({t}#PAYATTEMPT#{code} / ATTEMPT#{reference}). */
+/**
+ * Wallet payment attempts, one partition per order ({t}#PAYATTEMPT#{code} / ATTEMPT#{reference}), each in the
+ * scheduled sweep's index until it is settled (see {@link Keys#PAY_DUE}, {@link DynamoDbDuePayments}).
+ */
 @Singleton
 final class DynamoDbPaymentAttempts implements PaymentAttempts {
 
@@ -40,6 +43,9 @@ final class DynamoDbPaymentAttempts implements PaymentAttempts {
                         .with("expiresAt", a.expiresAt().toString())
                         .with("inquiries", a.inquiries())
                         .with("nextInquiryAt", a.nextInquiryAt().toString())
+                        // the scheduled sweep's index: this attempt is looked at then, with nobody on the order page
+                        .with(Keys.PAY_DUE, Keys.payDue(tenant, a.orderCode()))
+                        .with(Keys.PAY_DUE_AT, a.sweepAt().toEpochMilli())
                         .build()));
     }
 

@@ -226,6 +226,26 @@ final class Keys {
         return key(paymentAttempts(t, orderCode), "ATTEMPT#" + reference);
     }
 
+    /**
+     * The scheduled payment sweep's index (GSI payDue, sparse): an attempt waiting for its provider carries
+     * {@value #PAY_DUE} = "PLATFORM#PAYDUE#S{0..7}" (the shard from the store and order, so no one key takes every
+     * store's payments) and {@value #PAY_DUE_AT} = its sweep time in epoch milliseconds; a settled one carries neither.
+     * The store's function writes them on its own items (the table's key is the store's); the index's keys begin
+     * "PLATFORM#", so no store role can query it (LeadingKeys), and the sweep takes the store from the table's key.
+     */
+    static final String PAY_DUE = "payDue";
+
+    static final String PAY_DUE_AT = "payDueAt";
+    static final int PAY_DUE_SHARDS = 8;
+
+    static String payDue(int shard) {
+        return "PLATFORM#PAYDUE#S" + shard;
+    }
+
+    static String payDue(TenantId t, String orderCode) {
+        return payDue(Math.floorMod((t.value() + "#" + orderCode).hashCode(), PAY_DUE_SHARDS));
+    }
+
     static Map<String, AttributeValue> cart(TenantId t, String cartId) {
         return key(t.value() + "#CART#" + cartId, "CART");
     }

@@ -32,7 +32,7 @@ import java.util.Map;
  * notification did not come. The gateway is configurable ({@code dukan.alipay.gateway}) for the local stand-in.
  */
 @Singleton
-@Requires(env = "shop")
+@Requires(env = {"shop", "paysweep"})
 final class AlipayPayments implements WalletProvider {
 
     static final String NAME = "alipay";

@@ -33,7 +33,7 @@ import java.util.Map;
  * The base URL is configurable ({@code dukan.easypaisa.base-url}) for the local cloud's stand-in.
  */
 @Singleton
-@Requires(env = "shop")
+@Requires(env = {"shop", "paysweep"})
 final class EasypaisaPayments implements WalletProvider {
 
     static final String NAME = "easypaisa";

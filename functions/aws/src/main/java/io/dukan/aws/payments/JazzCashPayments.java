@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * sandbox stand-in.
  */
 @Singleton
-@Requires(env = "shop")
+@Requires(env = {"shop", "paysweep"})
 final class JazzCashPayments implements WalletProvider {
 
     static final String NAME = "jazzcash";

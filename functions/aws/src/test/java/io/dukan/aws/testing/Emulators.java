@@ -92,6 +92,14 @@ public final class Emulators implements AutoCloseable {
                         AttributeDefinition.builder()
                                 .attributeName("shipInbox")
                                 .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("payDue")
+                                .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("payDueAt")
+                                .attributeType(ScalarAttributeType.N)
                                 .build())
                 .keySchema(
                         KeySchemaElement.builder()
@@ -102,11 +110,30 @@ public final class Emulators implements AutoCloseable {
                                 .attributeName("sk")
                                 .keyType(KeyType.RANGE)
                                 .build())
-                .globalSecondaryIndexes(inboxIndex("payInbox"), inboxIndex("shipInbox"))
+                .globalSecondaryIndexes(inboxIndex("payInbox"), inboxIndex("shipInbox"), payDueIndex())
                 // as template.yaml: the insight aggregator reads the table's stream
                 .streamSpecification(s -> s.streamEnabled(true)
                         .streamViewType(
                                 software.amazon.awssdk.services.dynamodb.model.StreamViewType.NEW_AND_OLD_IMAGES)));
+    }
+
+    /** The payment sweep's due index, as template.yaml declares it (keys only, by due time). */
+    private static software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex payDueIndex() {
+        return software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex.builder()
+                .indexName("payDue")
+                .keySchema(
+                        KeySchemaElement.builder()
+                                .attributeName("payDue")
+                                .keyType(KeyType.HASH)
+                                .build(),
+                        KeySchemaElement.builder()
+                                .attributeName("payDueAt")
+                                .keyType(KeyType.RANGE)
+                                .build())
+                .projection(software.amazon.awssdk.services.dynamodb.model.Projection.builder()
+                        .projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.KEYS_ONLY)
+                        .build())
+                .build();
     }
 
     /** The order inbox's GSIs, as template.yaml declares them. */

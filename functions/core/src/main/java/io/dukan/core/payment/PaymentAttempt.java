@@ -24,6 +24,17 @@ public record PaymentAttempt(
         return Duration.ofSeconds(Math.min(seconds, 3600));
     }
 
+    /**
+     * When the scheduled sweep ({@link PaymentSweep}) should next look at this attempt: its next inquiry; or, when the
+     * payment window closes (the expiry plus {@link WalletPayments#GRACE}) between the last inquiry and the next, just
+     * after it closes, so an unpaid order's stock is released then rather than up to a back-off later.
+     */
+    public Instant sweepAt() {
+        Instant closes = expiresAt.plus(WalletPayments.GRACE);
+        Instant lastLook = nextInquiryAt.minus(backoff(inquiries)); // when it started, or was last asked about
+        return lastLook.isBefore(closes) && nextInquiryAt.isAfter(closes) ? closes.plusSeconds(1) : nextInquiryAt;
+    }
+
     /** After one more inquiry at {@code now}. */
     public PaymentAttempt inquired(Instant now) {
         return new PaymentAttempt(

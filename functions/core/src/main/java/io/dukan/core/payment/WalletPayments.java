@@ -29,7 +29,8 @@ import java.util.Optional;
  *       cancels the unpaid order and releases its stock (one transaction, {@link PaymentService}), pending waits;
  *   <li>{@link #inquire} asks the provider's status inquiry API (Easypaisa's unsigned return, a pending JazzCash
  *       voucher); {@link #settleOnAccess} does so when the order is looked at and the attempt's back-off has passed
- *       (30 s doubling up to an hour), and releases the stock of an order whose payment window closed unpaid.
+ *       (30 s doubling up to an hour), and releases the stock of an order whose payment window closed unpaid;
+ *   <li>{@link #sweep} does the same for the scheduled {@link PaymentSweep}, with nobody looking at the order.
  * </ul>
  *
  * Every result goes through {@link PaymentService#apply}: stored once under its id (a replay changes nothing), the
@@ -241,9 +242,7 @@ public class WalletPayments {
      * @return the order as it is now
      */
     public Order settleOnAccess(TenantId tenant, Order order) {
-        if (!order.paymentMethod().wallet()
-                || order.paymentStatus() != PaymentStatus.PENDING
-                || order.fulfilmentStatus() != FulfilmentStatus.UNFULFILLED) {
+        if (!awaitsWalletPayment(order)) {
             return order;
         }
         WalletProvider provider = providers.get(order.paymentMethod().provider());
@@ -280,6 +279,66 @@ public class WalletPayments {
             return reread(tenant, order);
         }
         return order;
+    }
+
+    private static boolean awaitsWalletPayment(Order order) {
+        return order.paymentMethod().wallet()
+                && order.paymentStatus() == PaymentStatus.PENDING
+                && order.fulfilmentStatus() == FulfilmentStatus.UNFULFILLED;
+    }
+
+    /**
+     * The scheduled sweep's look at one due attempt of this store ({@link PaymentSweep}), with nobody on the order
+     * page. The order's latest attempt is settled exactly as {@link #settleOnAccess} settles it (the inquiry once its
+     * back-off has passed; past the payment window, the order cancelled and its stock released). An older attempt
+     * (the shopper started another since) is still asked about until its own window closes, since an over-the-counter
+     * voucher of it may yet be paid; only its payment is applied (its end says nothing about the order).
+     *
+     * @return whether the attempt still waits for its provider (the sweep looks again at {@link
+     *     PaymentAttempt#sweepAt()}); false when the order no longer awaits a wallet payment, or the attempt or order
+     *     is not this store's
+     */
+    public boolean sweep(TenantId tenant, String orderCode, String reference) {
+        if (!Ids.looksLikeId(orderCode, 26) || reference == null) {
+            return false;
+        }
+        Optional<PaymentAttempt> attempt = attempts.find(tenant, orderCode, reference);
+        Optional<Order> order = attempt.isEmpty() ? Optional.empty() : orders.findByCode(tenant, orderCode);
+        if (order.isEmpty() || !awaitsWalletPayment(order.get())) {
+            return false;
+        }
+        List<PaymentAttempt> all = attempts.of(tenant, orderCode);
+        if (all.isEmpty() || all.get(all.size() - 1).reference().equals(reference)) {
+            return awaitsWalletPayment(settleOnAccess(tenant, order.get()));
+        }
+        return sweepOlder(tenant, attempt.get());
+    }
+
+    private boolean sweepOlder(TenantId tenant, PaymentAttempt attempt) {
+        WalletProvider provider = providers.get(attempt.provider());
+        Optional<WalletKeys> stored = provider == null ? Optional.empty() : keys.findWallet(tenant, provider.name());
+        Instant now = clock.instant();
+        boolean closed = now.isAfter(attempt.expiresAt().plus(GRACE));
+        if (stored.isEmpty()) {
+            return false;
+        }
+        if (now.isBefore(attempt.nextInquiryAt()) && !closed) {
+            return true;
+        }
+        try {
+            WalletProvider.Confirmation answer = provider.inquire(tenant, stored.get(), attempt);
+            if (answer.status() == WalletProvider.Status.PAID) {
+                settle(tenant, provider, attempt, answer);
+                return false;
+            }
+            if (answer.status() != WalletProvider.Status.PENDING) {
+                return false;
+            }
+        } catch (TryAgainLaterException | WebhookRejectedException unanswered) {
+            // asked again after the back-off, as a pending one
+        }
+        attempts.save(tenant, attempt.inquired(now));
+        return !closed;
     }
 
     private Order reread(TenantId tenant, Order order) {

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param apiRoutes   the function's events of Type Api, in template order; never null
  * @param queueEvents the function's events of Type SQS, in template order; never null
  * @param streamEvents the function's events of Type DynamoDB, in template order; never null
+ * @param schedules   the Schedule expressions of its events of Type Schedule ("rate(5 minutes)"); never null
  */
 public record FunctionSpec(
         String logicalId,
@@ -21,13 +22,25 @@ public record FunctionSpec(
         Map<String, Object> environment,
         List<ApiRoute> apiRoutes,
         List<QueueEvent> queueEvents,
-        List<StreamEvent> streamEvents) {
+        List<StreamEvent> streamEvents,
+        List<String> schedules) {
 
     public FunctionSpec {
         environment = environment == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         apiRoutes = apiRoutes == null ? List.of() : List.copyOf(apiRoutes);
         queueEvents = queueEvents == null ? List.of() : List.copyOf(queueEvents);
         streamEvents = streamEvents == null ? List.of() : List.copyOf(streamEvents);
+        schedules = schedules == null ? List.of() : List.copyOf(schedules);
+    }
+
+    public FunctionSpec(
+            String logicalId,
+            String handler,
+            Map<String, Object> environment,
+            List<ApiRoute> apiRoutes,
+            List<QueueEvent> queueEvents,
+            List<StreamEvent> streamEvents) {
+        this(logicalId, handler, environment, apiRoutes, queueEvents, streamEvents, List.of());
     }
 
     public FunctionSpec(

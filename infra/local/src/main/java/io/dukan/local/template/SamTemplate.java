@@ -264,6 +264,7 @@ public final class SamTemplate {
             List<ApiRoute> routes = new ArrayList<>();
             List<QueueEvent> queueEvents = new ArrayList<>();
             List<StreamEvent> streamEvents = new ArrayList<>();
+            List<String> schedules = new ArrayList<>();
             Values.map(properties.get("Events"), where.at("Properties.Events")).forEach((name, value) -> {
                 String at = where.at("Properties.Events." + name);
                 Map<String, Object> event = Values.map(value, at);
@@ -281,6 +282,9 @@ public final class SamTemplate {
                             batch == null ? 10 : Values.integer(batch, at + ".Properties.BatchSize"),
                             Values.texts(sqs.get("FunctionResponseTypes"), at + ".Properties.FunctionResponseTypes")
                                     .contains("ReportBatchItemFailures")));
+                } else if ("Schedule".equals(event.get("Type"))) {
+                    Map<String, Object> schedule = Values.map(event.get("Properties"), at + ".Properties");
+                    schedules.add(Values.text(schedule.get("Schedule"), at + ".Properties.Schedule"));
                 } else if ("DynamoDB".equals(event.get("Type"))) {
                     Map<String, Object> ddb = Values.map(event.get("Properties"), at + ".Properties");
                     Object batch = ddb.get("BatchSize");
@@ -307,7 +311,8 @@ public final class SamTemplate {
                     environment,
                     routes,
                     queueEvents,
-                    streamEvents);
+                    streamEvents,
+                    schedules);
         }
 
         static QueueSpec queue(String id, Map<String, Object> properties, Values.Where where) {

@@ -346,12 +346,13 @@ class SamTemplateTest {
         assertThat(project.tables())
                 .containsExactly(new TableSpec(
                         "DukanTable",
-                        Map.of("pk", "S", "sk", "S", "payInbox", "S", "shipInbox", "S"),
+                        Map.of("pk", "S", "sk", "S", "payInbox", "S", "shipInbox", "S", "payDue", "S", "payDueAt", "N"),
                         "pk",
                         "sk",
                         List.of(
                                 new IndexSpec("payInbox", "payInbox", "sk", "ALL"),
-                                new IndexSpec("shipInbox", "shipInbox", "sk", "ALL")),
+                                new IndexSpec("shipInbox", "shipInbox", "sk", "ALL"),
+                                new IndexSpec("payDue", "payDue", "payDueAt", "KEYS_ONLY")),
                         "expiresAt",
                         "NEW_AND_OLD_IMAGES"));
     }
@@ -417,7 +418,12 @@ class SamTemplateTest {
     void projectTemplate_provisioningFunction_asTheContractsSayIt() {
         assertThat(project.functions())
                 .extracting(FunctionSpec::logicalId)
-                .containsExactly("ProvisioningFunction", "FleetWorkerFunction", "InsightFunction", "RouterFunction");
+                .containsExactly(
+                        "ProvisioningFunction",
+                        "FleetWorkerFunction",
+                        "InsightFunction",
+                        "RouterFunction",
+                        "PaymentSweepFunction");
         assertThat(project.functions().get(0)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.provisioning.ProvisioningFunction::handleRequest");
             // the signup function hands over to the queue and knows nothing of the fleet
@@ -504,5 +510,21 @@ class SamTemplateTest {
             assertThat(function.environment())
                     .containsEntry("DUKAN_ROUTER_FALLBACK_FUNCTION", Map.of("Ref", "ProvisioningFunction.Alias"));
         });
+    }
+
+    @Test
+    void projectTemplate_paymentSweep_runsOnASchedule_withTheTableOnly() {
+        FunctionSpec sweep = project.functions().stream()
+                .filter(f -> f.logicalId().equals("PaymentSweepFunction"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sweep.handler()).isEqualTo("io.dukan.fleet.payments.PaymentSweepFunction::handleRequest");
+        assertThat(sweep.schedules()).containsExactly("rate(5 minutes)");
+        assertThat(sweep.apiRoutes()).isEmpty();
+        assertThat(sweep.queueEvents()).isEmpty();
+        assertThat(sweep.streamEvents()).isEmpty();
+        assertThat(sweep.environment())
+                .containsOnlyKeys("DUKAN_TABLE", "DUKAN_PAYMENTS_SWEEP_LIMIT", "JAVA_TOOL_OPTIONS")
+                .containsEntry("DUKAN_TABLE", Map.of("Ref", "DukanTable"));
     }
 }

@@ -193,6 +193,8 @@ class TemplateConformanceTest {
                 .containsExactlyInAnyOrder(
                         "functions/provisioning/target/dukan-provisioning-lambda.jar",
                         "functions/fleet/target/dukan-fleet-lambda.jar",
+                        // the payment sweep: its own function and role, shipped in the fleet worker's jar
+                        "functions/fleet/target/dukan-fleet-lambda.jar",
                         "functions/insight/target/dukan-insight-lambda.jar",
                         "functions/router/target/dukan-router-lambda.jar",
                         "functions/shop/target/dukan-shop-layer.zip",
@@ -272,12 +274,18 @@ class TemplateConformanceTest {
             assertThat(table.hashKey()).isEqualTo("pk");
             assertThat(table.rangeKey()).isEqualTo("sk");
             assertThat(table.attributeTypes()).containsEntry("pk", "S").containsEntry("sk", "S");
-            // the order inbox's tabs; every index is keyed by the tenant-led attribute and the table's sk
+            // the order inbox's tabs, keyed by the tenant-led attribute and the table's sk; and the payment sweep's
+            // due index, keyed "PLATFORM#PAYDUE#S{n}" by time, keys only (the sweep reads the attempt itself)
             assertThat(table.globalIndexes())
                     .containsExactly(
                             new IndexSpec("payInbox", "payInbox", "sk", "ALL"),
-                            new IndexSpec("shipInbox", "shipInbox", "sk", "ALL"));
-            assertThat(table.attributeTypes()).containsEntry("payInbox", "S").containsEntry("shipInbox", "S");
+                            new IndexSpec("shipInbox", "shipInbox", "sk", "ALL"),
+                            new IndexSpec("payDue", "payDue", "payDueAt", "KEYS_ONLY"));
+            assertThat(table.attributeTypes())
+                    .containsEntry("payInbox", "S")
+                    .containsEntry("shipInbox", "S")
+                    .containsEntry("payDue", "S")
+                    .containsEntry("payDueAt", "N");
             assertThat(table.ttlAttribute()).isEqualTo("expiresAt");
             Map<String, Object> properties = properties(table.logicalId());
             assertThat(properties)
