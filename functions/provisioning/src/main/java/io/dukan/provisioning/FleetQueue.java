@@ -1,7 +1,7 @@
 package io.dukan.provisioning;
 
 import io.dukan.aws.AwsClients;
-import io.dukan.aws.sqs.SqsFleetQueue;
+import io.dukan.aws.sqs.SqsQueues;
 import io.dukan.core.tenant.ProvisioningQueue;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -12,7 +12,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * On AWS, a recorded signup and an operator's offboarding go to the fleet worker's SQS queue ({@link SqsFleetQueue};
+ * On AWS, a recorded signup and an operator's offboarding go to the fleet worker's SQS queue ({@link SqsQueues#fleetQueue};
  * DUKAN_PROVISIONING_QUEUE_URL, which the platform function cannot start without). In the local cloud
  * (dukan.fleet.mode=local) the local cloud hands the function its own queue instead.
  */
@@ -29,6 +29,6 @@ class FleetQueue {
 
     @Singleton
     ProvisioningQueue provisioningQueue(SqsClient sqs, @Value("${dukan.provisioning.queue-url}") String queueUrl) {
-        return new SqsFleetQueue(sqs, queueUrl);
+        return SqsQueues.fleetQueue(sqs, queueUrl);
     }
 }

@@ -17,12 +17,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * shop, provisioning) declares it itself, the others do not carry it. In the local cloud (dukan.fleet.mode=local)
  * the local cloud hands each function its own queue instead.
  */
-public final class SqsFleetQueue implements ProvisioningQueue {
+final class SqsFleetQueue implements ProvisioningQueue {
 
     private final SqsClient sqs;
     private final String queueUrl;
 
-    public SqsFleetQueue(SqsClient sqs, String queueUrl) {
+    SqsFleetQueue(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
     }

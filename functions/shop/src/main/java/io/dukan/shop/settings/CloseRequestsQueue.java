@@ -1,7 +1,7 @@
 package io.dukan.shop.settings;
 
 import io.dukan.aws.AwsClients;
-import io.dukan.aws.sqs.SqsFleetQueue;
+import io.dukan.aws.sqs.SqsQueues;
 import io.dukan.core.tenant.ProvisioningQueue;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * On AWS, the owner's "close my store" reaches the fleet worker as the signup does: the store's id on the fleet's
- * queue ({@link SqsFleetQueue}; DUKAN_PROVISIONING_QUEUE_URL, passed to every store function by the fleet). A store
+ * queue ({@link SqsQueues#fleetQueue}; DUKAN_PROVISIONING_QUEUE_URL, passed to every store function by the fleet). A store
  * can close itself, no other: the worker acts only on a request it finds in that store's own partition, which only the
  * store's function can write. Made on first use (the SQS client is not loaded by a cold start). In the local cloud
  * the local cloud hands the function its queue instead.
@@ -31,6 +31,6 @@ class CloseRequestsQueue {
 
     @Singleton
     ProvisioningQueue closeRequests(SqsClient sqs, @Value("${dukan.provisioning.queue-url:}") String queueUrl) {
-        return new SqsFleetQueue(sqs, queueUrl);
+        return SqsQueues.fleetQueue(sqs, queueUrl);
     }
 }
