@@ -61,6 +61,7 @@ public final class Bench {
     private final BenchOptions options;
     private final Report report = new Report();
     private LocalCloud cloud;
+    private Path dataDir;
     private Http http;
     private Stores stores;
     private RawDynamo raw;
@@ -112,6 +113,7 @@ public final class Bench {
         long began = System.nanoTime();
         firstSample = CpuMeter.sample();
         Path data = Files.createTempDirectory("dukan-bench");
+        dataDir = data;
         signupConfiguration();
         try {
             LOG.info("starting the local cloud (DynamoDB Local in memory, data in {})", data);
@@ -236,8 +238,8 @@ public final class Bench {
     private void orderAggregates() throws Exception {
         int storeCount = options.quick() ? 20 : 200;
         int orderCount = options.quick() ? 500 : 10_000;
-        InsightLoad.Result r =
-                new InsightLoad(stores, cloud.baseUrl()).run(storeCount, orderCount, cloud::streamRecordsDelivered);
+        InsightLoad.Result r = new InsightLoad(stores, cloud.baseUrl(), dataDir.resolve("operator.properties"))
+                .run(storeCount, orderCount, cloud::streamRecordsDelivered);
         report.section(String.format(
                 "9. Order aggregates (issue 13): %d stores signed up, %,d orders placed through the checkout over HTTP "
                         + "(4 shoppers at once), aggregated from DynamoDB Local's stream by the local cloud's poller",

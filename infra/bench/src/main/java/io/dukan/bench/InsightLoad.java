@@ -1,14 +1,22 @@
 package io.dukan.bench;
 
+import io.dukan.core.operator.Totp;
 import io.dukan.local.client.Stores;
 import java.io.IOException;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class InsightLoad {
 
     static final String TOKEN = "bench-operator-token-0123456789abcdef";
+    private static final String SIGN_IN_CSRF = "benchsignincsrftokenabcdef";
     static final int PRICE_RUPEES = 250;
 
     record Result(
@@ -39,10 +48,42 @@ final class InsightLoad {
     private final Stores stores;
     private final String base;
     private final HttpClient client = HttpClient.newHttpClient();
+    private final Path operatorFile;
+    private String operatorCookie;
 
-    InsightLoad(Stores stores, String base) {
+    /**
+     * @param operatorFile the local cloud's first operator ({@code operator.properties} in its data folder): the
+     *     console's pages are read signed in as that operator, with a TOTP code, as a person would
+     */
+    InsightLoad(Stores stores, String base, Path operatorFile) {
         this.stores = stores;
         this.base = base;
+        this.operatorFile = operatorFile;
+    }
+
+    /** Signs in to the console (e-mail, password, TOTP code) and keeps its session cookie. */
+    private void signIn() throws IOException, InterruptedException {
+        Properties operator = new Properties();
+        try (Reader in = Files.newBufferedReader(operatorFile, StandardCharsets.UTF_8)) {
+            operator.load(in);
+        }
+        String form = "email=" + URLEncoder.encode(operator.getProperty("email"), StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(operator.getProperty("password"), StandardCharsets.UTF_8)
+                + "&code=" + Totp.code(operator.getProperty("totpSecret"), Instant.now())
+                + "&_csrf=" + SIGN_IN_CSRF; // the double-submit token a browser gets from the sign-in page
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/operator/signin"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "dukan_csrf=" + SIGN_IN_CSRF)
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        operatorCookie = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("dukan_op="))
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "the operator's sign-in answered " + response.statusCode() + " without a session cookie"));
     }
 
     Result run(int storeCount, int orderCount, java.util.function.LongSupplier streamRecords) throws Exception {
@@ -129,9 +170,12 @@ final class InsightLoad {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        if (operatorCookie == null) {
+            signIn();
+        }
         return client.send(
                 HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Cookie", operatorCookie)
                         .header("Accept", "text/html,*/*;q=0.8")
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
