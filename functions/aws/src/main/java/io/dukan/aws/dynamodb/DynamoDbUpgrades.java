@@ -40,6 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *
  * <ul>
  *   <li>PLATFORM#SHOPCODE / VERSION#{id}: a version (a handful; the partition is read whole, newest first);
+ *       PLATFORM#SHOPCODE / FLEET: the fleet's version, which new stores get (set when a campaign finishes);
  *   <li>PLATFORM#UPGRADES / CAMPAIGN#{id}: a campaign with its waves (ids sort by time: the newest are one Query);
  *       PLATFORM#UPGRADES / ACTIVE: the active campaign's id, so two can never run at once;
  *   <li>PLATFORM#UPGRADE#{id} / P#{position}: the plan's stores in order (a wave is a range of positions);
@@ -55,6 +56,7 @@ final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVer
     static final String VERSIONS = "PLATFORM#SHOPCODE";
     static final String CAMPAIGNS = "PLATFORM#UPGRADES";
     static final String ACTIVE = "ACTIVE";
+    static final String FLEET = "FLEET";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -109,6 +111,25 @@ final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVer
         }
         all.sort(Comparator.comparing(ShopVersion::publishedAt).reversed());
         return all.size() <= LIMIT ? all : all.subList(0, LIMIT);
+    }
+
+    @Override
+    public Optional<String> fleetVersion() {
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(Keys.key(VERSIONS, FLEET)).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty()
+                ? Optional.empty()
+                : Optional.ofNullable(Items.of(item).s("version")).filter(v -> !v.isEmpty());
+    }
+
+    @Override
+    public void setFleetVersion(String id) {
+        dynamo.putItem(r -> r.tableName(table)
+                .item(Items.item(Keys.key(VERSIONS, FLEET))
+                        .with("version", id)
+                        .with("updatedAt", Instant.now().toString())
+                        .build()));
     }
 
     private static ShopVersion version(Items i) {

@@ -74,6 +74,14 @@ public class UpgradeService {
         return versions.all();
     }
 
+    /**
+     * The version new stores get: the one the last finished upgrade moved the fleet to; empty until one finished
+     * (new stores then run the shop code deployed with the platform).
+     */
+    public Optional<String> fleetVersion() {
+        return versions.fleetVersion();
+    }
+
     public List<UpgradeCampaign> campaigns(int limit) {
         return campaigns.recent(limit);
     }

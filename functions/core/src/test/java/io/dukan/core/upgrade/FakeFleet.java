@@ -41,6 +41,8 @@ final class FakeFleet
     final Map<String, TreeMap<Integer, UpgradeTarget>> targets = new HashMap<>();
     final List<Sent> sent = new ArrayList<>();
     final List<String> deploys = new ArrayList<>();
+    /** The fleet's version (what new stores get), null until a campaign finished. */
+    String fleetVersion;
     /** Versions whose stores answer every request with a 5xx. */
     final List<String> bad = new ArrayList<>();
     /** Requests each store gets per metrics read (the traffic of the period). */
@@ -86,6 +88,16 @@ final class FakeFleet
     @Override
     public List<ShopVersion> all() {
         return List.copyOf(versions.values());
+    }
+
+    @Override
+    public Optional<String> fleetVersion() {
+        return Optional.ofNullable(fleetVersion);
+    }
+
+    @Override
+    public void setFleetVersion(String id) {
+        fleetVersion = id;
     }
 
     // --- StoreVersions
