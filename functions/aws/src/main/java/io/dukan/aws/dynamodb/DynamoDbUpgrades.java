@@ -44,6 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *   <li>PLATFORM#UPGRADES / CAMPAIGN#{id}: a campaign with its waves (ids sort by time: the newest are one Query);
  *       PLATFORM#UPGRADES / ACTIVE: the active campaign's id, so two can never run at once;
  *   <li>PLATFORM#UPGRADE#{id} / P#{position}: the plan's stores in order (a wave is a range of positions);
+ *       PLATFORM#UPGRADE#{id} / S#{tenant id}: a store's position there (its console page finds it with two reads);
  *   <li>shopVersion on the store record (PLATFORM#STORE#{id}) and on its directory entry (the operators' list).
  * </ul>
  *
@@ -234,8 +235,27 @@ final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVer
     @Override
     public void addTargets(String id, List<UpgradeTarget> targets) {
         for (UpgradeTarget t : targets) {
+            dynamo.putItem(r -> r.tableName(table)
+                    .item(Items.item(Keys.key(plan(id), "S#" + t.id().value()))
+                            .with("position", t.position())
+                            .build()));
             dynamo.putItem(r -> r.tableName(table).item(targetItem(id, t)));
         }
+    }
+
+    @Override
+    public Optional<UpgradeTarget> target(String id, TenantId store) {
+        Map<String, AttributeValue> index = dynamo.getItem(r -> r.tableName(table)
+                        .key(Keys.key(plan(id), "S#" + store.value()))
+                        .consistentRead(true))
+                .item();
+        if (index == null || index.isEmpty()) {
+            return Optional.empty();
+        }
+        int position = (int) Items.of(index).n("position");
+        return targets(id, position, position + 1).stream()
+                .filter(t -> t.id().equals(store))
+                .findFirst();
     }
 
     @Override

@@ -93,6 +93,11 @@ public class UpgradeService {
         return campaigns.find(id).orElseThrow(() -> new NotFoundException("there is no upgrade " + id));
     }
 
+    /** The store's place in the campaign (planned, upgraded or put back); empty if the campaign leaves it out. */
+    public Optional<UpgradeTarget> storeIn(UpgradeCampaign c, io.dukan.core.tenant.TenantId store) {
+        return campaigns.target(c.id(), store);
+    }
+
     /** The plan's stores of one wave, at most {@code limit} of them. */
     public List<UpgradeTarget> stores(UpgradeCampaign c, Wave w, int limit) {
         return campaigns.targets(c.id(), w.first(), w.first() + Math.min(w.size(), limit));

@@ -207,6 +207,13 @@ final class FakeFleet
     }
 
     @Override
+    public Optional<UpgradeTarget> target(String id, TenantId store) {
+        return targets.getOrDefault(id, new TreeMap<>()).values().stream()
+                .filter(t -> t.id().equals(store))
+                .findFirst();
+    }
+
+    @Override
     public void updateTarget(String id, UpgradeTarget target) {
         targets.get(id).put(target.position(), target);
     }
