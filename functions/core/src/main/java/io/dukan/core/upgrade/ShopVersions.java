@@ -13,6 +13,9 @@ import java.util.function.Supplier;
  * and finishes ({@link UpgradeState#DONE}). A campaign rolled back or halted never moves the fleet's version. Until
  * a first campaign finishes there is none, and new stores run what the stack deployed ({@link
  * StoreCode#defaultVersion}).
+ *
+ * <p>A store signed up while a campaign runs gets the fleet's version of that moment; if the campaign had planned
+ * its stores before, the store is not among them and keeps that version until the next campaign moves it.
  */
 public interface ShopVersions {
 

@@ -85,10 +85,10 @@ public class UpgradeSaga {
      * stack's: {@link ShopVersions#forNewStores}): recorded once, so the store list and the next campaign know it.
      */
     public void recordNewStore(Store store) {
+        ShopVersion stack = code.defaultVersion(); // registers a new stack's layer: published, for a campaign to use
         if (store.status() == StoreStatus.ACTIVE
                 && storeVersions.current(store.id()).isEmpty()) {
-            storeVersions.record(
-                    store.id(), versions.forNewStores(code::defaultVersion).id());
+            storeVersions.record(store.id(), versions.forNewStores(() -> stack).id());
         }
     }
 

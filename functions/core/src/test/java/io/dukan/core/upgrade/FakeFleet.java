@@ -133,8 +133,15 @@ final class FakeFleet
     }
 
     // --- StoreCode
+    /** The stack's layer, registered on first use as on AWS (null: the first version is the stack's). */
+    ShopVersion stack;
+
     @Override
     public ShopVersion defaultVersion() {
+        if (stack != null) {
+            versions.putIfAbsent(stack.id(), stack);
+            return stack;
+        }
         return versions.values().iterator().next();
     }
 

@@ -149,6 +149,22 @@ class UpgradeSagaTest {
         assertThat(fleet.recorded.get(new TenantId("tnew"))).isEqualTo("v2");
     }
 
+    @Test
+    void aNewStacksLayer_registersItselfWhenAStoreIsMade_butNewStoresKeepTheFleetsVersion() {
+        fleet.fleetVersion = "v2";
+        fleet.stack = new ShopVersion("v9", "builtin:v9", Instant.EPOCH, "fleet", "deployed with the stack");
+
+        saga.recordNewStore(newStore("tnew"));
+
+        assertThat(fleet.versions).containsKey("v9");
+        assertThat(fleet.recorded.get(new TenantId("tnew"))).isEqualTo("v2");
+        // until a campaign moves the fleet to it
+        stores(2);
+        runToTheEnd(service.start("op@x.test", "v9"));
+        saga.recordNewStore(newStore("tlater"));
+        assertThat(fleet.recorded.get(new TenantId("tlater"))).isEqualTo("v9");
+    }
+
     private static io.dukan.core.tenant.Store newStore(String id) {
         return new io.dukan.core.tenant.Store(
                 new TenantId(id),
