@@ -207,14 +207,14 @@ class AwsStoreFleet implements StoreFleet {
         }
     }
 
+    /** A new store's layer and the version id it is recorded under (null when the layer is no layer version). */
+    record NewStoreCode(String layer, String version) {}
+
     /**
      * The layer (and its version id) a store function made now runs: the fleet's version, which the last finished
      * upgrade moved every store to ({@link ShopVersions#fleetVersion}), else the layer the stack deployed. A new
      * stack's layer is so only published: new stores get it once an upgrade has moved the fleet to it.
      */
-    /** A new store's layer and the version id it is recorded under (null when the layer is no layer version). */
-    record NewStoreCode(String layer, String version) {}
-
     NewStoreCode newStoreCode() {
         Optional<ShopVersion> fleetVersion = versions.fleetVersion().flatMap(versions::version);
         if (fleetVersion.isPresent()) {
