@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * ({@code SdkDefaultClientBuilder}) adds the classes listed in every copy of that resource on the classpath
  * ({@code ClasspathInterceptorChainFactory.getGlobalInterceptors}) to each client it builds, so the clients the local
  * cloud's functions build in-process count too, with no change to their code or their configuration. Only this
- * JVM's classpath has the resource: the cold-start children run the bench's {@code io/dukan/bench/child} classes
- * only, and no deployed artifact contains it. The SDK makes one instance per client, so the counts are static. Only
+ * JVM's classpath has the resource: the cold-start children get a jar of the bench's {@code io/dukan/bench/child}
+ * classes only (as long as the bench runs from target/classes, as {@code mvn -Pbench verify} runs it), and no
+ * deployed artifact contains it. The SDK makes one instance per client, so the counts are static. Only
  * requests to the DynamoDB service count (not DynamoDB Streams, S3, SQS…), and only while {@link #during} runs;
  * otherwise each request costs one volatile read.
  */
