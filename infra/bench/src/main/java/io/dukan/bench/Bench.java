@@ -76,6 +76,8 @@ public final class Bench {
     private int storesAtFirst;
     private final Map<String, AtomicLong> requestsServed = new ConcurrentHashMap<>();
     private CpuMeter.Sample firstSample;
+    /** Bounds this run broke (section 9's reads): the table is still written, then the bench exits with 1. */
+    private final List<String> failures = new ArrayList<>();
 
     private Bench(BenchOptions options) {
         this.options = options;
@@ -202,6 +204,10 @@ public final class Bench {
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         Files.writeString(options.out(), table);
         LOG.info("written to {}", options.out());
+        if (!failures.isEmpty()) {
+            failures.forEach(failure -> LOG.error("bound broken: {}", failure));
+            return 1;
+        }
         return 0;
     }
 
@@ -233,7 +239,9 @@ public final class Bench {
     /**
      * Section 9: 200 stores and 10,000 orders (a quick run: 20 and 500) through the real handlers, the local
      * cloud's stream poller feeding the aggregator meanwhile; the aggregates' catch-up after the last order, the
-     * console's totals against what was ordered, and the console page's latency.
+     * console's totals against what was ordered, the console page's latency, and the DynamoDB requests the analysis
+     * page and the stores list send (counted by {@link DynamoCalls}), the analysis page's held to IndustryAnalysisIT's
+     * bound: the bench exits with 1 when it is broken.
      */
     private void orderAggregates() throws Exception {
         int storeCount = options.quick() ? 20 : 200;
@@ -266,7 +274,83 @@ public final class Bench {
                         ? "EQUAL"
                         : "NOT EQUAL",
                 r.streamRecords()));
+        pageReads(r);
     }
+
+    /**
+     * What IndustryAnalysisIT asserts of the analysis page at 50 and 500 orders: at most 8 reads of the aggregates
+     * plus the console gate's one read of the operator's session, the same requests whatever the order count.
+     */
+    static final int ANALYSIS_PAGE_REQUESTS = 9;
+
+    /** Section 9's read counts: rows, the breakdown in notes, and the bound as a verdict that fails the bench. */
+    private void pageReads(InsightLoad.Result r) {
+        InsightLoad.Reads early = r.analysisEarly();
+        InsightLoad.Reads all = r.analysisAll();
+        InsightLoad.Reads list = r.storesList();
+        report.row(
+                String.format("GET /operator/analysis: DynamoDB requests, %,d orders", early.ordersAggregated()),
+                Measure.count("requests", early.requests()));
+        report.row(
+                String.format("GET /operator/analysis: DynamoDB requests, %,d orders", all.ordersAggregated()),
+                Measure.count("requests", all.requests()));
+        report.row(
+                String.format(
+                        "GET /operator/stores (first page, up to %d stores): DynamoDB requests", STORES_PAGE_SIZE),
+                Measure.count("requests", list.requests()));
+        for (InsightLoad.Reads reads : List.of(early, all, list)) {
+            report.note(String.format(
+                    "section 9: %s at %,d orders aggregated cost %s (the costliest of %d requests one after another%s; "
+                            + "counted on the gateway's threads, which run the function for the request); other "
+                            + "threads' DynamoDB requests meanwhile: %s",
+                    reads.path(),
+                    reads.ordersAggregated(),
+                    DynamoCalls.Window.describe(reads.page()),
+                    reads.samples(),
+                    reads.same() ? ", all the same" : ", NOT all the same",
+                    reads.others().isEmpty()
+                            ? "none"
+                            : reads.others().entrySet().stream()
+                                    .map(e -> e.getKey() + ": " + DynamoCalls.Window.describe(e.getValue()))
+                                    .collect(Collectors.joining("; "))));
+        }
+        boolean same = early.requestsByOperation().equals(all.requestsByOperation()) && early.same() && all.same();
+        report.verdict(
+                String.format(
+                        "section 9: the analysis page's DynamoDB requests at %,d orders (IndustryAnalysisIT's bound: 8 reads "
+                                + "of the aggregates + the session's 1)",
+                        all.ordersAggregated()),
+                all.requests(),
+                ANALYSIS_PAGE_REQUESTS,
+                " requests",
+                String.format(
+                        "%s at %,d orders, %s at %,d: %s",
+                        early.requestsByOperation(),
+                        early.ordersAggregated(),
+                        all.requestsByOperation(),
+                        all.ordersAggregated(),
+                        same ? "the same" : "NOT the same"));
+        if (all.requests() > ANALYSIS_PAGE_REQUESTS || early.requests() > ANALYSIS_PAGE_REQUESTS) {
+            failures.add(String.format(
+                    "the analysis page cost %d DynamoDB requests at %,d orders, %d at %,d (at most %d)",
+                    early.requests(),
+                    early.ordersAggregated(),
+                    all.requests(),
+                    all.ordersAggregated(),
+                    ANALYSIS_PAGE_REQUESTS));
+        }
+        if (!same) {
+            failures.add(String.format(
+                    "the analysis page's DynamoDB requests differ with the order count: %s at %,d orders, %s at %,d",
+                    early.requestsByOperation(),
+                    early.ordersAggregated(),
+                    all.requestsByOperation(),
+                    all.ordersAggregated()));
+        }
+    }
+
+    /** The console's stores list page size (OperatorConsoleController.PAGE_SIZE, package-private there). */
+    private static final int STORES_PAGE_SIZE = 50;
 
     /** The store every page figure is taken on: signed up, ten products added through the admin form. */
     private void seedHomeStore() throws Exception {
@@ -1470,9 +1554,9 @@ public final class Bench {
                 + "ScriptedAws (records every request, answers success), SnapStart off");
         report.row(
                 "after the routing change (io.dukan.fleet.AwsStoreFleet: one routing entry)",
-                Measure.single("requests", after.total()),
+                Measure.count("requests", after.total()),
                 "before (the adapter of 66d7fa3: API resources)",
-                Measure.single("requests", before.total()));
+                Measure.count("requests", before.total()));
         report.note("8b after (" + after.total() + "): " + describe(after));
         report.note(
                 "8b before (" + before.total() + "), the adapter of commit 66d7fa3 copied into io.dukan.bench.before "

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Section 9 (issue 13's aggregates): stores signed up and orders placed through the real handlers over HTTP (the
  * local cloud's gateway, checkout as a shopper does it), while the local cloud's stream poller feeds the order
  * aggregator as Lambda's event source mapping would; then how long the aggregates took to catch up after the last
- * order, whether the operator console's totals equal what was ordered, and what the console's page costs.
+ * order, whether the operator console's totals equal what was ordered, and what the console's page costs: its
+ * latency, and the DynamoDB requests it sends at 1/20 of the orders and at all of them ({@link DynamoCalls}).
  */
 final class InsightLoad {
 
@@ -43,7 +46,39 @@ final class InsightLoad {
             long consoleOrders,
             BigDecimal consoleSales,
             List<Double> pageMillis,
-            long streamRecords) {}
+            long streamRecords,
+            Reads analysisEarly,
+            Reads analysisAll,
+            Reads storesList) {}
+
+    /**
+     * The DynamoDB requests one console page cost, counted by {@link DynamoCalls} on the gateway's threads (the
+     * thread that runs the function for that request) over {@code samples} requests of the page one after another:
+     * {@code page} is the costliest sample by operation ({requests, items}); {@code same} whether every sample cost
+     * the same requests; {@code others} every other thread's DynamoDB requests meanwhile (stream poller, queues,
+     * schedules), which are not the page's.
+     */
+    record Reads(
+            String path,
+            long ordersAggregated,
+            int samples,
+            Map<String, long[]> page,
+            boolean same,
+            Map<String, Map<String, long[]>> others) {
+
+        long requests() {
+            return DynamoCalls.Window.requests(page);
+        }
+
+        Map<String, Long> requestsByOperation() {
+            Map<String, Long> ops = new TreeMap<>();
+            page.forEach((op, c) -> ops.put(op, c[0]));
+            return ops;
+        }
+    }
+
+    /** Where the local gateway runs the functions (LocalApiGateway's worker threads: gateway-1, gateway-2, …). */
+    static final String GATEWAY_THREADS = "gateway-";
 
     private final Stores stores;
     private final String base;
@@ -101,33 +136,16 @@ final class InsightLoad {
         double signupSeconds = (System.nanoTime() - began) / 1e9;
         long[] before = consoleOrders();
 
-        long placing = System.nanoTime();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService shoppers = Executors.newFixedThreadPool(4);
-        List<Future<?>> running = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            running.add(shoppers.submit(() -> {
-                for (int k = next.getAndIncrement(); k < orderCount; k = next.getAndIncrement()) {
-                    int s = k % opened.size();
-                    Stores.Session shopper = stores.shopper(opened.get(s), productOf.get(s));
-                    stores.order(opened.get(s), shopper, productOf.get(s));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : running) {
-            f.get();
-        }
-        shoppers.shutdown();
-        long lastPlaced = System.nanoTime();
-        double placingSeconds = (lastPlaced - placing) / 1e9;
+        // the orders in two parts, the aggregates caught up after each: the pages' reads are counted at 1/20 of the
+        // orders and at all of them, in one run
+        int early = Math.max(1, orderCount / 20);
+        double placingSeconds = place(opened, productOf, 0, early);
+        long[] seen = awaitAggregates(before, early, System.nanoTime(), streamRecords);
+        Reads analysisEarly = reads("/operator/analysis?months=12", seen[0] - before[0]);
 
-        long[] seen = consoleOrders();
-        long deadline = lastPlaced + 600_000_000_000L;
-        while (seen[0] - before[0] < orderCount && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            seen = consoleOrders();
-        }
+        placingSeconds += place(opened, productOf, early, orderCount);
+        long lastPlaced = System.nanoTime();
+        seen = awaitAggregates(before, orderCount, lastPlaced, null);
         double catchUp = (System.nanoTime() - lastPlaced) / 1e6;
         List<Double> page = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -138,6 +156,9 @@ final class InsightLoad {
             }
             page.add((System.nanoTime() - start) / 1e6);
         }
+        awaitQuietStream(streamRecords);
+        Reads analysisAll = reads("/operator/analysis?months=12", seen[0] - before[0]);
+        Reads storesList = reads("/operator/stores", seen[0] - before[0]);
         return new Result(
                 storeCount,
                 orderCount,
@@ -147,7 +168,113 @@ final class InsightLoad {
                 seen[0] - before[0],
                 BigDecimal.valueOf(seen[1] - before[1], 2),
                 page,
-                streamRecords.getAsLong());
+                streamRecords.getAsLong(),
+                analysisEarly,
+                analysisAll,
+                storesList);
+    }
+
+    /** Orders {@code from} (inclusive) to {@code to} (exclusive), round robin over the stores, by 4 shoppers: seconds taken. */
+    private double place(List<Stores.Store> opened, List<String> productOf, int from, int to) throws Exception {
+        long placing = System.nanoTime();
+        AtomicInteger next = new AtomicInteger(from);
+        ExecutorService shoppers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                running.add(shoppers.submit(() -> {
+                    for (int k = next.getAndIncrement(); k < to; k = next.getAndIncrement()) {
+                        int s = k % opened.size();
+                        Stores.Session shopper = stores.shopper(opened.get(s), productOf.get(s));
+                        stores.order(opened.get(s), shopper, productOf.get(s));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            shoppers.shutdown();
+        }
+        return (System.nanoTime() - placing) / 1e9;
+    }
+
+    /** Polls the console's CSV until it counts {@code orders} more than {@code before} (10 minutes at most). */
+    private long[] awaitAggregates(long[] before, int orders, long since, java.util.function.LongSupplier stream)
+            throws Exception {
+        long[] seen = consoleOrders();
+        long deadline = since + 600_000_000_000L;
+        while (seen[0] - before[0] < orders && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            seen = consoleOrders();
+        }
+        if (stream != null) {
+            awaitQuietStream(stream);
+        }
+        return seen;
+    }
+
+    /**
+     * Waits until the stream poller has handed the aggregator nothing new for a second (30 s at most): the orders'
+     * later records (stock, counters) are applied too, so the pages are counted on aggregates at rest.
+     */
+    private static void awaitQuietStream(java.util.function.LongSupplier stream) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        long last = stream.getAsLong();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            long now = stream.getAsLong();
+            if (now == last) {
+                return;
+            }
+            last = now;
+        }
+    }
+
+    /** The DynamoDB requests of {@code path}, requested 3 times one after another (see {@link Reads}). */
+    private Reads reads(String path, long ordersAggregated) throws Exception {
+        get(path); // signed in, and the page's first request after the wait (caches) not among the samples
+        Map<String, long[]> costliest = Map.of();
+        Map<String, Map<String, long[]>> others = new TreeMap<>();
+        boolean same = true;
+        Map<String, Long> first = null;
+        int samples = 3;
+        for (int i = 0; i < samples; i++) {
+            DynamoCalls.Window<HttpResponse<String>> window = DynamoCalls.during(() -> get(path));
+            if (window.result().statusCode() != 200) {
+                throw new IllegalStateException(
+                        path + " answered " + window.result().statusCode());
+            }
+            Map<String, long[]> page = window.of(GATEWAY_THREADS);
+            if (page.isEmpty()) {
+                throw new IllegalStateException(
+                        "no DynamoDB request counted for " + path + " (" + DynamoCalls.clientsSeen()
+                                + " SDK clients built with the counter): is the bench's global interceptor resource on the "
+                                + "classpath? All DynamoDB requests meanwhile: "
+                                + window.byThread().entrySet().stream()
+                                        .map(e -> e.getKey() + ": " + DynamoCalls.Window.describe(e.getValue()))
+                                        .collect(java.util.stream.Collectors.joining("; ")));
+            }
+            Map<String, Long> ops = new TreeMap<>();
+            page.forEach((op, c) -> ops.put(op, c[0]));
+            if (first == null) {
+                first = ops;
+            } else if (!first.equals(ops)) {
+                same = false;
+            }
+            if (DynamoCalls.Window.requests(page) > DynamoCalls.Window.requests(costliest)) {
+                costliest = page;
+            }
+            window.others(GATEWAY_THREADS)
+                    .forEach((thread, calls) -> calls.forEach((op, c) -> {
+                        long[] sum = others.computeIfAbsent(thread, t -> new TreeMap<>())
+                                .computeIfAbsent(op, o -> new long[2]);
+                        sum[0] += c[0];
+                        sum[1] += c[1];
+                    }));
+        }
+        return new Reads(path, ordersAggregated, samples, costliest, same, others);
     }
 
     /** The console's orders and PKR sales (minor units) of the last 12 months, from its CSV. */

@@ -37,6 +37,16 @@ record Measure(String unit, boolean rate, double median, double p99, double min,
         return new Measure(unit, false, value, Double.NaN, value, value, 1);
     }
 
+    /** A count (requests a page sent): shown as a whole number. */
+    static Measure count(String unit, long value) {
+        return new Measure(unit, false, value, Double.NaN, value, value, 1);
+    }
+
+    /** The units of counts, shown without decimals. */
+    static boolean counted(String unit) {
+        return unit.strip().equals("requests");
+    }
+
     static Measure of(String unit, double[] values) {
         if (values.length == 0) {
             return new Measure(unit, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
@@ -54,7 +64,10 @@ record Measure(String unit, boolean rate, double median, double p99, double min,
     }
 
     String medianText() {
-        return isEmpty() ? "-" : format(median) + " " + unit;
+        if (isEmpty()) {
+            return "-";
+        }
+        return (counted(unit) ? String.format("%,d", Math.round(median)) : format(median)) + " " + unit;
     }
 
     /** p99 when the sample is large enough, else min..max; nothing for a rate or a single value. */

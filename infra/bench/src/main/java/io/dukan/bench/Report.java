@@ -61,9 +61,11 @@ final class Report {
                     "%-7s %s: %s%s (limit %s%s)%s",
                     met ? "MET" : "NOT MET",
                     target,
-                    Measure.format(ratioOrValue),
+                    Measure.counted(unit)
+                            ? String.format("%,d", Math.round(ratioOrValue))
+                            : Measure.format(ratioOrValue),
                     unit,
-                    Measure.format(limit),
+                    Measure.counted(unit) ? String.format("%,d", Math.round(limit)) : Measure.format(limit),
                     unit,
                     detail.isEmpty() ? "" : "; " + detail)
         });
@@ -144,7 +146,7 @@ final class Report {
             notes.forEach(note -> out.append("  - ").append(note).append('\n'));
         }
         if (!verdicts.isEmpty()) {
-            out.append("Targets of issue 6 (ratios from this run):\n");
+            out.append("Targets (ratios and bounds from this run):\n");
             verdicts.stream()
                     .sorted(Comparator.comparing(v -> v[0])) // stable: in the table's section order
                     .forEach(verdict -> out.append("  ").append(verdict[1]).append('\n'));

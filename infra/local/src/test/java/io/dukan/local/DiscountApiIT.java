@@ -3,12 +3,11 @@ package io.dukan.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dukan.local.client.Forms;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +37,7 @@ class DiscountApiIT {
 
     static LocalCloud cloud;
     static HttpClient http;
+    static Forms forms;
     static String owner;
     static String product;
 
@@ -55,6 +54,7 @@ class DiscountApiIT {
         http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        forms = new Forms(http, cloud.baseUrl(), CSRF);
         signup(SLUG, "Discount Tea", "owner@dapi.example");
         signup("dother", "Other Tea", "owner@dother.example");
         owner = signIn(SLUG, "owner@dapi.example");
@@ -260,63 +260,25 @@ class DiscountApiIT {
     }
 
     static void signup(String slug, String name, String email) throws Exception {
-        String key = match(get("/signup", null).body(), "name=\"idempotencyKey\" value=\"([^\"]+)\"");
-        Map<String, String> form = new LinkedHashMap<>(Map.of(
-                "idempotencyKey", key,
-                "storeName", name,
-                "slug", slug,
-                "ownerEmail", email,
-                "password", PASSWORD,
-                "currency", "PKR",
-                "country", "PK",
-                "language", "en"));
-        HttpResponse<String> sent = postForm("/signup", form, null);
+        HttpResponse<String> sent = forms.signup(slug, name, email, PASSWORD);
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
         VerificationMail.verify(cloud.baseUrl(), email);
     }
 
     static String signIn(String slug, String email) throws Exception {
-        HttpResponse<String> login =
-                postForm("/s/" + slug + "/admin/login", Map.of("email", email, "password", PASSWORD), null);
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
-        return login.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("dukan_session="))
-                .map(c -> c.substring(0, c.indexOf(';')))
-                .findFirst()
-                .orElseThrow();
+        return forms.signIn(slug, email, PASSWORD);
     }
 
     static HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path)).header("Accept", "text/html");
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return forms.get(path, cookie);
     }
 
     static HttpResponse<String> getJson(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path))
-                        .header("Accept", "application/json")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return forms.get(path, null, "application/json");
     }
 
     static HttpResponse<String> postForm(String path, Map<String, String> fields, String cookie) throws Exception {
-        String body = fields.entrySet().stream()
-                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&"))
-                + (fields.isEmpty() ? "" : "&") + "_csrf=" + CSRF;
-        return http.send(
-                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Accept", "text/html")
-                        .header("Cookie", (cookie == null ? "" : cookie + "; ") + "dukan_csrf=" + CSRF)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return forms.postForm(path, fields, cookie);
     }
 
     static String match(String text, String regex) {

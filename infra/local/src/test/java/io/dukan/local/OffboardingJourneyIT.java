@@ -2,9 +2,9 @@ package io.dukan.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dukan.local.client.Forms;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,14 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +80,7 @@ class OffboardingJourneyIT {
 
     static final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static Forms forms;
     static LocalCloud cloud;
     static Path root;
     static DynamoDbClient dynamo;
@@ -99,6 +98,7 @@ class OffboardingJourneyIT {
                 .dataDir(Files.createTempDirectory("dukan-offboarding"))
                 .port(0)
                 .inMemoryDynamoDb(true));
+        forms = new Forms(http, cloud.baseUrl(), CSRF);
         StaticCredentialsProvider credentials =
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         dynamo = DynamoDbClient.builder()
@@ -361,31 +361,13 @@ class OffboardingJourneyIT {
     // --- the journey's steps --------------------------------------------------------------------------------
 
     static void signup(String slug, String name, String email, String password) throws Exception {
-        String key = match(get("/signup", null).body(), "name=\"idempotencyKey\" value=\"([^\"]+)\"");
-        Map<String, String> form = new LinkedHashMap<>();
-        form.putAll(Map.of(
-                "idempotencyKey", key,
-                "storeName", name,
-                "slug", slug,
-                "ownerEmail", email,
-                "password", password,
-                "currency", "PKR",
-                "country", "PK",
-                "language", "en"));
-        HttpResponse<String> sent = postForm("/signup", form, null);
+        HttpResponse<String> sent = forms.signup(slug, name, email, password);
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
         VerificationMail.verify(cloud.baseUrl(), email);
     }
 
     static String signIn(String slug, String email, String password) throws Exception {
-        HttpResponse<String> login =
-                postForm("/s/" + slug + "/admin/login", Map.of("email", email, "password", password), null);
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
-        return login.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("dukan_session="))
-                .map(c -> c.substring(0, c.indexOf(';')))
-                .findFirst()
-                .orElseThrow();
+        return forms.signIn(slug, email, password);
     }
 
     static String uploadImage(String slug, String cookie) throws Exception {
@@ -498,42 +480,16 @@ class OffboardingJourneyIT {
     // --- HTTP -----------------------------------------------------------------------------------------------
 
     static HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path)).header("Accept", "text/html");
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return forms.get(path, cookie);
     }
 
     static HttpResponse<String> postForm(String path, Map<String, String> fields, String cookie) throws Exception {
-        return post(path, encode(fields) + "&_csrf=" + CSRF, cookie, true);
+        return forms.postForm(path, fields, cookie);
     }
 
     static HttpResponse<String> postWithoutCsrf(String path, Map<String, String> fields, String cookie)
             throws Exception {
-        return post(path, encode(fields), cookie, false);
-    }
-
-    private static HttpResponse<String> post(String path, String body, String cookie, boolean csrfCookie)
-            throws Exception {
-        String cookies = (cookie == null ? "" : cookie)
-                + (csrfCookie ? (cookie == null ? "" : "; ") + "dukan_csrf=" + CSRF : "");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static String encode(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return forms.postWithoutCsrf(path, fields, cookie);
     }
 
     static String match(String text, String regex) {

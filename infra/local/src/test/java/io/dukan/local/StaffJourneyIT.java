@@ -2,19 +2,14 @@ package io.dukan.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
+import io.dukan.local.client.Forms;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +27,7 @@ class StaffJourneyIT {
     static final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     static LocalCloud cloud;
+    static Forms forms;
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,6 +39,7 @@ class StaffJourneyIT {
                 .dataDir(Files.createTempDirectory("dukan-staff-journey"))
                 .port(0)
                 .inMemoryDynamoDb(true));
+        forms = new Forms(http, cloud.baseUrl(), CSRF);
     }
 
     @AfterAll
@@ -55,26 +52,9 @@ class StaffJourneyIT {
     @Test
     void ownerInvitesStaff_throughTheOutbox_andStaffSignIn_withTheirRole() throws Exception {
         // a store and its owner
-        String key = match(get("/signup", null).body(), "name=\"idempotencyKey\" value=\"([^\"]+)\"");
-        Map<String, String> signup = new LinkedHashMap<>();
-        signup.putAll(Map.of(
-                "idempotencyKey",
-                key,
-                "storeName",
-                "Oasis Dates",
-                "slug",
-                "oasis-dates",
-                "ownerEmail",
-                "owner@oasis.example",
-                "password",
-                OWNER_PASSWORD,
-                "currency",
-                "PKR",
-                "country",
-                "PK",
-                "language",
-                "en"));
-        assertThat(postForm("/signup", signup, null).statusCode()).isEqualTo(200);
+        assertThat(forms.signup("oasis-dates", "Oasis Dates", "owner@oasis.example", OWNER_PASSWORD)
+                        .statusCode())
+                .isEqualTo(200);
         VerificationMail.verify(cloud.baseUrl(), "owner@oasis.example");
         String owner = signIn("owner@oasis.example", OWNER_PASSWORD);
 
@@ -152,43 +132,19 @@ class StaffJourneyIT {
     }
 
     static String signIn(String email, String password) throws Exception {
-        HttpResponse<String> login =
-                postForm("/s/oasis-dates/admin/login", Map.of("email", email, "password", password), null);
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
-        return cookie(login);
+        return forms.signIn("oasis-dates", email, password);
     }
 
     static String cookie(HttpResponse<String> response) {
-        return response.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("dukan_session="))
-                .map(c -> c.substring(0, c.indexOf(';')))
-                .findFirst()
-                .orElseThrow();
+        return Forms.cookie(response, Forms.SESSION_COOKIE);
     }
 
     static HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path)).header("Accept", "text/html");
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return forms.get(path, cookie);
     }
 
     static HttpResponse<String> postForm(String path, Map<String, String> fields, String cookie) throws Exception {
-        String body = fields.entrySet().stream()
-                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&"))
-                + "&_csrf=" + CSRF;
-        return http.send(
-                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Accept", "text/html")
-                        .header("Cookie", (cookie == null ? "" : cookie + "; ") + "dukan_csrf=" + CSRF)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return forms.postForm(path, fields, cookie);
     }
 
     static String match(String text, String regex) {
