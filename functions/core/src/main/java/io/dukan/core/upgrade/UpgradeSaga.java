@@ -39,6 +39,13 @@ public class UpgradeSaga {
 
     static final int PAGE = 100;
 
+    /**
+     * A step stops deploying (or putting back) further stores of its batch once it has run this long, and leaves them
+     * to the next step: each store's deploy waits for its function's update and its check may cold-start it, and the
+     * worker's own timeout (60 s) must not cut a step short, or its message would be redelivered forever.
+     */
+    static final Duration STEP_BUDGET = Duration.ofSeconds(30);
+
     private final UpgradeCampaigns campaigns;
     private final ShopVersions versions;
     private final StoreVersions storeVersions;
@@ -230,7 +237,11 @@ public class UpgradeSaga {
         int from = w.first() + w.deployed();
         int to = Math.min(w.first() + w.size(), from + c.rules().batch());
         int deployed = w.deployed();
+        Instant started = clock.instant();
         for (UpgradeTarget t : campaigns.targets(c.id(), from, to)) {
+            if (overBudget(started)) {
+                break;
+            }
             UpgradeNote failed = null;
             try {
                 code.deploy(t.ref(), version.get());
@@ -247,7 +258,7 @@ public class UpgradeSaga {
             }
             if (failed != null) {
                 // the store may have changed (part-way, or wholly and answers badly): put back with the others
-                LOG.log(Level.WARNING, "campaign {0}: {1}; rolling the wave back", c.id(), failed.english());
+                LOG.log(Level.WARNING, "campaign {0}: rolling the wave back: {1}", c.id(), failed.english());
                 Wave failing = w.deployedUpTo(deployed + 1).with(WaveState.ROLLING_BACK, failed);
                 return Next.then(c.withWave(failing).withState(UpgradeState.ROLLING_BACK, failed));
             }
@@ -321,7 +332,7 @@ public class UpgradeSaga {
                     before.errors(),
                     before.requests(),
                     w.number());
-            LOG.log(Level.WARNING, "campaign {0}: {1}; rolling the wave back", c.id(), why.english());
+            LOG.log(Level.WARNING, "campaign {0}: rolling the wave back: {1}", c.id(), why.english());
             return Next.then(
                     c.withWave(w.judged(after, WaveState.ROLLING_BACK, why)).withState(UpgradeState.ROLLING_BACK, why));
         }
@@ -351,7 +362,11 @@ public class UpgradeSaga {
         int from = w.first() + w.rolledBack();
         int to = Math.min(w.first() + w.deployed(), from + c.rules().batch());
         int rolledBack = w.rolledBack();
+        Instant started = clock.instant();
         for (UpgradeTarget t : campaigns.targets(c.id(), from, to)) {
+            if (overBudget(started)) {
+                break;
+            }
             Optional<ShopVersion> previous = versions.version(t.fromVersion());
             if (previous.isEmpty()) {
                 // the wave keeps the first reason (why it went back); the campaign says why it stopped there
@@ -388,6 +403,10 @@ public class UpgradeSaga {
             }
         }
         return sum;
+    }
+
+    private boolean overBudget(Instant started) {
+        return Duration.between(started, clock.instant()).compareTo(STEP_BUDGET) > 0;
     }
 
     private static String brief(RuntimeException failure) {

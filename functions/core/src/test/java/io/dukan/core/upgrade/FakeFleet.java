@@ -145,8 +145,16 @@ final class FakeFleet
         running.put(store.id(), version.id());
     }
 
+    /** How long each check takes, on this clock (a cold start). */
+    io.dukan.core.testing.TestClock clock;
+
+    java.time.Duration checkTakes = java.time.Duration.ZERO;
+
     @Override
     public int check(StoreRef store) {
+        if (clock != null) {
+            clock.advance(checkTakes);
+        }
         String version = running.get(store.id());
         checks.add(store.slug().value() + "@" + version);
         if (silent.contains(version)) {

@@ -22,28 +22,23 @@ class UpgradeSagaTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-12-06T10:00:00Z"));
     private final List<PlatformAuditEntry> audit = new ArrayList<>();
     private final UpgradeSaga saga = new UpgradeSaga(fleet, fleet, fleet, fleet, fleet, fleet, fleet, clock);
-    private final UpgradeService service = new UpgradeService(
-            fleet,
-            fleet,
-            fleet,
-            new PlatformAudit() {
-                @Override
-                public void record(PlatformAuditEntry entry, TenantId store) {
-                    audit.add(entry);
-                }
+    private final PlatformAudit platformAudit = new PlatformAudit() {
+        @Override
+        public void record(PlatformAuditEntry entry, TenantId store) {
+            audit.add(entry);
+        }
 
-                @Override
-                public Page<PlatformAuditEntry> recent(String cursor, int limit) {
-                    return new Page<>(audit, null);
-                }
+        @Override
+        public Page<PlatformAuditEntry> recent(String cursor, int limit) {
+            return new Page<>(audit, null);
+        }
 
-                @Override
-                public List<PlatformAuditEntry> ofStore(TenantId store, int limit) {
-                    return List.of();
-                }
-            },
-            RULES,
-            clock);
+        @Override
+        public List<PlatformAuditEntry> ofStore(TenantId store, int limit) {
+            return List.of();
+        }
+    };
+    private final UpgradeService service = new UpgradeService(fleet, fleet, fleet, platformAudit, RULES, clock);
 
     private void stores(int count) {
         for (int i = 1; i <= count; i++) {
@@ -213,6 +208,30 @@ class UpgradeSagaTest {
         assertThat(c.state()).isEqualTo(UpgradeState.DONE);
         assertThat(fleet.checks).isEmpty();
         assertThat(c.waves().get(0).note()).isEqualTo(UpgradeNote.of(UpgradeNote.CHECKS_ONLY, 0, 0, 2, 20));
+        assertThat(fleet.running.values()).containsOnly("v2");
+    }
+
+    @Test
+    void aBatchOfSlowChecks_isSpreadOverSteps_eachWithinTheStepsBudget() {
+        UpgradeRules bigBatches = new UpgradeRules(Duration.ofMinutes(5), 0.05, 20, 2, 25);
+        UpgradeService bigBatchService = new UpgradeService(fleet, fleet, fleet, platformAudit, bigBatches, clock);
+        stores(30);
+        fleet.clock = clock;
+        fleet.checkTakes = Duration.ofSeconds(12); // each check a cold start
+        UpgradeCampaign c = bigBatchService.start("op@x.test", "v2");
+        List<Integer> lastWaveProgress = new ArrayList<>();
+        for (int i = 0; i < 200 && !fleet.sent.isEmpty(); i++) {
+            c = deliverNext();
+            if (c.current() == 2 && c.currentWave().state() == WaveState.DEPLOYING) {
+                lastWaveProgress.add(c.currentWave().deployed());
+            }
+        }
+
+        assertThat(c.waves()).extracting(Wave::size).containsExactly(1, 3, 26);
+        assertThat(lastWaveProgress)
+                .as("three stores a step (the third check starts 24 s in), never the whole batch of 25")
+                .startsWith(3, 6, 9);
+        assertThat(c.state()).isEqualTo(UpgradeState.DONE);
         assertThat(fleet.running.values()).containsOnly("v2");
     }
 
