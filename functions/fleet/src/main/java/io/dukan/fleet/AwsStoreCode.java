@@ -44,6 +44,8 @@ class AwsStoreCode implements StoreCode {
     static final Duration POLL = Duration.ofSeconds(1);
     /** How long an update may stay InProgress before the deploy is reported failed (the function keeps its code). */
     static final int MAX_POLLS = 40;
+    /** The longest a check request is waited for (a cold start of the new code included). */
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private final AwsFleetProperties fleet;
     private final LambdaClient lambda;
@@ -142,7 +144,10 @@ class AwsStoreCode implements StoreCode {
         InvokeResponse response;
         try {
             response = lambda.invoke(r -> {
-                r.functionName(name).payload(SdkBytes.fromByteArray(event));
+                r.functionName(name)
+                        .payload(SdkBytes.fromByteArray(event))
+                        // the store function's own timeout (29 s), retries of a throttled call included
+                        .overrideConfiguration(o -> o.apiCallTimeout(CHECK_TIMEOUT));
                 if (fleet.isSnapStart()) {
                     r.qualifier(AwsStoreFleet.ALIAS);
                 }
