@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * Runs a campaign one step per queue message, in the fleet worker: plan (a few directory pages per step), then for
  * each wave in turn measure its stores' error rate before, deploy the target version ({@link UpgradeRules#batch}
- * stores per step), watch it for the window (the next step comes when the window ends: a delayed message, never a
+ * stores per step, at most {@link #STEP_BUDGET} of work), sending each store one check request right after its deploy
+ * ({@link StoreCode#check}: a 5xx or no answer puts the wave back at once), watch it for the window (the next step comes when the window ends: a delayed message, never a
  * sleeping worker), then judge it: pass to the next wave, or roll the wave's stores back to the version each ran
  * before and stop.
  *
