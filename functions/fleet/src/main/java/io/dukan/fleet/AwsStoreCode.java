@@ -72,7 +72,11 @@ class AwsStoreCode implements StoreCode {
         this.sleeper = sleeper;
     }
 
-    /** The layer the stack deployed (what CreateFunction gives a new store), registered as "{layer name}-{N}". */
+    /**
+     * The layer the stack deployed, registered as "{layer name}-{N}": what CreateFunction gives a new store until an
+     * upgrade finishes (then the fleet's version's layer, {@link AwsStoreFleet#newStoreCode}). A new stack's layer so
+     * registers itself on the worker's first use, published only: no store runs it before a campaign moves them.
+     */
     @Override
     public ShopVersion defaultVersion() {
         ShopVersion known = defaultVersion;

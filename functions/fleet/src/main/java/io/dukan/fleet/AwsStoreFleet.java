@@ -2,6 +2,8 @@ package io.dukan.fleet;
 
 import io.dukan.core.tenant.StoreFleet;
 import io.dukan.core.tenant.StoreRef;
+import io.dukan.core.upgrade.ShopVersion;
+import io.dukan.core.upgrade.ShopVersions;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -84,6 +87,7 @@ class AwsStoreFleet implements StoreFleet {
     }
 
     private final AwsFleetProperties fleet;
+    private final ShopVersions versions;
     private final IamClient iam;
     private final LambdaClient lambda;
     private final DynamoDbClient dynamo;
@@ -99,15 +103,17 @@ class AwsStoreFleet implements StoreFleet {
     @Inject
     AwsStoreFleet(
             AwsFleetProperties fleet,
+            ShopVersions versions,
             IamClient iam,
             LambdaClient lambda,
             DynamoDbClient dynamo,
             CloudWatchLogsClient logs) {
-        this(fleet, iam, lambda, dynamo, logs, duration -> Thread.sleep(duration.toMillis()));
+        this(fleet, versions, iam, lambda, dynamo, logs, duration -> Thread.sleep(duration.toMillis()));
     }
 
     AwsStoreFleet(
             AwsFleetProperties fleet,
+            ShopVersions versions,
             IamClient iam,
             LambdaClient lambda,
             DynamoDbClient dynamo,
@@ -127,6 +133,7 @@ class AwsStoreFleet implements StoreFleet {
             throw new StoreFleetException("the Lambda client has no region: set AWS_REGION or dukan.region");
         }
         this.fleet = fleet;
+        this.versions = versions;
         this.iam = iam;
         this.lambda = lambda;
         this.dynamo = dynamo;
@@ -200,7 +207,45 @@ class AwsStoreFleet implements StoreFleet {
         }
     }
 
+    /** A new store's layer and the version id it is recorded under (null when the layer is no layer version). */
+    record NewStoreCode(String layer, String version) {}
+
+    /**
+     * The layer (and its version id) a store function made now runs: the fleet's version, which the last finished
+     * upgrade moved every store to ({@link ShopVersions#fleetVersion}), else the layer the stack deployed. A new
+     * stack's layer is so only published: new stores get it once an upgrade has moved the fleet to it.
+     */
+    NewStoreCode newStoreCode() {
+        Optional<ShopVersion> fleetVersion = versions.fleetVersion().flatMap(versions::version);
+        if (fleetVersion.isPresent()) {
+            try {
+                AwsStoreCode.versionId(fleetVersion.get().artifact());
+                return new NewStoreCode(
+                        fleetVersion.get().artifact(), fleetVersion.get().id());
+            } catch (StoreFleetException notALayer) {
+                LOG.log(
+                        Level.WARNING,
+                        "the fleet''s version {0} is not a layer version ({1}); new stores get the stack''s layer",
+                        fleetVersion.get().id(),
+                        fleetVersion.get().artifact());
+            }
+        }
+        String stackLayer = fleet.isAotRuntime() ? fleet.getRuntimeLayerArn() : fleet.getShopLayerArn();
+        String id;
+        try {
+            id = AwsStoreCode.versionId(stackLayer);
+        } catch (StoreFleetException notALayer) {
+            id = null; // CreateFunction says what is wrong with it
+        }
+        return new NewStoreCode(stackLayer, id);
+    }
+
     private void createFunctionOnceRoleIsUsable(StoreRef store, String name) {
+        NewStoreCode code = newStoreCode();
+        Map<String, String> variables = environment(store);
+        if (code.version() != null) {
+            variables.put(AwsStoreCode.VERSION_VARIABLE, code.version());
+        }
         CreateFunctionRequest request = CreateFunctionRequest.builder()
                 .functionName(name)
                 .description("Dukan store " + store.slug())
@@ -209,12 +254,12 @@ class AwsStoreFleet implements StoreFleet {
                 .runtime(fleet.isAotRuntime() ? Runtime.PROVIDED_AL2023 : Runtime.JAVA25)
                 .handler(fleet.getShopHandler())
                 .role(roleArn(name))
-                .layers(fleet.isAotRuntime() ? fleet.getRuntimeLayerArn() : fleet.getShopLayerArn())
+                .layers(code.layer())
                 // The shop code is in the layer, shipped once; each store's package is this placeholder.
                 .code(FunctionCode.builder().zipFile(placeholderCode).build())
                 .memorySize(fleet.getMemoryMb())
                 .timeout(TIMEOUT_SECONDS)
-                .environment(Environment.builder().variables(environment(store)).build())
+                .environment(Environment.builder().variables(variables).build())
                 .tags(Map.of(
                         TENANT_TAG, store.id().value(), SLUG_TAG, store.slug().value()))
                 .snapStart(

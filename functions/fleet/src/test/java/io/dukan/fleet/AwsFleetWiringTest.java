@@ -25,6 +25,7 @@ class AwsFleetWiringTest {
         env.put("DUKAN_FLEET_ACCOUNT_ID", FleetFixture.ACCOUNT);
         env.put("DUKAN_FLEET_EMAIL_FROM", FleetFixture.EMAIL_FROM);
         env.put("DUKAN_FLEET_PUBLIC_URL", FleetFixture.PUBLIC_URL);
+        env.put("DUKAN_TABLE", "dukan-Table-1ABC"); // the worker's own (template.yaml): versions are read there
         env.put("DUKAN_REGION", "us-east-1");
         env.put("DUKAN_ACCESS_KEY_ID", "AKIDTEST");
         env.put("DUKAN_SECRET_ACCESS_KEY", "secret");

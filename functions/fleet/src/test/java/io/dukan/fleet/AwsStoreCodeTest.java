@@ -10,14 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dukan.aws.testing.ScriptedAws;
 import io.dukan.aws.testing.ScriptedAws.Reply;
 import io.dukan.core.upgrade.ShopVersion;
-import io.dukan.core.upgrade.ShopVersions;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -31,23 +27,8 @@ class AwsStoreCodeTest {
 
     private final FleetFixture fixture = new FleetFixture();
     private final ScriptedAws aws = fixture.aws;
-    private final Map<String, ShopVersion> registry = new LinkedHashMap<>();
-    private final ShopVersions versions = new ShopVersions() {
-        @Override
-        public boolean publish(ShopVersion version) {
-            return registry.putIfAbsent(version.id(), version) == null;
-        }
-
-        @Override
-        public Optional<ShopVersion> version(String id) {
-            return Optional.ofNullable(registry.get(id));
-        }
-
-        @Override
-        public List<ShopVersion> all() {
-            return new ArrayList<>(registry.values());
-        }
-    };
+    private final MemoryShopVersions versions = new MemoryShopVersions();
+    private final Map<String, ShopVersion> registry = versions.registry;
     private final AwsStoreCode code = new AwsStoreCode(
             FleetFixture.properties(), fixture.lambda, versions, Clock.systemUTC(), fixture.sleeps::add);
 

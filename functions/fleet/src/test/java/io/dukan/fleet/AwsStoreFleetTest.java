@@ -111,7 +111,10 @@ class AwsStoreFleetTest {
                         "DUKAN_EMAIL_MODE",
                         "ses",
                         "DUKAN_EMAIL_FROM",
-                        FleetFixture.EMAIL_FROM));
+                        FleetFixture.EMAIL_FROM,
+                        // no upgrade has finished yet: the stack's layer, under the version id it registers as
+                        "DUKAN_SHOP_VERSION",
+                        "dukan-store-runtime-4"));
         assertThat(function.at("/Tags/dukan:tenant-id").asText())
                 .isEqualTo(STORE.id().value());
 
@@ -146,6 +149,70 @@ class AwsStoreFleetTest {
     }
 
     @Test
+    void createFunction_afterAFinishedUpgrade_runsTheFleetsVersion_notTheStacksLayer() {
+        // given: an upgrade moved every store to runtime-5 (its layer), after the stack deployed runtime-4
+        String upgraded = "arn:aws:lambda:us-east-1:123456789012:layer:dukan-store-runtime:5";
+        fixture.versions.publish(
+                new io.dukan.core.upgrade.ShopVersion("runtime-5", upgraded, java.time.Instant.EPOCH, "op", ""));
+        fixture.versions.setFleetVersion("runtime-5");
+
+        // when
+        fixture.fleet().createFunction(STORE);
+
+        // then
+        JsonNode function = aws.requests().stream()
+                .filter(CREATE_FUNCTION)
+                .findFirst()
+                .orElseThrow()
+                .json();
+        assertThat(function.path("Layers")).extracting(JsonNode::asText).containsExactly(upgraded);
+        assertThat(function.at("/Environment/Variables/DUKAN_SHOP_VERSION").asText())
+                .isEqualTo("runtime-5");
+    }
+
+    @Test
+    void createFunction_ofAVersionOnlyPublished_keepsTheFleetsVersion() {
+        // given: a new stack registered its layer (published), and no upgrade has moved the fleet to it
+        String previous = "arn:aws:lambda:us-east-1:123456789012:layer:dukan-store-runtime:3";
+        fixture.versions.publish(
+                new io.dukan.core.upgrade.ShopVersion("runtime-3", previous, java.time.Instant.EPOCH, "op", ""));
+        fixture.versions.publish(new io.dukan.core.upgrade.ShopVersion(
+                "dukan-store-runtime-4", RUNTIME_LAYER_ARN, java.time.Instant.EPOCH, "fleet", ""));
+        fixture.versions.setFleetVersion("runtime-3");
+
+        // when
+        fixture.fleet().createFunction(STORE);
+
+        // then
+        JsonNode function = aws.requests().stream()
+                .filter(CREATE_FUNCTION)
+                .findFirst()
+                .orElseThrow()
+                .json();
+        assertThat(function.path("Layers")).extracting(JsonNode::asText).containsExactly(previous);
+        assertThat(function.at("/Environment/Variables/DUKAN_SHOP_VERSION").asText())
+                .isEqualTo("runtime-3");
+    }
+
+    @Test
+    void createFunction_whenTheFleetsVersionIsNoLayer_usesTheStacksLayer() {
+        fixture.versions.publish(new io.dukan.core.upgrade.ShopVersion(
+                "odd", "s3://bucket/shop.jar", java.time.Instant.EPOCH, "op", ""));
+        fixture.versions.setFleetVersion("odd");
+
+        fixture.fleet().createFunction(STORE);
+
+        JsonNode function = aws.requests().stream()
+                .filter(CREATE_FUNCTION)
+                .findFirst()
+                .orElseThrow()
+                .json();
+        assertThat(function.path("Layers")).extracting(JsonNode::asText).containsExactly(RUNTIME_LAYER_ARN);
+        assertThat(function.at("/Environment/Variables/DUKAN_SHOP_VERSION").asText())
+                .isEqualTo("dukan-store-runtime-4");
+    }
+
+    @Test
     void construction_refusesSnapStart_onTheCustomRuntime() {
         // given: SnapStart is for managed runtimes; the custom runtime starts from its AOT cache
         AwsFleetProperties properties = FleetFixture.properties();
@@ -153,7 +220,13 @@ class AwsStoreFleetTest {
 
         // when / then
         assertThatThrownBy(() -> new AwsStoreFleet(
-                        properties, fixture.iam, fixture.lambda, fixture.dynamo, fixture.logs, fixture.sleeps::add))
+                        properties,
+                        fixture.versions,
+                        fixture.iam,
+                        fixture.lambda,
+                        fixture.dynamo,
+                        fixture.logs,
+                        fixture.sleeps::add))
                 .isInstanceOf(StoreFleetException.class)
                 .hasMessageContaining("DUKAN_FLEET_RUNTIME=java25");
     }
@@ -166,7 +239,13 @@ class AwsStoreFleetTest {
 
         // when / then
         assertThatThrownBy(() -> new AwsStoreFleet(
-                        properties, fixture.iam, fixture.lambda, fixture.dynamo, fixture.logs, fixture.sleeps::add))
+                        properties,
+                        fixture.versions,
+                        fixture.iam,
+                        fixture.lambda,
+                        fixture.dynamo,
+                        fixture.logs,
+                        fixture.sleeps::add))
                 .isInstanceOf(StoreFleetException.class)
                 .hasMessageContaining("DUKAN_FLEET_RUNTIME_LAYER_ARN");
     }
@@ -333,7 +412,13 @@ class AwsStoreFleetTest {
 
         // when / then
         assertThatThrownBy(() -> new AwsStoreFleet(
-                        properties, fixture.iam, fixture.lambda, fixture.dynamo, fixture.logs, fixture.sleeps::add))
+                        properties,
+                        fixture.versions,
+                        fixture.iam,
+                        fixture.lambda,
+                        fixture.dynamo,
+                        fixture.logs,
+                        fixture.sleeps::add))
                 .isInstanceOf(StoreFleetException.class)
                 .hasMessageContaining("DUKAN_FLEET_SHOP_LAYER_ARN, DUKAN_FLEET_PERMISSIONS_BOUNDARY_ARN");
     }
@@ -559,7 +644,13 @@ class AwsStoreFleetTest {
                 {"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
                  "message":"The conditional request failed"}"""));
         AwsStoreFleet fleet = new AwsStoreFleet(
-                properties, fixture.iam, fixture.lambda, fixture.dynamo, fixture.logs, fixture.sleeps::add);
+                properties,
+                fixture.versions,
+                fixture.iam,
+                fixture.lambda,
+                fixture.dynamo,
+                fixture.logs,
+                fixture.sleeps::add);
 
         // when / then: the second account is chosen, and this worker cannot build there yet
         assertThatThrownBy(() -> fleet.createFunction(STORE))

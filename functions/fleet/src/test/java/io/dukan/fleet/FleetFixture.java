@@ -67,6 +67,7 @@ final class FleetFixture {
     }
 
     final ScriptedAws aws = new ScriptedAws();
+    final MemoryShopVersions versions = new MemoryShopVersions();
     final List<Duration> sleeps = new ArrayList<>();
     final IamClient iam = build(IamClient.builder());
     final LambdaClient lambda = build(LambdaClient.builder());
@@ -90,14 +91,14 @@ final class FleetFixture {
     }
 
     AwsStoreFleet fleet() {
-        return new AwsStoreFleet(properties(), iam, lambda, dynamo, logs, sleeps::add);
+        return new AwsStoreFleet(properties(), versions, iam, lambda, dynamo, logs, sleeps::add);
     }
 
     /** The fleet on the managed java25 runtime, SnapStart off (DUKAN_FLEET_RUNTIME=java25). */
     AwsStoreFleet managedRuntimeFleet() {
         AwsFleetProperties properties = properties();
         properties.setRuntime(AwsFleetProperties.RUNTIME_JAVA25);
-        return new AwsStoreFleet(properties, iam, lambda, dynamo, logs, sleeps::add);
+        return new AwsStoreFleet(properties, versions, iam, lambda, dynamo, logs, sleeps::add);
     }
 
     /** The fleet with SnapStart on for store functions (DUKAN_FLEET_RUNTIME=java25, DUKAN_FLEET_SNAP_START=true). */
@@ -105,7 +106,7 @@ final class FleetFixture {
         AwsFleetProperties properties = properties();
         properties.setRuntime(AwsFleetProperties.RUNTIME_JAVA25);
         properties.setSnapStart(true);
-        return new AwsStoreFleet(properties, iam, lambda, dynamo, logs, sleeps::add);
+        return new AwsStoreFleet(properties, versions, iam, lambda, dynamo, logs, sleeps::add);
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {

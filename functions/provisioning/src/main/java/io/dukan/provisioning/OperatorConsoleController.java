@@ -21,6 +21,8 @@ import io.dukan.core.signup.PendingSignup;
 import io.dukan.core.signup.SignupGate;
 import io.dukan.core.signup.SignupLimitedException;
 import io.dukan.core.tenant.Store;
+import io.dukan.core.upgrade.StoreVersions;
+import io.dukan.core.upgrade.UpgradeService;
 import io.dukan.web.Csrf;
 import io.dukan.web.Form;
 import io.dukan.web.Requests;
@@ -68,6 +70,8 @@ class OperatorConsoleController {
     private final Csrf csrf;
     private final FirstOperator first;
     private final Duration gracePeriod;
+    private final StoreVersions storeVersions;
+    private final UpgradeService upgrades;
 
     OperatorConsoleController(
             OperatorAuth auth,
@@ -80,8 +84,12 @@ class OperatorConsoleController {
             StoreLinks links,
             Csrf csrf,
             FirstOperator first,
+            StoreVersions storeVersions,
+            UpgradeService upgrades,
             @Value("${dukan.offboarding.grace-period:30d}") Duration gracePeriod) {
         this.first = first;
+        this.storeVersions = storeVersions;
+        this.upgrades = upgrades;
         this.gracePeriod = gracePeriod;
         this.auth = auth;
         this.directory = directory;
@@ -234,6 +242,7 @@ class OperatorConsoleController {
                 sums.orElse(null),
                 history,
                 offboarding,
+                ShopCodePanel.of(store.id(), storeVersions, upgrades),
                 links.storePath(request, store.slug()),
                 error);
     }

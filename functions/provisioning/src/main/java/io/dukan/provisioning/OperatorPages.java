@@ -120,8 +120,24 @@ public final class OperatorPages {
             OffboardingPanel offboarding,
             String storeUrl,
             String error) {
+        return store(status, f, store, suspension, metrics, sums, history, offboarding, null, storeUrl, error);
+    }
+
+    static MutableHttpResponse<String> store(
+            HttpStatus status,
+            Frame f,
+            Store store,
+            Suspension suspension,
+            StoreMetrics.Figures metrics,
+            StoreFigures.Last30Days sums,
+            List<PlatformAuditEntry> history,
+            OffboardingPanel offboarding,
+            ShopCodePanel shopCode,
+            String storeUrl,
+            String error) {
         Map<String, Object> p = new HashMap<>();
         p.put("store", store);
+        p.put("shopCode", shopCode);
         p.put("statusKey", suspension != null ? "SUSPENDED" : store.status().name());
         p.put("offboarding", offboarding);
         p.put("suspension", suspension);

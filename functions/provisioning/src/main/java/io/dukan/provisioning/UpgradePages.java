@@ -44,6 +44,7 @@ public final class UpgradePages {
                 upgrades.campaigns(20),
                 upgrades.active().orElse(null),
                 upgrades.rules(),
+                upgrades.fleetVersion().orElse(null),
                 error,
                 typed);
     }
@@ -57,7 +58,22 @@ public final class UpgradePages {
             UpgradeRules rules,
             String error,
             Map<String, String> typed) {
+        return upgrades(status, f, versions, campaigns, active, rules, null, error, typed);
+    }
+
+    /** {@code fleetVersion}: the version new stores get (the last finished upgrade's), null while there is none. */
+    static MutableHttpResponse<String> upgrades(
+            HttpStatus status,
+            OperatorPages.Frame f,
+            List<ShopVersion> versions,
+            List<UpgradeCampaign> campaigns,
+            UpgradeCampaign active,
+            UpgradeRules rules,
+            String fleetVersion,
+            String error,
+            Map<String, String> typed) {
         Map<String, Object> p = new HashMap<>();
+        p.put("fleetVersion", fleetVersion);
         p.put("versions", versions);
         p.put("campaigns", campaigns);
         p.put("active", active);

@@ -513,4 +513,83 @@ class OperatorConsoleIT {
         assertThat(offboardings().find(sialkot.id())).isEmpty();
         assertThat(handedOver(sialkot)).isEqualTo(handedOverBefore);
     }
+
+    // --- shop code ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void theStorePage_showsTheShopCodeVersionItRuns_andWhereItStandsInTheUpgradeUnderWay() throws Exception {
+        Store s = openStore("sialkot-balls");
+        ApplicationContext context = function.getApplicationContext();
+        String session = signedIn();
+        assertThat(call(withCookie(get("/operator/stores/sialkot-balls"), session))
+                        .getBody())
+                .as("no version recorded: the fleet records it (here the test's fleet does not)")
+                .contains("id=\"shop-version\"><span class=\"muted\">Not recorded yet")
+                .doesNotContain("id=\"shop-upgrade\"");
+        context.getBean(io.dukan.core.upgrade.StoreVersions.class).record(s.id(), "shop-7");
+
+        String page =
+                call(withCookie(get("/operator/stores/sialkot-balls"), session)).getBody();
+        assertThat(page).contains("id=\"shop-version\"><span dir=\"ltr\">shop-7</span>");
+        assertThat(page).doesNotContain("id=\"shop-upgrade\"");
+
+        // an upgrade under way plans the store, then upgrades it: the page says so and links to the upgrade
+        io.dukan.core.upgrade.UpgradeCampaigns campaigns =
+                context.getBean(io.dukan.core.upgrade.UpgradeCampaigns.class);
+        io.dukan.core.upgrade.UpgradeCampaign campaign = io.dukan.core.upgrade.UpgradeCampaign.started(
+                Ids.newId(),
+                "shop-8",
+                "ops@dukan.example",
+                Instant.now(),
+                io.dukan.core.upgrade.UpgradeRules.DEFAULTS,
+                Ids.newSecret());
+        assertThat(campaigns.start(campaign)).isTrue();
+        try {
+            assertThat(call(withCookie(get("/operator/stores/sialkot-balls"), session))
+                            .getBody())
+                    .contains("href=\"/operator/upgrades/" + campaign.id() + "\">Upgrade to shop-8</a>")
+                    .contains("this store is not in it");
+            io.dukan.core.upgrade.UpgradeTarget planned = new io.dukan.core.upgrade.UpgradeTarget(
+                    0, s.id(), s.slug(), "shop-7", io.dukan.core.upgrade.UpgradeTarget.TargetState.WAITING);
+            campaigns.addTargets(campaign.id(), java.util.List.of(planned));
+            assertThat(call(withCookie(get("/operator/stores/sialkot-balls"), session))
+                            .getBody())
+                    .contains("Planned: still on shop-7 until its wave");
+            campaigns.updateTarget(
+                    campaign.id(), planned.with(io.dukan.core.upgrade.UpgradeTarget.TargetState.UPGRADED));
+            assertThat(call(withCookie(get("/operator/stores/sialkot-balls"), session))
+                            .getBody())
+                    .contains("Upgraded (was on shop-7)");
+            // another store's page: not in that plan
+            assertThat(call(withCookie(get("/operator/stores/lahore-leather"), session))
+                            .getBody())
+                    .contains("href=\"/operator/upgrades/" + campaign.id() + "\"");
+        } finally {
+            // the campaign is over: the platform is free for the next one
+            assertThat(campaigns.save(
+                            campaign.withState(io.dukan.core.upgrade.UpgradeState.DONE, ""), campaign.token()))
+                    .isTrue();
+        }
+        assertThat(call(withCookie(get("/operator/stores/sialkot-balls"), session))
+                        .getBody())
+                .doesNotContain("id=\"shop-upgrade\"");
+    }
+
+    @Test
+    void theUpgradesPage_saysWhichVersionNewStoresGet() {
+        String session = signedIn();
+        io.dukan.core.upgrade.ShopVersions versions =
+                function.getApplicationContext().getBean(io.dukan.core.upgrade.ShopVersions.class);
+        assertThat(versions.fleetVersion())
+                .as("no upgrade has finished in this test's table")
+                .isEmpty();
+        assertThat(call(withCookie(get("/operator/upgrades"), session)).getBody())
+                .contains("New stores get the shop code deployed with the platform until an upgrade finishes.");
+
+        versions.setFleetVersion("shop-9");
+
+        assertThat(call(withCookie(get("/operator/upgrades"), session)).getBody())
+                .contains("New stores get version shop-9, the one the last finished upgrade moved every store to.")
+                .contains("only publishes it");
+    }
 }

@@ -295,6 +295,68 @@ class OperatorMessagesTest {
                                 HttpStatus.OK, f, List.of(version), List.of(rolledBack), null, rules, null, Map.of())
                         .body());
         pages.put(
+                "upgrades-fleet-version",
+                UpgradePages.upgrades(
+                                HttpStatus.OK,
+                                f,
+                                List.of(version),
+                                List.of(rolledBack),
+                                null,
+                                rules,
+                                "zxq-2",
+                                null,
+                                Map.of())
+                        .body());
+        Store store = new Store(
+                TENANT,
+                new Slug("zxq-store"),
+                "Zxq",
+                "zxq@x.example",
+                "PKR",
+                "PK",
+                "ur",
+                StoreStatus.ACTIVE,
+                null,
+                Set.of(),
+                at);
+        for (io.dukan.core.upgrade.UpgradeTarget.TargetState state :
+                io.dukan.core.upgrade.UpgradeTarget.TargetState.values()) {
+            pages.put(
+                    "store-upgrade-" + state,
+                    OperatorPages.store(
+                                    HttpStatus.OK,
+                                    f,
+                                    store,
+                                    null,
+                                    null,
+                                    null,
+                                    List.of(),
+                                    null,
+                                    new ShopCodePanel(
+                                            "zxq-1",
+                                            running,
+                                            new io.dukan.core.upgrade.UpgradeTarget(
+                                                    0, TENANT, new Slug("zxq-store"), "zxq-1", state)),
+                                    "/prod/s/zxq-store/",
+                                    null)
+                            .body());
+        }
+        pages.put(
+                "store-not-in-upgrade",
+                OperatorPages.store(
+                                HttpStatus.OK,
+                                f,
+                                store,
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                null,
+                                new ShopCodePanel("", running, null),
+                                "/prod/s/zxq-store/",
+                                null)
+                        .body());
+        pages.put(
                 "upgrade-rolled-back",
                 UpgradePages.campaign(
                                 HttpStatus.OK,

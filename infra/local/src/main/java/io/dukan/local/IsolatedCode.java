@@ -97,11 +97,48 @@ final class IsolatedCode {
             } else {
                 handler = type.getConstructor().newInstance();
             }
-            return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) handler;
+            return inItsOwnLoader(
+                    (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) handler, loader);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Each request runs with the code's class loader as the thread's context class loader, as Lambda runs a function:
+     * what the code loads through it (jte's precompiled templates, made on first use) comes from its own jar, not
+     * from the local cloud's classpath (which holds the in-process shop's classes of the same names).
+     */
+    private static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> inItsOwnLoader(
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler, ClassLoader loader) {
+        return new InItsOwnLoader(handler, loader);
+    }
+
+    /** The handler, called with its loader as context class loader; closing it closes the handler (its context). */
+    private record InItsOwnLoader(
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler, ClassLoader loader)
+            implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>, AutoCloseable {
+
+        @Override
+        public APIGatewayProxyResponseEvent handleRequest(
+                APIGatewayProxyRequestEvent event, com.amazonaws.services.lambda.runtime.Context context) {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                return handler.handleRequest(event, context);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (handler instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
         }
     }
 

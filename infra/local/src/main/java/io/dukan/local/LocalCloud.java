@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.dukan.aws.dynamodb.OutboxMessages;
+import io.dukan.aws.dynamodb.UpgradeRecords;
 import io.dukan.local.template.BucketSpec;
 import io.dukan.local.template.FunctionSpec;
 import io.dukan.local.template.QueueEvent;
@@ -338,6 +339,7 @@ public final class LocalCloud implements AutoCloseable {
         firstOperator = LocalOperator.ensure(outboxClient, table, dataDir.resolve("operator.properties"));
         shopVersions = LocalShopVersions.register(
                 outboxClient, table, fleet, options.projectRoot.toAbsolutePath(), dataDir.resolve("shop-code"));
+        fleet.newStoresFrom(UpgradeRecords.versions(outboxClient, table));
         long periodMillis = Math.max(100, Math.min(30_000, options.idleTimeout.toMillis() / 4));
         sweeper = Executors.newSingleThreadScheduledExecutor(LocalApiGateway.daemonThreads("idle-sweeper-"));
         sweeper.scheduleWithFixedDelay(this::closeIdleInstances, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
@@ -774,6 +776,10 @@ public final class LocalCloud implements AutoCloseable {
         Map<String, Object> properties = commonProperties();
         properties.put("dukan.tenant-id", function.tenantId());
         properties.put("dukan.store-slug", function.slug());
+        // the version it runs, which the shop answers in X-Dukan-Shop-Version (DUKAN_SHOP_VERSION on AWS)
+        properties.put(
+                "dukan.shop-version",
+                function.environment().getOrDefault(LocalStoreFleet.VERSION_VARIABLE, LocalStoreFleet.BUILTIN_VERSION));
         properties.put("dukan.table", function.environment().get("DUKAN_TABLE"));
         properties.put("dukan.bucket", function.environment().get("DUKAN_BUCKET"));
         // mail stays in the store's partition, read at /_outbox; links in it point at this local cloud

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dukan.core.tenant.StoreFleet;
 import io.dukan.core.tenant.StoreRef;
 import io.dukan.core.upgrade.ShopVersion;
+import io.dukan.core.upgrade.ShopVersions;
 import io.dukan.core.upgrade.StoreCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,14 +37,16 @@ import org.slf4j.LoggerFactory;
  * ({@value #VERSION_VARIABLE}, as on AWS) and the code it is started from ({@value #CODE_VARIABLE}: absent for the
  * shop on this JVM's classpath, version {@value #BUILTIN_VERSION}; else a jar and handler the local cloud loads in a
  * class loader of its own, {@link IsolatedCode}). Deploying a version changes the function's configuration and
- * retires its instance, as UpdateFunctionConfiguration does: the next request cold-starts the other code.
+ * retires its instance, as UpdateFunctionConfiguration does: the next request cold-starts the other code. A function
+ * created runs the fleet's version (the one the last finished upgrade moved every store to, {@link
+ * ShopVersions#forNewStores}), else {@value #BUILTIN_VERSION}, as CreateFunction on AWS takes that version's layer.
  *
  * <p>Deliberately not AutoCloseable: the provisioning function holds this as a Micronaut singleton, and its context
  * must not close the fleet when an idle provisioning instance is reclaimed.
  */
 public final class LocalStoreFleet implements StoreFleet, StoreCode {
 
-    /** The version of the shop on the local cloud's own classpath, which every new store function runs. */
+    /** The version of the shop on the local cloud's own classpath, which new store functions run until an upgrade. */
     public static final String BUILTIN_VERSION = "local-1";
 
     public static final String BUILTIN_ARTIFACT = "builtin";
@@ -77,6 +80,8 @@ public final class LocalStoreFleet implements StoreFleet, StoreCode {
     private final String table;
     private final String bucket;
     private final InstanceFactory instances;
+    /** Where the fleet's version is read (null: every new function runs {@value #BUILTIN_VERSION}). */
+    private volatile ShopVersions registry;
 
     // guarded by this
     private final Map<String, StoreFunction> functions = new TreeMap<>();
@@ -108,7 +113,11 @@ public final class LocalStoreFleet implements StoreFleet, StoreCode {
                 environment.put(CODE_VARIABLE, existing.environment().get(CODE_VARIABLE));
             }
         } else {
-            environment.put(VERSION_VARIABLE, BUILTIN_VERSION);
+            ShopVersion version = newStoreVersion();
+            environment.put(VERSION_VARIABLE, version.id());
+            if (!BUILTIN_ARTIFACT.equals(version.artifact())) {
+                environment.put(CODE_VARIABLE, version.artifact());
+            }
         }
         StoreFunction function =
                 new StoreFunction(tenantId, store.slug().value(), LocalNames.storeFunctionName(tenantId), environment);
@@ -121,6 +130,33 @@ public final class LocalStoreFleet implements StoreFleet, StoreCode {
         functions.put(tenantId, function);
         save();
         LOG.info("fleet: function {} created for store {}", function.functionName(), function.slug());
+    }
+
+    /** New functions run the fleet's version from now on, read from {@code versions} at each creation. */
+    void newStoresFrom(ShopVersions versions) {
+        this.registry = versions;
+    }
+
+    /** The fleet's version while its code is there, else {@value #BUILTIN_VERSION}. */
+    private ShopVersion newStoreVersion() {
+        ShopVersions versions = registry;
+        if (versions == null) {
+            return defaultVersion();
+        }
+        ShopVersion version = versions.forNewStores(this::defaultVersion);
+        if (!BUILTIN_ARTIFACT.equals(version.artifact())) {
+            try {
+                IsolatedCode.check(version.artifact());
+            } catch (IllegalArgumentException gone) {
+                LOG.warn(
+                        "fleet: the fleet's version {} has no code ({}); new store runs {}",
+                        version.id(),
+                        gone.getMessage(),
+                        BUILTIN_VERSION);
+                return defaultVersion();
+            }
+        }
+        return version;
     }
 
     @Override

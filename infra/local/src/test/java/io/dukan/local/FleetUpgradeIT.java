@@ -47,10 +47,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Upgrades in waves end to end: the real fleet worker (from template.yaml, on the local queue with its delayed
  * steps), DynamoDB Local, and store functions that really change code. Three stores run the in-process shop
- * (local-1); a good version (a handler jar loaded in a class loader of its own) reaches them one canary, then 10 %,
- * then the rest, each wave watched on the gateway's own counts of the traffic this test sends; then the broken
- * version (local-broken, 500 to everything) fails on its canary, which is put back on the version it ran, and no
- * other store is touched.
+ * (local-1); the shop's packaged jar of the same build (local-2, functions/shop/target/dukan-shop-lambda.jar, in a
+ * class loader of its own: the reactor packages the shop before this module's integration tests) reaches them one
+ * canary, then 10 %, then the rest, each wave watched on the gateway's own counts of the traffic this test sends,
+ * the two versions of the real shop answering side by side meanwhile (each says which it is in
+ * X-Dukan-Shop-Version); then the broken version (local-broken, 500 to everything) fails on its canary, which is put
+ * back on the version it ran, and no other store is touched; a store signed up afterwards runs local-2, the fleet's
+ * version, not the local cloud's own shop.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetUpgradeIT {
@@ -70,6 +73,8 @@ class FleetUpgradeIT {
     static final Map<String, String> lastAnswer = new ConcurrentHashMap<>();
     /** While true the shoppers stay away: no traffic at all reaches the stores. */
     static volatile boolean shoppersAway;
+    /** Per store, per X-Dukan-Shop-Version answered: when it was first and last seen (System.nanoTime). */
+    static final Map<String, Map<String, long[]>> seen = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -139,6 +144,11 @@ class FleetUpgradeIT {
                                             .build(),
                                     HttpResponse.BodyHandlers.ofString());
                             lastAnswer.put(slug, r.statusCode() + " " + r.body());
+                            long now = System.nanoTime();
+                            r.headers()
+                                    .firstValue("X-Dukan-Shop-Version")
+                                    .ifPresent(v -> seen.computeIfAbsent(slug, k -> new ConcurrentHashMap<>())
+                                            .merge(v, new long[] {now, now}, (a, b) -> new long[] {a[0], b[1]}));
                         } catch (Exception e) {
                             lastAnswer.put(slug, "failed " + e);
                         }
@@ -233,11 +243,15 @@ class FleetUpgradeIT {
 
     @Test
     @Order(2)
-    void aGoodVersion_reachesEveryStore_canaryThenTenPercentThenTheRest() throws Exception {
-        Path jar = BrokenShop.jarOf(EchoShop.class, data.resolve("echo-shop.jar"));
-        service.publish("ops@test", "echo-2", jar + "!" + EchoShop.class.getName(), "a second build");
+    void aGoodVersion_reachesEveryStore_canaryThenTenPercentThenTheRest_twoShopsSideBySide() throws Exception {
+        assertThat(versions.version(LocalShopVersions.PACKAGED))
+                .as("local-2 is registered once the shop is packaged (" + LocalShopVersions.SHOP_JAR + ")")
+                .isPresent();
+        for (String slug : SLUGS) {
+            assertThat(answerOf(slug)).as(slug).startsWith("200 [local-1] ");
+        }
 
-        UpgradeCampaign done = await(service.start("ops@test", "echo-2").id(), UpgradeState.DONE);
+        UpgradeCampaign done = await(service.start("ops@test", "local-2").id(), UpgradeState.DONE);
 
         assertThat(done.waves()).extracting(Wave::size).containsExactly(1, 1, 1);
         assertThat(done.waves()).extracting(Wave::state).containsOnly(WaveState.PASSED);
@@ -248,13 +262,29 @@ class FleetUpgradeIT {
                 .isBefore(done.waves().get(1).deployedAt());
         assertThat(done.waves().get(1).deployedAt())
                 .isBefore(done.waves().get(2).deployedAt());
+        // side by side: once the canary answered from local-2, the other stores still answered from local-1
+        String canary = upgrades.targets(done.id(), 0, 1).get(0).slug().value();
+        long canaryOnTwo = seen.get(canary).get("local-2")[0];
         for (String slug : SLUGS) {
-            assertThat(runs(slug)).isEqualTo("echo-2");
-            assertThat(storeVersions.current(tenant(slug))).hasValue("echo-2");
-            String answer = answerOf(slug);
-            assertThat(answer).startsWith("200 echo shop, isolated=true, path /s/" + slug);
+            if (!slug.equals(canary)) {
+                assertThat(seen.get(slug).get("local-1")[1])
+                        .as(slug + " still ran local-1 after the canary " + canary + " ran local-2")
+                        .isGreaterThan(canaryOnTwo);
+                assertThat(seen.get(slug).get("local-2")[0]).isGreaterThan(canaryOnTwo);
+            }
         }
-        assertThat(IsolatedCode.loaded()).contains(jar.toAbsolutePath().normalize());
+        for (String slug : SLUGS) {
+            assertThat(runs(slug)).isEqualTo("local-2");
+            assertThat(storeVersions.current(tenant(slug))).hasValue("local-2");
+            assertThat(answerOf(slug)).startsWith("200 [local-2] ").contains("Store " + slug);
+        }
+        // the shop's packaged jar was loaded in a class loader of its own
+        assertThat(IsolatedCode.loaded())
+                .contains(Path.of(System.getProperty("dukan.project.root", "../.."))
+                        .resolve(LocalShopVersions.SHOP_JAR)
+                        .toAbsolutePath()
+                        .normalize());
+        assertThat(versions.fleetVersion()).hasValue("local-2");
     }
 
     @Test
@@ -290,16 +320,105 @@ class FleetUpgradeIT {
         assertThat(plan.subList(1, 3)).extracting(UpgradeTarget::state).containsOnly(UpgradeTarget.TargetState.WAITING);
         // the canary serves the version it ran before again; the others never left it
         for (String slug : SLUGS) {
-            assertThat(runs(slug)).as(slug).isEqualTo("echo-2");
-            assertThat(storeVersions.current(tenant(slug))).as(slug).hasValue("echo-2");
+            assertThat(runs(slug)).as(slug).isEqualTo("local-2");
+            assertThat(storeVersions.current(tenant(slug))).as(slug).hasValue("local-2");
         }
         assertThat(rolledBack.reason().args().get(0)).isEqualTo(canary);
-        assertThat(answerOf(canary)).startsWith("200 echo shop");
+        assertThat(answerOf(canary)).startsWith("200 [local-2] ");
         assertThat(service.active()).isEmpty();
     }
 
     @Test
     @Order(4)
+    void aStoreSignedUpAfterTheUpgrade_runsTheFleetsVersion_andEveryStoreTakesOrders() throws Exception {
+        // the rolled-back campaign left the fleet's version where the finished one put it
+        assertThat(versions.fleetVersion()).hasValue("local-2");
+
+        signUp("upgrade-late");
+
+        assertThat(runs("upgrade-late")).isEqualTo("local-2");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (storeVersions.current(tenant("upgrade-late")).isEmpty()) {
+            assertThat(System.nanoTime()).as("upgrade-late's version recorded").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(storeVersions.current(tenant("upgrade-late"))).hasValue("local-2");
+        assertThat(answerOf("upgrade-late")).startsWith("200 [local-2] ").contains("Store upgrade-late");
+        for (String slug : List.of("upgrade-late", SLUGS.get(1))) {
+            assertThat(orderPlaced(slug)).as(slug).startsWith("200 [local-2] ");
+        }
+    }
+
+    /** The owner adds a product, a shopper orders it: the order page's answer. */
+    static String orderPlaced(String slug) throws Exception {
+        String owner = signIn(slug);
+        HttpResponse<String> saved =
+                postForm("/s/" + slug + "/admin/products", Map.of("name", "Chai", "price", "300", "stock", "5"), owner);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        java.util.regex.Matcher product = java.util.regex.Pattern.compile("#product-([a-z2-7]{16})")
+                .matcher(saved.headers().firstValue("Location").orElseThrow());
+        assertThat(product.find()).isTrue();
+        String order = PlatformJourneyIT.checkout(
+                FleetUpgradeIT::postForm,
+                FleetUpgradeIT::get,
+                slug,
+                product.group(1),
+                1,
+                Map.of(
+                        "name", "Gul Bano",
+                        "phone", "+92 300 1234567",
+                        "email", "gul@customer.example",
+                        "line1", "Mingora Bazaar 4",
+                        "city", "Swat",
+                        "country", "PK",
+                        "paymentMethod", "CASH_ON_DELIVERY"));
+        HttpResponse<String> page = get(order, null);
+        return page.statusCode() + " ["
+                + page.headers().firstValue("X-Dukan-Shop-Version").orElse("") + "] " + page.body();
+    }
+
+    static final String CSRF = "fleetupgradecsrftokenfleet";
+
+    static String signIn(String slug) throws Exception {
+        HttpResponse<String> login = postForm(
+                "/s/" + slug + "/admin/login",
+                Map.of("email", "owner@" + slug + ".example", "password", "a long enough secret"),
+                null);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
+        return login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("dukan_session="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    static HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path)).header("Accept", "text/html");
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> postForm(String path, Map<String, String> fields, String cookie) throws Exception {
+        String body = fields.entrySet().stream()
+                        .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                                + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                        .collect(java.util.stream.Collectors.joining("&"))
+                + "&_csrf=" + CSRF;
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .header("Cookie", (cookie == null ? "" : cookie + "; ") + "dukan_csrf=" + CSRF)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(5)
     void aVersionWhoseHomePageWorks_butWhoseOtherPagesFail_passesItsCheck_andShoppersTrafficRollsItBack()
             throws Exception {
         Path jar = BrokenShop.jarOf(HomeOnlyShop.class, data.resolve("home-only-shop.jar"));
@@ -336,12 +455,12 @@ class FleetUpgradeIT {
         assertThat(canaryWave.checked()).as("its home page answered the check").isEqualTo(1);
         assertThat(canaryWave.after().errors()).isGreaterThanOrEqualTo(3);
         for (String slug : SLUGS) {
-            assertThat(runs(slug)).as(slug).isEqualTo("echo-2");
+            assertThat(runs(slug)).as(slug).isEqualTo("local-2");
         }
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aCampaignWhoseFirstStepIsLost_isNudgedByTheScheduledFunction_andFinishes() throws Exception {
         Path jar = BrokenShop.jarOf(EchoShop.class, data.resolve("echo-shop-3.jar"));
         service.publish("ops@test", "echo-3", jar + "!" + EchoShop.class.getName(), "a third build");
@@ -395,12 +514,16 @@ class FleetUpgradeIT {
         }
     };
 
-    /** The store's answer to a request made now (not the traffic thread's last one). */
+    /**
+     * The store's answer to a request made now (not the traffic thread's last one): "{status} [{the shop-code
+     * version that answered}] {body}".
+     */
     static String answerOf(String slug) throws Exception {
         HttpResponse<String> r = HTTP.send(
                 HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/s/" + slug + "/"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        return r.statusCode() + " " + r.body();
+        return r.statusCode() + " ["
+                + r.headers().firstValue("X-Dukan-Shop-Version").orElse("") + "] " + r.body();
     }
 }

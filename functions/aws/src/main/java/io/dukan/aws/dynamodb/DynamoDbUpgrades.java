@@ -41,11 +41,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *
  * <ul>
  *   <li>PLATFORM#SHOPCODE / VERSION#{id}: a version (a handful; the partition is read whole, newest first);
+ *       PLATFORM#SHOPCODE / FLEET: the fleet's version, which new stores get (set when a campaign finishes);
  *   <li>PLATFORM#UPGRADES / CAMPAIGN#{id}: a campaign with its waves (ids sort by time: the newest are one Query);
  *       its {@code reason} and each wave's {@code note} in {@link UpgradeNote}'s encoding ({@code ~key|arg|…}, or
  *       plain English text written before notes had keys);
  *       PLATFORM#UPGRADES / ACTIVE: the active campaign's id, so two can never run at once;
  *   <li>PLATFORM#UPGRADE#{id} / P#{position}: the plan's stores in order (a wave is a range of positions);
+ *       PLATFORM#UPGRADE#{id} / S#{tenant id}: a store's position there (its console page finds it with two reads);
  *   <li>shopVersion on the store record (PLATFORM#STORE#{id}) and on its directory entry (the operators' list).
  * </ul>
  *
@@ -59,6 +61,7 @@ final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVer
     static final String VERSIONS = "PLATFORM#SHOPCODE";
     static final String CAMPAIGNS = "PLATFORM#UPGRADES";
     static final String ACTIVE = "ACTIVE";
+    static final String FLEET = "FLEET";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -113,6 +116,25 @@ final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVer
         }
         all.sort(Comparator.comparing(ShopVersion::publishedAt).reversed());
         return all.size() <= LIMIT ? all : all.subList(0, LIMIT);
+    }
+
+    @Override
+    public Optional<String> fleetVersion() {
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(Keys.key(VERSIONS, FLEET)).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty()
+                ? Optional.empty()
+                : Optional.ofNullable(Items.of(item).s("version")).filter(v -> !v.isEmpty());
+    }
+
+    @Override
+    public void setFleetVersion(String id) {
+        dynamo.putItem(r -> r.tableName(table)
+                .item(Items.item(Keys.key(VERSIONS, FLEET))
+                        .with("version", id)
+                        .with("updatedAt", Instant.now().toString())
+                        .build()));
     }
 
     private static ShopVersion version(Items i) {
@@ -217,8 +239,27 @@ final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVer
     @Override
     public void addTargets(String id, List<UpgradeTarget> targets) {
         for (UpgradeTarget t : targets) {
+            dynamo.putItem(r -> r.tableName(table)
+                    .item(Items.item(Keys.key(plan(id), "S#" + t.id().value()))
+                            .with("position", t.position())
+                            .build()));
             dynamo.putItem(r -> r.tableName(table).item(targetItem(id, t)));
         }
+    }
+
+    @Override
+    public Optional<UpgradeTarget> target(String id, TenantId store) {
+        Map<String, AttributeValue> index = dynamo.getItem(r -> r.tableName(table)
+                        .key(Keys.key(plan(id), "S#" + store.value()))
+                        .consistentRead(true))
+                .item();
+        if (index == null || index.isEmpty()) {
+            return Optional.empty();
+        }
+        int position = (int) Items.of(index).n("position");
+        return targets(id, position, position + 1).stream()
+                .filter(t -> t.id().equals(store))
+                .findFirst();
     }
 
     @Override

@@ -8,7 +8,11 @@ import io.dukan.core.tenant.StoreRef;
  */
 public interface StoreCode {
 
-    /** The version a function created now runs (the one deployed with the platform), registered if it is not yet. */
+    /**
+     * The version deployed with the platform (the stack's layer), registered if it is not yet: what a function
+     * created runs until a first upgrade finishes; after that it runs the fleet's version ({@link
+     * ShopVersions#forNewStores}).
+     */
     ShopVersion defaultVersion();
 
     /**

@@ -1,5 +1,6 @@
 package io.dukan.core.upgrade;
 
+import io.dukan.core.tenant.TenantId;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,9 @@ public interface UpgradeCampaigns {
     List<UpgradeTarget> targets(String id, int from, int to);
 
     void updateTarget(String id, UpgradeTarget target);
+
+    /** The store's place in the campaign's plan (its state there); empty when the plan does not hold it. */
+    Optional<UpgradeTarget> target(String id, TenantId store);
 
     /**
      * The worker's write after a step, only if the campaign still waits for {@code expectedToken}: false (nothing

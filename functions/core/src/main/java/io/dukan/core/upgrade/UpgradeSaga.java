@@ -88,13 +88,14 @@ public class UpgradeSaga {
     }
 
     /**
-     * A store the fleet just made runs the version functions are created with: recorded once, so the store list
-     * and the next campaign know it.
+     * A store the fleet just made runs the version functions are created with (the fleet's version, else the
+     * stack's: {@link ShopVersions#forNewStores}): recorded once, so the store list and the next campaign know it.
      */
     public void recordNewStore(Store store) {
+        ShopVersion stack = code.defaultVersion(); // registers a new stack's layer: published, for a campaign to use
         if (store.status() == StoreStatus.ACTIVE
                 && storeVersions.current(store.id()).isEmpty()) {
-            storeVersions.record(store.id(), code.defaultVersion().id());
+            storeVersions.record(store.id(), versions.forNewStores(() -> stack).id());
         }
     }
 
@@ -120,6 +121,9 @@ public class UpgradeSaga {
             next = plan(c);
         } else {
             next = advance(c);
+        }
+        if (next.campaign().state() == UpgradeState.DONE) {
+            versions.setFleetVersion(c.version()); // before the save: a redelivered step sets it again
         }
         String newToken = Ids.newSecret();
         if (next.delay() != null && !next.campaign().state().isFinal()) {

@@ -74,6 +74,14 @@ public class UpgradeService {
         return versions.all();
     }
 
+    /**
+     * The version new stores get: the one the last finished upgrade moved the fleet to; empty until one finished
+     * (new stores then run the shop code deployed with the platform).
+     */
+    public Optional<String> fleetVersion() {
+        return versions.fleetVersion();
+    }
+
     public List<UpgradeCampaign> campaigns(int limit) {
         return campaigns.recent(limit);
     }
@@ -83,6 +91,11 @@ public class UpgradeService {
             throw new NotFoundException("there is no upgrade " + id);
         }
         return campaigns.find(id).orElseThrow(() -> new NotFoundException("there is no upgrade " + id));
+    }
+
+    /** The store's place in the campaign (planned, upgraded or put back); empty if the campaign leaves it out. */
+    public Optional<UpgradeTarget> storeIn(UpgradeCampaign c, io.dukan.core.tenant.TenantId store) {
+        return campaigns.target(c.id(), store);
     }
 
     /** The plan's stores of one wave, at most {@code limit} of them. */

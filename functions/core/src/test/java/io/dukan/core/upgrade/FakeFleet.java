@@ -41,6 +41,8 @@ final class FakeFleet
     final Map<String, TreeMap<Integer, UpgradeTarget>> targets = new HashMap<>();
     final List<Sent> sent = new ArrayList<>();
     final List<String> deploys = new ArrayList<>();
+    /** The fleet's version (what new stores get), null until a campaign finished. */
+    String fleetVersion;
     /** Versions whose stores answer every request with a 5xx. */
     final List<String> bad = new ArrayList<>();
     /** Requests each store gets per metrics read (the traffic of the period). */
@@ -98,6 +100,16 @@ final class FakeFleet
         return List.copyOf(versions.values());
     }
 
+    @Override
+    public Optional<String> fleetVersion() {
+        return Optional.ofNullable(fleetVersion);
+    }
+
+    @Override
+    public void setFleetVersion(String id) {
+        fleetVersion = id;
+    }
+
     // --- StoreVersions
     @Override
     public Optional<String> current(TenantId store) {
@@ -131,8 +143,15 @@ final class FakeFleet
     }
 
     // --- StoreCode
+    /** The stack's layer, registered on first use as on AWS (null: the first version is the stack's). */
+    ShopVersion stack;
+
     @Override
     public ShopVersion defaultVersion() {
+        if (stack != null) {
+            versions.putIfAbsent(stack.id(), stack);
+            return stack;
+        }
         return versions.values().iterator().next();
     }
 
@@ -220,6 +239,13 @@ final class FakeFleet
     public List<UpgradeTarget> targets(String id, int from, int to) {
         return List.copyOf(
                 targets.getOrDefault(id, new TreeMap<>()).subMap(from, to).values());
+    }
+
+    @Override
+    public Optional<UpgradeTarget> target(String id, TenantId store) {
+        return targets.getOrDefault(id, new TreeMap<>()).values().stream()
+                .filter(t -> t.id().equals(store))
+                .findFirst();
     }
 
     @Override

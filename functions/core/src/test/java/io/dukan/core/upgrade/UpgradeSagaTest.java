@@ -76,6 +76,106 @@ class UpgradeSagaTest {
     }
 
     @Test
+    void aFinishedCampaign_movesTheFleetsVersion_soNewStoresGetIt() {
+        stores(3);
+        assertThat(service.fleetVersion()).isEmpty();
+        UpgradeCampaign c = service.start("op@x.test", "v2");
+        deliverNext(); // plan
+        deliverNext(); // canary deployed
+        assertThat(fleet.fleetVersion).as("not while the waves run").isNull();
+
+        c = runToTheEnd(c);
+
+        assertThat(c.state()).isEqualTo(UpgradeState.DONE);
+        assertThat(service.fleetVersion()).hasValue("v2");
+        saga.recordNewStore(newStore("tnew"));
+        assertThat(fleet.recorded.get(new TenantId("tnew"))).isEqualTo("v2");
+    }
+
+    @Test
+    void aCampaignWithNothingToMove_isDone_andMovesTheFleetsVersion() {
+        stores(2);
+        fleet.fleetVersion = "v1";
+        fleet.withVersion("v3");
+        runToTheEnd(service.start("op@x.test", "v2"));
+        assertThat(fleet.fleetVersion).isEqualTo("v2");
+
+        UpgradeCampaign again = runToTheEnd(service.start("op@x.test", "v2"));
+
+        assertThat(again.state()).isEqualTo(UpgradeState.DONE);
+        assertThat(again.planned()).isZero();
+        assertThat(fleet.fleetVersion).isEqualTo("v2");
+    }
+
+    @Test
+    void aRolledBackCampaign_leavesTheFleetsVersion_andNewStoresGetTheOldOne() {
+        stores(5);
+        fleet.fleetVersion = "v1";
+        fleet.bad.add("v2");
+
+        UpgradeCampaign c = runToTheEnd(service.start("op@x.test", "v2"));
+
+        assertThat(c.state()).isEqualTo(UpgradeState.ROLLED_BACK);
+        assertThat(fleet.fleetVersion).isEqualTo("v1");
+        saga.recordNewStore(newStore("tnew"));
+        assertThat(fleet.recorded.get(new TenantId("tnew"))).isEqualTo("v1");
+    }
+
+    @Test
+    void aHaltedCampaign_neverMovesTheFleetsVersion() {
+        stores(3);
+        UpgradeCampaign c = service.start("op@x.test", "v2");
+        deliverNext(); // plan
+        fleet.versions.remove("v2"); // the target version disappears before its canary is deployed
+
+        c = runToTheEnd(c);
+
+        assertThat(c.state()).isEqualTo(UpgradeState.HALTED);
+        assertThat(fleet.fleetVersion).isNull();
+    }
+
+    @Test
+    void aNewVersionOnlyPublished_doesNotReachNewStores_whileTheFleetsVersionIsSet() {
+        fleet.fleetVersion = "v2";
+        service.publish("op@x.test", "v9", "builtin:v9", "a new stack's layer");
+
+        saga.recordNewStore(newStore("tnew"));
+
+        assertThat(fleet.recorded.get(new TenantId("tnew"))).isEqualTo("v2");
+    }
+
+    @Test
+    void aNewStacksLayer_registersItselfWhenAStoreIsMade_butNewStoresKeepTheFleetsVersion() {
+        fleet.fleetVersion = "v2";
+        fleet.stack = new ShopVersion("v9", "builtin:v9", Instant.EPOCH, "fleet", "deployed with the stack");
+
+        saga.recordNewStore(newStore("tnew"));
+
+        assertThat(fleet.versions).containsKey("v9");
+        assertThat(fleet.recorded.get(new TenantId("tnew"))).isEqualTo("v2");
+        // until a campaign moves the fleet to it
+        stores(2);
+        runToTheEnd(service.start("op@x.test", "v9"));
+        saga.recordNewStore(newStore("tlater"));
+        assertThat(fleet.recorded.get(new TenantId("tlater"))).isEqualTo("v9");
+    }
+
+    private static io.dukan.core.tenant.Store newStore(String id) {
+        return new io.dukan.core.tenant.Store(
+                new TenantId(id),
+                new io.dukan.core.tenant.Slug("new-" + id),
+                "New",
+                "o@x.test",
+                "PKR",
+                "PK",
+                "en",
+                io.dukan.core.tenant.StoreStatus.ACTIVE,
+                null,
+                java.util.Set.of(),
+                Instant.EPOCH);
+    }
+
+    @Test
     void eachWaveIsWatchedForTheWindow_beforeTheNextOneIsDeployed() {
         stores(3);
         service.start("op@x.test", "v2");
