@@ -423,11 +423,11 @@ class FleetUpgradeIT {
             throws Exception {
         Path jar = BrokenShop.jarOf(HomeOnlyShop.class, data.resolve("home-only-shop.jar"));
         service.publish("ops@test", "home-only", jar + "!" + HomeOnlyShop.class.getName(), "only its home page works");
-        // shoppers browse the catalog too: those pages fail on this version
+        // shoppers browse every store's catalog too (the late store's as well): those pages fail on this version
         ScheduledExecutorService browsing = Executors.newSingleThreadScheduledExecutor();
         browsing.scheduleWithFixedDelay(
                 () -> {
-                    for (String slug : SLUGS) {
+                    for (String slug : cloud.fleet().routes().keySet()) {
                         try {
                             HTTP.send(
                                     HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/s/" + slug + "/products"))
