@@ -7,15 +7,21 @@ import io.dukan.core.upgrade.StoreCode;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Environment;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 import software.amazon.awssdk.services.lambda.model.Layer;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
@@ -26,7 +32,8 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
  * runtime, the store runtime layer on the custom one: a new {@code sam deploy} publishes a new one). Deploying a
  * version to a store's function is UpdateFunctionConfiguration with that layer and DUKAN_SHOP_VERSION in its
  * environment, then waiting for LastUpdateStatus Successful; with SnapStart a version is published and the alias
- * "live" (what the store's route invokes) moved to it. A rollback is the same call with the previous layer.
+ * "live" (what the store's route invokes) moved to it. A rollback is the same call with the previous layer. The
+ * check after a deploy is an Invoke of the store's function with its home page's event ({@link #check}).
  */
 @Singleton
 @Requires(env = FleetWorker.ENVIRONMENT)
@@ -37,6 +44,8 @@ class AwsStoreCode implements StoreCode {
     static final Duration POLL = Duration.ofSeconds(1);
     /** How long an update may stay InProgress before the deploy is reported failed (the function keeps its code). */
     static final int MAX_POLLS = 40;
+    /** The longest a check request is waited for (a cold start of the new code included). */
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private final AwsFleetProperties fleet;
     private final LambdaClient lambda;
@@ -123,6 +132,76 @@ class AwsStoreCode implements StoreCode {
         if (fleet.isSnapStart()) {
             publishToAlias(name, version);
         }
+    }
+
+    /**
+     * The check request: a synchronous Invoke of the store's function (its alias "live" with SnapStart, what its route
+     * invokes) with the API Gateway event the router forwards for the storefront's home page, GET /s/{slug}/, marked
+     * {@value StoreCode#CHECK_HEADER}: {@value StoreCode#CHECK_VALUE}. The status is the answer's statusCode; a
+     * function error (a crash, its timeout) or an answer without one is no answer.
+     */
+    @Override
+    public int check(StoreRef store) {
+        String name = fleet.getNamePrefix() + "-" + store.id().value();
+        byte[] event = checkEvent(store, fleet.getPublicUrl(), clock.instant().toEpochMilli())
+                .getBytes(StandardCharsets.UTF_8);
+        InvokeResponse response;
+        try {
+            response = lambda.invoke(r -> {
+                r.functionName(name)
+                        .payload(SdkBytes.fromByteArray(event))
+                        // the store function's own timeout (29 s), retries of a throttled call included
+                        .overrideConfiguration(o -> o.apiCallTimeout(CHECK_TIMEOUT));
+                if (fleet.isSnapStart()) {
+                    r.qualifier(AwsStoreFleet.ALIAS);
+                }
+            });
+        } catch (SdkException e) {
+            throw AwsStoreFleet.failure("send the check request to " + name, e);
+        }
+        String answer = response.payload() == null ? "" : response.payload().asUtf8String();
+        if (response.functionError() != null) {
+            throw new StoreFleetException(name + " failed on its check request (" + response.functionError() + "): "
+                    + (answer.length() <= 200 ? answer : answer.substring(0, 200) + "…"));
+        }
+        Matcher status = STATUS.matcher(answer);
+        if (!status.find()) {
+            throw new StoreFleetException(name + " answered its check request without a status code");
+        }
+        return Integer.parseInt(status.group(1));
+    }
+
+    private static final Pattern STATUS = Pattern.compile("\"statusCode\"\\s*:\\s*\"?([0-9]{3})");
+
+    /**
+     * The API Gateway (REST, payload 1.0) event of GET /s/{slug}/ as the router hands it to a store's function, on
+     * the platform API's host and stage (from {@code publicUrl}).
+     */
+    static String checkEvent(StoreRef store, String publicUrl, long now) {
+        String host = "localhost";
+        String stage = "prod";
+        if (publicUrl != null && !publicUrl.isBlank()) {
+            URI url = URI.create(publicUrl.strip());
+            host = url.getHost() == null ? host : url.getHost();
+            String path = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
+            stage = path.isEmpty() ? stage : path.split("/")[0];
+        }
+        String slug = store.slug().value(); // [a-z0-9-]: nothing to escape
+        String path = "/s/" + slug + "/";
+        String headers = "\"Host\":\"" + host + "\",\"Accept\":\"text/html\",\"User-Agent\":\"dukan-upgrade-check\",\""
+                + CHECK_HEADER + "\":\"" + CHECK_VALUE + "\"";
+        String multiHeaders = "\"Host\":[\"" + host + "\"],\"Accept\":[\"text/html\"],"
+                + "\"User-Agent\":[\"dukan-upgrade-check\"],\"" + CHECK_HEADER + "\":[\"" + CHECK_VALUE + "\"]";
+        String requestId = "upgrade-check-" + now + "-" + store.id().value();
+        return "{\"resource\":\"/s/{store}\",\"path\":\"" + path + "\",\"httpMethod\":\"GET\","
+                + "\"headers\":{" + headers + "},\"multiValueHeaders\":{" + multiHeaders + "},"
+                + "\"queryStringParameters\":null,\"multiValueQueryStringParameters\":null,"
+                + "\"pathParameters\":{\"store\":\"" + slug + "\"},\"stageVariables\":null,"
+                + "\"requestContext\":{\"resourcePath\":\"/s/{store}\",\"httpMethod\":\"GET\","
+                + "\"path\":\"/" + stage + path + "\",\"stage\":\"" + stage + "\",\"requestId\":\"" + requestId + "\","
+                + "\"domainName\":\"" + host + "\",\"protocol\":\"HTTP/1.1\",\"requestTimeEpoch\":" + now + ","
+                + "\"identity\":{\"sourceIp\":\"127.0.0.1\",\"userAgent\":\"dukan-upgrade-check\"}},"
+                + "\"body\":null,\"isBase64Encoded\":false}";
     }
 
     /** The function's configuration once no update is in progress; a failed last update is a failed deploy. */

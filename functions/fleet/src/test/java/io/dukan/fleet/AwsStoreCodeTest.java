@@ -109,4 +109,67 @@ class AwsStoreCodeTest {
         assertThat(AwsStoreCode.versionId("arn:aws:lambda:eu-west-1:1:layer:prod-shop-code:12"))
                 .isEqualTo("prod-shop-code-12");
     }
+
+    static final Predicate<ScriptedAws.Request> INVOKE =
+            r -> r.is("lambda", "POST", "/2015-03-31/functions/[^/]+/invocations");
+
+    @Test
+    void check_invokesTheStoresFunction_withItsHomePagesEvent_markedAsACheck() throws Exception {
+        aws.on(INVOKE, Reply.json(200, "{\"statusCode\":200,\"headers\":{},\"body\":\"<html>\"}"));
+
+        assertThat(code.check(STORE)).isEqualTo(200);
+
+        List<ScriptedAws.Request> invokes = aws.matching(INVOKE);
+        assertThat(invokes).hasSize(1);
+        assertThat(invokes.get(0).path()).isEqualTo("/2015-03-31/functions/" + NAME + "/invocations");
+        assertThat(invokes.get(0).queryParameter("Qualifier"))
+                .as("no SnapStart: the function itself")
+                .isEmpty();
+        JsonNode event = invokes.get(0).json();
+        assertThat(event.path("httpMethod").asText()).isEqualTo("GET");
+        assertThat(event.path("path").asText()).isEqualTo("/s/bilal-crafts/");
+        assertThat(event.path("resource").asText()).isEqualTo("/s/{store}");
+        assertThat(event.at("/pathParameters/store").asText()).isEqualTo("bilal-crafts");
+        assertThat(event.at("/headers/x-dukan-check").asText()).isEqualTo("upgrade");
+        assertThat(event.at("/multiValueHeaders/x-dukan-check/0").asText()).isEqualTo("upgrade");
+        assertThat(event.at("/headers/Host").asText()).isEqualTo("api123.execute-api.us-east-1.amazonaws.com");
+        assertThat(event.at("/requestContext/stage").asText()).isEqualTo("prod");
+        assertThat(event.at("/requestContext/path").asText()).isEqualTo("/prod/s/bilal-crafts/");
+        assertThat(event.path("isBase64Encoded").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void check_withSnapStart_invokesTheAliasTheRouteInvokes_andReturnsA500AsItCame() {
+        AwsFleetProperties snap = FleetFixture.properties();
+        snap.setRuntime(AwsFleetProperties.RUNTIME_JAVA25);
+        snap.setSnapStart(true);
+        AwsStoreCode snapCode =
+                new AwsStoreCode(snap, fixture.lambda, versions, Clock.systemUTC(), fixture.sleeps::add);
+        aws.on(INVOKE, Reply.json(200, "{\"statusCode\": 500, \"body\": \"broken\"}"));
+
+        assertThat(snapCode.check(STORE)).isEqualTo(500);
+        assertThat(aws.matching(INVOKE).get(0).queryParameter("Qualifier")).hasValue("live");
+    }
+
+    @Test
+    void check_ofAFunctionThatCrashedOrTimedOut_isNoAnswer() {
+        aws.on(
+                INVOKE,
+                new Reply(
+                        200,
+                        Map.of("Content-Type", "application/json", "X-Amz-Function-Error", "Unhandled"),
+                        "{\"errorMessage\":\"Task timed out after 29.00 seconds\"}"));
+
+        assertThatThrownBy(() -> code.check(STORE))
+                .isInstanceOf(StoreFleetException.class)
+                .hasMessageContaining("Unhandled")
+                .hasMessageContaining("Task timed out");
+    }
+
+    @Test
+    void check_answeredWithoutAStatus_isNoAnswer() {
+        aws.on(INVOKE, Reply.json(200, "null"));
+
+        assertThatThrownBy(() -> code.check(STORE)).isInstanceOf(StoreFleetException.class);
+    }
 }

@@ -48,7 +48,7 @@ public class OperatorConsole {
     private static final String OPERATOR = "dukan.operator";
     private static final String PICKED = "dukan.operator.lang";
 
-    static final List<String> BUNDLES = List.of("operator", "consoleoffboard", "upgrade", "shopcode");
+    static final List<String> BUNDLES = List.of("operator", "consoleoffboard", "upgrade", "shopcode", "upgradenote");
 
     private final OperatorAuth auth;
 

@@ -8,6 +8,7 @@ import io.dukan.core.upgrade.UpgradeService;
 import io.dukan.web.Csrf;
 import io.dukan.web.Form;
 import io.dukan.web.Requests;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,6 +19,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -32,11 +34,19 @@ class UpgradeController {
 
     private final UpgradeService upgrades;
     private final Csrf csrf;
+    /** How late a step may be before the page calls the campaign stalled (the nudge's grace). */
+    private final Duration grace;
 
-    UpgradeController(UpgradeService upgrades, Csrf csrf) {
+    UpgradeController(
+            UpgradeService upgrades,
+            Csrf csrf,
+            @Value("${dukan.upgrade.nudge-grace:" + UpgradeController.GRACE + "}") Duration grace) {
         this.upgrades = upgrades;
         this.csrf = csrf;
+        this.grace = grace;
     }
+
+    static final String GRACE = "15m";
 
     private OperatorPages.Frame frame(HttpRequest<?> request) {
         return OperatorPages.frame(request, "upgrades", csrf);
@@ -103,7 +113,7 @@ class UpgradeController {
     private HttpResponse<?> campaignPage(HttpRequest<?> request, String id, HttpStatus status, String error) {
         OperatorPages.Frame f = frame(request);
         try {
-            return UpgradePages.campaign(status, f, upgrades, upgrades.campaign(id), error);
+            return UpgradePages.campaign(status, f, upgrades, upgrades.campaign(id), error, grace);
         } catch (NotFoundException missing) {
             return OperatorPages.notFound(f);
         }

@@ -221,6 +221,16 @@ class OperatorMessagesTest {
         return pages;
     }
 
+    static final java.time.Duration GRACE = io.dukan.core.upgrade.UpgradeNudge.GRACE;
+    /** The canary's error rate rose from 0 of 40 to 15 of 30 (50 %). */
+    static final io.dukan.core.upgrade.UpgradeNote ERROR_RATE =
+            io.dukan.core.upgrade.UpgradeNote.of(io.dukan.core.upgrade.UpgradeNote.ERROR_RATE, 15, 30, 0, 40, 1);
+
+    static final io.dukan.core.upgrade.UpgradeNote CHECK_FAILED = io.dukan.core.upgrade.UpgradeNote.of(
+            io.dukan.core.upgrade.UpgradeNote.CHECK_FAILED, "zxq-store", 500, "zxq-2", 2);
+    static final io.dukan.core.upgrade.UpgradeNote DEPLOY_FAILED = io.dukan.core.upgrade.UpgradeNote.of(
+            io.dukan.core.upgrade.UpgradeNote.DEPLOY_FAILED, "zxq-2", "zxq-store", 2, "Rate exceeded");
+
     /** The upgrades pages: versions and campaigns, a campaign rolled back, one running, and an empty one. */
     static void upgradePages(Messages m, OperatorPages.Frame f, Map<String, String> pages) {
         io.dukan.core.upgrade.UpgradeRules rules = io.dukan.core.upgrade.UpgradeRules.DEFAULTS;
@@ -233,7 +243,7 @@ class OperatorMessagesTest {
                 .judged(
                         new io.dukan.core.upgrade.Wave.Figures(30, 15),
                         io.dukan.core.upgrade.WaveState.ROLLED_BACK,
-                        "Zxq")
+                        ERROR_RATE)
                 .rolledBackUpTo(1);
         io.dukan.core.upgrade.UpgradeCampaign rolledBack = io.dukan.core.upgrade.UpgradeCampaign.started(
                         "abcdefgh23456723", "zxq-2", "ops@x.example", at, rules, "tok")
@@ -246,7 +256,7 @@ class OperatorMessagesTest {
                                 canary,
                                 io.dukan.core.upgrade.Wave.planned(2, 1, 2),
                                 io.dukan.core.upgrade.Wave.planned(3, 3, 9)))
-                .withState(io.dukan.core.upgrade.UpgradeState.ROLLED_BACK, "Zxq");
+                .withState(io.dukan.core.upgrade.UpgradeState.ROLLED_BACK, ERROR_RATE);
         io.dukan.core.upgrade.UpgradeCampaign running = io.dukan.core.upgrade.UpgradeCampaign.started(
                         "abcdefgh23456724", "zxq-2", "ops@x.example", at, rules, "tok")
                 .withPlan(
@@ -348,11 +358,70 @@ class OperatorMessagesTest {
                         .body());
         pages.put(
                 "upgrade-rolled-back",
-                UpgradePages.campaign(HttpStatus.OK, f, rolledBack, w -> w.number() == 1 ? stores : List.of(), null)
+                UpgradePages.campaign(
+                                HttpStatus.OK,
+                                f,
+                                rolledBack,
+                                w -> w.number() == 1 ? stores : List.of(),
+                                null,
+                                at.plusSeconds(3600),
+                                GRACE)
                         .body());
         pages.put(
                 "upgrade-running",
-                UpgradePages.campaign(HttpStatus.CONFLICT, f, running, w -> stores, m.t("upgrade.error.notPaused"))
+                UpgradePages.campaign(
+                                HttpStatus.CONFLICT,
+                                f,
+                                running,
+                                w -> stores,
+                                m.t("upgrade.error.notPaused"),
+                                at.plusSeconds(60),
+                                GRACE)
+                        .body());
+        // the same campaign an hour on, its step lost: stalled
+        pages.put(
+                "upgrade-stalled",
+                UpgradePages.campaign(HttpStatus.OK, f, running, w -> stores, null, at.plusSeconds(3600), GRACE)
+                        .body());
+        // a canary that failed its check request, a deploy that failed, a wave passed on its checks alone
+        io.dukan.core.upgrade.UpgradeCampaign checked = io.dukan.core.upgrade.UpgradeCampaign.started(
+                        "abcdefgh23456725", "zxq-2", "ops@x.example", at, rules, "tok")
+                .withPlan(
+                        true,
+                        "",
+                        3,
+                        0,
+                        List.of(
+                                io.dukan.core.upgrade.Wave.planned(1, 0, 1)
+                                        .deployedUpTo(1)
+                                        .judged(
+                                                io.dukan.core.upgrade.Wave.Figures.NONE,
+                                                io.dukan.core.upgrade.WaveState.PASSED,
+                                                io.dukan.core.upgrade.UpgradeNote.of(
+                                                        io.dukan.core.upgrade.UpgradeNote.CHECKS_ONLY, 1, 0, 3, 20)),
+                                io.dukan.core.upgrade.Wave.planned(2, 1, 1)
+                                        .deployedUpTo(1)
+                                        .with(io.dukan.core.upgrade.WaveState.ROLLED_BACK, CHECK_FAILED),
+                                io.dukan.core.upgrade.Wave.planned(3, 2, 1)))
+                .withCurrent(1)
+                .withState(
+                        io.dukan.core.upgrade.UpgradeState.HALTED,
+                        io.dukan.core.upgrade.UpgradeNote.of(
+                                io.dukan.core.upgrade.UpgradeNote.CANNOT_PUT_BACK, "zxq-store", "zxq-0"));
+        pages.put(
+                "upgrade-checks",
+                UpgradePages.campaign(HttpStatus.OK, f, checked, w -> stores, null, at, GRACE)
+                        .body());
+        pages.put(
+                "upgrade-deploy-failed",
+                UpgradePages.campaign(
+                                HttpStatus.OK,
+                                f,
+                                checked.withState(io.dukan.core.upgrade.UpgradeState.ROLLED_BACK, DEPLOY_FAILED),
+                                w -> stores,
+                                null,
+                                at,
+                                GRACE)
                         .body());
     }
 
@@ -411,6 +480,84 @@ class OperatorMessagesTest {
         assertThat(everyPage(Language.UR).get("store-offboarding"))
                 .as("times in a right-to-left sentence stay in order")
                 .contains("\u20662026-12-02 09:00 UTC\u2069");
+    }
+
+    @Test
+    void aRolledBackCampaign_showsItsReason_inThePagesLanguage_withItsNumbersFormattedThere() {
+        assertThat(everyPage(Language.EN).get("upgrade-rolled-back"))
+                .contains("Error rate 50 % (15 of 30 requests) after the upgrade, 0 % before, in wave 1.");
+        String urdu = everyPage(Language.UR).get("upgrade-rolled-back");
+        assertThat(urdu)
+                .contains("لہر \u20661\u2069 میں اپ گریڈ کے بعد غلطیوں کی شرح \u206650\u2069 %")
+                .doesNotContain("Error rate")
+                .doesNotContain("after the upgrade");
+        assertThat(everyPage(Language.FR).get("upgrade-rolled-back"))
+                .contains("Taux d’erreur de 50 % (15 requêtes sur 30) après la mise à jour");
+        assertThat(everyPage(Language.ZH).get("upgrade-checks"))
+                .contains("店铺 zxq-store 对检查请求的应答为 HTTP 500")
+                .contains("仅根据检查请求判定：1 个检查已应答")
+                .contains("无法恢复店铺 zxq-store");
+        assertThat(everyPage(Language.ES).get("upgrade-deploy-failed"))
+                .contains("No se pudo desplegar zxq-2 en la tienda zxq-store (oleada 2): Rate exceeded");
+    }
+
+    @Test
+    void aRateIsFormattedInTheLanguagesOwnWay() {
+        io.dukan.core.upgrade.UpgradeNote third =
+                io.dukan.core.upgrade.UpgradeNote.of(io.dukan.core.upgrade.UpgradeNote.ERROR_RATE, 1, 3, 0, 0, 2);
+        assertThat(UpgradePages.note(OperatorConsole.text(Language.EN), third)).startsWith("Error rate 33.3 %");
+        assertThat(UpgradePages.note(OperatorConsole.text(Language.FR), third)).startsWith("Taux d’erreur de 33,3 %");
+        assertThat(third.english()).startsWith("Error rate 33.3 % (1 of 3 requests)");
+    }
+
+    @Test
+    void everyNoteTheSagaWrites_hasItsMessageInEveryLanguage_andTheEnglishOfTheLogs() {
+        assertThat(io.dukan.core.upgrade.UpgradeNote.ENGLISH).hasSize(9);
+        for (String key : io.dukan.core.upgrade.UpgradeNote.ENGLISH.keySet()) {
+            String messageKey = io.dukan.core.upgrade.UpgradeNote.PREFIX + key;
+            for (Language language : Language.all()) {
+                assertThat(OperatorConsole.text(language).has(messageKey))
+                        .as(language.code() + " " + messageKey)
+                        .isTrue();
+            }
+            assertThat(OperatorConsole.text(Language.EN).own().get(messageKey))
+                    .as("the logs' English of " + key)
+                    .isEqualTo(io.dukan.core.upgrade.UpgradeNote.ENGLISH.get(key));
+        }
+    }
+
+    @Test
+    void aNoteStoredBeforeNotesHadKeys_isShownAsItWasWritten() {
+        String legacy = "error rate 100.0% (13 of 13 requests) after the upgrade, 0.0% before, in wave 1";
+        io.dukan.core.upgrade.UpgradeNote stored = io.dukan.core.upgrade.UpgradeNote.decode(legacy);
+        for (Language language : Language.all()) {
+            assertThat(UpgradePages.note(OperatorConsole.text(language), stored))
+                    .isEqualTo(legacy);
+        }
+        assertThat(UpgradePages.note(OperatorConsole.text(Language.UR), io.dukan.core.upgrade.UpgradeNote.NONE))
+                .isEmpty();
+    }
+
+    @Test
+    void aCampaignShowsWhenItsNextStepIsDue_andThatItStalled_onceLateByMoreThanTheGrace() {
+        for (Language language : Language.all()) {
+            Map<String, String> pages = everyPage(language);
+            Messages m = OperatorConsole.text(language);
+            assertThat(pages.get("upgrade-running"))
+                    .as(language.code())
+                    .contains("id=\"upgrade-due\"")
+                    .contains("2026-12-06 10:10 UTC")
+                    .doesNotContain("upgrade-stalled");
+            String stalledWord = m.own().get("upgrade.stalled");
+            assertThat(pages.get("upgrade-stalled"))
+                    .as(language.code())
+                    .contains("id=\"upgrade-stalled\"")
+                    .contains(stalledWord.substring(stalledWord.indexOf("}") + 1, stalledWord.indexOf("}") + 8))
+                    .contains("2026-12-06 10:10 UTC");
+            assertThat(pages.get("upgrade-rolled-back"))
+                    .doesNotContain("upgrade-due")
+                    .doesNotContain("upgrade-stalled");
+        }
     }
 
     @Test

@@ -522,7 +522,8 @@ public final class LocalCloud implements AutoCloseable {
                             function.handler(),
                             environments.get(function.logicalId()),
                             Map.of(),
-                            List.of(),
+                            // the fleet worker's queue (the upgrade nudge sends a stalled campaign's step to it)
+                            queues.isEmpty() ? List.of() : List.of(queues.get(0)),
                             foreignPackages(function.handler())),
                     function.schedules());
             scheduled.put(function.logicalId(), fn);
@@ -717,6 +718,8 @@ public final class LocalCloud implements AutoCloseable {
         properties.put("dukan.upgrade.window", options.upgradeWindow.toMillis() + "ms");
         properties.put("dukan.upgrade.min-requests", "3");
         properties.put("dukan.upgrade.max-watches", "3");
+        // a campaign whose step is late by more than a window here is nudged (AWS: 15 minutes)
+        properties.put("dukan.upgrade.nudge-grace", options.upgradeWindow.toMillis() + "ms");
         // wallet payments go to the sandbox stand-ins on this local cloud, never to the real providers
         properties.put("dukan.jazzcash.base-url", baseUrl + LocalPaymentSandbox.PREFIX + "/jazzcash");
         properties.put("dukan.easypaisa.base-url", baseUrl + LocalPaymentSandbox.PREFIX + "/easypaisa");

@@ -199,6 +199,64 @@ public final class LocalStoreFleet implements StoreFleet, StoreCode {
         LOG.info("fleet: function {} now runs shop version {}", existing.functionName(), version.id());
     }
 
+    /** How long a check request may take (a cold start of the new code included) before it counts as unanswered. */
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * The check after a deploy: the storefront home page's request, GET /s/{slug}/, handed to the store function's
+     * slot as the gateway hands it (so the new code cold-starts on it), marked {@value StoreCode#CHECK_HEADER}:
+     * {@value StoreCode#CHECK_VALUE}. It is not one of the store's counted requests (the gateway counts those).
+     */
+    @Override
+    public int check(StoreRef store) {
+        String slug = store.slug().value();
+        Target target = target(slug)
+                .orElseThrow(() -> new IllegalStateException("store " + slug + " has no route to check it through"));
+        if (target.slot() == null
+                || !target.function().tenantId().equals(store.id().value())) {
+            throw new IllegalStateException("the route /s/" + slug + " leads to no function of store " + slug);
+        }
+        String requestId = java.util.UUID.randomUUID().toString();
+        ProxyEvents.Request request = new ProxyEvents.Request(
+                "GET",
+                "/s/" + slug + "/",
+                "/s/" + slug + "/",
+                null,
+                List.of(
+                        Map.entry("Host", "localhost"),
+                        Map.entry("Accept", "text/html"),
+                        Map.entry("User-Agent", "dukan-upgrade-check"),
+                        Map.entry(CHECK_HEADER, CHECK_VALUE)),
+                new byte[0],
+                "127.0.0.1");
+        APIGatewayProxyRequestEvent event = ProxyEvents.toEvent(request, "/s/" + slug, null, requestId, Instant.now());
+        FunctionSlot slot = target.slot();
+        java.util.concurrent.FutureTask<APIGatewayProxyResponseEvent> call = new java.util.concurrent.FutureTask<>(
+                () -> slot.invoke(event, new LocalLambdaContext(slot.name(), requestId)));
+        Thread thread = new Thread(call, "upgrade-check-" + slug);
+        thread.setDaemon(true);
+        thread.start();
+        APIGatewayProxyResponseEvent answer;
+        try {
+            answer = call.get(CHECK_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException late) {
+            call.cancel(true);
+            throw new IllegalStateException(
+                    slot.name() + " did not answer its check request in " + CHECK_TIMEOUT.toSeconds() + " s");
+        } catch (java.util.concurrent.ExecutionException failed) {
+            Throwable cause = failed.getCause() == null ? failed : failed.getCause();
+            throw new IllegalStateException(slot.name() + " failed on its check request: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking " + slot.name(), e);
+        }
+        if (answer == null || answer.getStatusCode() == null) {
+            throw new IllegalStateException(slot.name() + " answered its check request without a status code");
+        }
+        LOG.info("fleet: {} answered its check request with {}", slot.name(), answer.getStatusCode());
+        return answer.getStatusCode();
+    }
+
     /** The shop-code version the store's function runs (empty: no such function). */
     public synchronized Optional<String> version(String tenantId) {
         StoreFunction function = functions.get(tenantId);

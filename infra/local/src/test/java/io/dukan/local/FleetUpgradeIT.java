@@ -12,6 +12,7 @@ import io.dukan.core.upgrade.ShopVersions;
 import io.dukan.core.upgrade.StoreVersions;
 import io.dukan.core.upgrade.UpgradeCampaign;
 import io.dukan.core.upgrade.UpgradeCampaigns;
+import io.dukan.core.upgrade.UpgradeNote;
 import io.dukan.core.upgrade.UpgradeRules;
 import io.dukan.core.upgrade.UpgradeService;
 import io.dukan.core.upgrade.UpgradeState;
@@ -70,6 +71,8 @@ class FleetUpgradeIT {
     static UpgradeService service;
     static ScheduledExecutorService traffic;
     static final Map<String, String> lastAnswer = new ConcurrentHashMap<>();
+    /** While true the shoppers stay away: no traffic at all reaches the stores. */
+    static volatile boolean shoppersAway;
     /** Per store, per X-Dukan-Shop-Version answered: when it was first and last seen (System.nanoTime). */
     static final Map<String, Map<String, long[]>> seen = new ConcurrentHashMap<>();
 
@@ -84,7 +87,9 @@ class FleetUpgradeIT {
                 .dataDir(data)
                 .port(0)
                 .inMemoryDynamoDb(true)
-                .upgradeWindow(WINDOW));
+                .upgradeWindow(WINDOW)
+                // the upgrade nudge runs when a test says so (runScheduled), not on its own
+                .scheduleInterval(Duration.ofHours(1)));
         for (String slug : SLUGS) {
             signUp(slug);
         }
@@ -129,6 +134,9 @@ class FleetUpgradeIT {
         traffic.scheduleWithFixedDelay(
                 () -> {
                     for (String slug : SLUGS) {
+                        if (shoppersAway) {
+                            return;
+                        }
                         try {
                             HttpResponse<String> r = HTTP.send(
                                     HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/s/" + slug + "/"))
@@ -281,15 +289,29 @@ class FleetUpgradeIT {
 
     @Test
     @Order(3)
-    void aFailingCanary_isRolledBack_andNoOtherStoreIsTouched() throws Exception {
-        UpgradeCampaign started = service.start("ops@test", "local-broken");
+    void aFailingCanary_isRolledBackOnItsCheck_withoutAnyShopperTraffic_andNoOtherStoreIsTouched() throws Exception {
+        shoppersAway = true;
+        Thread.sleep(300); // the traffic thread's round in flight ends
+        UpgradeCampaign started;
+        UpgradeCampaign rolledBack;
+        try {
+            started = service.start("ops@test", "local-broken");
+            rolledBack = await(started.id(), UpgradeState.ROLLED_BACK);
+        } finally {
+            shoppersAway = false;
+        }
 
-        UpgradeCampaign rolledBack = await(started.id(), UpgradeState.ROLLED_BACK);
-
-        assertThat(rolledBack.reason()).contains("error rate").contains("wave 1");
+        assertThat(rolledBack.reason().key()).isEqualTo(UpgradeNote.CHECK_FAILED);
+        assertThat(rolledBack.reason().args())
+                .containsExactly(rolledBack.reason().args().get(0), "500", "local-broken", "1");
+        assertThat(rolledBack.reason().english()).contains("answered its check request with HTTP 500");
         Wave canaryWave = rolledBack.waves().get(0);
         assertThat(canaryWave.state()).isEqualTo(WaveState.ROLLED_BACK);
-        assertThat(canaryWave.after().errors()).isGreaterThanOrEqualTo(3);
+        assertThat(canaryWave.watches())
+                .as("rolled back at once, never watched")
+                .isZero();
+        assertThat(canaryWave.after().requests()).isZero();
+        assertThat(canaryWave.note()).isEqualTo(rolledBack.reason());
         assertThat(canaryWave.rolledBack()).isEqualTo(1);
         assertThat(rolledBack.waves().subList(1, 3)).extracting(Wave::state).containsOnly(WaveState.WAITING);
         List<UpgradeTarget> plan = upgrades.targets(started.id(), 0, 3);
@@ -301,6 +323,7 @@ class FleetUpgradeIT {
             assertThat(runs(slug)).as(slug).isEqualTo("local-2");
             assertThat(storeVersions.current(tenant(slug))).as(slug).hasValue("local-2");
         }
+        assertThat(rolledBack.reason().args().get(0)).isEqualTo(canary);
         assertThat(answerOf(canary)).startsWith("200 [local-2] ");
         assertThat(service.active()).isEmpty();
     }
@@ -393,6 +416,103 @@ class FleetUpgradeIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    @Order(5)
+    void aVersionWhoseHomePageWorks_butWhoseOtherPagesFail_passesItsCheck_andShoppersTrafficRollsItBack()
+            throws Exception {
+        Path jar = BrokenShop.jarOf(HomeOnlyShop.class, data.resolve("home-only-shop.jar"));
+        service.publish("ops@test", "home-only", jar + "!" + HomeOnlyShop.class.getName(), "only its home page works");
+        // shoppers browse every store's catalog too (the late store's as well): those pages fail on this version
+        ScheduledExecutorService browsing = Executors.newSingleThreadScheduledExecutor();
+        browsing.scheduleWithFixedDelay(
+                () -> {
+                    for (String slug : cloud.fleet().routes().keySet()) {
+                        try {
+                            HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(cloud.baseUrl() + "/s/" + slug + "/products"))
+                                            .timeout(Duration.ofSeconds(30))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding());
+                        } catch (Exception ignored) {
+                            // counted by the gateway
+                        }
+                    }
+                },
+                0,
+                100,
+                TimeUnit.MILLISECONDS);
+        UpgradeCampaign rolledBack;
+        try {
+            rolledBack = await(service.start("ops@test", "home-only").id(), UpgradeState.ROLLED_BACK);
+        } finally {
+            browsing.shutdownNow();
+        }
+
+        assertThat(rolledBack.reason().key()).isEqualTo(UpgradeNote.ERROR_RATE);
+        assertThat(rolledBack.reason().english()).startsWith("Error rate").endsWith("in wave 1.");
+        Wave canaryWave = rolledBack.waves().get(0);
+        assertThat(canaryWave.checked()).as("its home page answered the check").isEqualTo(1);
+        assertThat(canaryWave.after().errors()).isGreaterThanOrEqualTo(3);
+        for (String slug : SLUGS) {
+            assertThat(runs(slug)).as(slug).isEqualTo("local-2");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aCampaignWhoseFirstStepIsLost_isNudgedByTheScheduledFunction_andFinishes() throws Exception {
+        Path jar = BrokenShop.jarOf(EchoShop.class, data.resolve("echo-shop-3.jar"));
+        service.publish("ops@test", "echo-3", jar + "!" + EchoShop.class.getName(), "a third build");
+        UpgradeService lossy = new UpgradeService(
+                versions,
+                upgrades,
+                (campaign, token, delay) -> {}, // the queue loses the message
+                NO_AUDIT,
+                new UpgradeRules(WINDOW, 0.05, 3, 3, 25),
+                Clock.systemUTC());
+        UpgradeCampaign started = lossy.start("ops@test", "echo-3");
+        Thread.sleep(WINDOW.plusSeconds(1).plusMillis(500).toMillis()); // due 1 s after its start, then the grace
+        assertThat(upgrades.find(started.id()).orElseThrow().planComplete())
+                .as("nothing moved it on")
+                .isFalse();
+
+        Object answer = cloud.runScheduled("UpgradeNudgeFunction");
+
+        assertThat(answer).isEqualTo(Map.of("nudged", started.id(), "state", "RUNNING"));
+        UpgradeCampaign done = await(started.id(), UpgradeState.DONE);
+        assertThat(done.waves()).extracting(Wave::state).containsOnly(WaveState.PASSED);
+        for (String slug : SLUGS) {
+            assertThat(runs(slug)).as(slug).isEqualTo("echo-3");
+        }
+        assertThat(cloud.runScheduled("UpgradeNudgeFunction"))
+                .as("a finished campaign is left alone")
+                .isEqualTo(Map.of("nudged", "", "state", ""));
+    }
+
+    @Test
+    @Order(0)
+    void theCheckRequest_reachesTheRealShopsHomePage_throughTheStoresFunction() {
+        String slug = SLUGS.get(0);
+        int status = cloud.fleet()
+                .check(new io.dukan.core.tenant.StoreRef(tenant(slug), new io.dukan.core.tenant.Slug(slug)));
+        assertThat(status).isEqualTo(200);
+    }
+
+    static final PlatformAudit NO_AUDIT = new PlatformAudit() {
+        @Override
+        public void record(PlatformAuditEntry entry, TenantId store) {}
+
+        @Override
+        public Page<PlatformAuditEntry> recent(String cursor, int limit) {
+            return new Page<>(List.of(), null);
+        }
+
+        @Override
+        public List<PlatformAuditEntry> ofStore(TenantId store, int limit) {
+            return List.of();
+        }
+    };
 
     /**
      * The store's answer to a request made now (not the traffic thread's last one): "{status} [{the shop-code

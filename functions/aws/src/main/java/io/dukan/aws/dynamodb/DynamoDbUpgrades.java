@@ -10,6 +10,7 @@ import io.dukan.core.upgrade.ShopVersions;
 import io.dukan.core.upgrade.StoreVersions;
 import io.dukan.core.upgrade.UpgradeCampaign;
 import io.dukan.core.upgrade.UpgradeCampaigns;
+import io.dukan.core.upgrade.UpgradeNote;
 import io.dukan.core.upgrade.UpgradeRules;
 import io.dukan.core.upgrade.UpgradeState;
 import io.dukan.core.upgrade.UpgradeTarget;
@@ -42,16 +43,19 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *   <li>PLATFORM#SHOPCODE / VERSION#{id}: a version (a handful; the partition is read whole, newest first);
  *       PLATFORM#SHOPCODE / FLEET: the fleet's version, which new stores get (set when a campaign finishes);
  *   <li>PLATFORM#UPGRADES / CAMPAIGN#{id}: a campaign with its waves (ids sort by time: the newest are one Query);
+ *       its {@code reason} and each wave's {@code note} in {@link UpgradeNote}'s encoding ({@code ~key|arg|…}, or
+ *       plain English text written before notes had keys);
  *       PLATFORM#UPGRADES / ACTIVE: the active campaign's id, so two can never run at once;
  *   <li>PLATFORM#UPGRADE#{id} / P#{position}: the plan's stores in order (a wave is a range of positions);
  *       PLATFORM#UPGRADE#{id} / S#{tenant id}: a store's position there (its console page finds it with two reads);
  *   <li>shopVersion on the store record (PLATFORM#STORE#{id}) and on its directory entry (the operators' list).
  * </ul>
  *
- * Read and written by the provisioning function (the console) and the fleet worker (the saga).
+ * Read and written by the provisioning function (the console) and the fleet worker (the saga); read by the upgrade
+ * nudge (io.dukan.fleet.upgrades).
  */
 @Singleton
-@Requires(env = {"provisioning", "fleet"})
+@Requires(env = {"provisioning", "fleet", "upgradenudge"})
 final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVersions {
 
     static final String VERSIONS = "PLATFORM#SHOPCODE";
@@ -272,7 +276,10 @@ final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVer
                     new TenantId(i.s("tenantId")),
                     new Slug(i.s("slug")),
                     i.s("fromVersion"),
-                    UpgradeTarget.TargetState.valueOf(i.s("state"))));
+                    UpgradeTarget.TargetState.valueOf(i.s("state")),
+                    // a plan from before checks: every store checked
+                    i.raw("check") == null
+                            || !Boolean.FALSE.equals(i.raw("check").bool())));
         }
         return targets;
     }
@@ -355,6 +362,7 @@ final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVer
                 .with("slug", t.slug().value())
                 .with("fromVersion", t.fromVersion())
                 .with("state", t.state().name())
+                .with("check", AttributeValue.fromBool(t.check()))
                 .build();
     }
 
@@ -368,12 +376,13 @@ final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVer
             m.put("state", s(w.state().name()));
             m.put("deployed", n(w.deployed()));
             m.put("rolledBack", n(w.rolledBack()));
+            m.put("checked", n(w.checked()));
             m.put("beforeRequests", n(w.before().requests()));
             m.put("beforeErrors", n(w.before().errors()));
             m.put("afterRequests", n(w.after().requests()));
             m.put("afterErrors", n(w.after().errors()));
             m.put("watches", n(w.watches()));
-            m.put("note", s(w.note()));
+            m.put("note", s(w.note().encode()));
             if (w.deployedAt() != null) {
                 m.put("deployedAt", s(w.deployedAt().toString()));
             }
@@ -389,7 +398,7 @@ final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVer
                 .with("startedBy", c.startedBy())
                 .with("startedAt", c.startedAt().toString())
                 .with("state", c.state().name())
-                .with("reason", c.reason())
+                .with("reason", c.reason().encode())
                 .with("windowSeconds", rules.window().toSeconds())
                 .with("threshold", AttributeValue.fromN(Double.toString(rules.threshold())))
                 .with("minRequests", rules.minRequests())
@@ -419,12 +428,13 @@ final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVer
                         WaveState.valueOf(w.s("state")),
                         (int) w.n("deployed"),
                         (int) w.n("rolledBack"),
+                        w.raw("checked") == null ? 0 : (int) w.n("checked"),
                         new Wave.Figures(w.n("beforeRequests"), w.n("beforeErrors")),
                         new Wave.Figures(w.n("afterRequests"), w.n("afterErrors")),
                         instant(w.s("deployedAt")),
                         instant(w.s("watchUntil")),
                         (int) w.n("watches"),
-                        w.s("note")));
+                        UpgradeNote.decode(w.s("note"))));
             }
         }
         UpgradeRules rules = new UpgradeRules(
@@ -439,7 +449,7 @@ final class DynamoDbUpgrades implements ShopVersions, UpgradeCampaigns, StoreVer
                 i.s("startedBy"),
                 Instant.parse(i.s("startedAt")),
                 UpgradeState.valueOf(i.s("state")),
-                i.s("reason"),
+                UpgradeNote.decode(i.s("reason")),
                 rules,
                 Boolean.TRUE.equals(i.raw("planComplete").bool()),
                 i.s("planCursor"),

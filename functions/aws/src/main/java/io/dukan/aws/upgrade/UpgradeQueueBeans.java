@@ -11,14 +11,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * On AWS a campaign's steps go to the fleet worker's queue: from the operator console (DUKAN_PROVISIONING_QUEUE_URL)
- * and from the worker itself (DUKAN_FLEET_QUEUE_URL). In the local cloud (dukan.fleet.mode=local) the local queue is
+ * and from the worker itself and the upgrade nudge (DUKAN_FLEET_QUEUE_URL). In the local cloud (dukan.fleet.mode=local) the local queue is
  * handed to both instead.
  */
 @Factory
 class UpgradeQueueBeans {
 
     @Singleton
-    @Requires(env = {"provisioning", "fleet"})
+    @Requires(env = {"provisioning", "fleet", "upgradenudge"})
     @Requires(classes = SqsClient.class)
     @Requires(property = "dukan.fleet.mode", value = "aws", defaultValue = "aws")
     UpgradeQueue sqsUpgradeQueue(

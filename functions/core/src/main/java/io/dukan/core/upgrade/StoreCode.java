@@ -21,4 +21,18 @@ public interface StoreCode {
      * @throws RuntimeException when the function could not be changed (it then still runs what it ran)
      */
     void deploy(StoreRef store, ShopVersion version);
+
+    /**
+     * The check after a deploy (as CodeDeploy's post-traffic hook): one synthetic request for the store's storefront
+     * home page, sent to its function as its route would (marked with the header {@value #CHECK_HEADER}: {@value
+     * #CHECK_VALUE}); returns the HTTP status it answered.
+     *
+     * @throws RuntimeException when the function gave no answer (it failed, or took longer than the check waits)
+     */
+    int check(StoreRef store);
+
+    /** The header that marks a check request (a store may leave it out of its traffic counts). */
+    String CHECK_HEADER = "x-dukan-check";
+
+    String CHECK_VALUE = "upgrade";
 }

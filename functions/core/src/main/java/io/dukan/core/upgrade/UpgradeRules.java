@@ -6,7 +6,8 @@ import java.time.Duration;
  * How a campaign judges a wave: after {@code window} it compares the upgraded stores' error rate (5xx answers over
  * requests) with their rate before the upgrade; more than {@code threshold} higher (0.05: five points) rolls the
  * wave back. Fewer than {@code minRequests} requests judge nothing: the wave is watched again, up to
- * {@code maxWatches} windows, then passed with a note. {@code batch} stores are deployed per worker step.
+ * {@code maxWatches} windows, then passed on its stores' check requests (each answered below 500 right after its
+ * deploy, or the wave would have gone back then), with a note saying so. {@code batch} stores are deployed per worker step.
  */
 public record UpgradeRules(Duration window, double threshold, long minRequests, int maxWatches, int batch) {
 

@@ -15,13 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Runs a campaign one step per queue message, in the fleet worker: plan (a few directory pages per step), then for
  * each wave in turn measure its stores' error rate before, deploy the target version ({@link UpgradeRules#batch}
- * stores per step), watch it for the window (the next step comes when the window ends: a delayed message, never a
+ * stores per step, at most {@link #STEP_BUDGET} of work), sending each store one check request right after its deploy
+ * ({@link StoreCode#check}: a 5xx or no answer puts the wave back at once), watch it for the window (the next step comes when the window ends: a delayed message, never a
  * sleeping worker), then judge it: pass to the next wave, or roll the wave's stores back to the version each ran
  * before and stop.
  *
@@ -39,6 +39,13 @@ public class UpgradeSaga {
     static final int PLAN_PAGES = 5;
 
     static final int PAGE = 100;
+
+    /**
+     * A step stops deploying (or putting back) further stores of its batch once it has run this long, and leaves them
+     * to the next step: each store's deploy waits for its function's update and its check may cold-start it, and the
+     * worker's own timeout (60 s) must not cut a step short, or its message would be redelivered forever.
+     */
+    static final Duration STEP_BUDGET = Duration.ofSeconds(30);
 
     private final UpgradeCampaigns campaigns;
     private final ShopVersions versions;
@@ -170,7 +177,12 @@ public class UpgradeSaga {
                     continue;
                 }
                 targets.add(new UpgradeTarget(
-                        planned++, s.id(), new Slug(s.slug()), from, UpgradeTarget.TargetState.WAITING));
+                        planned++,
+                        s.id(),
+                        new Slug(s.slug()),
+                        from,
+                        UpgradeTarget.TargetState.WAITING,
+                        s.status().equals("ACTIVE")));
             }
             campaigns.addTargets(c.id(), targets);
             cursor = stores.next();
@@ -190,8 +202,8 @@ public class UpgradeSaga {
         }
         UpgradeCampaign plannedCampaign = c.withPlan(true, "", planned, skipped, waves);
         if (planned == 0) {
-            return Next.stop(
-                    plannedCampaign.withState(UpgradeState.DONE, "every open store already runs " + c.version()));
+            return Next.stop(plannedCampaign.withState(
+                    UpgradeState.DONE, UpgradeNote.of(UpgradeNote.NONE_TO_MOVE, c.version())));
         }
         LOG.log(
                 Level.INFO,
@@ -211,7 +223,7 @@ public class UpgradeSaga {
         return switch (w.state()) {
             case WAITING -> {
                 Wave.Figures before = figures(c, w, w.size(), c.rules().window());
-                yield deploy(c.withWave(w.measuredBefore(before).with(WaveState.DEPLOYING, "")));
+                yield deploy(c.withWave(w.measuredBefore(before).with(WaveState.DEPLOYING, UpgradeNote.NONE)));
             }
             case DEPLOYING -> deploy(c);
             case WATCHING ->
@@ -225,23 +237,35 @@ public class UpgradeSaga {
         Wave w = c.currentWave();
         Optional<ShopVersion> version = versions.version(c.version());
         if (version.isEmpty()) {
-            return Next.stop(c.withState(UpgradeState.HALTED, "version " + c.version() + " is no longer registered"));
+            return Next.stop(c.withState(UpgradeState.HALTED, UpgradeNote.of(UpgradeNote.VERSION_GONE, c.version())));
         }
         int from = w.first() + w.deployed();
         int to = Math.min(w.first() + w.size(), from + c.rules().batch());
         int deployed = w.deployed();
+        Instant started = clock.instant();
         for (UpgradeTarget t : campaigns.targets(c.id(), from, to)) {
+            if (overBudget(started)) {
+                break;
+            }
+            UpgradeNote failed = null;
             try {
                 code.deploy(t.ref(), version.get());
             } catch (RuntimeException failure) {
                 LOG.log(Level.WARNING, "campaign " + c.id() + ": deploying to store " + t.slug() + " failed", failure);
-                // the store may have changed part-way: it is put back with the others
-                Wave failing = w.deployedUpTo(deployed + 1).with(WaveState.ROLLING_BACK, "deploy failed");
-                return Next.then(c.withWave(failing)
-                        .withState(
-                                UpgradeState.ROLLING_BACK,
-                                "could not deploy " + c.version() + " to store " + t.slug() + " (wave " + w.number()
-                                        + "): " + brief(failure)));
+                failed = UpgradeNote.of(
+                        UpgradeNote.DEPLOY_FAILED, c.version(), t.slug().value(), w.number(), brief(failure));
+            }
+            if (failed == null && t.check()) {
+                failed = check(c, w, t);
+                if (failed == null) {
+                    w = w.checkedOne();
+                }
+            }
+            if (failed != null) {
+                // the store may have changed (part-way, or wholly and answers badly): put back with the others
+                LOG.log(Level.WARNING, "campaign {0}: rolling the wave back: {1}", c.id(), failed.english());
+                Wave failing = w.deployedUpTo(deployed + 1).with(WaveState.ROLLING_BACK, failed);
+                return Next.then(c.withWave(failing).withState(UpgradeState.ROLLING_BACK, failed));
             }
             storeVersions.record(t.id(), c.version());
             campaigns.updateTarget(c.id(), t.with(UpgradeTarget.TargetState.UPGRADED));
@@ -257,6 +281,26 @@ public class UpgradeSaga {
         return Next.after(c.withWave(progressed.watching(now, until)), c.rules().window());
     }
 
+    /** The store's check request after its deploy: null if it answered below 500, else why the wave goes back. */
+    private UpgradeNote check(UpgradeCampaign c, Wave w, UpgradeTarget t) {
+        int status;
+        try {
+            status = code.check(t.ref());
+        } catch (RuntimeException noAnswer) {
+            LOG.log(
+                    Level.WARNING,
+                    "campaign " + c.id() + ": store " + t.slug() + " did not answer its check",
+                    noAnswer);
+            return UpgradeNote.of(
+                    UpgradeNote.CHECK_UNANSWERED, t.slug().value(), c.version(), w.number(), brief(noAnswer));
+        }
+        if (status >= 500) {
+            return UpgradeNote.of(UpgradeNote.CHECK_FAILED, t.slug().value(), status, c.version(), w.number());
+        }
+        LOG.log(Level.INFO, "campaign {0}: store {1} answered its check with {2}", c.id(), t.slug(), status);
+        return null;
+    }
+
     private Next judge(UpgradeCampaign c, Wave w, Instant now) {
         UpgradeRules rules = c.rules();
         Wave.Figures after = figures(c, w, w.deployed(), Duration.between(w.deployedAt(), now));
@@ -265,26 +309,43 @@ public class UpgradeSaga {
                 Instant until = now.plus(rules.window());
                 return Next.after(c.withWave(w.watchedAgain(after, until)), rules.window());
             }
+            // too little real traffic to judge: the stores' check requests (each answered, or the wave went back)
+            // are what it is judged on
             Wave passed = w.judged(
                     after,
                     WaveState.PASSED,
-                    "not judged: " + after.requests() + " request(s) in " + (w.watches() + 1)
-                            + " window(s), fewer than " + rules.minRequests());
+                    UpgradeNote.of(
+                            UpgradeNote.CHECKS_ONLY,
+                            w.checked(),
+                            after.requests(),
+                            w.watches() + 1,
+                            rules.minRequests()));
+            LOG.log(
+                    Level.INFO,
+                    "campaign {0}: wave {1}: {2}",
+                    c.id(),
+                    w.number(),
+                    passed.note().english());
             return nextWave(c.withWave(passed));
         }
-        double before =
-                w.before().requests() >= rules.minRequests() ? w.before().rate() : 0;
-        if (after.rate() > before + rules.threshold()) {
-            String why = "error rate " + percent(after.rate()) + " (" + after.errors() + " of " + after.requests()
-                    + " requests) after the upgrade, " + percent(before) + " before, in wave " + w.number();
-            LOG.log(Level.WARNING, "campaign {0}: {1}; rolling the wave back", c.id(), why);
+        Wave.Figures before = w.before().requests() >= rules.minRequests() ? w.before() : Wave.Figures.NONE;
+        if (after.rate() > before.rate() + rules.threshold()) {
+            UpgradeNote why = UpgradeNote.of(
+                    UpgradeNote.ERROR_RATE,
+                    after.errors(),
+                    after.requests(),
+                    before.errors(),
+                    before.requests(),
+                    w.number());
+            LOG.log(Level.WARNING, "campaign {0}: rolling the wave back: {1}", c.id(), why.english());
             return Next.then(
                     c.withWave(w.judged(after, WaveState.ROLLING_BACK, why)).withState(UpgradeState.ROLLING_BACK, why));
         }
         Wave passed = w.judged(
                 after,
                 WaveState.PASSED,
-                "error rate " + percent(after.rate()) + " after, " + percent(before) + " before");
+                UpgradeNote.of(
+                        UpgradeNote.PASSED, after.errors(), after.requests(), before.errors(), before.requests()));
         return nextWave(c.withWave(passed));
     }
 
@@ -306,14 +367,19 @@ public class UpgradeSaga {
         int from = w.first() + w.rolledBack();
         int to = Math.min(w.first() + w.deployed(), from + c.rules().batch());
         int rolledBack = w.rolledBack();
+        Instant started = clock.instant();
         for (UpgradeTarget t : campaigns.targets(c.id(), from, to)) {
+            if (overBudget(started)) {
+                break;
+            }
             Optional<ShopVersion> previous = versions.version(t.fromVersion());
             if (previous.isEmpty()) {
+                // the wave keeps the first reason (why it went back); the campaign says why it stopped there
                 return Next.stop(c.withWave(w.rolledBackUpTo(rolledBack))
                         .withState(
                                 UpgradeState.HALTED,
-                                c.reason() + "; store " + t.slug() + " cannot be put back: its version "
-                                        + t.fromVersion() + " is not registered"));
+                                UpgradeNote.of(
+                                        UpgradeNote.CANNOT_PUT_BACK, t.slug().value(), t.fromVersion())));
             }
             code.deploy(t.ref(), previous.get());
             storeVersions.record(t.id(), t.fromVersion());
@@ -344,8 +410,8 @@ public class UpgradeSaga {
         return sum;
     }
 
-    static String percent(double rate) {
-        return String.format(Locale.ROOT, "%.1f%%", rate * 100);
+    private boolean overBudget(Instant started) {
+        return Duration.between(started, clock.instant()).compareTo(STEP_BUDGET) > 0;
     }
 
     private static String brief(RuntimeException failure) {

@@ -7,11 +7,12 @@ import java.time.Instant;
  *
  * @param deployed how many of them run the target version so far (the deploy cursor)
  * @param rolledBack how many of them were put back on their previous version (the rollback cursor)
+ * @param checked how many of the deployed ones answered their check request (a suspended store gets none)
  * @param before requests and errors of the (sampled) stores in one window before the upgrade
  * @param after requests and errors since the wave was deployed
  * @param deployedAt when the last store of the wave was deployed (the watch starts)
  * @param watches windows watched so far
- * @param note why the wave passed or failed, for the operator
+ * @param note why the wave passed or failed, for the operator ({@link UpgradeNote})
  */
 public record Wave(
         int number,
@@ -20,12 +21,13 @@ public record Wave(
         WaveState state,
         int deployed,
         int rolledBack,
+        int checked,
         Figures before,
         Figures after,
         Instant deployedAt,
         Instant watchUntil,
         int watches,
-        String note) {
+        UpgradeNote note) {
 
     /** Requests and 5xx errors. */
     public record Figures(long requests, long errors) {
@@ -44,14 +46,14 @@ public record Wave(
     public Wave {
         before = before == null ? Figures.NONE : before;
         after = after == null ? Figures.NONE : after;
-        note = note == null ? "" : note;
+        note = note == null ? UpgradeNote.NONE : note;
     }
 
     public static Wave planned(int number, int first, int size) {
-        return new Wave(number, first, size, WaveState.WAITING, 0, 0, null, null, null, null, 0, "");
+        return new Wave(number, first, size, WaveState.WAITING, 0, 0, 0, null, null, null, null, 0, UpgradeNote.NONE);
     }
 
-    public Wave with(WaveState newState, String newNote) {
+    public Wave with(WaveState newState, UpgradeNote newNote) {
         return new Wave(
                 number,
                 first,
@@ -59,6 +61,7 @@ public record Wave(
                 newState,
                 deployed,
                 rolledBack,
+                checked,
                 before,
                 after,
                 deployedAt,
@@ -69,12 +72,36 @@ public record Wave(
 
     public Wave deployedUpTo(int count) {
         return new Wave(
-                number, first, size, state, count, rolledBack, before, after, deployedAt, watchUntil, watches, note);
+                number,
+                first,
+                size,
+                state,
+                count,
+                rolledBack,
+                checked,
+                before,
+                after,
+                deployedAt,
+                watchUntil,
+                watches,
+                note);
     }
 
     public Wave rolledBackUpTo(int count) {
         return new Wave(
-                number, first, size, state, deployed, count, before, after, deployedAt, watchUntil, watches, note);
+                number,
+                first,
+                size,
+                state,
+                deployed,
+                count,
+                checked,
+                before,
+                after,
+                deployedAt,
+                watchUntil,
+                watches,
+                note);
     }
 
     public Wave measuredBefore(Figures figures) {
@@ -85,6 +112,7 @@ public record Wave(
                 state,
                 deployed,
                 rolledBack,
+                checked,
                 figures,
                 after,
                 deployedAt,
@@ -101,6 +129,7 @@ public record Wave(
                 WaveState.WATCHING,
                 deployed,
                 rolledBack,
+                checked,
                 before,
                 after,
                 since,
@@ -117,6 +146,7 @@ public record Wave(
                 state,
                 deployed,
                 rolledBack,
+                checked,
                 before,
                 figures,
                 deployedAt,
@@ -125,7 +155,7 @@ public record Wave(
                 note);
     }
 
-    public Wave judged(Figures figures, WaveState newState, String newNote) {
+    public Wave judged(Figures figures, WaveState newState, UpgradeNote newNote) {
         return new Wave(
                 number,
                 first,
@@ -133,11 +163,30 @@ public record Wave(
                 newState,
                 deployed,
                 rolledBack,
+                checked,
                 before,
                 figures,
                 deployedAt,
                 watchUntil,
                 watches + 1,
                 newNote);
+    }
+
+    /** One more of its stores answered its check request. */
+    public Wave checkedOne() {
+        return new Wave(
+                number,
+                first,
+                size,
+                state,
+                deployed,
+                rolledBack,
+                checked + 1,
+                before,
+                after,
+                deployedAt,
+                watchUntil,
+                watches,
+                note);
     }
 }

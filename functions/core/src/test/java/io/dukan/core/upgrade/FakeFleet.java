@@ -47,6 +47,12 @@ final class FakeFleet
     final List<String> bad = new ArrayList<>();
     /** Requests each store gets per metrics read (the traffic of the period). */
     long trafficPerRead = 50;
+    /** Versions whose stores answer their check request with this status (a version missing: 200). */
+    final Map<String, Integer> checkAnswers = new HashMap<>();
+    /** Versions whose stores give no answer to their check request (it throws). */
+    final List<String> silent = new ArrayList<>();
+    /** The check requests sent: "slug@version". */
+    final List<String> checks = new ArrayList<>();
     /** Deploying to this store throws. */
     String failDeployTo;
     /** Recording a version throws once (a worker dying mid-step). */
@@ -58,9 +64,13 @@ final class FakeFleet
     }
 
     FakeFleet store(String slug, String version) {
+        return store(slug, version, "ACTIVE");
+    }
+
+    FakeFleet store(String slug, String version, String status) {
         int n = stores.size();
         TenantId id = new TenantId("t" + (char) ('a' + n / 26) + (char) ('a' + n % 26));
-        stores.add(new StoreListing(id, slug, slug, "o@x.test", "PK", "en", "ACTIVE", Instant.EPOCH, version));
+        stores.add(new StoreListing(id, slug, slug, "o@x.test", "PK", "en", status, Instant.EPOCH, version));
         running.put(id, version);
         recorded.put(id, version);
         return this;
@@ -152,6 +162,24 @@ final class FakeFleet
         }
         deploys.add(store.slug().value() + "→" + version.id());
         running.put(store.id(), version.id());
+    }
+
+    /** How long each check takes, on this clock (a cold start). */
+    io.dukan.core.testing.TestClock clock;
+
+    java.time.Duration checkTakes = java.time.Duration.ZERO;
+
+    @Override
+    public int check(StoreRef store) {
+        if (clock != null) {
+            clock.advance(checkTakes);
+        }
+        String version = running.get(store.id());
+        checks.add(store.slug().value() + "@" + version);
+        if (silent.contains(version)) {
+            throw new IllegalStateException("Task timed out after 15.00 seconds");
+        }
+        return checkAnswers.getOrDefault(version, 200);
     }
 
     // --- StoreDirectory (one page per call of `limit`, cursor = index)

@@ -22,28 +22,23 @@ class UpgradeSagaTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-12-06T10:00:00Z"));
     private final List<PlatformAuditEntry> audit = new ArrayList<>();
     private final UpgradeSaga saga = new UpgradeSaga(fleet, fleet, fleet, fleet, fleet, fleet, fleet, clock);
-    private final UpgradeService service = new UpgradeService(
-            fleet,
-            fleet,
-            fleet,
-            new PlatformAudit() {
-                @Override
-                public void record(PlatformAuditEntry entry, TenantId store) {
-                    audit.add(entry);
-                }
+    private final PlatformAudit platformAudit = new PlatformAudit() {
+        @Override
+        public void record(PlatformAuditEntry entry, TenantId store) {
+            audit.add(entry);
+        }
 
-                @Override
-                public Page<PlatformAuditEntry> recent(String cursor, int limit) {
-                    return new Page<>(audit, null);
-                }
+        @Override
+        public Page<PlatformAuditEntry> recent(String cursor, int limit) {
+            return new Page<>(audit, null);
+        }
 
-                @Override
-                public List<PlatformAuditEntry> ofStore(TenantId store, int limit) {
-                    return List.of();
-                }
-            },
-            RULES,
-            clock);
+        @Override
+        public List<PlatformAuditEntry> ofStore(TenantId store, int limit) {
+            return List.of();
+        }
+    };
+    private final UpgradeService service = new UpgradeService(fleet, fleet, fleet, platformAudit, RULES, clock);
 
     private void stores(int count) {
         for (int i = 1; i <= count; i++) {
@@ -198,7 +193,13 @@ class UpgradeSagaTest {
         UpgradeCampaign c = runToTheEnd(service.start("op@x.test", "v2"));
 
         assertThat(c.state()).isEqualTo(UpgradeState.ROLLED_BACK);
-        assertThat(c.reason()).contains("error rate 50.0%").contains("wave 1");
+        assertThat(c.reason()).isEqualTo(UpgradeNote.of(UpgradeNote.ERROR_RATE, 25, 50, 0, 50, 1));
+        assertThat(c.reason().english())
+                .isEqualTo("Error rate 50.0 % (25 of 50 requests) after the upgrade, 0.0 % before, in wave 1.");
+        assertThat(c.waves().get(0).note()).isEqualTo(c.reason());
+        assertThat(fleet.checks)
+                .as("the canary answered its check: the traffic found it out")
+                .hasSize(1);
         assertThat(c.waves().get(0).state()).isEqualTo(WaveState.ROLLED_BACK);
         assertThat(c.waves().get(1).state()).isEqualTo(WaveState.WAITING);
         assertThat(fleet.running.values()).containsOnly("v1");
@@ -214,7 +215,8 @@ class UpgradeSagaTest {
         UpgradeCampaign c = runToTheEnd(service.start("op@x.test", "v2"));
 
         assertThat(c.state()).isEqualTo(UpgradeState.ROLLED_BACK);
-        assertThat(c.reason()).contains("could not deploy v2 to store store-3").contains("wave 2");
+        assertThat(c.reason())
+                .isEqualTo(UpgradeNote.of(UpgradeNote.DEPLOY_FAILED, "v2", "store-3", 2, "Lambda said no"));
         assertThat(fleet.running.get(fleet.id("store-1"))).isEqualTo("v2"); // the canary passed
         assertThat(fleet.running.get(fleet.id("store-2"))).isEqualTo("v1");
         assertThat(fleet.running.get(fleet.id("store-3"))).isEqualTo("v1");
@@ -229,7 +231,214 @@ class UpgradeSagaTest {
 
         assertThat(c.state()).isEqualTo(UpgradeState.DONE);
         assertThat(c.waves().get(0).watches()).isEqualTo(RULES.maxWatches());
-        assertThat(c.waves().get(0).note()).startsWith("not judged: 0 request(s) in 2 window(s)");
+        assertThat(c.waves().get(0).note()).isEqualTo(UpgradeNote.of(UpgradeNote.CHECKS_ONLY, 1, 0, 2, 20));
+        assertThat(c.waves().get(0).note().english())
+                .isEqualTo("Judged on the check requests only: checks answered 1; real requests 0 in 2 watch windows"
+                        + " (fewer than 20).");
+    }
+
+    @Test
+    void aCanaryWhoseCheckAnswers500_isRolledBackAtOnce_withNoTrafficAtAll() {
+        stores(5);
+        fleet.trafficPerRead = 0;
+        fleet.checkAnswers.put("v2", 500);
+        UpgradeCampaign c = runToTheEnd(service.start("op@x.test", "v2"));
+
+        assertThat(c.state()).isEqualTo(UpgradeState.ROLLED_BACK);
+        assertThat(c.reason()).isEqualTo(UpgradeNote.of(UpgradeNote.CHECK_FAILED, "store-1", 500, "v2", 1));
+        assertThat(c.reason().english())
+                .isEqualTo("Store store-1 answered its check request with HTTP 500 after the upgrade to v2 (wave 1).");
+        Wave canary = c.waves().get(0);
+        assertThat(canary.state()).isEqualTo(WaveState.ROLLED_BACK);
+        assertThat(canary.watches())
+                .as("never watched: rolled back before the window")
+                .isZero();
+        assertThat(canary.deployedAt()).isNull();
+        assertThat(canary.rolledBack()).isEqualTo(1);
+        assertThat(fleet.checks).containsExactly("store-1@v2");
+        assertThat(fleet.deploys).containsExactly("store-1→v2", "store-1→v1");
+        assertThat(fleet.running.values()).containsOnly("v1");
+        assertThat(fleet.recorded.values()).containsOnly("v1");
+        assertThat(clock.instant())
+                .isBefore(Instant.parse("2026-12-06T10:00:00Z").plus(RULES.window()));
+    }
+
+    @Test
+    void aCheckThatGetsNoAnswer_rollsTheWaveBack_withTheFailure() {
+        stores(12);
+        UpgradeCampaign c = service.start("op@x.test", "v2");
+        deliverNext(); // plan
+        deliverNext(); // canary deployed and checked
+        fleet.silent.add("v2");
+        c = runToTheEnd(fleet.find(c.id()).orElseThrow());
+
+        assertThat(c.state()).isEqualTo(UpgradeState.ROLLED_BACK);
+        assertThat(c.reason())
+                .isEqualTo(UpgradeNote.of(
+                        UpgradeNote.CHECK_UNANSWERED, "store-2", "v2", 2, "Task timed out after 15.00 seconds"));
+        assertThat(c.waves().get(0).state()).isEqualTo(WaveState.PASSED);
+        assertThat(c.waves().get(1).state()).isEqualTo(WaveState.ROLLED_BACK);
+        assertThat(fleet.running.get(fleet.id("store-1"))).isEqualTo("v2");
+        assertThat(fleet.running.get(fleet.id("store-2"))).isEqualTo("v1");
+        assertThat(fleet.running.get(fleet.id("store-3")))
+                .as("its wave stopped at the first")
+                .isEqualTo("v1");
+        assertThat(fleet.checks).containsExactly("store-1@v2", "store-2@v2");
+    }
+
+    @Test
+    void anIdleFleet_isJudgedOnTheChecks_eachStoreAnsweringOnce() {
+        stores(12);
+        fleet.trafficPerRead = 0;
+        UpgradeCampaign c = runToTheEnd(service.start("op@x.test", "v2"));
+
+        assertThat(c.state()).isEqualTo(UpgradeState.DONE);
+        assertThat(c.waves()).extracting(Wave::checked).containsExactly(1, 2, 9);
+        assertThat(c.waves().get(2).note()).isEqualTo(UpgradeNote.of(UpgradeNote.CHECKS_ONLY, 9, 0, 2, 20));
+        assertThat(fleet.checks).hasSize(12).allMatch(check -> check.endsWith("@v2"));
+    }
+
+    @Test
+    void aSuspendedStore_isUpgradedWithoutACheck_itsClosedPageIsNoFailure() {
+        fleet.store("closed-for-now", "v1", "SUSPENDED");
+        fleet.checkAnswers.put("v2", 503);
+        fleet.trafficPerRead = 0;
+        UpgradeCampaign c = runToTheEnd(service.start("op@x.test", "v2"));
+
+        assertThat(c.state()).isEqualTo(UpgradeState.DONE);
+        assertThat(fleet.checks).isEmpty();
+        assertThat(c.waves().get(0).note()).isEqualTo(UpgradeNote.of(UpgradeNote.CHECKS_ONLY, 0, 0, 2, 20));
+        assertThat(fleet.running.values()).containsOnly("v2");
+    }
+
+    @Test
+    void aBatchOfSlowChecks_isSpreadOverSteps_eachWithinTheStepsBudget() {
+        UpgradeRules bigBatches = new UpgradeRules(Duration.ofMinutes(5), 0.05, 20, 2, 25);
+        UpgradeService bigBatchService = new UpgradeService(fleet, fleet, fleet, platformAudit, bigBatches, clock);
+        stores(30);
+        fleet.clock = clock;
+        fleet.checkTakes = Duration.ofSeconds(12); // each check a cold start
+        UpgradeCampaign c = bigBatchService.start("op@x.test", "v2");
+        List<Integer> lastWaveProgress = new ArrayList<>();
+        for (int i = 0; i < 200 && !fleet.sent.isEmpty(); i++) {
+            c = deliverNext();
+            if (c.current() == 2 && c.currentWave().state() == WaveState.DEPLOYING) {
+                lastWaveProgress.add(c.currentWave().deployed());
+            }
+        }
+
+        assertThat(c.waves()).extracting(Wave::size).containsExactly(1, 3, 26);
+        assertThat(lastWaveProgress)
+                .as("three stores a step (the third check starts 24 s in), never the whole batch of 25")
+                .startsWith(3, 6, 9);
+        assertThat(c.state()).isEqualTo(UpgradeState.DONE);
+        assertThat(fleet.running.values()).containsOnly("v2");
+    }
+
+    @Test
+    void aStoreThatAnswersItsCheckWith404_isNoFailure() {
+        stores(1);
+        fleet.checkAnswers.put("v2", 404);
+        assertThat(runToTheEnd(service.start("op@x.test", "v2")).state()).isEqualTo(UpgradeState.DONE);
+    }
+
+    // --- the nudge -------------------------------------------------------------------------------------------------
+
+    private final UpgradeNudge nudge = new UpgradeNudge(fleet, fleet, clock, UpgradeNudge.GRACE);
+
+    @Test
+    void aCampaignWhoseStepIsNotOverdue_isNotNudged() {
+        stores(3);
+        service.start("op@x.test", "v2");
+        deliverNext(); // plan
+        deliverNext(); // canary deployed: watched for 5 minutes
+        fleet.sent.clear(); // the window's message is lost
+        clock.advance(RULES.window().plus(UpgradeNudge.GRACE)); // due at the window's end: late by the grace only
+
+        assertThat(nudge.run()).isEmpty();
+        assertThat(fleet.sent).isEmpty();
+    }
+
+    @Test
+    void aStalledCampaign_isNudgedOnce_withItsCurrentToken_andFinishes() {
+        stores(3);
+        UpgradeCampaign started = service.start("op@x.test", "v2");
+        deliverNext(); // plan
+        UpgradeCampaign watching = deliverNext(); // canary deployed
+        fleet.sent.clear(); // lost
+        clock.advance(RULES.window().plus(UpgradeNudge.GRACE).plusSeconds(1));
+
+        assertThat(nudge.run()).map(UpgradeCampaign::id).hasValue(started.id());
+        assertThat(fleet.sent).containsExactly(new FakeFleet.Sent(started.id(), watching.token(), Duration.ZERO));
+
+        UpgradeCampaign done = runToTheEnd(fleet.find(started.id()).orElseThrow());
+        assertThat(done.state()).isEqualTo(UpgradeState.DONE);
+        assertThat(fleet.running.values()).containsOnly("v2");
+        assertThat(nudge.run()).as("a finished campaign is never nudged").isEmpty();
+        assertThat(fleet.sent).isEmpty();
+    }
+
+    @Test
+    void theOriginalStepAndItsNudge_bothArriving_moveTheCampaignOnOnce() {
+        stores(3);
+        UpgradeCampaign started = service.start("op@x.test", "v2");
+        deliverNext(); // plan
+        FakeFleet.Sent original = fleet.sent.remove(fleet.sent.size() - 1); // the canary's step, held up
+        clock.advance(UpgradeNudge.GRACE.plusMinutes(1));
+        nudge.run();
+        FakeFleet.Sent nudged = fleet.sent.remove(fleet.sent.size() - 1);
+        assertThat(nudged.token()).isEqualTo(original.token());
+
+        UpgradeCampaign first = saga.step(original.id(), original.token()).orElseThrow();
+        UpgradeCampaign second = saga.step(nudged.id(), nudged.token()).orElseThrow();
+
+        assertThat(second).as("the second is stale: dropped").isEqualTo(first);
+        assertThat(fleet.deploys).containsExactly("store-1→v2");
+        assertThat(fleet.checks).containsExactly("store-1@v2");
+        assertThat(fleet.sent).as("one next step, not two").hasSize(1);
+        assertThat(runToTheEnd(first).state()).isEqualTo(UpgradeState.DONE);
+    }
+
+    @Test
+    void aPausedCampaign_isNeverNudged_norARollingBackOneOnTime() {
+        stores(12);
+        UpgradeCampaign c = service.start("op@x.test", "v2");
+        deliverNext(); // plan
+        service.pause("op@x.test", c.id());
+        clock.advance(Duration.ofHours(5));
+        assertThat(nudge.run()).isEmpty();
+        assertThat(fleet.find(c.id()).orElseThrow().nextStepDue()).isEmpty();
+
+        service.resume("op@x.test", c.id());
+        fleet.sent.clear(); // the resume's step is lost too
+        UpgradeCampaign resumed = fleet.find(c.id()).orElseThrow();
+        assertThat(resumed.nextStepDue()).hasValue(resumed.updatedAt().plusSeconds(1));
+        clock.advance(UpgradeNudge.GRACE.plusSeconds(2));
+        assertThat(nudge.run()).isPresent();
+        assertThat(fleet.sent).extracting(FakeFleet.Sent::token).containsExactly(resumed.token());
+    }
+
+    @Test
+    void aLongWatch_isDueWhenItsDelayedMessageComes_notAtItsEnd() {
+        UpgradeRules slow = new UpgradeRules(Duration.ofHours(1), 0.05, 20, 2, 2);
+        Instant at = clock.instant();
+        UpgradeCampaign c = UpgradeCampaign.started("abc234", "v2", "op", at, slow, "tok")
+                .withPlan(
+                        true,
+                        "",
+                        1,
+                        0,
+                        List.of(Wave.planned(1, 0, 1).deployedUpTo(1).watching(at, at.plus(slow.window()))));
+        assertThat(c.nextStepDue()).hasValue(at.plus(UpgradeQueue.MAX_DELAY));
+        assertThat(c.withState(UpgradeState.DONE, "").nextStepDue()).isEmpty();
+        assertThat(UpgradeNudge.stalled(
+                        c, at.plus(UpgradeQueue.MAX_DELAY).plus(UpgradeNudge.GRACE), UpgradeNudge.GRACE))
+                .isFalse();
+        assertThat(UpgradeNudge.stalled(
+                        c,
+                        at.plus(UpgradeQueue.MAX_DELAY).plus(UpgradeNudge.GRACE).plusSeconds(1),
+                        UpgradeNudge.GRACE))
+                .isTrue();
     }
 
     @Test

@@ -29,9 +29,9 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * An operator at phone width runs a wave upgrade to a broken shop build (the local cloud's "local-broken", which
- * answers every request with a 500, loaded from its own jar): the canary store fails while shoppers use it, the
- * fleet worker rolls it back on its own, and the console shows the canary put back and the other wave never
- * started; the shopper gets the real store again.
+ * answers every request with a 500, loaded from its own jar): the canary store fails the check request the fleet
+ * worker sends it right after its deploy, the worker rolls it back on its own, and the console shows why (in the
+ * operator's language), the canary put back and the other wave never started; the shopper gets the real store again.
  */
 class UpgradeWavesBrowserIT extends BrowserTestBase {
 
@@ -133,9 +133,16 @@ class UpgradeWavesBrowserIT extends BrowserTestBase {
 
         String canaryWave = driver.findElement(By.id("wave-1")).getText();
         assertThat(canaryWave).contains("Rolled back").contains("lahore-lamps").contains("put back");
+        // the canary failed the check request sent right after its deploy: rolled back before any watch
         assertThat(driver.findElement(By.id("upgrade-reason")).getText())
-                .contains("error rate")
-                .contains("wave 1");
+                .contains("Store lahore-lamps answered its check request with HTTP 500")
+                .contains("local-broken")
+                .contains("(wave 1)");
+        assertThat(driver.findElement(By.cssSelector("#wave-1 p.muted")).getText())
+                .contains("answered its check request with HTTP 500");
+        assertThat(driver.findElements(By.id("upgrade-due")))
+                .as("a finished campaign awaits no step")
+                .isEmpty();
         assertThat(driver.findElement(By.id("wave-2")).getText())
                 .contains("Waiting")
                 .contains("karachi-kites");

@@ -423,7 +423,8 @@ class SamTemplateTest {
                         "FleetWorkerFunction",
                         "InsightFunction",
                         "RouterFunction",
-                        "PaymentSweepFunction");
+                        "PaymentSweepFunction",
+                        "UpgradeNudgeFunction");
         assertThat(project.functions().get(0)).satisfies(function -> {
             assertThat(function.handler()).isEqualTo("io.dukan.provisioning.ProvisioningFunction::handleRequest");
             // the signup function hands over to the queue and knows nothing of the fleet

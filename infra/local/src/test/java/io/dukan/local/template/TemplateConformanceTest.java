@@ -195,6 +195,8 @@ class TemplateConformanceTest {
                         "functions/fleet/target/dukan-fleet-lambda.jar",
                         // the payment sweep: its own function and role, shipped in the fleet worker's jar
                         "functions/fleet/target/dukan-fleet-lambda.jar",
+                        // the upgrade nudge: likewise
+                        "functions/fleet/target/dukan-fleet-lambda.jar",
                         "functions/insight/target/dukan-insight-lambda.jar",
                         "functions/router/target/dukan-router-lambda.jar",
                         "functions/shop/target/dukan-shop-layer.zip",
