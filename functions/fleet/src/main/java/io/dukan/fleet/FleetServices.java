@@ -18,6 +18,7 @@ import io.dukan.core.offboard.StoreExporter;
 import io.dukan.core.offboard.TenantEraser;
 import io.dukan.core.operator.StoreDirectory;
 import io.dukan.core.operator.StoreMetrics;
+import io.dukan.core.operator.StoreSuspensions;
 import io.dukan.core.order.OrderAdminRepository;
 import io.dukan.core.tenant.ProvisioningSaga;
 import io.dukan.core.tenant.StoreDataRepository;
@@ -68,9 +69,10 @@ public class FleetServices {
             StoreCode code,
             StoreDirectory directory,
             StoreMetrics metrics,
+            StoreSuspensions suspensions,
             UpgradeQueue queue,
             Clock clock) {
-        return new UpgradeSaga(campaigns, versions, storeVersions, code, directory, metrics, queue, clock);
+        return new UpgradeSaga(campaigns, versions, storeVersions, code, directory, metrics, suspensions, queue, clock);
     }
 
     @Singleton

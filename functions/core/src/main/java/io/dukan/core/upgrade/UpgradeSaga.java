@@ -4,6 +4,7 @@ import io.dukan.core.operator.StoreDirectory;
 import io.dukan.core.operator.StoreFilter;
 import io.dukan.core.operator.StoreListing;
 import io.dukan.core.operator.StoreMetrics;
+import io.dukan.core.operator.StoreSuspensions;
 import io.dukan.core.shared.Ids;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.Slug;
@@ -53,6 +54,7 @@ public class UpgradeSaga {
     private final StoreCode code;
     private final StoreDirectory directory;
     private final StoreMetrics metrics;
+    private final StoreSuspensions suspensions;
     private final UpgradeQueue queue;
     private final Clock clock;
 
@@ -63,6 +65,7 @@ public class UpgradeSaga {
             StoreCode code,
             StoreDirectory directory,
             StoreMetrics metrics,
+            StoreSuspensions suspensions,
             UpgradeQueue queue,
             Clock clock) {
         this.campaigns = campaigns;
@@ -71,6 +74,7 @@ public class UpgradeSaga {
         this.code = code;
         this.directory = directory;
         this.metrics = metrics;
+        this.suspensions = suspensions;
         this.queue = queue;
         this.clock = clock;
     }
@@ -293,6 +297,16 @@ public class UpgradeSaga {
                     noAnswer);
             return UpgradeNote.of(
                     UpgradeNote.CHECK_UNANSWERED, t.slug().value(), c.version(), w.number(), brief(noAnswer));
+        }
+        if (status >= 500 && suspensions.current(t.id()).isPresent()) {
+            // suspended since the plan: its closed page answers 503 whatever the code, so the check proves nothing
+            LOG.log(
+                    Level.INFO,
+                    "campaign {0}: store {1} is suspended; its check answer {2} is not judged",
+                    c.id(),
+                    t.slug(),
+                    status);
+            return null;
         }
         if (status >= 500) {
             return UpgradeNote.of(UpgradeNote.CHECK_FAILED, t.slug().value(), status, c.version(), w.number());

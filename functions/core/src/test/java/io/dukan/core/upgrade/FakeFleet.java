@@ -4,6 +4,8 @@ import io.dukan.core.operator.StoreDirectory;
 import io.dukan.core.operator.StoreFilter;
 import io.dukan.core.operator.StoreListing;
 import io.dukan.core.operator.StoreMetrics;
+import io.dukan.core.operator.StoreSuspensions;
+import io.dukan.core.operator.Suspension;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.StoreRef;
 import io.dukan.core.tenant.TenantId;
@@ -53,6 +55,25 @@ final class FakeFleet
     final List<String> silent = new ArrayList<>();
     /** The check requests sent: "slug@version". */
     final List<String> checks = new ArrayList<>();
+    /** Stores suspended now (after the plan, say). */
+    final Map<TenantId, Suspension> suspended = new HashMap<>();
+    /** The suspensions port over {@link #suspended}. */
+    final StoreSuspensions suspensions = new StoreSuspensions() {
+        @Override
+        public void suspend(TenantId store, Suspension suspension) {
+            suspended.put(store, suspension);
+        }
+
+        @Override
+        public void lift(TenantId store) {
+            suspended.remove(store);
+        }
+
+        @Override
+        public Optional<Suspension> current(TenantId store) {
+            return Optional.ofNullable(suspended.get(store));
+        }
+    };
     /** Deploying to this store throws. */
     String failDeployTo;
     /** Recording a version throws once (a worker dying mid-step). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dukan.core.operator.PlatformAudit;
 import io.dukan.core.operator.PlatformAuditEntry;
+import io.dukan.core.operator.Suspension;
 import io.dukan.core.shared.Page;
 import io.dukan.core.tenant.TenantId;
 import io.dukan.core.testing.TestClock;
@@ -21,7 +22,8 @@ class UpgradeSagaTest {
     private final FakeFleet fleet = new FakeFleet().withVersion("v1").withVersion("v2");
     private final TestClock clock = new TestClock(Instant.parse("2026-12-06T10:00:00Z"));
     private final List<PlatformAuditEntry> audit = new ArrayList<>();
-    private final UpgradeSaga saga = new UpgradeSaga(fleet, fleet, fleet, fleet, fleet, fleet, fleet, clock);
+    private final UpgradeSaga saga =
+            new UpgradeSaga(fleet, fleet, fleet, fleet, fleet, fleet, fleet.suspensions, fleet, clock);
     private final PlatformAudit platformAudit = new PlatformAudit() {
         @Override
         public void record(PlatformAuditEntry entry, TenantId store) {
@@ -309,6 +311,33 @@ class UpgradeSagaTest {
         assertThat(fleet.checks).isEmpty();
         assertThat(c.waves().get(0).note()).isEqualTo(UpgradeNote.of(UpgradeNote.CHECKS_ONLY, 0, 0, 2, 20));
         assertThat(fleet.running.values()).containsOnly("v2");
+    }
+
+    @Test
+    void aStoreSuspendedAfterThePlan_answers503ToItsCheck_andTheWaveIsNotRolledBackForIt() {
+        fleet.store("shop-a", "v1").store("shop-b", "v1");
+        fleet.checkAnswers.put("v2", 503);
+        fleet.trafficPerRead = 0;
+        UpgradeCampaign c = service.start("op@x.test", "v2");
+        deliverNext(); // plan: both stores are active and get a check
+        fleet.suspensions.suspend(fleet.id("shop-a"), new Suspension("fraud reports", "op@x.test", Instant.EPOCH));
+        fleet.suspensions.suspend(fleet.id("shop-b"), new Suspension("fraud reports", "op@x.test", Instant.EPOCH));
+        c = runToTheEnd(c);
+
+        assertThat(c.state()).isEqualTo(UpgradeState.DONE);
+        assertThat(fleet.checks).hasSize(2);
+        assertThat(fleet.running.values()).containsOnly("v2");
+    }
+
+    @Test
+    void anActiveStoreAnswering503ToItsCheck_stillRollsTheWaveBack() {
+        fleet.store("shop-a", "v1").store("shop-b", "v1");
+        fleet.checkAnswers.put("v2", 503);
+        fleet.trafficPerRead = 0;
+        UpgradeCampaign c = runToTheEnd(service.start("op@x.test", "v2"));
+
+        assertThat(c.state()).isEqualTo(UpgradeState.ROLLED_BACK);
+        assertThat(fleet.running.values()).containsOnly("v1");
     }
 
     @Test
