@@ -995,17 +995,26 @@ class HostileRequestsIT {
             return poisoned(valid, poisons, longPoisons);
         }
 
-        /** The product page's buy form, always with a refused product or quantity: no cart is ever written. */
+        /**
+         * The product page's buy form, always with a refused product or quantity (a blank or missing one means 1, so it
+         * is never left out): no cart is ever written.
+         */
         private List<String[]> cartFields(Fixture own, Fixture other) {
             Map<String, String> valid = new LinkedHashMap<>();
             valid.put("productId", r.nextInt(100) < 70 ? own.productId() : other.productId());
             valid.put("quantity", pick("1", "2"));
+            // a blank or missing quantity means 1 (AddToCartCommand.of): not a refusal, so never one of the poisons
             Map<String, List<String>> poisons = Map.of(
                     "productId", List.of("", "ZZ", "-1", "../" + own.productId()),
-                    "quantity", List.of("", "0", "-1", "x1", "abc", " "));
+                    "quantity", List.of("0", "-1", "x1", "abc"));
             Map<String, List<String>> longPoisons =
                     Map.of("quantity", List.of("1001", "2147483648", "1e3", "0x10", "1.5"));
-            return poisoned(valid, poisons, longPoisons);
+            List<String[]> fields = poisoned(valid, poisons, longPoisons);
+            if (fields.stream().noneMatch(field -> field[0].equals("quantity"))) {
+                // quantity left out: with a valid product that is an add of 1, so the form says 0
+                fields.add(r.nextInt(fields.size() + 1), new String[] {"quantity", "0"});
+            }
+            return fields;
         }
 
         private List<String[]> orderFields(Fixture own, Fixture other) {
