@@ -77,7 +77,7 @@ public final class UpgradePages {
         p.put("versions", versions);
         p.put("campaigns", campaigns);
         p.put("active", active);
-        p.put("window", Long.toString(Math.max(1, rules.window().toMinutes())));
+        p.put("window", Long.toString(rules.window().toSeconds()));
         p.put("threshold", OperatorPages.decimal(f.m(), rules.threshold() * 100));
         p.put("error", error);
         p.put("typed", typed);
