@@ -118,20 +118,6 @@ public final class OperatorPages {
             StoreFigures.Last30Days sums,
             List<PlatformAuditEntry> history,
             OffboardingPanel offboarding,
-            String storeUrl,
-            String error) {
-        return store(status, f, store, suspension, metrics, sums, history, offboarding, null, storeUrl, error);
-    }
-
-    static MutableHttpResponse<String> store(
-            HttpStatus status,
-            Frame f,
-            Store store,
-            Suspension suspension,
-            StoreMetrics.Figures metrics,
-            StoreFigures.Last30Days sums,
-            List<PlatformAuditEntry> history,
-            OffboardingPanel offboarding,
             ShopCodePanel shopCode,
             String storeUrl,
             String error) {

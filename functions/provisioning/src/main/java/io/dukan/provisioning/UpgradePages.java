@@ -49,18 +49,6 @@ public final class UpgradePages {
                 typed);
     }
 
-    static MutableHttpResponse<String> upgrades(
-            HttpStatus status,
-            OperatorPages.Frame f,
-            List<ShopVersion> versions,
-            List<UpgradeCampaign> campaigns,
-            UpgradeCampaign active,
-            UpgradeRules rules,
-            String error,
-            Map<String, String> typed) {
-        return upgrades(status, f, versions, campaigns, active, rules, null, error, typed);
-    }
-
     /** {@code fleetVersion}: the version new stores get (the last finished upgrade's), null while there is none. */
     static MutableHttpResponse<String> upgrades(
             HttpStatus status,

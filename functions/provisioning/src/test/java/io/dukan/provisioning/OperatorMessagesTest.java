@@ -86,6 +86,7 @@ class OperatorMessagesTest {
                         null,
                         history,
                         OffboardingPanel.of(o, Duration.ofDays(30), f.m()),
+                        null,
                         "/prod/s/zxq-store/",
                         error)
                 .body();
@@ -149,6 +150,7 @@ class OperatorMessagesTest {
                                 null,
                                 List.of(entry),
                                 null,
+                                null,
                                 "/prod/s/zxq-store/",
                                 null)
                         .body());
@@ -162,6 +164,7 @@ class OperatorMessagesTest {
                                 null,
                                 null,
                                 List.of(),
+                                null,
                                 null,
                                 "/prod/s/zxq-store/",
                                 m.t("store.wrongState"))
@@ -282,17 +285,26 @@ class OperatorMessagesTest {
                                 List.of(running, rolledBack),
                                 running,
                                 rules,
+                                null,
                                 m.t("upgrades.error.running"),
                                 Map.of("id", "zxq-3"))
                         .body());
         pages.put(
                 "upgrades-empty",
-                UpgradePages.upgrades(HttpStatus.OK, f, List.of(), List.of(), null, rules, null, Map.of())
+                UpgradePages.upgrades(HttpStatus.OK, f, List.of(), List.of(), null, rules, null, null, Map.of())
                         .body());
         pages.put(
                 "upgrades-start",
                 UpgradePages.upgrades(
-                                HttpStatus.OK, f, List.of(version), List.of(rolledBack), null, rules, null, Map.of())
+                                HttpStatus.OK,
+                                f,
+                                List.of(version),
+                                List.of(rolledBack),
+                                null,
+                                rules,
+                                null,
+                                null,
+                                Map.of())
                         .body());
         pages.put(
                 "upgrades-fleet-version",
