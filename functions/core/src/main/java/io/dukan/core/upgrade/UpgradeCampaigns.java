@@ -17,6 +17,11 @@ public interface UpgradeCampaigns {
     /** The newest campaigns, newest first. */
     List<UpgradeCampaign> recent(int limit);
 
+    /** The campaign still active (not final), if any: at most one is, and it is among the newest. */
+    default Optional<UpgradeCampaign> active() {
+        return recent(5).stream().filter(c -> !c.state().isFinal()).findFirst();
+    }
+
     /** Adds stores to the plan (idempotent: a store at a position is written once, the same each time). */
     void addTargets(String id, List<UpgradeTarget> targets);
 

@@ -45,8 +45,7 @@ public class UpgradeNudge {
     /** One run: the campaign nudged (its step sent again), if the active one was stalled. */
     public Optional<UpgradeCampaign> run() {
         Instant now = clock.instant();
-        Optional<UpgradeCampaign> active =
-                campaigns.recent(5).stream().filter(c -> !c.state().isFinal()).findFirst();
+        Optional<UpgradeCampaign> active = campaigns.active();
         if (active.isEmpty() || !stalled(active.get(), now, grace)) {
             return Optional.empty();
         }

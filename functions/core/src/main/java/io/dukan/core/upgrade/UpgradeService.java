@@ -162,6 +162,6 @@ public class UpgradeService {
 
     /** The campaign still active, if any. */
     public Optional<UpgradeCampaign> active() {
-        return campaigns.recent(5).stream().filter(c -> !c.state().isFinal()).findFirst();
+        return campaigns.active();
     }
 }
