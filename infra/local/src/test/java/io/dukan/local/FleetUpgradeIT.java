@@ -19,6 +19,7 @@ import io.dukan.core.upgrade.UpgradeState;
 import io.dukan.core.upgrade.UpgradeTarget;
 import io.dukan.core.upgrade.Wave;
 import io.dukan.core.upgrade.WaveState;
+import io.dukan.local.client.Forms;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -379,42 +380,21 @@ class FleetUpgradeIT {
 
     static final String CSRF = "fleetupgradecsrftokenfleet";
 
+    /** The owner's and the shopper's forms, with {@link #CSRF} as the browser's token. */
+    static Forms forms() {
+        return new Forms(HTTP, cloud.baseUrl(), CSRF);
+    }
+
     static String signIn(String slug) throws Exception {
-        HttpResponse<String> login = postForm(
-                "/s/" + slug + "/admin/login",
-                Map.of("email", "owner@" + slug + ".example", "password", "a long enough secret"),
-                null);
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
-        return login.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("dukan_session="))
-                .map(c -> c.substring(0, c.indexOf(';')))
-                .findFirst()
-                .orElseThrow();
+        return forms().signIn(slug, "owner@" + slug + ".example", "a long enough secret");
     }
 
     static HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path)).header("Accept", "text/html");
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return forms().get(path, cookie);
     }
 
     static HttpResponse<String> postForm(String path, Map<String, String> fields, String cookie) throws Exception {
-        String body = fields.entrySet().stream()
-                        .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
-                                + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
-                        .collect(java.util.stream.Collectors.joining("&"))
-                + "&_csrf=" + CSRF;
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(cloud.baseUrl() + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Accept", "text/html")
-                        .header("Cookie", (cookie == null ? "" : cookie + "; ") + "dukan_csrf=" + CSRF)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return forms().postForm(path, fields, cookie);
     }
 
     @Test

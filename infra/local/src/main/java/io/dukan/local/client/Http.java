@@ -2,11 +2,9 @@ package io.dukan.local.client;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,10 +52,7 @@ public final class Http {
 
     public Response postForm(String path, Map<String, String> form, String cookie)
             throws IOException, InterruptedException {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String body = Forms.encode(form);
         HttpRequest.Builder request = request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
